@@ -1,0 +1,2 @@
+/** Findings of the detectors, with deterministic ids, life cycle and evidence. */
+package io.cordon.pipeline.alert;

@@ -1,0 +1,78 @@
+package io.cordon.pipeline.track;
+
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.observation.Classification;
+import io.cordon.pipeline.observation.CooperativeIdentity;
+import io.cordon.pipeline.observation.Marking;
+import io.cordon.pipeline.observation.Velocity;
+import java.time.Instant;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * One fused entity track at one time.
+ *
+ * @param trackId stable id for the life of the entity, derived deterministically from its input
+ * @param status life-cycle status
+ * @param time the time of this estimate (event time)
+ * @param position estimated position (WGS84)
+ * @param velocity estimated velocity in ENU at {@code position}
+ * @param covariance covariance of (e, n, ve, vn) in ENU at {@code position}
+ * @param sensorIds every sensor that contributed to this track so far (sorted)
+ * @param partnerIds every partner whose data contributed (sorted)
+ * @param identity cooperative identities attached to the entity
+ * @param classification fused classification
+ * @param marking the releasability that follows from all contributing sources
+ * @param updateCount number of observations fused into the track
+ */
+public record EntityTrack(
+        String trackId,
+        TrackStatus status,
+        Instant time,
+        GeoPoint position,
+        Velocity velocity,
+        StateCovariance covariance,
+        SortedSet<String> sensorIds,
+        SortedSet<String> partnerIds,
+        CooperativeIdentity identity,
+        Classification classification,
+        Marking marking,
+        long updateCount) {
+    public EntityTrack {
+        if (trackId == null || trackId.isBlank()) {
+            throw new IllegalArgumentException("trackId is required");
+        }
+        if (status == null || time == null || position == null) {
+            throw new IllegalArgumentException("status, time and position are required");
+        }
+        velocity = velocity == null ? Velocity.ZERO : velocity;
+        sensorIds = sortedCopy(sensorIds);
+        partnerIds = sortedCopy(partnerIds);
+        identity = identity == null ? CooperativeIdentity.NONE : identity;
+        classification = classification == null ? Classification.UNKNOWN : classification;
+        marking = marking == null ? Marking.UNRESTRICTED : marking;
+    }
+
+    private static SortedSet<String> sortedCopy(Set<String> values) {
+        return values == null
+                ? java.util.Collections.emptySortedSet()
+                : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(values));
+    }
+
+    public EntityTrack withStatus(TrackStatus newStatus) {
+        return new EntityTrack(
+                trackId,
+                newStatus,
+                time,
+                position,
+                velocity,
+                covariance,
+                sensorIds,
+                partnerIds,
+                identity,
+                classification,
+                marking,
+                updateCount);
+    }
+}
