@@ -1,0 +1,267 @@
+package io.cordon.pipeline.flink.codec;
+
+import com.google.protobuf.Descriptors.EnumDescriptor;
+import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import com.google.protobuf.Timestamp;
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.observation.Classification;
+import io.cordon.pipeline.observation.CooperativeIdentity;
+import io.cordon.pipeline.observation.Marking;
+import io.cordon.pipeline.observation.TargetClass;
+import io.cordon.pipeline.observation.Velocity;
+import io.cordon.proto.v1.GeoPosition;
+import io.cordon.proto.v1.VelocityEnu;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Both directions for the types of {@code cordon/v1/common.proto}. Readers take the proto path of
+ * the field they read so that a refusal names it; they throw {@link InvalidFieldException}, which
+ * the public codecs turn into {@link DecodeResult.Failed}.
+ */
+final class CommonCodec {
+    /** 0001-01-01T00:00:00Z, the smallest valid google.protobuf.Timestamp. */
+    private static final long MIN_TIMESTAMP_SECONDS = -62_135_596_800L;
+
+    /** 9999-12-31T23:59:59Z, the largest valid google.protobuf.Timestamp. */
+    private static final long MAX_TIMESTAMP_SECONDS = 253_402_300_799L;
+
+    private CommonCodec() {}
+
+    static InvalidFieldException invalid(String message) {
+        return new InvalidFieldException(message);
+    }
+
+    static String path(String parent, String field) {
+        return parent.isEmpty() ? field : parent + "." + field;
+    }
+
+    static String requireText(String value, String path) {
+        if (value.isBlank()) {
+            throw invalid(path + " is required");
+        }
+        return value;
+    }
+
+    static void requirePresent(boolean present, String path) {
+        if (!present) {
+            throw invalid(path + " is required");
+        }
+    }
+
+    static double finite(double value, String path) {
+        if (!Double.isFinite(value)) {
+            throw invalid(path + " must be finite, was " + value);
+        }
+        return value;
+    }
+
+    static double positive(double value, String path) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw invalid(path + " must be finite and > 0, was " + value);
+        }
+        return value;
+    }
+
+    /** Every element non-blank; returns the list as is. */
+    static List<String> nonBlankElements(List<String> values, String path) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).isBlank()) {
+                throw invalid(path + "[" + i + "] is blank");
+            }
+        }
+        return values;
+    }
+
+    static GeoPoint geoPoint(GeoPosition p, String path) {
+        double lat = p.getLatDeg();
+        double lon = p.getLonDeg();
+        if (!(lat >= -90 && lat <= 90)) {
+            throw invalid(path(path, "lat_deg") + " must be in [-90, 90], was " + lat);
+        }
+        if (!(lon >= -180 && lon <= 180)) {
+            throw invalid(path(path, "lon_deg") + " must be in [-180, 180], was " + lon);
+        }
+        return new GeoPoint(lat, lon, finite(p.getAltM(), path(path, "alt_m")));
+    }
+
+    static GeoPosition geoPosition(GeoPoint p) {
+        return GeoPosition.newBuilder()
+                .setLatDeg(p.latDeg())
+                .setLonDeg(p.lonDeg())
+                .setAltM(p.altM())
+                .build();
+    }
+
+    static Instant instant(boolean present, Timestamp t, String path) {
+        requirePresent(present, path);
+        if (t.getSeconds() < MIN_TIMESTAMP_SECONDS
+                || t.getSeconds() > MAX_TIMESTAMP_SECONDS
+                || t.getNanos() < 0
+                || t.getNanos() > 999_999_999) {
+            throw invalid(
+                    path
+                            + " must lie in 0001-01-01..9999-12-31 with nanos in [0, 999999999], was"
+                            + " seconds="
+                            + t.getSeconds()
+                            + " nanos="
+                            + t.getNanos());
+        }
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+
+    static Timestamp timestamp(Instant i) {
+        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+    }
+
+    static Velocity velocity(VelocityEnu v, String path) {
+        return new Velocity(
+                finite(v.getEastMps(), path(path, "east_mps")),
+                finite(v.getNorthMps(), path(path, "north_mps")),
+                finite(v.getUpMps(), path(path, "up_mps")));
+    }
+
+    static VelocityEnu velocityEnu(Velocity v) {
+        return VelocityEnu.newBuilder()
+                .setEastMps(v.eastMps())
+                .setNorthMps(v.northMps())
+                .setUpMps(v.upMps())
+                .build();
+    }
+
+    /** Checks a symmetric 2x2 covariance for positive definiteness, naming its fields. */
+    static void positiveDefinite2(
+            double ee, double en, double nn, String path, String eeName, String enName, String nnName) {
+        positive(ee, path(path, eeName));
+        positive(nn, path(path, nnName));
+        finite(en, path(path, enName));
+        if (en * en >= ee * nn) {
+            throw invalid(
+                    path
+                            + " must be positive definite ("
+                            + enName
+                            + "^2 < "
+                            + eeName
+                            + " * "
+                            + nnName
+                            + "), was "
+                            + eeName
+                            + "="
+                            + ee
+                            + " "
+                            + enName
+                            + "="
+                            + en
+                            + " "
+                            + nnName
+                            + "="
+                            + nn);
+        }
+    }
+
+    static CooperativeIdentity identity(io.cordon.proto.v1.CooperativeIdentity p) {
+        return new CooperativeIdentity(p.getMmsi(), p.getIcao24(), p.getCallsign(), p.getCotUid());
+    }
+
+    static io.cordon.proto.v1.CooperativeIdentity identityProto(CooperativeIdentity c) {
+        return io.cordon.proto.v1.CooperativeIdentity.newBuilder()
+                .setMmsi(c.mmsi())
+                .setIcao24(c.icao24())
+                .setCallsign(c.callsign())
+                .setCotUid(c.cotUid())
+                .build();
+    }
+
+    /** An absent classification or TARGET_CLASS_UNSPECIFIED reads as unknown. */
+    static Classification classification(
+            boolean present, io.cordon.proto.v1.Classification p, String path) {
+        if (!present) {
+            return Classification.UNKNOWN;
+        }
+        String classPath = path(path, "target_class");
+        TargetClass targetClass =
+                p.getTargetClassValue() == 0
+                        ? TargetClass.UNKNOWN
+                        : coreEnum(
+                                TargetClass.class,
+                                io.cordon.proto.v1.TargetClass.getDescriptor(),
+                                p.getTargetClassValue(),
+                                "TARGET_CLASS_",
+                                classPath);
+        double confidence = p.getConfidence();
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw invalid(path(path, "confidence") + " must be in [0, 1], was " + confidence);
+        }
+        return new Classification(targetClass, confidence);
+    }
+
+    static io.cordon.proto.v1.Classification classificationProto(Classification c) {
+        return io.cordon.proto.v1.Classification.newBuilder()
+                .setTargetClassValue(
+                        protoEnumNumber(
+                                io.cordon.proto.v1.TargetClass.getDescriptor(),
+                                "TARGET_CLASS_",
+                                c.targetClass()))
+                .setConfidence(c.confidence())
+                .build();
+    }
+
+    /**
+     * A marking is required: guessing one for data that lacks it would either leak it or hide it.
+     */
+    static Marking marking(boolean present, io.cordon.proto.v1.Marking p, String path) {
+        requirePresent(present, path);
+        List<String> partners = nonBlankElements(p.getPartnersList(), path(path, "partners"));
+        if (p.getReleasableToAll()) {
+            if (!partners.isEmpty()) {
+                throw invalid(
+                        path
+                                + " is releasable_to_all but also lists partners "
+                                + partners
+                                + "; set one or the other");
+            }
+            return Marking.UNRESTRICTED;
+        }
+        return Marking.releasableTo(partners);
+    }
+
+    static io.cordon.proto.v1.Marking markingProto(Marking m) {
+        return io.cordon.proto.v1.Marking.newBuilder()
+                .setReleasableToAll(m.releasableToAll())
+                .addAllPartners(new TreeSet<>(m.partners()))
+                .build();
+    }
+
+    /**
+     * Maps a proto enum number to the core enum value of the same name without the proto prefix
+     * ({@code SENSOR_KIND_AIS} to {@code AIS}). The zero value means "not set" and is refused, as
+     * is a number this build does not know (a newer producer).
+     */
+    static <E extends Enum<E>> E coreEnum(
+            Class<E> type, EnumDescriptor descriptor, int number, String prefix, String path) {
+        if (number == 0) {
+            throw invalid(path + " is required (was " + prefix + "UNSPECIFIED)");
+        }
+        EnumValueDescriptor value = descriptor.findValueByNumber(number);
+        if (value == null) {
+            throw invalid(path + " has unknown value " + number);
+        }
+        String name = value.getName().substring(prefix.length());
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw invalid(path + " value " + value.getName() + " has no counterpart in the core");
+        }
+    }
+
+    /** The proto enum number for a core value; schema and core must agree on the names. */
+    static int protoEnumNumber(EnumDescriptor descriptor, String prefix, Enum<?> value) {
+        EnumValueDescriptor d = descriptor.findValueByName(prefix + value.name());
+        if (d == null) {
+            throw new IllegalStateException(
+                    descriptor.getFullName() + " lacks " + prefix + value.name() + ": schema and core drifted");
+        }
+        return d.getNumber();
+    }
+}
