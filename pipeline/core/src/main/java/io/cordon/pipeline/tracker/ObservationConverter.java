@@ -1,0 +1,83 @@
+package io.cordon.pipeline.tracker;
+
+import io.cordon.pipeline.filter.MeasurementModel;
+import io.cordon.pipeline.filter.PositionMeasurement;
+import io.cordon.pipeline.filter.RadarGeometry;
+import io.cordon.pipeline.filter.RangeAzimuthMeasurement;
+import io.cordon.pipeline.geo.EnuPoint;
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
+import io.cordon.pipeline.geo.TangentPlaneTransform;
+import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.PositionFix;
+import io.cordon.pipeline.observation.RadarPlot;
+import io.cordon.pipeline.observation.SensorTrackUpdate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Expresses each observation's measurement in the tracker's reference plane, keeping its own
+ * model: a radar plot stays a range-azimuth measurement with the radar's frame placed by the exact
+ * plane-to-plane transform ({@link RadarGeometry}); a position fix becomes a plane position with
+ * its covariance rotated from the local ENU frame at the fix into the plane. A sensor-track update
+ * is used as the position fix it carries (track-to-track fusion with covariance intersection is
+ * not done yet: correlated estimates are then over-trusted).
+ */
+final class ObservationConverter {
+    private final LocalTangentPlane plane;
+    private final Map<GeoPoint, RadarGeometry> radars = new HashMap<>();
+
+    ObservationConverter(LocalTangentPlane plane) {
+        this.plane = plane;
+    }
+
+    MeasurementModel convert(Observation observation) {
+        var measurement = observation.measurement();
+        if (measurement instanceof RadarPlot plot) {
+            return radar(plot);
+        }
+        if (measurement instanceof PositionFix fix) {
+            return position(fix);
+        }
+        return position(((SensorTrackUpdate) measurement).fix());
+    }
+
+    private MeasurementModel radar(RadarPlot plot) {
+        RadarGeometry geometry = radars.computeIfAbsent(plot.sensorPosition(), this::geometryOf);
+        return new RangeAzimuthMeasurement(
+                plot.rangeM(),
+                Math.toRadians(plot.azimuthDeg()),
+                plot.sigmaRangeM(),
+                Math.toRadians(plot.sigmaAzimuthDeg()),
+                geometry);
+    }
+
+    private RadarGeometry geometryOf(GeoPoint radar) {
+        TangentPlaneTransform t = plane.transformTo(new LocalTangentPlane(radar));
+        double kappa = -plane.surfaceUpM(1.0, 0.0);
+        return new RadarGeometry(
+                t.rotation(0, 0),
+                t.rotation(0, 1),
+                t.rotation(1, 0),
+                t.rotation(1, 1),
+                t.rotation(0, 2),
+                t.rotation(1, 2),
+                t.translation().eastM(),
+                t.translation().northM(),
+                kappa);
+    }
+
+    private MeasurementModel position(PositionFix fix) {
+        EnuPoint p = plane.toEnu(fix.position());
+        TangentPlaneTransform local = new LocalTangentPlane(fix.position()).transformTo(plane);
+        double r00 = local.rotation(0, 0), r01 = local.rotation(0, 1);
+        double r10 = local.rotation(1, 0), r11 = local.rotation(1, 1);
+        double ee = fix.covEastEastM2(), en = fix.covEastNorthM2(), nn = fix.covNorthNorthM2();
+        double t00 = r00 * ee + r01 * en, t01 = r00 * en + r01 * nn;
+        double t10 = r10 * ee + r11 * en, t11 = r10 * en + r11 * nn;
+        double cee = t00 * r00 + t01 * r01;
+        double cen = t00 * r10 + t01 * r11;
+        double cnn = t10 * r10 + t11 * r11;
+        return new PositionMeasurement(p.eastM(), p.northM(), cee, cen, cnn);
+    }
+}
