@@ -22,8 +22,8 @@ import java.time.Instant;
 import java.util.TreeMap;
 
 /**
- * Maps {@code cordon.v1.Alert} (topics {@code cordon.alerts.v1} and the per-partner alert
- * outputs) to and from the core {@link Alert}.
+ * Maps {@code cordon.v1.Alert} (topics {@code cordon.alerts.v1} and the per-partner alert outputs)
+ * to and from the core {@link Alert}.
  */
 public final class AlertCodec {
     private AlertCodec() {}

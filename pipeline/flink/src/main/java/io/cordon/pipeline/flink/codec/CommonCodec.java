@@ -132,7 +132,13 @@ final class CommonCodec {
 
     /** Checks a symmetric 2x2 covariance for positive definiteness, naming its fields. */
     static void positiveDefinite2(
-            double ee, double en, double nn, String path, String eeName, String enName, String nnName) {
+            double ee,
+            double en,
+            double nn,
+            String path,
+            String eeName,
+            String enName,
+            String nnName) {
         positive(ee, path(path, eeName));
         positive(nn, path(path, nnName));
         finite(en, path(path, enName));
@@ -260,7 +266,11 @@ final class CommonCodec {
         EnumValueDescriptor d = descriptor.findValueByName(prefix + value.name());
         if (d == null) {
             throw new IllegalStateException(
-                    descriptor.getFullName() + " lacks " + prefix + value.name() + ": schema and core drifted");
+                    descriptor.getFullName()
+                            + " lacks "
+                            + prefix
+                            + value.name()
+                            + ": schema and core drifted");
         }
         return d.getNumber();
     }

@@ -3,9 +3,9 @@ package io.cordon.pipeline.flink.codec;
 import java.util.Objects;
 
 /**
- * The outcome of decoding one message: either a value or a human-readable reason why the input
- * was refused. Decoders return it instead of throwing, so that callers can dead-letter the input
- * with the reason and go on.
+ * The outcome of decoding one message: either a value or a human-readable reason why the input was
+ * refused. Decoders return it instead of throwing, so that callers can dead-letter the input with
+ * the reason and go on.
  *
  * @param <T> the decoded type
  */

@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  * EntityTrack}.
  *
  * <p>The core track does not hold the country and zones yet: {@link #toProto(EntityTrack, String,
- * Collection)} takes them from the caller, and decoding checks them and drops them (read them
- * from the proto when needed).
+ * Collection)} takes them from the caller, and decoding checks them and drops them (read them from
+ * the proto when needed).
  */
 public final class EntityTrackCodec {
     private static final Pattern ISO_A3 = Pattern.compile("[A-Z]{3}");
@@ -109,8 +109,7 @@ public final class EntityTrackCodec {
         if (!track.identity().isEmpty()) {
             b.setIdentity(identityProto(track.identity()));
         }
-        if (!track.classification()
-                .equals(io.cordon.pipeline.observation.Classification.UNKNOWN)) {
+        if (!track.classification().equals(io.cordon.pipeline.observation.Classification.UNKNOWN)) {
             b.setClassification(classificationProto(track.classification()));
         }
         return b.build();

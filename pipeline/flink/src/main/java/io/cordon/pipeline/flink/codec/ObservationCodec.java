@@ -41,11 +41,10 @@ import io.cordon.proto.v1.RadarPolarPlot;
  * Maps {@code cordon.v1.Observation} (topic {@code cordon.observations.v1}) to and from the core
  * {@link Observation}.
  *
- * <p>What the v1 core does not represent is checked on the way in and then dropped: radar
- * elevation and its sigma, the height sigma of a position, a sensor track's velocity covariance.
- * Known radar biases are subtracted, so the core sees the corrected range and azimuth. A sensor
- * track's velocity becomes the observation's velocity when the observation carries none of its
- * own.
+ * <p>What the v1 core does not represent is checked on the way in and then dropped: radar elevation
+ * and its sigma, the height sigma of a position, a sensor track's velocity covariance. Known radar
+ * biases are subtracted, so the core sees the corrected range and azimuth. A sensor track's
+ * velocity becomes the observation's velocity when the observation carries none of its own.
  */
 public final class ObservationCodec {
     private ObservationCodec() {}

@@ -41,7 +41,8 @@ class AlertCodecTest {
                 tracks,
                 "border-crossing",
                 "1.0.0",
-                Alert.evidence(Map.of("from_country", "MEX", "to_country", "USA", "speed_mps", "1.4")),
+                Alert.evidence(
+                        Map.of("from_country", "MEX", "to_country", "USA", "speed_mps", "1.4")),
                 Marking.releasableTo(List.of("us-cbp")),
                 "Walker crossed MEX -> USA 600 m east of the Nogales port of entry");
     }
@@ -52,13 +53,15 @@ class AlertCodecTest {
         Alert alert = crossing(type, Severity.HIGH, AlertState.NEW, WALKER_NORTH_OF_FENCE);
 
         assertThat(AlertCodec.parse(AlertCodec.toBytes(alert)).orElseThrow()).isEqualTo(alert);
-        assertThat(AlertCodec.toProto(alert).getType().name()).isEqualTo("ALERT_TYPE_" + type.name());
+        assertThat(AlertCodec.toProto(alert).getType().name())
+                .isEqualTo("ALERT_TYPE_" + type.name());
     }
 
     @ParameterizedTest
     @EnumSource(Severity.class)
     void everySeverityRoundTrips(Severity severity) {
-        Alert alert = crossing(AlertType.LOITERING, severity, AlertState.UPDATE, WALKER_NORTH_OF_FENCE);
+        Alert alert =
+                crossing(AlertType.LOITERING, severity, AlertState.UPDATE, WALKER_NORTH_OF_FENCE);
 
         assertThat(AlertCodec.fromProto(AlertCodec.toProto(alert)).orElseThrow()).isEqualTo(alert);
     }
@@ -116,31 +119,56 @@ class AlertCodecTest {
     static Stream<Arguments> invalidAlerts() {
         return Stream.of(
                 bad("no id", b -> b.clearAlertId(), "alert_id is required"),
-                bad("unspecified type", b -> b.clearType(),
+                bad(
+                        "unspecified type",
+                        b -> b.clearType(),
                         "type is required (was ALERT_TYPE_UNSPECIFIED)"),
-                bad("type from a newer schema", b -> b.setTypeValue(50), "type has unknown value 50"),
-                bad("unspecified severity", b -> b.clearSeverity(),
+                bad(
+                        "type from a newer schema",
+                        b -> b.setTypeValue(50),
+                        "type has unknown value 50"),
+                bad(
+                        "unspecified severity",
+                        b -> b.clearSeverity(),
                         "severity is required (was SEVERITY_UNSPECIFIED)"),
-                bad("severity from a newer schema", b -> b.setSeverityValue(9),
+                bad(
+                        "severity from a newer schema",
+                        b -> b.setSeverityValue(9),
                         "severity has unknown value 9"),
-                bad("unspecified state", b -> b.clearState(),
+                bad(
+                        "unspecified state",
+                        b -> b.clearState(),
                         "state is required (was ALERT_STATE_UNSPECIFIED)"),
-                bad("state from a newer schema", b -> b.setStateValue(4), "state has unknown value 4"),
+                bad(
+                        "state from a newer schema",
+                        b -> b.setStateValue(4),
+                        "state has unknown value 4"),
                 bad("no window start", b -> b.clearWindowStart(), "window_start is required"),
                 bad("no window end", b -> b.clearWindowEnd(), "window_end is required"),
-                bad("end before start", b -> b.setWindowEnd(ts(999, 999_999_999)),
+                bad(
+                        "end before start",
+                        b -> b.setWindowEnd(ts(999, 999_999_999)),
                         "window_end 1970-01-01T00:16:39.999999999Z is before window_start"
                                 + " 1970-01-01T00:16:40Z"),
-                bad("invalid start", b -> b.setWindowStart(ts(-62_135_596_801L, 0)),
+                bad(
+                        "invalid start",
+                        b -> b.setWindowStart(ts(-62_135_596_801L, 0)),
                         "window_start must lie in 0001-01-01..9999-12-31"),
-                bad("location out of range", b -> b.setLocation(geo(0, 200, 0)),
+                bad(
+                        "location out of range",
+                        b -> b.setLocation(geo(0, 200, 0)),
                         "location.lon_deg must be in [-180, 180], was 200.0"),
-                bad("blank track id", b -> b.addTrackIds("trk-1").addTrackIds(""),
+                bad(
+                        "blank track id",
+                        b -> b.addTrackIds("trk-1").addTrackIds(""),
                         "track_ids[1] is blank"),
-                bad("evidence with empty key", b -> b.putEvidence("", "x"),
+                bad(
+                        "evidence with empty key",
+                        b -> b.putEvidence("", "x"),
                         "evidence has an entry with an empty key"),
                 bad("no marking", b -> b.clearMarking(), "marking is required"),
-                bad("marking both open and listed",
+                bad(
+                        "marking both open and listed",
                         b -> b.setMarking(unrestrictedProto().toBuilder().addPartners("us-cbp")),
                         "marking is releasable_to_all but also lists partners [us-cbp]"));
     }
@@ -148,7 +176,9 @@ class AlertCodecTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidAlerts")
     void invalidValuesAreRefusedWithAReason(
-            String name, UnaryOperator<io.cordon.proto.v1.Alert.Builder> breakIt, String expectedReason) {
+            String name,
+            UnaryOperator<io.cordon.proto.v1.Alert.Builder> breakIt,
+            String expectedReason) {
         io.cordon.proto.v1.Alert proto = breakIt.apply(minimal()).build();
 
         DecodeResult<Alert> result = AlertCodec.parse(proto.toByteArray());
@@ -168,7 +198,9 @@ class AlertCodecTest {
     }
 
     private static Arguments bad(
-            String name, UnaryOperator<io.cordon.proto.v1.Alert.Builder> breakIt, String expectedReason) {
+            String name,
+            UnaryOperator<io.cordon.proto.v1.Alert.Builder> breakIt,
+            String expectedReason) {
         return arguments(name, breakIt, expectedReason);
     }
 }

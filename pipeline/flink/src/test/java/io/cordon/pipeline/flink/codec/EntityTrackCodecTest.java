@@ -117,8 +117,7 @@ class EntityTrackCodecTest {
 
     @Test
     void largeUpdateCountSurvives() {
-        io.cordon.proto.v1.EntityTrack proto =
-                minimal().setUpdateCount(Long.MAX_VALUE).build();
+        io.cordon.proto.v1.EntityTrack proto = minimal().setUpdateCount(Long.MAX_VALUE).build();
 
         assertThat(EntityTrackCodec.fromProto(proto).orElseThrow().updateCount())
                 .isEqualTo(Long.MAX_VALUE);
@@ -136,41 +135,72 @@ class EntityTrackCodecTest {
     static Stream<Arguments> invalidTracks() {
         return Stream.of(
                 bad("no track id", b -> b.clearTrackId(), "track_id is required"),
-                bad("unspecified status", b -> b.clearStatus(),
+                bad(
+                        "unspecified status",
+                        b -> b.clearStatus(),
                         "status is required (was TRACK_STATUS_UNSPECIFIED)"),
-                bad("status from a newer schema", b -> b.setStatusValue(17),
+                bad(
+                        "status from a newer schema",
+                        b -> b.setStatusValue(17),
                         "status has unknown value 17"),
                 bad("no time", b -> b.clearTime(), "time is required"),
-                bad("nanos out of range", b -> b.setTime(ts(0, 1_000_000_000)),
+                bad(
+                        "nanos out of range",
+                        b -> b.setTime(ts(0, 1_000_000_000)),
                         "time must lie in 0001-01-01..9999-12-31"),
                 bad("no position", b -> b.clearPosition(), "position is required"),
-                bad("latitude out of range", b -> b.setPosition(geo(-90.5, 0, 0)),
+                bad(
+                        "latitude out of range",
+                        b -> b.setPosition(geo(-90.5, 0, 0)),
                         "position.lat_deg must be in [-90, 90], was -90.5"),
-                bad("velocity infinite",
-                        b -> b.setVelocity(VelocityEnu.newBuilder().setUpMps(Double.NEGATIVE_INFINITY)),
+                bad(
+                        "velocity infinite",
+                        b ->
+                                b.setVelocity(
+                                        VelocityEnu.newBuilder()
+                                                .setUpMps(Double.NEGATIVE_INFINITY)),
                         "velocity.up_mps must be finite, was -Infinity"),
-                bad("covariance of 9 values", b -> b.addAllCovarianceEnu(values(9, 1.0)),
+                bad(
+                        "covariance of 9 values",
+                        b -> b.addAllCovarianceEnu(values(9, 1.0)),
                         "covariance_enu must hold 16 values (4x4 row-major) or none, had 9"),
-                bad("covariance with NaN", b -> b.addAllCovarianceEnu(withAt(7, Double.NaN)),
+                bad(
+                        "covariance with NaN",
+                        b -> b.addAllCovarianceEnu(withAt(7, Double.NaN)),
                         "covariance_enu[7] must be finite, was NaN"),
-                bad("negative variance", b -> b.addAllCovarianceEnu(withAt(10, -1.0)),
+                bad(
+                        "negative variance",
+                        b -> b.addAllCovarianceEnu(withAt(10, -1.0)),
                         "covariance_enu diagonal element [2][2] must be >= 0, was -1.0"),
-                bad("asymmetric covariance", b -> b.addAllCovarianceEnu(withAt(1, 5.0)),
+                bad(
+                        "asymmetric covariance",
+                        b -> b.addAllCovarianceEnu(withAt(1, 5.0)),
                         "covariance_enu must be symmetric, but [0][1]=5.0 and [1][0]=0.0"),
-                bad("blank sensor id", b -> b.addSensorIds("radar-1").addSensorIds(""),
+                bad(
+                        "blank sensor id",
+                        b -> b.addSensorIds("radar-1").addSensorIds(""),
                         "sensor_ids[1] is blank"),
                 bad("blank partner id", b -> b.addPartnerIds(" "), "partner_ids[0] is blank"),
-                bad("lower-case country", b -> b.setCountryIsoA3("usa"),
+                bad(
+                        "lower-case country",
+                        b -> b.setCountryIsoA3("usa"),
                         "country_iso_a3 must be empty or three upper-case letters, was \"usa\""),
-                bad("two-letter country", b -> b.setCountryIsoA3("US"),
+                bad(
+                        "two-letter country",
+                        b -> b.setCountryIsoA3("US"),
                         "country_iso_a3 must be empty or three upper-case letters, was \"US\""),
                 bad("blank zone", b -> b.addZones(""), "zones[0] is blank"),
                 bad("no marking", b -> b.clearMarking(), "marking is required"),
-                bad("confidence negative",
-                        b -> b.setClassification(
-                                io.cordon.proto.v1.Classification.newBuilder().setConfidence(-0.1)),
+                bad(
+                        "confidence negative",
+                        b ->
+                                b.setClassification(
+                                        io.cordon.proto.v1.Classification.newBuilder()
+                                                .setConfidence(-0.1)),
                         "classification.confidence must be in [0, 1], was -0.1"),
-                bad("update count beyond a long", b -> b.setUpdateCount(-1L),
+                bad(
+                        "update count beyond a long",
+                        b -> b.setUpdateCount(-1L),
                         "update_count must be at most 2^63 - 1, was 18446744073709551615"));
     }
 
@@ -192,8 +222,10 @@ class EntityTrackCodecTest {
     void tinyAsymmetryFromRoundingIsAccepted() {
         List<Double> nearlySymmetric = withAt(1, 1e-12);
 
-        assertThat(EntityTrackCodec.fromProto(minimal().addAllCovarianceEnu(nearlySymmetric).build())
-                        .isOk())
+        assertThat(
+                        EntityTrackCodec.fromProto(
+                                        minimal().addAllCovarianceEnu(nearlySymmetric).build())
+                                .isOk())
                 .isTrue();
     }
 

@@ -112,7 +112,8 @@ class ObservationCodecTest {
     void azimuthJustBelowZeroAfterBiasWrapsIntoRange() {
         io.cordon.proto.v1.Observation proto =
                 validPositionProto()
-                        .setRadarPlot(validRadarPlotProto().setAzimuthDeg(0.0).setAzimuthBiasDeg(1e-17))
+                        .setRadarPlot(
+                                validRadarPlotProto().setAzimuthDeg(0.0).setAzimuthBiasDeg(1e-17))
                         .build();
 
         RadarPlot plot = (RadarPlot) ObservationCodec.fromProto(proto).orElseThrow().measurement();
@@ -207,132 +208,221 @@ class ObservationCodecTest {
 
     static Stream<Arguments> invalidObservations() {
         return Stream.of(
-                bad("latitude above 90", b -> b.setPosition(pos(geo(91, 0, 0))),
+                bad(
+                        "latitude above 90",
+                        b -> b.setPosition(pos(geo(91, 0, 0))),
                         "position.position.lat_deg must be in [-90, 90], was 91.0"),
-                bad("latitude NaN", b -> b.setPosition(pos(geo(Double.NaN, 0, 0))),
+                bad(
+                        "latitude NaN",
+                        b -> b.setPosition(pos(geo(Double.NaN, 0, 0))),
                         "position.position.lat_deg must be in [-90, 90], was NaN"),
-                bad("longitude below -180", b -> b.setPosition(pos(geo(0, -180.5, 0))),
+                bad(
+                        "longitude below -180",
+                        b -> b.setPosition(pos(geo(0, -180.5, 0))),
                         "position.position.lon_deg must be in [-180, 180], was -180.5"),
-                bad("infinite height", b -> b.setPosition(pos(geo(0, 0, Double.POSITIVE_INFINITY))),
+                bad(
+                        "infinite height",
+                        b -> b.setPosition(pos(geo(0, 0, Double.POSITIVE_INFINITY))),
                         "position.position.alt_m must be finite, was Infinity"),
-                bad("no measurement", b -> b.clearMeasurement(),
+                bad(
+                        "no measurement",
+                        b -> b.clearMeasurement(),
                         "measurement is required (one of radar_plot, position, sensor_track)"),
                 bad("no observation id", b -> b.clearObservationId(), "observation_id is required"),
-                bad("blank observation id", b -> b.setObservationId("  "),
+                bad(
+                        "blank observation id",
+                        b -> b.setObservationId("  "),
                         "observation_id is required"),
                 bad("no provenance", b -> b.clearProvenance(), "provenance is required"),
-                bad("blank partner", b -> b.setProvenance(b.getProvenance().toBuilder().setPartnerId("")),
+                bad(
+                        "blank partner",
+                        b -> b.setProvenance(b.getProvenance().toBuilder().setPartnerId("")),
                         "provenance.partner_id is required"),
-                bad("blank sensor", b -> b.setProvenance(b.getProvenance().toBuilder().setSensorId(" ")),
+                bad(
+                        "blank sensor",
+                        b -> b.setProvenance(b.getProvenance().toBuilder().setSensorId(" ")),
                         "provenance.sensor_id is required"),
-                bad("unspecified sensor kind",
+                bad(
+                        "unspecified sensor kind",
                         b -> b.setProvenance(b.getProvenance().toBuilder().setSensorKindValue(0)),
                         "provenance.sensor_kind is required (was SENSOR_KIND_UNSPECIFIED)"),
-                bad("sensor kind from a newer schema",
+                bad(
+                        "sensor kind from a newer schema",
                         b -> b.setProvenance(b.getProvenance().toBuilder().setSensorKindValue(99)),
                         "provenance.sensor_kind has unknown value 99"),
                 bad("no event time", b -> b.clearEventTime(), "event_time is required"),
-                bad("negative nanos", b -> b.setEventTime(ts(0, -1)),
+                bad(
+                        "negative nanos",
+                        b -> b.setEventTime(ts(0, -1)),
                         "event_time must lie in 0001-01-01..9999-12-31"),
-                bad("year 10000", b -> b.setEventTime(ts(253_402_300_800L, 0)),
+                bad(
+                        "year 10000",
+                        b -> b.setEventTime(ts(253_402_300_800L, 0)),
                         "event_time must lie in 0001-01-01..9999-12-31"),
                 bad("no marking", b -> b.clearMarking(), "marking is required"),
-                bad("marking both open and listed",
+                bad(
+                        "marking both open and listed",
                         b -> b.setMarking(b.getMarking().toBuilder().addPartners("us-cbp")),
                         "marking is releasable_to_all but also lists partners [us-cbp]"),
-                bad("marking with blank partner",
+                bad(
+                        "marking with blank partner",
                         b -> b.setMarking(io.cordon.proto.v1.Marking.newBuilder().addPartners("")),
                         "marking.partners[0] is blank"),
-                bad("confidence above 1", b -> b.setClassification(confidence(1.5)),
+                bad(
+                        "confidence above 1",
+                        b -> b.setClassification(confidence(1.5)),
                         "classification.confidence must be in [0, 1], was 1.5"),
-                bad("confidence NaN", b -> b.setClassification(confidence(Double.NaN)),
+                bad(
+                        "confidence NaN",
+                        b -> b.setClassification(confidence(Double.NaN)),
                         "classification.confidence must be in [0, 1], was NaN"),
-                bad("target class from a newer schema",
-                        b -> b.setClassification(
-                                io.cordon.proto.v1.Classification.newBuilder().setTargetClassValue(42)),
+                bad(
+                        "target class from a newer schema",
+                        b ->
+                                b.setClassification(
+                                        io.cordon.proto.v1.Classification.newBuilder()
+                                                .setTargetClassValue(42)),
                         "classification.target_class has unknown value 42"),
-                bad("velocity NaN", b -> b.setVelocity(VelocityEnu.newBuilder().setEastMps(Double.NaN)),
+                bad(
+                        "velocity NaN",
+                        b -> b.setVelocity(VelocityEnu.newBuilder().setEastMps(Double.NaN)),
                         "velocity.east_mps must be finite, was NaN"),
-                bad("position without position",
+                bad(
+                        "position without position",
                         b -> b.setPosition(b.getPosition().toBuilder().clearPosition()),
                         "position.position is required"),
-                bad("position without covariance",
+                bad(
+                        "position without covariance",
                         b -> b.setPosition(b.getPosition().toBuilder().clearCovariance()),
                         "position.covariance is required"),
-                bad("zero east variance", b -> b.setPosition(cov(0, 0, 25)),
+                bad(
+                        "zero east variance",
+                        b -> b.setPosition(cov(0, 0, 25)),
                         "position.covariance.ee_m2 must be finite and > 0, was 0.0"),
-                bad("negative north variance", b -> b.setPosition(cov(25, 0, -4)),
+                bad(
+                        "negative north variance",
+                        b -> b.setPosition(cov(25, 0, -4)),
                         "position.covariance.nn_m2 must be finite and > 0, was -4.0"),
-                bad("NaN cross covariance", b -> b.setPosition(cov(25, Double.NaN, 25)),
+                bad(
+                        "NaN cross covariance",
+                        b -> b.setPosition(cov(25, Double.NaN, 25)),
                         "position.covariance.en_m2 must be finite, was NaN"),
-                bad("covariance not positive definite", b -> b.setPosition(cov(25, 30, 25)),
+                bad(
+                        "covariance not positive definite",
+                        b -> b.setPosition(cov(25, 30, 25)),
                         "position.covariance must be positive definite (en_m2^2 < ee_m2 * nn_m2),"
                                 + " was ee_m2=25.0 en_m2=30.0 nn_m2=25.0"),
-                bad("negative height sigma",
+                bad(
+                        "negative height sigma",
                         b -> b.setPosition(b.getPosition().toBuilder().setSigmaAltM(-1)),
                         "position.sigma_alt_m must be finite and > 0, was -1.0"),
-                bad("radar without its position",
+                bad(
+                        "radar without its position",
                         b -> b.setRadarPlot(validRadarPlotProto().clearSensorPosition()),
                         "radar_plot.sensor_position is required"),
-                bad("radar position out of range",
-                        b -> b.setRadarPlot(validRadarPlotProto().setSensorPosition(geo(-95, 0, 0))),
+                bad(
+                        "radar position out of range",
+                        b ->
+                                b.setRadarPlot(
+                                        validRadarPlotProto().setSensorPosition(geo(-95, 0, 0))),
                         "radar_plot.sensor_position.lat_deg must be in [-90, 90], was -95.0"),
-                bad("negative range", b -> b.setRadarPlot(validRadarPlotProto().setRangeM(-1)),
+                bad(
+                        "negative range",
+                        b -> b.setRadarPlot(validRadarPlotProto().setRangeM(-1)),
                         "radar_plot.range_m must be >= 0, was -1.0"),
-                bad("NaN range", b -> b.setRadarPlot(validRadarPlotProto().setRangeM(Double.NaN)),
+                bad(
+                        "NaN range",
+                        b -> b.setRadarPlot(validRadarPlotProto().setRangeM(Double.NaN)),
                         "radar_plot.range_m must be finite, was NaN"),
-                bad("azimuth 360", b -> b.setRadarPlot(validRadarPlotProto().setAzimuthDeg(360)),
+                bad(
+                        "azimuth 360",
+                        b -> b.setRadarPlot(validRadarPlotProto().setAzimuthDeg(360)),
                         "radar_plot.azimuth_deg must be in [0, 360), was 360.0"),
-                bad("negative range sigma",
+                bad(
+                        "negative range sigma",
                         b -> b.setRadarPlot(validRadarPlotProto().setSigmaRangeM(-1)),
                         "radar_plot.sigma_range_m must be finite and > 0, was -1.0"),
-                bad("infinite range sigma",
-                        b -> b.setRadarPlot(validRadarPlotProto().setSigmaRangeM(Double.POSITIVE_INFINITY)),
+                bad(
+                        "infinite range sigma",
+                        b ->
+                                b.setRadarPlot(
+                                        validRadarPlotProto()
+                                                .setSigmaRangeM(Double.POSITIVE_INFINITY)),
                         "radar_plot.sigma_range_m must be finite and > 0, was Infinity"),
-                bad("missing azimuth sigma",
+                bad(
+                        "missing azimuth sigma",
                         b -> b.setRadarPlot(validRadarPlotProto().clearSigmaAzimuthDeg()),
                         "radar_plot.sigma_azimuth_deg must be finite and > 0, was 0.0"),
-                bad("elevation above 90",
+                bad(
+                        "elevation above 90",
                         b -> b.setRadarPlot(validRadarPlotProto().setElevationDeg(91)),
                         "radar_plot.elevation_deg must be in [-90, 90], was 91.0"),
-                bad("elevation sigma without elevation",
+                bad(
+                        "elevation sigma without elevation",
                         b -> b.setRadarPlot(validRadarPlotProto().setSigmaElevationDeg(1)),
                         "radar_plot.sigma_elevation_deg is set but elevation_deg is not"),
-                bad("negative elevation sigma",
-                        b -> b.setRadarPlot(
-                                validRadarPlotProto().setElevationDeg(2).setSigmaElevationDeg(-1)),
+                bad(
+                        "negative elevation sigma",
+                        b ->
+                                b.setRadarPlot(
+                                        validRadarPlotProto()
+                                                .setElevationDeg(2)
+                                                .setSigmaElevationDeg(-1)),
                         "radar_plot.sigma_elevation_deg must be finite and > 0, was -1.0"),
-                bad("NaN range bias",
+                bad(
+                        "NaN range bias",
                         b -> b.setRadarPlot(validRadarPlotProto().setRangeBiasM(Double.NaN)),
                         "radar_plot.range_bias_m must be finite, was NaN"),
-                bad("range bias beyond the range",
+                bad(
+                        "range bias beyond the range",
                         b -> b.setRadarPlot(validRadarPlotProto().setRangeM(10).setRangeBiasM(11)),
                         "radar_plot.range_m minus range_bias_m must be >= 0, was 10.0 - 11.0"),
-                bad("azimuth bias of half a turn",
+                bad(
+                        "azimuth bias of half a turn",
                         b -> b.setRadarPlot(validRadarPlotProto().setAzimuthBiasDeg(180)),
                         "radar_plot.azimuth_bias_deg must be in (-180, 180), was 180.0"),
-                bad("sensor track without local id",
+                bad(
+                        "sensor track without local id",
                         b -> b.setSensorTrack(sensorTrack(b).clearLocalTrackId()),
                         "sensor_track.local_track_id is required"),
-                bad("sensor track without estimate",
+                bad(
+                        "sensor track without estimate",
                         b -> b.setSensorTrack(sensorTrack(b).clearEstimate()),
                         "sensor_track.estimate is required"),
-                bad("sensor track with a bad covariance",
+                bad(
+                        "sensor track with a bad covariance",
                         b -> b.setSensorTrack(sensorTrack(b).setEstimate(cov(25, 0, 0))),
                         "sensor_track.estimate.covariance.nn_m2 must be finite and > 0, was 0.0"),
-                bad("sensor track velocity NaN",
-                        b -> b.setSensorTrack(sensorTrack(b).setVelocity(
-                                VelocityEnu.newBuilder().setNorthMps(Double.NaN))),
+                bad(
+                        "sensor track velocity NaN",
+                        b ->
+                                b.setSensorTrack(
+                                        sensorTrack(b)
+                                                .setVelocity(
+                                                        VelocityEnu.newBuilder()
+                                                                .setNorthMps(Double.NaN))),
                         "sensor_track.velocity.north_mps must be finite, was NaN"),
-                bad("velocity covariance without velocity",
-                        b -> b.setSensorTrack(sensorTrack(b).setVelocityCovariance(
-                                EnuVelocityCovariance2.newBuilder().setEeM2Ps2(1).setNnM2Ps2(1))),
+                bad(
+                        "velocity covariance without velocity",
+                        b ->
+                                b.setSensorTrack(
+                                        sensorTrack(b)
+                                                .setVelocityCovariance(
+                                                        EnuVelocityCovariance2.newBuilder()
+                                                                .setEeM2Ps2(1)
+                                                                .setNnM2Ps2(1))),
                         "sensor_track.velocity_covariance is set but velocity is not"),
-                bad("velocity covariance not positive definite",
-                        b -> b.setSensorTrack(sensorTrack(b)
-                                .setVelocity(VelocityEnu.newBuilder().setEastMps(1))
-                                .setVelocityCovariance(EnuVelocityCovariance2.newBuilder()
-                                        .setEeM2Ps2(1).setEnM2Ps2(1).setNnM2Ps2(1))),
+                bad(
+                        "velocity covariance not positive definite",
+                        b ->
+                                b.setSensorTrack(
+                                        sensorTrack(b)
+                                                .setVelocity(VelocityEnu.newBuilder().setEastMps(1))
+                                                .setVelocityCovariance(
+                                                        EnuVelocityCovariance2.newBuilder()
+                                                                .setEeM2Ps2(1)
+                                                                .setEnM2Ps2(1)
+                                                                .setNnM2Ps2(1))),
                         "sensor_track.velocity_covariance must be positive definite"));
     }
 
@@ -417,9 +507,7 @@ class ObservationCodecTest {
     }
 
     private static GeodeticPosition cov(double ee, double en, double nn) {
-        return validPositionProto()
-                .getPosition()
-                .toBuilder()
+        return validPositionProto().getPosition().toBuilder()
                 .setCovariance(EnuCovariance2.newBuilder().setEeM2(ee).setEnM2(en).setNnM2(nn))
                 .build();
     }
@@ -432,9 +520,6 @@ class ObservationCodecTest {
     }
 
     private static SensorTrackUpdate.Builder sensorTrack(io.cordon.proto.v1.Observation.Builder b) {
-        return SensorTrackUpdate.newBuilder()
-                .setLocalTrackId("4711")
-                .setEstimate(b.getPosition());
+        return SensorTrackUpdate.newBuilder().setLocalTrackId("4711").setEstimate(b.getPosition());
     }
-
 }
