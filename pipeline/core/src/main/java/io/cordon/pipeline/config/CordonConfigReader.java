@@ -1,0 +1,249 @@
+package io.cordon.pipeline.config;
+
+import io.cordon.pipeline.alert.AlertType;
+import io.cordon.pipeline.alert.Severity;
+import io.cordon.pipeline.observation.Marking;
+import io.cordon.pipeline.observation.SensorKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/** Reads the YAML tree of {@code cordon.yaml} into {@link CordonConfig}, key path by key path. */
+final class CordonConfigReader {
+    private static final String SEVERITIES = "one of " + YamlNode.names(Severity.class);
+
+    private final Path baseDir;
+
+    CordonConfigReader(Path baseDir) {
+        this.baseDir = baseDir == null ? Path.of("") : baseDir;
+    }
+
+    CordonConfig read(String yaml) {
+        Object tree;
+        try {
+            LoadSettings settings =
+                    LoadSettings.builder().setLabel("cordon.yaml").setAllowDuplicateKeys(false).build();
+            tree = new Load(settings).loadFromString(yaml);
+        } catch (YamlEngineException e) {
+            throw new ConfigException("(document)", e.getMessage(), "valid YAML", e);
+        }
+        YamlNode.Fields root =
+                new YamlNode("", tree)
+                        .fields(
+                                "kafka",
+                                "topics",
+                                "reference",
+                                "partners",
+                                "sensors",
+                                "borders",
+                                "zones",
+                                "detectors",
+                                "simulation");
+        YamlNode kafka = root.get("kafka");
+        return new CordonConfig(
+                kafka.build(
+                        () ->
+                                new KafkaSettings(
+                                        kafka.fields("bootstrapServers")
+                                                .get("bootstrapServers")
+                                                .text(KafkaSettings.DEFAULT.bootstrapServers()))),
+                topics(root.get("topics")),
+                root.required("reference", "a map with latDeg, lonDeg and optional altM").geoPoint(),
+                root.get("partners").elements().stream().map(this::partner).toList(),
+                root.get("sensors").elements().stream().map(this::sensor).toList(),
+                borders(root.get("borders")),
+                root.get("zones").elements().stream().map(this::zone).toList(),
+                detectors(root.get("detectors")),
+                simulation(root.get("simulation")));
+    }
+
+    private Topics topics(YamlNode node) {
+        Topics d = Topics.DEFAULTS;
+        YamlNode.Fields f =
+                node.fields(
+                        "observations", "tracks", "alerts", "deadLetter", "audit", "sensors", "config");
+        return node.build(
+                () ->
+                        new Topics(
+                                f.get("observations").text(d.observations()),
+                                f.get("tracks").text(d.tracks()),
+                                f.get("alerts").text(d.alerts()),
+                                f.get("deadLetter").text(d.deadLetter()),
+                                f.get("audit").text(d.audit()),
+                                f.get("sensors").text(d.sensors()),
+                                f.get("config").text(d.config())));
+    }
+
+    private PartnerConfig partner(YamlNode node) {
+        YamlNode.Fields f = node.fields("id", "name", "country", "sharing");
+        String id = f.required("id", ConfigChecks.PARTNER_ID_ALLOWED).text();
+        String name = f.required("name", "a non-empty string").text();
+        String country = f.required("country", "an ISO 3166-1 alpha-3 code such as USA").text();
+        SharingRule sharing = sharing(f.get("sharing"));
+        return node.build(() -> new PartnerConfig(id, name, country, sharing));
+    }
+
+    private SharingRule sharing(YamlNode node) {
+        YamlNode.Fields f = node.fields("alertTypes", "minSeverity", "fromPartners");
+        YamlNode types = f.get("alertTypes");
+        Set<AlertType> alertTypes =
+                isAll(types) ? EnumSet.allOf(AlertType.class) : enumSet(types, AlertType.class);
+        Severity min = f.get("minSeverity").enumValue(Severity.class, Severity.INFO);
+        YamlNode from = f.get("fromPartners");
+        Set<String> fromPartners = new LinkedHashSet<>();
+        if (!isAll(from)) {
+            List<YamlNode> ids = from.elements();
+            if (ids.isEmpty()) {
+                throw new ConfigException(from.path(), "[]", "[ALL] or a non-empty list of partner ids");
+            }
+            ids.forEach(n -> fromPartners.add(n.text()));
+        }
+        return node.build(() -> new SharingRule(alertTypes, min, fromPartners));
+    }
+
+    private SensorConfig sensor(YamlNode node) {
+        YamlNode.Fields f =
+                node.fields(
+                        "id",
+                        "partnerId",
+                        "kind",
+                        "position",
+                        "rangeM",
+                        "periodS",
+                        "sigmaRangeM",
+                        "sigmaAzimuthDeg",
+                        "sigmaPositionM",
+                        "detectionProbability",
+                        "clutterPerScan",
+                        "releasableTo");
+        String id = f.required("id", "a sensor id").text();
+        String partnerId = f.required("partnerId", "a declared partner id").text();
+        SensorKind kind =
+                f.required("kind", "one of " + YamlNode.names(SensorKind.class))
+                        .enumValue(SensorKind.class);
+        SensorDefaults d = SensorDefaults.of(kind);
+        YamlNode releasableTo = f.get("releasableTo");
+        Marking marking =
+                releasableTo.present()
+                        ? Marking.releasableTo(
+                                releasableTo.elements().stream().map(YamlNode::text).toList())
+                        : Marking.UNRESTRICTED;
+        return node.build(
+                () ->
+                        new SensorConfig(
+                                id,
+                                partnerId,
+                                kind,
+                                f.get("position").geoPoint(),
+                                f.get("rangeM").number(d.rangeM()),
+                                f.get("periodS").number(d.periodS()),
+                                f.get("sigmaRangeM").number(d.sigmaRangeM()),
+                                f.get("sigmaAzimuthDeg").number(d.sigmaAzimuthDeg()),
+                                f.get("sigmaPositionM").number(d.sigmaPositionM()),
+                                f.get("detectionProbability").number(d.detectionProbability()),
+                                f.get("clutterPerScan").number(d.clutterPerScan()),
+                                marking));
+    }
+
+    private BorderConfig borders(YamlNode node) {
+        if (!node.present()) {
+            return BorderConfig.NONE;
+        }
+        YamlNode.Fields f = node.fields("file", "portsOfEntry");
+        YamlNode fileNode = f.get("file");
+        Path file = null;
+        if (fileNode.present()) {
+            file = baseDir.resolve(fileNode.text()).normalize();
+            if (!Files.isReadable(file)) {
+                throw new ConfigException(
+                        fileNode.path(),
+                        fileNode.text() + " (resolved to " + file.toAbsolutePath() + ", not readable)",
+                        "a readable GeoJSON file; relative paths resolve against the config file's"
+                                + " directory");
+            }
+        }
+        List<PortOfEntry> ports = new ArrayList<>();
+        for (YamlNode p : f.get("portsOfEntry").elements()) {
+            YamlNode.Fields pf = p.fields("name", "position", "radiusM");
+            ports.add(
+                    p.build(
+                            () ->
+                                    new PortOfEntry(
+                                            pf.required("name", "a non-empty string").text(),
+                                            pf.get("position").geoPoint(),
+                                            pf.get("radiusM").number(PortOfEntry.DEFAULT_RADIUS_M))));
+        }
+        Path resolved = file;
+        return node.build(() -> new BorderConfig(resolved, ports));
+    }
+
+    private ZoneConfig zone(YamlNode node) {
+        YamlNode.Fields f = node.fields("id", "name", "wkt", "severity");
+        return node.build(
+                () ->
+                        new ZoneConfig(
+                                f.required("id", "a zone id").text(),
+                                f.required("name", "a non-empty string").text(),
+                                f.required("wkt", "WKT POLYGON or MULTIPOLYGON").text(),
+                                f.get("severity").enumValue(Severity.class, Severity.HIGH)));
+    }
+
+    private DetectorSettings detectors(YamlNode node) {
+        YamlNode.Fields f = node.fields(DetectorSettings.KNOWN.toArray(String[]::new));
+        Map<String, ParameterSection> sections = new LinkedHashMap<>();
+        for (String name : f.keys()) {
+            sections.put(name, new ParameterSection(f.get(name)));
+        }
+        return node.build(() -> new DetectorSettings(sections));
+    }
+
+    private SimulationConfig simulation(YamlNode node) {
+        SimulationConfig d = SimulationConfig.DEFAULT;
+        YamlNode.Fields f =
+                node.fields("seed", "targets", "speedup", "crossingFraction", "malformedPerMinute");
+        long targets = f.get("targets").integer(d.targets());
+        if (targets < 0 || targets > 100_000) {
+            throw new ConfigException(f.get("targets").path(), targets, "an integer in [0, 100000]");
+        }
+        return node.build(
+                () ->
+                        new SimulationConfig(
+                                f.get("seed").integer(d.seed()),
+                                (int) targets,
+                                f.get("speedup").number(d.speedup()),
+                                f.get("crossingFraction").number(d.crossingFraction()),
+                                f.get("malformedPerMinute").number(d.malformedPerMinute())));
+    }
+
+    private static boolean isAll(YamlNode node) {
+        if (!node.present()) {
+            return true;
+        }
+        if (node.value() instanceof List<?> list && list.size() == 1 && "ALL".equals(list.get(0))) {
+            return true;
+        }
+        return "ALL".equals(node.value());
+    }
+
+    private static <E extends Enum<E>> Set<E> enumSet(YamlNode node, Class<E> type) {
+        List<YamlNode> items = node.elements();
+        if (items.isEmpty()) {
+            throw new ConfigException(
+                    node.path(), "[]", "[ALL] or a non-empty list of " + YamlNode.names(type));
+        }
+        Set<E> out = EnumSet.noneOf(type);
+        for (YamlNode item : items) {
+            out.add(item.enumValue(type));
+        }
+        return out;
+    }
+}

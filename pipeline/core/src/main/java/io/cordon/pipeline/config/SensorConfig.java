@@ -1,0 +1,87 @@
+package io.cordon.pipeline.config;
+
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.observation.Marking;
+import io.cordon.pipeline.observation.SensorKind;
+import java.util.regex.Pattern;
+
+/**
+ * One sensor in the registry, with the priors fusion uses for it. Omitted numbers take the
+ * defaults of its kind ({@link SensorDefaults}).
+ *
+ * <p>YAML: {@code releasableTo: [mex, usa]} restricts everything derived from this sensor to those
+ * partners; absent means unrestricted. The ids must be declared partners.
+ *
+ * @param id unique sensor id, {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}
+ * @param partnerId the owning partner (a declared partner id)
+ * @param kind what kind of sensor
+ * @param position where it is (WGS84); for a satellite, the centre of its coverage
+ * @param rangeM coverage radius (radar range, drone footprint, satellite swath half-width), m, > 0
+ * @param periodS revisit period, s, > 0
+ * @param sigmaRangeM one-sigma range noise, m (radars: > 0; others 0)
+ * @param sigmaAzimuthDeg one-sigma azimuth noise, degrees (radars: > 0; others 0)
+ * @param sigmaPositionM one-sigma horizontal position noise, m (position sensors: > 0; radars 0)
+ * @param detectionProbability probability of detection per scan, (0, 1]
+ * @param clutterPerScan expected false detections per scan, >= 0
+ * @param releasability who may receive data derived from this sensor
+ */
+public record SensorConfig(
+        String id,
+        String partnerId,
+        SensorKind kind,
+        GeoPoint position,
+        double rangeM,
+        double periodS,
+        double sigmaRangeM,
+        double sigmaAzimuthDeg,
+        double sigmaPositionM,
+        double detectionProbability,
+        double clutterPerScan,
+        Marking releasability) {
+    private static final Pattern SENSOR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public SensorConfig {
+        ConfigChecks.matching(
+                "id", id, SENSOR_ID, "a sensor id matching [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+        ConfigChecks.matching(
+                "partnerId", partnerId, ConfigChecks.PARTNER_ID, ConfigChecks.PARTNER_ID_ALLOWED);
+        ConfigChecks.required("kind", kind, "one of " + java.util.Arrays.toString(SensorKind.values()));
+        ConfigChecks.required("position", position, "a map with latDeg, lonDeg and optional altM");
+        ConfigChecks.positive("rangeM", rangeM);
+        ConfigChecks.positive("periodS", periodS);
+        if (SensorDefaults.measuresRangeAzimuth(kind)) {
+            ConfigChecks.positive("sigmaRangeM", sigmaRangeM);
+            ConfigChecks.positive("sigmaAzimuthDeg", sigmaAzimuthDeg);
+            ConfigChecks.nonNegative("sigmaPositionM", sigmaPositionM);
+        } else {
+            ConfigChecks.nonNegative("sigmaRangeM", sigmaRangeM);
+            ConfigChecks.nonNegative("sigmaAzimuthDeg", sigmaAzimuthDeg);
+            ConfigChecks.positive("sigmaPositionM", sigmaPositionM);
+        }
+        if (!(detectionProbability > 0 && detectionProbability <= 1)) {
+            throw new ConfigException(
+                    "detectionProbability", detectionProbability, "a probability in (0, 1]");
+        }
+        ConfigChecks.nonNegative("clutterPerScan", clutterPerScan);
+        releasability = releasability == null ? Marking.UNRESTRICTED : releasability;
+    }
+
+    /** A sensor with every number at the defaults of its kind, unrestricted. */
+    public static SensorConfig withDefaults(
+            String id, String partnerId, SensorKind kind, GeoPoint position) {
+        SensorDefaults d = SensorDefaults.of(kind);
+        return new SensorConfig(
+                id,
+                partnerId,
+                kind,
+                position,
+                d.rangeM(),
+                d.periodS(),
+                d.sigmaRangeM(),
+                d.sigmaAzimuthDeg(),
+                d.sigmaPositionM(),
+                d.detectionProbability(),
+                d.clutterPerScan(),
+                Marking.UNRESTRICTED);
+    }
+}
