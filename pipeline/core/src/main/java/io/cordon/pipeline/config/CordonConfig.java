@@ -98,13 +98,11 @@ public record CordonConfig(
         }
         String declared = "a declared partner id, one of " + ids.stream().sorted().toList();
         for (int i = 0; i < partners.size(); i++) {
-            int j = 0;
             for (String from : partners.get(i).sharing().fromPartners()) {
                 if (!ids.contains(from)) {
                     throw new ConfigException(
-                            "partners[" + i + "].sharing.fromPartners[" + j + "]", from, declared);
+                            "partners[" + i + "].sharing.fromPartners", from, declared);
                 }
-                j++;
             }
         }
         Set<String> sensorIds = new HashSet<>();
@@ -116,12 +114,10 @@ public record CordonConfig(
             if (!ids.contains(s.partnerId())) {
                 throw new ConfigException("sensors[" + i + "].partnerId", s.partnerId(), declared);
             }
-            int j = 0;
             for (String to : s.releasability().partners()) {
                 if (!ids.contains(to)) {
-                    throw new ConfigException("sensors[" + i + "].releasableTo[" + j + "]", to, declared);
+                    throw new ConfigException("sensors[" + i + "].releasableTo", to, declared);
                 }
-                j++;
             }
         }
         Set<String> zoneIds = new HashSet<>();

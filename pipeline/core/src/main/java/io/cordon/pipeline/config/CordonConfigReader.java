@@ -19,8 +19,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Reads the YAML tree of {@code cordon.yaml} into {@link CordonConfig}, key path by key path. */
 final class CordonConfigReader {
-    private static final String SEVERITIES = "one of " + YamlNode.names(Severity.class);
-
     private final Path baseDir;
 
     CordonConfigReader(Path baseDir) {
@@ -49,6 +47,10 @@ final class CordonConfigReader {
                                 "detectors",
                                 "simulation");
         YamlNode kafka = root.get("kafka");
+        List<PartnerConfig> partners =
+                root.get("partners").elements().stream().map(this::partner).toList();
+        Set<String> partnerIds = new java.util.TreeSet<>();
+        partners.forEach(p -> partnerIds.add(p.id()));
         return new CordonConfig(
                 kafka.build(
                         () ->
@@ -58,8 +60,8 @@ final class CordonConfigReader {
                                                 .text(KafkaSettings.DEFAULT.bootstrapServers()))),
                 topics(root.get("topics")),
                 root.required("reference", "a map with latDeg, lonDeg and optional altM").geoPoint(),
-                root.get("partners").elements().stream().map(this::partner).toList(),
-                root.get("sensors").elements().stream().map(this::sensor).toList(),
+                partners,
+                root.get("sensors").elements().stream().map(n -> sensor(n, partnerIds)).toList(),
                 borders(root.get("borders")),
                 root.get("zones").elements().stream().map(this::zone).toList(),
                 detectors(root.get("detectors")),
@@ -110,7 +112,7 @@ final class CordonConfigReader {
         return node.build(() -> new SharingRule(alertTypes, min, fromPartners));
     }
 
-    private SensorConfig sensor(YamlNode node) {
+    private SensorConfig sensor(YamlNode node, Set<String> partnerIds) {
         YamlNode.Fields f =
                 node.fields(
                         "id",
@@ -134,8 +136,7 @@ final class CordonConfigReader {
         YamlNode releasableTo = f.get("releasableTo");
         Marking marking =
                 releasableTo.present()
-                        ? Marking.releasableTo(
-                                releasableTo.elements().stream().map(YamlNode::text).toList())
+                        ? Marking.releasableTo(declared(releasableTo.elements(), partnerIds))
                         : Marking.UNRESTRICTED;
         return node.build(
                 () ->
@@ -222,6 +223,18 @@ final class CordonConfigReader {
                                 f.get("speedup").number(d.speedup()),
                                 f.get("crossingFraction").number(d.crossingFraction()),
                                 f.get("malformedPerMinute").number(d.malformedPerMinute())));
+    }
+
+    private static List<String> declared(List<YamlNode> ids, Set<String> partnerIds) {
+        List<String> out = new ArrayList<>();
+        for (YamlNode id : ids) {
+            if (!partnerIds.contains(id.text())) {
+                throw new ConfigException(
+                        id.path(), id.text(), "a declared partner id, one of " + partnerIds);
+            }
+            out.add(id.text());
+        }
+        return out;
     }
 
     private static boolean isAll(YamlNode node) {
