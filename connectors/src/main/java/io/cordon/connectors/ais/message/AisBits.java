@@ -86,6 +86,16 @@ public final class AisBits {
         return (int) unsigned(start, bits);
     }
 
+    /**
+     * The bits of {@code [start, start + bits)} that the payload holds, right-aligned: a field cut
+     * short by a truncated message keeps its leading bits' value (as gpsd reads the radio status
+     * of short position reports).
+     */
+    public int uintPresent(int start, int bits) {
+        int present = Math.min(bits, length - start);
+        return present <= 0 ? 0 : (int) unsigned(start, present);
+    }
+
     public boolean flag(int bit) {
         return unsigned(bit, 1) != 0;
     }

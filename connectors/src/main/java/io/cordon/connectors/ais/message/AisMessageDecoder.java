@@ -5,10 +5,10 @@ import io.cordon.connectors.decode.DecodeResult;
 /**
  * Decodes an unpacked AIS payload into its message record.
  *
- * <p>Length rule: a message must reach the end of its last field (168 bits for types 1-4, 18 and
- * 24 B; 312 for 19; 420 for 5, the two missing bits are the DTE flag and a spare; 160 for 24 A;
- * 96 for 27). Longer payloads are accepted and the extra bits ignored, as receivers in the field
- * pad. Errors carry offset 0 and no raw bytes: the caller adds the sentence's own.
+ * <p>Length rule: a message must reach the end of its last field that matters (149 bits for
+ * types 1-4 and 148 for 18, through the RAIM flag, the radio status may be cut short; 168 for 24
+ * B; 312 for 19; 420 for 5, whose last two bits are the DTE flag and a spare; 160 for 24 A; 96 for
+ * 27). Longer payloads are accepted and the extra bits ignored, as receivers in the field pad. Errors carry offset 0 and no raw bytes: the caller adds the sentence's own.
  */
 public final class AisMessageDecoder {
     private static final int ENVELOPE_BITS = 38;
@@ -23,10 +23,10 @@ public final class AisMessageDecoder {
         int repeat = bits.uint(6, 2);
         int mmsi = bits.uint(8, 30);
         return switch (type) {
-            case 1, 2, 3 -> require(bits, type, 168, PositionReportDecoder::classA);
-            case 4 -> require(bits, type, 168, PositionReportDecoder::baseStation);
+            case 1, 2, 3 -> require(bits, type, 149, PositionReportDecoder::classA);
+            case 4 -> require(bits, type, 149, PositionReportDecoder::baseStation);
             case 5 -> require(bits, type, 420, StaticDataDecoder::staticAndVoyage);
-            case 18 -> require(bits, type, 168, PositionReportDecoder::classB);
+            case 18 -> require(bits, type, 148, PositionReportDecoder::classB);
             case 19 -> require(bits, type, 312, PositionReportDecoder::extendedClassB);
             case 24 -> staticDataReport(bits);
             case 27 -> require(bits, type, 96, PositionReportDecoder::longRange);

@@ -9,7 +9,8 @@ import java.util.OptionalDouble;
 
 /**
  * Bit layouts of the position reports (ITU-R M.1371-5 Annex 8). Bit ranges are inclusive, bit 0
- * first; every message starts with type 0-5, repeat 6-7, MMSI 8-37.
+ * first; every message starts with type 0-5, repeat 6-7, MMSI 8-37. The radio status closing
+ * types 1-4 and 18 may be cut short (seen in the field): it then holds the bits present.
  */
 final class PositionReportDecoder {
     private PositionReportDecoder() {}
@@ -34,7 +35,7 @@ final class PositionReportDecoder {
                 b.uint(137, 6),
                 b.uint(143, 2),
                 b.flag(148),
-                b.uint(149, 19));
+                b.uintPresent(149, 19));
     }
 
     /**
@@ -58,7 +59,7 @@ final class PositionReportDecoder {
                 AisFields.position(b, 79, 28, 107, 27, AisFields.HIGH_RES_UNITS_PER_DEG),
                 b.uint(134, 4),
                 b.flag(148),
-                b.uint(149, 19));
+                b.uintPresent(149, 19));
     }
 
     /**
@@ -84,7 +85,7 @@ final class PositionReportDecoder {
                 b.flag(145),
                 b.flag(146),
                 b.flag(147),
-                b.uint(148, 20));
+                b.uintPresent(148, 20));
     }
 
     /**
