@@ -1,0 +1,112 @@
+package io.cordon.jobs;
+
+import io.cordon.jobs.kafka.KafkaIo;
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.config.Topics;
+import io.cordon.pipeline.flink.ConfigText;
+import io.cordon.pipeline.fusion.Partitioning;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+/**
+ * The three Cordon jobs wired to Kafka as the configuration says: fusion, detection and
+ * distribution, each its own Flink job so each can be redeployed and scaled on its own.
+ */
+public final class CordonJobs {
+    public static final String FUSION = "cordon-fusion";
+    public static final String DETECTION = "cordon-detection";
+    public static final String DISTRIBUTION = "cordon-distribution";
+
+    private final CordonConfig config;
+    private final ConfigText configText;
+    private final KafkaIo kafka;
+    private final JobRuntime runtime;
+
+    public CordonJobs(Path configFile, KafkaIo kafka, JobRuntime runtime) {
+        this(readConfigText(configFile), kafka, runtime);
+    }
+
+    public CordonJobs(ConfigText configText, KafkaIo kafka, JobRuntime runtime) {
+        this.configText = configText;
+        this.config = configText.parse();
+        this.kafka = kafka;
+        this.runtime = runtime;
+    }
+
+    public CordonConfig config() {
+        return config;
+    }
+
+    public StreamGraph fusion() {
+        Topics t = config.topics();
+        StreamExecutionEnvironment env = runtime.newEnvironment();
+        new FusionJob(
+                        kafka.source(t.observations(), FUSION),
+                        kafka.payloadSink(t.tracks(), FUSION + "-tracks"),
+                        kafka.deadLetterSink(t.deadLetter(), FUSION + "-dlq"),
+                        config.reference(),
+                        Partitioning.single(),
+                        runtime)
+                .addTo(env);
+        return graph(env, FUSION);
+    }
+
+    public StreamGraph detection() {
+        Topics t = config.topics();
+        StreamExecutionEnvironment env = runtime.newEnvironment();
+        new DetectionJob(
+                        kafka.source(t.tracks(), DETECTION),
+                        kafka.payloadSink(t.alerts(), DETECTION + "-alerts"),
+                        kafka.deadLetterSink(t.deadLetter(), DETECTION + "-dlq"),
+                        configText,
+                        readBorders())
+                .addTo(env);
+        return graph(env, DETECTION);
+    }
+
+    public StreamGraph distribution() {
+        Topics t = config.topics();
+        StreamExecutionEnvironment env = runtime.newEnvironment();
+        new DistributionJob(
+                        kafka.source(t.alerts(), DISTRIBUTION),
+                        kafka.payloadSink(t.audit(), DISTRIBUTION + "-partners"),
+                        kafka.payloadSink(t.audit(), DISTRIBUTION + "-audit"),
+                        kafka.deadLetterSink(t.deadLetter(), DISTRIBUTION + "-dlq"),
+                        configText,
+                        Integer.toHexString(configText.yaml().hashCode()))
+                .addTo(env);
+        return graph(env, DISTRIBUTION);
+    }
+
+    public List<StreamGraph> all() {
+        return List.of(fusion(), detection(), distribution());
+    }
+
+    private String readBorders() {
+        try {
+            return Files.readString(config.borders().file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read borders file " + config.borders().file(), e);
+        }
+    }
+
+    private static StreamGraph graph(StreamExecutionEnvironment env, String name) {
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(name);
+        return graph;
+    }
+
+    public static ConfigText readConfigText(Path configFile) {
+        try {
+            Path absolute = configFile.toAbsolutePath().normalize();
+            return new ConfigText(Files.readString(absolute), absolute.getParent().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config file " + configFile, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code cordon} command and its subcommands. */
+package io.cordon.jobs.cli;

@@ -1,0 +1,62 @@
+package io.cordon.jobs.kafka;
+
+import io.cordon.pipeline.flink.record.DeadLetterRecord;
+import io.cordon.pipeline.flink.record.KeyedPayload;
+import io.cordon.pipeline.flink.record.RawRecord;
+import java.util.Properties;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+
+/**
+ * Kafka sources and sinks as every Cordon job uses them: sources read committed data only and
+ * start from the group's committed offsets (earliest the first time); sinks are transactional,
+ * so what a job writes becomes visible exactly once, when its checkpoint completes.
+ *
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param extra extra client properties (security settings), applied to sources and sinks
+ */
+public record KafkaIo(String bootstrapServers, Properties extra) {
+    /** Producer transaction timeout: below the broker's default transaction.max.timeout.ms (15 min). */
+    static final String TRANSACTION_TIMEOUT_MS = "600000";
+
+    public KafkaIo(String bootstrapServers) {
+        this(bootstrapServers, new Properties());
+    }
+
+    public KafkaSource<RawRecord> source(String topic, String groupId) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(
+                        OffsetsInitializer.committedOffsets(
+                                org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperties(extra)
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("partition.discovery.interval.ms", "10000")
+                .build();
+    }
+
+    public KafkaSink<KeyedPayload> payloadSink(String defaultTopic, String transactionalIdPrefix) {
+        return sink(new KeyedPayloadSerializer(defaultTopic), transactionalIdPrefix);
+    }
+
+    public KafkaSink<DeadLetterRecord> deadLetterSink(String topic, String transactionalIdPrefix) {
+        return sink(new DeadLetterSerializer(topic), transactionalIdPrefix);
+    }
+
+    private <T> KafkaSink<T> sink(KafkaRecordSerializationSchema<T> serializer, String transactionalIdPrefix) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setKafkaProducerConfig(extra)
+                .setRecordSerializer(serializer)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(transactionalIdPrefix)
+                .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .build();
+    }
+}

@@ -1,0 +1,199 @@
+package io.cordon.jobs.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A single-node KRaft Kafka broker (combined broker and controller) in a child JVM, started from
+ * the Maven-resolved jars on this JVM's class path: {@code kafka.tools.StorageTool format}, then
+ * {@code kafka.Kafka}. Data lives under {@code dataDir}; it is wiped on start unless {@code reuse}
+ * is set and the directory already holds a formatted log.
+ */
+public final class LocalKafkaBroker implements AutoCloseable {
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    private LocalKafkaBroker(Path dataDir, int port, int controllerPort) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** Formats (unless reused) and starts the broker, waiting until it answers. */
+    public static LocalKafkaBroker start(Path dataDir, int port, boolean reuse, Duration timeout)
+            throws IOException, InterruptedException {
+        if (!reuse) {
+            deleteRecursively(dataDir);
+        }
+        Files.createDirectories(dataDir);
+        Path portsFile = dataDir.resolve("ports.properties");
+        int brokerPort = port;
+        int controllerPort;
+        Properties remembered = new Properties();
+        if (reuse && Files.exists(portsFile)) {
+            try (var in = Files.newInputStream(portsFile)) {
+                remembered.load(in);
+            }
+            controllerPort = Integer.parseInt(remembered.getProperty("controller"));
+            if (brokerPort == 0) {
+                brokerPort = Integer.parseInt(remembered.getProperty("broker"));
+            }
+        } else {
+            controllerPort = freePort();
+            if (brokerPort == 0) {
+                brokerPort = freePort();
+            }
+        }
+        LocalKafkaBroker broker = new LocalKafkaBroker(dataDir, brokerPort, controllerPort);
+        broker.launch(reuse && Files.exists(dataDir.resolve("logs/meta.properties")), timeout);
+        remembered.setProperty("broker", Integer.toString(brokerPort));
+        remembered.setProperty("controller", Integer.toString(controllerPort));
+        try (var out = Files.newOutputStream(portsFile)) {
+            remembered.store(out, "ports of the local broker");
+        }
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public Path logFile() {
+        return dataDir.resolve("broker.log");
+    }
+
+    private void launch(boolean formatted, Duration timeout) throws IOException, InterruptedException {
+        Path config = dataDir.resolve("server.properties");
+        Files.writeString(config, serverProperties());
+        if (!formatted) {
+            Process format =
+                    java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString())
+                            .redirectOutput(dataDir.resolve("format.log").toFile())
+                            .redirectErrorStream(true)
+                            .start();
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                throw new IOException(
+                        "formatting the Kafka log failed; see " + dataDir.resolve("format.log"));
+            }
+        }
+        process =
+                java("kafka.Kafka", config.toString())
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                        .redirectErrorStream(true)
+                        .start();
+        awaitReady(timeout);
+    }
+
+    private String serverProperties() {
+        String logs = dataDir.resolve("logs").toString().replace('\\', '/');
+        return String.join(
+                "\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@localhost:" + controllerPort,
+                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + logs,
+                "num.partitions=4",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=false",
+                "")
+                + "\n";
+    }
+
+    private ProcessBuilder java(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xms256m");
+        command.add("-Xmx1g");
+        command.add("-XX:+UseG1GC");
+        command.add("-Dlog4j2.level=WARN");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(dataDir.toFile());
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("the Kafka broker exited with " + process.exitValue() + "; see " + logFile());
+            }
+            try (Admin admin =
+                    Admin.create(
+                            Map.of(
+                                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+                admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                last = e;
+                Thread.sleep(250);
+            }
+        }
+        close();
+        throw new IOException("the Kafka broker did not become ready within " + timeout + "; see " + logFile(), last);
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
+        }
+    }
+}

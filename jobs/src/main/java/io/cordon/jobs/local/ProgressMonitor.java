@@ -1,0 +1,160 @@
+package io.cordon.jobs.local;
+
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.config.PartnerConfig;
+import io.cordon.proto.v1.Alert;
+import io.cordon.proto.v1.DeadLetter;
+import io.cordon.proto.v1.EntityTrack;
+import io.cordon.proto.v1.TrackStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads the pipeline's topics back (committed data only, as a partner would) and keeps the
+ * counts the local run shows and summarises: observations, track updates and live tracks,
+ * alerts by type and by partner, dead letters by stage.
+ */
+public final class ProgressMonitor implements AutoCloseable {
+    private final CordonConfig config;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, String> partnerByTopic = new HashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+
+    private long observations;
+    private long trackUpdates;
+    private final Set<String> trackIds = new HashSet<>();
+    private final Set<String> liveTracks = new HashSet<>();
+    private long alerts;
+    private final Map<String, Long> alertsByType = new TreeMap<>();
+    private final Map<String, Long> alertsByPartner = new TreeMap<>();
+    private long deadLetters;
+    private final Map<String, Long> deadLettersByStage = new TreeMap<>();
+    private final List<String> deadLetterReasons = new ArrayList<>();
+    private volatile Exception failure;
+
+    public ProgressMonitor(String bootstrapServers, CordonConfig config) {
+        this.config = config;
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        for (PartnerConfig p : config.partners()) {
+            partnerByTopic.put(config.topics().partnerAlerts(p.id()), p.id());
+            alertsByPartner.put(p.id(), 0L);
+        }
+        thread = new Thread(this::run, "cordon-progress-monitor");
+        thread.setDaemon(true);
+    }
+
+    public ProgressMonitor start() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : TopicSetup.all(config)) {
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        try {
+            while (running.get()) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    count(r);
+                }
+            }
+        } catch (Exception e) {
+            if (running.get()) {
+                failure = e;
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private synchronized void count(ConsumerRecord<byte[], byte[]> r) throws Exception {
+        var t = config.topics();
+        String topic = r.topic();
+        if (topic.equals(t.observations())) {
+            observations++;
+        } else if (topic.equals(t.tracks())) {
+            trackUpdates++;
+            EntityTrack track = EntityTrack.parseFrom(r.value());
+            trackIds.add(track.getTrackId());
+            if (track.getStatus() == TrackStatus.TRACK_STATUS_DELETED) {
+                liveTracks.remove(track.getTrackId());
+            } else {
+                liveTracks.add(track.getTrackId());
+            }
+        } else if (topic.equals(t.alerts())) {
+            alerts++;
+            String type = Alert.parseFrom(r.value()).getType().name().replace("ALERT_TYPE_", "");
+            alertsByType.merge(type, 1L, Long::sum);
+        } else if (topic.equals(t.deadLetter())) {
+            deadLetters++;
+            DeadLetter d = DeadLetter.parseFrom(r.value());
+            deadLettersByStage.merge(d.getSource(), 1L, Long::sum);
+            if (deadLetterReasons.size() < 20) {
+                deadLetterReasons.add(d.getSource() + ": " + d.getReason());
+            }
+        } else if (partnerByTopic.containsKey(topic)) {
+            alertsByPartner.merge(partnerByTopic.get(topic), 1L, Long::sum);
+        }
+    }
+
+    /** A consistent copy of the counts so far. */
+    public synchronized Snapshot snapshot() {
+        if (failure != null) {
+            throw new IllegalStateException("progress monitor failed: " + failure.getMessage(), failure);
+        }
+        return new Snapshot(
+                observations,
+                trackUpdates,
+                trackIds.size(),
+                liveTracks.size(),
+                alerts,
+                new TreeMap<>(alertsByType),
+                new TreeMap<>(alertsByPartner),
+                deadLetters,
+                new TreeMap<>(deadLettersByStage),
+                List.copyOf(deadLetterReasons));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        thread.join(10_000);
+    }
+
+    /** Counts read back from the topics (committed records only). */
+    public record Snapshot(
+            long observations,
+            long trackUpdates,
+            int tracksSeen,
+            int liveTracks,
+            long alerts,
+            Map<String, Long> alertsByType,
+            Map<String, Long> alertsByPartner,
+            long deadLetters,
+            Map<String, Long> deadLettersByStage,
+            List<String> deadLetterReasons) {}
+}

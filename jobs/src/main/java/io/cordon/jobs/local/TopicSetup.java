@@ -1,0 +1,44 @@
+package io.cordon.jobs.local;
+
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.config.PartnerConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** Creates the topics a configuration uses, if they are missing. */
+public final class TopicSetup {
+    private TopicSetup() {}
+
+    public static List<String> all(CordonConfig config) {
+        var t = config.topics();
+        List<String> names = new ArrayList<>(List.of(t.observations(), t.tracks(), t.alerts(), t.deadLetter(), t.audit()));
+        for (PartnerConfig p : config.partners()) {
+            names.add(t.partnerAlerts(p.id()));
+        }
+        return names;
+    }
+
+    public static void create(String bootstrapServers, CordonConfig config, int partitions)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String name : all(config)) {
+                if (!existing.contains(name)) {
+                    missing.add(new NewTopic(name, partitions, (short) 1));
+                }
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

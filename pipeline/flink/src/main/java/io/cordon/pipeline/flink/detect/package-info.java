@@ -1,0 +1,2 @@
+/** The detection job's operators: decode track updates, run the detectors per key. */
+package io.cordon.pipeline.flink.detect;

@@ -1,0 +1,16 @@
+package io.cordon.pipeline.flink.record;
+
+/** A validated observation on its way to the tracker of its partition. */
+public class ObservationEnvelope {
+    /** The fusion partition (tile) this observation belongs to. */
+    public String partitionKey;
+
+    public String sensorId;
+    public String observationId;
+    /** Event time, epoch milliseconds. */
+    public long eventTimeMs;
+    /** The {@code cordon.v1.Observation} protobuf bytes, already validated. */
+    public byte[] payload;
+
+    public ObservationEnvelope() {}
+}

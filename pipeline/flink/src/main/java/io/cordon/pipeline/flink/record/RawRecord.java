@@ -1,0 +1,24 @@
+package io.cordon.pipeline.flink.record;
+
+/** A Kafka record as read, before decoding: what goes to the dead-letter topic when it is bad. */
+public class RawRecord {
+    public String topic;
+    public int partition;
+    public long offset;
+    /** Kafka record timestamp, epoch milliseconds (producers set it to the event time). */
+    public long timestampMs;
+
+    public byte[] key;
+    public byte[] value;
+
+    public RawRecord() {}
+
+    public RawRecord(String topic, int partition, long offset, long timestampMs, byte[] key, byte[] value) {
+        this.topic = topic;
+        this.partition = partition;
+        this.offset = offset;
+        this.timestampMs = timestampMs;
+        this.key = key;
+        this.value = value;
+    }
+}
