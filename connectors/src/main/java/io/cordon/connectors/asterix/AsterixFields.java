@@ -10,10 +10,11 @@ public final class AsterixFields {
 
     /**
      * ICAO Annex 10 vol. IV, 3.1.2.9.1.2: the 6-bit subset of IA-5 used for aircraft
-     * identification; '?' marks codes outside the subset.
+     * identification; '?' marks codes outside the subset. Code 0 (unassigned) is read as a space:
+     * transponders that send no identification fill the field with zeros.
      */
     private static final char[] ICAO_CHARS =
-            ("?ABCDEFGHIJKLMNOPQRSTUVWXYZ?????" + " ???????????????0123456789??????").toCharArray();
+            (" ABCDEFGHIJKLMNOPQRSTUVWXYZ?????" + " ???????????????0123456789??????").toCharArray();
 
     private AsterixFields() {}
 
@@ -85,7 +86,7 @@ public final class AsterixFields {
             int word = (b[octet] & 0xFF) << 8 | (bitIndex % 8 > 2 ? b[octet + 1] & 0xFF : 0);
             int code = word >>> (10 - bitIndex % 8) & 0x3F;
             out[i] = ICAO_CHARS[code];
-            if (code != 32) {
+            if (out[i] != ' ') {
                 end = i + 1;
             }
         }
