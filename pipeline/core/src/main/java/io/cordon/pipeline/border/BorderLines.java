@@ -8,8 +8,8 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * Border lines cut into straight segments (lon/lat plane) in an STR-tree: segment intersection
- * with a move, side of a point, distance of a point.
+ * Border lines cut into straight segments (lon/lat plane) in an STR-tree: segment intersection with
+ * a move, side of a point, distance of a point.
  */
 final class BorderLines {
     /** One straight edge of line {@code line}, from (x0, y0) to (x1, y1), lon/lat degrees. */

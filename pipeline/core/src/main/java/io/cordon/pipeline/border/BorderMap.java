@@ -25,10 +25,10 @@ import org.locationtech.jts.geom.LineString;
  *       either both are known, or the move meets a border line (so leaving the polygons' coverage,
  *       or a coast, is not a crossing); the place is where the move first meets a border line or,
  *       without one, the first country's boundary;
- *   <li>with border lines only: the start and end are on different sides of a line (left and
- *       right in the order of its coordinates, judged against the line's nearest segment; a point
- *       exactly on the line counts as right); the countries are the line's {@code left}/{@code
- *       right} properties, {@value #UNKNOWN} when absent.
+ *   <li>with border lines only: the start and end are on different sides of a line (left and right
+ *       in the order of its coordinates, judged against the line's nearest segment; a point exactly
+ *       on the line counts as right); the countries are the line's {@code left}/{@code right}
+ *       properties, {@value #UNKNOWN} when absent.
  * </ul>
  *
  * A crossing within a {@link PortOfEntry}'s radius (geodesic distance) is at that port. Longitudes
@@ -164,7 +164,8 @@ public final class BorderMap {
         double dy = to.latDeg() - from.latDeg();
         double best = 1.0;
         for (Coordinate c : move.intersection(area.getBoundary()).getCoordinates()) {
-            double t = ((c.x - from.lonDeg()) * dx + (c.y - from.latDeg()) * dy) / (dx * dx + dy * dy);
+            double t =
+                    ((c.x - from.lonDeg()) * dx + (c.y - from.latDeg()) * dy) / (dx * dx + dy * dy);
             best = Math.min(best, Math.max(0, t));
         }
         return best;

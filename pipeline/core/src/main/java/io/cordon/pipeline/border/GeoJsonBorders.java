@@ -16,14 +16,14 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Reads border lines and country polygons from a GeoJSON FeatureCollection (RFC 7946). JSON is
- * read with the YAML 1.2 loader (JSON is a subset of YAML 1.2), which keeps the feature properties
- * that JTS's own GeoJSON reader drops.
+ * Reads border lines and country polygons from a GeoJSON FeatureCollection (RFC 7946). JSON is read
+ * with the YAML 1.2 loader (JSON is a subset of YAML 1.2), which keeps the feature properties that
+ * JTS's own GeoJSON reader drops.
  *
  * <p>{@code LineString}/{@code MultiLineString} features are border lines with optional properties
  * {@code name}, {@code left}, {@code right}; {@code Polygon}/{@code MultiPolygon} features are
- * countries and need {@code iso_a3} or, where that is not a code (Natural Earth writes {@code
- * -99} for some countries), {@code ADM0_A3}. Other geometry types are ignored.
+ * countries and need {@code iso_a3} or, where that is not a code (Natural Earth writes {@code -99}
+ * for some countries), {@code ADM0_A3}. Other geometry types are ignored.
  */
 final class GeoJsonBorders {
     static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
@@ -42,7 +42,10 @@ final class GeoJsonBorders {
         Object tree;
         try {
             LoadSettings settings =
-                    LoadSettings.builder().setLabel("geojson").setCodePointLimit(Integer.MAX_VALUE).build();
+                    LoadSettings.builder()
+                            .setLabel("geojson")
+                            .setCodePointLimit(Integer.MAX_VALUE)
+                            .build();
             tree = new Load(settings).loadFromString(geojson);
         } catch (YamlEngineException e) {
             throw new BorderDataException("border file is not valid JSON: " + e.getMessage(), e);
@@ -50,7 +53,9 @@ final class GeoJsonBorders {
         GeoJsonBorders out = new GeoJsonBorders();
         Map<?, ?> root = map(tree, "document");
         if (!"FeatureCollection".equals(root.get("type"))) {
-            throw new BorderDataException("border file must be a GeoJSON FeatureCollection, was type " + root.get("type"));
+            throw new BorderDataException(
+                    "border file must be a GeoJSON FeatureCollection, was type "
+                            + root.get("type"));
         }
         List<?> features = list(root.get("features"), "features");
         for (int i = 0; i < features.size(); i++) {
@@ -108,8 +113,10 @@ final class GeoJsonBorders {
             }
         }
         throw new BorderDataException(
-                where + ": a country polygon needs property iso_a3 or ADM0_A3 with an ISO 3166-1"
-                        + " alpha-3 code, properties were " + props);
+                where
+                        + ": a country polygon needs property iso_a3 or ADM0_A3 with an ISO 3166-1"
+                        + " alpha-3 code, properties were "
+                        + props);
     }
 
     private static String code(Object value) {

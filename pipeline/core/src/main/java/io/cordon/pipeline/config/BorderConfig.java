@@ -8,12 +8,12 @@ import java.util.List;
  *
  * <p>The file is GeoJSON (a FeatureCollection, lon/lat WGS84): {@code LineString} and {@code
  * MultiLineString} features are border lines (properties {@code name}, and {@code left}/{@code
- * right}: ISO 3166-1 alpha-3 codes of the countries left and right of the line when walking in
- * the order of its coordinates); {@code Polygon} and {@code MultiPolygon} features with a property
+ * right}: ISO 3166-1 alpha-3 codes of the countries left and right of the line when walking in the
+ * order of its coordinates); {@code Polygon} and {@code MultiPolygon} features with a property
  * {@code iso_a3} or {@code ADM0_A3} are countries. See {@code io.cordon.pipeline.border.BorderMap}.
  *
- * @param file the GeoJSON file, resolved against the config file's directory; null when no
- *     borders are configured (then nothing crosses anything)
+ * @param file the GeoJSON file, resolved against the config file's directory; null when no borders
+ *     are configured (then nothing crosses anything)
  * @param portsOfEntry official crossing points
  */
 public record BorderConfig(Path file, List<PortOfEntry> portsOfEntry) {

@@ -2,7 +2,9 @@ package io.cordon.pipeline.config;
 
 import java.util.regex.Pattern;
 
-/** Checks shared by the config records' compact constructors; each throws {@link ConfigException}. */
+/**
+ * Checks shared by the config records' compact constructors; each throws {@link ConfigException}.
+ */
 final class ConfigChecks {
     /** Partner ids: lower case, start with a letter, 2 to 31 characters. */
     static final Pattern PARTNER_ID = Pattern.compile("[a-z][a-z0-9-]{1,30}");

@@ -33,7 +33,9 @@ public final class ConfigException extends RuntimeException {
         this.allowed = allowed;
     }
 
-    /** The same problem seen from {@code parentPath}: {@code sharing.x} under {@code partners[1]}. */
+    /**
+     * The same problem seen from {@code parentPath}: {@code sharing.x} under {@code partners[1]}.
+     */
     public ConfigException under(String parentPath) {
         return new ConfigException(join(parentPath, keyPath), found, allowed, getCause());
     }

@@ -14,9 +14,9 @@ import java.util.Set;
  * partners and their sharing agreements, the sensors, borders, restricted zones, detector
  * parameters and the local simulator. The annotated example is {@code deploy/cordon.yaml}.
  *
- * <p>Cross-references are checked here: partner ids are unique, every sensor belongs to a
- * declared partner, every {@code releasableTo} and {@code fromPartners} id is a declared partner,
- * sensor and zone ids are unique.
+ * <p>Cross-references are checked here: partner ids are unique, every sensor belongs to a declared
+ * partner, every {@code releasableTo} and {@code fromPartners} id is a declared partner, sensor and
+ * zone ids are unique.
  *
  * @param kafka how to reach Kafka
  * @param topics topic names
@@ -42,7 +42,8 @@ public record CordonConfig(
     public CordonConfig {
         kafka = kafka == null ? KafkaSettings.DEFAULT : kafka;
         topics = topics == null ? Topics.DEFAULTS : topics;
-        ConfigChecks.required("reference", reference, "a map with latDeg, lonDeg and optional altM");
+        ConfigChecks.required(
+                "reference", reference, "a map with latDeg, lonDeg and optional altM");
         partners = List.copyOf(partners == null ? List.of() : partners);
         sensors = List.copyOf(sensors == null ? List.of() : sensors);
         borders = borders == null ? BorderConfig.NONE : borders;
@@ -93,7 +94,9 @@ public record CordonConfig(
         for (int i = 0; i < partners.size(); i++) {
             if (!ids.add(partners.get(i).id())) {
                 throw new ConfigException(
-                        "partners[" + i + "].id", partners.get(i).id(), "an id not used by another partner");
+                        "partners[" + i + "].id",
+                        partners.get(i).id(),
+                        "an id not used by another partner");
             }
         }
         String declared = "a declared partner id, one of " + ids.stream().sorted().toList();
@@ -109,7 +112,8 @@ public record CordonConfig(
         for (int i = 0; i < sensors.size(); i++) {
             SensorConfig s = sensors.get(i);
             if (!sensorIds.add(s.id())) {
-                throw new ConfigException("sensors[" + i + "].id", s.id(), "an id not used by another sensor");
+                throw new ConfigException(
+                        "sensors[" + i + "].id", s.id(), "an id not used by another sensor");
             }
             if (!ids.contains(s.partnerId())) {
                 throw new ConfigException("sensors[" + i + "].partnerId", s.partnerId(), declared);
@@ -123,7 +127,8 @@ public record CordonConfig(
         Set<String> zoneIds = new HashSet<>();
         for (int i = 0; i < zones.size(); i++) {
             if (!zoneIds.add(zones.get(i).id())) {
-                throw new ConfigException("zones[" + i + "].id", zones.get(i).id(), "an id not used by another zone");
+                throw new ConfigException(
+                        "zones[" + i + "].id", zones.get(i).id(), "an id not used by another zone");
             }
         }
     }

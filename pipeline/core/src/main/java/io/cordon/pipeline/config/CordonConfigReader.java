@@ -29,7 +29,10 @@ final class CordonConfigReader {
         Object tree;
         try {
             LoadSettings settings =
-                    LoadSettings.builder().setLabel("cordon.yaml").setAllowDuplicateKeys(false).build();
+                    LoadSettings.builder()
+                            .setLabel("cordon.yaml")
+                            .setAllowDuplicateKeys(false)
+                            .build();
             tree = new Load(settings).loadFromString(yaml);
         } catch (YamlEngineException e) {
             throw new ConfigException("(document)", e.getMessage(), "valid YAML", e);
@@ -59,7 +62,8 @@ final class CordonConfigReader {
                                                 .get("bootstrapServers")
                                                 .text(KafkaSettings.DEFAULT.bootstrapServers()))),
                 topics(root.get("topics")),
-                root.required("reference", "a map with latDeg, lonDeg and optional altM").geoPoint(),
+                root.required("reference", "a map with latDeg, lonDeg and optional altM")
+                        .geoPoint(),
                 partners,
                 root.get("sensors").elements().stream().map(n -> sensor(n, partnerIds)).toList(),
                 borders(root.get("borders")),
@@ -72,7 +76,13 @@ final class CordonConfigReader {
         Topics d = Topics.DEFAULTS;
         YamlNode.Fields f =
                 node.fields(
-                        "observations", "tracks", "alerts", "deadLetter", "audit", "sensors", "config");
+                        "observations",
+                        "tracks",
+                        "alerts",
+                        "deadLetter",
+                        "audit",
+                        "sensors",
+                        "config");
         return node.build(
                 () ->
                         new Topics(
@@ -105,7 +115,8 @@ final class CordonConfigReader {
         if (!isAll(from)) {
             List<YamlNode> ids = from.elements();
             if (ids.isEmpty()) {
-                throw new ConfigException(from.path(), "[]", "[ALL] or a non-empty list of partner ids");
+                throw new ConfigException(
+                        from.path(), "[]", "[ALL] or a non-empty list of partner ids");
             }
             ids.forEach(n -> fromPartners.add(n.text()));
         }
@@ -167,7 +178,10 @@ final class CordonConfigReader {
             if (!Files.isReadable(file)) {
                 throw new ConfigException(
                         fileNode.path(),
-                        fileNode.text() + " (resolved to " + file.toAbsolutePath() + ", not readable)",
+                        fileNode.text()
+                                + " (resolved to "
+                                + file.toAbsolutePath()
+                                + ", not readable)",
                         "a readable GeoJSON file; relative paths resolve against the config file's"
                                 + " directory");
             }
@@ -181,7 +195,8 @@ final class CordonConfigReader {
                                     new PortOfEntry(
                                             pf.required("name", "a non-empty string").text(),
                                             pf.get("position").geoPoint(),
-                                            pf.get("radiusM").number(PortOfEntry.DEFAULT_RADIUS_M))));
+                                            pf.get("radiusM")
+                                                    .number(PortOfEntry.DEFAULT_RADIUS_M))));
         }
         Path resolved = file;
         return node.build(() -> new BorderConfig(resolved, ports));
@@ -213,7 +228,8 @@ final class CordonConfigReader {
                 node.fields("seed", "targets", "speedup", "crossingFraction", "malformedPerMinute");
         long targets = f.get("targets").integer(d.targets());
         if (targets < 0 || targets > 100_000) {
-            throw new ConfigException(f.get("targets").path(), targets, "an integer in [0, 100000]");
+            throw new ConfigException(
+                    f.get("targets").path(), targets, "an integer in [0, 100000]");
         }
         return node.build(
                 () ->

@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 /**
  * The {@code detectors} section: per detector, parameters that override its documented defaults.
- * The detector names are fixed here ({@link #KNOWN}); the parameter keys belong to each
- * detector's parameters record, which reads them with {@code XParameters.from(ParameterSection)}.
+ * The detector names are fixed here ({@link #KNOWN}); the parameter keys belong to each detector's
+ * parameters record, which reads them with {@code XParameters.from(ParameterSection)}.
  *
  * @param sections the sections present, by detector name
  */

@@ -71,7 +71,8 @@ public final class ParameterSection {
 
     private static String[] keysOf(YamlNode node) {
         if (!(node.value() instanceof Map<?, ?> map)) {
-            throw new ConfigException(node.path(), node.value(), "a map of parameter names to values");
+            throw new ConfigException(
+                    node.path(), node.value(), "a map of parameter names to values");
         }
         return map.keySet().stream().map(String::valueOf).toArray(String[]::new);
     }

@@ -18,7 +18,10 @@ public record PartnerConfig(String id, String name, String country, SharingRule 
         ConfigChecks.matching("id", id, ConfigChecks.PARTNER_ID, ConfigChecks.PARTNER_ID_ALLOWED);
         ConfigChecks.text("name", name);
         ConfigChecks.matching(
-                "country", country, ALPHA3, "an ISO 3166-1 alpha-3 code in upper case, such as USA");
+                "country",
+                country,
+                ALPHA3,
+                "an ISO 3166-1 alpha-3 code in upper case, such as USA");
         sharing = sharing == null ? SharingRule.ALL : sharing;
     }
 }

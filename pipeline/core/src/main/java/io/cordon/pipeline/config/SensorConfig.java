@@ -6,8 +6,8 @@ import io.cordon.pipeline.observation.SensorKind;
 import java.util.regex.Pattern;
 
 /**
- * One sensor in the registry, with the priors fusion uses for it. Omitted numbers take the
- * defaults of its kind ({@link SensorDefaults}).
+ * One sensor in the registry, with the priors fusion uses for it. Omitted numbers take the defaults
+ * of its kind ({@link SensorDefaults}).
  *
  * <p>YAML: {@code releasableTo: [mex, usa]} restricts everything derived from this sensor to those
  * partners; absent means unrestricted. The ids must be declared partners.
@@ -45,7 +45,8 @@ public record SensorConfig(
                 "id", id, SENSOR_ID, "a sensor id matching [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
         ConfigChecks.matching(
                 "partnerId", partnerId, ConfigChecks.PARTNER_ID, ConfigChecks.PARTNER_ID_ALLOWED);
-        ConfigChecks.required("kind", kind, "one of " + java.util.Arrays.toString(SensorKind.values()));
+        ConfigChecks.required(
+                "kind", kind, "one of " + java.util.Arrays.toString(SensorKind.values()));
         ConfigChecks.required("position", position, "a map with latDeg, lonDeg and optional altM");
         ConfigChecks.positive("rangeM", rangeM);
         ConfigChecks.positive("periodS", periodS);

@@ -12,7 +12,11 @@ package io.cordon.pipeline.config;
  *     dead-letter path, >= 0 (default 2)
  */
 public record SimulationConfig(
-        long seed, int targets, double speedup, double crossingFraction, double malformedPerMinute) {
+        long seed,
+        int targets,
+        double speedup,
+        double crossingFraction,
+        double malformedPerMinute) {
     public static final SimulationConfig DEFAULT = new SimulationConfig(42, 20, 10.0, 0.25, 2.0);
 
     public SimulationConfig {

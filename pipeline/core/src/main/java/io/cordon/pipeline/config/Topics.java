@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
  * @param observations sensor observations, key sensor id (default {@code cordon.observations.v1})
  * @param tracks fused entity tracks, key track id (default {@code cordon.tracks.v1})
  * @param alerts all alerts, key alert id (default {@code cordon.alerts.v1})
- * @param deadLetter undecodable input with reason and source (default {@code
- *     cordon.deadletter.v1})
+ * @param deadLetter undecodable input with reason and source (default {@code cordon.deadletter.v1})
  * @param audit sharing decisions (default {@code cordon.audit.v1})
  * @param sensors compacted sensor registry (default {@code cordon.sensors.v1})
  * @param config compacted live configuration (default {@code cordon.config.v1})

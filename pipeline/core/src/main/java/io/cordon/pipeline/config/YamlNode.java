@@ -41,7 +41,8 @@ final class YamlNode {
             return new Fields(path, Map.of());
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw new ConfigException(path, value, "a map with keys " + String.join(", ", allowedKeys));
+            throw new ConfigException(
+                    path, value, "a map with keys " + String.join(", ", allowedKeys));
         }
         List<String> allowed = Arrays.asList(allowedKeys);
         Map<String, Object> values = new LinkedHashMap<>();
@@ -140,7 +141,8 @@ final class YamlNode {
         double lat = f.required("latDeg", POINT_ALLOWED).number();
         double lon = f.required("lonDeg", POINT_ALLOWED).number();
         if (!(lat >= -90 && lat <= 90)) {
-            throw new ConfigException(ConfigException.join(path, "latDeg"), lat, "degrees in [-90, 90]");
+            throw new ConfigException(
+                    ConfigException.join(path, "latDeg"), lat, "degrees in [-90, 90]");
         }
         if (!(lon >= -180 && lon <= 180)) {
             throw new ConfigException(

@@ -12,8 +12,8 @@ import org.locationtech.jts.io.WKTReader;
  *
  * @param id unique zone id, {@code [a-z][a-z0-9-]{1,62}}
  * @param name human-readable name
- * @param wkt the area as WKT {@code POLYGON} or {@code MULTIPOLYGON} in longitude latitude order
- *     (x = lon, y = lat, WGS84 degrees), as GeoJSON and JTS use them
+ * @param wkt the area as WKT {@code POLYGON} or {@code MULTIPOLYGON} in longitude latitude order (x
+ *     = lon, y = lat, WGS84 degrees), as GeoJSON and JTS use them
  * @param severity severity of an intrusion (YAML default HIGH)
  */
 public record ZoneConfig(String id, String name, String wkt, Severity severity) {
@@ -41,7 +41,10 @@ public record ZoneConfig(String id, String name, String wkt, Severity severity) 
             return new WKTReader().read(wkt);
         } catch (ParseException e) {
             throw new ConfigException(
-                    "wkt", wkt, "WKT POLYGON or MULTIPOLYGON in lon lat order (" + e.getMessage() + ")", e);
+                    "wkt",
+                    wkt,
+                    "WKT POLYGON or MULTIPOLYGON in lon lat order (" + e.getMessage() + ")",
+                    e);
         }
     }
 }

@@ -4,8 +4,8 @@ import io.cordon.pipeline.track.EntityTrack;
 
 /**
  * A detector over the updates of one track, keyed by track id. It is a pure function of the
- * previous state and the update: the same updates in the same order give the same alerts and
- * alert ids, which is what makes replay and recovery exactly-once.
+ * previous state and the update: the same updates in the same order give the same alerts and alert
+ * ids, which is what makes replay and recovery exactly-once.
  *
  * <p>The Flink operator keeps one state per track (the record, or {@link #encodeState} bytes),
  * passes null for a track it has not seen, stores {@link DetectorResult#newState()} and clears the

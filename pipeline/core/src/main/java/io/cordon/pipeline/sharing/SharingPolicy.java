@@ -53,11 +53,16 @@ public final class SharingPolicy {
             return withheld(
                     partner,
                     alert,
-                    "marking releasable only to " + alert.marking().partners() + ", not " + partner.id());
+                    "marking releasable only to "
+                            + alert.marking().partners()
+                            + ", not "
+                            + partner.id());
         }
         if (!rule.alertTypes().contains(alert.type())) {
             return withheld(
-                    partner, alert, "type " + alert.type() + " not in alertTypes " + rule.alertTypes());
+                    partner,
+                    alert,
+                    "type " + alert.type() + " not in alertTypes " + rule.alertTypes());
         }
         if (!alert.severity().atLeast(rule.minSeverity())) {
             return withheld(
@@ -71,8 +76,11 @@ public final class SharingPolicy {
                 return withheld(
                         partner,
                         alert,
-                        "provenance unknown (no " + Evidence.SOURCE_PARTNERS + " evidence) and"
-                                + " fromPartners is " + rule.fromPartners());
+                        "provenance unknown (no "
+                                + Evidence.SOURCE_PARTNERS
+                                + " evidence) and"
+                                + " fromPartners is "
+                                + rule.fromPartners());
             }
             List<String> from = Arrays.asList(sources.split(","));
             if (from.stream().noneMatch(rule::acceptsFrom)) {

@@ -23,7 +23,9 @@ class CordonConfigErrorsTest {
             """;
 
     private static ConfigException failure(String yaml) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> CordonConfig.parse(yaml, Path.of(".")));
+        Throwable t =
+                org.assertj.core.api.Assertions.catchThrowable(
+                        () -> CordonConfig.parse(yaml, Path.of(".")));
         assertThat(t).isInstanceOf(ConfigException.class);
         return (ConfigException) t;
     }
@@ -44,7 +46,9 @@ class CordonConfigErrorsTest {
         ConfigException e = failure(REFERENCE + "kafka: {bootstrapServer: x:9092}\n");
 
         assertThat(e.keyPath()).isEqualTo("kafka.bootstrapServer");
-        assertThat(e.getMessage()).contains("unknown key bootstrapServer").contains("bootstrapServers");
+        assertThat(e.getMessage())
+                .contains("unknown key bootstrapServer")
+                .contains("bootstrapServers");
     }
 
     @Test
@@ -147,7 +151,8 @@ class CordonConfigErrorsTest {
         assertThat(id.keyPath()).isEqualTo("partners[0].id");
         assertThat(id.allowed()).contains("[a-z][a-z0-9-]{1,30}");
 
-        ConfigException country = failure(REFERENCE + "partners: [{id: usa, name: A, country: US}]\n");
+        ConfigException country =
+                failure(REFERENCE + "partners: [{id: usa, name: A, country: US}]\n");
         assertThat(country.keyPath()).isEqualTo("partners[0].country");
         assertThat(country.allowed()).contains("alpha-3");
     }
@@ -173,8 +178,7 @@ class CordonConfigErrorsTest {
 
     @Test
     void invalidZoneGeometryIsNamed() {
-        ConfigException e =
-                failure(REFERENCE + "zones: [{id: z1, name: Z, wkt: 'POINT (1 2)'}]\n");
+        ConfigException e = failure(REFERENCE + "zones: [{id: z1, name: Z, wkt: 'POINT (1 2)'}]\n");
 
         assertThat(e.keyPath()).isEqualTo("zones[0].wkt");
         assertThat(e.allowed()).contains("POLYGON");
@@ -213,7 +217,10 @@ class CordonConfigErrorsTest {
 
     @Test
     void recordsValidateWhenBuiltInCodeToo() {
-        assertThatThrownBy(() -> new PortOfEntry("Naco", io.cordon.pipeline.geo.GeoPoint.of(31.3, -110), -1))
+        assertThatThrownBy(
+                        () ->
+                                new PortOfEntry(
+                                        "Naco", io.cordon.pipeline.geo.GeoPoint.of(31.3, -110), -1))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("radiusM: found -1.0; allowed: a finite number > 0");
     }

@@ -22,7 +22,8 @@ class CordonConfigExampleTest {
         assertThat(c.reference().lonDeg()).isEqualTo(-110.6);
         assertThat(c.reference().altM()).isEqualTo(1200.0);
         assertThat(c.partners()).extracting(PartnerConfig::id).containsExactly("usa", "mex", "can");
-        assertThat(c.sensors()).extracting(SensorConfig::kind)
+        assertThat(c.sensors())
+                .extracting(SensorConfig::kind)
                 .containsExactly(
                         SensorKind.GROUND_RADAR,
                         SensorKind.GROUND_RADAR,
@@ -74,7 +75,8 @@ class CordonConfigExampleTest {
         assertThat(drone.releasableTo("mex")).isTrue();
         assertThat(drone.releasableTo("usa")).isTrue();
         assertThat(drone.releasableTo("can")).isFalse();
-        assertThat(c.sensor("usa-radar-1").orElseThrow().releasability().releasableToAll()).isTrue();
+        assertThat(c.sensor("usa-radar-1").orElseThrow().releasability().releasableToAll())
+                .isTrue();
     }
 
     @Test

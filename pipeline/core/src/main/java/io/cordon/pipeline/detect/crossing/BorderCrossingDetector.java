@@ -33,8 +33,8 @@ import java.util.TreeMap;
  * BorderCrossingParameters#alertAtPortsOfEntry()} is set.
  *
  * <p>The alert id is {@code AlertIds.of(BORDER_CROSSING, "border-crossing", [trackId], t)} with
- * {@code t} the crossing time in epoch milliseconds rounded to the second, so replays give the
- * same id.
+ * {@code t} the crossing time in epoch milliseconds rounded to the second, so replays give the same
+ * id.
  */
 public final class BorderCrossingDetector implements TrackDetector<CrossingState> {
     public static final String NAME = "border-crossing";
@@ -135,7 +135,9 @@ public final class BorderCrossingDetector implements TrackDetector<CrossingState
         evidence.put("speedMps", Evidence.decimal(update.velocity().groundSpeedMps(), 2));
         evidence.put("courseDeg", Evidence.decimal(update.velocity().courseDeg(), 1));
         evidence.put("trackStatus", update.status().name());
-        evidence.put(Evidence.PARAM_PREFIX + "hysteresisM", Evidence.decimal(parameters.hysteresisM(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "hysteresisM",
+                Evidence.decimal(parameters.hysteresisM(), 1));
         evidence.put(
                 Evidence.PARAM_PREFIX + "alertAtPortsOfEntry",
                 Boolean.toString(parameters.alertAtPortsOfEntry()));

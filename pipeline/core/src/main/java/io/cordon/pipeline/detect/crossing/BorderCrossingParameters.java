@@ -8,12 +8,12 @@ import io.cordon.pipeline.config.ParameterSection;
  * Parameters of {@link BorderCrossingDetector} ({@code detectors.borderCrossing} in {@code
  * cordon.yaml}).
  *
- * @param hysteresisM how far past the border (distance to the nearest border line) a track must
- *     be before its crossing is confirmed, m, >= 0. Default 50 m: the fused position of a track
- *     seen by the demo's radars (σr 15 m) and drones (σ 10 m) jitters by 10-20 m (one sigma), so a
- *     track standing on the line gets past 50 m by noise alone only at 2.5-5 sigma; a person
- *     walking at 1.4 m/s needs 36 s to cover it, a vehicle at 15 m/s 3 s, which is the alert's
- *     added latency. A track that crosses and comes back within this distance does not alert.
+ * @param hysteresisM how far past the border (distance to the nearest border line) a track must be
+ *     before its crossing is confirmed, m, >= 0. Default 50 m: the fused position of a track seen
+ *     by the demo's radars (σr 15 m) and drones (σ 10 m) jitters by 10-20 m (one sigma), so a track
+ *     standing on the line gets past 50 m by noise alone only at 2.5-5 sigma; a person walking at
+ *     1.4 m/s needs 36 s to cover it, a vehicle at 15 m/s 3 s, which is the alert's added latency.
+ *     A track that crosses and comes back within this distance does not alert.
  * @param severity severity of a crossing away from a port of entry (default HIGH)
  * @param alertAtPortsOfEntry whether a crossing within a port of entry's radius alerts at all
  *     (default false: crossing at a port is the lawful way to cross)

@@ -5,16 +5,16 @@ import io.cordon.pipeline.geo.GeoPoint;
 import java.time.Instant;
 
 /**
- * What {@link BorderCrossingDetector} remembers about one track between updates: its last
- * position, and a crossing seen but not yet confirmed (the track is still within the hysteresis
- * distance of the border).
+ * What {@link BorderCrossingDetector} remembers about one track between updates: its last position,
+ * and a crossing seen but not yet confirmed (the track is still within the hysteresis distance of
+ * the border).
  *
  * @param lastPosition the track's position at its last update
  * @param lastTime the time of its last update
- * @param lastCountry the country (or side) it was in at its last update as far as known, empty
- *     when unknown
- * @param pendingPlace where the unconfirmed crossing happened; null when none is pending (then
- *     the other {@code pending*} fields are empty, false)
+ * @param lastCountry the country (or side) it was in at its last update as far as known, empty when
+ *     unknown
+ * @param pendingPlace where the unconfirmed crossing happened; null when none is pending (then the
+ *     other {@code pending*} fields are empty, false)
  * @param pendingTime when it happened (interpolated between updates)
  * @param pendingFrom country it came from
  * @param pendingTo country it went to
