@@ -29,6 +29,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * @param epoch the instant of time_s = 0
  * @param durationS the run's length, s
  * @param evalDtS the evaluation period, s
+ * @param gospaCutoffM the scorer's GOSPA cut-off c, m (500 when scenario.json does not say)
  * @param sensors the sensors in scenario.json order
  * @param batches detections per (time, sensor), in file order
  */
@@ -37,6 +38,7 @@ public record BenchScenario(
         Instant epoch,
         double durationS,
         double evalDtS,
+        double gospaCutoffM,
         List<BenchSensor> sensors,
         List<List<Observation>> batches) {
     private static final String PARTNER = "bench";
@@ -60,8 +62,18 @@ public record BenchScenario(
             sensors.add(sensor(s));
         }
         List<List<Observation>> batches = readDetections(dir.resolve("detections.csv"), ref, epoch);
+        double cutoff = 500.0;
+        if (json.get("gospa") instanceof Map<?, ?> g && g.get("c_m") instanceof Number c) {
+            cutoff = c.doubleValue();
+        }
         return new BenchScenario(
-                ref, epoch, num(json, "duration_s"), num(json, "eval_dt_s"), sensors, batches);
+                ref,
+                epoch,
+                num(json, "duration_s"),
+                num(json, "eval_dt_s"),
+                cutoff,
+                sensors,
+                batches);
     }
 
     private static BenchSensor sensor(Map<String, Object> s) {
@@ -74,16 +86,19 @@ public record BenchScenario(
             case "radar" -> {
                 double r = num(s, "max_range_m");
                 return new BenchSensor(
-                        id, type, period, pd, clutter, Math.PI * r * r, num(s, "e"), num(s, "n"), r);
+                        id, type, period, pd, clutter, Math.PI * r * r, num(s, "e"), num(s, "n"), r,
+                        Double.NaN, Double.NaN);
             }
             case "drone" -> {
                 double r = num(s, "radius_m");
                 return new BenchSensor(
-                        id, type, period, pd, clutter, Math.PI * r * r, num(s, "e"), num(s, "n"), r);
+                        id, type, period, pd, clutter, Math.PI * r * r, num(s, "e"), num(s, "n"), r,
+                        Double.NaN, Double.NaN);
             }
             default -> {
-                double area = 4 * num(s, "half_e_m") * num(s, "half_n_m");
-                return new BenchSensor(id, type, period, pd, clutter, area, 0, 0, Double.NaN);
+                double he = num(s, "half_e_m"), hn = num(s, "half_n_m");
+                return new BenchSensor(
+                        id, type, period, pd, clutter, 4 * he * hn, 0, 0, Double.NaN, he, hn);
             }
         }
     }

@@ -13,6 +13,8 @@ package io.cordon.pipeline.bench;
  * @param eastM coverage centre east in the scenario frame, m (0 for the satellite)
  * @param northM coverage centre north, m
  * @param radiusM coverage radius for radar and drone, m (NaN for the satellite)
+ * @param halfEastM half-width of the satellite's rectangle, m (NaN for the others)
+ * @param halfNorthM half-height of the satellite's rectangle, m (NaN for the others)
  */
 public record BenchSensor(
         String id,
@@ -23,7 +25,9 @@ public record BenchSensor(
         double coverageAreaM2,
         double eastM,
         double northM,
-        double radiusM) {
+        double radiusM,
+        double halfEastM,
+        double halfNorthM) {
     /** Clutter spatial density, false alarms per scan per m². */
     public double clutterDensityPerM2() {
         return clutterPerScan / coverageAreaM2;

@@ -3,7 +3,6 @@ package io.cordon.pipeline.bench;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.tracker.MultiTargetTracker;
-import io.cordon.pipeline.tracker.Tracker;
 import io.cordon.pipeline.tracker.TrackerParameters;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,8 +17,9 @@ import java.util.Locale;
 
 /**
  * Runs the tracker over a benchmark scenario and writes tracks.csv ({@code
- * time_s,track_id,lat,lon,alt_m}: every confirmed track at every evaluation time 0, eval_dt, …,
- * duration, predicted to exactly that time from the detections with time ≤ it), and optionally a
+ * time_s,track_id,lat,lon,alt_m}: the confirmed tracks at every evaluation time 0, eval_dt, …,
+ * duration, predicted to exactly that time from the detections with time ≤ it, that {@link
+ * GospaReportingPolicy} expects to lower the metric), and optionally a
  * stats JSON with {@code observations}, {@code seconds} (the tracking loop alone: file loading
  * and writing excluded) and {@code observations_per_s}.
  *
@@ -94,7 +94,8 @@ public final class BenchTrackRunner {
 
     /** Runs the loop: batches in file order, confirmed tracks at every evaluation time. */
     public static Result track(BenchScenario scenario, TrackerParameters parameters) {
-        Tracker tracker = new MultiTargetTracker(parameters, scenario.referencePoint());
+        MultiTargetTracker tracker = new MultiTargetTracker(parameters, scenario.referencePoint());
+        GospaReportingPolicy policy = new GospaReportingPolicy(scenario.gospaCutoffM());
         List<List<Observation>> batches = scenario.batches();
         int steps = (int) Math.floor(scenario.durationS() / scenario.evalDtS() + 1e-9) + 1;
         List<List<EntityTrack>> outputs = new ArrayList<>(steps);
@@ -109,7 +110,13 @@ public final class BenchTrackRunner {
                 b++;
             }
             tracker.advanceTo(evalTime);
-            outputs.add(tracker.confirmedTracksAt(evalTime));
+            List<EntityTrack> reported = new ArrayList<>();
+            for (EntityTrack track : tracker.confirmedTracksAt(evalTime)) {
+                if (policy.report(track, tracker.existenceProbability(track.trackId()))) {
+                    reported.add(track);
+                }
+            }
+            outputs.add(reported);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
         long ids = outputs.stream().flatMap(List::stream).map(EntityTrack::trackId).distinct().count();

@@ -6,9 +6,11 @@ import io.cordon.pipeline.association.GatedPair;
 import io.cordon.pipeline.association.GlobalNearestNeighbourAssociator;
 import io.cordon.pipeline.association.UniformGrid;
 import io.cordon.pipeline.filter.ConstantVelocityModel;
+import io.cordon.pipeline.filter.CoordinatedTurnModel;
 import io.cordon.pipeline.filter.GaussianState;
+import io.cordon.pipeline.filter.ImmState;
 import io.cordon.pipeline.filter.Innovation;
-import io.cordon.pipeline.filter.KalmanUpdater;
+import io.cordon.pipeline.filter.InteractingMultipleModel;
 import io.cordon.pipeline.filter.MeasurementModel;
 import io.cordon.pipeline.filter.MotionModel;
 import io.cordon.pipeline.geo.GeoPoint;
@@ -28,13 +30,19 @@ import java.util.TreeSet;
 /**
  * Measurement-level multi-sensor multi-target tracker in an ENU plane at a reference point.
  *
- * <p>Per batch: predict every live track to the batch time (near-constant velocity), gate each
- * observation against each nearby track (spatial grid, then chi-square on the innovation of the
- * observation's own model: EKF for radar plots, linear for position fixes), assign by global
- * nearest neighbour on log-likelihood-ratio costs, update, and start a tentative track on every
- * unassigned observation (zero velocity, wide velocity prior). Tentative tracks are confirmed by
- * M hits in the last N opportunities; confirmed tracks coast, then are deleted, by time since
- * their last update.
+ * <p>Per batch (one sensor, one time): predict every live track to the batch time with an
+ * interacting multiple model filter (near-constant velocity and coordinated turns); gate each
+ * observation against nearby tracks (uniform grid, then chi-square on the innovation of the
+ * observation's own model: EKF for radar plots, linear for position fixes); assign by global
+ * nearest neighbour on log-likelihood-ratio costs that include each track's probability of being
+ * a visible target; update; and start a track on every unassigned observation (zero velocity,
+ * wide velocity prior). Each track carries an existence probability with visibility ({@link
+ * ExistenceModel}): hits raise it, misses inside a sensor's coverage lower it. A track is
+ * confirmed when it reaches {@code confirmExistence} and deleted when it falls under {@code
+ * deleteExistence}, when its position uncertainty exceeds {@code maxPositionSigmaM}, when it
+ * leaves every known sensor's coverage, or after {@code deleteAfterS} without update. A confirmed
+ * track that keeps missing while a neighbour within its gate is being updated is a duplicate and
+ * is deleted.
  *
  * <p>Out-of-sequence batches (older than a track's last update) update that track without
  * retrodiction, as if measured at its last update time; the bench and the fusion job feed batches
@@ -45,13 +53,18 @@ import java.util.TreeSet;
 public final class MultiTargetTracker implements Tracker {
     private static final double GRID_CELL_M = 1000.0;
     private static final double IDENTITY_MATCH_BONUS = 10.0;
+    private static final int DUPLICATE_MISSES = 3;
+    private static final double DUPLICATE_GATE = 9.21; // chi-square 2 dof, 99 %
 
     final TrackerParameters parameters;
     final LocalTangentPlane plane;
     private final ObservationConverter converter;
     private final EntityTrackMapper mapper;
-    private final MotionModel motion;
+    private final InteractingMultipleModel imm;
+    private final double[] initialModeProbabilities;
     private final ChiSquareGate gate;
+    private final SensorPriors priors;
+    private final ExistenceModel existence;
     private final GlobalNearestNeighbourAssociator associator =
             new GlobalNearestNeighbourAssociator(new JonkerVolgenantSolver());
     final TreeMap<String, TrackRecord> tracks = new TreeMap<>();
@@ -65,8 +78,31 @@ public final class MultiTargetTracker implements Tracker {
         this.plane = new LocalTangentPlane(referencePoint);
         this.converter = new ObservationConverter(plane);
         this.mapper = new EntityTrackMapper(plane);
-        this.motion = new ConstantVelocityModel(parameters.processNoiseM2PerS3());
+        List<MotionModel> models = new ArrayList<>();
+        models.add(new ConstantVelocityModel(parameters.velocityNoiseM2PerS3()));
+        for (double rate : parameters.turnRatesDegPerS()) {
+            double w = Math.toRadians(rate);
+            models.add(new CoordinatedTurnModel(w, parameters.turnNoiseM2PerS3()));
+            models.add(new CoordinatedTurnModel(-w, parameters.turnNoiseM2PerS3()));
+        }
+        this.imm = new InteractingMultipleModel(models, parameters.meanSojournS());
+        this.initialModeProbabilities = new double[models.size()];
+        initialModeProbabilities[0] = models.size() == 1 ? 1.0 : 0.5;
+        for (int j = 1; j < models.size(); j++) {
+            initialModeProbabilities[j] = 0.5 / (models.size() - 1);
+        }
         this.gate = ChiSquareGate.of(parameters.gateProbability(), 2);
+        this.priors =
+                new SensorPriors(
+                        parameters.sensors(),
+                        parameters.detectionProbability(),
+                        parameters.clutterDensityPerM2(),
+                        plane);
+        this.existence =
+                new ExistenceModel(
+                        parameters.meanVisibleS(),
+                        parameters.meanHiddenS(),
+                        parameters.meanTrackLifeS());
     }
 
     /** A tracker in the state a {@link #snapshot()} captured. */
@@ -82,6 +118,10 @@ public final class MultiTargetTracker implements Tracker {
     @Override
     public int liveTrackCount() {
         return tracks.size();
+    }
+
+    int modelCount() {
+        return imm.modelCount();
     }
 
     @Override
@@ -108,11 +148,20 @@ public final class MultiTargetTracker implements Tracker {
         MeasurementModel[] z = new MeasurementModel[m];
         double[] ze = new double[m];
         double[] zn = new double[m];
+        double[] pd = new double[m];
+        double[] lnFalse = new double[m];
         double maxMeasurementVariance = 0;
+        double beta = parameters.newTargetDensityPerM2();
         for (int j = 0; j < m; j++) {
-            z[j] = converter.convert(observations.get(j));
+            Observation o = observations.get(j);
+            z[j] = converter.convert(o);
             ze[j] = z[j].eastM();
             zn[j] = z[j].northM();
+            pd[j] = priors.detectionProbability(o.sensorId());
+            lnFalse[j] =
+                    Math.log(
+                            (priors.clutterDensity(o.sensorId()) + beta)
+                                    * z[j].areaToMeasurementDensity());
             double[] c = z[j].positionCovarianceM2();
             maxMeasurementVariance =
                     Math.max(maxMeasurementVariance, maxEigenvalue(c[0], c[1], c[2]));
@@ -124,42 +173,52 @@ public final class MultiTargetTracker implements Tracker {
 
         List<TrackRecord> live = new ArrayList<>(tracks.values());
         int n = live.size();
-        GaussianState[] predicted = new GaussianState[n];
+        ImmState[] predicted = new ImmState[n];
+        boolean[] dead = new boolean[n];
         UniformGrid grid = new UniformGrid(GRID_CELL_M, ze, zn, m);
         List<GatedPair> pairs = new ArrayList<>();
-        double pd = parameters.detectionProbability();
-        double missTerm = Math.log(pd) - Math.log1p(-pd);
-        double lnClutter = Math.log(parameters.clutterDensityPerM2());
+        double maxVariance = parameters.maxPositionSigmaM() * parameters.maxPositionSigmaM();
         for (int i = 0; i < n; i++) {
             TrackRecord track = live.get(i);
             double dt = Math.max(0.0, seconds(track.time, t));
-            GaussianState p = motion.predict(track.state, dt);
+            ImmState p = imm.predict(track.state, dt);
             predicted[i] = p;
+            existence.predict(track, Math.max(0.0, seconds(track.existenceTime, t)));
+            if (t.isAfter(track.existenceTime)) {
+                track.existenceTime = t;
+            }
+            GaussianState c = p.combined();
+            if (c.maxPositionVarianceM2() > maxVariance || !priors.anyCovers(c.eastM(), c.northM())) {
+                dead[i] = true;
+                continue;
+            }
             double radius =
                     1.05
                             * Math.sqrt(
                                     gate.threshold()
-                                            * (p.maxPositionVarianceM2() + maxMeasurementVariance));
+                                            * (c.maxPositionVarianceM2() + maxMeasurementVariance));
             final int ti = i;
+            final double pVisible = track.pVisible;
             grid.query(
-                    p.eastM(),
-                    p.northM(),
+                    c.eastM(),
+                    c.northM(),
                     radius,
                     j -> {
                         Observation o = observations.get(j);
                         if (track.conflictsWith(o.identity())) {
                             return;
                         }
-                        Innovation innovation = z[j].innovation(p);
+                        Innovation innovation = z[j].innovation(c);
                         double d2 = innovation.mahalanobisSquared();
                         if (!gate.accepts(d2)) {
                             return;
                         }
+                        double detect = pVisible * pd[j];
                         double llr =
-                                missTerm
+                                Math.log(detect)
                                         + innovation.logLikelihood()
-                                        - lnClutter
-                                        - Math.log(z[j].areaToMeasurementDensity());
+                                        - lnFalse[j]
+                                        - Math.log1p(-detect);
                         if (track.sharesIdentityWith(o.identity())) {
                             llr += IDENTITY_MATCH_BONUS;
                         }
@@ -168,37 +227,58 @@ public final class MultiTargetTracker implements Tracker {
         }
         int[] assigned = associator.associate(n, m, pairs);
         boolean[] used = new boolean[m];
+        List<TrackRecord> hit = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             TrackRecord track = live.get(i);
+            if (dead[i]) {
+                delete(track, t, predicted[i], changed);
+                continue;
+            }
             int j = assigned[i];
-            boolean opportunity = !track.sensorIds.isEmpty()
-                    && !java.util.Collections.disjoint(track.sensorIds, batchSensors);
             if (j >= 0) {
                 used[j] = true;
-                GaussianState p = predicted[i];
-                track.state = KalmanUpdater.update(p, z[j].innovation(p));
+                InteractingMultipleModel.Update u = imm.update(predicted[i], z[j]);
+                track.state = u.posterior();
                 if (t.isAfter(track.time)) {
                     track.time = t;
                 }
+                existence.detected(track, pd[j], u.likelihood() / Math.exp(lnFalse[j]));
                 track.absorb(observations.get(j));
-                track.history = (track.history << 1) | 1;
-                if (track.status == TrackStatus.TENTATIVE) {
-                    if (Integer.bitCount(track.history & windowMask()) >= parameters.confirmHits()) {
-                        track.status = TrackStatus.CONFIRMED;
-                    }
-                } else {
+                track.consecutiveMisses = 0;
+                if (track.status == TrackStatus.TENTATIVE
+                        && track.existence() >= parameters.confirmExistence()) {
+                    track.status = TrackStatus.CONFIRMED;
+                } else if (track.status == TrackStatus.COASTING) {
                     track.status = TrackStatus.CONFIRMED;
                 }
-                changed.put(track.id, mapper.map(track, track.status, track.time, track.state));
-            } else if (opportunity) {
-                track.history = track.history << 1;
+                hit.add(track);
+                changed.put(track.id, mapper.map(track, track.status, track.time, track.state.combined()));
+            } else {
+                GaussianState c = predicted[i].combined();
+                boolean looked = false;
+                for (String s : batchSensors) {
+                    if (priors.covers(s, c.eastM(), c.northM(), track)) {
+                        existence.missed(track, priors.detectionProbability(s));
+                        looked = true;
+                    }
+                }
+                if (looked) {
+                    track.consecutiveMisses++;
+                }
+                if (track.existence() < parameters.deleteExistence()) {
+                    delete(track, t, predicted[i], changed);
+                    dead[i] = true;
+                }
             }
         }
+        removeDuplicates(live, predicted, dead, hit, t, changed);
+        Map<String, Double> birthDensity = birthDensities(observations, used);
         for (int j = 0; j < m; j++) {
             if (!used[j]) {
-                TrackRecord born = initiate(observations.get(j), z[j], t);
+                Observation o = observations.get(j);
+                TrackRecord born = initiate(o, z[j], t, birthDensity.get(o.sensorId()));
                 if (born != null) {
-                    changed.put(born.id, mapper.map(born, born.status, t, born.state));
+                    changed.put(born.id, mapper.map(born, born.status, t, born.state.combined()));
                 }
             }
         }
@@ -208,7 +288,98 @@ public final class MultiTargetTracker implements Tracker {
         return new ArrayList<>(changed.values());
     }
 
-    private TrackRecord initiate(Observation o, MeasurementModel z, Instant t) {
+    /**
+     * Deletes confirmed tracks that have missed several looks in a row while a track within their
+     * gate was updated: two tracks on one target, of which only one gets the detections.
+     */
+    private void removeDuplicates(
+            List<TrackRecord> live,
+            ImmState[] predicted,
+            boolean[] dead,
+            List<TrackRecord> hit,
+            Instant t,
+            Map<String, EntityTrack> changed) {
+        if (hit.isEmpty()) {
+            return;
+        }
+        double[] he = new double[hit.size()];
+        double[] hn = new double[hit.size()];
+        for (int k = 0; k < hit.size(); k++) {
+            GaussianState s = hit.get(k).state.combined();
+            he[k] = s.eastM();
+            hn[k] = s.northM();
+        }
+        UniformGrid grid = new UniformGrid(GRID_CELL_M, he, hn, hit.size());
+        for (int i = 0; i < live.size(); i++) {
+            TrackRecord track = live.get(i);
+            if (dead[i] || track.consecutiveMisses < DUPLICATE_MISSES || track.time.equals(t)) {
+                continue;
+            }
+            GaussianState c = predicted[i].combined();
+            boolean[] duplicate = {false};
+            grid.query(
+                    c.eastM(),
+                    c.northM(),
+                    Math.sqrt(DUPLICATE_GATE * c.maxPositionVarianceM2()) + 200,
+                    k -> {
+                        GaussianState o = hit.get(k).state.combined();
+                        double de = o.eastM() - c.eastM(), dn = o.northM() - c.northM();
+                        double a = c.covariance(0, 0) + o.covariance(0, 0);
+                        double b = c.covariance(0, 1) + o.covariance(0, 1);
+                        double d = c.covariance(1, 1) + o.covariance(1, 1);
+                        double det = a * d - b * b;
+                        double d2 = (d * de * de - 2 * b * de * dn + a * dn * dn) / det;
+                        if (d2 < DUPLICATE_GATE) {
+                            duplicate[0] = true;
+                        }
+                    });
+            if (duplicate[0]) {
+                delete(track, t, predicted[i], changed);
+                dead[i] = true;
+            }
+        }
+    }
+
+    private void delete(TrackRecord track, Instant t, ImmState predicted, Map<String, EntityTrack> changed) {
+        track.status = TrackStatus.DELETED;
+        changed.put(track.id, mapper.map(track, TrackStatus.DELETED, t, predicted.combined()));
+        tracks.remove(track.id);
+    }
+
+    /**
+     * The density of not yet tracked targets per sensor in this batch: the unassigned detections
+     * beyond the expected clutter count (less two standard deviations of it), over the coverage
+     * area, and at least {@code newTargetDensityPerM2}. At start-up, when every target is new,
+     * this makes a single detection credible; in steady state it falls back to the parameter.
+     */
+    private Map<String, Double> birthDensities(List<Observation> observations, boolean[] used) {
+        Map<String, Integer> unassigned = new TreeMap<>();
+        for (int j = 0; j < observations.size(); j++) {
+            String s = observations.get(j).sensorId();
+            unassigned.merge(s, used[j] ? 0 : 1, Integer::sum);
+        }
+        Map<String, Double> out = new TreeMap<>();
+        double floor = parameters.newTargetDensityPerM2();
+        for (var e : unassigned.entrySet()) {
+            double area = priors.coverageAreaM2(e.getKey());
+            double beta = floor;
+            if (!Double.isNaN(area)) {
+                double clutter = priors.clutterDensity(e.getKey()) * area;
+                double excess = e.getValue() - clutter - 2 * Math.sqrt(clutter);
+                beta = Math.max(floor, excess / area);
+            }
+            out.put(e.getKey(), beta);
+        }
+        return out;
+    }
+
+    /** Existence probability of a live track (visible or hidden), or NaN when unknown. */
+    public double existenceProbability(String trackId) {
+        TrackRecord t = tracks.get(trackId);
+        return t == null ? Double.NaN : t.existence();
+    }
+
+    private TrackRecord initiate(Observation o, MeasurementModel z, Instant t, double beta) {
         String id = TrackIds.derive(o.sensorId(), t, o.observationId());
         if (tracks.containsKey(id)) {
             return null; // the same observation delivered twice
@@ -224,18 +395,19 @@ public final class MultiTargetTracker implements Tracker {
                         0.0,
                         0.0,
                         parameters.initialSpeedSigmaMps());
-        TrackRecord track = new TrackRecord(id, TrackStatus.TENTATIVE, t, s);
+        TrackRecord track =
+                new TrackRecord(
+                        id, TrackStatus.TENTATIVE, t, ImmState.uniform(s, initialModeProbabilities));
+        double clutter = priors.clutterDensity(o.sensorId());
+        track.pVisible = beta / (beta + clutter);
+        track.pHidden = 0;
+        track.pNone = 1 - track.pVisible;
         track.absorb(o);
-        track.history = 1;
-        if (parameters.confirmHits() == 1) {
+        if (track.existence() >= parameters.confirmExistence()) {
             track.status = TrackStatus.CONFIRMED;
         }
         tracks.put(id, track);
         return track;
-    }
-
-    private int windowMask() {
-        return (1 << parameters.confirmWindow()) - 1;
     }
 
     @Override
@@ -249,25 +421,15 @@ public final class MultiTargetTracker implements Tracker {
             TrackRecord track = it.next();
             double age = seconds(track.time, t);
             TrackStatus next = track.status;
-            switch (track.status) {
-                case TENTATIVE -> {
-                    if (age > parameters.tentativeTimeoutS()) {
-                        next = TrackStatus.DELETED;
-                    }
-                }
-                case CONFIRMED, COASTING -> {
-                    if (age > parameters.deleteAfterS()) {
-                        next = TrackStatus.DELETED;
-                    } else if (age > parameters.coastAfterS()) {
-                        next = TrackStatus.COASTING;
-                    }
-                }
-                case DELETED -> next = TrackStatus.DELETED;
+            if (age > parameters.deleteAfterS()) {
+                next = TrackStatus.DELETED;
+            } else if (track.status == TrackStatus.CONFIRMED && age > parameters.coastAfterS()) {
+                next = TrackStatus.COASTING;
             }
             if (next != track.status) {
                 track.status = next;
-                changed.add(
-                        mapper.map(track, next, t, motion.predict(track.state, Math.max(0, age))));
+                GaussianState s = imm.predict(track.state, Math.max(0, age)).combined();
+                changed.add(mapper.map(track, next, t, s));
                 if (next == TrackStatus.DELETED) {
                     it.remove();
                 }
@@ -282,7 +444,8 @@ public final class MultiTargetTracker implements Tracker {
         for (TrackRecord track : tracks.values()) {
             if (track.isConfirmed()) {
                 double dt = Math.max(0.0, seconds(track.time, t));
-                out.add(mapper.map(track, track.status, t, motion.predict(track.state, dt)));
+                GaussianState s = imm.predict(track.state, dt).combined();
+                out.add(mapper.map(track, track.status, t, s));
             }
         }
         return out;

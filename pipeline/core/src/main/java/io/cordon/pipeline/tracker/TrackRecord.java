@@ -1,6 +1,6 @@
 package io.cordon.pipeline.tracker;
 
-import io.cordon.pipeline.filter.GaussianState;
+import io.cordon.pipeline.filter.ImmState;
 import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Marking;
@@ -16,9 +16,16 @@ final class TrackRecord {
     /** Time of {@link #state}: the last update (or birth). */
     Instant time;
 
-    GaussianState state;
-    /** Hit (1) / miss (0) bits of the latest opportunities, newest in bit 0. */
-    int history;
+    ImmState state;
+    /** Existence with visibility ({@link ExistenceModel}): visible, hidden, none; sum 1. */
+    double pVisible;
+
+    double pHidden;
+    double pNone;
+    /** Time the existence probabilities refer to. */
+    Instant existenceTime;
+    /** Looks in a row that missed the track while it was in view. */
+    int consecutiveMisses;
 
     long updateCount;
     final TreeSet<String> sensorIds = new TreeSet<>();
@@ -27,11 +34,16 @@ final class TrackRecord {
     Classification classification = Classification.UNKNOWN;
     Marking marking = Marking.UNRESTRICTED;
 
-    TrackRecord(String id, TrackStatus status, Instant time, GaussianState state) {
+    TrackRecord(String id, TrackStatus status, Instant time, ImmState state) {
         this.id = id;
         this.status = status;
         this.time = time;
+        this.existenceTime = time;
         this.state = state;
+    }
+
+    double existence() {
+        return pVisible + pHidden;
     }
 
     /** Adds an observation's provenance, identity, classification and marking. */

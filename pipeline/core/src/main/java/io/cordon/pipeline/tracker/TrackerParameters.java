@@ -1,47 +1,79 @@
 package io.cordon.pipeline.tracker;
 
+import java.util.List;
+
 /**
- * Tuning of {@link MultiTargetTracker}. Times in seconds of event time.
+ * Tuning of {@link MultiTargetTracker}. Times are seconds of event time.
  *
  * @param gateProbability P_G of the chi-square validation gate, in (0, 1)
- * @param processNoiseM2PerS3 white-noise acceleration density q of the near-constant velocity
+ * @param velocityNoiseM2PerS3 white-noise acceleration density q of the near-constant velocity
  *     model, m²/s³
+ * @param turnNoiseM2PerS3 q of the coordinated-turn models, m²/s³
+ * @param turnRatesDegPerS turn rates of the coordinated-turn models, each used both ways (empty:
+ *     a plain near-constant velocity Kalman filter)
+ * @param meanSojournS mean time a target keeps one motion model (IMM switching), s
  * @param initialSpeedSigmaMps standard deviation of each velocity component of a new track (its
  *     mean velocity is zero), m/s
- * @param detectionProbability P_D assumed for a sensor that sees a track, in (0, 1)
- * @param clutterDensityPerM2 false alarms per scan per m² (spatial density λ)
- * @param confirmHits M of the M-of-N confirmation rule
- * @param confirmWindow N: the last N opportunities (batches of a sensor that has seen the track)
- * @param tentativeTimeoutS a tentative track without update for longer is deleted
+ * @param detectionProbability P_D for sensors without a {@link SensorPrior}
+ * @param clutterDensityPerM2 false alarms per scan per m² for sensors without a prior
+ * @param newTargetDensityPerM2 least density of not yet tracked targets per m² (against clutter
+ *     it sets a new track's initial existence probability); for a sensor with a known coverage the
+ *     tracker raises it to what each batch shows: unassigned detections beyond the expected
+ *     clutter count, over the coverage area
+ * @param confirmExistence existence probability at which a track is confirmed
+ * @param deleteExistence existence probability under which a track is deleted
+ * @param meanVisibleS mean time a target stays detectable (then hides: dark, masked), s
+ * @param meanHiddenS mean time a hidden target stays hidden, s
+ * @param meanTrackLifeS mean time until a track loses its target (the target stops or leaves
+ *     unseen, or its detections go to another track), s
  * @param coastAfterS a confirmed track without update for longer becomes COASTING
- * @param deleteAfterS a confirmed or coasting track without update for longer is deleted
+ * @param deleteAfterS a track without update for longer is deleted, whatever its existence
+ * @param maxPositionSigmaM a track whose position standard deviation (largest axis) exceeds this
+ *     is deleted, m
+ * @param sensors priors of known sensors (P_D, clutter, coverage); may be empty
  */
 public record TrackerParameters(
         double gateProbability,
-        double processNoiseM2PerS3,
+        double velocityNoiseM2PerS3,
+        double turnNoiseM2PerS3,
+        List<Double> turnRatesDegPerS,
+        double meanSojournS,
         double initialSpeedSigmaMps,
         double detectionProbability,
         double clutterDensityPerM2,
-        int confirmHits,
-        int confirmWindow,
-        double tentativeTimeoutS,
+        double newTargetDensityPerM2,
+        double confirmExistence,
+        double deleteExistence,
+        double meanVisibleS,
+        double meanHiddenS,
+        double meanTrackLifeS,
         double coastAfterS,
-        double deleteAfterS) {
+        double deleteAfterS,
+        double maxPositionSigmaM,
+        List<SensorPrior> sensors) {
     public TrackerParameters {
         requireIn("gateProbability", gateProbability, 0, 1);
         requireIn("detectionProbability", detectionProbability, 0, 1);
-        requirePositive("processNoiseM2PerS3", processNoiseM2PerS3);
+        requireIn("confirmExistence", confirmExistence, 0, 1);
+        requireIn("deleteExistence", deleteExistence, 0, confirmExistence);
+        requirePositive("velocityNoiseM2PerS3", velocityNoiseM2PerS3);
+        requirePositive("turnNoiseM2PerS3", turnNoiseM2PerS3);
+        requirePositive("meanSojournS", meanSojournS);
         requirePositive("initialSpeedSigmaMps", initialSpeedSigmaMps);
         requirePositive("clutterDensityPerM2", clutterDensityPerM2);
-        requirePositive("tentativeTimeoutS", tentativeTimeoutS);
+        requirePositive("newTargetDensityPerM2", newTargetDensityPerM2);
+        requirePositive("meanVisibleS", meanVisibleS);
+        requirePositive("meanHiddenS", meanHiddenS);
+        requirePositive("meanTrackLifeS", meanTrackLifeS);
         requirePositive("coastAfterS", coastAfterS);
-        if (confirmHits < 1 || confirmWindow < confirmHits || confirmWindow > 31) {
-            throw new IllegalArgumentException(
-                    "need 1 <= confirmHits <= confirmWindow <= 31, were "
-                            + confirmHits
-                            + " of "
-                            + confirmWindow);
+        requirePositive("maxPositionSigmaM", maxPositionSigmaM);
+        turnRatesDegPerS = List.copyOf(turnRatesDegPerS);
+        for (double r : turnRatesDegPerS) {
+            if (!(r > 0) || !Double.isFinite(r)) {
+                throw new IllegalArgumentException("turn rates must be finite and > 0, was " + r);
+            }
         }
+        sensors = List.copyOf(sensors);
         if (!(deleteAfterS > coastAfterS)) {
             throw new IllegalArgumentException(
                     "deleteAfterS must exceed coastAfterS, were "
@@ -51,9 +83,54 @@ public record TrackerParameters(
         }
     }
 
-    /** Defaults for surface targets seen by 4 s radars, 2 s drones and a satellite. */
+    /**
+     * Defaults for surface targets (people, vehicles, boats up to about 20 m/s turning at up to 4
+     * °/s) seen by radars, drones and satellites: an IMM of near-constant velocity and turns at
+     * 1.75 and 3.25 °/s either way.
+     */
     public static TrackerParameters defaults() {
-        return new TrackerParameters(0.9997, 0.5, 15.0, 0.9, 1e-8, 3, 5, 12.0, 10.0, 60.0);
+        return new TrackerParameters(
+                0.9999,
+                0.05,
+                0.05,
+                List.of(1.75, 3.25),
+                30.0,
+                15.0,
+                0.9,
+                1e-8,
+                2e-10,
+                0.5,
+                0.02,
+                6000.0,
+                120.0,
+                10000.0,
+                10.0,
+                400.0,
+                5000.0,
+                List.of());
+    }
+
+    /** These parameters with the given sensor priors. */
+    public TrackerParameters withSensors(List<SensorPrior> priors) {
+        return new TrackerParameters(
+                gateProbability,
+                velocityNoiseM2PerS3,
+                turnNoiseM2PerS3,
+                turnRatesDegPerS,
+                meanSojournS,
+                initialSpeedSigmaMps,
+                detectionProbability,
+                clutterDensityPerM2,
+                newTargetDensityPerM2,
+                confirmExistence,
+                deleteExistence,
+                meanVisibleS,
+                meanHiddenS,
+                meanTrackLifeS,
+                coastAfterS,
+                deleteAfterS,
+                maxPositionSigmaM,
+                priors);
     }
 
     private static void requireIn(String name, double v, double lo, double hi) {

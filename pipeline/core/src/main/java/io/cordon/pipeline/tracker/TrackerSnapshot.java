@@ -1,6 +1,7 @@
 package io.cordon.pipeline.tracker;
 
 import io.cordon.pipeline.filter.GaussianState;
+import io.cordon.pipeline.filter.ImmState;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.CooperativeIdentity;
@@ -21,14 +22,15 @@ import java.util.Set;
 /**
  * The tracker's versioned binary snapshot. Layout (big-endian, {@link DataOutputStream}): magic
  * {@code "CTRK"}, version (short), reference point (3 doubles), clock (flag + seconds + nanos),
- * track count, then per track in id order: id, status name, time, mean (4 doubles), covariance
- * (16 doubles), hit history, update count, sensor ids, partner ids, identity (4 strings),
+ * track count, then per track in id order: id, status name, time, motion-model count, per model
+ * its probability, mean (4 doubles) and covariance (16 doubles), existence probabilities (visible,
+ * hidden, none) and their time, consecutive misses, update count, sensor ids, partner ids, identity (4 strings),
  * classification (class name, confidence), marking (flag, partners). Strings are modified UTF-8.
  * A reader accepts only versions it knows and fails with a message otherwise.
  */
 final class TrackerSnapshot {
     static final int MAGIC = 0x4354524B;
-    static final short VERSION = 1;
+    static final short VERSION = 2;
 
     private TrackerSnapshot() {}
 
@@ -47,15 +49,24 @@ final class TrackerSnapshot {
                 out.writeUTF(t.id);
                 out.writeUTF(t.status.name());
                 writeInstant(out, t.time);
-                for (int i = 0; i < 4; i++) {
-                    out.writeDouble(t.state.mean(i));
-                }
-                for (int r = 0; r < 4; r++) {
-                    for (int c = 0; c < 4; c++) {
-                        out.writeDouble(t.state.covariance(r, c));
+                out.writeInt(t.state.modeCount());
+                for (int j = 0; j < t.state.modeCount(); j++) {
+                    out.writeDouble(t.state.probability(j));
+                    GaussianState s = t.state.mode(j);
+                    for (int i = 0; i < 4; i++) {
+                        out.writeDouble(s.mean(i));
+                    }
+                    for (int r = 0; r < 4; r++) {
+                        for (int c = 0; c < 4; c++) {
+                            out.writeDouble(s.covariance(r, c));
+                        }
                     }
                 }
-                out.writeInt(t.history);
+                out.writeDouble(t.pVisible);
+                out.writeDouble(t.pHidden);
+                out.writeDouble(t.pNone);
+                writeInstant(out, t.existenceTime);
+                out.writeInt(t.consecutiveMisses);
                 out.writeLong(t.updateCount);
                 writeStrings(out, t.sensorIds);
                 writeStrings(out, t.partnerIds);
@@ -94,16 +105,34 @@ final class TrackerSnapshot {
                 String id = in.readUTF();
                 TrackStatus status = TrackStatus.valueOf(in.readUTF());
                 Instant time = readInstant(in);
-                double[] mean = new double[4];
-                for (int i = 0; i < 4; i++) {
-                    mean[i] = in.readDouble();
+                int modes = in.readInt();
+                if (modes != tracker.modelCount()) {
+                    throw new IllegalArgumentException(
+                            "snapshot has "
+                                    + modes
+                                    + " motion models per track, these parameters "
+                                    + tracker.modelCount());
                 }
-                double[] cov = new double[16];
-                for (int i = 0; i < 16; i++) {
-                    cov[i] = in.readDouble();
+                GaussianState[] states = new GaussianState[modes];
+                double[] mu = new double[modes];
+                for (int j = 0; j < modes; j++) {
+                    mu[j] = in.readDouble();
+                    double[] mean = new double[4];
+                    for (int i = 0; i < 4; i++) {
+                        mean[i] = in.readDouble();
+                    }
+                    double[] cov = new double[16];
+                    for (int i = 0; i < 16; i++) {
+                        cov[i] = in.readDouble();
+                    }
+                    states[j] = GaussianState.of(mean, cov);
                 }
-                TrackRecord t = new TrackRecord(id, status, time, GaussianState.of(mean, cov));
-                t.history = in.readInt();
+                TrackRecord t = new TrackRecord(id, status, time, ImmState.exactly(states, mu));
+                t.pVisible = in.readDouble();
+                t.pHidden = in.readDouble();
+                t.pNone = in.readDouble();
+                t.existenceTime = readInstant(in);
+                t.consecutiveMisses = in.readInt();
                 t.updateCount = in.readLong();
                 t.sensorIds.addAll(readStrings(in));
                 t.partnerIds.addAll(readStrings(in));

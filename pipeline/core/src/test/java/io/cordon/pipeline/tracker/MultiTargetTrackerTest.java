@@ -155,11 +155,11 @@ class MultiTargetTrackerTest {
                 .extracting(EntityTrack::status)
                 .containsOnly(TrackStatus.COASTING)
                 .hasSize(2);
-        // Tentative tracks that time out are reported deleted too (never coasting).
+        // Tentative tracks never coast.
         assertThat(coasting)
                 .filteredOn(t -> !ids.contains(t.trackId()))
                 .extracting(EntityTrack::status)
-                .containsOnly(TrackStatus.DELETED);
+                .doesNotContain(TrackStatus.COASTING);
         assertThat(tracker.advanceTo(last.plusSeconds(31))).isEmpty();
         List<EntityTrack> deleted = tracker.advanceTo(last.plusSeconds((long) PARAMS.deleteAfterS() + 1));
         assertThat(deleted)

@@ -1,0 +1,29 @@
+package io.cordon.pipeline.tracker;
+
+/**
+ * What the tracker may assume about one sensor.
+ *
+ * @param sensorId the sensor, as in {@code Observation.sensorId}
+ * @param detectionProbability P_D of a target inside the coverage, in (0, 1)
+ * @param clutterDensityPerM2 false alarms per scan per m² inside the coverage, > 0
+ * @param coverage where the sensor can see
+ */
+public record SensorPrior(
+        String sensorId,
+        double detectionProbability,
+        double clutterDensityPerM2,
+        SensorCoverage coverage) {
+    public SensorPrior {
+        if (sensorId == null || sensorId.isBlank() || coverage == null) {
+            throw new IllegalArgumentException("sensorId and coverage are required");
+        }
+        if (!(detectionProbability > 0 && detectionProbability < 1)) {
+            throw new IllegalArgumentException(
+                    "detectionProbability must be in (0, 1), was " + detectionProbability);
+        }
+        if (!(clutterDensityPerM2 > 0) || !Double.isFinite(clutterDensityPerM2)) {
+            throw new IllegalArgumentException(
+                    "clutterDensityPerM2 must be finite and > 0, was " + clutterDensityPerM2);
+        }
+    }
+}
