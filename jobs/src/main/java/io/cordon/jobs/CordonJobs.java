@@ -91,7 +91,8 @@ public final class CordonJobs {
         try {
             return Files.readString(config.borders().file());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read borders file " + config.borders().file(), e);
+            throw new UncheckedIOException(
+                    "cannot read borders file " + config.borders().file(), e);
         }
     }
 

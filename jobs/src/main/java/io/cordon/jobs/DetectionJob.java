@@ -1,9 +1,9 @@
 package io.cordon.jobs;
 
 import io.cordon.pipeline.flink.ConfigText;
+import io.cordon.pipeline.flink.detect.TrackDecodeFunction;
 import io.cordon.pipeline.flink.detect.TrackDetectorFactory;
 import io.cordon.pipeline.flink.detect.TrackDetectorFunction;
-import io.cordon.pipeline.flink.detect.TrackDecodeFunction;
 import io.cordon.pipeline.flink.record.DeadLetterRecord;
 import io.cordon.pipeline.flink.record.KeyedPayload;
 import io.cordon.pipeline.flink.record.Outputs;
@@ -17,8 +17,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * tracks → decode → detectors keyed by track → alerts. A track's updates share one Kafka key,
- * hence one partition and their order; the detectors rely on it.
+ * tracks → decode → detectors keyed by track → alerts. A track's updates share one Kafka key, hence
+ * one partition and their order; the detectors rely on it.
  */
 public final class DetectionJob {
     private final Source<RawRecord, ?, ?> tracks;
@@ -49,7 +49,9 @@ public final class DetectionJob {
                         .uid("detection-decode")
                         .name("decode tracks");
         decoded.keyBy(e -> e.trackId, Types.STRING)
-                .process(new TrackDetectorFunction(config, borderGeoJson, TrackDetectorFactory.borderCrossing()))
+                .process(
+                        new TrackDetectorFunction(
+                                config, borderGeoJson, TrackDetectorFactory.borderCrossing()))
                 .uid("detection-border-crossing")
                 .name("border crossing detector")
                 .sinkTo(alerts)

@@ -13,8 +13,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * alerts → sharing policy per partner → one topic per partner, plus one audit record per
- * decision. Both outputs are written by transactional sinks.
+ * alerts → sharing policy per partner → one topic per partner, plus one audit record per decision.
+ * Both outputs are written by transactional sinks.
  */
 public final class DistributionJob {
     private final Source<RawRecord, ?, ?> alerts;
@@ -48,7 +48,10 @@ public final class DistributionJob {
                         .uid("distribution-route")
                         .name("route by sharing agreement");
         routed.sinkTo(partnerOutputs).uid("distribution-partner-sink").name("partner topics sink");
-        routed.getSideOutput(Outputs.AUDIT).sinkTo(audit).uid("distribution-audit-sink").name("audit sink");
+        routed.getSideOutput(Outputs.AUDIT)
+                .sinkTo(audit)
+                .uid("distribution-audit-sink")
+                .name("audit sink");
         routed.getSideOutput(Outputs.DEAD_LETTERS)
                 .sinkTo(deadLetters)
                 .uid("distribution-dead-letter-sink")

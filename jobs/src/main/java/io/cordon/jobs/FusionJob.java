@@ -49,7 +49,8 @@ public final class FusionJob {
         SingleOutputStreamOperator<ObservationEnvelope> decoded =
                 env.fromSource(
                                 observations,
-                                WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(runtime.maxOutOfOrderness())
+                                WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(
+                                                runtime.maxOutOfOrderness())
                                         .withTimestampAssigner(new ObservationEventTime())
                                         .withIdleness(runtime.sourceIdleness()),
                                 "observations")

@@ -13,8 +13,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * @param parallelism operator parallelism
  * @param checkpointDir where checkpoints go (a URI such as file:///tmp/cordon/checkpoints), or
  *     empty for the default
- * @param maxOutOfOrderness how far behind the newest event time an observation may arrive and
- *     still be fused in order
+ * @param maxOutOfOrderness how far behind the newest event time an observation may arrive and still
+ *     be fused in order
  * @param sourceIdleness after how long without data a source stops holding back the watermark
  */
 public record JobRuntime(
@@ -34,7 +34,8 @@ public record JobRuntime(
     }
 
     public static JobRuntime local() {
-        return new JobRuntime(Duration.ofSeconds(2), 1, "", Duration.ofSeconds(2), Duration.ofSeconds(2));
+        return new JobRuntime(
+                Duration.ofSeconds(2), 1, "", Duration.ofSeconds(2), Duration.ofSeconds(2));
     }
 
     /**
@@ -44,7 +45,9 @@ public record JobRuntime(
     public StreamExecutionEnvironment newEnvironment() {
         Configuration conf = new Configuration();
         conf.setString("pipeline.generic-types", "false");
-        conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+        conf.setString(
+                "execution.checkpointing.externalized-checkpoint-retention",
+                "RETAIN_ON_CANCELLATION");
         if (!checkpointDir.isEmpty()) {
             conf.setString("execution.checkpointing.dir", checkpointDir);
         }

@@ -5,7 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Parses durations such as {@code 60s}, {@code 5m}, {@code 1h}, {@code 500ms} or ISO {@code PT1M}. */
+/**
+ * Parses durations such as {@code 60s}, {@code 5m}, {@code 1h}, {@code 500ms} or ISO {@code PT1M}.
+ */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -29,7 +31,9 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
             return Duration.parse(value.trim());
         } catch (RuntimeException e) {
             throw new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a duration: use a number with ms, s, m or h (60s, 5m) or ISO-8601 (PT1M)");
+                    "'"
+                            + value
+                            + "' is not a duration: use a number with ms, s, m or h (60s, 5m) or ISO-8601 (PT1M)");
         }
     }
 }

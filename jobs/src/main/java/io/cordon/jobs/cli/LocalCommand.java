@@ -16,41 +16,58 @@ import picocli.CommandLine.Option;
             "several partners, with live progress. Stops after --duration or on Ctrl-C."
         })
 public final class LocalCommand implements Callable<Integer> {
-    @Option(names = "--duration", converter = DurationConverter.class, defaultValue = "10m",
+    @Option(
+            names = "--duration",
+            converter = DurationConverter.class,
+            defaultValue = "10m",
             description = "How long to run (60s, 5m, 1h). Default: ${DEFAULT-VALUE}.")
     Duration duration;
 
-    @Option(names = "--config", defaultValue = "deploy/cordon.yaml",
+    @Option(
+            names = "--config",
+            defaultValue = "deploy/cordon.yaml",
             description = "Configuration file. Default: ${DEFAULT-VALUE}.")
     Path config;
 
     @Option(names = "--summary-json", description = "Write the final counts as JSON to this file.")
     Path summaryJson;
 
-    @Option(names = "--data-dir", defaultValue = ".cordon/local",
-            description = "Where the broker's log and the checkpoints go. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--data-dir",
+            defaultValue = ".cordon/local",
+            description =
+                    "Where the broker's log and the checkpoints go. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
-    @Option(names = "--reuse-data",
+    @Option(
+            names = "--reuse-data",
             description = "Keep the broker's data from a previous run instead of starting clean.")
     boolean reuseData;
 
-    @Option(names = "--speedup", description = "Simulated seconds per wall-clock second (default from the config).")
+    @Option(
+            names = "--speedup",
+            description = "Simulated seconds per wall-clock second (default from the config).")
     Double speedup;
 
     @Override
     public Integer call() throws Exception {
-        LocalRun run = new LocalRun(
-                new LocalRun.Options(config, duration, dataDir, reuseData, summaryJson, speedup), System.out);
+        LocalRun run =
+                new LocalRun(
+                        new LocalRun.Options(
+                                config, duration, dataDir, reuseData, summaryJson, speedup),
+                        System.out);
         Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            run.requestStop();
-            try {
-                main.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "cordon-ctrl-c");
+        Thread hook =
+                new Thread(
+                        () -> {
+                            run.requestStop();
+                            try {
+                                main.join(30_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "cordon-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         run.run();
         return 0;

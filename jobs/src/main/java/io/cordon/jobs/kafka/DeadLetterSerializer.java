@@ -17,9 +17,14 @@ public class DeadLetterSerializer implements KafkaRecordSerializationSchema<Dead
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(DeadLetterRecord d, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(
+            DeadLetterRecord d, KafkaSinkContext context, Long timestamp) {
         return new ProducerRecord<>(
-                topic, null, d.receivedAtMs, d.stage.getBytes(StandardCharsets.UTF_8), toProto(d).toByteArray());
+                topic,
+                null,
+                d.receivedAtMs,
+                d.stage.getBytes(StandardCharsets.UTF_8),
+                toProto(d).toByteArray());
     }
 
     public static DeadLetter toProto(DeadLetterRecord d) {

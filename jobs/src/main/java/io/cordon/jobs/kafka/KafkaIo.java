@@ -11,15 +11,17 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 
 /**
- * Kafka sources and sinks as every Cordon job uses them: sources read committed data only and
- * start from the group's committed offsets (earliest the first time); sinks are transactional,
- * so what a job writes becomes visible exactly once, when its checkpoint completes.
+ * Kafka sources and sinks as every Cordon job uses them: sources read committed data only and start
+ * from the group's committed offsets (earliest the first time); sinks are transactional, so what a
+ * job writes becomes visible exactly once, when its checkpoint completes.
  *
  * @param bootstrapServers Kafka bootstrap servers
  * @param extra extra client properties (security settings), applied to sources and sinks
  */
 public record KafkaIo(String bootstrapServers, Properties extra) {
-    /** Producer transaction timeout: below the broker's default transaction.max.timeout.ms (15 min). */
+    /**
+     * Producer transaction timeout: below the broker's default transaction.max.timeout.ms (15 min).
+     */
     static final String TRANSACTION_TIMEOUT_MS = "600000";
 
     public KafkaIo(String bootstrapServers) {
@@ -49,7 +51,8 @@ public record KafkaIo(String bootstrapServers, Properties extra) {
         return sink(new DeadLetterSerializer(topic), transactionalIdPrefix);
     }
 
-    private <T> KafkaSink<T> sink(KafkaRecordSerializationSchema<T> serializer, String transactionalIdPrefix) {
+    private <T> KafkaSink<T> sink(
+            KafkaRecordSerializationSchema<T> serializer, String transactionalIdPrefix) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setKafkaProducerConfig(extra)

@@ -14,7 +14,8 @@ public class KeyedPayloadSerializer implements KafkaRecordSerializationSchema<Ke
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(KeyedPayload p, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(
+            KeyedPayload p, KafkaSinkContext context, Long timestamp) {
         String topic = p.topic == null || p.topic.isEmpty() ? defaultTopic : p.topic;
         return new ProducerRecord<>(
                 topic, null, p.eventTimeMs, p.key.getBytes(StandardCharsets.UTF_8), p.payload);

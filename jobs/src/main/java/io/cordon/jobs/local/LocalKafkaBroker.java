@@ -39,6 +39,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     /** Formats (unless reused) and starts the broker, waiting until it answers. */
     public static LocalKafkaBroker start(Path dataDir, int port, boolean reuse, Duration timeout)
             throws IOException, InterruptedException {
+        dataDir = dataDir.toAbsolutePath().normalize();
         if (!reuse) {
             deleteRecursively(dataDir);
         }
@@ -79,12 +80,19 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return dataDir.resolve("broker.log");
     }
 
-    private void launch(boolean formatted, Duration timeout) throws IOException, InterruptedException {
+    private void launch(boolean formatted, Duration timeout)
+            throws IOException, InterruptedException {
         Path config = dataDir.resolve("server.properties");
         Files.writeString(config, serverProperties());
         if (!formatted) {
             Process format =
-                    java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString())
+                    java(
+                                    "kafka.tools.StorageTool",
+                                    "format",
+                                    "-t",
+                                    Uuid.randomUuid().toString(),
+                                    "-c",
+                                    config.toString())
                             .redirectOutput(dataDir.resolve("format.log").toFile())
                             .redirectErrorStream(true)
                             .start();
@@ -104,25 +112,28 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private String serverProperties() {
         String logs = dataDir.resolve("logs").toString().replace('\\', '/');
         return String.join(
-                "\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + logs,
-                "num.partitions=4",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false",
-                "")
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@localhost:" + controllerPort,
+                        "listeners=PLAINTEXT://localhost:"
+                                + port
+                                + ",CONTROLLER://localhost:"
+                                + controllerPort,
+                        "advertised.listeners=PLAINTEXT://localhost:" + port,
+                        "controller.listener.names=CONTROLLER",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "log.dirs=" + logs,
+                        "num.partitions=4",
+                        "offsets.topic.replication.factor=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "share.coordinator.state.topic.replication.factor=1",
+                        "share.coordinator.state.topic.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "auto.create.topics.enable=false",
+                        "")
                 + "\n";
     }
 
@@ -145,7 +156,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         Exception last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("the Kafka broker exited with " + process.exitValue() + "; see " + logFile());
+                throw new IOException(
+                        "the Kafka broker exited with "
+                                + process.exitValue()
+                                + "; see "
+                                + logFile());
             }
             try (Admin admin =
                     Admin.create(
@@ -161,7 +176,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
             }
         }
         close();
-        throw new IOException("the Kafka broker did not become ready within " + timeout + "; see " + logFile(), last);
+        throw new IOException(
+                "the Kafka broker did not become ready within " + timeout + "; see " + logFile(),
+                last);
     }
 
     @Override

@@ -20,13 +20,18 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * {@code cordon local}: a broker, the three jobs in a mini cluster, the simulator, and live
- * progress until the duration is over or the user presses Ctrl-C; then a final count read back
- * from the topics.
+ * progress until the duration is over or the user presses Ctrl-C; then a final count read back from
+ * the topics.
  */
 public final class LocalRun {
     /** What to run and where. */
     public record Options(
-            Path configFile, Duration duration, Path dataDir, boolean reuseData, Path summaryJson, Double speedup) {}
+            Path configFile,
+            Duration duration,
+            Path dataDir,
+            boolean reuseData,
+            Path summaryJson,
+            Double speedup) {}
 
     private final Options options;
     private final PrintStream out;
@@ -46,20 +51,30 @@ public final class LocalRun {
         CordonConfig config = CordonConfig.load(options.configFile());
         SimulationConfig sim = config.simulation();
         double speedup = options.speedup() != null ? options.speedup() : sim.speedup();
-        out.printf("cordon local: %d partners, %d sensors, %d simulated targets, speed-up %.0fx%n",
+        out.printf(
+                "cordon local: %d partners, %d sensors, %d simulated targets, speed-up %.0fx%n",
                 config.partners().size(), config.sensors().size(), sim.targets(), speedup);
 
         out.println("starting Kafka (KRaft, own JVM) in " + options.dataDir() + " ...");
         try (LocalKafkaBroker broker =
-                LocalKafkaBroker.start(options.dataDir().resolve("kafka"), 0, options.reuseData(), Duration.ofSeconds(90))) {
+                LocalKafkaBroker.start(
+                        options.dataDir().resolve("kafka"),
+                        0,
+                        options.reuseData(),
+                        Duration.ofSeconds(90))) {
             String bootstrap = broker.bootstrapServers();
             TopicSetup.create(bootstrap, config, 4);
             out.println("Kafka ready at " + bootstrap + "; starting Flink mini cluster ...");
 
             Path checkpoints = options.dataDir().resolve("checkpoints");
             Files.createDirectories(checkpoints);
-            JobRuntime runtime = new JobRuntime(
-                    Duration.ofSeconds(2), 1, checkpoints.toUri().toString(), Duration.ofSeconds(2), Duration.ofSeconds(2));
+            JobRuntime runtime =
+                    new JobRuntime(
+                            Duration.ofSeconds(2),
+                            1,
+                            checkpoints.toUri().toString(),
+                            Duration.ofSeconds(2),
+                            Duration.ofSeconds(2));
             CordonJobs jobs = new CordonJobs(options.configFile(), new KafkaIo(bootstrap), runtime);
             try (LocalFlink flink = LocalFlink.start(4)) {
                 for (StreamGraph graph : jobs.all()) {
@@ -68,19 +83,32 @@ public final class LocalRun {
                 }
                 Instant epoch = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 double scenarioS = Math.max(600, options.duration().toSeconds() * speedup);
-                BorderSimulation simulation = new BorderSimulation(
-                        config.sensors(), config.reference(), epoch, sim.seed(), sim.targets(), sim.crossingFraction(), scenarioS);
+                BorderSimulation simulation =
+                        new BorderSimulation(
+                                config.sensors(),
+                                config.reference(),
+                                epoch,
+                                sim.seed(),
+                                sim.targets(),
+                                sim.crossingFraction(),
+                                scenarioS);
                 try (ProgressMonitor monitor = new ProgressMonitor(bootstrap, config).start();
-                        SimulatorPublisher publisher = new SimulatorPublisher(
-                                        bootstrap, config.topics().observations(), simulation, speedup, sim.malformedPerMinute())
-                                .start()) {
+                        SimulatorPublisher publisher =
+                                new SimulatorPublisher(
+                                                bootstrap,
+                                                config.topics().observations(),
+                                                simulation,
+                                                speedup,
+                                                sim.malformedPerMinute())
+                                        .start()) {
                     long started = System.nanoTime();
                     long lastObservations = 0;
                     long lastNanos = started;
                     while (!stop.await(1, TimeUnit.SECONDS)) {
                         long now = System.nanoTime();
                         ProgressMonitor.Snapshot s = monitor.snapshot();
-                        double rate = (s.observations() - lastObservations) / ((now - lastNanos) / 1e9);
+                        double rate =
+                                (s.observations() - lastObservations) / ((now - lastNanos) / 1e9);
                         lastObservations = s.observations();
                         lastNanos = now;
                         out.println(progressLine((now - started) / 1e9, rate, s));
@@ -98,7 +126,14 @@ public final class LocalRun {
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     out.println(progressLine(elapsed, last.observations() / elapsed, last));
                     if (!last.deadLetterReasons().isEmpty()) {
-                        out.println("dead letters (first reasons): " + last.deadLetterReasons().subList(0, Math.min(3, last.deadLetterReasons().size())));
+                        out.println(
+                                "dead letters (first reasons): "
+                                        + last.deadLetterReasons()
+                                                .subList(
+                                                        0,
+                                                        Math.min(
+                                                                3,
+                                                                last.deadLetterReasons().size())));
                     }
                     if (options.summaryJson() != null) {
                         Files.writeString(options.summaryJson(), SummaryJson.of(last, elapsed));
@@ -110,7 +145,8 @@ public final class LocalRun {
         }
     }
 
-    static String progressLine(double elapsedS, double observationsPerS, ProgressMonitor.Snapshot s) {
+    static String progressLine(
+            double elapsedS, double observationsPerS, ProgressMonitor.Snapshot s) {
         StringBuilder partners = new StringBuilder();
         for (Map.Entry<String, Long> e : s.alertsByPartner().entrySet()) {
             partners.append(' ').append(e.getKey()).append('=').append(e.getValue());

@@ -23,9 +23,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads the pipeline's topics back (committed data only, as a partner would) and keeps the
- * counts the local run shows and summarises: observations, track updates and live tracks,
- * alerts by type and by partner, dead letters by stage.
+ * Reads the pipeline's topics back (committed data only, as a partner would) and keeps the counts
+ * the local run shows and summarises: observations, track updates and live tracks, alerts by type
+ * and by partner, dead letters by stage.
  */
 public final class ProgressMonitor implements AutoCloseable {
     private final CordonConfig config;
@@ -53,7 +53,9 @@ public final class ProgressMonitor implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer =
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         for (PartnerConfig p : config.partners()) {
             partnerByTopic.put(config.topics().partnerAlerts(p.id()), p.id());
             alertsByPartner.put(p.id(), 0L);
@@ -124,7 +126,8 @@ public final class ProgressMonitor implements AutoCloseable {
     /** A consistent copy of the counts so far. */
     public synchronized Snapshot snapshot() {
         if (failure != null) {
-            throw new IllegalStateException("progress monitor failed: " + failure.getMessage(), failure);
+            throw new IllegalStateException(
+                    "progress monitor failed: " + failure.getMessage(), failure);
         }
         return new Snapshot(
                 observations,

@@ -10,17 +10,39 @@ final class SummaryJson {
 
     static String of(ProgressMonitor.Snapshot s, double elapsedS) {
         return "{\n"
-                + "  \"duration_s\": " + String.format(Locale.ROOT, "%.1f", elapsedS) + ",\n"
-                + "  \"observations\": " + s.observations() + ",\n"
-                + "  \"observations_per_s\": " + String.format(Locale.ROOT, "%.1f", s.observations() / elapsedS) + ",\n"
-                + "  \"track_updates\": " + s.trackUpdates() + ",\n"
-                + "  \"tracks\": " + s.tracksSeen() + ",\n"
-                + "  \"live_tracks\": " + s.liveTracks() + ",\n"
-                + "  \"alerts\": " + s.alerts() + ",\n"
-                + "  \"alerts_by_type\": " + object(s.alertsByType()) + ",\n"
-                + "  \"alerts_by_partner\": " + object(s.alertsByPartner()) + ",\n"
-                + "  \"dead_letters\": " + s.deadLetters() + ",\n"
-                + "  \"dead_letters_by_stage\": " + object(s.deadLettersByStage()) + "\n"
+                + "  \"duration_s\": "
+                + String.format(Locale.ROOT, "%.1f", elapsedS)
+                + ",\n"
+                + "  \"observations\": "
+                + s.observations()
+                + ",\n"
+                + "  \"observations_per_s\": "
+                + String.format(Locale.ROOT, "%.1f", s.observations() / elapsedS)
+                + ",\n"
+                + "  \"track_updates\": "
+                + s.trackUpdates()
+                + ",\n"
+                + "  \"tracks\": "
+                + s.tracksSeen()
+                + ",\n"
+                + "  \"live_tracks\": "
+                + s.liveTracks()
+                + ",\n"
+                + "  \"alerts\": "
+                + s.alerts()
+                + ",\n"
+                + "  \"alerts_by_type\": "
+                + object(s.alertsByType())
+                + ",\n"
+                + "  \"alerts_by_partner\": "
+                + object(s.alertsByPartner())
+                + ",\n"
+                + "  \"dead_letters\": "
+                + s.deadLetters()
+                + ",\n"
+                + "  \"dead_letters_by_stage\": "
+                + object(s.deadLettersByStage())
+                + "\n"
                 + "}\n";
     }
 

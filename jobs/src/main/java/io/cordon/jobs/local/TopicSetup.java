@@ -19,7 +19,14 @@ public final class TopicSetup {
 
     public static List<String> all(CordonConfig config) {
         var t = config.topics();
-        List<String> names = new ArrayList<>(List.of(t.observations(), t.tracks(), t.alerts(), t.deadLetter(), t.audit()));
+        List<String> names =
+                new ArrayList<>(
+                        List.of(
+                                t.observations(),
+                                t.tracks(),
+                                t.alerts(),
+                                t.deadLetter(),
+                                t.audit()));
         for (PartnerConfig p : config.partners()) {
             names.add(t.partnerAlerts(p.id()));
         }
@@ -28,7 +35,9 @@ public final class TopicSetup {
 
     public static void create(String bootstrapServers, CordonConfig config, int partitions)
             throws ExecutionException, InterruptedException, TimeoutException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String name : all(config)) {

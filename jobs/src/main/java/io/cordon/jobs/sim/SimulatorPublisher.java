@@ -17,9 +17,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Plays a {@link BorderSimulation} into the observations topic: every tick it publishes the
- * observations whose scan time has come, keyed by sensor id with the event time as Kafka
- * timestamp, and, at the configured rate, malformed records that the fusion job must
- * dead-letter.
+ * observations whose scan time has come, keyed by sensor id with the event time as Kafka timestamp,
+ * and, at the configured rate, malformed records that the fusion job must dead-letter.
  */
 public final class SimulatorPublisher implements AutoCloseable {
     private static final long TICK_MS = 100;
@@ -36,7 +35,11 @@ public final class SimulatorPublisher implements AutoCloseable {
     private volatile Exception failure;
 
     public SimulatorPublisher(
-            String bootstrapServers, String topic, BorderSimulation simulation, double speedup, double malformedPerMinute) {
+            String bootstrapServers,
+            String topic,
+            BorderSimulation simulation,
+            double speedup,
+            double malformedPerMinute) {
         this.simulation = simulation;
         this.topic = topic;
         this.speedup = speedup;
@@ -80,7 +83,8 @@ public final class SimulatorPublisher implements AutoCloseable {
             garbage[i] = (byte) rnd.nextInt(256);
         }
         producer.send(
-                new ProducerRecord<>(topic, "faulty-feed".getBytes(StandardCharsets.UTF_8), garbage));
+                new ProducerRecord<>(
+                        topic, "faulty-feed".getBytes(StandardCharsets.UTF_8), garbage));
         malformed.incrementAndGet();
     }
 

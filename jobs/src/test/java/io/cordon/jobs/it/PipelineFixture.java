@@ -52,15 +52,20 @@ final class PipelineFixture implements AutoCloseable {
     PipelineFixture(Path tmp) throws Exception {
         kafka = EmbeddedKafka.start(tmp.resolve("kafka"));
         TopicSetup.create(kafka.bootstrapServers(), config, 2);
-        simulation = new BorderSimulation(config.sensors(), config.reference(), EPOCH, 42, 24, 0.6, SCENARIO_S);
+        simulation =
+                new BorderSimulation(
+                        config.sensors(), config.reference(), EPOCH, 42, 24, 0.6, SCENARIO_S);
         observations = new ArrayList<>(simulation.observationsBetween(-1, SCENARIO_S));
         // A scan an hour later ends every track; a second one, two hours later, is published last
         // so that its watermark releases everything before it (it is never itself processed).
         observations.addAll(simulation.observationsBetween(SCENARIO_S + 3600, SCENARIO_S + 3610));
-        List<Observation> late = simulation.observationsBetween(SCENARIO_S + 7200, SCENARIO_S + 7210);
-        watermarkTail = late.stream().filter(o -> o.eventTime().equals(late.get(0).eventTime())).toList();
+        List<Observation> late =
+                simulation.observationsBetween(SCENARIO_S + 7200, SCENARIO_S + 7210);
+        watermarkTail =
+                late.stream().filter(o -> o.eventTime().equals(late.get(0).eventTime())).toList();
         if (watermarkTail.isEmpty()) {
-            throw new IllegalStateException("the configured sensors produced no observation to advance the watermark");
+            throw new IllegalStateException(
+                    "the configured sensors produced no observation to advance the watermark");
         }
         expected = OfflinePipeline.run(config, observations);
         System.out.printf(
@@ -76,21 +81,28 @@ final class PipelineFixture implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         flink = LocalFlink.start(4);
-        JobRuntime runtime = new JobRuntime(
-                Duration.ofSeconds(1), 1, tmp.resolve("checkpoints").toUri().toString(), Duration.ofSeconds(2), Duration.ofSeconds(3));
-        for (StreamGraph graph : new CordonJobs(CONFIG, new KafkaIo(kafka.bootstrapServers()), runtime).all()) {
+        JobRuntime runtime =
+                new JobRuntime(
+                        Duration.ofSeconds(1),
+                        1,
+                        tmp.resolve("checkpoints").toUri().toString(),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(3));
+        for (StreamGraph graph :
+                new CordonJobs(CONFIG, new KafkaIo(kafka.bootstrapServers()), runtime).all()) {
             jobs.add(flink.submit(graph));
         }
     }
 
     void publish(List<Observation> batch) {
         for (Observation o : batch) {
-            producer.send(new ProducerRecord<>(
-                    config.topics().observations(),
-                    null,
-                    o.eventTime().toEpochMilli(),
-                    o.sensorId().getBytes(StandardCharsets.UTF_8),
-                    ObservationCodec.toProto(o).toByteArray()));
+            producer.send(
+                    new ProducerRecord<>(
+                            config.topics().observations(),
+                            null,
+                            o.eventTime().toEpochMilli(),
+                            o.sensorId().getBytes(StandardCharsets.UTF_8),
+                            ObservationCodec.toProto(o).toByteArray()));
         }
         producer.flush();
     }
@@ -105,7 +117,9 @@ final class PipelineFixture implements AutoCloseable {
         Map<String, List<String>> received = new TreeMap<>();
         for (var p : config.partners()) {
             List<String> ids = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(config.topics().partnerAlerts(p.id()), Duration.ofMillis(500))) {
+            for (ConsumerRecord<byte[], byte[]> r :
+                    kafka.readCommitted(
+                            config.topics().partnerAlerts(p.id()), Duration.ofMillis(500))) {
                 ids.add(new String(r.key(), StandardCharsets.UTF_8));
             }
             received.put(p.id(), ids);

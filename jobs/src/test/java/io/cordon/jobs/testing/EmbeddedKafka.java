@@ -15,7 +15,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-/** A real single-node KRaft broker in this JVM ({@link KafkaClusterTestKit}), for integration tests. */
+/**
+ * A real single-node KRaft broker in this JVM ({@link KafkaClusterTestKit}), for integration tests.
+ */
 public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
@@ -48,7 +50,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    /** Every committed record of {@code topic} from the beginning, reading until {@code idle} passes with nothing new. */
+    /**
+     * Every committed record of {@code topic} from the beginning, reading until {@code idle} passes
+     * with nothing new.
+     */
     public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, Duration idle) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -56,7 +61,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
                 partitions.add(new TopicPartition(topic, p.partition()));

@@ -6,11 +6,11 @@ import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.config.PartnerConfig;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.TrackDetector;
-import io.cordon.pipeline.flink.detect.TrackDetectorFactory;
 import io.cordon.pipeline.flink.codec.AlertCodec;
 import io.cordon.pipeline.flink.codec.DecodeResult;
 import io.cordon.pipeline.flink.codec.EntityTrackCodec;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
+import io.cordon.pipeline.flink.detect.TrackDetectorFactory;
 import io.cordon.pipeline.fusion.FusionStep;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.sharing.SharingPolicy;
@@ -26,32 +26,46 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The same core the jobs call, run in a plain loop over the same observations: what the
- * streaming pipeline must produce, alert for alert, whatever happens to the cluster. Records
- * pass through the same protobuf round trips as on the topics.
+ * The same core the jobs call, run in a plain loop over the same observations: what the streaming
+ * pipeline must produce, alert for alert, whatever happens to the cluster. Records pass through the
+ * same protobuf round trips as on the topics.
  */
 public final class OfflinePipeline {
     private OfflinePipeline() {}
 
     /** What the pipeline should write. */
-    public record Expected(List<EntityTrack> trackUpdates, List<Alert> alerts, Map<String, TreeSet<String>> alertIdsByPartner) {}
+    public record Expected(
+            List<EntityTrack> trackUpdates,
+            List<Alert> alerts,
+            Map<String, TreeSet<String>> alertIdsByPartner) {}
 
     public static Expected run(CordonConfig config, List<Observation> observations) {
         TreeMap<Instant, List<Observation>> byTime = new TreeMap<>();
         for (Observation o : observations) {
-            Observation wire = ((DecodeResult.Ok<Observation>) ObservationCodec.parse(ObservationCodec.toProto(o).toByteArray())).value();
+            Observation wire =
+                    ((DecodeResult.Ok<Observation>)
+                                    ObservationCodec.parse(
+                                            ObservationCodec.toProto(o).toByteArray()))
+                            .value();
             byTime.computeIfAbsent(wire.eventTime(), t -> new ArrayList<>()).add(wire);
         }
-        MultiTargetTracker tracker = new MultiTargetTracker(TrackerParameters.defaults(), config.reference());
+        MultiTargetTracker tracker =
+                new MultiTargetTracker(TrackerParameters.defaults(), config.reference());
         List<EntityTrack> updates = new ArrayList<>();
         for (var e : byTime.entrySet()) {
             for (EntityTrack t : FusionStep.run(tracker, e.getKey(), e.getValue())) {
-                updates.add(((DecodeResult.Ok<EntityTrack>) EntityTrackCodec.parse(EntityTrackCodec.toProto(t).toByteArray())).value());
+                updates.add(
+                        ((DecodeResult.Ok<EntityTrack>)
+                                        EntityTrackCodec.parse(
+                                                EntityTrackCodec.toProto(t).toByteArray()))
+                                .value());
             }
         }
         @SuppressWarnings("unchecked")
         TrackDetector<Object> detector =
-                (TrackDetector<Object>) TrackDetectorFactory.borderCrossing().create(config, BorderMap.load(config.borders()));
+                (TrackDetector<Object>)
+                        TrackDetectorFactory.borderCrossing()
+                                .create(config, BorderMap.load(config.borders()));
         Map<String, Object> states = new HashMap<>();
         List<Alert> alerts = new ArrayList<>();
         for (EntityTrack t : updates) {
@@ -62,7 +76,10 @@ public final class OfflinePipeline {
                 states.put(t.trackId(), detector.decodeState(detector.encodeState(r.newState())));
             }
             for (Alert a : r.alerts()) {
-                alerts.add(((DecodeResult.Ok<Alert>) AlertCodec.parse(AlertCodec.toProto(a).toByteArray())).value());
+                alerts.add(
+                        ((DecodeResult.Ok<Alert>)
+                                        AlertCodec.parse(AlertCodec.toProto(a).toByteArray()))
+                                .value());
             }
         }
         SharingPolicy policy = new SharingPolicy(config.partners());

@@ -16,21 +16,27 @@ import java.util.TreeMap;
  * Feeds the observations of one event time to a {@link Tracker} in a deterministic order and
  * returns the track updates worth publishing.
  *
- * <p>Order: observations are grouped by sensor id (sorted), and within a sensor by observation
- * id, so the result does not depend on arrival order. After the batches the tracker's clock
- * advances to the event time, which coasts and deletes stale tracks. Tentative tracks are not
- * published; every other status change is, and a track updated several times in one step is
- * published once, with its last state.
+ * <p>Order: observations are grouped by sensor id (sorted), and within a sensor by observation id,
+ * so the result does not depend on arrival order. After the batches the tracker's clock advances to
+ * the event time, which coasts and deletes stale tracks. Tentative tracks are not published; every
+ * other status change is, and a track updated several times in one step is published once, with its
+ * last state.
  */
 public final class FusionStep {
     private FusionStep() {}
 
-    public static List<EntityTrack> run(Tracker tracker, Instant time, List<Observation> observations) {
+    public static List<EntityTrack> run(
+            Tracker tracker, Instant time, List<Observation> observations) {
         Map<String, List<Observation>> bySensor = new TreeMap<>();
         for (Observation o : observations) {
             if (!o.eventTime().equals(time)) {
                 throw new IllegalArgumentException(
-                        "observation " + o.observationId() + " at " + o.eventTime() + " is not at " + time);
+                        "observation "
+                                + o.observationId()
+                                + " at "
+                                + o.eventTime()
+                                + " is not at "
+                                + time);
             }
             bySensor.computeIfAbsent(o.sensorId(), k -> new ArrayList<>()).add(o);
         }

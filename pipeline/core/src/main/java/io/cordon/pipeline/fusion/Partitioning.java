@@ -4,8 +4,8 @@ import io.cordon.pipeline.observation.Observation;
 import java.io.Serializable;
 
 /**
- * Assigns each observation to a fusion partition; one tracker runs per partition. It is
- * {@link Serializable} because stream jobs ship it to their workers.
+ * Assigns each observation to a fusion partition; one tracker runs per partition. It is {@link
+ * Serializable} because stream jobs ship it to their workers.
  */
 @FunctionalInterface
 public interface Partitioning extends Serializable {

@@ -19,13 +19,13 @@ import java.util.SplittableRandom;
  * sensors.
  *
  * <p>Targets: a fraction cross the border (start 0.3 to 2 km from it and head across at 2 to 12
- * m/s, the speeds of people on foot and vehicles off road); the others move roughly parallel to
- * it. All are born in the first 20 % of the run and live to its end.
+ * m/s, the speeds of people on foot and vehicles off road); the others move roughly parallel to it.
+ * All are born in the first 20 % of the run and live to its end.
  *
  * <p>Sensors: each scans every {@code periodS} with a phase derived from its id. A target within
- * {@code rangeM} of the sensor is detected with probability {@code detectionProbability};
- * radars report range and azimuth in their own tangent plane with Gaussian noise, other sensors a
- * position fix with isotropic noise {@code sigmaPositionM}. Clutter is Poisson with mean {@code
+ * {@code rangeM} of the sensor is detected with probability {@code detectionProbability}; radars
+ * report range and azimuth in their own tangent plane with Gaussian noise, other sensors a position
+ * fix with isotropic noise {@code sigmaPositionM}. Clutter is Poisson with mean {@code
  * clutterPerScan}, uniform over the coverage disc. Every random draw depends only on the seed, the
  * sensor and the scan, so observations for any time window are reproducible in any order of calls.
  */
@@ -73,7 +73,8 @@ public final class BorderSimulation {
         return target.crossingTimeS(0.0);
     }
 
-    private List<SimulatedTarget> generateTargets(long seed, int count, double crossingFraction, double durationS) {
+    private List<SimulatedTarget> generateTargets(
+            long seed, int count, double crossingFraction, double durationS) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int crossers = (int) Math.round(count * crossingFraction);
         List<SimulatedTarget> result = new ArrayList<>(count);
@@ -98,7 +99,8 @@ public final class BorderSimulation {
                                 durationS));
             } else {
                 double north = (northbound ? 1 : -1) * rnd.nextDouble(3_000, 12_000);
-                double heading = Math.toRadians(90 + rnd.nextDouble(-20, 20)) * (rnd.nextBoolean() ? 1 : -1);
+                double heading =
+                        Math.toRadians(90 + rnd.nextDouble(-20, 20)) * (rnd.nextBoolean() ? 1 : -1);
                 result.add(
                         new SimulatedTarget(
                                 "truth-" + i,
@@ -106,7 +108,8 @@ public final class BorderSimulation {
                                 east,
                                 north,
                                 speed * Math.sin(heading),
-                                // keep parallel movers on their side of the border for the whole run
+                                // keep parallel movers on their side of the border for the whole
+                                // run
                                 Math.signum(north) * Math.abs(speed * Math.cos(heading)),
                                 born,
                                 durationS));
@@ -131,7 +134,13 @@ public final class BorderSimulation {
                 }
             }
         }
-        scans.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : sensors.get((int) a[1]).id().compareTo(sensors.get((int) b[1]).id()));
+        scans.sort(
+                (a, b) ->
+                        a[0] != b[0]
+                                ? Double.compare(a[0], b[0])
+                                : sensors.get((int) a[1])
+                                        .id()
+                                        .compareTo(sensors.get((int) b[1]).id()));
         for (double[] scan : scans) {
             scan(sensors.get((int) scan[1]), scan[0], out);
         }
@@ -145,7 +154,9 @@ public final class BorderSimulation {
     private void scan(SensorConfig sensor, double tS, List<Observation> out) {
         long millis = Math.round(tS * 1000);
         Instant time = epoch.plusMillis(millis);
-        SplittableRandom rnd = new SplittableRandom(seed ^ (sensor.id().hashCode() * 0x9E3779B97F4A7C15L) ^ millis);
+        SplittableRandom rnd =
+                new SplittableRandom(
+                        seed ^ (sensor.id().hashCode() * 0x9E3779B97F4A7C15L) ^ millis);
         LocalTangentPlane sensorPlane = new LocalTangentPlane(sensor.position());
         EnuPoint sensorInRef = plane.toEnu(sensor.position());
         int index = 0;
@@ -167,7 +178,9 @@ public final class BorderSimulation {
             double r = sensor.rangeM() * Math.sqrt(rnd.nextDouble());
             double a = rnd.nextDouble(0, 2 * Math.PI);
             GeoPoint where =
-                    plane.surfacePoint(sensorInRef.eastM() + r * Math.sin(a), sensorInRef.northM() + r * Math.cos(a));
+                    plane.surfacePoint(
+                            sensorInRef.eastM() + r * Math.sin(a),
+                            sensorInRef.northM() + r * Math.cos(a));
             out.add(observation(sensor, time, millis, index++, where, sensorPlane, rnd));
         }
     }
@@ -183,9 +196,11 @@ public final class BorderSimulation {
         String id = sensor.id() + "-" + millis + "-" + index;
         if (sensor.kind() == SensorKind.GROUND_RADAR) {
             EnuPoint local = sensorPlane.toEnu(truth);
-            double range = Math.max(0, local.horizontalRangeM() + gaussian(rnd) * sensor.sigmaRangeM());
-            double azimuth = Math.toDegrees(Math.atan2(local.eastM(), local.northM()))
-                    + gaussian(rnd) * sensor.sigmaAzimuthDeg();
+            double range =
+                    Math.max(0, local.horizontalRangeM() + gaussian(rnd) * sensor.sigmaRangeM());
+            double azimuth =
+                    Math.toDegrees(Math.atan2(local.eastM(), local.northM()))
+                            + gaussian(rnd) * sensor.sigmaAzimuthDeg();
             azimuth = ((azimuth % 360) + 360) % 360;
             if (azimuth >= 360) {
                 azimuth = 0;
@@ -196,7 +211,12 @@ public final class BorderSimulation {
                     sensor.id(),
                     sensor.kind(),
                     time,
-                    new RadarPlot(sensor.position(), range, azimuth, sensor.sigmaRangeM(), sensor.sigmaAzimuthDeg()),
+                    new RadarPlot(
+                            sensor.position(),
+                            range,
+                            azimuth,
+                            sensor.sigmaRangeM(),
+                            sensor.sigmaAzimuthDeg()),
                     null,
                     null,
                     null,
@@ -204,7 +224,9 @@ public final class BorderSimulation {
         }
         EnuPoint p = plane.toEnu(truth);
         double sigma = sensor.sigmaPositionM();
-        GeoPoint measured = plane.surfacePoint(p.eastM() + gaussian(rnd) * sigma, p.northM() + gaussian(rnd) * sigma);
+        GeoPoint measured =
+                plane.surfacePoint(
+                        p.eastM() + gaussian(rnd) * sigma, p.northM() + gaussian(rnd) * sigma);
         return new Observation(
                 id,
                 sensor.partnerId(),

@@ -1,7 +1,6 @@
 /**
- * A seeded simulation of targets along a border and of the partners' sensors that see them:
- * radar plots, drone and satellite position fixes with their noise, detection probability and
- * clutter. It feeds the local run and the integration tests; the same seed gives the same
- * observations.
+ * A seeded simulation of targets along a border and of the partners' sensors that see them: radar
+ * plots, drone and satellite position fixes with their noise, detection probability and clutter. It
+ * feeds the local run and the integration tests; the same seed gives the same observations.
  */
 package io.cordon.pipeline.simulation;

@@ -35,7 +35,8 @@ public class TrackDecodeFunction extends ProcessFunction<RawRecord, TrackEnvelop
             refused.inc();
             ctx.output(
                     Outputs.DEAD_LETTERS,
-                    DeadLetterRecord.of(raw, STAGE, failed.reason(), "", System.currentTimeMillis()));
+                    DeadLetterRecord.of(
+                            raw, STAGE, failed.reason(), "", System.currentTimeMillis()));
         }
     }
 }

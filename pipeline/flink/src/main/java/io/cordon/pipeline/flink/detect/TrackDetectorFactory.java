@@ -8,8 +8,8 @@ import io.cordon.pipeline.detect.crossing.BorderCrossingParameters;
 import java.io.Serializable;
 
 /**
- * Builds a core detector on the task manager from the parsed configuration and borders; it is
- * what a job ships instead of the detector itself, whose parts are plain (not serializable) core
+ * Builds a core detector on the task manager from the parsed configuration and borders; it is what
+ * a job ships instead of the detector itself, whose parts are plain (not serializable) core
  * objects.
  */
 @FunctionalInterface

@@ -25,7 +25,8 @@ import org.apache.flink.util.Collector;
  * stores the new state (cleared when the detector clears it, as it does for a deleted track) and
  * emits the alerts. All decisions are the detector's; this operator only keeps state.
  */
-public class TrackDetectorFunction extends KeyedProcessFunction<String, TrackEnvelope, KeyedPayload> {
+public class TrackDetectorFunction
+        extends KeyedProcessFunction<String, TrackEnvelope, KeyedPayload> {
     private final ConfigText config;
     private final String borderGeoJson;
     private final TrackDetectorFactory factory;
@@ -34,7 +35,8 @@ public class TrackDetectorFunction extends KeyedProcessFunction<String, TrackEnv
     private transient ValueState<byte[]> state;
     private transient Counter alertsOut;
 
-    public TrackDetectorFunction(ConfigText config, String borderGeoJson, TrackDetectorFactory factory) {
+    public TrackDetectorFunction(
+            ConfigText config, String borderGeoJson, TrackDetectorFactory factory) {
         this.config = config;
         this.borderGeoJson = borderGeoJson;
         this.factory = factory;
@@ -52,17 +54,23 @@ public class TrackDetectorFunction extends KeyedProcessFunction<String, TrackEnv
                                 new ValueStateDescriptor<>(
                                         "detector-" + detector.name(),
                                         PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        alertsOut = getRuntimeContext().getMetricGroup().addGroup("detector", detector.name()).counter("alerts");
+        alertsOut =
+                getRuntimeContext()
+                        .getMetricGroup()
+                        .addGroup("detector", detector.name())
+                        .counter("alerts");
     }
 
     @Override
-    public void processElement(TrackEnvelope e, Context ctx, Collector<KeyedPayload> out) throws Exception {
+    public void processElement(TrackEnvelope e, Context ctx, Collector<KeyedPayload> out)
+            throws Exception {
         if (!(EntityTrackCodec.parse(e.payload) instanceof DecodeResult.Ok<EntityTrack> ok)) {
             return; // validated upstream by TrackDecodeFunction
         }
         byte[] stored = state.value();
         DetectorResult<Object> result =
-                detector.onTrackUpdate(stored == null ? null : detector.decodeState(stored), ok.value());
+                detector.onTrackUpdate(
+                        stored == null ? null : detector.decodeState(stored), ok.value());
         if (result.stateCleared()) {
             state.clear();
         } else {

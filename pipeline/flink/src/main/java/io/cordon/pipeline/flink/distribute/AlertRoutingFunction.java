@@ -21,8 +21,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Decides, for every alert and every partner, whether the partner's agreement and the alert's
- * marking allow delivery; emits the alert to each entitled partner's topic and one audit record
- * per decision. Undecodable alerts go to the dead-letter output.
+ * marking allow delivery; emits the alert to each entitled partner's topic and one audit record per
+ * decision. Undecodable alerts go to the dead-letter output.
  */
 public class AlertRoutingFunction extends ProcessFunction<RawRecord, KeyedPayload> {
     public static final String STAGE = "distribution.route";
@@ -59,7 +59,8 @@ public class AlertRoutingFunction extends ProcessFunction<RawRecord, KeyedPayloa
             refused.inc();
             ctx.output(
                     Outputs.DEAD_LETTERS,
-                    DeadLetterRecord.of(raw, STAGE, failed.reason(), "", System.currentTimeMillis()));
+                    DeadLetterRecord.of(
+                            raw, STAGE, failed.reason(), "", System.currentTimeMillis()));
             return;
         }
         Alert alert = ((DecodeResult.Ok<Alert>) result).value();

@@ -1,2 +1,4 @@
-/** The distribution job's operators: apply each partner's sharing agreement, audit every decision. */
+/**
+ * The distribution job's operators: apply each partner's sharing agreement, audit every decision.
+ */
 package io.cordon.pipeline.flink.distribute;

@@ -51,7 +51,8 @@ public class ObservationDecodeFunction extends ProcessFunction<RawRecord, Observ
             refused.inc();
             ctx.output(
                     Outputs.DEAD_LETTERS,
-                    DeadLetterRecord.of(raw, STAGE, failed.reason(), "", System.currentTimeMillis()));
+                    DeadLetterRecord.of(
+                            raw, STAGE, failed.reason(), "", System.currentTimeMillis()));
         }
     }
 }

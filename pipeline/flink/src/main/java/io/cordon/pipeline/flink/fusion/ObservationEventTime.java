@@ -6,10 +6,10 @@ import io.cordon.proto.v1.Observation;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 
 /**
- * Event time of a raw observation record, read from its protobuf {@code event_time} at the
- * source so that watermarks are tracked per Kafka partition. A record that does not parse gets
- * {@link Long#MIN_VALUE}: it never advances a watermark (a faulty feed must not make good data
- * late) and the decode step dead-letters it.
+ * Event time of a raw observation record, read from its protobuf {@code event_time} at the source
+ * so that watermarks are tracked per Kafka partition. A record that does not parse gets {@link
+ * Long#MIN_VALUE}: it never advances a watermark (a faulty feed must not make good data late) and
+ * the decode step dead-letters it.
  */
 public class ObservationEventTime implements SerializableTimestampAssigner<RawRecord> {
     @Override

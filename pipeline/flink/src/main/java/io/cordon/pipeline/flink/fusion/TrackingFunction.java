@@ -25,8 +25,8 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -36,16 +36,17 @@ import org.apache.flink.util.Collector;
  * One tracker per fusion partition, driven by event time.
  *
  * <p>Observations wait in keyed state until the watermark passes their event time; then all
- * observations of that time go through {@link FusionStep} in a deterministic order, so the
- * output does not depend on arrival order and a replay gives the same track ids. An observation
- * whose time the watermark has already passed is late: it goes to the dead-letter output with
- * the lag as reason (out-of-sequence updates are a later refinement) and is counted.
+ * observations of that time go through {@link FusionStep} in a deterministic order, so the output
+ * does not depend on arrival order and a replay gives the same track ids. An observation whose time
+ * the watermark has already passed is late: it goes to the dead-letter output with the lag as
+ * reason (out-of-sequence updates are a later refinement) and is counted.
  *
  * <p>The tracker lives in keyed state as its own versioned binary snapshot, written after each
- * step, so checkpoints hold exactly the state that produced the emitted tracks. A transient
- * cache avoids decoding the snapshot on every step.
+ * step, so checkpoints hold exactly the state that produced the emitted tracks. A transient cache
+ * avoids decoding the snapshot on every step.
  */
-public class TrackingFunction extends KeyedProcessFunction<String, ObservationEnvelope, KeyedPayload> {
+public class TrackingFunction
+        extends KeyedProcessFunction<String, ObservationEnvelope, KeyedPayload> {
     public static final String STAGE = "fusion.track";
 
     private final double referenceLatDeg;
@@ -76,7 +77,10 @@ public class TrackingFunction extends KeyedProcessFunction<String, ObservationEn
                                         Types.LIST(TypeInformation.of(ObservationEnvelope.class))));
         trackerState =
                 getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("tracker", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "tracker",
+                                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         trackers = new HashMap<>();
         var metrics = getRuntimeContext().getMetricGroup();
         observationsIn = metrics.counter("observationsIn");
@@ -134,7 +138,8 @@ public class TrackingFunction extends KeyedProcessFunction<String, ObservationEn
             }
         }
         Tracker tracker = tracker(ctx.getCurrentKey());
-        List<EntityTrack> updates = FusionStep.run(tracker, Instant.ofEpochMilli(timestamp), observations);
+        List<EntityTrack> updates =
+                FusionStep.run(tracker, Instant.ofEpochMilli(timestamp), observations);
         trackerState.update(tracker.snapshot());
         for (EntityTrack t : updates) {
             tracksOut.inc();

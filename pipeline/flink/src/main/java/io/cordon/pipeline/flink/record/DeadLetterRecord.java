@@ -6,17 +6,20 @@ public class DeadLetterRecord {
     public String sourceTopic;
     public int sourcePartition;
     public long sourceOffset;
+
     /** The job stage that refused it, e.g. {@code fusion.decode}. */
     public String stage;
 
     public String reason;
     public String errorClass;
+
     /** Processing time it was refused, epoch milliseconds. */
     public long receivedAtMs;
 
     public DeadLetterRecord() {}
 
-    public static DeadLetterRecord of(RawRecord raw, String stage, String reason, String errorClass, long nowMs) {
+    public static DeadLetterRecord of(
+            RawRecord raw, String stage, String reason, String errorClass, long nowMs) {
         DeadLetterRecord d = new DeadLetterRecord();
         d.raw = raw.value == null ? new byte[0] : raw.value;
         d.sourceTopic = raw.topic;

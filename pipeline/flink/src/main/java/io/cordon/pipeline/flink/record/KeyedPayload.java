@@ -7,6 +7,7 @@ package io.cordon.pipeline.flink.record;
 public class KeyedPayload {
     public String topic;
     public String key;
+
     /** Event time, epoch milliseconds; becomes the Kafka record timestamp. */
     public long eventTimeMs;
 

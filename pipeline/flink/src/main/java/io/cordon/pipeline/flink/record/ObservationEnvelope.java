@@ -7,8 +7,10 @@ public class ObservationEnvelope {
 
     public String sensorId;
     public String observationId;
+
     /** Event time, epoch milliseconds. */
     public long eventTimeMs;
+
     /** The {@code cordon.v1.Observation} protobuf bytes, already validated. */
     public byte[] payload;
 

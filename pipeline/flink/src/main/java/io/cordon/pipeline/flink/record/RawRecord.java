@@ -5,6 +5,7 @@ public class RawRecord {
     public String topic;
     public int partition;
     public long offset;
+
     /** Kafka record timestamp, epoch milliseconds (producers set it to the event time). */
     public long timestampMs;
 
@@ -13,7 +14,8 @@ public class RawRecord {
 
     public RawRecord() {}
 
-    public RawRecord(String topic, int partition, long offset, long timestampMs, byte[] key, byte[] value) {
+    public RawRecord(
+            String topic, int partition, long offset, long timestampMs, byte[] key, byte[] value) {
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;
