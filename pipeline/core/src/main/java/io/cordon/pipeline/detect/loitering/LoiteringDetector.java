@@ -1,0 +1,192 @@
+package io.cordon.pipeline.detect.loitering;
+
+import io.cordon.pipeline.alert.Alert;
+import io.cordon.pipeline.alert.AlertIds;
+import io.cordon.pipeline.alert.AlertState;
+import io.cordon.pipeline.alert.AlertType;
+import io.cordon.pipeline.border.BorderMap;
+import io.cordon.pipeline.detect.DetectorResult;
+import io.cordon.pipeline.detect.Evidence;
+import io.cordon.pipeline.detect.Geodesy;
+import io.cordon.pipeline.detect.TrackDetector;
+import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.TrackStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Loitering near the border, per track (keyed by track id).
+ *
+ * <p>An <i>episode</i> starts at an update within {@link LoiteringParameters#maxDistanceToBorderM()}
+ * of a border line and lasts while the track stays within {@link LoiteringParameters#radiusM()}
+ * of where it started and near the border. It alerts ({@code NEW}) at the first {@code CONFIRMED}
+ * or {@code COASTING} update at which it has lasted {@link LoiteringParameters#minDurationS()} and
+ * the time-weighted mean of the track's estimated speed over it is at most {@link
+ * LoiteringParameters#maxMeanSpeedMps()}; when an alerted episode ends (the track moves away,
+ * leaves the border area or is deleted) the same alert id is emitted {@code CLOSED}, with the
+ * window from the episode's start to its last update. A new episode then starts where the track
+ * is.
+ *
+ * <p>The id is {@code AlertIds.of(LOITERING, "loitering", [trackId], start)} with the start in
+ * epoch milliseconds rounded to the second.
+ */
+public final class LoiteringDetector implements TrackDetector<LoiteringState> {
+    public static final String NAME = "loitering";
+    public static final String VERSION = "1.0.0";
+
+    private final BorderMap borders;
+    private final LoiteringParameters parameters;
+
+    public LoiteringDetector(BorderMap borders, LoiteringParameters parameters) {
+        this.borders = borders;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DetectorResult<LoiteringState> onTrackUpdate(LoiteringState prev, EntityTrack u) {
+        if (u.status() == TrackStatus.DELETED) {
+            return new DetectorResult<>(
+                    null,
+                    prev != null && prev.alerted()
+                            ? List.of(alert(prev, u, AlertState.CLOSED, prev.lastTime()))
+                            : List.of());
+        }
+        double speed = u.velocity().groundSpeedMps();
+        if (prev == null) {
+            return DetectorResult.of(startOrNone(u, speed));
+        }
+        if (u.time().isBefore(prev.lastTime())) {
+            return DetectorResult.of(prev);
+        }
+        if (!prev.inEpisode()) {
+            return DetectorResult.of(startOrNone(u, speed));
+        }
+        boolean stays =
+                Geodesy.distanceM(prev.anchor(), u.position()) <= parameters.radiusM() && nearBorder(u);
+        if (!stays) {
+            List<Alert> closed =
+                    prev.alerted()
+                            ? List.of(alert(prev, u, AlertState.CLOSED, prev.lastTime()))
+                            : List.of();
+            return new DetectorResult<>(startOrNone(u, speed), closed);
+        }
+        double dt = Geodesy.secondsBetween(prev.lastTime(), u.time());
+        LoiteringState next =
+                new LoiteringState(
+                        prev.anchor(),
+                        prev.start(),
+                        u.time(),
+                        speed,
+                        prev.speedSecondsM() + dt * (prev.lastSpeedMps() + speed) / 2,
+                        prev.alerted(),
+                        u.position());
+        if (next.alerted() || !emits(u.status()) || !loitering(next)) {
+            return DetectorResult.of(next);
+        }
+        LoiteringState alerted =
+                new LoiteringState(
+                        next.anchor(),
+                        next.start(),
+                        next.lastTime(),
+                        next.lastSpeedMps(),
+                        next.speedSecondsM(),
+                        true,
+                        next.lastPosition());
+        return new DetectorResult<>(alerted, List.of(alert(alerted, u, AlertState.NEW, u.time())));
+    }
+
+    private LoiteringState startOrNone(EntityTrack u, double speed) {
+        boolean start = nearBorder(u);
+        return new LoiteringState(
+                start ? u.position() : null,
+                start ? u.time() : null,
+                u.time(),
+                speed,
+                0,
+                false,
+                u.position());
+    }
+
+    private boolean nearBorder(EntityTrack u) {
+        return borders.distanceToBorderM(u.position(), parameters.maxDistanceToBorderM())
+                <= parameters.maxDistanceToBorderM();
+    }
+
+    private boolean loitering(LoiteringState s) {
+        double duration = Geodesy.secondsBetween(s.start(), s.lastTime());
+        return duration >= parameters.minDurationS()
+                && s.speedSecondsM() / duration <= parameters.maxMeanSpeedMps();
+    }
+
+    private static boolean emits(TrackStatus status) {
+        return status == TrackStatus.CONFIRMED || status == TrackStatus.COASTING;
+    }
+
+    private Alert alert(LoiteringState s, EntityTrack u, AlertState state, Instant end) {
+        double duration = Geodesy.secondsBetween(s.start(), end);
+        double mean = duration > 0 ? s.speedSecondsM() / duration : 0;
+        long startKey = Math.round(s.start().toEpochMilli() / 1000.0) * 1000;
+        double toBorder =
+                borders.distanceToBorderM(s.anchor(), parameters.maxDistanceToBorderM() * 2);
+        Map<String, String> evidence = new TreeMap<>();
+        evidence.put("durationS", Evidence.decimal(duration, 1));
+        evidence.put("meanSpeedMps", Evidence.decimal(mean, 2));
+        evidence.put(
+                "netDisplacementM", Evidence.decimal(Geodesy.distanceM(s.anchor(), s.lastPosition()), 1));
+        evidence.put("distanceToBorderM", Evidence.decimal(toBorder, 1));
+        evidence.put("anchorLatDeg", Evidence.decimal(s.anchor().latDeg(), 6));
+        evidence.put("anchorLonDeg", Evidence.decimal(s.anchor().lonDeg(), 6));
+        evidence.put(Evidence.PARAM_PREFIX + "maxMeanSpeedMps", Evidence.decimal(parameters.maxMeanSpeedMps(), 2));
+        evidence.put(Evidence.PARAM_PREFIX + "radiusM", Evidence.decimal(parameters.radiusM(), 1));
+        evidence.put(Evidence.PARAM_PREFIX + "minDurationS", Evidence.decimal(parameters.minDurationS(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "maxDistanceToBorderM",
+                Evidence.decimal(parameters.maxDistanceToBorderM(), 1));
+        Evidence.addProvenance(evidence, List.of(u));
+        String summary =
+                String.format(
+                        Locale.ROOT,
+                        "Track %s %s within %.0f m of %.5f, %.5f for %.0f s at a mean %.2f m/s, %.0f m"
+                                + " from the border.",
+                        u.trackId(),
+                        state == AlertState.CLOSED ? "stopped loitering after staying" : "is loitering",
+                        parameters.radiusM(),
+                        s.anchor().latDeg(),
+                        s.anchor().lonDeg(),
+                        duration,
+                        mean,
+                        toBorder);
+        return new Alert(
+                AlertIds.of(AlertType.LOITERING, NAME, List.of(u.trackId()), Long.toString(startKey)),
+                AlertType.LOITERING,
+                parameters.severity(),
+                state,
+                s.start(),
+                end,
+                s.anchor(),
+                List.of(u.trackId()),
+                NAME,
+                VERSION,
+                Alert.evidence(evidence),
+                u.marking(),
+                summary);
+    }
+
+    @Override
+    public byte[] encodeState(LoiteringState state) {
+        return state.toBytes();
+    }
+
+    @Override
+    public LoiteringState decodeState(byte[] bytes) {
+        return LoiteringState.fromBytes(bytes);
+    }
+}

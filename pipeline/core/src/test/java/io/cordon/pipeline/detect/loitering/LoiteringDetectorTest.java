@@ -1,0 +1,161 @@
+package io.cordon.pipeline.detect.loitering;
+
+import static io.cordon.pipeline.detect.TrackFixtures.offBorder;
+import static io.cordon.pipeline.detect.TrackFixtures.t;
+import static io.cordon.pipeline.detect.TrackFixtures.track;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordon.pipeline.alert.Alert;
+import io.cordon.pipeline.alert.AlertState;
+import io.cordon.pipeline.alert.AlertType;
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.config.ParameterSection;
+import io.cordon.pipeline.detect.DemoBorders;
+import io.cordon.pipeline.detect.DetectorResult;
+import io.cordon.pipeline.detect.TrackFixtures;
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.observation.Velocity;
+import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.TrackStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoiteringDetectorTest {
+    static final Velocity CREEPING = new Velocity(0.2, 0.2, 0);
+    static final GeoPoint NEAR_BORDER = offBorder(500);
+
+    private final LoiteringDetector detector =
+            new LoiteringDetector(DemoBorders.MAP, LoiteringParameters.DEFAULTS);
+
+    private List<Alert> run(List<EntityTrack> updates) {
+        LoiteringState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : updates) {
+            DetectorResult<LoiteringState> r = detector.onTrackUpdate(state, u);
+            state = r.newState() == null ? null : LoiteringState.fromBytes(r.newState().toBytes());
+            alerts.addAll(r.alerts());
+        }
+        return alerts;
+    }
+
+    /** A track that waits at {@code place} (±10 m of noise) from {@code fromS} to {@code toS}, every 5 s. */
+    private static List<EntityTrack> waiting(String id, GeoPoint place, int fromS, int toS, Velocity v) {
+        List<EntityTrack> out = new ArrayList<>();
+        for (int s = fromS; s <= toS; s += 5) {
+            GeoPoint noisy = TrackFixtures.moved(place, (s * 37) % 360, 10);
+            out.add(track(id, TrackStatus.CONFIRMED, t(s), noisy, v));
+        }
+        return out;
+    }
+
+    @Test
+    void waitingNearTheBorderAlertsOnceAndClosesWhenTheTrackLeaves() {
+        List<EntityTrack> updates = new ArrayList<>(waiting("L", NEAR_BORDER, 0, 400, CREEPING));
+        Velocity away = new Velocity(0, 10, 0);
+        updates.add(track("L", TrackStatus.CONFIRMED, t(410), TrackFixtures.moved(NEAR_BORDER, 0, 100), away));
+        updates.add(track("L", TrackStatus.CONFIRMED, t(420), TrackFixtures.moved(NEAR_BORDER, 0, 300), away));
+
+        List<Alert> alerts = run(updates);
+
+        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        Alert opened = alerts.get(0);
+        assertThat(opened.type()).isEqualTo(AlertType.LOITERING);
+        assertThat(opened.windowStart()).isEqualTo(t(0));
+        assertThat(opened.windowEnd()).isEqualTo(t(300));
+        assertThat(opened.evidence().get("meanSpeedMps")).isEqualTo("0.28");
+        Alert closed = alerts.get(1);
+        assertThat(closed.alertId()).isEqualTo(opened.alertId());
+        assertThat(closed.windowEnd()).isEqualTo(t(410));
+    }
+
+    @Test
+    void aStopShorterThanTheMinimumDoesNotAlert() {
+        assertThat(run(waiting("S", NEAR_BORDER, 0, 295, CREEPING))).isEmpty();
+    }
+
+    @Test
+    void waitingFarFromTheBorderDoesNotAlert() {
+        assertThat(run(waiting("F", offBorder(5_000), 0, 900, CREEPING))).isEmpty();
+    }
+
+    @Test
+    void pacingFastWithinTheRadiusDoesNotAlert() {
+        assertThat(run(waiting("P", NEAR_BORDER, 0, 900, new Velocity(2.0, 0, 0)))).isEmpty();
+    }
+
+    @Test
+    void walkingSlowlyAlongTheBorderLeavesTheRadiusAndDoesNotAlert() {
+        List<EntityTrack> updates = new ArrayList<>();
+        for (int s = 0; s <= 900; s += 5) {
+            updates.add(
+                    track("W", TrackStatus.CONFIRMED, t(s), TrackFixtures.moved(NEAR_BORDER, 90, s * 1.0),
+                            new Velocity(1.0, 0, 0)));
+        }
+        assertThat(run(updates)).isEmpty();
+    }
+
+    @Test
+    void deletionClosesAnAlertedEpisodeAndClearsTheState() {
+        List<EntityTrack> updates = new ArrayList<>(waiting("D", NEAR_BORDER, 0, 320, CREEPING));
+        LoiteringState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : updates) {
+            DetectorResult<LoiteringState> r = detector.onTrackUpdate(state, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        DetectorResult<LoiteringState> deleted =
+                detector.onTrackUpdate(state, track("D", TrackStatus.DELETED, t(330), NEAR_BORDER, CREEPING));
+
+        assertThat(alerts).hasSize(1);
+        assertThat(deleted.stateCleared()).isTrue();
+        assertThat(deleted.alerts()).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(AlertState.CLOSED);
+            assertThat(a.alertId()).isEqualTo(alerts.get(0).alertId());
+            assertThat(a.windowEnd()).isEqualTo(t(320));
+        });
+    }
+
+    @Test
+    void deletionWithoutAnAlertJustClears() {
+        LoiteringState s = detector.onTrackUpdate(null, track("E", TrackStatus.CONFIRMED, t(0), NEAR_BORDER, CREEPING)).newState();
+
+        DetectorResult<LoiteringState> r =
+                detector.onTrackUpdate(s, track("E", TrackStatus.DELETED, t(5), NEAR_BORDER, CREEPING));
+
+        assertThat(r.stateCleared()).isTrue();
+        assertThat(r.alerts()).isEmpty();
+    }
+
+    @Test
+    void aTentativeTrackDoesNotAlert() {
+        List<EntityTrack> tentative =
+                waiting("T", NEAR_BORDER, 0, 600, CREEPING).stream().map(u -> u.withStatus(TrackStatus.TENTATIVE)).toList();
+
+        assertThat(run(tentative)).isEmpty();
+    }
+
+    @Test
+    void replayGivesTheSameIds() {
+        List<EntityTrack> updates = waiting("R", NEAR_BORDER, 0, 400, CREEPING);
+
+        assertThat(run(updates).get(0).alertId()).isEqualTo(run(updates).get(0).alertId());
+    }
+
+    @Test
+    void parametersComeFromTheConfigWithDefaults() {
+        ParameterSection s =
+                CordonConfig.parse(
+                                "reference: {latDeg: 31.3, lonDeg: -110.6}\ndetectors: {loitering: {minDurationS: 600}}\n",
+                                Path.of("."))
+                        .detectors()
+                        .of("loitering");
+
+        LoiteringParameters p = LoiteringParameters.from(s);
+
+        assertThat(p.minDurationS()).isEqualTo(600);
+        assertThat(p.radiusM()).isEqualTo(LoiteringParameters.DEFAULTS.radiusM());
+    }
+}
