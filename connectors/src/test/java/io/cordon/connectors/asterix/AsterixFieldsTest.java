@@ -46,4 +46,12 @@ class AsterixFieldsTest {
         }
         return out;
     }
+
+    static int[] unsigned(byte[] bytes) {
+        int[] out = new int[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = bytes[i] & 0xFF;
+        }
+        return out;
+    }
 }
