@@ -5,17 +5,18 @@ import java.util.Arrays;
 /**
  * The state of an interacting multiple model estimator: one Gaussian per motion model and the
  * model probabilities μ (summing to 1), with the moment-matched combination {@code x = Σ μ_j
- * x_j}, {@code P = Σ μ_j (P_j + (x_j - x)(x_j - x)ᵀ)} computed once.
+ * x_j}, {@code P = Σ μ_j (P_j + (x_j - x)(x_j - x)ᵀ)} computed once when first asked for.
+ * Immutable to its users (the lazily cached combination is not shared across threads safely; the
+ * tracker is single-threaded).
  */
 public final class ImmState {
     private final GaussianState[] modes;
     private final double[] probabilities;
-    private final GaussianState combined;
+    private GaussianState combined;
 
     ImmState(GaussianState[] modes, double[] probabilities) {
         this.modes = modes;
         this.probabilities = probabilities;
-        this.combined = combine(modes, probabilities);
     }
 
     /** A state from per-model Gaussians and probabilities (copied; probabilities normalised). */
@@ -71,9 +72,14 @@ public final class ImmState {
         return probabilities[j];
     }
 
-    /** The moment-matched single Gaussian. */
+    /** The moment-matched single Gaussian (computed once, on first use). */
     public GaussianState combined() {
-        return combined;
+        GaussianState c = combined;
+        if (c == null) {
+            c = combine(modes, probabilities);
+            combined = c;
+        }
+        return c;
     }
 
     static GaussianState combine(GaussianState[] modes, double[] mu) {

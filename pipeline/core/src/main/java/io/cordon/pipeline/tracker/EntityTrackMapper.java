@@ -3,7 +3,6 @@ package io.cordon.pipeline.tracker;
 import io.cordon.pipeline.filter.GaussianState;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
-import io.cordon.pipeline.geo.TangentPlaneTransform;
 import io.cordon.pipeline.observation.Velocity;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.StateCovariance;
@@ -18,15 +17,32 @@ import java.time.Instant;
 final class EntityTrackMapper {
     private final LocalTangentPlane plane;
 
+    // The plane's east and north axes in ECEF.
+    private final double pe0, pe1, pe2, pn0, pn1, pn2;
+
     EntityTrackMapper(LocalTangentPlane plane) {
         this.plane = plane;
+        double la = Math.toRadians(plane.origin().latDeg());
+        double lo = Math.toRadians(plane.origin().lonDeg());
+        pe0 = -Math.sin(lo);
+        pe1 = Math.cos(lo);
+        pe2 = 0;
+        pn0 = -Math.sin(la) * Math.cos(lo);
+        pn1 = -Math.sin(la) * Math.sin(lo);
+        pn2 = Math.cos(la);
     }
 
     EntityTrack map(TrackRecord track, TrackStatus status, Instant time, GaussianState s) {
         GeoPoint position = plane.surfacePoint(s.eastM(), s.northM());
-        TangentPlaneTransform toLocal = plane.transformTo(new LocalTangentPlane(position));
-        double r00 = toLocal.rotation(0, 0), r01 = toLocal.rotation(0, 1);
-        double r10 = toLocal.rotation(1, 0), r11 = toLocal.rotation(1, 1);
+        // Horizontal block of R_local R_planeᵀ: local east/north axes dotted with the plane's.
+        double la = Math.toRadians(position.latDeg()), lo = Math.toRadians(position.lonDeg());
+        double sla = Math.sin(la), cla = Math.cos(la), slo = Math.sin(lo), clo = Math.cos(lo);
+        double le0 = -slo, le1 = clo;
+        double ln0 = -sla * clo, ln1 = -sla * slo, ln2 = cla;
+        double r00 = le0 * pe0 + le1 * pe1;
+        double r01 = le0 * pn0 + le1 * pn1;
+        double r10 = ln0 * pe0 + ln1 * pe1 + ln2 * pe2;
+        double r11 = ln0 * pn0 + ln1 * pn1 + ln2 * pn2;
         double ve = s.velocityEastMps(), vn = s.velocityNorthMps();
         Velocity velocity = new Velocity(r00 * ve + r01 * vn, r10 * ve + r11 * vn, 0.0);
         // T = diag(R, R); C' = T C Tᵀ.

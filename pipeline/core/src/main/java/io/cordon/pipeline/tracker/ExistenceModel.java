@@ -25,6 +25,11 @@ final class ExistenceModel {
     private final double hideRatePerS;
     private final double reappearRatePerS;
     private final double loseRatePerS;
+    // Transition factors of the last dt (most tracks share the time since the previous batch).
+    private double lastDtS = Double.NaN;
+    private double hide;
+    private double reappear;
+    private double keep;
 
     ExistenceModel(double meanVisibleS, double meanHiddenS, double meanLifeS) {
         this.hideRatePerS = 1.0 / meanVisibleS;
@@ -37,9 +42,12 @@ final class ExistenceModel {
         if (dtS <= 0) {
             return;
         }
-        double hide = 1 - Math.exp(-dtS * hideRatePerS);
-        double reappear = 1 - Math.exp(-dtS * reappearRatePerS);
-        double keep = Math.exp(-dtS * loseRatePerS);
+        if (dtS != lastDtS) {
+            lastDtS = dtS;
+            hide = 1 - Math.exp(-dtS * hideRatePerS);
+            reappear = 1 - Math.exp(-dtS * reappearRatePerS);
+            keep = Math.exp(-dtS * loseRatePerS);
+        }
         double v = keep * (t.pVisible * (1 - hide) + t.pHidden * reappear);
         double i = keep * (t.pHidden * (1 - reappear) + t.pVisible * hide);
         t.pNone = 1 - v - i;

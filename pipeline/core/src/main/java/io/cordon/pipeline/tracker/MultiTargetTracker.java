@@ -18,7 +18,6 @@ import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,6 +64,8 @@ public final class MultiTargetTracker implements Tracker {
     private final ChiSquareGate gate;
     private final SensorPriors priors;
     private final ExistenceModel existence;
+    private final MotionModel roughModel;
+    private final double maxTurnRateRadPerS;
     private final GlobalNearestNeighbourAssociator associator =
             new GlobalNearestNeighbourAssociator(new JonkerVolgenantSolver());
     final TreeMap<String, TrackRecord> tracks = new TreeMap<>();
@@ -92,6 +93,14 @@ public final class MultiTargetTracker implements Tracker {
             initialModeProbabilities[j] = 0.5 / (models.size() - 1);
         }
         this.gate = ChiSquareGate.of(parameters.gateProbability(), 2);
+        this.roughModel =
+                new ConstantVelocityModel(
+                        Math.max(parameters.velocityNoiseM2PerS3(), parameters.turnNoiseM2PerS3()));
+        double maxRate = 0;
+        for (double r : parameters.turnRatesDegPerS()) {
+            maxRate = Math.max(maxRate, Math.toRadians(r));
+        }
+        this.maxTurnRateRadPerS = maxRate;
         this.priors =
                 new SensorPriors(
                         parameters.sensors(),
@@ -178,52 +187,61 @@ public final class MultiTargetTracker implements Tracker {
         UniformGrid grid = new UniformGrid(GRID_CELL_M, ze, zn, m);
         List<GatedPair> pairs = new ArrayList<>();
         double maxVariance = parameters.maxPositionSigmaM() * parameters.maxPositionSigmaM();
+        GaussianState[] rough = new GaussianState[n];
+        IntList candidates = new IntList();
         for (int i = 0; i < n; i++) {
             TrackRecord track = live.get(i);
             double dt = Math.max(0.0, seconds(track.time, t));
-            ImmState p = imm.predict(track.state, dt);
-            predicted[i] = p;
             existence.predict(track, Math.max(0.0, seconds(track.existenceTime, t)));
             if (t.isAfter(track.existenceTime)) {
                 track.existenceTime = t;
             }
-            GaussianState c = p.combined();
-            if (c.maxPositionVarianceM2() > maxVariance || !priors.anyCovers(c.eastM(), c.northM())) {
+            // A cheap near-constant velocity prediction of the combined estimate decides which
+            // tracks can have a detection in this batch; only those get the full IMM prediction.
+            GaussianState posterior = track.state.combined();
+            GaussianState r = roughModel.predict(posterior, dt);
+            rough[i] = r;
+            if (r.maxPositionVarianceM2() > maxVariance || !priors.anyCovers(r.eastM(), r.northM())) {
                 dead[i] = true;
                 continue;
             }
-            double radius =
-                    1.05
-                            * Math.sqrt(
-                                    gate.threshold()
-                                            * (c.maxPositionVarianceM2() + maxMeasurementVariance));
-            final int ti = i;
-            final double pVisible = track.pVisible;
-            grid.query(
-                    c.eastM(),
-                    c.northM(),
-                    radius,
-                    j -> {
-                        Observation o = observations.get(j);
-                        if (track.conflictsWith(o.identity())) {
-                            return;
-                        }
-                        Innovation innovation = z[j].innovation(c);
-                        double d2 = innovation.mahalanobisSquared();
-                        if (!gate.accepts(d2)) {
-                            return;
-                        }
-                        double detect = pVisible * pd[j];
-                        double llr =
-                                Math.log(detect)
-                                        + innovation.logLikelihood()
-                                        - lnFalse[j]
-                                        - Math.log1p(-detect);
-                        if (track.sharesIdentityWith(o.identity())) {
-                            llr += IDENTITY_MATCH_BONUS;
-                        }
-                        pairs.add(new GatedPair(ti, j, -llr));
-                    });
+            double speed = Math.hypot(posterior.velocityEastMps(), posterior.velocityNorthMps());
+            double turnMargin = Math.min(0.5 * speed * maxTurnRateRadPerS * dt * dt, 2 * speed * dt);
+            double roughRadius =
+                    1.2 * Math.sqrt(gate.threshold() * (r.maxPositionVarianceM2() + maxMeasurementVariance))
+                            + turnMargin
+                            + 10.0;
+            candidates.clear();
+            grid.query(r.eastM(), r.northM(), roughRadius, candidates::add);
+            if (candidates.size() == 0) {
+                continue;
+            }
+            ImmState p = imm.predict(track.state, dt);
+            predicted[i] = p;
+            GaussianState c = p.combined();
+            double pVisible = track.pVisible;
+            for (int k = 0; k < candidates.size(); k++) {
+                int j = candidates.get(k);
+                Observation o = observations.get(j);
+                if (track.conflictsWith(o.identity())) {
+                    continue;
+                }
+                Innovation innovation = z[j].innovation(c);
+                double d2 = innovation.mahalanobisSquared();
+                if (!gate.accepts(d2)) {
+                    continue;
+                }
+                double detect = pVisible * pd[j];
+                double llr =
+                        Math.log(detect)
+                                + innovation.logLikelihood()
+                                - lnFalse[j]
+                                - Math.log1p(-detect);
+                if (track.sharesIdentityWith(o.identity())) {
+                    llr += IDENTITY_MATCH_BONUS;
+                }
+                pairs.add(new GatedPair(i, j, -llr));
+            }
         }
         int[] assigned = associator.associate(n, m, pairs);
         boolean[] used = new boolean[m];
@@ -231,7 +249,7 @@ public final class MultiTargetTracker implements Tracker {
         for (int i = 0; i < n; i++) {
             TrackRecord track = live.get(i);
             if (dead[i]) {
-                delete(track, t, predicted[i], changed);
+                delete(track, t, rough[i], changed);
                 continue;
             }
             int j = assigned[i];
@@ -254,7 +272,7 @@ public final class MultiTargetTracker implements Tracker {
                 hit.add(track);
                 changed.put(track.id, mapper.map(track, track.status, track.time, track.state.combined()));
             } else {
-                GaussianState c = predicted[i].combined();
+                GaussianState c = rough[i];
                 boolean looked = false;
                 for (String s : batchSensors) {
                     if (priors.covers(s, c.eastM(), c.northM(), track)) {
@@ -266,12 +284,12 @@ public final class MultiTargetTracker implements Tracker {
                     track.consecutiveMisses++;
                 }
                 if (track.existence() < parameters.deleteExistence()) {
-                    delete(track, t, predicted[i], changed);
+                    delete(track, t, rough[i], changed);
                     dead[i] = true;
                 }
             }
         }
-        removeDuplicates(live, predicted, dead, hit, t, changed);
+        removeDuplicates(live, rough, dead, hit, t, changed);
         Map<String, Double> birthDensity = birthDensities(observations, used);
         for (int j = 0; j < m; j++) {
             if (!used[j]) {
@@ -294,7 +312,7 @@ public final class MultiTargetTracker implements Tracker {
      */
     private void removeDuplicates(
             List<TrackRecord> live,
-            ImmState[] predicted,
+            GaussianState[] predicted,
             boolean[] dead,
             List<TrackRecord> hit,
             Instant t,
@@ -315,7 +333,7 @@ public final class MultiTargetTracker implements Tracker {
             if (dead[i] || track.consecutiveMisses < DUPLICATE_MISSES || track.time.equals(t)) {
                 continue;
             }
-            GaussianState c = predicted[i].combined();
+            GaussianState c = predicted[i];
             boolean[] duplicate = {false};
             grid.query(
                     c.eastM(),
@@ -340,9 +358,10 @@ public final class MultiTargetTracker implements Tracker {
         }
     }
 
-    private void delete(TrackRecord track, Instant t, ImmState predicted, Map<String, EntityTrack> changed) {
+    private void delete(
+            TrackRecord track, Instant t, GaussianState predicted, Map<String, EntityTrack> changed) {
         track.status = TrackStatus.DELETED;
-        changed.put(track.id, mapper.map(track, TrackStatus.DELETED, t, predicted.combined()));
+        changed.put(track.id, mapper.map(track, TrackStatus.DELETED, t, predicted));
         tracks.remove(track.id);
     }
 
@@ -452,8 +471,7 @@ public final class MultiTargetTracker implements Tracker {
     }
 
     static double seconds(Instant from, Instant to) {
-        Duration d = Duration.between(from, to);
-        return d.getSeconds() + d.getNano() * 1e-9;
+        return (to.getEpochSecond() - from.getEpochSecond()) + (to.getNano() - from.getNano()) * 1e-9;
     }
 
     private static double maxEigenvalue(double a, double b, double d) {
