@@ -101,8 +101,9 @@ public final class AisObservationMapper {
                 0.0,
                 sigma * sigma + stepNorthM * stepNorthM / 12.0);
         Instant eventTime = AisEventTime.of(report.receivedAt().get(), utcSecond);
+        String mmsi = mmsi(m);
         return DecodeResult.of(new Observation(
-                "ais/" + defaults.sensorId() + "/" + mmsi(m) + "/" + eventTime.toEpochMilli()
+                "ais/" + defaults.sensorId() + "/" + mmsi + "/" + eventTime.toEpochMilli()
                         + "/" + m.messageType(),
                 defaults.partnerId(),
                 defaults.sensorId(),
@@ -110,7 +111,7 @@ public final class AisObservationMapper {
                 eventTime,
                 fix,
                 velocity(speedMps, courseDeg),
-                new CooperativeIdentity(mmsi(m), "", "", ""),
+                new CooperativeIdentity(mmsi, "", "", ""),
                 classification(m.mmsi()),
                 defaults.marking()));
     }
@@ -134,6 +135,7 @@ public final class AisObservationMapper {
 
     /** The MMSI as its 9 digits (coast stations start with 00, group calls with 0). */
     static String mmsi(AisMessage m) {
-        return String.format("%09d", m.mmsi());
+        String digits = Integer.toString(m.mmsi());
+        return digits.length() >= 9 ? digits : "000000000".substring(digits.length()) + digits;
     }
 }
