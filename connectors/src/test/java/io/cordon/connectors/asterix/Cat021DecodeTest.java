@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
  * MANIFEST lists cat21_re.ast, but the file is not shipped): every scaled field, the I074
  * high-precision time, and RE/SP/compound/repetitive items skipped by their length rules.
  */
-class Cat021DecodeTest {
+public class Cat021DecodeTest {
     static final double LAT_DEG = 61.4753294;
     static final double LON_DEG = -7.8786993;
 
-    static byte[] block() {
+    public static byte[] block() {
         return new BlockBuilder(21)
                 .item(Cat021Uap.I010, 0, 1)
                 .item(Cat021Uap.I040, 0x01, 0x60) // ATP 0 | GBS 1, SIM 1

@@ -1,0 +1,172 @@
+package io.cordon.connectors.asterix.observation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.cordon.connectors.asterix.Cat021DecodeTest;
+import io.cordon.connectors.asterix.PeerData;
+import io.cordon.connectors.asterix.cat021.Cat021;
+import io.cordon.connectors.asterix.cat021.Cat021Report;
+import io.cordon.connectors.asterix.cat034.Cat034MessageType;
+import io.cordon.connectors.asterix.cat034.Cat034Service;
+import io.cordon.connectors.asterix.cat048.Cat048;
+import io.cordon.connectors.asterix.cat048.Cat048Plot;
+import io.cordon.connectors.asterix.cat062.Cat062;
+import io.cordon.connectors.asterix.cat062.Cat062Track;
+import io.cordon.connectors.decode.DecodeResult;
+import io.cordon.connectors.pcap.PcapReader;
+import io.cordon.pipeline.config.SensorConfig;
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.PositionFix;
+import io.cordon.pipeline.observation.RadarPlot;
+import io.cordon.pipeline.observation.SensorKind;
+import io.cordon.pipeline.observation.SensorTrackUpdate;
+import io.cordon.pipeline.observation.TargetClass;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class AsterixObservationMapperTest {
+    static final LocalDate DAY = LocalDate.of(2016, 5, 5);
+    static final GeoPoint RADAR_SITE = new GeoPoint(45.743, 16.068, 120.0);
+    static final SensorConfig RADAR =
+            SensorConfig.withDefaults("radar-zagreb", "hrv", SensorKind.GROUND_RADAR, RADAR_SITE);
+    static final SensorConfig SDPS =
+            SensorConfig.withDefaults("sdps-1", "hrv", SensorKind.PARTNER_TRACKER, RADAR_SITE);
+    static final SensorConfig ADSB =
+            SensorConfig.withDefaults("adsb-gs-1", "hrv", SensorKind.ADSB, RADAR_SITE);
+
+    static Cat048Plot rawPlot() {
+        return Cat048.decode(PeerData.bytes("asterix/input/cat048.raw")).values().get(0);
+    }
+
+    static Cat048Plot surfacePlot(double rangeM, double azimuthDeg) {
+        return new Cat048Plot(
+                25, 13, 3600.5, 1, false, false, rangeM, azimuthDeg, -1, false, false, Double.NaN,
+                false, "", "", 7, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, true);
+    }
+
+    @Test
+    void aCat048PlotBecomesARadarPlotProjectedToHorizontalRange() {
+        Cat048Plot plot = rawPlot();
+        Observation o = single(new AsterixObservationMapper(RADAR).map(plot, DAY));
+
+        RadarPlot m = (RadarPlot) o.measurement();
+        double dh = 330 * 100 * 0.3048 - RADAR_SITE.altM();
+        double slant = 197.68359375 * 1852;
+        assertThat(m.rangeM()).isCloseTo(Math.sqrt(slant * slant - dh * dh), within(1e-6));
+        assertThat(m.azimuthDeg()).isEqualTo(340.13671875);
+        assertThat(m.sensorPosition()).isEqualTo(RADAR_SITE);
+        assertThat(m.sigmaRangeM()).isEqualTo(RADAR.sigmaRangeM());
+        assertThat(m.sigmaAzimuthDeg()).isEqualTo(RADAR.sigmaAzimuthDeg());
+        assertThat(o.eventTime()).isEqualTo(Instant.parse("2016-05-05T07:35:54.6015625Z"));
+        assertThat(o.identity().icao24()).isEqualTo("3C660C");
+        assertThat(o.identity().callsign()).isEqualTo("DLH65A");
+        assertThat(o.sensorKind()).isEqualTo(SensorKind.GROUND_RADAR);
+        assertThat(o.partnerId()).isEqualTo("hrv");
+        assertThat(o.sensorId()).isEqualTo("radar-zagreb");
+        assertThat(o.velocity()).isNull();
+        assertThat(new AsterixObservationMapper(RADAR).map(plot, DAY).values().get(0).observationId())
+                .isEqualTo(o.observationId());
+    }
+
+    @Test
+    void aSurfacePlotKeepsItsRangeAndAPlotWithoutPositionIsAnError() {
+        AsterixObservationMapper mapper = new AsterixObservationMapper(RADAR);
+        RadarPlot m = (RadarPlot) single(mapper.map(surfacePlot(5000, 12.5), DAY)).measurement();
+        assertThat(m.rangeM()).isEqualTo(5000);
+
+        DecodeResult<Observation> noPosition = mapper.map(surfacePlot(Double.NaN, Double.NaN), DAY);
+        assertThat(noPosition.values()).isEmpty();
+        assertThat(noPosition.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("I040"));
+
+        DecodeResult<Observation> notARadar = new AsterixObservationMapper(ADSB).map(rawPlot(), DAY);
+        assertThat(notARadar.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("range/azimuth noise"));
+    }
+
+    @Test
+    void aCat062TrackBecomesASensorTrackUpdate() {
+        byte[] datagram = PcapReader.read(PeerData.bytes("asterix/input/cat_062_065.pcap")).values().get(0).payload();
+        Cat062Track track = Cat062.decode(datagram).values().get(0);
+        Observation o = single(new AsterixObservationMapper(SDPS).map(track, DAY));
+
+        SensorTrackUpdate u = (SensorTrackUpdate) o.measurement();
+        assertThat(u.localTrackId()).isEqualTo("062/25-100/4713");
+        assertThat(u.fix().position().latDeg()).isCloseTo(41.1671233, within(1e-6));
+        assertThat(u.fix().position().lonDeg()).isCloseTo(15.7088667, within(1e-6));
+        assertThat(u.fix().position().altM()).isCloseTo(36481.25 * 0.3048, within(1e-9));
+        // No I500 in this record: the sensor's default sigma applies.
+        assertThat(u.fix().covEastEastM2()).isEqualTo(SDPS.sigmaPositionM() * SDPS.sigmaPositionM());
+        assertThat(o.velocity().eastMps()).isEqualTo(228.75);
+        assertThat(o.velocity().northMps()).isEqualTo(-47.25);
+        assertThat(o.identity().icao24()).isEqualTo("4CA7A8");
+        assertThat(o.identity().callsign()).isEqualTo("RYR174C");
+        assertThat(o.eventTime()).isEqualTo(Instant.parse("2016-05-05T12:43:47.3984375Z"));
+    }
+
+    @Test
+    void estimatedAccuraciesBecomeTheCovarianceClampedToPositiveDefinite() {
+        Cat062Track track = track(41.0, 15.0, 20.0, 10.0, 10_000.0);
+        PositionFix fix = ((SensorTrackUpdate) single(new AsterixObservationMapper(SDPS).map(track, DAY)).measurement()).fix();
+        assertThat(fix.covEastEastM2()).isEqualTo(400.0);
+        assertThat(fix.covNorthNorthM2()).isEqualTo(100.0);
+        assertThat(fix.covEastNorthM2()).isCloseTo(0.99 * 200.0, within(1e-9));
+
+        DecodeResult<Observation> outside = new AsterixObservationMapper(SDPS).map(track(95.0, 15.0, 20, 10, 0), DAY);
+        assertThat(outside.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("outside WGS-84"));
+    }
+
+    @Test
+    void aCat021ReportBecomesAPositionFixWithNacpAccuracy() {
+        Cat021Report report = Cat021.decode(Cat021DecodeTest.block()).values().get(0);
+        Observation o = single(new AsterixObservationMapper(ADSB).map(report, DAY));
+
+        PositionFix fix = (PositionFix) o.measurement();
+        double sigma = 30 / Math.sqrt(5.991464547107979); // NACp 9: EPU < 30 m
+        assertThat(fix.covEastEastM2()).isCloseTo(sigma * sigma, within(1e-9));
+        assertThat(fix.position().altM()).isCloseTo(-304.8, within(1e-9));
+        assertThat(o.eventTime()).isEqualTo(Instant.parse("2016-05-05T08:00:02.500Z"));
+        assertThat(o.velocity().eastMps()).isCloseTo(450 * 1852 / 3600.0, within(1e-9));
+        assertThat(o.velocity().northMps()).isCloseTo(0, within(1e-9));
+        assertThat(o.velocity().upMps()).isCloseTo(200 * 0.3048 / 60, within(1e-9));
+        assertThat(o.classification().targetClass()).isEqualTo(TargetClass.DRONE);
+        assertThat(o.identity().icao24()).isEqualTo("4CA7A8");
+        assertThat(o.sensorKind()).isEqualTo(SensorKind.ADSB);
+    }
+
+    @Test
+    void serviceMessagesAreNotObservations() {
+        Cat034Service north = new Cat034Service(25, 13, Cat034MessageType.NORTH_MARKER, 100, Double.NaN, 4.0, false, false, Double.NaN, Double.NaN, Double.NaN);
+        DecodeResult<Observation> r = new AsterixObservationMapper(RADAR).map(north, DAY);
+        assertThat(r.values()).isEmpty();
+        assertThat(r.errors()).isEmpty();
+    }
+
+    @Test
+    void timesOfDayNearMidnightTakeTheDateNearestTheReference() {
+        Instant justAfterMidnight = Instant.parse("2016-05-06T00:00:00.100Z");
+        assertThat(AsterixTime.dateNear(86_399.9, justAfterMidnight)).isEqualTo(DAY);
+        assertThat(AsterixTime.dateNear(0.5, justAfterMidnight)).isEqualTo(DAY.plusDays(1));
+        assertThat(AsterixTime.dateNear(0.2, Instant.parse("2016-05-05T23:59:59.900Z"))).isEqualTo(DAY.plusDays(1));
+
+        Cat048Plot beyondMidnight = new Cat048Plot(
+                25, 13, 90_000, 1, false, false, 100, 1, -1, false, false, Double.NaN, false, "", "", 7,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, true);
+        assertThat(new AsterixObservationMapper(RADAR).map(beyondMidnight, DAY).errors())
+                .singleElement().satisfies(e -> assertThat(e.reason()).contains("time of day"));
+    }
+
+    static Cat062Track track(double lat, double lon, double sigmaX, double sigmaY, double covXY) {
+        return new Cat062Track(
+                25, 100, 1, 45_000, lat, lon, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, -1, 12, "", "", Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, false, false, false, false, sigmaX, sigmaY, covXY);
+    }
+
+    static Observation single(DecodeResult<Observation> r) {
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.values()).hasSize(1);
+        return r.values().get(0);
+    }
+}
