@@ -1,13 +1,13 @@
 package io.cordon.pipeline.assignment;
 
 /**
- * Shortest augmenting path assignment in the Jonker–Volgenant family (Jonker & Volgenant,
- * "A shortest augmenting path algorithm for dense and sparse linear assignment problems",
- * Computing 38, 1987; rectangular form as in Crouse, "On implementing 2D rectangular assignment
- * algorithms", IEEE TAES 52(4), 2016). Each row is added by a Dijkstra search over reduced costs
- * {@code c(i, j) - u(i) - v(j)} kept non-negative by the dual variables u, v; O(rows² · columns)
- * worst case, far less on the sparse gated problems of tracking. Ties go to unassigned columns
- * first, then to the lowest column index, so the result is deterministic.
+ * Shortest augmenting path assignment in the Jonker–Volgenant family (Jonker & Volgenant, "A
+ * shortest augmenting path algorithm for dense and sparse linear assignment problems", Computing
+ * 38, 1987; rectangular form as in Crouse, "On implementing 2D rectangular assignment algorithms",
+ * IEEE TAES 52(4), 2016). Each row is added by a Dijkstra search over reduced costs {@code c(i, j)
+ * - u(i) - v(j)} kept non-negative by the dual variables u, v; O(rows² · columns) worst case, far
+ * less on the sparse gated problems of tracking. Ties go to unassigned columns first, then to the
+ * lowest column index, so the result is deterministic.
  */
 public final class JonkerVolgenantSolver implements AssignmentSolver {
 

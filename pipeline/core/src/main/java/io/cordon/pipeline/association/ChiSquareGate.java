@@ -3,9 +3,9 @@ package io.cordon.pipeline.association;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
- * A validation gate on the squared Mahalanobis distance of an innovation: accept when {@code yᵀ
- * S⁻¹ y ≤ γ}, with γ the chi-square quantile of the gate probability P_G for the measurement's
- * degrees of freedom (Bar-Shalom et al. 2001, §3.7.2).
+ * A validation gate on the squared Mahalanobis distance of an innovation: accept when {@code yᵀ S⁻¹
+ * y ≤ γ}, with γ the chi-square quantile of the gate probability P_G for the measurement's degrees
+ * of freedom (Bar-Shalom et al. 2001, §3.7.2).
  *
  * @param probability P_G in (0, 1): probability that a correct measurement falls inside
  * @param degreesOfFreedom measurement dimension

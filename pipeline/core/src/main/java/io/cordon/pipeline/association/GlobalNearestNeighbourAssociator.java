@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Global nearest neighbour: the joint assignment of measurements to tracks with least total
- * cost, where leaving a track or a measurement unassigned costs 0 (so a pair is taken only if its
- * cost, the negative log-likelihood ratio, makes the total lower). The gated pairs are first split
- * into connected components (tracks linked through shared measurements), each solved exactly on
- * its own: with well separated targets every component is tiny and the whole step is linear in
- * the number of pairs.
+ * Global nearest neighbour: the joint assignment of measurements to tracks with least total cost,
+ * where leaving a track or a measurement unassigned costs 0 (so a pair is taken only if its cost,
+ * the negative log-likelihood ratio, makes the total lower). The gated pairs are first split into
+ * connected components (tracks linked through shared measurements), each solved exactly on its own:
+ * with well separated targets every component is tiny and the whole step is linear in the number of
+ * pairs.
  */
 public final class GlobalNearestNeighbourAssociator {
     private final AssignmentSolver solver;

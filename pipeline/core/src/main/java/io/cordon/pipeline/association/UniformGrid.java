@@ -3,10 +3,10 @@ package io.cordon.pipeline.association;
 import java.util.Arrays;
 
 /**
- * A uniform grid over points in the plane (square cells of {@code cellSizeM}), built once per
- * batch of measurements and queried with axis-aligned boxes around each track's gate. Cells are
- * kept in a sorted array of (cell key, point index), so construction is O(n log n), a query
- * visits only the cells it overlaps, and nothing depends on hash iteration order.
+ * A uniform grid over points in the plane (square cells of {@code cellSizeM}), built once per batch
+ * of measurements and queried with axis-aligned boxes around each track's gate. Cells are kept in a
+ * sorted array of (cell key, point index), so construction is O(n log n), a query visits only the
+ * cells it overlaps, and nothing depends on hash iteration order.
  */
 public final class UniformGrid {
     private final double cellSizeM;
@@ -30,7 +30,9 @@ public final class UniformGrid {
         for (int i = 0; i < count; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> packed[a] != packed[b] ? Long.compare(packed[a], packed[b]) : a - b);
+        Arrays.sort(
+                order,
+                (a, b) -> packed[a] != packed[b] ? Long.compare(packed[a], packed[b]) : a - b);
         keys = new long[count];
         indices = new int[count];
         for (int i = 0; i < count; i++) {
@@ -57,7 +59,8 @@ public final class UniformGrid {
      * (eastM, northM) with half-width {@code radiusM} (a superset of the points within radiusM).
      * When the box spans more cells than there are points, every point is visited instead.
      */
-    public void query(double eastM, double northM, double radiusM, java.util.function.IntConsumer visitor) {
+    public void query(
+            double eastM, double northM, double radiusM, java.util.function.IntConsumer visitor) {
         int x0 = cell(eastM - radiusM), x1 = cell(eastM + radiusM);
         int y0 = cell(northM - radiusM), y1 = cell(northM + radiusM);
         long cells = (long) (x1 - x0 + 1) * (y1 - y0 + 1);

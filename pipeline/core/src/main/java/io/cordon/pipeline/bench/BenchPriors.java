@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tracker parameters for a benchmark scenario: the defaults plus each sensor's P_D, clutter
- * density and coverage from scenario.json (what the README offers "for priors").
+ * Tracker parameters for a benchmark scenario: the defaults plus each sensor's P_D, clutter density
+ * and coverage from scenario.json (what the README offers "for priors").
  */
 public final class BenchPriors {
     private BenchPriors() {}

@@ -22,8 +22,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * A benchmark scenario: the frame and timing from scenario.json, the sensors (priors), and the
  * detections of detections.csv grouped into batches of one sensor at one time, in file order
  * (sorted by time, then sensor). JSON is read with snakeyaml-engine (YAML 1.2 is a superset of
- * JSON). Drone and satellite fixes are placed at the reference height, where the scorer puts
- * every position.
+ * JSON). Drone and satellite fixes are placed at the reference height, where the scorer puts every
+ * position.
  *
  * @param referencePoint the scenario frame's origin
  * @param epoch the instant of time_s = 0
@@ -46,10 +46,12 @@ public record BenchScenario(
     /** Reads scenario.json and detections.csv from {@code dir}. */
     public static BenchScenario read(Path dir) throws IOException {
         Map<String, Object> json;
-        try (Reader r = Files.newBufferedReader(dir.resolve("scenario.json"), StandardCharsets.UTF_8)) {
+        try (Reader r =
+                Files.newBufferedReader(dir.resolve("scenario.json"), StandardCharsets.UTF_8)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m =
-                    (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromReader(r);
+                    (Map<String, Object>)
+                            new Load(LoadSettings.builder().build()).loadFromReader(r);
             json = m;
         }
         GeoPoint ref =
@@ -86,14 +88,32 @@ public record BenchScenario(
             case "radar" -> {
                 double r = num(s, "max_range_m");
                 return new BenchSensor(
-                        id, type, period, pd, clutter, Math.PI * r * r, num(s, "e"), num(s, "n"), r,
-                        Double.NaN, Double.NaN);
+                        id,
+                        type,
+                        period,
+                        pd,
+                        clutter,
+                        Math.PI * r * r,
+                        num(s, "e"),
+                        num(s, "n"),
+                        r,
+                        Double.NaN,
+                        Double.NaN);
             }
             case "drone" -> {
                 double r = num(s, "radius_m");
                 return new BenchSensor(
-                        id, type, period, pd, clutter, Math.PI * r * r, num(s, "e"), num(s, "n"), r,
-                        Double.NaN, Double.NaN);
+                        id,
+                        type,
+                        period,
+                        pd,
+                        clutter,
+                        Math.PI * r * r,
+                        num(s, "e"),
+                        num(s, "n"),
+                        r,
+                        Double.NaN,
+                        Double.NaN);
             }
             default -> {
                 double he = num(s, "half_e_m"), hn = num(s, "half_n_m");
@@ -106,7 +126,8 @@ public record BenchScenario(
     private static double num(Map<String, Object> m, String key) {
         Object v = m.get(key);
         if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("scenario.json: " + key + " must be a number, was " + v);
+            throw new IllegalArgumentException(
+                    "scenario.json: " + key + " must be a number, was " + v);
         }
         return n.doubleValue();
     }
@@ -152,7 +173,9 @@ public record BenchScenario(
         if (type.equals("radar")) {
             GeoPoint radar =
                     new GeoPoint(
-                            Double.parseDouble(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]));
+                            Double.parseDouble(f[8]),
+                            Double.parseDouble(f[9]),
+                            Double.parseDouble(f[10]));
             double az = Double.parseDouble(f[5]);
             RadarPlot plot =
                     new RadarPlot(
@@ -167,7 +190,10 @@ public record BenchScenario(
         GeoPoint p = new GeoPoint(Double.parseDouble(f[11]), Double.parseDouble(f[12]), ref.altM());
         PositionFix fix =
                 new PositionFix(
-                        p, Double.parseDouble(f[13]), Double.parseDouble(f[14]), Double.parseDouble(f[15]));
+                        p,
+                        Double.parseDouble(f[13]),
+                        Double.parseDouble(f[14]),
+                        Double.parseDouble(f[15]));
         SensorKind kind = type.equals("drone") ? SensorKind.DRONE : SensorKind.SATELLITE;
         return new Observation(f[0], PARTNER, f[2], kind, t, fix, null, null, null, null);
     }

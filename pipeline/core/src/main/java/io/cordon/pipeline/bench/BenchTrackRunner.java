@@ -19,9 +19,9 @@ import java.util.Locale;
  * Runs the tracker over a benchmark scenario and writes tracks.csv ({@code
  * time_s,track_id,lat,lon,alt_m}: the confirmed tracks at every evaluation time 0, eval_dt, …,
  * duration, predicted to exactly that time from the detections with time ≤ it, that {@link
- * GospaReportingPolicy} expects to lower the metric), and optionally a
- * stats JSON with {@code observations}, {@code seconds} (the tracking loop alone: file loading
- * and writing excluded) and {@code observations_per_s}.
+ * GospaReportingPolicy} expects to lower the metric), and optionally a stats JSON with {@code
+ * observations}, {@code seconds} (the tracking loop alone: file loading and writing excluded) and
+ * {@code observations_per_s}.
  *
  * <pre>
  * BenchTrackRunner --scenario DIR --out tracks.csv [--stats stats.json]
@@ -119,7 +119,8 @@ public final class BenchTrackRunner {
             outputs.add(reported);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
-        long ids = outputs.stream().flatMap(List::stream).map(EntityTrack::trackId).distinct().count();
+        long ids =
+                outputs.stream().flatMap(List::stream).map(EntityTrack::trackId).distinct().count();
         return new Result(outputs, seconds, observations, ids);
     }
 

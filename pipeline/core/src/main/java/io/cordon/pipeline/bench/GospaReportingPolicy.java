@@ -7,21 +7,22 @@ import io.cordon.pipeline.track.EntityTrack;
  * silent. With cut-off c and p = 2, a reported track on a target costs min(d², c²) and an absent
  * one c²/2. For a position error with covariance P, d² has mean m = trace(P) and, for an isotropic
  * error, an exponential distribution, so {@code E[min(d², c²)] = m (1 - exp(-c²/m))}; report when
- * that is below c²/2, i.e. while the position standard deviation is under about 0.56 c
- * When the track may be false (existence P < 1) the saving must also beat the cost of a false
- * track (Rahmathullah, García-Fernández & Svensson, "Generalized optimal sub-pattern assignment
- * metric", FUSION 2017; the benchmark's oracle uses the same rule).
+ * that is below c²/2, i.e. while the position standard deviation is under about 0.56 c When the
+ * track may be false (existence P < 1) the saving must also beat the cost of a false track
+ * (Rahmathullah, García-Fernández & Svensson, "Generalized optimal sub-pattern assignment metric",
+ * FUSION 2017; the benchmark's oracle uses the same rule).
  *
  * @param cutoffM the GOSPA cut-off c, m
  */
 public record GospaReportingPolicy(double cutoffM) {
     /**
-     * Whether to report a track that exists with probability {@code existence}: when {@code
-     * P (c²/2 - E[min(d², c²)]) > (1 - P) c²/2}, i.e. the expected saving on a real target
-     * outweighs the expected cost of a false one.
+     * Whether to report a track that exists with probability {@code existence}: when {@code P (c²/2
+     * - E[min(d², c²)]) > (1 - P) c²/2}, i.e. the expected saving on a real target outweighs the
+     * expected cost of a false one.
      */
     public boolean report(EntityTrack track, double existence) {
-        double m = track.covariance().positionEastEastM2() + track.covariance().positionNorthNorthM2();
+        double m =
+                track.covariance().positionEastEastM2() + track.covariance().positionNorthNorthM2();
         double c2 = cutoffM * cutoffM;
         double expected = m * (1 - Math.exp(-c2 / m));
         return existence * (c2 / 2 - expected) > (1 - existence) * c2 / 2;

@@ -1,9 +1,9 @@
 package io.cordon.pipeline.filter;
 
 /**
- * Near-constant velocity: continuous white-noise acceleration of power spectral density q
- * (m²/s³) on each horizontal axis (Bar-Shalom et al. 2001, §6.2.2): per axis {@code F = [1 dt; 0
- * 1]}, {@code Q = q [dt³/3 dt²/2; dt²/2 dt]}. Stone Soup's {@code ConstantVelocity(q)} is the same
+ * Near-constant velocity: continuous white-noise acceleration of power spectral density q (m²/s³)
+ * on each horizontal axis (Bar-Shalom et al. 2001, §6.2.2): per axis {@code F = [1 dt; 0 1]},
+ * {@code Q = q [dt³/3 dt²/2; dt²/2 dt]}. Stone Soup's {@code ConstantVelocity(q)} is the same
  * model.
  *
  * @param noiseDensityM2PerS3 q, m²/s³, >= 0

@@ -4,8 +4,8 @@ import io.cordon.pipeline.track.StateCovariance;
 import java.util.Arrays;
 
 /**
- * An immutable Gaussian estimate of (east m, north m, velocity east m/s, velocity north m/s) in
- * the tracker's ENU reference plane, with its 4×4 covariance.
+ * An immutable Gaussian estimate of (east m, north m, velocity east m/s, velocity north m/s) in the
+ * tracker's ENU reference plane, with its 4×4 covariance.
  */
 public final class GaussianState {
     /** Dimension of the state vector. */

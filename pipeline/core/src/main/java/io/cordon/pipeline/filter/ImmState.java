@@ -3,11 +3,11 @@ package io.cordon.pipeline.filter;
 import java.util.Arrays;
 
 /**
- * The state of an interacting multiple model estimator: one Gaussian per motion model and the
- * model probabilities μ (summing to 1), with the moment-matched combination {@code x = Σ μ_j
- * x_j}, {@code P = Σ μ_j (P_j + (x_j - x)(x_j - x)ᵀ)} computed once when first asked for.
- * Immutable to its users (the lazily cached combination is not shared across threads safely; the
- * tracker is single-threaded).
+ * The state of an interacting multiple model estimator: one Gaussian per motion model and the model
+ * probabilities μ (summing to 1), with the moment-matched combination {@code x = Σ μ_j x_j}, {@code
+ * P = Σ μ_j (P_j + (x_j - x)(x_j - x)ᵀ)} computed once when first asked for. Immutable to its users
+ * (the lazily cached combination is not shared across threads safely; the tracker is
+ * single-threaded).
  */
 public final class ImmState {
     private final GaussianState[] modes;

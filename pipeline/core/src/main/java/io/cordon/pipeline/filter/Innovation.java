@@ -1,9 +1,9 @@
 package io.cordon.pipeline.filter;
 
 /**
- * The linearised comparison of one measurement with one predicted state: innovation y (2),
- * Jacobian H restricted to the position columns (2×2, velocity columns are zero for every model
- * here), and innovation covariance {@code S = H P Hᵀ + R} (2×2, symmetric).
+ * The linearised comparison of one measurement with one predicted state: innovation y (2), Jacobian
+ * H restricted to the position columns (2×2, velocity columns are zero for every model here), and
+ * innovation covariance {@code S = H P Hᵀ + R} (2×2, symmetric).
  */
 public final class Innovation {
     final double y0, y1;

@@ -3,10 +3,10 @@ package io.cordon.pipeline.filter;
 import java.util.List;
 
 /**
- * The interacting multiple model filter (Blom & Bar-Shalom, IEEE TAC 33(8), 1988; Bar-Shalom et
- * al. 2001, §11.6.6): before each prediction the model-conditioned estimates are mixed with the
- * Markov switching probabilities, each model predicts its own estimate, and each is updated with
- * the measurement; the model probabilities follow the models' measurement likelihoods.
+ * The interacting multiple model filter (Blom & Bar-Shalom, IEEE TAC 33(8), 1988; Bar-Shalom et al.
+ * 2001, §11.6.6): before each prediction the model-conditioned estimates are mixed with the Markov
+ * switching probabilities, each model predicts its own estimate, and each is updated with the
+ * measurement; the model probabilities follow the models' measurement likelihoods.
  *
  * <p>Switching depends on the elapsed time: a model is kept over dt with probability {@code
  * exp(-dt/τ)} (τ the mean sojourn time) and otherwise left for any other model equally, so the
@@ -38,11 +38,13 @@ public final class InteractingMultipleModel {
         int n = models.length;
         if (n == 1) {
             return new ImmState(
-                    new GaussianState[] {models[0].predict(state.mode(0), dtS)}, new double[] {1.0});
+                    new GaussianState[] {models[0].predict(state.mode(0), dtS)},
+                    new double[] {1.0});
         }
         double stay = Math.exp(-Math.abs(dtS) / sojournS);
         double move = (1 - stay) / (n - 1);
-        // Predicted mode probabilities c_j = Σ_i π_ij μ_i and mixing weights μ_i|j = π_ij μ_i / c_j.
+        // Predicted mode probabilities c_j = Σ_i π_ij μ_i and mixing weights μ_i|j = π_ij μ_i /
+        // c_j.
         double[] mu = new double[n];
         for (int i = 0; i < n; i++) {
             mu[i] = state.probability(i);

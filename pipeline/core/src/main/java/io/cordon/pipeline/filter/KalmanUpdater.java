@@ -1,14 +1,16 @@
 package io.cordon.pipeline.filter;
 
 /**
- * The (extended) Kalman update for a two-dimensional measurement of position: {@code K = P Hᵀ
- * S⁻¹}, {@code x' = x + K y}, {@code P' = P - K S Kᵀ} (symmetrised). With H linearised at the
- * prediction this is the EKF update (Bar-Shalom et al. 2001, §5.2 and §10.3).
+ * The (extended) Kalman update for a two-dimensional measurement of position: {@code K = P Hᵀ S⁻¹},
+ * {@code x' = x + K y}, {@code P' = P - K S Kᵀ} (symmetrised). With H linearised at the prediction
+ * this is the EKF update (Bar-Shalom et al. 2001, §5.2 and §10.3).
  */
 public final class KalmanUpdater {
     private KalmanUpdater() {}
 
-    /** The posterior of {@code predicted} given the measurement summarised by {@code innovation}. */
+    /**
+     * The posterior of {@code predicted} given the measurement summarised by {@code innovation}.
+     */
     public static GaussianState update(GaussianState predicted, Innovation innovation) {
         if (!innovation.isPositiveDefinite()) {
             throw new ArithmeticException("innovation covariance is not positive definite");

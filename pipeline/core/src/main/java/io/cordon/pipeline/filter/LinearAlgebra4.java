@@ -10,7 +10,11 @@ final class LinearAlgebra4 {
         double[] p = s.p;
         double[] nx = new double[4];
         for (int i = 0; i < 4; i++) {
-            nx[i] = f[i * 4] * x[0] + f[i * 4 + 1] * x[1] + f[i * 4 + 2] * x[2] + f[i * 4 + 3] * x[3];
+            nx[i] =
+                    f[i * 4] * x[0]
+                            + f[i * 4 + 1] * x[1]
+                            + f[i * 4 + 2] * x[2]
+                            + f[i * 4 + 3] * x[3];
         }
         double[] fp = new double[16];
         for (int i = 0; i < 4; i++) {

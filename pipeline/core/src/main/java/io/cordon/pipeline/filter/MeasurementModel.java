@@ -6,7 +6,9 @@ package io.cordon.pipeline.filter;
  * Every observation carries its own model, so one tracker fuses radars and position fixes alike.
  */
 public interface MeasurementModel {
-    /** Innovation {@code y = z - h(x̂)}, Jacobian and {@code S = H P Hᵀ + R} at {@code predicted}. */
+    /**
+     * Innovation {@code y = z - h(x̂)}, Jacobian and {@code S = H P Hᵀ + R} at {@code predicted}.
+     */
     Innovation innovation(GaussianState predicted);
 
     /** The measured position in the plane, east metres (for spatial indexing and initiation). */
@@ -23,8 +25,8 @@ public interface MeasurementModel {
 
     /**
      * Area density (per m², in the plane) to likelihood density (per unit of this measurement's
-     * space) factor: 1 for positions, range for range-azimuth. Multiplies a clutter area density
-     * to express it in measurement space.
+     * space) factor: 1 for positions, range for range-azimuth. Multiplies a clutter area density to
+     * express it in measurement space.
      */
     double areaToMeasurementDensity();
 }

@@ -2,20 +2,20 @@ package io.cordon.pipeline.filter;
 
 /**
  * Where a radar's own horizontal ENU frame lies relative to the tracker's reference plane, for a
- * target on the surface at the reference height. With the rigid plane-to-plane transform {@code q
- * = M p + t} (from {@code LocalTangentPlane.transformTo}) and the target's up coordinate in the
- * reference plane {@code u(e, n) = -(e² + n²) κ} (κ = 1/(2R), the surface's drop), the radar
- * sees horizontal coordinates
+ * target on the surface at the reference height. With the rigid plane-to-plane transform {@code q =
+ * M p + t} (from {@code LocalTangentPlane.transformTo}) and the target's up coordinate in the
+ * reference plane {@code u(e, n) = -(e² + n²) κ} (κ = 1/(2R), the surface's drop), the radar sees
+ * horizontal coordinates
  *
  * <pre>
  * qe = a00 e + a01 n + c0 u(e, n) + b0
  * qn = a10 e + a11 n + c1 u(e, n) + b1
  * </pre>
  *
- * The neglected terms are the target's height difference from the reference surface, which is
- * zero in the benchmark. The rotation between two planes 40 km apart is about 0.1° in azimuth
- * (meridian convergence), which this geometry keeps: ignoring it would bias azimuths by half a
- * sigma of a 0.25° radar.
+ * The neglected terms are the target's height difference from the reference surface, which is zero
+ * in the benchmark. The rotation between two planes 40 km apart is about 0.1° in azimuth (meridian
+ * convergence), which this geometry keeps: ignoring it would bias azimuths by half a sigma of a
+ * 0.25° radar.
  *
  * @param a00 M(0,0)
  * @param a01 M(0,1)

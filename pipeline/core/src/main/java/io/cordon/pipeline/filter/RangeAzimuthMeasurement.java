@@ -1,9 +1,9 @@
 package io.cordon.pipeline.filter;
 
 /**
- * A surface radar plot, {@code h(x) = (√(qe² + qn²), atan2(qe, qn))} where (qe, qn) is the
- * target in the radar's own horizontal frame ({@link RadarGeometry}), azimuth clockwise from
- * north. Linearised at the prediction (EKF); the azimuth residual is wrapped to (-π, π].
+ * A surface radar plot, {@code h(x) = (√(qe² + qn²), atan2(qe, qn))} where (qe, qn) is the target
+ * in the radar's own horizontal frame ({@link RadarGeometry}), azimuth clockwise from north.
+ * Linearised at the prediction (EKF); the azimuth residual is wrapped to (-π, π].
  */
 public final class RangeAzimuthMeasurement implements MeasurementModel {
     private final double rangeM;
@@ -105,9 +105,7 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
         double i10 = -radar.a10() / det, i11 = radar.a00() / det;
         double t00 = i00 * qee + i01 * qen, t01 = i00 * qen + i01 * qnn;
         double t10 = i10 * qee + i11 * qen, t11 = i10 * qen + i11 * qnn;
-        return new double[] {
-            t00 * i00 + t01 * i01, t00 * i10 + t01 * i11, t10 * i10 + t11 * i11
-        };
+        return new double[] {t00 * i00 + t01 * i01, t00 * i10 + t01 * i11, t10 * i10 + t11 * i11};
     }
 
     @Override

@@ -3,10 +3,10 @@ package io.cordon.pipeline.geo;
 /**
  * The east-north-up tangent plane at an origin on the WGS84 ellipsoid.
  *
- * <p>Geodetic to ECEF: {@code N = a / sqrt(1 - e² sin²φ)}, {@code x = (N + h) cosφ cosλ}, {@code
- * y = (N + h) cosφ sinλ}, {@code z = (N (1 - e²) + h) sinφ}. ECEF to ENU: the standard rotation
- * at the origin (φ0, λ0) applied to the ECEF difference. ECEF to geodetic: Bowring-style fixed
- * point with five iterations. These are exactly the formulas of the benchmark's {@code geo.py}, so
+ * <p>Geodetic to ECEF: {@code N = a / sqrt(1 - e² sin²φ)}, {@code x = (N + h) cosφ cosλ}, {@code y
+ * = (N + h) cosφ sinλ}, {@code z = (N (1 - e²) + h) sinφ}. ECEF to ENU: the standard rotation at
+ * the origin (φ0, λ0) applied to the ECEF difference. ECEF to geodetic: Bowring-style fixed point
+ * with five iterations. These are exactly the formulas of the benchmark's {@code geo.py}, so
  * positions agree with the scorer to floating-point rounding (Hofmann-Wellenhof, Lichtenegger &
  * Wasle, <i>GNSS</i>, 2008, §5.6).
  */
@@ -81,8 +81,8 @@ public final class LocalTangentPlane {
     }
 
     /**
-     * The up coordinate, in this plane, of the surface at the origin's ellipsoidal height below
-     * or above (eastM, northM): {@code -(e² + n²) / (2 R)} with R the Gaussian mean radius of
+     * The up coordinate, in this plane, of the surface at the origin's ellipsoidal height below or
+     * above (eastM, northM): {@code -(e² + n²) / (2 R)} with R the Gaussian mean radius of
      * curvature at the origin. Within 50 km of the origin its error is a few centimetres, enough to
      * put a horizontal estimate back on the reference height without moving it sideways by more
      * than a millimetre.

@@ -14,8 +14,8 @@ import java.util.List;
  * </pre>
  *
  * where only pairs closer than c may be assigned. Solved exactly as a linear assignment on {@code
- * min(d, c)^p} (a pair at the cut-off costs the same as leaving both unassigned). Components as
- * in Stone Soup's GOSPAMetric and the benchmark's scorer: localisation Σ d^p over assigned pairs,
+ * min(d, c)^p} (a pair at the cut-off costs the same as leaving both unassigned). Components as in
+ * Stone Soup's GOSPAMetric and the benchmark's scorer: localisation Σ d^p over assigned pairs,
  * missed c^p/2 per missed truth, false c^p/2 per false estimate.
  *
  * @param cutoffM c, metres, > 0
@@ -43,7 +43,11 @@ public record Gospa(double cutoffM, double p) {
      * @param assigned number of assigned pairs
      */
     public record Result(
-            double distance, double localisation, double missed, double falseTracks, int assigned) {}
+            double distance,
+            double localisation,
+            double missed,
+            double falseTracks,
+            int assigned) {}
 
     public Result between(List<Point> estimates, List<Point> truths) {
         int m = estimates.size();

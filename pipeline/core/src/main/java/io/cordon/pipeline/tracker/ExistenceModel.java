@@ -1,19 +1,18 @@
 package io.cordon.pipeline.tracker;
 
 /**
- * Track existence with visibility, a three-state Markov chain per track: the target exists and
- * can be detected (V), exists but cannot be detected for a while (I: hidden, dark, masked), or
- * does not exist (N: the track was started by clutter). It is the integrated probabilistic data
- * association idea of Mušicki, Evans & Stanković (IEEE TAC 39(6), 1994) with the
- * visible/invisible target of Mušicki & Evans' IPDA with perceivability, used here with a global
- * nearest neighbour assignment:
+ * Track existence with visibility, a three-state Markov chain per track: the target exists and can
+ * be detected (V), exists but cannot be detected for a while (I: hidden, dark, masked), or does not
+ * exist (N: the track was started by clutter). It is the integrated probabilistic data association
+ * idea of Mušicki, Evans & Stanković (IEEE TAC 39(6), 1994) with the visible/invisible target of
+ * Mušicki & Evans' IPDA with perceivability, used here with a global nearest neighbour assignment:
  *
  * <ul>
- *   <li>between looks, V → I with rate 1/τ_hide, I → V with rate 1/τ_reappear, and V or I → N
- *       with rate 1/τ_lose (the target stops, leaves, or its detections go to another track);
- *   <li>a look that detects the track with likelihood ratio L = g/λ (g the measurement's
- *       likelihood under the track, λ the density of clutter and new targets): V × (P_D L + 1 −
- *       P_D), I × 1, N × 1;
+ *   <li>between looks, V → I with rate 1/τ_hide, I → V with rate 1/τ_reappear, and V or I → N with
+ *       rate 1/τ_lose (the target stops, leaves, or its detections go to another track);
+ *   <li>a look that detects the track with likelihood ratio L = g/λ (g the measurement's likelihood
+ *       under the track, λ the density of clutter and new targets): V × (P_D L + 1 − P_D), I × 1, N
+ *       × 1;
  *   <li>a look that misses it while it is in the sensor's view: V × (1 − P_D), I × 1, N × 1;
  * </ul>
  *

@@ -33,15 +33,14 @@ import java.util.TreeSet;
  * interacting multiple model filter (near-constant velocity and coordinated turns); gate each
  * observation against nearby tracks (uniform grid, then chi-square on the innovation of the
  * observation's own model: EKF for radar plots, linear for position fixes); assign by global
- * nearest neighbour on log-likelihood-ratio costs that include each track's probability of being
- * a visible target; update; and start a track on every unassigned observation (zero velocity,
- * wide velocity prior). Each track carries an existence probability with visibility ({@link
- * ExistenceModel}): hits raise it, misses inside a sensor's coverage lower it. A track is
- * confirmed when it reaches {@code confirmExistence} and deleted when it falls under {@code
- * deleteExistence}, when its position uncertainty exceeds {@code maxPositionSigmaM}, when it
- * leaves every known sensor's coverage, or after {@code deleteAfterS} without update. A confirmed
- * track that keeps missing while a neighbour within its gate is being updated is a duplicate and
- * is deleted.
+ * nearest neighbour on log-likelihood-ratio costs that include each track's probability of being a
+ * visible target; update; and start a track on every unassigned observation (zero velocity, wide
+ * velocity prior). Each track carries an existence probability with visibility ({@link
+ * ExistenceModel}): hits raise it, misses inside a sensor's coverage lower it. A track is confirmed
+ * when it reaches {@code confirmExistence} and deleted when it falls under {@code deleteExistence},
+ * when its position uncertainty exceeds {@code maxPositionSigmaM}, when it leaves every known
+ * sensor's coverage, or after {@code deleteAfterS} without update. A confirmed track that keeps
+ * missing while a neighbour within its gate is being updated is a duplicate and is deleted.
  *
  * <p>Out-of-sequence batches (older than a track's last update) update that track without
  * retrodiction, as if measured at its last update time; the bench and the fusion job feed batches
@@ -201,14 +200,20 @@ public final class MultiTargetTracker implements Tracker {
             GaussianState posterior = track.state.combined();
             GaussianState r = roughModel.predict(posterior, dt);
             rough[i] = r;
-            if (r.maxPositionVarianceM2() > maxVariance || !priors.anyCovers(r.eastM(), r.northM())) {
+            if (r.maxPositionVarianceM2() > maxVariance
+                    || !priors.anyCovers(r.eastM(), r.northM())) {
                 dead[i] = true;
                 continue;
             }
             double speed = Math.hypot(posterior.velocityEastMps(), posterior.velocityNorthMps());
-            double turnMargin = Math.min(0.5 * speed * maxTurnRateRadPerS * dt * dt, 2 * speed * dt);
+            double turnMargin =
+                    Math.min(0.5 * speed * maxTurnRateRadPerS * dt * dt, 2 * speed * dt);
             double roughRadius =
-                    1.2 * Math.sqrt(gate.threshold() * (r.maxPositionVarianceM2() + maxMeasurementVariance))
+                    1.2
+                                    * Math.sqrt(
+                                            gate.threshold()
+                                                    * (r.maxPositionVarianceM2()
+                                                            + maxMeasurementVariance))
                             + turnMargin
                             + 10.0;
             candidates.clear();
@@ -270,7 +275,9 @@ public final class MultiTargetTracker implements Tracker {
                     track.status = TrackStatus.CONFIRMED;
                 }
                 hit.add(track);
-                changed.put(track.id, mapper.map(track, track.status, track.time, track.state.combined()));
+                changed.put(
+                        track.id,
+                        mapper.map(track, track.status, track.time, track.state.combined()));
             } else {
                 GaussianState c = rough[i];
                 boolean looked = false;
@@ -359,7 +366,10 @@ public final class MultiTargetTracker implements Tracker {
     }
 
     private void delete(
-            TrackRecord track, Instant t, GaussianState predicted, Map<String, EntityTrack> changed) {
+            TrackRecord track,
+            Instant t,
+            GaussianState predicted,
+            Map<String, EntityTrack> changed) {
         track.status = TrackStatus.DELETED;
         changed.put(track.id, mapper.map(track, TrackStatus.DELETED, t, predicted));
         tracks.remove(track.id);
@@ -368,8 +378,8 @@ public final class MultiTargetTracker implements Tracker {
     /**
      * The density of not yet tracked targets per sensor in this batch: the unassigned detections
      * beyond the expected clutter count (less two standard deviations of it), over the coverage
-     * area, and at least {@code newTargetDensityPerM2}. At start-up, when every target is new,
-     * this makes a single detection credible; in steady state it falls back to the parameter.
+     * area, and at least {@code newTargetDensityPerM2}. At start-up, when every target is new, this
+     * makes a single detection credible; in steady state it falls back to the parameter.
      */
     private Map<String, Double> birthDensities(List<Observation> observations, boolean[] used) {
         Map<String, Integer> unassigned = new TreeMap<>();
@@ -416,7 +426,10 @@ public final class MultiTargetTracker implements Tracker {
                         parameters.initialSpeedSigmaMps());
         TrackRecord track =
                 new TrackRecord(
-                        id, TrackStatus.TENTATIVE, t, ImmState.uniform(s, initialModeProbabilities));
+                        id,
+                        TrackStatus.TENTATIVE,
+                        t,
+                        ImmState.uniform(s, initialModeProbabilities));
         double clutter = priors.clutterDensity(o.sensorId());
         track.pVisible = beta / (beta + clutter);
         track.pHidden = 0;
@@ -471,7 +484,8 @@ public final class MultiTargetTracker implements Tracker {
     }
 
     static double seconds(Instant from, Instant to) {
-        return (to.getEpochSecond() - from.getEpochSecond()) + (to.getNano() - from.getNano()) * 1e-9;
+        return (to.getEpochSecond() - from.getEpochSecond())
+                + (to.getNano() - from.getNano()) * 1e-9;
     }
 
     private static double maxEigenvalue(double a, double b, double d) {

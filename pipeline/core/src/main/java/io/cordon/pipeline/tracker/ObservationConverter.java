@@ -16,12 +16,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Expresses each observation's measurement in the tracker's reference plane, keeping its own
- * model: a radar plot stays a range-azimuth measurement with the radar's frame placed by the exact
+ * Expresses each observation's measurement in the tracker's reference plane, keeping its own model:
+ * a radar plot stays a range-azimuth measurement with the radar's frame placed by the exact
  * plane-to-plane transform ({@link RadarGeometry}); a position fix becomes a plane position with
  * its covariance rotated from the local ENU frame at the fix into the plane. A sensor-track update
- * is used as the position fix it carries (track-to-track fusion with covariance intersection is
- * not done yet: correlated estimates are then over-trusted).
+ * is used as the position fix it carries (track-to-track fusion with covariance intersection is not
+ * done yet: correlated estimates are then over-trusted).
  */
 final class ObservationConverter {
     private final LocalTangentPlane plane;

@@ -33,7 +33,8 @@ public sealed interface SensorCoverage
      * @param halfEastM half-width along east, m, > 0
      * @param halfNorthM half-height along north, m, > 0
      */
-    record Rectangle(GeoPoint centre, double halfEastM, double halfNorthM) implements SensorCoverage {
+    record Rectangle(GeoPoint centre, double halfEastM, double halfNorthM)
+            implements SensorCoverage {
         public Rectangle {
             if (centre == null || !(halfEastM > 0) || !(halfNorthM > 0)) {
                 throw new IllegalArgumentException("centre and positive half sizes required");

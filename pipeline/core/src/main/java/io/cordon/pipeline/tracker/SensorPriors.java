@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sensor priors of a tracker, with coverages placed in its reference plane. A sensor without
- * a prior gets the default P_D and clutter density, and its coverage is unknown: a track counts
- * as in its view only once the sensor has contributed to it.
+ * The sensor priors of a tracker, with coverages placed in its reference plane. A sensor without a
+ * prior gets the default P_D and clutter density, and its coverage is unknown: a track counts as in
+ * its view only once the sensor has contributed to it.
  */
 final class SensorPriors {
     private final Map<String, Placed> bySensor = new HashMap<>();
@@ -19,7 +19,11 @@ final class SensorPriors {
 
     private record Placed(SensorPrior prior, double e, double n, double a, double b, int kind) {}
 
-    SensorPriors(List<SensorPrior> priors, double defaultPd, double defaultClutter, LocalTangentPlane plane) {
+    SensorPriors(
+            List<SensorPrior> priors,
+            double defaultPd,
+            double defaultClutter,
+            LocalTangentPlane plane) {
         this.defaultPd = defaultPd;
         this.defaultClutter = defaultClutter;
         for (SensorPrior p : priors) {
@@ -30,7 +34,14 @@ final class SensorPriors {
                 placed = new Placed(p, centre.eastM(), centre.northM(), d.radiusM(), 0, 1);
             } else if (c instanceof SensorCoverage.Rectangle r) {
                 EnuPoint centre = plane.toEnu(r.centre());
-                placed = new Placed(p, centre.eastM(), centre.northM(), r.halfEastM(), r.halfNorthM(), 2);
+                placed =
+                        new Placed(
+                                p,
+                                centre.eastM(),
+                                centre.northM(),
+                                r.halfEastM(),
+                                r.halfNorthM(),
+                                2);
             } else {
                 placed = new Placed(p, 0, 0, 0, 0, 0);
             }

@@ -3,12 +3,12 @@ package io.cordon.pipeline.tracker;
 import java.time.Instant;
 
 /**
- * Deterministic track ids: {@code "T-"} + 12 hex digits (48 bits) of a 64-bit hash (FNV-1a over
- * the UTF-16 code units, then the MurmurHash3 finaliser to spread the bits) of the initiating
- * observation's sensor id, event time and observation id. The same input gives the same id in
- * every run, after restore, and in every replica that sees the same observation (a tile and its
- * neighbour's halo), whatever else each of them sees. With n ids alive over a deployment the
- * chance of any collision is about n² / 2⁴⁹ (10⁻⁴ for n = 250 000).
+ * Deterministic track ids: {@code "T-"} + 12 hex digits (48 bits) of a 64-bit hash (FNV-1a over the
+ * UTF-16 code units, then the MurmurHash3 finaliser to spread the bits) of the initiating
+ * observation's sensor id, event time and observation id. The same input gives the same id in every
+ * run, after restore, and in every replica that sees the same observation (a tile and its
+ * neighbour's halo), whatever else each of them sees. With n ids alive over a deployment the chance
+ * of any collision is about n² / 2⁴⁹ (10⁻⁴ for n = 250 000).
  */
 final class TrackIds {
     private static final char[] HEX = "0123456789abcdef".toCharArray();

@@ -13,17 +13,21 @@ import java.util.TreeSet;
 final class TrackRecord {
     final String id;
     TrackStatus status;
+
     /** Time of {@link #state}: the last update (or birth). */
     Instant time;
 
     ImmState state;
+
     /** Existence with visibility ({@link ExistenceModel}): visible, hidden, none; sum 1. */
     double pVisible;
 
     double pHidden;
     double pNone;
+
     /** Time the existence probabilities refer to. */
     Instant existenceTime;
+
     /** Looks in a row that missed the track while it was in view. */
     int consecutiveMisses;
 

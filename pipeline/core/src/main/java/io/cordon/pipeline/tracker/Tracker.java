@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A multi-target tracker driven by batches of observations in event-time order. Implementations
- * are deterministic: the same calls give the same tracks and ids, also after {@link #snapshot()}
- * and restore.
+ * A multi-target tracker driven by batches of observations in event-time order. Implementations are
+ * deterministic: the same calls give the same tracks and ids, also after {@link #snapshot()} and
+ * restore.
  */
 public interface Tracker {
     /**
@@ -19,8 +19,8 @@ public interface Tracker {
     List<EntityTrack> update(List<Observation> batch);
 
     /**
-     * Moves the tracker's clock to t (no measurement): confirmed tracks without update for too
-     * long become COASTING, then DELETED; returns those whose status changed (DELETED ones exactly
+     * Moves the tracker's clock to t (no measurement): confirmed tracks without update for too long
+     * become COASTING, then DELETED; returns those whose status changed (DELETED ones exactly
      * once).
      */
     List<EntityTrack> advanceTo(Instant t);

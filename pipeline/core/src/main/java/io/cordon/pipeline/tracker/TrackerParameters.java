@@ -9,17 +9,17 @@ import java.util.List;
  * @param velocityNoiseM2PerS3 white-noise acceleration density q of the near-constant velocity
  *     model, m²/s³
  * @param turnNoiseM2PerS3 q of the coordinated-turn models, m²/s³
- * @param turnRatesDegPerS turn rates of the coordinated-turn models, each used both ways (empty:
- *     a plain near-constant velocity Kalman filter)
+ * @param turnRatesDegPerS turn rates of the coordinated-turn models, each used both ways (empty: a
+ *     plain near-constant velocity Kalman filter)
  * @param meanSojournS mean time a target keeps one motion model (IMM switching), s
  * @param initialSpeedSigmaMps standard deviation of each velocity component of a new track (its
  *     mean velocity is zero), m/s
  * @param detectionProbability P_D for sensors without a {@link SensorPrior}
  * @param clutterDensityPerM2 false alarms per scan per m² for sensors without a prior
- * @param newTargetDensityPerM2 least density of not yet tracked targets per m² (against clutter
- *     it sets a new track's initial existence probability); for a sensor with a known coverage the
- *     tracker raises it to what each batch shows: unassigned detections beyond the expected
- *     clutter count, over the coverage area
+ * @param newTargetDensityPerM2 least density of not yet tracked targets per m² (against clutter it
+ *     sets a new track's initial existence probability); for a sensor with a known coverage the
+ *     tracker raises it to what each batch shows: unassigned detections beyond the expected clutter
+ *     count, over the coverage area
  * @param confirmExistence existence probability at which a track is confirmed
  * @param deleteExistence existence probability under which a track is deleted
  * @param meanVisibleS mean time a target stays detectable (then hides: dark, masked), s
@@ -28,8 +28,8 @@ import java.util.List;
  *     unseen, or its detections go to another track), s
  * @param coastAfterS a confirmed track without update for longer becomes COASTING
  * @param deleteAfterS a track without update for longer is deleted, whatever its existence
- * @param maxPositionSigmaM a track whose position standard deviation (largest axis) exceeds this
- *     is deleted, m
+ * @param maxPositionSigmaM a track whose position standard deviation (largest axis) exceeds this is
+ *     deleted, m
  * @param sensors priors of known sensors (P_D, clutter, coverage); may be empty
  */
 public record TrackerParameters(

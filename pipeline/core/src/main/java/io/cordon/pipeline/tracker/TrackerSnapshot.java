@@ -22,11 +22,11 @@ import java.util.Set;
 /**
  * The tracker's versioned binary snapshot. Layout (big-endian, {@link DataOutputStream}): magic
  * {@code "CTRK"}, version (short), reference point (3 doubles), clock (flag + seconds + nanos),
- * track count, then per track in id order: id, status name, time, motion-model count, per model
- * its probability, mean (4 doubles) and covariance (16 doubles), existence probabilities (visible,
- * hidden, none) and their time, consecutive misses, update count, sensor ids, partner ids, identity (4 strings),
- * classification (class name, confidence), marking (flag, partners). Strings are modified UTF-8.
- * A reader accepts only versions it knows and fails with a message otherwise.
+ * track count, then per track in id order: id, status name, time, motion-model count, per model its
+ * probability, mean (4 doubles) and covariance (16 doubles), existence probabilities (visible,
+ * hidden, none) and their time, consecutive misses, update count, sensor ids, partner ids, identity
+ * (4 strings), classification (class name, confidence), marking (flag, partners). Strings are
+ * modified UTF-8. A reader accepts only versions it knows and fails with a message otherwise.
  */
 final class TrackerSnapshot {
     static final int MAGIC = 0x4354524B;
@@ -95,7 +95,10 @@ final class TrackerSnapshot {
             short version = in.readShort();
             if (version != VERSION) {
                 throw new IllegalArgumentException(
-                        "unsupported tracker snapshot version " + version + ", expected " + VERSION);
+                        "unsupported tracker snapshot version "
+                                + version
+                                + ", expected "
+                                + VERSION);
             }
             GeoPoint ref = new GeoPoint(in.readDouble(), in.readDouble(), in.readDouble());
             MultiTargetTracker tracker = new MultiTargetTracker(parameters, ref);

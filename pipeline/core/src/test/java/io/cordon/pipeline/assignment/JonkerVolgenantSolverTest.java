@@ -23,7 +23,12 @@ class JonkerVolgenantSolverTest {
             for (int j = 0; j < cols; j++) {
                 // Integer costs make ties common, which exercises the tie-breaks.
                 if (RANDOM.nextDouble() < 0.8 || j == i) {
-                    c.set(i, j, RANDOM.nextBoolean() ? RANDOM.nextInt(10) - 5 : RANDOM.nextGaussian() * 100);
+                    c.set(
+                            i,
+                            j,
+                            RANDOM.nextBoolean()
+                                    ? RANDOM.nextInt(10) - 5
+                                    : RANDOM.nextGaussian() * 100);
                 }
             }
         }
@@ -64,7 +69,8 @@ class JonkerVolgenantSolverTest {
         }
         Assignment a = solver.solve(c);
         assertThat(a.totalCost()).isEqualTo(5.0);
-        assertThat(new int[] {a.columnOf(0), a.columnOf(1), a.columnOf(2)}).containsExactly(1, 0, 2);
+        assertThat(new int[] {a.columnOf(0), a.columnOf(1), a.columnOf(2)})
+                .containsExactly(1, 0, 2);
     }
 
     private static double bruteForce(CostMatrix c, int row, boolean[] used) {

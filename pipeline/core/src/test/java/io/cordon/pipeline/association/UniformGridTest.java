@@ -43,7 +43,8 @@ class UniformGridTest {
     void chiSquareGateThresholdIsTheQuantile() {
         // 2 degrees of freedom: γ = -2 ln(1 - P_G).
         ChiSquareGate gate = ChiSquareGate.of(0.99, 2);
-        assertThat(gate.threshold()).isCloseTo(-2 * Math.log(0.01), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(gate.threshold())
+                .isCloseTo(-2 * Math.log(0.01), org.assertj.core.api.Assertions.within(1e-6));
         assertThat(gate.accepts(9.0)).isTrue();
         assertThat(gate.accepts(9.3)).isFalse();
     }

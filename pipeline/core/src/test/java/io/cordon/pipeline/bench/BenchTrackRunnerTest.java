@@ -37,9 +37,17 @@ class BenchTrackRunnerTest {
             // Target moving east at 10 m/s from (-10 km, 0); and one clutter plot per scan.
             EnuPoint q = radarPlane.toEnu(plane.surfacePoint(-10000 + 10.0 * t, 0));
             double range = Math.hypot(q.eastM(), q.northM()) + 15 * random.nextGaussian();
-            double az = Math.toDegrees(Math.atan2(q.eastM(), q.northM())) + 0.25 * random.nextGaussian();
+            double az =
+                    Math.toDegrees(Math.atan2(q.eastM(), q.northM()))
+                            + 0.25 * random.nextGaussian();
             rows.add(radarRow(id++, t, range, (az + 360) % 360, radar));
-            rows.add(radarRow(id++, t, 1000 + random.nextDouble() * 25000, random.nextDouble() * 360, radar));
+            rows.add(
+                    radarRow(
+                            id++,
+                            t,
+                            1000 + random.nextDouble() * 25000,
+                            random.nextDouble() * 360,
+                            radar));
         }
         Files.write(dir.resolve("detections.csv"), rows, StandardCharsets.UTF_8);
 
@@ -49,7 +57,12 @@ class BenchTrackRunnerTest {
         int status =
                 BenchTrackRunner.run(
                         new String[] {
-                            "--scenario", dir.toString(), "--out", out.toString(), "--stats", stats.toString()
+                            "--scenario",
+                            dir.toString(),
+                            "--out",
+                            out.toString(),
+                            "--stats",
+                            stats.toString()
                         },
                         new PrintStream(console),
                         new PrintStream(new ByteArrayOutputStream()));
@@ -60,21 +73,28 @@ class BenchTrackRunnerTest {
         List<String> at60 = lines.stream().filter(l -> l.startsWith("60,")).toList();
         assertThat(at60).hasSize(1);
         String[] f = at60.get(0).split(",");
-        EnuPoint p = plane.toEnu(new GeoPoint(Double.parseDouble(f[2]), Double.parseDouble(f[3]), 1200));
+        EnuPoint p =
+                plane.toEnu(new GeoPoint(Double.parseDouble(f[2]), Double.parseDouble(f[3]), 1200));
         assertThat(Math.hypot(p.eastM() - (-9400), p.northM())).isLessThan(60.0);
         // Every row is on the evaluation grid (multiples of 5 s).
         for (String l : lines.subList(1, lines.size())) {
             assertThat(Integer.parseInt(l.split(",")[0]) % 5).isZero();
         }
         String json = Files.readString(stats);
-        assertThat(json).contains("\"observations\": 32").contains("\"seconds\"").contains("\"observations_per_s\"");
+        assertThat(json)
+                .contains("\"observations\": 32")
+                .contains("\"seconds\"")
+                .contains("\"observations_per_s\"");
     }
 
     @Test
     void rejectsMissingArguments() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status =
-                BenchTrackRunner.run(new String[] {"--out"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+                BenchTrackRunner.run(
+                        new String[] {"--out"},
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err));
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("usage");
     }

@@ -43,7 +43,9 @@ class MotionModelTest {
             for (int j = 0; j < 4; j++) {
                 assertThat(out.covariance(i, j))
                         .as("P(%d,%d)", i, j)
-                        .isCloseTo(expectedP[i][j], within(1e-9 * Math.max(1, Math.abs(expectedP[i][j]))));
+                        .isCloseTo(
+                                expectedP[i][j],
+                                within(1e-9 * Math.max(1, Math.abs(expectedP[i][j]))));
             }
         }
     }
@@ -55,17 +57,15 @@ class MotionModelTest {
         }
         double w = ((CoordinatedTurnModel) model).turnRateRadPerS();
         double s = Math.sin(w * t), c = Math.cos(w * t);
-        return Mat.of(4, 4,
-                1, 0, s / w, -(1 - c) / w,
-                0, 1, (1 - c) / w, s / w,
-                0, 0, c, -s,
-                0, 0, s, c);
+        return Mat.of(
+                4, 4, 1, 0, s / w, -(1 - c) / w, 0, 1, (1 - c) / w, s / w, 0, 0, c, -s, 0, 0, s, c);
     }
 
     private static double[][] handNoise(MotionModel model, double t) {
-        double q = model instanceof ConstantVelocityModel cv
-                ? cv.noiseDensityM2PerS3()
-                : ((CoordinatedTurnModel) model).noiseDensityM2PerS3();
+        double q =
+                model instanceof ConstantVelocityModel cv
+                        ? cv.noiseDensityM2PerS3()
+                        : ((CoordinatedTurnModel) model).noiseDensityM2PerS3();
         double a = q * t * t * t / 3, b = q * t * t / 2, c = q * t;
         return Mat.of(4, 4, a, 0, b, 0, 0, a, 0, b, b, 0, c, 0, 0, b, 0, c);
     }

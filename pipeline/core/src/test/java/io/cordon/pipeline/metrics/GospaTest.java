@@ -52,7 +52,8 @@ class GospaTest {
     @Test
     void emptySetsCostHalfTheCutoffSquaredPerPoint() {
         List<Point> two = points(0, 0, 1000, 1000);
-        assertThat(BENCH.between(two, List.of()).distance()).isCloseTo(Math.sqrt(2 * 125000), within(1e-9));
+        assertThat(BENCH.between(two, List.of()).distance())
+                .isCloseTo(Math.sqrt(2 * 125000), within(1e-9));
         assertThat(BENCH.between(List.of(), two).missed()).isEqualTo(250000.0);
         assertThat(BENCH.between(List.of(), List.of()).distance()).isZero();
     }

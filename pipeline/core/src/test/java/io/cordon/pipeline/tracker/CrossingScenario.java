@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Named fixture: two targets crossing in an X at the plane origin, seen by a radar every 4 s
- * (batch times 0, 4, 8, ...) and by a drone every 2 s at odd seconds, with seeded noise and a
- * little clutter. Target A heads north-east, target B north-west; they cross at t = 100 s.
+ * Named fixture: two targets crossing in an X at the plane origin, seen by a radar every 4 s (batch
+ * times 0, 4, 8, ...) and by a drone every 2 s at odd seconds, with seeded noise and a little
+ * clutter. Target A heads north-east, target B north-west; they cross at t = 100 s.
  */
 final class CrossingScenario {
     static final GeoPoint REF = new GeoPoint(31.3333, -110.6, 1200.0);
@@ -76,10 +76,13 @@ final class CrossingScenario {
         LocalTangentPlane radarPlane = new LocalTangentPlane(RADAR);
         EnuPoint q = radarPlane.toEnu(PLANE.surfacePoint(p[0], p[1]));
         double range = Math.hypot(q.eastM(), q.northM()) + 15 * random.nextGaussian();
-        double az = Math.toDegrees(Math.atan2(q.eastM(), q.northM())) + 0.25 * random.nextGaussian();
+        double az =
+                Math.toDegrees(Math.atan2(q.eastM(), q.northM())) + 0.25 * random.nextGaussian();
         az = ((az % 360) + 360) % 360;
         CooperativeIdentity identity =
-                target == 0 ? new CooperativeIdentity("367000001", "", "", "") : CooperativeIdentity.NONE;
+                target == 0
+                        ? new CooperativeIdentity("367000001", "", "", "")
+                        : CooperativeIdentity.NONE;
         return new Observation(
                 "r" + id,
                 "US",
@@ -95,7 +98,8 @@ final class CrossingScenario {
 
     private static Observation droneFix(int id, double t, double[] p, Random random) {
         GeoPoint g =
-                PLANE.surfacePoint(p[0] + 10 * random.nextGaussian(), p[1] + 10 * random.nextGaussian());
+                PLANE.surfacePoint(
+                        p[0] + 10 * random.nextGaussian(), p[1] + 10 * random.nextGaussian());
         return new Observation(
                 "d" + id,
                 "MX",

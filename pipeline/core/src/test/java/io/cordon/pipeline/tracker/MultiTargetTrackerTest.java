@@ -93,7 +93,8 @@ class MultiTargetTrackerTest {
                                     .toList();
                     assertThat(tracks).as("seed %d at %s", seed, ts).hasSize(2);
                     for (int k = 0; k < 2; k++) {
-                        (ts == 60 ? before : after).put(k, nearest(tracks, CrossingScenario.truth(k, ts)));
+                        (ts == 60 ? before : after)
+                                .put(k, nearest(tracks, CrossingScenario.truth(k, ts)));
                     }
                 }
             }
@@ -126,7 +127,10 @@ class MultiTargetTrackerTest {
         List<EntityTrack> tracks = tracker.confirmedTracksAt(CrossingScenario.T0.plusSeconds(120));
         assertThat(tracks).hasSize(2);
         EntityTrack withMmsi =
-                tracks.stream().filter(t -> !t.identity().mmsi().isEmpty()).findFirst().orElseThrow();
+                tracks.stream()
+                        .filter(t -> !t.identity().mmsi().isEmpty())
+                        .findFirst()
+                        .orElseThrow();
         assertThat(withMmsi.identity().mmsi()).isEqualTo("367000001");
         for (EntityTrack t : tracks) {
             // Both were seen by the radar (US, MX) and the drone (MX only) near the crossing.
@@ -145,7 +149,8 @@ class MultiTargetTrackerTest {
         for (List<Observation> batch : CrossingScenario.batches(4, 60)) {
             tracker.update(batch);
         }
-        List<EntityTrack> confirmed = tracker.confirmedTracksAt(CrossingScenario.T0.plusSeconds(60));
+        List<EntityTrack> confirmed =
+                tracker.confirmedTracksAt(CrossingScenario.T0.plusSeconds(60));
         assertThat(confirmed).hasSize(2);
         Instant last = CrossingScenario.T0.plusSeconds(60);
         List<String> ids = confirmed.stream().map(EntityTrack::trackId).toList();
@@ -161,7 +166,8 @@ class MultiTargetTrackerTest {
                 .extracting(EntityTrack::status)
                 .doesNotContain(TrackStatus.COASTING);
         assertThat(tracker.advanceTo(last.plusSeconds(31))).isEmpty();
-        List<EntityTrack> deleted = tracker.advanceTo(last.plusSeconds((long) PARAMS.deleteAfterS() + 1));
+        List<EntityTrack> deleted =
+                tracker.advanceTo(last.plusSeconds((long) PARAMS.deleteAfterS() + 1));
         assertThat(deleted)
                 .filteredOn(t -> t.status() == TrackStatus.DELETED)
                 .extracting(EntityTrack::trackId)
@@ -178,6 +184,7 @@ class MultiTargetTrackerTest {
         mixed.addAll(batches.get(batches.size() - 1));
         assertThatThrownBy(() -> new MultiTargetTracker(PARAMS, CrossingScenario.REF).update(mixed))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new MultiTargetTracker(PARAMS, CrossingScenario.REF).update(List.of())).isEmpty();
+        assertThat(new MultiTargetTracker(PARAMS, CrossingScenario.REF).update(List.of()))
+                .isEmpty();
     }
 }
