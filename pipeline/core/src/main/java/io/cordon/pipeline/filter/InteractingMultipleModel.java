@@ -43,36 +43,40 @@ public final class InteractingMultipleModel {
         }
         double stay = Math.exp(-Math.abs(dtS) / sojournS);
         double move = (1 - stay) / (n - 1);
-        // Predicted mode probabilities c_j = Σ_i π_ij μ_i and mixing weights μ_i|j = π_ij μ_i /
-        // c_j.
-        double[] mu = new double[n];
-        for (int i = 0; i < n; i++) {
-            mu[i] = state.probability(i);
-        }
+        // With uniform off-diagonal switching the mixing weights are μ_i|j = (move μ_i + (stay -
+        // move) δ_ij μ_j) / c_j, c_j = move + (stay - move) μ_j. So each mixed estimate blends the
+        // overall moments with the mode's own: x̄_j = x̄ + b_j d_j and P̄_j = a_j M + b_j M_j - b_j²
+        // d_j d_jᵀ, where d_j = x_j - x̄, M_j = P_j + d_j d_jᵀ, M = Σ μ_i M_i, a_j = move / c_j and
+        // b_j = (stay - move) μ_j / c_j: O(n) instead of O(n²), with moments centred on x̄ so
+        // that nothing cancels.
+        GaussianState overall = state.combined();
+        double[] xbar = overall.x;
+        double[] m = overall.p;
         double[] c = new double[n];
         GaussianState[] predicted = new GaussianState[n];
-        GaussianState[] sources = new GaussianState[n];
-        double[] weights = new double[n];
-        for (int i = 0; i < n; i++) {
-            sources[i] = state.mode(i);
-        }
         for (int j = 0; j < n; j++) {
-            double cj = 0;
-            for (int i = 0; i < n; i++) {
-                weights[i] = (i == j ? stay : move) * mu[i];
-                cj += weights[i];
-            }
+            double mu = state.probability(j);
+            double cj = move + (stay - move) * mu;
             c[j] = cj;
-            GaussianState mixed;
-            if (cj <= 0) {
-                mixed = state.combined();
-            } else {
-                for (int i = 0; i < n; i++) {
-                    weights[i] /= cj;
-                }
-                mixed = ImmState.combine(sources, weights);
+            GaussianState own = state.mode(j);
+            double a = move / cj;
+            double b = (stay - move) * mu / cj;
+            double[] d = new double[4];
+            double[] x = new double[4];
+            for (int i = 0; i < 4; i++) {
+                d[i] = own.x[i] - xbar[i];
+                x[i] = xbar[i] + b * d[i];
             }
-            predicted[j] = models[j].predict(mixed, dtS);
+            double[] p = new double[16];
+            double bb = b - b * b;
+            for (int r = 0; r < 4; r++) {
+                for (int k = r; k < 4; k++) {
+                    double v = a * m[r * 4 + k] + b * own.p[r * 4 + k] + bb * d[r] * d[k];
+                    p[r * 4 + k] = v;
+                    p[k * 4 + r] = v;
+                }
+            }
+            predicted[j] = models[j].predict(new GaussianState(x, p), dtS);
         }
         return new ImmState(predicted, normalised(c));
     }
