@@ -43,8 +43,36 @@ public final class CordonJobs {
     }
 
     public StreamGraph fusion() {
-        Topics t = config.topics();
         StreamExecutionEnvironment env = runtime.newEnvironment();
+        addFusion(env);
+        return graph(env, FUSION);
+    }
+
+    public StreamGraph detection() {
+        StreamExecutionEnvironment env = runtime.newEnvironment();
+        addDetection(env);
+        return graph(env, DETECTION);
+    }
+
+    public StreamGraph distribution() {
+        StreamExecutionEnvironment env = runtime.newEnvironment();
+        addDistribution(env);
+        return graph(env, DISTRIBUTION);
+    }
+
+    /** Adds the named job ({@link #FUSION}, {@link #DETECTION} or {@link #DISTRIBUTION}) to {@code env}. */
+    public void add(String jobName, StreamExecutionEnvironment env) {
+        switch (jobName) {
+            case FUSION -> addFusion(env);
+            case DETECTION -> addDetection(env);
+            case DISTRIBUTION -> addDistribution(env);
+            default -> throw new IllegalArgumentException(
+                    "unknown job '" + jobName + "'; one of " + FUSION + ", " + DETECTION + ", " + DISTRIBUTION);
+        }
+    }
+
+    public void addFusion(StreamExecutionEnvironment env) {
+        Topics t = config.topics();
         new FusionJob(
                         kafka.source(t.observations(), FUSION),
                         kafka.payloadSink(t.tracks(), FUSION + "-tracks"),
@@ -53,12 +81,10 @@ public final class CordonJobs {
                         Partitioning.single(),
                         runtime)
                 .addTo(env);
-        return graph(env, FUSION);
     }
 
-    public StreamGraph detection() {
+    public void addDetection(StreamExecutionEnvironment env) {
         Topics t = config.topics();
-        StreamExecutionEnvironment env = runtime.newEnvironment();
         new DetectionJob(
                         kafka.source(t.tracks(), DETECTION),
                         kafka.payloadSink(t.alerts(), DETECTION + "-alerts"),
@@ -66,12 +92,10 @@ public final class CordonJobs {
                         configText,
                         readBorders())
                 .addTo(env);
-        return graph(env, DETECTION);
     }
 
-    public StreamGraph distribution() {
+    public void addDistribution(StreamExecutionEnvironment env) {
         Topics t = config.topics();
-        StreamExecutionEnvironment env = runtime.newEnvironment();
         new DistributionJob(
                         kafka.source(t.alerts(), DISTRIBUTION),
                         kafka.payloadSink(t.audit(), DISTRIBUTION + "-partners"),
@@ -80,7 +104,6 @@ public final class CordonJobs {
                         configText,
                         Integer.toHexString(configText.yaml().hashCode()))
                 .addTo(env);
-        return graph(env, DISTRIBUTION);
     }
 
     public List<StreamGraph> all() {

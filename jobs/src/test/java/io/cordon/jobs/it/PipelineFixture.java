@@ -56,8 +56,10 @@ final class PipelineFixture implements AutoCloseable {
                 new BorderSimulation(
                         config.sensors(), config.reference(), EPOCH, 42, 24, 0.6, SCENARIO_S);
         observations = new ArrayList<>(simulation.observationsBetween(-1, SCENARIO_S));
-        // A scan an hour later ends every track; a second one, two hours later, is published last
-        // so that its watermark releases everything before it (it is never itself processed).
+        // A scan an hour later ends every track; an observation two hours later, published last
+        // into every partition, moves every partition's watermark past everything before it (it
+        // is never itself processed). Sources never go idle in these tests (idleness 10 min):
+        // with data published in bulk, an idle partition would let the watermark overtake it.
         observations.addAll(simulation.observationsBetween(SCENARIO_S + 3600, SCENARIO_S + 3610));
         List<Observation> late =
                 simulation.observationsBetween(SCENARIO_S + 7200, SCENARIO_S + 7210);
@@ -103,6 +105,18 @@ final class PipelineFixture implements AutoCloseable {
                             o.eventTime().toEpochMilli(),
                             o.sensorId().getBytes(StandardCharsets.UTF_8),
                             ObservationCodec.toProto(o).toByteArray()));
+        }
+        producer.flush();
+    }
+
+    /** Publishes the watermark tail into every partition of the observations topic. */
+    void publishWatermarkTail() {
+        String topic = config.topics().observations();
+        for (var info : producer.partitionsFor(topic)) {
+            for (Observation o : watermarkTail) {
+                producer.send(new ProducerRecord<>(topic, info.partition(), o.eventTime().toEpochMilli(),
+                        o.sensorId().getBytes(StandardCharsets.UTF_8), ObservationCodec.toProto(o).toByteArray()));
+            }
         }
         producer.flush();
     }

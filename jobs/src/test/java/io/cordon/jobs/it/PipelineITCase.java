@@ -69,7 +69,7 @@ class PipelineITCase {
                     f.config.topics().tracks(), "junk-track", new byte[] {(byte) 0xff, 0x01, 0x02});
             f.publishRaw(f.config.topics().alerts(), "junk-alert", new byte[] {0x0a, (byte) 0xff});
             f.publish(all.subList(half, all.size()));
-            f.publish(f.watermarkTail);
+            f.publishWatermarkTail();
 
             Map<String, List<String>> received = f.awaitPartnerAlerts(Duration.ofMinutes(3));
             assertThat(PipelineFixture.asSets(received)).isEqualTo(f.expected.alertIdsByPartner());
@@ -113,7 +113,7 @@ class PipelineITCase {
             f.flink.cluster().terminateTaskManager(0).get(30, TimeUnit.SECONDS);
             f.flink.cluster().startTaskManager();
             f.publish(all.subList(cut, all.size()));
-            f.publish(f.watermarkTail);
+            f.publishWatermarkTail();
 
             Map<String, List<String>> received = f.awaitPartnerAlerts(Duration.ofMinutes(4));
             assertThat(PipelineFixture.asSets(received)).isEqualTo(f.expected.alertIdsByPartner());
