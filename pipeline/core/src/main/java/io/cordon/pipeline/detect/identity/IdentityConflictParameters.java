@@ -1,0 +1,48 @@
+package io.cordon.pipeline.detect.identity;
+
+import io.cordon.pipeline.alert.Severity;
+import io.cordon.pipeline.config.ConfigException;
+import io.cordon.pipeline.config.ParameterSection;
+
+/**
+ * Parameters of {@link IdentityConflictDetector} ({@code detectors.identityConflict}).
+ *
+ * @param minSeparationM two tracks claiming one identity conflict when, predicted to the same
+ *     time, they are farther apart than this, m. Default 1 000 m: an order of magnitude above the
+ *     worst fused position error in the demo (satellite-only, σ about 150 m) and above the few
+ *     hundred metres by which two tracks of one entity that fusion failed to merge can differ, so
+ *     only genuinely separate objects conflict.
+ * @param maxClaimAgeS a track's claim is compared only while its last update is at most this old,
+ *     and forgotten after it, s. Default 30 s: AIS class A reports every 2-10 s under way (ITU-R
+ *     M.1371) and ADS-B twice a second, so a live claim is never that old; a track that dropped the
+ *     identity or ended stops conflicting within this time.
+ * @param severity severity of the alert (default HIGH: a cloned identity is deliberate)
+ */
+public record IdentityConflictParameters(
+        double minSeparationM, double maxClaimAgeS, Severity severity) {
+    public static final IdentityConflictParameters DEFAULTS =
+            new IdentityConflictParameters(1_000, 30, Severity.HIGH);
+
+    public IdentityConflictParameters {
+        if (!(minSeparationM > 0) || !Double.isFinite(minSeparationM)) {
+            throw new ConfigException("minSeparationM", minSeparationM, "a finite number > 0");
+        }
+        if (!(maxClaimAgeS > 0) || !Double.isFinite(maxClaimAgeS)) {
+            throw new ConfigException("maxClaimAgeS", maxClaimAgeS, "a finite number > 0");
+        }
+        if (severity == null) {
+            throw new ConfigException("severity", null, "one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
+        }
+    }
+
+    public static IdentityConflictParameters from(ParameterSection s) {
+        s.allowOnly("minSeparationM", "maxClaimAgeS", "severity");
+        IdentityConflictParameters d = DEFAULTS;
+        return s.build(
+                () ->
+                        new IdentityConflictParameters(
+                                s.number("minSeparationM", d.minSeparationM()),
+                                s.number("maxClaimAgeS", d.maxClaimAgeS()),
+                                s.enumValue("severity", Severity.class, d.severity())));
+    }
+}
