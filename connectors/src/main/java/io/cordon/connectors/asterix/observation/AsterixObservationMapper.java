@@ -94,7 +94,12 @@ public final class AsterixObservationMapper {
         double slant = plot.rangeM();
         double horizontal = Double.isFinite(dh) && Math.abs(dh) < slant ? Math.sqrt(slant * slant - dh * dh) : slant;
         Instant t = AsterixTime.atDate(plot.timeOfDaySeconds(), utcDate);
-        String id = String.format("%s/048/%d-%d/%s/%.0f/%.3f", sensor.id(), plot.sac(), plot.sic(), t, slant, plot.azimuthDeg());
+        String id =
+                new StringBuilder(64)
+                        .append(sensor.id()).append("/048/").append(plot.sac()).append('-').append(plot.sic())
+                        .append('/').append(epochNanos(t))
+                        .append('/').append(Math.round(slant)).append('/').append(Math.round(plot.azimuthDeg() * 1000))
+                        .toString();
         RadarPlot measurement =
                 new RadarPlot(sensor.position(), horizontal, plot.azimuthDeg(), sensor.sigmaRangeM(), sensor.sigmaAzimuthDeg());
         return observation(id, t, measurement, null, identity(plot.icao24(), plot.callsign()), Classification.UNKNOWN);
@@ -136,7 +141,7 @@ public final class AsterixObservationMapper {
                         ? new Velocity(track.vxMps(), track.vyMps(), finiteOr(track.rateOfClimbMps(), 0))
                         : null;
         return observation(
-                sensor.id() + "/" + localId + "/" + t, t, new SensorTrackUpdate(localId, fix), v,
+                sensor.id() + "/" + localId + "/" + epochNanos(t), t, new SensorTrackUpdate(localId, fix), v,
                 identity(track.icao24(), track.callsign()), Classification.UNKNOWN);
     }
 
@@ -172,7 +177,7 @@ public final class AsterixObservationMapper {
         Instant t = AsterixTime.atDate(tod, utcDate);
         String key = report.icao24().isEmpty() ? "track-" + report.trackNumber() : report.icao24();
         return observation(
-                sensor.id() + "/021/" + report.sac() + "-" + report.sic() + "/" + key + "/" + t, t, fix, v,
+                sensor.id() + "/021/" + report.sac() + "-" + report.sic() + "/" + key + "/" + epochNanos(t), t, fix, v,
                 identity(report.icao24(), report.callsign()), EmitterCategories.classify(report.emitterCategory()));
     }
 
@@ -185,6 +190,11 @@ public final class AsterixObservationMapper {
             String id, Instant t, Measurement m, Velocity v, CooperativeIdentity identity, Classification c) {
         return DecodeResult.of(
                 new Observation(id, sensor.partnerId(), sensor.id(), sensor.kind(), t, m, v, identity, c, sensor.releasability()));
+    }
+
+    /** Nanoseconds since the epoch: a compact, exact key for observation ids. */
+    private static long epochNanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
     private static CooperativeIdentity identity(String icao24, String callsign) {

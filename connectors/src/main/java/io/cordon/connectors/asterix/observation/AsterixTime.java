@@ -20,7 +20,7 @@ public final class AsterixTime {
      */
     public static Instant atDate(double timeOfDaySeconds, LocalDate utcDate) {
         long nanos = Math.round(timeOfDaySeconds * 1e9);
-        return utcDate.atStartOfDay().toInstant(ZoneOffset.UTC).plusNanos(nanos);
+        return Instant.ofEpochSecond(utcDate.toEpochDay() * 86_400L, nanos);
     }
 
     /**
