@@ -77,7 +77,7 @@ public final class CordonJobs {
                         kafka.source(t.observations(), FUSION),
                         kafka.payloadSink(t.tracks(), FUSION + "-tracks"),
                         kafka.deadLetterSink(t.deadLetter(), FUSION + "-dlq"),
-                        config.reference(),
+                        configText,
                         Partitioning.single(),
                         runtime)
                 .addTo(env);

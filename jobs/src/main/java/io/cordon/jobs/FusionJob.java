@@ -9,7 +9,7 @@ import io.cordon.pipeline.flink.record.ObservationEnvelope;
 import io.cordon.pipeline.flink.record.Outputs;
 import io.cordon.pipeline.flink.record.RawRecord;
 import io.cordon.pipeline.fusion.Partitioning;
-import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.flink.ConfigText;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -26,7 +26,7 @@ public final class FusionJob {
     private final Source<RawRecord, ?, ?> observations;
     private final Sink<KeyedPayload> tracks;
     private final Sink<DeadLetterRecord> deadLetters;
-    private final GeoPoint reference;
+    private final ConfigText config;
     private final Partitioning partitioning;
     private final JobRuntime runtime;
 
@@ -34,13 +34,13 @@ public final class FusionJob {
             Source<RawRecord, ?, ?> observations,
             Sink<KeyedPayload> tracks,
             Sink<DeadLetterRecord> deadLetters,
-            GeoPoint reference,
+            ConfigText config,
             Partitioning partitioning,
             JobRuntime runtime) {
         this.observations = observations;
         this.tracks = tracks;
         this.deadLetters = deadLetters;
-        this.reference = reference;
+        this.config = config;
         this.partitioning = partitioning;
         this.runtime = runtime;
     }
@@ -61,7 +61,7 @@ public final class FusionJob {
                         .name("decode observations");
         SingleOutputStreamOperator<KeyedPayload> tracked =
                 decoded.keyBy(e -> e.partitionKey, Types.STRING)
-                        .process(new TrackingFunction(reference))
+                        .process(new TrackingFunction(config))
                         .uid("fusion-tracker")
                         .name("track per partition");
         tracked.sinkTo(tracks).uid("fusion-tracks-sink").name("tracks sink");

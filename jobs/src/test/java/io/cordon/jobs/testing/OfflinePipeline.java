@@ -12,11 +12,11 @@ import io.cordon.pipeline.flink.codec.EntityTrackCodec;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.flink.detect.TrackDetectorFactory;
 import io.cordon.pipeline.fusion.FusionStep;
+import io.cordon.pipeline.fusion.SensorRegistryPriors;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.sharing.SharingPolicy;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.tracker.MultiTargetTracker;
-import io.cordon.pipeline.tracker.TrackerParameters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +50,7 @@ public final class OfflinePipeline {
             byTime.computeIfAbsent(wire.eventTime(), t -> new ArrayList<>()).add(wire);
         }
         MultiTargetTracker tracker =
-                new MultiTargetTracker(TrackerParameters.defaults(), config.reference());
+                new MultiTargetTracker(SensorRegistryPriors.trackerParameters(config), config.reference());
         List<EntityTrack> updates = new ArrayList<>();
         for (var e : byTime.entrySet()) {
             for (EntityTrack t : FusionStep.run(tracker, e.getKey(), e.getValue())) {

@@ -8,7 +8,10 @@ import io.cordon.pipeline.flink.record.KeyedPayload;
 import io.cordon.pipeline.flink.record.ObservationEnvelope;
 import io.cordon.pipeline.flink.record.Outputs;
 import io.cordon.pipeline.flink.record.RawRecord;
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.fusion.FusionStep;
+import io.cordon.pipeline.fusion.SensorRegistryPriors;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.track.EntityTrack;
@@ -49,9 +52,10 @@ public class TrackingFunction
         extends KeyedProcessFunction<String, ObservationEnvelope, KeyedPayload> {
     public static final String STAGE = "fusion.track";
 
-    private final double referenceLatDeg;
-    private final double referenceLonDeg;
-    private final double referenceAltM;
+    private final ConfigText config;
+
+    private transient GeoPoint reference;
+    private transient TrackerParameters parameters;
 
     private transient MapState<Long, List<ObservationEnvelope>> pending;
     private transient ValueState<byte[]> trackerState;
@@ -60,14 +64,15 @@ public class TrackingFunction
     private transient Counter lateObservations;
     private transient Counter tracksOut;
 
-    public TrackingFunction(GeoPoint reference) {
-        this.referenceLatDeg = reference.latDeg();
-        this.referenceLonDeg = reference.lonDeg();
-        this.referenceAltM = reference.altM();
+    public TrackingFunction(ConfigText config) {
+        this.config = config;
     }
 
     @Override
     public void open(OpenContext openContext) {
+        CordonConfig cfg = config.parse();
+        reference = cfg.reference();
+        parameters = SensorRegistryPriors.trackerParameters(cfg);
         pending =
                 getRuntimeContext()
                         .getMapState(
@@ -158,10 +163,8 @@ public class TrackingFunction
             byte[] snapshot = trackerState.value();
             cached =
                     snapshot == null
-                            ? new MultiTargetTracker(
-                                    TrackerParameters.defaults(),
-                                    new GeoPoint(referenceLatDeg, referenceLonDeg, referenceAltM))
-                            : MultiTargetTracker.restore(TrackerParameters.defaults(), snapshot);
+                            ? new MultiTargetTracker(parameters, reference)
+                            : MultiTargetTracker.restore(parameters, snapshot);
             trackers.put(partition, cached);
         }
         return cached;

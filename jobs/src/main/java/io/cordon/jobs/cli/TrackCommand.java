@@ -1,0 +1,37 @@
+package io.cordon.jobs.cli;
+
+import io.cordon.pipeline.bench.BenchTrackRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "track",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the tracker over a scenario in the benchmark format (detections.csv and scenario.json;",
+            "nothing else is read) and writes the confirmed tracks at every evaluation time as",
+            "time_s,track_id,lat,lon,alt_m. Score the result with ../shared/bench/score."
+        })
+public final class TrackCommand implements Callable<Integer> {
+    @Option(names = "--scenario", required = true, description = "Scenario directory.")
+    Path scenario;
+
+    @Option(names = "--out", required = true, description = "Tracks CSV to write.")
+    Path out;
+
+    @Option(names = "--stats", description = "Write {observations, seconds, observations_per_s} as JSON here; seconds is the tracking loop alone.")
+    Path stats;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> args = new ArrayList<>(List.of("--scenario", scenario.toString(), "--out", out.toString()));
+        if (stats != null) {
+            args.addAll(List.of("--stats", stats.toString()));
+        }
+        return BenchTrackRunner.run(args.toArray(String[]::new), System.out, System.err);
+    }
+}

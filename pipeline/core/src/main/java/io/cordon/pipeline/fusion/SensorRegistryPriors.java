@@ -1,0 +1,41 @@
+package io.cordon.pipeline.fusion;
+
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.config.SensorConfig;
+import io.cordon.pipeline.tracker.SensorCoverage;
+import io.cordon.pipeline.tracker.SensorPrior;
+import io.cordon.pipeline.tracker.TrackerParameters;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tracker's sensor priors from the sensor registry: each sensor's detection probability,
+ * coverage disc and clutter density (false detections per scan spread uniformly over the disc).
+ * The fusion job and every offline replay build the tracker from the same configuration this
+ * way, so they make the same decisions.
+ */
+public final class SensorRegistryPriors {
+    /** Floor for sensors declared without clutter: the likelihood ratio needs a positive density. */
+    static final double MIN_CLUTTER_DENSITY_PER_M2 = 1e-12;
+
+    private SensorRegistryPriors() {}
+
+    public static TrackerParameters trackerParameters(CordonConfig config) {
+        return TrackerParameters.defaults().withSensors(priors(config.sensors()));
+    }
+
+    public static List<SensorPrior> priors(List<SensorConfig> sensors) {
+        List<SensorPrior> priors = new ArrayList<>(sensors.size());
+        for (SensorConfig s : sensors) {
+            double areaM2 = Math.PI * s.rangeM() * s.rangeM();
+            double pd = Math.min(Math.max(s.detectionProbability(), 1e-6), 1 - 1e-6);
+            priors.add(
+                    new SensorPrior(
+                            s.id(),
+                            pd,
+                            Math.max(s.clutterPerScan() / areaM2, MIN_CLUTTER_DENSITY_PER_M2),
+                            new SensorCoverage.Disc(s.position(), s.rangeM())));
+        }
+        return priors;
+    }
+}
