@@ -39,7 +39,10 @@ public final class ZoneMap {
                             new BorderLines(
                                     List.of(
                                             new GeoJsonBorders.Line(
-                                                    c.id(), BorderMap.UNKNOWN, BorderMap.UNKNOWN, parts))));
+                                                    c.id(),
+                                                    BorderMap.UNKNOWN,
+                                                    BorderMap.UNKNOWN,
+                                                    parts))));
             zones.add(z);
             index.insert(area.getEnvelopeInternal(), z);
         }
@@ -67,7 +70,10 @@ public final class ZoneMap {
         for (Object o :
                 index.query(
                         new Envelope(
-                                p.lonDeg() - dx, p.lonDeg() + dx, p.latDeg() - dy, p.latDeg() + dy))) {
+                                p.lonDeg() - dx,
+                                p.lonDeg() + dx,
+                                p.latDeg() - dy,
+                                p.latDeg() + dy))) {
             Zone z = (Zone) o;
             if (Math.abs(signedDepthM(z, p, maxM)) <= maxM || contains(z, p)) {
                 out.add(z.config());
@@ -97,7 +103,6 @@ public final class ZoneMap {
 
     private static boolean contains(Zone z, GeoPoint p) {
         return z.prepared()
-                .covers(
-                        GeoJsonBorders.FACTORY.createPoint(new Coordinate(p.lonDeg(), p.latDeg())));
+                .covers(GeoJsonBorders.FACTORY.createPoint(new Coordinate(p.lonDeg(), p.latDeg())));
     }
 }

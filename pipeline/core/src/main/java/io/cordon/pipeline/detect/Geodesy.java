@@ -23,7 +23,9 @@ public final class Geodesy {
                 .s12;
     }
 
-    /** Where a target at {@code p} moving at {@code v} is after {@code dtS} seconds (may be < 0). */
+    /**
+     * Where a target at {@code p} moving at {@code v} is after {@code dtS} seconds (may be < 0).
+     */
     public static GeoPoint predict(GeoPoint p, Velocity v, double dtS) {
         double speed = v.groundSpeedMps();
         if (speed == 0 || dtS == 0) {

@@ -26,15 +26,19 @@ class ZoneMapTest {
 
         assertThat(ZONES.signedDepthM("square", inside, 1000)).isCloseTo(100, within(0.2));
         assertThat(ZONES.signedDepthM("square", outside, 1000)).isCloseTo(-100, within(0.2));
-        assertThat(ZONES.signedDepthM("square", BorderFixtures.moved(WEST_EDGE_MIDDLE, 270, 5000), 1000))
+        assertThat(
+                        ZONES.signedDepthM(
+                                "square", BorderFixtures.moved(WEST_EDGE_MIDDLE, 270, 5000), 1000))
                 .isInfinite()
                 .isNegative();
     }
 
     @Test
     void zonesNearListsZonesHoldingOrCloseToThePoint() {
-        assertThat(ZONES.zonesNear(BorderFixtures.moved(WEST_EDGE_MIDDLE, 90, 300), 25)).containsExactly(SQUARE);
-        assertThat(ZONES.zonesNear(BorderFixtures.moved(WEST_EDGE_MIDDLE, 270, 20), 25)).containsExactly(SQUARE);
+        assertThat(ZONES.zonesNear(BorderFixtures.moved(WEST_EDGE_MIDDLE, 90, 300), 25))
+                .containsExactly(SQUARE);
+        assertThat(ZONES.zonesNear(BorderFixtures.moved(WEST_EDGE_MIDDLE, 270, 20), 25))
+                .containsExactly(SQUARE);
         assertThat(ZONES.zonesNear(BorderFixtures.moved(WEST_EDGE_MIDDLE, 270, 200), 25)).isEmpty();
     }
 }

@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param lastUpdateCount the track's update count then
  * @param lastTime time of the last update of any kind
  * @param lastPosition position then (predicted while unobserved)
- * @param logMissProbability log of the probability that the covering sensors all missed the
- *     target since {@code lastObservedTime}, summed along its path
+ * @param logMissProbability log of the probability that the covering sensors all missed the target
+ *     since {@code lastObservedTime}, summed along its path
  * @param confirmed whether the track has been confirmed (tentative tracks never go dark)
  * @param alerted whether the current gap has alerted
  */
@@ -29,7 +29,10 @@ public record DarkState(
     private static final int VERSION = 1;
 
     public DarkState {
-        if (lastObservedTime == null || lastObservedPosition == null || lastTime == null || lastPosition == null) {
+        if (lastObservedTime == null
+                || lastObservedPosition == null
+                || lastTime == null
+                || lastPosition == null) {
             throw new IllegalArgumentException("times and positions are required");
         }
     }

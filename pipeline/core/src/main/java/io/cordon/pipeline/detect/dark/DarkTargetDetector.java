@@ -28,9 +28,9 @@ import java.util.TreeMap;
  * ({@link SensorCoverageModel}). The gap alerts {@code NEW} once it has lasted {@link
  * DarkTargetParameters#minGapS()} and that probability is at most {@link
  * DarkTargetParameters#maxMissProbability()}; the next observation emits {@code CLOSED} with the
- * window from the last observation before the gap to the re-acquisition. A track deleted while
- * dark ends its finding with the {@code NEW} alert alone (there is no re-acquisition to report);
- * the deletion update itself is evaluated, so a tracker that deletes unobserved tracks after the
+ * window from the last observation before the gap to the re-acquisition. A track deleted while dark
+ * ends its finding with the {@code NEW} alert alone (there is no re-acquisition to report); the
+ * deletion update itself is evaluated, so a tracker that deletes unobserved tracks after the
  * minimum gap still yields the finding.
  *
  * <p>The id is {@code AlertIds.of(DARK_TARGET, "dark-target", [trackId], t)} with {@code t} the
@@ -63,7 +63,9 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
             return deleted ? DetectorResult.cleared() : DetectorResult.of(prev);
         }
         boolean confirmed = prev.confirmed() || emits(u.status());
-        if (!deleted && u.status() != TrackStatus.COASTING && u.updateCount() > prev.lastUpdateCount()) {
+        if (!deleted
+                && u.status() != TrackStatus.COASTING
+                && u.updateCount() > prev.lastUpdateCount()) {
             List<Alert> closed =
                     prev.alerted() ? List.of(alert(prev, u, AlertState.CLOSED)) : List.of();
             return new DetectorResult<>(observed(u, confirmed), closed);
@@ -125,7 +127,9 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
                 coverage.covering(s.lastPosition()).stream().map(SensorConfig::id).toList();
         Map<String, String> evidence = new TreeMap<>();
         evidence.put("gapS", Evidence.decimal(gap, 1));
-        evidence.put("missProbability", String.format(Locale.ROOT, "%.3e", Math.exp(s.logMissProbability())));
+        evidence.put(
+                "missProbability",
+                String.format(Locale.ROOT, "%.3e", Math.exp(s.logMissProbability())));
         evidence.put("coveringSensors", String.join(",", covering));
         evidence.put("lastObservedAt", s.lastObservedTime().toString());
         evidence.put("trackStatus", u.status().name());

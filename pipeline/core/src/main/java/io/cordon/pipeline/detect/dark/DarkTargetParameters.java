@@ -12,10 +12,10 @@ import io.cordon.pipeline.config.ParameterSection;
  *     to 0.9) almost never last that long; it is also when the reference tracker deletes an
  *     unobserved confirmed track, so the finding is made before the track ends. GFW uses 12 h for
  *     AIS gaps at sea, where reports are minutes apart.
- * @param maxMissProbability the gap counts only when the probability that the covering sensors
- *     all missed a visible target for that long is at most this. Default 0.001: one false dark
- *     finding per thousand gaps of that length at most; a target seen only by the satellite (one
- *     pass in 180 s, Pd 0.7) never gets there within minutes.
+ * @param maxMissProbability the gap counts only when the probability that the covering sensors all
+ *     missed a visible target for that long is at most this. Default 0.001: one false dark finding
+ *     per thousand gaps of that length at most; a target seen only by the satellite (one pass in
+ *     180 s, Pd 0.7) never gets there within minutes.
  * @param severity severity of the alert (default MEDIUM)
  */
 public record DarkTargetParameters(double minGapS, double maxMissProbability, Severity severity) {
@@ -27,7 +27,8 @@ public record DarkTargetParameters(double minGapS, double maxMissProbability, Se
             throw new ConfigException("minGapS", minGapS, "a finite number of seconds > 0");
         }
         if (!(maxMissProbability > 0 && maxMissProbability < 1)) {
-            throw new ConfigException("maxMissProbability", maxMissProbability, "a probability in (0, 1)");
+            throw new ConfigException(
+                    "maxMissProbability", maxMissProbability, "a probability in (0, 1)");
         }
         if (severity == null) {
             throw new ConfigException("severity", null, "one of INFO, LOW, MEDIUM, HIGH, CRITICAL");

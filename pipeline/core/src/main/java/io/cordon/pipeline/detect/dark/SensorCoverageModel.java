@@ -12,8 +12,8 @@ import java.util.List;
  * <p>A sensor covers a position within {@link SensorConfig#rangeM()} (geodesic) of its {@link
  * SensorConfig#position()}. Treating scans as independent, the probability that every covering
  * sensor misses a target for {@code dt} seconds is {@code Π (1 - Pd_s)^(dt / period_s)}; its
- * logarithm adds up along a track's path. Cooperative feeds (AIS, ADS-B) are left out: a target
- * can switch those off, which is a different finding.
+ * logarithm adds up along a track's path. Cooperative feeds (AIS, ADS-B) are left out: a target can
+ * switch those off, which is a different finding.
  */
 public final class SensorCoverageModel {
     private final List<SensorConfig> sensors;

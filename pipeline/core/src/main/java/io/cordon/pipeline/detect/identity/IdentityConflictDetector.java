@@ -32,9 +32,9 @@ import java.util.TreeSet;
  * <p>At each update of a track claiming the identity, every other claim updated within {@link
  * IdentityConflictParameters#maxClaimAgeS()} is predicted (constant velocity) to the update's time;
  * farther than {@link IdentityConflictParameters#minSeparationM()} apart, the two tracks conflict
- * and alert {@code NEW} once. The conflict is {@code CLOSED} (same id) when either track is
- * deleted or its claim gets older than the maximum age (it ended or no longer carries the
- * identity). Tentative updates are ignored.
+ * and alert {@code NEW} once. The conflict is {@code CLOSED} (same id) when either track is deleted
+ * or its claim gets older than the maximum age (it ended or no longer carries the identity).
+ * Tentative updates are ignored.
  *
  * <p>The id is {@code AlertIds.of(IDENTITY_CONFLICT, "identity-conflict", [a, b], key@t)} with
  * {@code t} the time the conflict was found, in epoch milliseconds rounded to the second.
@@ -91,12 +91,16 @@ public final class IdentityConflictDetector {
             claims.put(u.trackId(), self);
             Instant oldest = u.time().minusMillis(Math.round(parameters.maxClaimAgeS() * 1000));
             Set<String> gone = new TreeSet<>();
-            claims.values().stream().filter(c -> c.time().isBefore(oldest)).forEach(c -> gone.add(c.trackId()));
+            claims.values().stream()
+                    .filter(c -> c.time().isBefore(oldest))
+                    .forEach(c -> gone.add(c.trackId()));
             close(identityKey, gone, claims, conflicts, u.time(), alerts);
             claims.keySet().removeAll(gone);
             compare(identityKey, self, claims, conflicts, alerts);
         }
-        IdentityState next = new IdentityState(new ArrayList<>(claims.values()), new ArrayList<>(conflicts.values()));
+        IdentityState next =
+                new IdentityState(
+                        new ArrayList<>(claims.values()), new ArrayList<>(conflicts.values()));
         return new DetectorResult<>(next.isEmpty() ? null : next, alerts);
     }
 
@@ -122,7 +126,14 @@ public final class IdentityConflictDetector {
             String key = a.trackId() + "|" + b.trackId();
             Conflict c = conflicts.get(key);
             if (c != null) {
-                conflicts.put(key, new Conflict(c.trackA(), c.trackB(), c.start(), c.place(), Math.max(c.maxSeparationM(), d)));
+                conflicts.put(
+                        key,
+                        new Conflict(
+                                c.trackA(),
+                                c.trackB(),
+                                c.start(),
+                                c.place(),
+                                Math.max(c.maxSeparationM(), d)));
             } else if (d > parameters.minSeparationM()) {
                 c = new Conflict(a.trackId(), b.trackId(), self.time(), self.position(), d);
                 conflicts.put(key, c);
@@ -170,18 +181,33 @@ public final class IdentityConflictDetector {
     }
 
     private static Marking marking(Claim c) {
-        return c.releasableToAll() ? Marking.UNRESTRICTED : Marking.releasableTo(split(c.releasableTo()));
+        return c.releasableToAll()
+                ? Marking.UNRESTRICTED
+                : Marking.releasableTo(split(c.releasableTo()));
     }
 
-    private Alert alert(String identityKey, Conflict c, Claim a, Claim b, AlertState state, Instant end) {
+    private Alert alert(
+            String identityKey, Conflict c, Claim a, Claim b, AlertState state, Instant end) {
         long key = Math.round(c.start().toEpochMilli() / 1000.0) * 1000;
         Map<String, String> evidence = new TreeMap<>();
         evidence.put("identity", identityKey);
         evidence.put("separationM", Evidence.decimal(c.maxSeparationM(), 1));
-        evidence.put("positionA", Evidence.decimal(a.position().latDeg(), 6) + "," + Evidence.decimal(a.position().lonDeg(), 6));
-        evidence.put("positionB", Evidence.decimal(b.position().latDeg(), 6) + "," + Evidence.decimal(b.position().lonDeg(), 6));
-        evidence.put(Evidence.PARAM_PREFIX + "minSeparationM", Evidence.decimal(parameters.minSeparationM(), 1));
-        evidence.put(Evidence.PARAM_PREFIX + "maxClaimAgeS", Evidence.decimal(parameters.maxClaimAgeS(), 1));
+        evidence.put(
+                "positionA",
+                Evidence.decimal(a.position().latDeg(), 6)
+                        + ","
+                        + Evidence.decimal(a.position().lonDeg(), 6));
+        evidence.put(
+                "positionB",
+                Evidence.decimal(b.position().latDeg(), 6)
+                        + ","
+                        + Evidence.decimal(b.position().lonDeg(), 6));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "minSeparationM",
+                Evidence.decimal(parameters.minSeparationM(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "maxClaimAgeS",
+                Evidence.decimal(parameters.maxClaimAgeS(), 1));
         List<String> partners = new ArrayList<>(split(a.partnerIds()));
         partners.addAll(split(b.partnerIds()));
         List<String> sensors = new ArrayList<>(split(a.sensorIds()));
@@ -199,7 +225,11 @@ public final class IdentityConflictDetector {
                         state == AlertState.CLOSED ? " (conflict ended)" : "");
         Instant endTime = end.isBefore(c.start()) ? c.start() : end;
         return new Alert(
-                AlertIds.of(AlertType.IDENTITY_CONFLICT, NAME, List.of(c.trackA(), c.trackB()), identityKey + "@" + key),
+                AlertIds.of(
+                        AlertType.IDENTITY_CONFLICT,
+                        NAME,
+                        List.of(c.trackA(), c.trackB()),
+                        identityKey + "@" + key),
                 AlertType.IDENTITY_CONFLICT,
                 parameters.severity(),
                 state,

@@ -7,11 +7,11 @@ import io.cordon.pipeline.config.ParameterSection;
 /**
  * Parameters of {@link IdentityConflictDetector} ({@code detectors.identityConflict}).
  *
- * @param minSeparationM two tracks claiming one identity conflict when, predicted to the same
- *     time, they are farther apart than this, m. Default 1 000 m: an order of magnitude above the
- *     worst fused position error in the demo (satellite-only, σ about 150 m) and above the few
- *     hundred metres by which two tracks of one entity that fusion failed to merge can differ, so
- *     only genuinely separate objects conflict.
+ * @param minSeparationM two tracks claiming one identity conflict when, predicted to the same time,
+ *     they are farther apart than this, m. Default 1 000 m: an order of magnitude above the worst
+ *     fused position error in the demo (satellite-only, σ about 150 m) and above the few hundred
+ *     metres by which two tracks of one entity that fusion failed to merge can differ, so only
+ *     genuinely separate objects conflict.
  * @param maxClaimAgeS a track's claim is compared only while its last update is at most this old,
  *     and forgotten after it, s. Default 30 s: AIS class A reports every 2-10 s under way (ITU-R
  *     M.1371) and ADS-B twice a second, so a live claim is never that old; a track that dropped the

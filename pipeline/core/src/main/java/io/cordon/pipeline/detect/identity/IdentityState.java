@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@link IdentityConflictDetector} remembers for one identity: which tracks claim it and
- * which pairs of them conflict.
+ * What {@link IdentityConflictDetector} remembers for one identity: which tracks claim it and which
+ * pairs of them conflict.
  *
  * @param claims the latest update of each track claiming the identity, sorted by track id
  * @param conflicts the pairs in conflict, sorted

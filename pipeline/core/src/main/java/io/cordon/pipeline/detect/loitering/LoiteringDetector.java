@@ -20,15 +20,15 @@ import java.util.TreeMap;
 /**
  * Loitering near the border, per track (keyed by track id).
  *
- * <p>An <i>episode</i> starts at an update within {@link LoiteringParameters#maxDistanceToBorderM()}
- * of a border line and lasts while the track stays within {@link LoiteringParameters#radiusM()}
- * of where it started and near the border. It alerts ({@code NEW}) at the first {@code CONFIRMED}
- * or {@code COASTING} update at which it has lasted {@link LoiteringParameters#minDurationS()} and
- * the time-weighted mean of the track's estimated speed over it is at most {@link
- * LoiteringParameters#maxMeanSpeedMps()}; when an alerted episode ends (the track moves away,
- * leaves the border area or is deleted) the same alert id is emitted {@code CLOSED}, with the
- * window from the episode's start to its last update. A new episode then starts where the track
- * is.
+ * <p>An <i>episode</i> starts at an update within {@link
+ * LoiteringParameters#maxDistanceToBorderM()} of a border line and lasts while the track stays
+ * within {@link LoiteringParameters#radiusM()} of where it started and near the border. It alerts
+ * ({@code NEW}) at the first {@code CONFIRMED} or {@code COASTING} update at which it has lasted
+ * {@link LoiteringParameters#minDurationS()} and the time-weighted mean of the track's estimated
+ * speed over it is at most {@link LoiteringParameters#maxMeanSpeedMps()}; when an alerted episode
+ * ends (the track moves away, leaves the border area or is deleted) the same alert id is emitted
+ * {@code CLOSED}, with the window from the episode's start to its last update. A new episode then
+ * starts where the track is.
  *
  * <p>The id is {@code AlertIds.of(LOITERING, "loitering", [trackId], start)} with the start in
  * epoch milliseconds rounded to the second.
@@ -70,7 +70,8 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
             return DetectorResult.of(startOrNone(u, speed));
         }
         boolean stays =
-                Geodesy.distanceM(prev.anchor(), u.position()) <= parameters.radiusM() && nearBorder(u);
+                Geodesy.distanceM(prev.anchor(), u.position()) <= parameters.radiusM()
+                        && nearBorder(u);
         if (!stays) {
             List<Alert> closed =
                     prev.alerted()
@@ -140,13 +141,18 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
         evidence.put("durationS", Evidence.decimal(duration, 1));
         evidence.put("meanSpeedMps", Evidence.decimal(mean, 2));
         evidence.put(
-                "netDisplacementM", Evidence.decimal(Geodesy.distanceM(s.anchor(), s.lastPosition()), 1));
+                "netDisplacementM",
+                Evidence.decimal(Geodesy.distanceM(s.anchor(), s.lastPosition()), 1));
         evidence.put("distanceToBorderM", Evidence.decimal(toBorder, 1));
         evidence.put("anchorLatDeg", Evidence.decimal(s.anchor().latDeg(), 6));
         evidence.put("anchorLonDeg", Evidence.decimal(s.anchor().lonDeg(), 6));
-        evidence.put(Evidence.PARAM_PREFIX + "maxMeanSpeedMps", Evidence.decimal(parameters.maxMeanSpeedMps(), 2));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "maxMeanSpeedMps",
+                Evidence.decimal(parameters.maxMeanSpeedMps(), 2));
         evidence.put(Evidence.PARAM_PREFIX + "radiusM", Evidence.decimal(parameters.radiusM(), 1));
-        evidence.put(Evidence.PARAM_PREFIX + "minDurationS", Evidence.decimal(parameters.minDurationS(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "minDurationS",
+                Evidence.decimal(parameters.minDurationS(), 1));
         evidence.put(
                 Evidence.PARAM_PREFIX + "maxDistanceToBorderM",
                 Evidence.decimal(parameters.maxDistanceToBorderM(), 1));
@@ -157,7 +163,9 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
                         "Track %s %s within %.0f m of %.5f, %.5f for %.0f s at a mean %.2f m/s, %.0f m"
                                 + " from the border.",
                         u.trackId(),
-                        state == AlertState.CLOSED ? "stopped loitering after staying" : "is loitering",
+                        state == AlertState.CLOSED
+                                ? "stopped loitering after staying"
+                                : "is loitering",
                         parameters.radiusM(),
                         s.anchor().latDeg(),
                         s.anchor().lonDeg(),
@@ -165,7 +173,8 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
                         mean,
                         toBorder);
         return new Alert(
-                AlertIds.of(AlertType.LOITERING, NAME, List.of(u.trackId()), Long.toString(startKey)),
+                AlertIds.of(
+                        AlertType.LOITERING, NAME, List.of(u.trackId()), Long.toString(startKey)),
                 AlertType.LOITERING,
                 parameters.severity(),
                 state,

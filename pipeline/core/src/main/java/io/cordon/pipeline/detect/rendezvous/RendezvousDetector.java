@@ -37,10 +37,10 @@ import java.util.TreeMap;
  * RendezvousParameters#forgetAfterS()}; an alerted pair then emits {@code CLOSED} with the same id
  * and the window from its start to its last update together.
  *
- * <p>Only the pair's owner tile emits ({@link TileGrid#tileOf} of the midpoint at the start);
- * tiles given the same updates in the same order compute the same pairs, so every pair alerts
- * exactly once. The id is {@code AlertIds.of(RENDEZVOUS, "rendezvous", [a, b], t)} with {@code t}
- * the pair's start in epoch milliseconds rounded to the second. Tentative updates are ignored.
+ * <p>Only the pair's owner tile emits ({@link TileGrid#tileOf} of the midpoint at the start); tiles
+ * given the same updates in the same order compute the same pairs, so every pair alerts exactly
+ * once. The id is {@code AlertIds.of(RENDEZVOUS, "rendezvous", [a, b], t)} with {@code t} the
+ * pair's start in epoch milliseconds rounded to the second. Tentative updates are ignored.
  */
 public final class RendezvousDetector {
     public static final String NAME = "rendezvous";
@@ -83,18 +83,25 @@ public final class RendezvousDetector {
         } else if (u.status() != TrackStatus.TENTATIVE && !stale) {
             Member self = member(u);
             members.put(u.trackId(), self);
-            Instant forgetBefore = u.time().minusMillis(Math.round(parameters.forgetAfterS() * 1000));
+            Instant forgetBefore =
+                    u.time().minusMillis(Math.round(parameters.forgetAfterS() * 1000));
             java.util.Set<String> gone = new java.util.TreeSet<>();
             members.values().stream()
                     .filter(m -> m.time().isBefore(forgetBefore))
                     .forEach(m -> gone.add(m.trackId()));
-            end(pairs, members, p -> gone.contains(p.trackA()) || gone.contains(p.trackB()),
-                    tileKey, u.time(), alerts);
+            end(
+                    pairs,
+                    members,
+                    p -> gone.contains(p.trackA()) || gone.contains(p.trackB()),
+                    tileKey,
+                    u.time(),
+                    alerts);
             members.keySet().removeAll(gone);
             compare(self, u, members, pairs, tileKey, alerts);
         }
         RendezvousState next =
-                new RendezvousState(new ArrayList<>(members.values()), new ArrayList<>(pairs.values()));
+                new RendezvousState(
+                        new ArrayList<>(members.values()), new ArrayList<>(pairs.values()));
         return new DetectorResult<>(next.isEmpty() ? null : next, alerts);
     }
 
@@ -125,16 +132,53 @@ public final class RendezvousDetector {
             if (d <= parameters.maxDistanceM()) {
                 if (p == null) {
                     GeoPoint mid = Geodesy.midpoint(self.position(), there);
-                    p = new Pair(a.trackId(), b.trackId(), u.time(), u.time(), mid, grid.tileOf(mid), 0, 0, d, false);
+                    p =
+                            new Pair(
+                                    a.trackId(),
+                                    b.trackId(),
+                                    u.time(),
+                                    u.time(),
+                                    mid,
+                                    grid.tileOf(mid),
+                                    0,
+                                    0,
+                                    d,
+                                    false);
                 }
-                p = new Pair(p.trackA(), p.trackB(), p.start(), u.time(), p.startPlace(), p.ownerTile(),
-                        p.slowSamples() + (slow ? 1 : 0), p.fastSamples() + (slow ? 0 : 1),
-                        Math.min(p.minDistanceM(), d), p.alerted());
+                p =
+                        new Pair(
+                                p.trackA(),
+                                p.trackB(),
+                                p.start(),
+                                u.time(),
+                                p.startPlace(),
+                                p.ownerTile(),
+                                p.slowSamples() + (slow ? 1 : 0),
+                                p.fastSamples() + (slow ? 0 : 1),
+                                Math.min(p.minDistanceM(), d),
+                                p.alerted());
                 if (!p.alerted() && meets(p)) {
-                    p = new Pair(p.trackA(), p.trackB(), p.start(), p.lastTogether(), p.startPlace(),
-                            p.ownerTile(), p.slowSamples(), p.fastSamples(), p.minDistanceM(), true);
+                    p =
+                            new Pair(
+                                    p.trackA(),
+                                    p.trackB(),
+                                    p.start(),
+                                    p.lastTogether(),
+                                    p.startPlace(),
+                                    p.ownerTile(),
+                                    p.slowSamples(),
+                                    p.fastSamples(),
+                                    p.minDistanceM(),
+                                    true);
                     if (owns(tileKey, p)) {
-                        alerts.add(alert(p, a, b, AlertState.NEW, u.time(), Geodesy.midpoint(self.position(), there)));
+                        alerts.add(
+                                alert(
+                                        p,
+                                        a,
+                                        b,
+                                        AlertState.NEW,
+                                        u.time(),
+                                        Geodesy.midpoint(self.position(), there)));
                     }
                 }
                 pairs.put(key, p);
@@ -162,8 +206,12 @@ public final class RendezvousDetector {
             }
             it.remove();
             if (p.alerted() && owns(tileKey, p)) {
-                Member a = members.getOrDefault(p.trackA(), placeholder(p.trackA(), now, p.startPlace()));
-                Member b = members.getOrDefault(p.trackB(), placeholder(p.trackB(), now, p.startPlace()));
+                Member a =
+                        members.getOrDefault(
+                                p.trackA(), placeholder(p.trackA(), now, p.startPlace()));
+                Member b =
+                        members.getOrDefault(
+                                p.trackB(), placeholder(p.trackB(), now, p.startPlace()));
                 alerts.add(alert(p, a, b, AlertState.CLOSED, p.lastTogether(), p.startPlace()));
             }
         }
@@ -197,7 +245,9 @@ public final class RendezvousDetector {
     }
 
     private static Marking marking(Member m) {
-        return m.releasableToAll() ? Marking.UNRESTRICTED : Marking.releasableTo(split(m.releasableTo()));
+        return m.releasableToAll()
+                ? Marking.UNRESTRICTED
+                : Marking.releasableTo(split(m.releasableTo()));
     }
 
     private static List<String> split(String joined) {
@@ -214,8 +264,12 @@ public final class RendezvousDetector {
         evidence.put("fastSamples", Integer.toString(p.fastSamples()));
         evidence.put("startLatDeg", Evidence.decimal(p.startPlace().latDeg(), 6));
         evidence.put("startLonDeg", Evidence.decimal(p.startPlace().lonDeg(), 6));
-        evidence.put(Evidence.PARAM_PREFIX + "maxDistanceM", Evidence.decimal(parameters.maxDistanceM(), 1));
-        evidence.put(Evidence.PARAM_PREFIX + "minDurationS", Evidence.decimal(parameters.minDurationS(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "maxDistanceM",
+                Evidence.decimal(parameters.maxDistanceM(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "minDurationS",
+                Evidence.decimal(parameters.minDurationS(), 1));
         evidence.put(
                 Evidence.PARAM_PREFIX + "maxMedianSpeedMps",
                 Evidence.decimal(parameters.maxMedianSpeedMps(), 2));
@@ -237,7 +291,11 @@ public final class RendezvousDetector {
                         p.startPlace().latDeg(),
                         p.startPlace().lonDeg());
         return new Alert(
-                AlertIds.of(AlertType.RENDEZVOUS, NAME, List.of(p.trackA(), p.trackB()), Long.toString(key)),
+                AlertIds.of(
+                        AlertType.RENDEZVOUS,
+                        NAME,
+                        List.of(p.trackA(), p.trackB()),
+                        Long.toString(key)),
                 AlertType.RENDEZVOUS,
                 parameters.severity(),
                 state,

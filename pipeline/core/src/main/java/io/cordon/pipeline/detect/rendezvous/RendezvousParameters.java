@@ -12,9 +12,9 @@ import io.cordon.pipeline.config.ParameterSection;
  *     meeting of people or vehicles (the benchmark's pairs stand about 15 m apart), plus the fused
  *     position noise of both tracks (10-20 m each).
  * @param minDurationS they must stay together at least this long, s. Default 30 s: long enough to
- *     hand something over, while two targets passing each other at walking pace (1.4 m/s each)
- *     stay within 50 m for under 40 s only when their paths nearly touch, and vehicles pass in a
- *     few seconds.
+ *     hand something over, while two targets passing each other at walking pace (1.4 m/s each) stay
+ *     within 50 m for under 40 s only when their paths nearly touch, and vehicles pass in a few
+ *     seconds.
  * @param maxMedianSpeedMps the median of both tracks' estimated speeds while together must not
  *     exceed this, m/s. Default 1.5 m/s: above the speed a tracker estimates for a standing target
  *     (velocity noise), about a walking pace; two people walking side by side may match, vehicles

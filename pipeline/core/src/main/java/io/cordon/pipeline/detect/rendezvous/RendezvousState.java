@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@link RendezvousDetector} remembers for one tile: the latest update of each confirmed
- * track near the tile, and the pairs currently together.
+ * What {@link RendezvousDetector} remembers for one tile: the latest update of each confirmed track
+ * near the tile, and the pairs currently together.
  *
  * @param members latest update per track, sorted by track id
  * @param pairs pairs together (or within the separation hysteresis), sorted by their ids

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A grid of square tiles in latitude/longitude degrees, for keying pair detectors by space. A
- * track update goes to every tile within {@code haloM} of it ({@link #tilesNear}), so two tracks
- * closer than the halo always meet in at least one tile; the pair's alerts come only from the
- * tile that holds the pair's midpoint when the pair starts ({@link #tileOf}).
+ * A grid of square tiles in latitude/longitude degrees, for keying pair detectors by space. A track
+ * update goes to every tile within {@code haloM} of it ({@link #tilesNear}), so two tracks closer
+ * than the halo always meet in at least one tile; the pair's alerts come only from the tile that
+ * holds the pair's midpoint when the pair starts ({@link #tileOf}).
  *
  * @param tileSizeDeg edge of a tile, degrees (default 0.1°, about 11 km north-south)
  */
@@ -17,7 +17,8 @@ public record TileGrid(double tileSizeDeg) {
 
     public TileGrid {
         if (!(tileSizeDeg > 0 && tileSizeDeg <= 10)) {
-            throw new IllegalArgumentException("tileSizeDeg must be in (0, 10], was " + tileSizeDeg);
+            throw new IllegalArgumentException(
+                    "tileSizeDeg must be in (0, 10], was " + tileSizeDeg);
         }
     }
 

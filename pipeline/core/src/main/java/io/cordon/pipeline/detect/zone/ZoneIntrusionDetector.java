@@ -25,12 +25,12 @@ import java.util.TreeMap;
  *
  * <p>A track <i>enters</i> a zone at the update where it is at least {@link
  * ZoneIntrusionParameters#hysteresisM()} inside, and <i>leaves</i> at the update where it is at
- * least that far outside (or is deleted). The entry time is interpolated to where the move from
- * the previous update crossed the edge (linear in the signed depth), or is the previous update's
- * time when the track was already on or just inside the edge then. Entering emits {@code NEW}
- * (at the first {@code CONFIRMED}/{@code COASTING} update inside, so a track that entered while
- * tentative alerts once confirmed), leaving emits {@code CLOSED} with the same id; a track on the
- * edge alerts at most once per visit.
+ * least that far outside (or is deleted). The entry time is interpolated to where the move from the
+ * previous update crossed the edge (linear in the signed depth), or is the previous update's time
+ * when the track was already on or just inside the edge then. Entering emits {@code NEW} (at the
+ * first {@code CONFIRMED}/{@code COASTING} update inside, so a track that entered while tentative
+ * alerts once confirmed), leaving emits {@code CLOSED} with the same id; a track on the edge alerts
+ * at most once per visit.
  *
  * <p>The id is {@code AlertIds.of(ZONE_INTRUSION, "zone-intrusion", [trackId], zoneId@t)} with
  * {@code t} the entry time in epoch milliseconds rounded to the second.
@@ -100,7 +100,8 @@ public final class ZoneIntrusionDetector implements TrackDetector<ZoneState> {
                 new ZoneState(u.position(), u.time(), new ArrayList<>(inside.values())), alerts);
     }
 
-    private List<String> candidates(GeoPoint p, Map<String, ZoneState.Entry> inside, double search) {
+    private List<String> candidates(
+            GeoPoint p, Map<String, ZoneState.Entry> inside, double search) {
         TreeMap<String, Boolean> ids = new TreeMap<>();
         zones.zonesNear(p, search).forEach(z -> ids.put(z.id(), true));
         inside.keySet().forEach(id -> ids.put(id, true));
@@ -131,14 +132,32 @@ public final class ZoneIntrusionDetector implements TrackDetector<ZoneState> {
         evidence.put("durationS", Evidence.decimal(Geodesy.secondsBetween(e.enteredAt(), end), 1));
         evidence.put("speedMps", Evidence.decimal(u.velocity().groundSpeedMps(), 2));
         evidence.put("courseDeg", Evidence.decimal(u.velocity().courseDeg(), 1));
-        evidence.put(Evidence.PARAM_PREFIX + "hysteresisM", Evidence.decimal(parameters.hysteresisM(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "hysteresisM",
+                Evidence.decimal(parameters.hysteresisM(), 1));
         Evidence.addProvenance(evidence, List.of(u));
         String summary =
                 state == AlertState.NEW
-                        ? "Track " + u.trackId() + " entered restricted zone " + zone.name() + " at " + e.enteredAt() + "."
-                        : "Track " + u.trackId() + " left restricted zone " + zone.name() + " (entered " + e.enteredAt() + ").";
+                        ? "Track "
+                                + u.trackId()
+                                + " entered restricted zone "
+                                + zone.name()
+                                + " at "
+                                + e.enteredAt()
+                                + "."
+                        : "Track "
+                                + u.trackId()
+                                + " left restricted zone "
+                                + zone.name()
+                                + " (entered "
+                                + e.enteredAt()
+                                + ").";
         return new Alert(
-                AlertIds.of(AlertType.ZONE_INTRUSION, NAME, List.of(u.trackId()), zone.id() + "@" + key),
+                AlertIds.of(
+                        AlertType.ZONE_INTRUSION,
+                        NAME,
+                        List.of(u.trackId()),
+                        zone.id() + "@" + key),
                 AlertType.ZONE_INTRUSION,
                 zone.severity(),
                 state,

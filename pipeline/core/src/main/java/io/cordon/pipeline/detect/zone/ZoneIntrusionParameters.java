@@ -7,10 +7,10 @@ import io.cordon.pipeline.config.ParameterSection;
  * Parameters of {@link ZoneIntrusionDetector} ({@code detectors.zoneIntrusion}); the severity is
  * each zone's own ({@code zones[].severity}).
  *
- * @param hysteresisM a track has entered when it is at least this far inside the zone and has
- *     left when at least this far outside, m, >= 0. Default 25 m: above the fused position noise
- *     of the demo's radars (σ 15 m) so that a track moving along the edge does not flicker in and
- *     out, small against zones hundreds of metres across.
+ * @param hysteresisM a track has entered when it is at least this far inside the zone and has left
+ *     when at least this far outside, m, >= 0. Default 25 m: above the fused position noise of the
+ *     demo's radars (σ 15 m) so that a track moving along the edge does not flicker in and out,
+ *     small against zones hundreds of metres across.
  */
 public record ZoneIntrusionParameters(double hysteresisM) {
     public static final ZoneIntrusionParameters DEFAULTS = new ZoneIntrusionParameters(25);

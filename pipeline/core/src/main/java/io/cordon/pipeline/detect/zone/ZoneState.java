@@ -41,7 +41,10 @@ public record ZoneState(GeoPoint lastPosition, Instant lastTime, List<Entry> ins
                         .writeInstant(lastTime)
                         .writeInt(inside.size());
         for (Entry e : inside) {
-            w.writeString(e.zoneId()).writeInstant(e.enteredAt()).writePoint(e.place()).writeBoolean(e.alerted());
+            w.writeString(e.zoneId())
+                    .writeInstant(e.enteredAt())
+                    .writePoint(e.place())
+                    .writeBoolean(e.alerted());
         }
         return w.toBytes();
     }

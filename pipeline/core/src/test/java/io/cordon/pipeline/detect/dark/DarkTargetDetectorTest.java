@@ -18,18 +18,27 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Uses the example config's sensors: two radars (28 km), two drones (6 km), one satellite (50 km, 180 s). */
+/**
+ * Uses the example config's sensors: two radars (28 km), two drones (6 km), one satellite (50 km,
+ * 180 s).
+ */
 class DarkTargetDetectorTest {
     static final SensorCoverageModel COVERAGE =
-            new SensorCoverageModel(CordonConfig.load(Path.of("../../deploy/cordon.yaml")).sensors());
+            new SensorCoverageModel(
+                    CordonConfig.load(Path.of("../../deploy/cordon.yaml")).sensors());
     static final GeoPoint IN_RADAR_COVER = GeoPoint.of(31.40, -110.75);
     static final GeoPoint SATELLITE_ONLY = GeoPoint.of(31.70, -110.60);
     static final GeoPoint OUTSIDE_ALL = GeoPoint.of(32.20, -110.60);
 
-    private final DarkTargetDetector detector = new DarkTargetDetector(COVERAGE, DarkTargetParameters.DEFAULTS);
+    private final DarkTargetDetector detector =
+            new DarkTargetDetector(COVERAGE, DarkTargetParameters.DEFAULTS);
 
-    /** Updates every 4 s from {@code fromS} to {@code toS}; observed unless inside [darkFrom, darkTo). */
-    private static List<EntityTrack> track(String id, GeoPoint at, int fromS, int toS, int darkFrom, int darkTo) {
+    /**
+     * Updates every 4 s from {@code fromS} to {@code toS}; observed unless inside [darkFrom,
+     * darkTo).
+     */
+    private static List<EntityTrack> track(
+            String id, GeoPoint at, int fromS, int toS, int darkFrom, int darkTo) {
         List<EntityTrack> out = new ArrayList<>();
         long count = 0;
         for (int s = fromS; s <= toS; s += 4) {
@@ -37,10 +46,27 @@ class DarkTargetDetectorTest {
             if (!dark) {
                 count++;
             }
-            EntityTrack u = TrackFixtures.track(id, dark ? TrackStatus.COASTING : TrackStatus.CONFIRMED, t(s), at,
-                    new Velocity(0.5, 0, 0));
-            out.add(new EntityTrack(u.trackId(), u.status(), u.time(), u.position(), u.velocity(), u.covariance(),
-                    u.sensorIds(), u.partnerIds(), u.identity(), u.classification(), u.marking(), count));
+            EntityTrack u =
+                    TrackFixtures.track(
+                            id,
+                            dark ? TrackStatus.COASTING : TrackStatus.CONFIRMED,
+                            t(s),
+                            at,
+                            new Velocity(0.5, 0, 0));
+            out.add(
+                    new EntityTrack(
+                            u.trackId(),
+                            u.status(),
+                            u.time(),
+                            u.position(),
+                            u.velocity(),
+                            u.covariance(),
+                            u.sensorIds(),
+                            u.partnerIds(),
+                            u.identity(),
+                            u.classification(),
+                            u.marking(),
+                            count));
         }
         return out;
     }
@@ -60,7 +86,9 @@ class DarkTargetDetectorTest {
     void aTrackUnobservedInsideRadarCoverageGoesDarkAndIsClosedWhenSeenAgain() {
         List<Alert> alerts = run(track("D", IN_RADAR_COVER, 0, 240, 104, 200));
 
-        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
         Alert dark = alerts.get(0);
         assertThat(dark.type()).isEqualTo(AlertType.DARK_TARGET);
         assertThat(dark.windowStart()).isEqualTo(t(100));
@@ -89,8 +117,20 @@ class DarkTargetDetectorTest {
     void aTrackDeletedAfterGoingDarkStillYieldsTheFinding() {
         List<EntityTrack> updates = new ArrayList<>(track("X", IN_RADAR_COVER, 0, 100, 1000, 1000));
         EntityTrack last = updates.get(updates.size() - 1);
-        updates.add(new EntityTrack("X", TrackStatus.DELETED, t(132), last.position(), last.velocity(), last.covariance(),
-                last.sensorIds(), last.partnerIds(), last.identity(), last.classification(), last.marking(), last.updateCount()));
+        updates.add(
+                new EntityTrack(
+                        "X",
+                        TrackStatus.DELETED,
+                        t(132),
+                        last.position(),
+                        last.velocity(),
+                        last.covariance(),
+                        last.sensorIds(),
+                        last.partnerIds(),
+                        last.identity(),
+                        last.classification(),
+                        last.marking(),
+                        last.updateCount()));
 
         DarkState state = null;
         List<Alert> alerts = new ArrayList<>();
@@ -102,13 +142,18 @@ class DarkTargetDetectorTest {
         }
 
         assertThat(r.stateCleared()).isTrue();
-        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.NEW));
+        assertThat(alerts)
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.NEW));
     }
 
     @Test
     void deletionOfAnObservedTrackJustClears() {
-        DarkState s = detector.onTrackUpdate(null, track("Y", IN_RADAR_COVER, 0, 0, 99, 99).get(0)).newState();
-        EntityTrack deleted = track("Y", IN_RADAR_COVER, 4, 4, 0, 99).get(0).withStatus(TrackStatus.DELETED);
+        DarkState s =
+                detector.onTrackUpdate(null, track("Y", IN_RADAR_COVER, 0, 0, 99, 99).get(0))
+                        .newState();
+        EntityTrack deleted =
+                track("Y", IN_RADAR_COVER, 4, 4, 0, 99).get(0).withStatus(TrackStatus.DELETED);
 
         DetectorResult<DarkState> r = detector.onTrackUpdate(s, deleted);
 
@@ -130,12 +175,14 @@ class DarkTargetDetectorTest {
     void theMissProbabilityFollowsTheSensorPriors() {
         // radar Pd 0.9 every 4 s and the satellite Pd 0.7 every 180 s cover this point
         double expected = 40.0 / 4 * Math.log(0.1) + 40.0 / 180 * Math.log(0.3);
-        assertThat(COVERAGE.logMissProbability(IN_RADAR_COVER, 40)).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(COVERAGE.logMissProbability(IN_RADAR_COVER, 40))
+                .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
     void stateSurvivesBytes() {
-        DarkState s = new DarkState(t(1), IN_RADAR_COVER, 7, t(9), SATELLITE_ONLY, -3.5, true, false);
+        DarkState s =
+                new DarkState(t(1), IN_RADAR_COVER, 7, t(9), SATELLITE_ONLY, -3.5, true, false);
 
         assertThat(DarkState.fromBytes(s.toBytes())).isEqualTo(s);
     }

@@ -29,8 +29,19 @@ class IdentityConflictDetectorTest {
 
     private static EntityTrack claiming(String id, TrackStatus status, double s, GeoPoint p) {
         EntityTrack u = track(id, status, t(s), p, new Velocity(0.5, 0, 0));
-        return new EntityTrack(u.trackId(), u.status(), u.time(), u.position(), u.velocity(), u.covariance(),
-                u.sensorIds(), u.partnerIds(), MMSI, u.classification(), u.marking(), u.updateCount());
+        return new EntityTrack(
+                u.trackId(),
+                u.status(),
+                u.time(),
+                u.position(),
+                u.velocity(),
+                u.covariance(),
+                u.sensorIds(),
+                u.partnerIds(),
+                MMSI,
+                u.classification(),
+                u.marking(),
+                u.updateCount());
     }
 
     private List<Alert> run(List<EntityTrack> updates) {
@@ -44,7 +55,9 @@ class IdentityConflictDetectorTest {
         return alerts;
     }
 
-    /** Track A at {@code a} at even 5 s steps, track B at {@code b} in between, up to {@code endS}. */
+    /**
+     * Track A at {@code a} at even 5 s steps, track B at {@code b} in between, up to {@code endS}.
+     */
     private static List<EntityTrack> twoClaims(GeoPoint a, GeoPoint b, int endS) {
         List<EntityTrack> out = new ArrayList<>();
         for (int s = 0; s <= endS; s += 5) {
@@ -61,13 +74,16 @@ class IdentityConflictDetectorTest {
 
         List<Alert> alerts = run(updates);
 
-        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
         Alert found = alerts.get(0);
         assertThat(found.type()).isEqualTo(AlertType.IDENTITY_CONFLICT);
         assertThat(found.trackIds()).containsExactly("A", "B");
         assertThat(found.windowStart()).isEqualTo(t(2.5));
         assertThat(found.evidence()).containsEntry("identity", KEY);
-        assertThat(Double.parseDouble(found.evidence().get("separationM"))).isBetween(19_900.0, 20_100.0);
+        assertThat(Double.parseDouble(found.evidence().get("separationM")))
+                .isBetween(19_900.0, 20_100.0);
         assertThat(alerts.get(1).alertId()).isEqualTo(found.alertId());
         assertThat(alerts.get(1).windowEnd()).isEqualTo(t(70));
     }
@@ -94,7 +110,8 @@ class IdentityConflictDetectorTest {
     void aStaleClaimClosesTheConflictAndIsForgotten() {
         List<EntityTrack> updates = new ArrayList<>(twoClaims(HERE, FAR, 20));
         for (int s = 25; s <= 80; s += 5) {
-            updates.add(claiming("A", TrackStatus.CONFIRMED, s, HERE)); // B stopped claiming at 22.5 s
+            updates.add(
+                    claiming("A", TrackStatus.CONFIRMED, s, HERE)); // B stopped claiming at 22.5 s
         }
         IdentityState state = null;
         List<Alert> alerts = new ArrayList<>();
@@ -104,19 +121,27 @@ class IdentityConflictDetectorTest {
             alerts.addAll(r.alerts());
         }
 
-        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
         assertThat(state.claims()).extracting(IdentityState.Claim::trackId).containsExactly("A");
         assertThat(state.conflicts()).isEmpty();
     }
 
     @Test
     void tentativeTracksAreIgnoredAndTheLastDeletionClearsTheState() {
-        assertThat(run(twoClaims(HERE, FAR, 60).stream().map(u -> u.withStatus(TrackStatus.TENTATIVE)).toList()))
+        assertThat(
+                        run(
+                                twoClaims(HERE, FAR, 60).stream()
+                                        .map(u -> u.withStatus(TrackStatus.TENTATIVE))
+                                        .toList()))
                 .isEmpty();
 
-        DetectorResult<IdentityState> one = detector.onTrackUpdate(null, KEY, claiming("A", TrackStatus.CONFIRMED, 0, HERE));
+        DetectorResult<IdentityState> one =
+                detector.onTrackUpdate(null, KEY, claiming("A", TrackStatus.CONFIRMED, 0, HERE));
         DetectorResult<IdentityState> gone =
-                detector.onTrackUpdate(one.newState(), KEY, claiming("A", TrackStatus.DELETED, 5, HERE));
+                detector.onTrackUpdate(
+                        one.newState(), KEY, claiming("A", TrackStatus.DELETED, 5, HERE));
         assertThat(gone.stateCleared()).isTrue();
         assertThat(gone.alerts()).isEmpty();
     }
@@ -125,13 +150,26 @@ class IdentityConflictDetectorTest {
     void identityKeysAreTheUniqueIdentitiesOnly() {
         EntityTrack u = claiming("A", TrackStatus.CONFIRMED, 0, HERE);
         EntityTrack withAll =
-                new EntityTrack("A", TrackStatus.CONFIRMED, t(0), HERE, Velocity.ZERO, null, null, null,
-                        new CooperativeIdentity("367001234", "a1b2c3", "AAL123", "ANDROID-1"), null, null, 1);
+                new EntityTrack(
+                        "A",
+                        TrackStatus.CONFIRMED,
+                        t(0),
+                        HERE,
+                        Velocity.ZERO,
+                        null,
+                        null,
+                        null,
+                        new CooperativeIdentity("367001234", "a1b2c3", "AAL123", "ANDROID-1"),
+                        null,
+                        null,
+                        1);
 
         assertThat(IdentityConflictDetector.identityKeys(u)).containsExactly(KEY);
         assertThat(IdentityConflictDetector.identityKeys(withAll))
                 .containsExactly("mmsi:367001234", "icao24:A1B2C3", "cot:ANDROID-1");
-        assertThat(IdentityConflictDetector.identityKeys(track("N", TrackStatus.CONFIRMED, t(0), HERE, Velocity.ZERO)))
+        assertThat(
+                        IdentityConflictDetector.identityKeys(
+                                track("N", TrackStatus.CONFIRMED, t(0), HERE, Velocity.ZERO)))
                 .isEmpty();
     }
 
@@ -139,7 +177,9 @@ class IdentityConflictDetectorTest {
     void stateSurvivesBytes() {
         IdentityState s =
                 new IdentityState(
-                        List.of(new IdentityState.Claim("A", t(1), HERE, 1, 2, true, "", "usa", "ais-1")),
+                        List.of(
+                                new IdentityState.Claim(
+                                        "A", t(1), HERE, 1, 2, true, "", "usa", "ais-1")),
                         List.of(new IdentityState.Conflict("A", "B", t(0), FAR, 20_000)));
 
         assertThat(IdentityState.fromBytes(s.toBytes())).isEqualTo(s);

@@ -40,8 +40,12 @@ class LoiteringDetectorTest {
         return alerts;
     }
 
-    /** A track that waits at {@code place} (±10 m of noise) from {@code fromS} to {@code toS}, every 5 s. */
-    private static List<EntityTrack> waiting(String id, GeoPoint place, int fromS, int toS, Velocity v) {
+    /**
+     * A track that waits at {@code place} (±10 m of noise) from {@code fromS} to {@code toS}, every
+     * 5 s.
+     */
+    private static List<EntityTrack> waiting(
+            String id, GeoPoint place, int fromS, int toS, Velocity v) {
         List<EntityTrack> out = new ArrayList<>();
         for (int s = fromS; s <= toS; s += 5) {
             GeoPoint noisy = TrackFixtures.moved(place, (s * 37) % 360, 10);
@@ -54,12 +58,26 @@ class LoiteringDetectorTest {
     void waitingNearTheBorderAlertsOnceAndClosesWhenTheTrackLeaves() {
         List<EntityTrack> updates = new ArrayList<>(waiting("L", NEAR_BORDER, 0, 400, CREEPING));
         Velocity away = new Velocity(0, 10, 0);
-        updates.add(track("L", TrackStatus.CONFIRMED, t(410), TrackFixtures.moved(NEAR_BORDER, 0, 100), away));
-        updates.add(track("L", TrackStatus.CONFIRMED, t(420), TrackFixtures.moved(NEAR_BORDER, 0, 300), away));
+        updates.add(
+                track(
+                        "L",
+                        TrackStatus.CONFIRMED,
+                        t(410),
+                        TrackFixtures.moved(NEAR_BORDER, 0, 100),
+                        away));
+        updates.add(
+                track(
+                        "L",
+                        TrackStatus.CONFIRMED,
+                        t(420),
+                        TrackFixtures.moved(NEAR_BORDER, 0, 300),
+                        away));
 
         List<Alert> alerts = run(updates);
 
-        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
         Alert opened = alerts.get(0);
         assertThat(opened.type()).isEqualTo(AlertType.LOITERING);
         assertThat(opened.windowStart()).isEqualTo(t(0));
@@ -90,7 +108,11 @@ class LoiteringDetectorTest {
         List<EntityTrack> updates = new ArrayList<>();
         for (int s = 0; s <= 900; s += 5) {
             updates.add(
-                    track("W", TrackStatus.CONFIRMED, t(s), TrackFixtures.moved(NEAR_BORDER, 90, s * 1.0),
+                    track(
+                            "W",
+                            TrackStatus.CONFIRMED,
+                            t(s),
+                            TrackFixtures.moved(NEAR_BORDER, 90, s * 1.0),
                             new Velocity(1.0, 0, 0)));
         }
         assertThat(run(updates)).isEmpty();
@@ -107,23 +129,32 @@ class LoiteringDetectorTest {
             alerts.addAll(r.alerts());
         }
         DetectorResult<LoiteringState> deleted =
-                detector.onTrackUpdate(state, track("D", TrackStatus.DELETED, t(330), NEAR_BORDER, CREEPING));
+                detector.onTrackUpdate(
+                        state, track("D", TrackStatus.DELETED, t(330), NEAR_BORDER, CREEPING));
 
         assertThat(alerts).hasSize(1);
         assertThat(deleted.stateCleared()).isTrue();
-        assertThat(deleted.alerts()).singleElement().satisfies(a -> {
-            assertThat(a.state()).isEqualTo(AlertState.CLOSED);
-            assertThat(a.alertId()).isEqualTo(alerts.get(0).alertId());
-            assertThat(a.windowEnd()).isEqualTo(t(320));
-        });
+        assertThat(deleted.alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.state()).isEqualTo(AlertState.CLOSED);
+                            assertThat(a.alertId()).isEqualTo(alerts.get(0).alertId());
+                            assertThat(a.windowEnd()).isEqualTo(t(320));
+                        });
     }
 
     @Test
     void deletionWithoutAnAlertJustClears() {
-        LoiteringState s = detector.onTrackUpdate(null, track("E", TrackStatus.CONFIRMED, t(0), NEAR_BORDER, CREEPING)).newState();
+        LoiteringState s =
+                detector.onTrackUpdate(
+                                null,
+                                track("E", TrackStatus.CONFIRMED, t(0), NEAR_BORDER, CREEPING))
+                        .newState();
 
         DetectorResult<LoiteringState> r =
-                detector.onTrackUpdate(s, track("E", TrackStatus.DELETED, t(5), NEAR_BORDER, CREEPING));
+                detector.onTrackUpdate(
+                        s, track("E", TrackStatus.DELETED, t(5), NEAR_BORDER, CREEPING));
 
         assertThat(r.stateCleared()).isTrue();
         assertThat(r.alerts()).isEmpty();
@@ -132,7 +163,9 @@ class LoiteringDetectorTest {
     @Test
     void aTentativeTrackDoesNotAlert() {
         List<EntityTrack> tentative =
-                waiting("T", NEAR_BORDER, 0, 600, CREEPING).stream().map(u -> u.withStatus(TrackStatus.TENTATIVE)).toList();
+                waiting("T", NEAR_BORDER, 0, 600, CREEPING).stream()
+                        .map(u -> u.withStatus(TrackStatus.TENTATIVE))
+                        .toList();
 
         assertThat(run(tentative)).isEmpty();
     }

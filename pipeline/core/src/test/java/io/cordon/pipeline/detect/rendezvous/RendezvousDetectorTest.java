@@ -38,14 +38,20 @@ class RendezvousDetectorTest {
                 s -> s < 100 ? -side * 10 : s > 160 ? side * 10 : 0.2);
     }
 
-    private static EntityTrack at(String id, TrackStatus status, double s, Motion m, double northOffsetM) {
+    private static EntityTrack at(
+            String id, TrackStatus status, double s, Motion m, double northOffsetM) {
         double east = m.eastM().apply(s);
-        GeoPoint p = moved(east >= 0 ? moved(MEETING, 90, east) : moved(MEETING, 270, -east), 0, northOffsetM);
+        GeoPoint p =
+                moved(
+                        east >= 0 ? moved(MEETING, 90, east) : moved(MEETING, 270, -east),
+                        0,
+                        northOffsetM);
         return track(id, status, t(s), p, new Velocity(m.eastMps().apply(s), 0, 0));
     }
 
     /** A at even seconds, B at odd seconds, from 0 to {@code endS}. */
-    private static List<EntityTrack> interleaved(Motion a, Motion b, double northOffsetB, int endS) {
+    private static List<EntityTrack> interleaved(
+            Motion a, Motion b, double northOffsetB, int endS) {
         List<EntityTrack> out = new ArrayList<>();
         for (int s = 0; s <= endS; s += 2) {
             out.add(at("A", TrackStatus.CONFIRMED, s, a, 0));
@@ -69,7 +75,9 @@ class RendezvousDetectorTest {
     void twoTracksMeetingAlertOnceAndCloseWhenTheySeparate() {
         List<Alert> alerts = run(interleaved(meeting(-1), meeting(1), 0, 220), null);
 
-        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
         Alert met = alerts.get(0);
         assertThat(met.type()).isEqualTo(AlertType.RENDEZVOUS);
         assertThat(met.trackIds()).containsExactly("A", "B");
@@ -98,8 +106,14 @@ class RendezvousDetectorTest {
 
     @Test
     void aMeetingShorterThanTheMinimumIsNotARendezvous() {
-        Motion a = new Motion(s -> -7.5 - (s < 100 ? 10 * (100 - s) : s > 124 ? 10 * (s - 124) : 0), s -> 0.2);
-        Motion b = new Motion(s -> 7.5 + (s < 100 ? 10 * (100 - s) : s > 124 ? 10 * (s - 124) : 0), s -> 0.2);
+        Motion a =
+                new Motion(
+                        s -> -7.5 - (s < 100 ? 10 * (100 - s) : s > 124 ? 10 * (s - 124) : 0),
+                        s -> 0.2);
+        Motion b =
+                new Motion(
+                        s -> 7.5 + (s < 100 ? 10 * (100 - s) : s > 124 ? 10 * (s - 124) : 0),
+                        s -> 0.2);
 
         assertThat(run(interleaved(a, b, 0, 220), null)).isEmpty();
     }
@@ -128,7 +142,9 @@ class RendezvousDetectorTest {
 
         assertThat(run(updates, owner)).hasSize(2);
         assertThat(run(updates, "0:0")).isEmpty();
-        assertThat(run(updates, owner)).extracting(Alert::alertId).containsOnly(run(updates, null).get(0).alertId());
+        assertThat(run(updates, owner))
+                .extracting(Alert::alertId)
+                .containsOnly(run(updates, null).get(0).alertId());
     }
 
     @Test
@@ -144,16 +160,22 @@ class RendezvousDetectorTest {
         EntityTrack lastA = updates.get(updates.size() - 2);
         EntityTrack lastB = updates.get(updates.size() - 1);
 
-        DetectorResult<RendezvousState> aGone = detector.onTrackUpdate(state, lastA.withStatus(TrackStatus.DELETED));
+        DetectorResult<RendezvousState> aGone =
+                detector.onTrackUpdate(state, lastA.withStatus(TrackStatus.DELETED));
         DetectorResult<RendezvousState> bGone =
                 detector.onTrackUpdate(aGone.newState(), lastB.withStatus(TrackStatus.DELETED));
 
         assertThat(alerts).hasSize(1);
-        assertThat(aGone.alerts()).singleElement().satisfies(a -> {
-            assertThat(a.state()).isEqualTo(AlertState.CLOSED);
-            assertThat(a.alertId()).isEqualTo(alerts.get(0).alertId());
-        });
-        assertThat(aGone.newState().members()).extracting(RendezvousState.Member::trackId).containsExactly("B");
+        assertThat(aGone.alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.state()).isEqualTo(AlertState.CLOSED);
+                            assertThat(a.alertId()).isEqualTo(alerts.get(0).alertId());
+                        });
+        assertThat(aGone.newState().members())
+                .extracting(RendezvousState.Member::trackId)
+                .containsExactly("B");
         assertThat(aGone.newState().pairs()).isEmpty();
         assertThat(bGone.stateCleared()).isTrue();
     }
@@ -162,9 +184,20 @@ class RendezvousDetectorTest {
     void theAlertMarkingIsTheIntersectionAndProvenanceTheUnion() {
         List<EntityTrack> updates =
                 interleaved(meeting(-1), meeting(1), 0, 140).stream()
-                        .map(u -> u.trackId().equals("A")
-                                ? TrackFixtures.from(u, Set.of("mex-drone-1"), Set.of("mex"), Marking.releasableTo(List.of("mex", "usa")))
-                                : TrackFixtures.from(u, Set.of("usa-radar-1"), Set.of("usa"), Marking.releasableTo(List.of("usa", "can"))))
+                        .map(
+                                u ->
+                                        u.trackId().equals("A")
+                                                ? TrackFixtures.from(
+                                                        u,
+                                                        Set.of("mex-drone-1"),
+                                                        Set.of("mex"),
+                                                        Marking.releasableTo(List.of("mex", "usa")))
+                                                : TrackFixtures.from(
+                                                        u,
+                                                        Set.of("usa-radar-1"),
+                                                        Set.of("usa"),
+                                                        Marking.releasableTo(
+                                                                List.of("usa", "can"))))
                         .toList();
 
         Alert a = run(updates, null).get(0);
@@ -185,8 +218,13 @@ class RendezvousDetectorTest {
     void stateSurvivesBytes() {
         RendezvousState s =
                 new RendezvousState(
-                        List.of(new RendezvousState.Member("A", t(1), MEETING, 0.5, -0.5, false, "mex,usa", "mex", "d1")),
-                        List.of(new RendezvousState.Pair("A", "B", t(0), t(1), MEETING, "1:2", 3, 1, 14.5, true)));
+                        List.of(
+                                new RendezvousState.Member(
+                                        "A", t(1), MEETING, 0.5, -0.5, false, "mex,usa", "mex",
+                                        "d1")),
+                        List.of(
+                                new RendezvousState.Pair(
+                                        "A", "B", t(0), t(1), MEETING, "1:2", 3, 1, 14.5, true)));
 
         assertThat(RendezvousState.fromBytes(s.toBytes())).isEqualTo(s);
     }
@@ -194,10 +232,12 @@ class RendezvousDetectorTest {
     @Test
     void tilesNearReachAcrossTileEdges() {
         TileGrid grid = new TileGrid(0.1);
-        GeoPoint nearEdge = GeoPoint.of(31.45, -110.6001); // about 10 m west of the tile edge at -110.6
+        GeoPoint nearEdge =
+                GeoPoint.of(31.45, -110.6001); // about 10 m west of the tile edge at -110.6
 
         assertThat(grid.tileOf(nearEdge)).isEqualTo("-1107:314");
-        assertThat(grid.tilesNear(nearEdge, 100)).containsExactlyInAnyOrder("-1107:314", "-1106:314");
+        assertThat(grid.tilesNear(nearEdge, 100))
+                .containsExactlyInAnyOrder("-1107:314", "-1106:314");
         assertThat(grid.tilesNear(GeoPoint.of(31.45, -110.65), 100)).containsExactly("-1107:314");
     }
 }

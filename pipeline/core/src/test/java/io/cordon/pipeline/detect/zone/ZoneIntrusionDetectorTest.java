@@ -31,7 +31,8 @@ class ZoneIntrusionDetectorTest {
     static final Velocity EAST = new Velocity(10, 0, 0);
 
     private final ZoneIntrusionDetector detector =
-            new ZoneIntrusionDetector(ZoneMap.of(List.of(SQUARE)), ZoneIntrusionParameters.DEFAULTS);
+            new ZoneIntrusionDetector(
+                    ZoneMap.of(List.of(SQUARE)), ZoneIntrusionParameters.DEFAULTS);
 
     private List<Alert> run(List<EntityTrack> updates) {
         ZoneState state = null;
@@ -45,8 +46,12 @@ class ZoneIntrusionDetectorTest {
     }
 
     /** A track at {@code metresEast} of the zone's west edge (negative = outside). */
-    private static EntityTrack at(String id, TrackStatus status, double seconds, double metresEast) {
-        GeoPoint p = metresEast >= 0 ? moved(WEST_EDGE, 90, metresEast) : moved(WEST_EDGE, 270, -metresEast);
+    private static EntityTrack at(
+            String id, TrackStatus status, double seconds, double metresEast) {
+        GeoPoint p =
+                metresEast >= 0
+                        ? moved(WEST_EDGE, 90, metresEast)
+                        : moved(WEST_EDGE, 270, -metresEast);
         return track(id, status, t(seconds), p, EAST);
     }
 
@@ -59,7 +64,9 @@ class ZoneIntrusionDetectorTest {
 
         List<Alert> alerts = run(updates);
 
-        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
         Alert opened = alerts.get(0);
         assertThat(opened.type()).isEqualTo(AlertType.ZONE_INTRUSION);
         assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
@@ -82,8 +89,13 @@ class ZoneIntrusionDetectorTest {
     void passingJustOutsideDoesNotAlert() {
         List<EntityTrack> updates = new ArrayList<>();
         for (int s = 0; s < 60; s++) {
-            updates.add(track("N", TrackStatus.CONFIRMED, t(s), moved(moved(WEST_EDGE, 270, 20), 0, s * 10.0 - 300),
-                    new Velocity(0, 10, 0)));
+            updates.add(
+                    track(
+                            "N",
+                            TrackStatus.CONFIRMED,
+                            t(s),
+                            moved(moved(WEST_EDGE, 270, 20), 0, s * 10.0 - 300),
+                            new Velocity(0, 10, 0)));
         }
         assertThat(run(updates)).isEmpty();
     }
@@ -97,37 +109,50 @@ class ZoneIntrusionDetectorTest {
                                 at("T", TrackStatus.TENTATIVE, 10, 100),
                                 at("T", TrackStatus.CONFIRMED, 20, 150)));
 
-        assertThat(alerts).singleElement().satisfies(a -> {
-            assertThat(a.state()).isEqualTo(AlertState.NEW);
-            assertThat(a.windowStart()).isEqualTo(t(5));
-        });
+        assertThat(alerts)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.state()).isEqualTo(AlertState.NEW);
+                            assertThat(a.windowStart()).isEqualTo(t(5));
+                        });
     }
 
     @Test
     void deletionInsideClosesAndClears() {
-        ZoneState s = detector.onTrackUpdate(null, at("D", TrackStatus.CONFIRMED, 0, -100)).newState();
-        DetectorResult<ZoneState> in = detector.onTrackUpdate(s, at("D", TrackStatus.CONFIRMED, 10, 100));
-        DetectorResult<ZoneState> deleted = detector.onTrackUpdate(in.newState(), at("D", TrackStatus.DELETED, 20, 150));
+        ZoneState s =
+                detector.onTrackUpdate(null, at("D", TrackStatus.CONFIRMED, 0, -100)).newState();
+        DetectorResult<ZoneState> in =
+                detector.onTrackUpdate(s, at("D", TrackStatus.CONFIRMED, 10, 100));
+        DetectorResult<ZoneState> deleted =
+                detector.onTrackUpdate(in.newState(), at("D", TrackStatus.DELETED, 20, 150));
 
         assertThat(in.alerts()).hasSize(1);
         assertThat(deleted.stateCleared()).isTrue();
-        assertThat(deleted.alerts()).singleElement().satisfies(a -> {
-            assertThat(a.state()).isEqualTo(AlertState.CLOSED);
-            assertThat(a.alertId()).isEqualTo(in.alerts().get(0).alertId());
-            assertThat(a.windowEnd()).isEqualTo(t(10));
-        });
+        assertThat(deleted.alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.state()).isEqualTo(AlertState.CLOSED);
+                            assertThat(a.alertId()).isEqualTo(in.alerts().get(0).alertId());
+                            assertThat(a.windowEnd()).isEqualTo(t(10));
+                        });
     }
 
     @Test
     void aTrackBornInsideAlertsAtOnce() {
-        assertThat(run(List.of(at("B", TrackStatus.CONFIRMED, 0, 300)))).singleElement()
+        assertThat(run(List.of(at("B", TrackStatus.CONFIRMED, 0, 300))))
+                .singleElement()
                 .satisfies(a -> assertThat(a.windowStart()).isEqualTo(t(0)));
     }
 
     @Test
     void stateSurvivesBytes() {
         ZoneState s =
-                new ZoneState(WEST_EDGE, t(3), List.of(new ZoneState.Entry("square", t(1), WEST_EDGE, true)));
+                new ZoneState(
+                        WEST_EDGE,
+                        t(3),
+                        List.of(new ZoneState.Entry("square", t(1), WEST_EDGE, true)));
 
         assertThat(ZoneState.fromBytes(s.toBytes())).isEqualTo(s);
     }
