@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decodes ASTERIX data blocks (one UDP datagram, one raw file, or any concatenation of blocks)
- * into typed values with the given categories. Every record becomes a value or an error; errors
- * carry the offset of the offending bytes in the input and those bytes.
+ * Decodes ASTERIX data blocks (one UDP datagram, one raw file, or any concatenation of blocks) into
+ * typed values with the given categories. Every record becomes a value or an error; errors carry
+ * the offset of the offending bytes in the input and those bytes.
  *
- * @param <T> what records become (a category's record type, or {@link AsterixMessage} for a
- *     mixed feed)
+ * @param <T> what records become (a category's record type, or {@link AsterixMessage} for a mixed
+ *     feed)
  */
 public final class AsterixDecoder<T> implements Decoder<T> {
     private final AsterixCategory<? extends T>[] byCategory;

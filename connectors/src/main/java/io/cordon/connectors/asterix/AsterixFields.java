@@ -2,8 +2,8 @@ package io.cordon.connectors.asterix;
 
 /**
  * Reads the big-endian integers, bit fields and character encodings ASTERIX items are made of
- * (EUROCONTROL-SPEC-0149 Part 1, section 4.2: octets most significant first, two's complement
- * for signed fields). Callers pass offsets inside items whose lengths were already checked.
+ * (EUROCONTROL-SPEC-0149 Part 1, section 4.2: octets most significant first, two's complement for
+ * signed fields). Callers pass offsets inside items whose lengths were already checked.
  */
 public final class AsterixFields {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -47,7 +47,10 @@ public final class AsterixFields {
     }
 
     public static int s32(byte[] b, int p) {
-        return (b[p] & 0xFF) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
+        return (b[p] & 0xFF) << 24
+                | (b[p + 1] & 0xFF) << 16
+                | (b[p + 2] & 0xFF) << 8
+                | (b[p + 3] & 0xFF);
     }
 
     /** Sign-extends the low {@code bits} bits of {@code value}. */
@@ -73,9 +76,9 @@ public final class AsterixFields {
     }
 
     /**
-     * {@code chars} characters of 6 bits each, packed from the most significant bit of {@code
-     * b[p]} (aircraft identification, CAT048 I240, CAT062 I245 and I380/ID, CAT021 I170), with
-     * trailing spaces removed.
+     * {@code chars} characters of 6 bits each, packed from the most significant bit of {@code b[p]}
+     * (aircraft identification, CAT048 I240, CAT062 I245 and I380/ID, CAT021 I170), with trailing
+     * spaces removed.
      */
     public static String icaoChars(byte[] b, int p, int chars) {
         char[] out = new char[chars];

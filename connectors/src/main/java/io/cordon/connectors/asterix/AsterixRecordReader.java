@@ -6,10 +6,10 @@ import java.util.Arrays;
  * Walks the data blocks of an input and delimits their records with the UAP of each block's
  * category (EUROCONTROL-SPEC-0149 Part 1, sections 4 and 5).
  *
- * <p>A record that its UAP cannot delimit (truncated item, spare FRN set, explicit length 0)
- * ends its block: the records after it cannot be found, so the rest of the block is reported as
- * one error. A block whose LEN does not fit the input ends the input the same way. Blocks of a
- * category without a UAP are reported and skipped whole; the next block is still read.
+ * <p>A record that its UAP cannot delimit (truncated item, spare FRN set, explicit length 0) ends
+ * its block: the records after it cannot be found, so the rest of the block is reported as one
+ * error. A block whose LEN does not fit the input ends the input the same way. Blocks of a category
+ * without a UAP are reported and skipped whole; the next block is still read.
  */
 public final class AsterixRecordReader {
     /** What the reader found, in input order. */
@@ -37,7 +37,9 @@ public final class AsterixRecordReader {
         while (at < input.length) {
             if (input.length - at < 3) {
                 sink.error(
-                        "truncated data block header: " + (input.length - at) + " octets left, need 3",
+                        "truncated data block header: "
+                                + (input.length - at)
+                                + " octets left, need 3",
                         at,
                         input.length);
                 return;

@@ -58,7 +58,8 @@ public sealed interface ItemFormat
     record Fixed(int lengthOctets) implements ItemFormat {
         public Fixed {
             if (lengthOctets < 1) {
-                throw new IllegalArgumentException("lengthOctets must be >= 1, was " + lengthOctets);
+                throw new IllegalArgumentException(
+                        "lengthOctets must be >= 1, was " + lengthOctets);
             }
         }
 
@@ -69,15 +70,18 @@ public sealed interface ItemFormat
     }
 
     /**
-     * A variable-length item: a primary part of {@code primaryOctets} octets followed by
-     * extensions of {@code extensionOctets} octets for as long as bit 1 (FX) of the last octet of
-     * the previous part is set.
+     * A variable-length item: a primary part of {@code primaryOctets} octets followed by extensions
+     * of {@code extensionOctets} octets for as long as bit 1 (FX) of the last octet of the previous
+     * part is set.
      */
     record Extended(int primaryOctets, int extensionOctets) implements ItemFormat {
         public Extended {
             if (primaryOctets < 1 || extensionOctets < 1) {
                 throw new IllegalArgumentException(
-                        "part lengths must be >= 1, were " + primaryOctets + ", " + extensionOctets);
+                        "part lengths must be >= 1, were "
+                                + primaryOctets
+                                + ", "
+                                + extensionOctets);
             }
         }
 

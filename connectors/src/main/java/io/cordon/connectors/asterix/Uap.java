@@ -3,8 +3,8 @@ package io.cordon.connectors.asterix;
 import java.util.List;
 
 /**
- * A category's User Application Profile: which data item each field reference number (FRN) of
- * the FSPEC stands for, in transmission order.
+ * A category's User Application Profile: which data item each field reference number (FRN) of the
+ * FSPEC stands for, in transmission order.
  *
  * @param category the ASTERIX category (0 to 255)
  * @param edition the specification edition this profile follows, for error messages and docs

@@ -1,7 +1,7 @@
 /**
  * ASTERIX (EUROCONTROL All-purpose Structured Radar Information Exchange) framing: data blocks,
- * records, the field specification (FSPEC) and the length rules of the five item formats, driven
- * by a category's User Application Profile ({@link io.cordon.connectors.asterix.Uap}).
+ * records, the field specification (FSPEC) and the length rules of the five item formats, driven by
+ * a category's User Application Profile ({@link io.cordon.connectors.asterix.Uap}).
  *
  * <p>Layout (EUROCONTROL-SPEC-0149 "ASTERIX Part 1", edition 2.4, sections 4 and 5): a data block
  * is {@code CAT (1 octet) | LEN (2 octets, big-endian, whole block including CAT and LEN) |
@@ -14,7 +14,7 @@
  *
  * <p>The category packages ({@code cat048}, {@code cat034}, {@code cat062}, {@code cat021}) define
  * the UAPs and turn records into typed values; {@link io.cordon.connectors.asterix.AsterixDecoder}
- * ties them to the {@link io.cordon.connectors.decode.Decoder} contract. Nothing here throws on
- * bad bytes: every record that cannot be delimited becomes an error with a reason and the bytes.
+ * ties them to the {@link io.cordon.connectors.decode.Decoder} contract. Nothing here throws on bad
+ * bytes: every record that cannot be delimited becomes an error with a reason and the bytes.
  */
 package io.cordon.connectors.asterix;

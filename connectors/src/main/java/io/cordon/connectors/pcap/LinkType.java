@@ -1,8 +1,8 @@
 package io.cordon.connectors.pcap;
 
 /**
- * The pcap link-layer header types this reader understands (tcpdump.org "Link-layer header
- * types"), with the number of the LINKTYPE_ value in the file header.
+ * The pcap link-layer header types this reader understands (tcpdump.org "Link-layer header types"),
+ * with the number of the LINKTYPE_ value in the file header.
  */
 enum LinkType {
     NULL_LOOPBACK(0),

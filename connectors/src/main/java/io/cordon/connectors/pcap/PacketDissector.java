@@ -1,11 +1,11 @@
 package io.cordon.connectors.pcap;
 
 /**
- * Peels link, network and transport headers off one captured frame down to a UDP payload.
- * Layouts: Ethernet II with IEEE 802.1Q/802.1ad tags; Linux cooked capture v1 (16-octet header,
- * protocol at offset 14) and v2 (20 octets, protocol at offset 0); BSD loopback (4-octet address
- * family in the capturing host's byte order); IPv4 (RFC 791), IPv6 (RFC 8200) with its
- * hop-by-hop, routing and destination-options extension headers; UDP (RFC 768).
+ * Peels link, network and transport headers off one captured frame down to a UDP payload. Layouts:
+ * Ethernet II with IEEE 802.1Q/802.1ad tags; Linux cooked capture v1 (16-octet header, protocol at
+ * offset 14) and v2 (20 octets, protocol at offset 0); BSD loopback (4-octet address family in the
+ * capturing host's byte order); IPv4 (RFC 791), IPv6 (RFC 8200) with its hop-by-hop, routing and
+ * destination-options extension headers; UDP (RFC 768).
  */
 final class PacketDissector {
     private static final int ETHERTYPE_IPV4 = 0x0800;
@@ -184,7 +184,13 @@ final class PacketDissector {
     }
 
     private static String dotted(byte[] b, int p) {
-        return (b[p] & 0xFF) + "." + (b[p + 1] & 0xFF) + "." + (b[p + 2] & 0xFF) + "." + (b[p + 3] & 0xFF);
+        return (b[p] & 0xFF)
+                + "."
+                + (b[p + 1] & 0xFF)
+                + "."
+                + (b[p + 2] & 0xFF)
+                + "."
+                + (b[p + 3] & 0xFF);
     }
 
     private static String hex6(byte[] b, int p) {

@@ -8,13 +8,13 @@ import java.util.Arrays;
 /**
  * Reads a classic libpcap file (the tcpdump.org "pcap" format, draft-ietf-opsawg-pcap): a 24-octet
  * file header (magic {@code A1B2C3D4} for microsecond or {@code A1B23C4D} for nanosecond
- * timestamps, written in the capturing host's byte order; link type in the last four octets),
- * then packet records of {@code ts_sec, ts_frac, caplen, origlen} (four octets each) and caplen
- * octets of frame.
+ * timestamps, written in the capturing host's byte order; link type in the last four octets), then
+ * packet records of {@code ts_sec, ts_frac, caplen, origlen} (four octets each) and caplen octets
+ * of frame.
  *
  * <p>Each UDP datagram becomes a value. Frames that carry no UDP (ARP, TCP...) are skipped. A
- * malformed frame is an error with its packet bytes; a record header that runs past the end of
- * the file (a capture cut off while being written) ends the file with an error.
+ * malformed frame is an error with its packet bytes; a record header that runs past the end of the
+ * file (a capture cut off while being written) ends the file with an error.
  */
 public final class PcapReader implements Decoder<UdpDatagram> {
     /** Larger captured lengths than this are taken as corruption, not jumbo frames. */
@@ -43,7 +43,10 @@ public final class PcapReader implements Decoder<UdpDatagram> {
         } else if (magic == 0xD4C3B2A1L || magic == 0x4D3CB2A1L) {
             littleEndian = true;
         } else if (magic == 0x0A0D0D0AL) {
-            return out.error("pcapng files are not supported; convert with editcap -F pcap", 0, head(file))
+            return out.error(
+                            "pcapng files are not supported; convert with editcap -F pcap",
+                            0,
+                            head(file))
                     .build();
         } else {
             return out.error(String.format("not a pcap file (magic %08X)", magic), 0, head(file))
@@ -70,7 +73,9 @@ public final class PcapReader implements Decoder<UdpDatagram> {
         while (at < file.length) {
             if (file.length - at < 16) {
                 out.error(
-                        "packet record header cut short at end of file (" + (file.length - at) + " of 16 octets)",
+                        "packet record header cut short at end of file ("
+                                + (file.length - at)
+                                + " of 16 octets)",
                         at,
                         Arrays.copyOfRange(file, at, file.length));
                 return;
@@ -97,7 +102,9 @@ public final class PcapReader implements Decoder<UdpDatagram> {
             Dissection d = PacketDissector.dissect(file, from, to, link, littleEndian);
             if (d instanceof Dissection.Udp u) {
                 if (nanosOfSecond > 999_999_999L) {
-                    out.error("packet " + index + " timestamp fraction " + fraction + " out of range", at,
+                    out.error(
+                            "packet " + index + " timestamp fraction " + fraction + " out of range",
+                            at,
                             Arrays.copyOfRange(file, from, to));
                 } else {
                     out.value(
@@ -111,7 +118,10 @@ public final class PcapReader implements Decoder<UdpDatagram> {
                                     Arrays.copyOfRange(file, u.payloadFrom(), u.payloadTo())));
                 }
             } else if (d instanceof Dissection.Malformed m) {
-                out.error("packet " + index + ": " + m.reason(), at, Arrays.copyOfRange(file, from, to));
+                out.error(
+                        "packet " + index + ": " + m.reason(),
+                        at,
+                        Arrays.copyOfRange(file, from, to));
             }
             at = to;
             index++;
@@ -120,9 +130,15 @@ public final class PcapReader implements Decoder<UdpDatagram> {
 
     private static long u32(byte[] b, int p, boolean littleEndian) {
         if (littleEndian) {
-            return (b[p] & 0xFFL) | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24;
+            return (b[p] & 0xFFL)
+                    | (b[p + 1] & 0xFFL) << 8
+                    | (b[p + 2] & 0xFFL) << 16
+                    | (b[p + 3] & 0xFFL) << 24;
         }
-        return (b[p] & 0xFFL) << 24 | (b[p + 1] & 0xFFL) << 16 | (b[p + 2] & 0xFFL) << 8 | (b[p + 3] & 0xFFL);
+        return (b[p] & 0xFFL) << 24
+                | (b[p + 1] & 0xFFL) << 16
+                | (b[p + 2] & 0xFFL) << 8
+                | (b[p + 3] & 0xFFL);
     }
 
     private static byte[] head(byte[] file) {

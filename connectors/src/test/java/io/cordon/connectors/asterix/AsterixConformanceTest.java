@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every record of the public ASTERIX vectors (shared/peerdata/asterix, CroatiaControl asterix
- * v2.8.11 dumps) is delimited exactly (same bytes, same items) and decodes to the expected
- * values within each item's resolution.
+ * v2.8.11 dumps) is delimited exactly (same bytes, same items) and decodes to the expected values
+ * within each item's resolution.
  */
 class AsterixConformanceTest {
     private static final double NM = 1852.0;
@@ -139,16 +139,20 @@ class AsterixConformanceTest {
         List<byte[]> datagrams = payloads("asterix/input/cat_062_065.pcap");
         List<ExpectedRecord> expected =
                 ExpectedRecord.load("asterix/expected-generated/cat_062_065.pcap.json");
-        List<ExpectedRecord> tracks =
-                expected.stream().filter(e -> e.category() == 62).toList();
+        List<ExpectedRecord> tracks = expected.stream().filter(e -> e.category() == 62).toList();
 
         DecodeResult<Cat062Track> result = Cat062.decode(datagrams.get(0));
         assertThat(result.values()).hasSameSizeAs(tracks).hasSize(2);
         // The CAT065 block in the same datagram is not decoded here: one error, with its bytes.
         assertThat(result.errors()).hasSize(1);
         assertThat(result.errors().get(0).reason()).contains("category 65");
-        assertThat(Hex.upper(result.errors().get(0).raw())).endsWith(
-                expected.stream().filter(e -> e.category() == 65).findFirst().orElseThrow().hex());
+        assertThat(Hex.upper(result.errors().get(0).raw()))
+                .endsWith(
+                        expected.stream()
+                                .filter(e -> e.category() == 65)
+                                .findFirst()
+                                .orElseThrow()
+                                .hex());
 
         AsterixRecordReader reader = new AsterixRecordReader(List.of(new Cat062().uap()));
         List<AsterixRecord> records = new ArrayList<>();

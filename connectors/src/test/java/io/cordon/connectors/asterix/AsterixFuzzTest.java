@@ -30,7 +30,8 @@ class AsterixFuzzTest {
 
     static List<byte[]> radarSeeds() {
         List<byte[]> seeds = new ArrayList<>();
-        for (UdpDatagram d : PcapReader.read(PeerData.bytes("asterix/input/cat_034_048.pcap")).values()) {
+        for (UdpDatagram d :
+                PcapReader.read(PeerData.bytes("asterix/input/cat_034_048.pcap")).values()) {
             seeds.add(d.payload());
         }
         seeds.add(PeerData.bytes("asterix/input/cat048.raw"));
@@ -39,7 +40,8 @@ class AsterixFuzzTest {
 
     static List<byte[]> sdpsSeeds() {
         List<byte[]> seeds = new ArrayList<>();
-        for (UdpDatagram d : PcapReader.read(PeerData.bytes("asterix/input/cat_062_065.pcap")).values()) {
+        for (UdpDatagram d :
+                PcapReader.read(PeerData.bytes("asterix/input/cat_062_065.pcap")).values()) {
             seeds.add(d.payload());
         }
         return seeds;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The length rules of the five item formats, FSPEC extension and block/record framing. */
 class AsterixRecordReaderTest {
     /**
-     * A made-up category 200 with one item of every format and a spare FRN, eight FRNs so that
-     * the FSPEC needs its FX extension for FRN 8.
+     * A made-up category 200 with one item of every format and a spare FRN, eight FRNs so that the
+     * FSPEC needs its FX extension for FRN 8.
      */
     static final Uap TEST_UAP =
             Uap.of(
@@ -28,7 +28,15 @@ class AsterixRecordReaderTest {
                     item("I003", repetitive(3)),
                     item(
                             "I004",
-                            compound(fixed(1), null, fixed(2), null, null, null, null, repetitive(1))),
+                            compound(
+                                    fixed(1),
+                                    null,
+                                    fixed(2),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    repetitive(1))),
                     spare(),
                     item("I006", extended(2, 1)),
                     item("SP", explicit()),
@@ -73,7 +81,8 @@ class AsterixRecordReaderTest {
         assertThat(errors).isEmpty();
         assertThat(records).hasSize(1);
         AsterixRecord r = records.get(0);
-        assertThat(r.itemIds()).containsExactly("I001", "I002", "I003", "I004", "I006", "SP", "I008");
+        assertThat(r.itemIds())
+                .containsExactly("I001", "I002", "I003", "I004", "I006", "SP", "I008");
         assertThat(r.lengthOctets()).isEqualTo(block.length - 3);
         assertThat(r.itemLength(2)).isEqualTo(3);
         assertThat(r.itemLength(3)).isEqualTo(7);
@@ -102,7 +111,8 @@ class AsterixRecordReaderTest {
         read(concat(first, second));
 
         assertThat(errors).isEmpty();
-        assertThat(records).extracting(AsterixRecord::itemIds)
+        assertThat(records)
+                .extracting(AsterixRecord::itemIds)
                 .containsExactly(List.of("I001"), List.of("I001", "I008"), List.of("I002"));
         assertThat(records.get(2).offset()).isEqualTo(first.length + 3);
     }
@@ -115,7 +125,10 @@ class AsterixRecordReaderTest {
 
         assertThat(errors).singleElement().asString().contains("FRN 5 is spare");
         assertThat(errorRanges.get(0)).containsExactly(3, bad.length);
-        assertThat(records).singleElement().extracting(AsterixRecord::offset).isEqualTo(bad.length + 3);
+        assertThat(records)
+                .singleElement()
+                .extracting(AsterixRecord::offset)
+                .isEqualTo(bad.length + 3);
     }
 
     @Test

@@ -40,7 +40,10 @@ public class Cat021DecodeTest {
                 .item(Cat021Uap.I157, be(32, 2)) // +200 ft/min
                 .item(Cat021Uap.I160, cat(be(0x8000 | 2048, 2), be(16384, 2))) // 450 kt, 90 deg
                 .item(Cat021Uap.I077, be(Math.round(28803.5 * 128), 3))
-                .item(Cat021Uap.I170, AsterixFieldsTest.unsigned(AsterixFieldsTest.pack(new int[] {18, 25, 18, 49, 55, 52, 3, 32})))
+                .item(
+                        Cat021Uap.I170,
+                        AsterixFieldsTest.unsigned(
+                                AsterixFieldsTest.pack(new int[] {18, 25, 18, 49, 55, 52, 3, 32})))
                 .item(Cat021Uap.I020, 13)
                 .item(Cat021Uap.I250, 2, 1, 2, 3, 4, 5, 6, 7, 0x40, 1, 2, 3, 4, 5, 6, 7, 0x60)
                 .item(Cat021Uap.I295, 0x54, 0x0D, 0x0D, 0x0D) // TRD, QI, MAM ages
@@ -112,10 +115,13 @@ public class Cat021DecodeTest {
         DecodeResult<Cat021Report> result = Cat021.decode(block);
 
         assertThat(result.values()).isEmpty();
-        assertThat(result.errors()).singleElement().satisfies(e -> {
-            assertThat(e.reason()).contains("I010");
-            assertThat(e.offset()).isEqualTo(3);
-            assertThat(Hex.upper(e.raw())).isEqualTo("0110010203");
-        });
+        assertThat(result.errors())
+                .singleElement()
+                .satisfies(
+                        e -> {
+                            assertThat(e.reason()).contains("I010");
+                            assertThat(e.offset()).isEqualTo(3);
+                            assertThat(Hex.upper(e.raw())).isEqualTo("0110010203");
+                        });
     }
 }

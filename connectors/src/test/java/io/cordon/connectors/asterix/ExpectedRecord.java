@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One record of an upstream ASTERIX JSON dump ({@code asterix -j}): category, record bytes as
- * hex and the decoded items of the {@code CATnnn} object, with assertions that compare a decoded
- * value to the expected one within the item's resolution.
+ * One record of an upstream ASTERIX JSON dump ({@code asterix -j}): category, record bytes as hex
+ * and the decoded items of the {@code CATnnn} object, with assertions that compare a decoded value
+ * to the expected one within the item's resolution.
  */
 public final class ExpectedRecord {
     private final Map<String, Object> json;
@@ -71,7 +71,8 @@ public final class ExpectedRecord {
             v = ((Map<String, Object>) v).get(key);
         }
         if (v == null) {
-            throw new AssertionError(where() + ": no value at " + item + "/" + String.join("/", path));
+            throw new AssertionError(
+                    where() + ": no value at " + item + "/" + String.join("/", path));
         }
         return v;
     }
@@ -84,7 +85,9 @@ public final class ExpectedRecord {
         return (String) get(item, path);
     }
 
-    /** Asserts {@code actual} equals the expected value within half an LSB of {@code resolution}. */
+    /**
+     * Asserts {@code actual} equals the expected value within half an LSB of {@code resolution}.
+     */
     public void assertClose(double actual, double resolution, String item, String... path) {
         double expected = num(item, path);
         assertThat(actual)
@@ -97,7 +100,9 @@ public final class ExpectedRecord {
         if (expected instanceof Number number) {
             expected = number.intValue();
         }
-        assertThat(actual).as("%s %s/%s", where(), item, String.join("/", path)).isEqualTo(expected);
+        assertThat(actual)
+                .as("%s %s/%s", where(), item, String.join("/", path))
+                .isEqualTo(expected);
     }
 
     public String where() {

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A small JSON reader for expected-output files that may repeat keys in one object (the upstream
- * ASTERIX dumps print every {@code FX} bit under the same key): the first occurrence wins.
- * Objects become {@link Map}s, arrays {@link List}s, numbers {@link Double}s.
+ * ASTERIX dumps print every {@code FX} bit under the same key): the first occurrence wins. Objects
+ * become {@link Map}s, arrays {@link List}s, numbers {@link Double}s.
  */
 public final class LenientJson {
     private final String s;
@@ -148,7 +148,8 @@ public final class LenientJson {
 
     private void expect(char c) {
         if (s.charAt(i) != c) {
-            throw new IllegalArgumentException("expected '" + c + "' at " + i + ", got '" + s.charAt(i) + "'");
+            throw new IllegalArgumentException(
+                    "expected '" + c + "' at " + i + ", got '" + s.charAt(i) + "'");
         }
         i++;
     }

@@ -6,8 +6,8 @@ import java.util.Random;
 
 /**
  * Seeded random mutation of valid inputs for fuzz tests: bit flips, interesting-value overwrites,
- * truncation, insertion, deletion and duplication of byte runs, and overwrites of 16-bit
- * big-endian length fields (ASTERIX LEN) with boundary values.
+ * truncation, insertion, deletion and duplication of byte runs, and overwrites of 16-bit big-endian
+ * length fields (ASTERIX LEN) with boundary values.
  */
 public final class Mutator {
     private static final int[] INTERESTING = {0x00, 0x01, 0x7F, 0x80, 0xFE, 0xFF, 0x03, 0x40};

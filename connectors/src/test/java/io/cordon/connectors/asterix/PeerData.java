@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the public test vectors in {@code shared/peerdata} by walking up from the working
- * directory (CI checks them out beside the repository). Tests only; the product never reads them.
+ * Finds the public test vectors in {@code shared/peerdata} by walking up from the working directory
+ * (CI checks them out beside the repository). Tests only; the product never reads them.
  */
 public final class PeerData {
     private PeerData() {}

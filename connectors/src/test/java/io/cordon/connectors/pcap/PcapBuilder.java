@@ -43,20 +43,33 @@ final class PcapBuilder {
     static byte[] ipv4Udp(byte[] payload, int fragmentField) {
         ByteBuffer b = ByteBuffer.allocate(28 + payload.length);
         b.put((byte) 0x45).put((byte) 0).putShort((short) (28 + payload.length));
-        b.putShort((short) 1).putShort((short) fragmentField).put((byte) 64).put((byte) 17).putShort((short) 0);
+        b.putShort((short) 1)
+                .putShort((short) fragmentField)
+                .put((byte) 64)
+                .put((byte) 17)
+                .putShort((short) 0);
         b.put(new byte[] {10, 0, 0, 1}).put(new byte[] {(byte) 232, 1, 1, 31});
-        b.putShort((short) 5000).putShort((short) 8600).putShort((short) (8 + payload.length)).putShort((short) 0);
+        b.putShort((short) 5000)
+                .putShort((short) 8600)
+                .putShort((short) (8 + payload.length))
+                .putShort((short) 0);
         b.put(payload);
         return b.array();
     }
 
     static byte[] ipv6Udp(byte[] payload) {
         ByteBuffer b = ByteBuffer.allocate(48 + 8 + payload.length);
-        b.putInt(0x60000000).putShort((short) (8 + 8 + payload.length)).put((byte) 0).put((byte) 64);
+        b.putInt(0x60000000)
+                .putShort((short) (8 + 8 + payload.length))
+                .put((byte) 0)
+                .put((byte) 64);
         b.put(new byte[] {(byte) 0xFE, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
         b.put(new byte[] {(byte) 0xFF, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2});
         b.put((byte) 17).put((byte) 0).put(new byte[6]); // hop-by-hop options header, 8 octets
-        b.putShort((short) 6000).putShort((short) 6001).putShort((short) (8 + payload.length)).putShort((short) 0);
+        b.putShort((short) 6000)
+                .putShort((short) 6001)
+                .putShort((short) (8 + payload.length))
+                .putShort((short) 0);
         b.put(payload);
         return b.array();
     }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * 100 000 mutated and truncated pcap files (the public captures and small built ones, fixed
- * seed): the reader never throws, always returns, and every error is well formed. The timeout
- * only guards against a hang.
+ * 100 000 mutated and truncated pcap files (the public captures and small built ones, fixed seed):
+ * the reader never throws, always returns, and every error is well formed. The timeout only guards
+ * against a hang.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PcapFuzzTest {
@@ -28,11 +28,19 @@ class PcapFuzzTest {
                         PeerData.bytes("asterix/input/cat_062_065.pcap"),
                         PeerData.bytes("asterix/input/cat_001_002.pcap"),
                         PeerData.bytes("asterix/input/cat_034_048.pcap"),
-                        new PcapBuilder(ByteOrder.BIG_ENDIAN, true, 113).packet(1, 2, PcapBuilder.linuxCooked(ip)).build(),
-                        new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 1)
-                                .packet(1, 2, PcapBuilder.ethernet(0x86DD, PcapBuilder.ipv6Udp(new byte[] {4}), true))
+                        new PcapBuilder(ByteOrder.BIG_ENDIAN, true, 113)
+                                .packet(1, 2, PcapBuilder.linuxCooked(ip))
                                 .build(),
-                        new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 0).packet(1, 2, concat(new byte[] {2, 0, 0, 0}, ip)).build());
+                        new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 1)
+                                .packet(
+                                        1,
+                                        2,
+                                        PcapBuilder.ethernet(
+                                                0x86DD, PcapBuilder.ipv6Udp(new byte[] {4}), true))
+                                .build(),
+                        new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 0)
+                                .packet(1, 2, concat(new byte[] {2, 0, 0, 0}, ip))
+                                .build());
         Mutator mutator = new Mutator(7, seeds);
         int datagrams = 0;
         for (int i = 0; i < 100_000; i++) {

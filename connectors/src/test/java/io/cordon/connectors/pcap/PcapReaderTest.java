@@ -18,10 +18,15 @@ class PcapReaderTest {
     @ParameterizedTest(name = "{0} nanos={1}")
     @CsvSource({"BIG_ENDIAN,false", "LITTLE_ENDIAN,false", "BIG_ENDIAN,true", "LITTLE_ENDIAN,true"})
     void readsBothByteOrdersAndTimestampResolutions(String orderName, boolean nanos) {
-        ByteOrder order = orderName.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        ByteOrder order =
+                orderName.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         byte[] file =
                 new PcapBuilder(order, nanos, 1)
-                        .packet(T0_SECONDS, nanos ? 123_456_789 : 123_456, PcapBuilder.ethernet(0x0800, PcapBuilder.ipv4Udp(PAYLOAD, 0x4000), false))
+                        .packet(
+                                T0_SECONDS,
+                                nanos ? 123_456_789 : 123_456,
+                                PcapBuilder.ethernet(
+                                        0x0800, PcapBuilder.ipv4Udp(PAYLOAD, 0x4000), false))
                         .build();
         DecodeResult<UdpDatagram> result = PcapReader.read(file);
 
@@ -41,16 +46,26 @@ class PcapReaderTest {
     void peelsVlanTagsLinuxCookedRawIpAndIpv6() {
         byte[] ip = PcapBuilder.ipv4Udp(PAYLOAD, 0);
         byte[][] files = {
-            new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 1).packet(1, 0, PcapBuilder.ethernet(0x0800, ip, true)).build(),
-            new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 113).packet(1, 0, PcapBuilder.linuxCooked(ip)).build(),
-            new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 276).packet(1, 0, PcapBuilder.linuxCooked2(ip)).build(),
+            new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 1)
+                    .packet(1, 0, PcapBuilder.ethernet(0x0800, ip, true))
+                    .build(),
+            new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 113)
+                    .packet(1, 0, PcapBuilder.linuxCooked(ip))
+                    .build(),
+            new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 276)
+                    .packet(1, 0, PcapBuilder.linuxCooked2(ip))
+                    .build(),
             new PcapBuilder(ByteOrder.BIG_ENDIAN, false, 101).packet(1, 0, ip).build(),
-            new PcapBuilder(ByteOrder.BIG_ENDIAN, false, 1).packet(1, 0, PcapBuilder.ethernet(0x86DD, PcapBuilder.ipv6Udp(PAYLOAD), false)).build(),
+            new PcapBuilder(ByteOrder.BIG_ENDIAN, false, 1)
+                    .packet(1, 0, PcapBuilder.ethernet(0x86DD, PcapBuilder.ipv6Udp(PAYLOAD), false))
+                    .build(),
         };
         for (byte[] file : files) {
             DecodeResult<UdpDatagram> result = PcapReader.read(file);
             assertThat(result.errors()).isEmpty();
-            assertThat(result.values()).singleElement().satisfies(d -> assertThat(d.payload()).isEqualTo(PAYLOAD));
+            assertThat(result.values())
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.payload()).isEqualTo(PAYLOAD));
         }
         UdpDatagram v6 = PcapReader.read(files[4]).values().get(0);
         assertThat(v6.sourceIp()).isEqualTo("fe80:0:0:0:0:0:0:1");
@@ -67,13 +82,19 @@ class PcapReaderTest {
                 new PcapBuilder(ByteOrder.LITTLE_ENDIAN, false, 1)
                         .packet(1, 0, PcapBuilder.ethernet(0x0806, new byte[28], false)) // ARP
                         .packet(2, 0, PcapBuilder.ethernet(0x0800, tcp, false))
-                        .packet(3, 0, PcapBuilder.ethernet(0x0800, PcapBuilder.ipv4Udp(PAYLOAD, 0x2000), false))
+                        .packet(
+                                3,
+                                0,
+                                PcapBuilder.ethernet(
+                                        0x0800, PcapBuilder.ipv4Udp(PAYLOAD, 0x2000), false))
                         .packet(4, 0, Arrays.copyOf(snapped, snapped.length - 2), snapped.length)
                         .packet(5, 0, snapped)
                         .build();
         DecodeResult<UdpDatagram> result = PcapReader.read(file);
 
-        assertThat(result.values()).singleElement().satisfies(d -> assertThat(d.packetIndex()).isEqualTo(4));
+        assertThat(result.values())
+                .singleElement()
+                .satisfies(d -> assertThat(d.packetIndex()).isEqualTo(4));
         assertThat(result.errors()).hasSize(2);
         assertThat(result.errors().get(0).reason()).contains("packet 2").contains("fragment");
         assertThat(result.errors().get(1).reason()).contains("packet 3").contains("snap length");
@@ -82,10 +103,15 @@ class PcapReaderTest {
     @Test
     void aFileCutShortKeepsEveryCompletePacketAndSaysWhy() {
         byte[] frame = PcapBuilder.ethernet(0x0800, PcapBuilder.ipv4Udp(PAYLOAD, 0), false);
-        byte[] file = new PcapBuilder(ByteOrder.BIG_ENDIAN, false, 1).packet(1, 0, frame).packet(2, 0, frame).build();
+        byte[] file =
+                new PcapBuilder(ByteOrder.BIG_ENDIAN, false, 1)
+                        .packet(1, 0, frame)
+                        .packet(2, 0, frame)
+                        .build();
         for (int cut = 0; cut < file.length; cut++) {
             DecodeResult<UdpDatagram> result = PcapReader.read(Arrays.copyOf(file, cut));
-            int complete = cut >= 24 + 2 * (16 + frame.length) ? 2 : cut >= 24 + 16 + frame.length ? 1 : 0;
+            int complete =
+                    cut >= 24 + 2 * (16 + frame.length) ? 2 : cut >= 24 + 16 + frame.length ? 1 : 0;
             assertThat(result.values()).as("cut at %d", cut).hasSize(complete);
             boolean clean = cut == 24 || cut == 24 + 16 + frame.length;
             assertThat(result.errors()).as("cut at %d", cut).hasSize(clean ? 0 : 1);
@@ -94,14 +120,17 @@ class PcapReaderTest {
 
     @Test
     void rejectsWhatIsNotClassicPcap() {
-        assertThat(PcapReader.read(new byte[0]).errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("cut short"));
+        assertThat(PcapReader.read(new byte[0]).errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("cut short"));
         byte[] pcapng = new byte[32];
         pcapng[0] = 0x0A;
         pcapng[1] = 0x0D;
         pcapng[2] = 0x0D;
         pcapng[3] = 0x0A;
         assertThat(PcapReader.read(pcapng).errors().get(0).reason()).contains("pcapng");
-        assertThat(PcapReader.read(new byte[24]).errors().get(0).reason()).contains("not a pcap file");
+        assertThat(PcapReader.read(new byte[24]).errors().get(0).reason())
+                .contains("not a pcap file");
         byte[] ppp = new PcapBuilder(ByteOrder.BIG_ENDIAN, false, 9).build();
         assertThat(PcapReader.read(ppp).errors().get(0).reason()).contains("link type 9");
         assertThat(PcapReader.read(null).errors()).hasSize(1);
@@ -109,14 +138,20 @@ class PcapReaderTest {
 
     @Test
     void readsThePublicAsterixCaptures() {
-        DecodeResult<UdpDatagram> radar = PcapReader.read(PeerData.bytes("asterix/input/cat_034_048.pcap"));
+        DecodeResult<UdpDatagram> radar =
+                PcapReader.read(PeerData.bytes("asterix/input/cat_034_048.pcap"));
         assertThat(radar.errors()).isEmpty();
         assertThat(radar.values()).isNotEmpty();
-        assertThat(radar.values()).allSatisfy(d -> assertThat(d.payload()[0]).isIn((byte) 34, (byte) 48));
-        assertThat(radar.values().get(0).captureTime()).isEqualTo(Instant.ofEpochSecond(0x572AF7DCL, 0x07C3EEL * 1000));
+        assertThat(radar.values())
+                .allSatisfy(d -> assertThat(d.payload()[0]).isIn((byte) 34, (byte) 48));
+        assertThat(radar.values().get(0).captureTime())
+                .isEqualTo(Instant.ofEpochSecond(0x572AF7DCL, 0x07C3EEL * 1000));
 
-        DecodeResult<UdpDatagram> sdps = PcapReader.read(PeerData.bytes("asterix/input/cat_062_065.pcap"));
+        DecodeResult<UdpDatagram> sdps =
+                PcapReader.read(PeerData.bytes("asterix/input/cat_062_065.pcap"));
         assertThat(sdps.errors()).isEmpty();
-        assertThat(sdps.values()).singleElement().satisfies(d -> assertThat(d.payload()[0]).isEqualTo((byte) 62));
+        assertThat(sdps.values())
+                .singleElement()
+                .satisfies(d -> assertThat(d.payload()[0]).isEqualTo((byte) 62));
     }
 }

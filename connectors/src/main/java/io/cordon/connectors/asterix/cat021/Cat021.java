@@ -115,9 +115,29 @@ public final class Cat021 implements AsterixCategory<Cat021Report> {
 
         out.value(
                 new Cat021Report(
-                        sac, sic, address, callsign, trackNumber, latDeg, lonDeg, applicability,
-                        reception, transmission, heightM, flightLevel, speedMps, trackDeg,
-                        baroRate, geoRate, mode3A, emitter, nacp, nic, simulated, test, onGround));
+                        sac,
+                        sic,
+                        address,
+                        callsign,
+                        trackNumber,
+                        latDeg,
+                        lonDeg,
+                        applicability,
+                        reception,
+                        transmission,
+                        heightM,
+                        flightLevel,
+                        speedMps,
+                        trackDeg,
+                        baroRate,
+                        geoRate,
+                        mode3A,
+                        emitter,
+                        nacp,
+                        nic,
+                        simulated,
+                        test,
+                        onGround));
     }
 
     private static double timeOfDay(AsterixRecord r, int frn) {

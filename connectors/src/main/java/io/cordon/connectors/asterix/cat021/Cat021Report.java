@@ -9,8 +9,7 @@ import io.cordon.connectors.asterix.AsterixMessage;
  *
  * @param sac System Area Code of the ground station (I010)
  * @param sic System Identification Code of the ground station (I010)
- * @param icao24 target address, six upper-case hex digits (I080; an ICAO address when I040 ATP =
- *     0)
+ * @param icao24 target address, six upper-case hex digits (I080; an ICAO address when I040 ATP = 0)
  * @param callsign target identification, trailing spaces removed (I170)
  * @param trackNumber the ground station's track number (I161)
  * @param latDeg WGS-84 latitude, degrees (I131 at 180/2^30, else I130 at 180/2^23)

@@ -13,8 +13,8 @@ import io.cordon.connectors.asterix.Uap;
 import java.util.Arrays;
 
 /**
- * The CAT021 User Application Profile (EUROCONTROL-SPEC-0149-12 edition 2.6, table 2; the same
- * FRNs since edition 2.1).
+ * The CAT021 User Application Profile (EUROCONTROL-SPEC-0149-12 edition 2.6, table 2; the same FRNs
+ * since edition 2.1).
  */
 public final class Cat021Uap {
     public static final int I010 = 1;
@@ -62,7 +62,10 @@ public final class Cat021Uap {
     public static final int RE = 48;
     public static final int SP = 49;
 
-    /** I295 data ages: 23 one-octet subfields (AOS TRD M3A QI TI MAM GH | FL SAL FSA AS TAS MH BVR | GVR GV TAR TI TS MET ROA | ARA SCC). */
+    /**
+     * I295 data ages: 23 one-octet subfields (AOS TRD M3A QI TI MAM GH | FL SAL FSA AS TAS MH BVR |
+     * GVR GV TAR TI TS MET ROA | ARA SCC).
+     */
     private static final ItemFormat I295_FORMAT;
 
     static {
@@ -105,10 +108,14 @@ public final class Cat021Uap {
                     item("I077", fixed(3)), // time of ASTERIX report transmission
                     item("I170", fixed(6)), // target identification
                     item("I020", fixed(1)), // emitter category
-                    item("I220", compound(fixed(2), fixed(2), fixed(2), fixed(1))), // met: WS WD TMP TRB
+                    item(
+                            "I220",
+                            compound(fixed(2), fixed(2), fixed(2), fixed(1))), // met: WS WD TMP TRB
                     item("I146", fixed(2)), // selected altitude
                     item("I148", fixed(2)), // final state selected altitude
-                    item("I110", compound(extended(1, 1), repetitive(15))), // trajectory intent: TIS TID
+                    item(
+                            "I110",
+                            compound(extended(1, 1), repetitive(15))), // trajectory intent: TIS TID
                     item("I016", fixed(1)), // service management
                     item("I008", fixed(1)), // aircraft operational status
                     item("I271", extended(1, 1)), // surface capabilities and characteristics

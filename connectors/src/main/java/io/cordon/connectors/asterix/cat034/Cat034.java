@@ -14,8 +14,8 @@ import io.cordon.connectors.asterix.Uap;
 import io.cordon.connectors.decode.DecodeResult;
 
 /**
- * Turns CAT034 records into {@link Cat034Service}s (EUROCONTROL-SPEC-0149-2b edition 1.27,
- * section 5.2). I010 is required.
+ * Turns CAT034 records into {@link Cat034Service}s (EUROCONTROL-SPEC-0149-2b edition 1.27, section
+ * 5.2). I010 is required.
  */
 public final class Cat034 implements AsterixCategory<Cat034Service> {
     private static final AsterixDecoder<Cat034Service> DECODER = AsterixDecoder.of(new Cat034());
@@ -71,7 +71,16 @@ public final class Cat034 implements AsterixCategory<Cat034Service> {
 
         out.value(
                 new Cat034Service(
-                        sac, sic, type, timeOfDay, sectorDeg, rotationS, noGo, overloaded, latDeg,
-                        lonDeg, heightM));
+                        sac,
+                        sic,
+                        type,
+                        timeOfDay,
+                        sectorDeg,
+                        rotationS,
+                        noGo,
+                        overloaded,
+                        latDeg,
+                        lonDeg,
+                        heightM));
     }
 }

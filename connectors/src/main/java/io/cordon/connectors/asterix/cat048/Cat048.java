@@ -16,8 +16,8 @@ import io.cordon.connectors.asterix.Uap;
 import io.cordon.connectors.decode.DecodeResult;
 
 /**
- * Turns CAT048 records into {@link Cat048Plot}s (EUROCONTROL-SPEC-0149-4 edition 1.21, section
- * 5.2: item layouts and scale factors). I010 is required; every other item is optional.
+ * Turns CAT048 records into {@link Cat048Plot}s (EUROCONTROL-SPEC-0149-4 edition 1.21, section 5.2:
+ * item layouts and scale factors). I010 is required; every other item is optional.
  */
 public final class Cat048 implements AsterixCategory<Cat048Plot> {
     /** Metres per international nautical mile. */

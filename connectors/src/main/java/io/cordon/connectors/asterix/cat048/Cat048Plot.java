@@ -10,8 +10,8 @@ import io.cordon.connectors.asterix.AsterixMessage;
  * @param sac System Area Code (I010)
  * @param sic System Identification Code (I010)
  * @param timeOfDaySeconds UTC time of day of the detection, seconds since midnight, 1/128 s (I140)
- * @param detectionType I020 TYP: 0 no detection, 1 PSR, 2 SSR, 3 SSR+PSR, 4 Mode S all-call, 5
- *     Mode S roll-call, 6 Mode S all-call+PSR, 7 Mode S roll-call+PSR
+ * @param detectionType I020 TYP: 0 no detection, 1 PSR, 2 SSR, 3 SSR+PSR, 4 Mode S all-call, 5 Mode
+ *     S roll-call, 6 Mode S all-call+PSR, 7 Mode S roll-call+PSR
  * @param simulated I020 SIM: a simulated target report
  * @param specialPositionIndication I020 SPI: the pilot pressed IDENT
  * @param rangeM slant range, metres, resolution 1/256 NM (I040 RHO)

@@ -10,8 +10,8 @@ import static io.cordon.connectors.asterix.ItemSpec.item;
 import io.cordon.connectors.asterix.Uap;
 
 /**
- * The CAT048 User Application Profile (EUROCONTROL-SPEC-0149-4 edition 1.21, table 3; unchanged
- * in editions up to 1.32) with the FRN of each item.
+ * The CAT048 User Application Profile (EUROCONTROL-SPEC-0149-4 edition 1.21, table 3; unchanged in
+ * editions up to 1.32) with the FRN of each item.
  */
 public final class Cat048Uap {
     public static final int I010 = 1;
@@ -50,7 +50,9 @@ public final class Cat048Uap {
                     item("I010", fixed(2)), // data source identifier: SAC, SIC
                     item("I140", fixed(3)), // time of day, 1/128 s
                     item("I020", extended(1, 1)), // target report descriptor
-                    item("I040", fixed(4)), // measured position, polar: RHO 1/256 NM, THETA 360/2^16 deg
+                    item(
+                            "I040",
+                            fixed(4)), // measured position, polar: RHO 1/256 NM, THETA 360/2^16 deg
                     item("I070", fixed(2)), // Mode-3/A code in octal
                     item("I090", fixed(2)), // flight level in binary, 1/4 FL
                     item(

@@ -119,9 +119,32 @@ public final class Cat062 implements AsterixCategory<Cat062Track> {
 
         out.value(
                 new Cat062Track(
-                        sac, sic, serviceId, timeOfTrack, latDeg, lonDeg, xM, yM, vx, vy, ax, ay,
-                        mode3A, trackNumber, address, callsign, measuredFl, geometricAltM,
-                        barometricFl, rocMps, simulated, tentative, coasting, lastUpdate, sigmaX,
-                        sigmaY, covXY));
+                        sac,
+                        sic,
+                        serviceId,
+                        timeOfTrack,
+                        latDeg,
+                        lonDeg,
+                        xM,
+                        yM,
+                        vx,
+                        vy,
+                        ax,
+                        ay,
+                        mode3A,
+                        trackNumber,
+                        address,
+                        callsign,
+                        measuredFl,
+                        geometricAltM,
+                        barometricFl,
+                        rocMps,
+                        simulated,
+                        tentative,
+                        coasting,
+                        lastUpdate,
+                        sigmaX,
+                        sigmaY,
+                        covXY));
     }
 }

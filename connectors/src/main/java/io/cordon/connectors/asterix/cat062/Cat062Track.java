@@ -4,10 +4,10 @@ import io.cordon.connectors.asterix.AsterixFields;
 import io.cordon.connectors.asterix.AsterixMessage;
 
 /**
- * A CAT062 system track update from a surveillance data processing system (SDPS). Absent items
- * are {@code NaN} (measures), -1 (codes and numbers), {@code ""} (identities) or false (flags).
- * Cartesian quantities are in the SDPS's system stereographic plane (x east, y north of the
- * system reference point).
+ * A CAT062 system track update from a surveillance data processing system (SDPS). Absent items are
+ * {@code NaN} (measures), -1 (codes and numbers), {@code ""} (identities) or false (flags).
+ * Cartesian quantities are in the SDPS's system stereographic plane (x east, y north of the system
+ * reference point).
  *
  * @param sac System Area Code of the SDPS (I010)
  * @param sic System Identification Code of the SDPS (I010)

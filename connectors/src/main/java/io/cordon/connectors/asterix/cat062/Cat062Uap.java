@@ -61,26 +61,71 @@ public final class Cat062Uap {
         return compound(subfields);
     }
 
-    /** I380: ADR ID MHG IAS TAS SAL FSS | TIS TID COM SAB ACS BVR GVR | RAN TAR TAN GSP VUN MET EMC | POS GAL PUN MB IAR MAC BPS. */
+    /**
+     * I380: ADR ID MHG IAS TAS SAL FSS | TIS TID COM SAB ACS BVR GVR | RAN TAR TAN GSP VUN MET EMC
+     * | POS GAL PUN MB IAR MAC BPS.
+     */
     private static final ItemFormat I380_FORMAT =
             compound(
-                    fixed(3), fixed(6), fixed(2), fixed(2), fixed(2), fixed(2), fixed(2),
-                    extended(1, 1), repetitive(15), fixed(2), fixed(2), fixed(7), fixed(2), fixed(2),
-                    fixed(2), fixed(2), fixed(2), fixed(2), fixed(1), fixed(8), fixed(1),
-                    fixed(6), fixed(2), fixed(1), repetitive(8), fixed(2), fixed(2), fixed(2));
+                    fixed(3),
+                    fixed(6),
+                    fixed(2),
+                    fixed(2),
+                    fixed(2),
+                    fixed(2),
+                    fixed(2),
+                    extended(1, 1),
+                    repetitive(15),
+                    fixed(2),
+                    fixed(2),
+                    fixed(7),
+                    fixed(2),
+                    fixed(2),
+                    fixed(2),
+                    fixed(2),
+                    fixed(2),
+                    fixed(2),
+                    fixed(1),
+                    fixed(8),
+                    fixed(1),
+                    fixed(6),
+                    fixed(2),
+                    fixed(1),
+                    repetitive(8),
+                    fixed(2),
+                    fixed(2),
+                    fixed(2));
 
     /** I290 (system track update ages): TRK PSR SSR MDS ADS ES VDL | UAT LOP MLT. */
     private static final ItemFormat I290_FORMAT =
             compound(
-                    fixed(1), fixed(1), fixed(1), fixed(1), fixed(2), fixed(1), fixed(1),
-                    fixed(1), fixed(1), fixed(1));
+                    fixed(1), fixed(1), fixed(1), fixed(1), fixed(2), fixed(1), fixed(1), fixed(1),
+                    fixed(1), fixed(1));
 
-    /** I390 (flight plan related data): TAG CSN IFI FCT TAC WTC DEP | DST RDS CFL CTL TOD AST STS | STD STA PEM PEC. */
+    /**
+     * I390 (flight plan related data): TAG CSN IFI FCT TAC WTC DEP | DST RDS CFL CTL TOD AST STS |
+     * STD STA PEM PEC.
+     */
     private static final ItemFormat I390_FORMAT =
             compound(
-                    fixed(2), fixed(7), fixed(4), fixed(1), fixed(4), fixed(1), fixed(4),
-                    fixed(4), fixed(3), fixed(2), fixed(2), repetitive(4), fixed(6), fixed(1),
-                    fixed(7), fixed(7), fixed(2), fixed(7));
+                    fixed(2),
+                    fixed(7),
+                    fixed(4),
+                    fixed(1),
+                    fixed(4),
+                    fixed(1),
+                    fixed(4),
+                    fixed(4),
+                    fixed(3),
+                    fixed(2),
+                    fixed(2),
+                    repetitive(4),
+                    fixed(6),
+                    fixed(1),
+                    fixed(7),
+                    fixed(7),
+                    fixed(2),
+                    fixed(7));
 
     public static final Uap UAP =
             Uap.of(
@@ -123,7 +168,9 @@ public final class Cat062Uap {
                                     fixed(2), fixed(1))),
                     item(
                             "I340", // measured information: SID POS HEI MDC MDA TYP
-                            compound(fixed(2), fixed(4), fixed(2), fixed(2), fixed(2), fixed(1), SPARE)),
+                            compound(
+                                    fixed(2), fixed(4), fixed(2), fixed(2), fixed(2), fixed(1),
+                                    SPARE)),
                     spare(),
                     spare(),
                     spare(),

@@ -10,10 +10,10 @@ import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.decode.Decoder;
 
 /**
- * Decodes datagrams that mix CAT021, CAT034, CAT048 and CAT062 blocks into {@link
- * AsterixMessage}s (a {@code Cat021Report}, {@code Cat034Service}, {@code Cat048Plot} or {@code
- * Cat062Track}). Blocks of any other category become one error each ("category 65 is not decoded
- * here") and the next block is still read.
+ * Decodes datagrams that mix CAT021, CAT034, CAT048 and CAT062 blocks into {@link AsterixMessage}s
+ * (a {@code Cat021Report}, {@code Cat034Service}, {@code Cat048Plot} or {@code Cat062Track}).
+ * Blocks of any other category become one error each ("category 65 is not decoded here") and the
+ * next block is still read.
  */
 public final class AsterixFeedDecoder implements Decoder<AsterixMessage> {
     private static final AsterixDecoder<AsterixMessage> ALL =

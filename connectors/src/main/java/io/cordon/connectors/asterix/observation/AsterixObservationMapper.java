@@ -23,19 +23,19 @@ import java.util.List;
  * Maps decoded ASTERIX records of one sensor to {@link Observation}s. The sensor's registry entry
  * ({@link SensorConfig}) gives owner, kind, releasability, the radar position and the noise the
  * formats do not carry. Every method returns one observation, an error with the reason (no
- * position, no valid time, inconsistent values), or nothing for records that are not
- * observations (CAT034 service messages).
+ * position, no valid time, inconsistent values), or nothing for records that are not observations
+ * (CAT034 service messages).
  *
  * <ul>
  *   <li>CAT048 plot: {@link RadarPlot} at the sensor position with the sensor's range and azimuth
- *       sigmas. RHO is slant range; when the target height is known (I110, else a validated Mode
- *       C flight level taken as altitude) the horizontal range is sqrt(RHO² − Δh²), a flat-earth
+ *       sigmas. RHO is slant range; when the target height is known (I110, else a validated Mode C
+ *       flight level taken as altitude) the horizontal range is sqrt(RHO² − Δh²), a flat-earth
  *       projection that ignores refraction and curvature; otherwise RHO is used as is (surface
  *       targets).
- *   <li>CAT062 track: {@link SensorTrackUpdate} with local id {@code 062/SAC-SIC/track number},
- *       the I105 position, height from I130 (else I135 as altitude), covariance from I500 APC/COV
- *       (the system plane is taken as east-north) or the sensor's sigmaPositionM, velocity I185
- *       with I220 as up.
+ *   <li>CAT062 track: {@link SensorTrackUpdate} with local id {@code 062/SAC-SIC/track number}, the
+ *       I105 position, height from I130 (else I135 as altitude), covariance from I500 APC/COV (the
+ *       system plane is taken as east-north) or the sensor's sigmaPositionM, velocity I185 with
+ *       I220 as up.
  *   <li>CAT021 report: {@link PositionFix} with a one-sigma per axis of EPU/√χ²₂(0.95) from NACp
  *       (RTCA DO-260B table 2-70), else the sensor's sigmaPositionM; event time from I071, else
  *       I073, else I077; velocity from I160 with I157 (else I155) as up.
@@ -84,31 +84,63 @@ public final class AsterixObservationMapper {
             return error(what + ": no measured polar position (I040)");
         }
         if (!(sensor.sigmaRangeM() > 0 && sensor.sigmaAzimuthDeg() > 0)) {
-            return error(what + ": sensor " + sensor.id() + " has no range/azimuth noise (kind " + sensor.kind() + ")");
+            return error(
+                    what
+                            + ": sensor "
+                            + sensor.id()
+                            + " has no range/azimuth noise (kind "
+                            + sensor.kind()
+                            + ")");
         }
         double targetAltM =
                 Double.isFinite(plot.heightM())
                         ? plot.heightM()
-                        : plot.flightLevelValid() ? plot.flightLevel() * 100 * M_PER_FT : Double.NaN;
+                        : plot.flightLevelValid()
+                                ? plot.flightLevel() * 100 * M_PER_FT
+                                : Double.NaN;
         double dh = targetAltM - sensor.position().altM();
         double slant = plot.rangeM();
-        double horizontal = Double.isFinite(dh) && Math.abs(dh) < slant ? Math.sqrt(slant * slant - dh * dh) : slant;
+        double horizontal =
+                Double.isFinite(dh) && Math.abs(dh) < slant
+                        ? Math.sqrt(slant * slant - dh * dh)
+                        : slant;
         Instant t = AsterixTime.atDate(plot.timeOfDaySeconds(), utcDate);
         String id =
                 new StringBuilder(64)
-                        .append(sensor.id()).append("/048/").append(plot.sac()).append('-').append(plot.sic())
-                        .append('/').append(epochNanos(t))
-                        .append('/').append(Math.round(slant)).append('/').append(Math.round(plot.azimuthDeg() * 1000))
+                        .append(sensor.id())
+                        .append("/048/")
+                        .append(plot.sac())
+                        .append('-')
+                        .append(plot.sic())
+                        .append('/')
+                        .append(epochNanos(t))
+                        .append('/')
+                        .append(Math.round(slant))
+                        .append('/')
+                        .append(Math.round(plot.azimuthDeg() * 1000))
                         .toString();
         RadarPlot measurement =
-                new RadarPlot(sensor.position(), horizontal, plot.azimuthDeg(), sensor.sigmaRangeM(), sensor.sigmaAzimuthDeg());
-        return observation(id, t, measurement, null, identity(plot.icao24(), plot.callsign()), Classification.UNKNOWN);
+                new RadarPlot(
+                        sensor.position(),
+                        horizontal,
+                        plot.azimuthDeg(),
+                        sensor.sigmaRangeM(),
+                        sensor.sigmaAzimuthDeg());
+        return observation(
+                id,
+                t,
+                measurement,
+                null,
+                identity(plot.icao24(), plot.callsign()),
+                Classification.UNKNOWN);
     }
 
     public DecodeResult<Observation> map(Cat062Track track, LocalDate utcDate) {
-        String what = "CAT062 track " + track.trackNumber() + " from " + track.sac() + "/" + track.sic();
+        String what =
+                "CAT062 track " + track.trackNumber() + " from " + track.sac() + "/" + track.sic();
         if (!AsterixTime.isTimeOfDay(track.timeOfTrackSeconds())) {
-            return error(what + ": no valid time of track (I070 = " + track.timeOfTrackSeconds() + ")");
+            return error(
+                    what + ": no valid time of track (I070 = " + track.timeOfTrackSeconds() + ")");
         }
         if (track.trackNumber() < 0) {
             return error(what + ": no track number (I040)");
@@ -116,7 +148,9 @@ public final class AsterixObservationMapper {
         double altM =
                 Double.isFinite(track.geometricAltitudeM())
                         ? track.geometricAltitudeM()
-                        : Double.isFinite(track.barometricFlightLevel()) ? track.barometricFlightLevel() * 100 * M_PER_FT : 0.0;
+                        : Double.isFinite(track.barometricFlightLevel())
+                                ? track.barometricFlightLevel() * 100 * M_PER_FT
+                                : 0.0;
         String bad = checkPosition(track.latDeg(), track.lonDeg(), "I105");
         if (bad != null) {
             return error(what + ": " + bad);
@@ -127,69 +161,136 @@ public final class AsterixObservationMapper {
             double ee = track.sigmaXM() * track.sigmaXM();
             double nn = track.sigmaYM() * track.sigmaYM();
             double limit = 0.99 * Math.sqrt(ee * nn);
-            double en = Double.isFinite(track.covarianceXYM2()) ? Math.max(-limit, Math.min(limit, track.covarianceXYM2())) : 0.0;
+            double en =
+                    Double.isFinite(track.covarianceXYM2())
+                            ? Math.max(-limit, Math.min(limit, track.covarianceXYM2()))
+                            : 0.0;
             fix = new PositionFix(position, ee, en, nn);
         } else if (sensor.sigmaPositionM() > 0) {
             fix = PositionFix.isotropic(position, sensor.sigmaPositionM());
         } else {
-            return error(what + ": no estimated accuracy (I500) and sensor " + sensor.id() + " has no sigmaPositionM");
+            return error(
+                    what
+                            + ": no estimated accuracy (I500) and sensor "
+                            + sensor.id()
+                            + " has no sigmaPositionM");
         }
         Instant t = AsterixTime.atDate(track.timeOfTrackSeconds(), utcDate);
         String localId = "062/" + track.sac() + "-" + track.sic() + "/" + track.trackNumber();
         Velocity v =
                 Double.isFinite(track.vxMps()) && Double.isFinite(track.vyMps())
-                        ? new Velocity(track.vxMps(), track.vyMps(), finiteOr(track.rateOfClimbMps(), 0))
+                        ? new Velocity(
+                                track.vxMps(), track.vyMps(), finiteOr(track.rateOfClimbMps(), 0))
                         : null;
         return observation(
-                sensor.id() + "/" + localId + "/" + epochNanos(t), t, new SensorTrackUpdate(localId, fix), v,
-                identity(track.icao24(), track.callsign()), Classification.UNKNOWN);
+                sensor.id() + "/" + localId + "/" + epochNanos(t),
+                t,
+                new SensorTrackUpdate(localId, fix),
+                v,
+                identity(track.icao24(), track.callsign()),
+                Classification.UNKNOWN);
     }
 
     public DecodeResult<Observation> map(Cat021Report report, LocalDate utcDate) {
-        String what = "CAT021 report " + (report.icao24().isEmpty() ? "" : report.icao24() + " ") + "from " + report.sac() + "/" + report.sic();
-        double tod = firstTimeOfDay(
-                report.timeOfApplicabilityPositionSeconds(), report.timeOfReceptionPositionSeconds(), report.timeOfReportTransmissionSeconds());
+        String what =
+                "CAT021 report "
+                        + (report.icao24().isEmpty() ? "" : report.icao24() + " ")
+                        + "from "
+                        + report.sac()
+                        + "/"
+                        + report.sic();
+        double tod =
+                firstTimeOfDay(
+                        report.timeOfApplicabilityPositionSeconds(),
+                        report.timeOfReceptionPositionSeconds(),
+                        report.timeOfReportTransmissionSeconds());
         if (Double.isNaN(tod)) {
             return error(what + ": no valid time (I071, I073, I077)");
         }
-        String bad = report.hasPosition() ? checkPosition(report.latDeg(), report.lonDeg(), "I130/I131") : "no position (I130/I131)";
+        String bad =
+                report.hasPosition()
+                        ? checkPosition(report.latDeg(), report.lonDeg(), "I130/I131")
+                        : "no position (I130/I131)";
         if (bad != null) {
             return error(what + ": " + bad);
         }
         double altM =
                 Double.isFinite(report.geometricHeightM())
                         ? report.geometricHeightM()
-                        : Double.isFinite(report.flightLevel()) ? report.flightLevel() * 100 * M_PER_FT : 0.0;
+                        : Double.isFinite(report.flightLevel())
+                                ? report.flightLevel() * 100 * M_PER_FT
+                                : 0.0;
         double sigmaM = sigmaFromNacp(report.nacp());
         if (Double.isNaN(sigmaM)) {
             if (!(sensor.sigmaPositionM() > 0)) {
-                return error(what + ": no NACp (I090) and sensor " + sensor.id() + " has no sigmaPositionM");
+                return error(
+                        what
+                                + ": no NACp (I090) and sensor "
+                                + sensor.id()
+                                + " has no sigmaPositionM");
             }
             sigmaM = sensor.sigmaPositionM();
         }
-        PositionFix fix = PositionFix.isotropic(new GeoPoint(report.latDeg(), report.lonDeg(), altM), sigmaM);
+        PositionFix fix =
+                PositionFix.isotropic(new GeoPoint(report.latDeg(), report.lonDeg(), altM), sigmaM);
         Velocity v = null;
         if (Double.isFinite(report.groundSpeedMps())) {
             double rad = Math.toRadians(report.trackAngleDeg());
-            double up = finiteOr(report.geometricVerticalRateMps(), finiteOr(report.barometricVerticalRateMps(), 0));
-            v = new Velocity(report.groundSpeedMps() * Math.sin(rad), report.groundSpeedMps() * Math.cos(rad), up);
+            double up =
+                    finiteOr(
+                            report.geometricVerticalRateMps(),
+                            finiteOr(report.barometricVerticalRateMps(), 0));
+            v =
+                    new Velocity(
+                            report.groundSpeedMps() * Math.sin(rad),
+                            report.groundSpeedMps() * Math.cos(rad),
+                            up);
         }
         Instant t = AsterixTime.atDate(tod, utcDate);
         String key = report.icao24().isEmpty() ? "track-" + report.trackNumber() : report.icao24();
         return observation(
-                sensor.id() + "/021/" + report.sac() + "-" + report.sic() + "/" + key + "/" + epochNanos(t), t, fix, v,
-                identity(report.icao24(), report.callsign()), EmitterCategories.classify(report.emitterCategory()));
+                sensor.id()
+                        + "/021/"
+                        + report.sac()
+                        + "-"
+                        + report.sic()
+                        + "/"
+                        + key
+                        + "/"
+                        + epochNanos(t),
+                t,
+                fix,
+                v,
+                identity(report.icao24(), report.callsign()),
+                EmitterCategories.classify(report.emitterCategory()));
     }
 
     /** One-sigma per axis from NACp, metres; NaN when NACp is absent, 0 or out of range. */
     static double sigmaFromNacp(int nacp) {
-        return nacp >= 1 && nacp < EPU_BY_NACP.length ? EPU_BY_NACP[nacp] / RADIUS95_PER_SIGMA : Double.NaN;
+        return nacp >= 1 && nacp < EPU_BY_NACP.length
+                ? EPU_BY_NACP[nacp] / RADIUS95_PER_SIGMA
+                : Double.NaN;
     }
 
     private DecodeResult<Observation> observation(
-            String id, Instant t, Measurement m, Velocity v, CooperativeIdentity identity, Classification c) {
+            String id,
+            Instant t,
+            Measurement m,
+            Velocity v,
+            CooperativeIdentity identity,
+            Classification c) {
         return DecodeResult.of(
-                new Observation(id, sensor.partnerId(), sensor.id(), sensor.kind(), t, m, v, identity, c, sensor.releasability()));
+                new Observation(
+                        id,
+                        sensor.partnerId(),
+                        sensor.id(),
+                        sensor.kind(),
+                        t,
+                        m,
+                        v,
+                        identity,
+                        c,
+                        sensor.releasability()));
     }
 
     /** Nanoseconds since the epoch: a compact, exact key for observation ids. */

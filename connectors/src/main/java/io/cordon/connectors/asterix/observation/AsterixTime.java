@@ -15,8 +15,8 @@ public final class AsterixTime {
     private AsterixTime() {}
 
     /**
-     * The instant {@code timeOfDaySeconds} after midnight UTC of {@code utcDate}. The caller
-     * checks that the time of day is in [0, 86400).
+     * The instant {@code timeOfDaySeconds} after midnight UTC of {@code utcDate}. The caller checks
+     * that the time of day is in [0, 86400).
      */
     public static Instant atDate(double timeOfDaySeconds, LocalDate utcDate) {
         long nanos = Math.round(timeOfDaySeconds * 1e9);
@@ -24,8 +24,8 @@ public final class AsterixTime {
     }
 
     /**
-     * The UTC date that puts {@code timeOfDaySeconds} nearest to {@code reference} (for example
-     * the receive time of a live datagram): a report stamped 23:59:59.9 that arrives at 00:00:00.1
+     * The UTC date that puts {@code timeOfDaySeconds} nearest to {@code reference} (for example the
+     * receive time of a live datagram): a report stamped 23:59:59.9 that arrives at 00:00:00.1
      * belongs to the previous day.
      */
     public static LocalDate dateNear(double timeOfDaySeconds, Instant reference) {

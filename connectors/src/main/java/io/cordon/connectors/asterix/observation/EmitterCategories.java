@@ -5,8 +5,8 @@ import io.cordon.pipeline.observation.TargetClass;
 
 /**
  * What an ADS-B emitter category (CAT021 I020, EUROCONTROL-SPEC-0149-12 edition 2.6, from RTCA
- * DO-260B) says about the target's class. The category is self-declared by the installer, so it
- * is strong but not certain evidence.
+ * DO-260B) says about the target's class. The category is self-declared by the installer, so it is
+ * strong but not certain evidence.
  */
 final class EmitterCategories {
     /** Confidence in a self-declared category. */
@@ -23,6 +23,8 @@ final class EmitterCategories {
                     case 20, 21 -> TargetClass.LAND_VEHICLE;
                     default -> TargetClass.UNKNOWN;
                 };
-        return c == TargetClass.UNKNOWN ? Classification.UNKNOWN : new Classification(c, SELF_DECLARED);
+        return c == TargetClass.UNKNOWN
+                ? Classification.UNKNOWN
+                : new Classification(c, SELF_DECLARED);
     }
 }

@@ -33,11 +33,11 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * CAT048 records decoded per second on one thread (one core). The input is every CAT048 datagram
- * of the public capture {@code asterix/input/cat_034_048.pcap} (128 records with Mode S
- * identities, BDS registers and track data, one or more records per block), one {@code decode}
- * call per datagram as a UDP feed delivers them; the score is records per second. {@code
- * decodeAndMap} adds the mapping of every plot to a core {@code Observation}.
+ * CAT048 records decoded per second on one thread (one core). The input is every CAT048 datagram of
+ * the public capture {@code asterix/input/cat_034_048.pcap} (128 records with Mode S identities,
+ * BDS registers and track data, one or more records per block), one {@code decode} call per
+ * datagram as a UDP feed delivers them; the score is records per second. {@code decodeAndMap} adds
+ * the mapping of every plot to a core {@code Observation}.
  *
  * <p>Run (from the repository root, after {@code ./mvnw -o -q -pl connectors test-compile} and
  * {@code ./mvnw -o -q -pl connectors dependency:build-classpath -Dmdep.includeScope=test
@@ -64,20 +64,25 @@ public class Cat048DecodeBenchmark {
     public void setUp() {
         List<byte[]> cat048 = new ArrayList<>();
         int records = 0;
-        for (UdpDatagram d : PcapReader.read(PeerData.bytes("asterix/input/cat_034_048.pcap")).values()) {
+        for (UdpDatagram d :
+                PcapReader.read(PeerData.bytes("asterix/input/cat_034_048.pcap")).values()) {
             if (d.payload().length > 0 && d.payload()[0] == 48) {
                 cat048.add(d.payload());
                 records += Cat048.decode(d.payload()).values().size();
             }
         }
         if (records != RECORDS) {
-            throw new IllegalStateException("expected " + RECORDS + " CAT048 records, found " + records);
+            throw new IllegalStateException(
+                    "expected " + RECORDS + " CAT048 records, found " + records);
         }
         datagrams = cat048.toArray(new byte[0][]);
         mapper =
                 new AsterixObservationMapper(
                         SensorConfig.withDefaults(
-                                "bench-radar", "bench", SensorKind.GROUND_RADAR, new GeoPoint(45.7, 16.0, 120)));
+                                "bench-radar",
+                                "bench",
+                                SensorKind.GROUND_RADAR,
+                                new GeoPoint(45.7, 16.0, 120)));
         day = LocalDate.of(2016, 5, 5);
     }
 
@@ -102,6 +107,10 @@ public class Cat048DecodeBenchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Cat048DecodeBenchmark.class.getSimpleName()).build()).run();
+        new Runner(
+                        new OptionsBuilder()
+                                .include(Cat048DecodeBenchmark.class.getSimpleName())
+                                .build())
+                .run();
     }
 }

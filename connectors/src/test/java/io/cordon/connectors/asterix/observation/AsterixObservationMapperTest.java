@@ -43,8 +43,28 @@ class AsterixObservationMapperTest {
 
     static Cat048Plot surfacePlot(double rangeM, double azimuthDeg) {
         return new Cat048Plot(
-                25, 13, 3600.5, 1, false, false, rangeM, azimuthDeg, -1, false, false, Double.NaN,
-                false, "", "", 7, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, true);
+                25,
+                13,
+                3600.5,
+                1,
+                false,
+                false,
+                rangeM,
+                azimuthDeg,
+                -1,
+                false,
+                false,
+                Double.NaN,
+                false,
+                "",
+                "",
+                7,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                true);
     }
 
     @Test
@@ -67,7 +87,12 @@ class AsterixObservationMapperTest {
         assertThat(o.partnerId()).isEqualTo("hrv");
         assertThat(o.sensorId()).isEqualTo("radar-zagreb");
         assertThat(o.velocity()).isNull();
-        assertThat(new AsterixObservationMapper(RADAR).map(plot, DAY).values().get(0).observationId())
+        assertThat(
+                        new AsterixObservationMapper(RADAR)
+                                .map(plot, DAY)
+                                .values()
+                                .get(0)
+                                .observationId())
                 .isEqualTo(o.observationId());
     }
 
@@ -79,15 +104,24 @@ class AsterixObservationMapperTest {
 
         DecodeResult<Observation> noPosition = mapper.map(surfacePlot(Double.NaN, Double.NaN), DAY);
         assertThat(noPosition.values()).isEmpty();
-        assertThat(noPosition.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("I040"));
+        assertThat(noPosition.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("I040"));
 
-        DecodeResult<Observation> notARadar = new AsterixObservationMapper(ADSB).map(rawPlot(), DAY);
-        assertThat(notARadar.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("range/azimuth noise"));
+        DecodeResult<Observation> notARadar =
+                new AsterixObservationMapper(ADSB).map(rawPlot(), DAY);
+        assertThat(notARadar.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("range/azimuth noise"));
     }
 
     @Test
     void aCat062TrackBecomesASensorTrackUpdate() {
-        byte[] datagram = PcapReader.read(PeerData.bytes("asterix/input/cat_062_065.pcap")).values().get(0).payload();
+        byte[] datagram =
+                PcapReader.read(PeerData.bytes("asterix/input/cat_062_065.pcap"))
+                        .values()
+                        .get(0)
+                        .payload();
         Cat062Track track = Cat062.decode(datagram).values().get(0);
         Observation o = single(new AsterixObservationMapper(SDPS).map(track, DAY));
 
@@ -97,7 +131,8 @@ class AsterixObservationMapperTest {
         assertThat(u.fix().position().lonDeg()).isCloseTo(15.7088667, within(1e-6));
         assertThat(u.fix().position().altM()).isCloseTo(36481.25 * 0.3048, within(1e-9));
         // No I500 in this record: the sensor's default sigma applies.
-        assertThat(u.fix().covEastEastM2()).isEqualTo(SDPS.sigmaPositionM() * SDPS.sigmaPositionM());
+        assertThat(u.fix().covEastEastM2())
+                .isEqualTo(SDPS.sigmaPositionM() * SDPS.sigmaPositionM());
         assertThat(o.velocity().eastMps()).isEqualTo(228.75);
         assertThat(o.velocity().northMps()).isEqualTo(-47.25);
         assertThat(o.identity().icao24()).isEqualTo("4CA7A8");
@@ -108,13 +143,20 @@ class AsterixObservationMapperTest {
     @Test
     void estimatedAccuraciesBecomeTheCovarianceClampedToPositiveDefinite() {
         Cat062Track track = track(41.0, 15.0, 20.0, 10.0, 10_000.0);
-        PositionFix fix = ((SensorTrackUpdate) single(new AsterixObservationMapper(SDPS).map(track, DAY)).measurement()).fix();
+        PositionFix fix =
+                ((SensorTrackUpdate)
+                                single(new AsterixObservationMapper(SDPS).map(track, DAY))
+                                        .measurement())
+                        .fix();
         assertThat(fix.covEastEastM2()).isEqualTo(400.0);
         assertThat(fix.covNorthNorthM2()).isEqualTo(100.0);
         assertThat(fix.covEastNorthM2()).isCloseTo(0.99 * 200.0, within(1e-9));
 
-        DecodeResult<Observation> outside = new AsterixObservationMapper(SDPS).map(track(95.0, 15.0, 20, 10, 0), DAY);
-        assertThat(outside.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("outside WGS-84"));
+        DecodeResult<Observation> outside =
+                new AsterixObservationMapper(SDPS).map(track(95.0, 15.0, 20, 10, 0), DAY);
+        assertThat(outside.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("outside WGS-84"));
     }
 
     @Test
@@ -137,7 +179,19 @@ class AsterixObservationMapperTest {
 
     @Test
     void serviceMessagesAreNotObservations() {
-        Cat034Service north = new Cat034Service(25, 13, Cat034MessageType.NORTH_MARKER, 100, Double.NaN, 4.0, false, false, Double.NaN, Double.NaN, Double.NaN);
+        Cat034Service north =
+                new Cat034Service(
+                        25,
+                        13,
+                        Cat034MessageType.NORTH_MARKER,
+                        100,
+                        Double.NaN,
+                        4.0,
+                        false,
+                        false,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN);
         DecodeResult<Observation> r = new AsterixObservationMapper(RADAR).map(north, DAY);
         assertThat(r.values()).isEmpty();
         assertThat(r.errors()).isEmpty();
@@ -148,20 +202,67 @@ class AsterixObservationMapperTest {
         Instant justAfterMidnight = Instant.parse("2016-05-06T00:00:00.100Z");
         assertThat(AsterixTime.dateNear(86_399.9, justAfterMidnight)).isEqualTo(DAY);
         assertThat(AsterixTime.dateNear(0.5, justAfterMidnight)).isEqualTo(DAY.plusDays(1));
-        assertThat(AsterixTime.dateNear(0.2, Instant.parse("2016-05-05T23:59:59.900Z"))).isEqualTo(DAY.plusDays(1));
+        assertThat(AsterixTime.dateNear(0.2, Instant.parse("2016-05-05T23:59:59.900Z")))
+                .isEqualTo(DAY.plusDays(1));
 
-        Cat048Plot beyondMidnight = new Cat048Plot(
-                25, 13, 90_000, 1, false, false, 100, 1, -1, false, false, Double.NaN, false, "", "", 7,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, true);
+        Cat048Plot beyondMidnight =
+                new Cat048Plot(
+                        25,
+                        13,
+                        90_000,
+                        1,
+                        false,
+                        false,
+                        100,
+                        1,
+                        -1,
+                        false,
+                        false,
+                        Double.NaN,
+                        false,
+                        "",
+                        "",
+                        7,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        true);
         assertThat(new AsterixObservationMapper(RADAR).map(beyondMidnight, DAY).errors())
-                .singleElement().satisfies(e -> assertThat(e.reason()).contains("time of day"));
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("time of day"));
     }
 
     static Cat062Track track(double lat, double lon, double sigmaX, double sigmaY, double covXY) {
         return new Cat062Track(
-                25, 100, 1, 45_000, lat, lon, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, -1, 12, "", "", Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, false, false, false, false, sigmaX, sigmaY, covXY);
+                25,
+                100,
+                1,
+                45_000,
+                lat,
+                lon,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                -1,
+                12,
+                "",
+                "",
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                false,
+                false,
+                false,
+                false,
+                sigmaX,
+                sigmaY,
+                covXY);
     }
 
     static Observation single(DecodeResult<Observation> r) {
