@@ -2,7 +2,12 @@ package io.cordon.connectors.cot;
 
 import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.decode.Decoder;
-import java.io.ByteArrayInputStream;
+import java.io.CharArrayReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -15,7 +20,8 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>Reads {@code event@uid,type,how,time,start,stale}, {@code point@lat,lon,hae,ce,le}, {@code
  * detail/track@course,speed,slope} and {@code detail/contact@callsign}; other detail elements
- * are skipped. Rules: see {@link CotEventBuilder}. Security: no DTDs, no external entities (XXE)
+ * are skipped. Rules: see {@link CotEventBuilder}. The input must be UTF-8, as TAK requires (the
+ * XML declaration's encoding is not consulted). Security: no DTDs, no external entities (XXE)
  * and no entity expansion beyond XML's five: a document with a DOCTYPE is rejected. Error offsets
  * are 0 (the whole input is the unit) and carry the input.
  *
@@ -37,11 +43,20 @@ public final class CotXmlDecoder implements Decoder<CotEvent> {
         if (input == null || input.length == 0) {
             return DecodeResult.error("empty input", 0, input);
         }
+        CharBuffer text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(input));
+        } catch (CharacterCodingException notUtf8) {
+            return DecodeResult.error("input is not UTF-8", 0, input);
+        }
         CotEventBuilder event = new CotEventBuilder();
         String problem;
         XMLStreamReader reader = null;
         try {
-            reader = factory.createXMLStreamReader(new ByteArrayInputStream(input));
+            reader = factory.createXMLStreamReader(new CharArrayReader(text.array(), 0, text.limit()));
             problem = read(reader, event);
         } catch (XMLStreamException | RuntimeException malformed) {
             // the JDK's StAX parser signals some malformed input with unchecked exceptions
