@@ -1,0 +1,288 @@
+package io.cordon.jobs.bench;
+
+import io.cordon.jobs.CordonJobs;
+import io.cordon.jobs.JobRuntime;
+import io.cordon.jobs.kafka.KafkaIo;
+import io.cordon.jobs.local.LocalFlink;
+import io.cordon.jobs.local.LocalKafkaBroker;
+import io.cordon.jobs.local.TopicSetup;
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.flink.codec.ObservationCodec;
+import io.cordon.pipeline.observation.Observation;
+import io.cordon.proto.v1.EntityTrack;
+import io.cordon.proto.v1.TrackStatus;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * {@code cordon bench fusion}: a generator publishes observations of {@code targets} targets at
+ * {@code rate} observations/s (event time = wall-clock time of the frame) into a real broker
+ * running in its own JVM, the fusion job runs on a mini cluster, and a read_committed consumer of
+ * the tracks topic measures what a partner would see: how many observations per second the job
+ * absorbed, how many tracks are live, and the latency from an observation's event time to the
+ * moment the track update it produced is readable (watermark delay and the exactly-once commit
+ * at each checkpoint included).
+ */
+public final class FusionBenchmark {
+    /** What to run. */
+    public record Options(
+            Path configFile,
+            int targets,
+            double rate,
+            Duration duration,
+            int parallelism,
+            Duration checkpointInterval,
+            Duration maxOutOfOrderness,
+            Path dataDir) {}
+
+    /** What was measured. */
+    public record Result(
+            Options options,
+            long observationsPublished,
+            double publishedPerS,
+            long observationsAbsorbed,
+            double observationsPerS,
+            long trackUpdates,
+            int liveTracks,
+            long latencyP50Ms,
+            long latencyP95Ms,
+            long latencyP99Ms,
+            long latencyMaxMs,
+            double lagAtEndS) {
+        public String toJson() {
+            return String.format(
+                    Locale.ROOT,
+                    "{\n  \"targets\": %d,\n  \"rate_requested\": %.0f,\n  \"duration_s\": %d,\n  \"parallelism\": %d,\n"
+                            + "  \"checkpoint_interval_ms\": %d,\n  \"max_out_of_orderness_ms\": %d,\n"
+                            + "  \"observations_published\": %d,\n  \"published_per_s\": %.1f,\n"
+                            + "  \"observations_absorbed\": %d,\n  \"observations_per_s\": %.1f,\n"
+                            + "  \"track_updates\": %d,\n  \"live_tracks\": %d,\n"
+                            + "  \"latency_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
+                            + "  \"lag_at_end_s\": %.2f\n}\n",
+                    options.targets(), options.rate(), options.duration().toSeconds(), options.parallelism(),
+                    options.checkpointInterval().toMillis(), options.maxOutOfOrderness().toMillis(),
+                    observationsPublished, publishedPerS, observationsAbsorbed, observationsPerS,
+                    trackUpdates, liveTracks, latencyP50Ms, latencyP95Ms, latencyP99Ms, latencyMaxMs, lagAtEndS);
+        }
+    }
+
+    private final Options options;
+    private final PrintStream out;
+
+    public FusionBenchmark(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public Result run() throws Exception {
+        CordonConfig config = CordonConfig.load(options.configFile());
+        String observationsTopic = config.topics().observations();
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(options.dataDir().resolve("kafka"), 0, false, Duration.ofSeconds(90))) {
+            String bootstrap = broker.bootstrapServers();
+            TopicSetup.create(bootstrap, config, 4);
+            JobRuntime runtime = new JobRuntime(
+                    options.checkpointInterval(), options.parallelism(),
+                    options.dataDir().resolve("checkpoints").toUri().toString(),
+                    options.maxOutOfOrderness(), Duration.ofSeconds(5));
+            try (LocalFlink flink = LocalFlink.start(Math.max(2, options.parallelism() * 2))) {
+                flink.submit(new CordonJobs(options.configFile(), new KafkaIo(bootstrap), runtime).fusion());
+                SyntheticTargets targets = new SyntheticTargets(config.reference(), options.targets(), 1);
+                TracksReader reader = new TracksReader(bootstrap, config.topics().tracks());
+                reader.start();
+                out.printf(Locale.ROOT, "fusion benchmark: %d targets, %.0f obs/s requested, %ds, parallelism %d%n",
+                        options.targets(), options.rate(), options.duration().toSeconds(), options.parallelism());
+                // warm-up: the job and the JIT see the same load for a few seconds before measuring
+                Generator warmup = new Generator(bootstrap, observationsTopic, targets, options.rate());
+                warmup.runFor(Duration.ofSeconds(5), 0);
+                reader.reset();
+                Generator generator = new Generator(bootstrap, observationsTopic, targets, options.rate());
+                long startMs = System.currentTimeMillis();
+                generator.runFor(options.duration(), warmup.frames());
+                long endMs = System.currentTimeMillis();
+                Thread.sleep(options.checkpointInterval().toMillis() * 2 + options.maxOutOfOrderness().toMillis() + 1000);
+                reader.stop();
+                double seconds = (endMs - startMs) / 1000.0;
+                long absorbed = generator.observationsUpTo(reader.latestTrackTimeMs());
+                double lag = (endMs - reader.latestTrackTimeMs()) / 1000.0;
+                Result r = new Result(
+                        options, generator.published(), generator.published() / seconds,
+                        absorbed, absorbed / seconds, reader.updates(), reader.liveTracks(),
+                        reader.histogram.percentileMs(0.50), reader.histogram.percentileMs(0.95),
+                        reader.histogram.percentileMs(0.99), reader.histogram.maxMs(), lag);
+                generator.close();
+                warmup.close();
+                return r;
+            }
+        }
+    }
+
+    /** Publishes frames at the requested rate in real time, event time = the frame's wall-clock time. */
+    private static final class Generator implements AutoCloseable {
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final String topic;
+        private final SyntheticTargets targets;
+        private final double periodS;
+        private final List<long[]> frames = new ArrayList<>(); // {eventTimeMs, cumulativeObservations}
+        private long published;
+        private long frameCount;
+
+        Generator(String bootstrap, String topic, SyntheticTargets targets, double rate) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+            props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+            this.topic = topic;
+            this.targets = targets;
+            this.periodS = targets.targets() / rate;
+        }
+
+        void runFor(Duration duration, long firstFrame) throws InterruptedException {
+            frameCount = firstFrame;
+            long start = System.nanoTime();
+            long end = start + duration.toNanos();
+            long next = start;
+            while (next < end) {
+                long now = System.nanoTime();
+                if (now < next) {
+                    Thread.sleep((next - now) / 1_000_000, (int) ((next - now) % 1_000_000));
+                }
+                Instant eventTime = Instant.ofEpochMilli(System.currentTimeMillis());
+                List<Observation> frame = targets.frame(eventTime, periodS, frameCount++);
+                for (Observation o : frame) {
+                    producer.send(new ProducerRecord<>(topic, null, eventTime.toEpochMilli(),
+                            o.sensorId().getBytes(StandardCharsets.UTF_8), ObservationCodec.toProto(o).toByteArray()));
+                }
+                published += frame.size();
+                frames.add(new long[] {eventTime.toEpochMilli(), published});
+                next += (long) (periodS * 1e9);
+            }
+            producer.flush();
+        }
+
+        long frames() {
+            return frameCount;
+        }
+
+        long published() {
+            return published;
+        }
+
+        /** Observations of this run with event time at or before {@code timeMs}. */
+        long observationsUpTo(long timeMs) {
+            long n = 0;
+            for (long[] f : frames) {
+                if (f[0] <= timeMs) {
+                    n = f[1];
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
+    }
+
+    /** Reads committed track updates and measures their latency. */
+    private static final class TracksReader {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final String topic;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong latestTrackTimeMs = new AtomicLong();
+        private final Set<String> live = new HashSet<>();
+        private volatile LatencyHistogram histogram = new LatencyHistogram();
+        private long updates;
+        private Thread thread;
+
+        TracksReader(String bootstrap, String topic) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+            consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            this.topic = topic;
+        }
+
+        void start() {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            thread = new Thread(this::run, "bench-tracks-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            while (running.get()) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.currentTimeMillis();
+                    try {
+                        EntityTrack t = EntityTrack.parseFrom(r.value());
+                        long timeMs = t.getTime().getSeconds() * 1000 + t.getTime().getNanos() / 1_000_000;
+                        synchronized (this) {
+                            histogram.record(now - timeMs);
+                            updates++;
+                            if (t.getStatus() == TrackStatus.TRACK_STATUS_DELETED) {
+                                live.remove(t.getTrackId());
+                            } else {
+                                live.add(t.getTrackId());
+                            }
+                        }
+                        latestTrackTimeMs.accumulateAndGet(timeMs, Math::max);
+                    } catch (Exception e) {
+                        // not a track: the benchmark counts only valid updates
+                    }
+                }
+            }
+            consumer.close();
+        }
+
+        synchronized void reset() {
+            histogram = new LatencyHistogram();
+            updates = 0;
+        }
+
+        synchronized long updates() {
+            return updates;
+        }
+
+        synchronized int liveTracks() {
+            return live.size();
+        }
+
+        long latestTrackTimeMs() {
+            return latestTrackTimeMs.get();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(5000);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.cordon.jobs.cli;
+
+import io.cordon.jobs.bench.FusionBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "End-to-end benchmarks on a real broker.",
+        subcommands = {BenchCommand.Fusion.class})
+public final class BenchCommand {
+    @Command(
+            name = "fusion",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Publishes observations of --targets targets at --rate observations/s into a Kafka broker in its",
+                "own JVM, runs the fusion job on a mini cluster and reads the tracks back (read_committed):",
+                "sustained observations/s, live tracks, and latency from observation event time to readable",
+                "track update (watermark delay and exactly-once commit included)."
+            })
+    static final class Fusion implements Callable<Integer> {
+        @Option(names = "--targets", defaultValue = "1000", description = "Targets. Default: ${DEFAULT-VALUE}.")
+        int targets;
+
+        @Option(names = "--rate", defaultValue = "20000", description = "Observations per second. Default: ${DEFAULT-VALUE}.")
+        double rate;
+
+        @Option(names = "--duration", converter = DurationConverter.class, defaultValue = "30s",
+                description = "Measured run after a 5 s warm-up. Default: ${DEFAULT-VALUE}.")
+        Duration duration;
+
+        @Option(names = "--parallelism", defaultValue = "1", description = "Fusion job parallelism. Default: ${DEFAULT-VALUE}.")
+        int parallelism;
+
+        @Option(names = "--checkpoint-interval", converter = DurationConverter.class, defaultValue = "1s",
+                description = "Checkpoint interval: committed output appears at each checkpoint. Default: ${DEFAULT-VALUE}.")
+        Duration checkpointInterval;
+
+        @Option(names = "--max-out-of-orderness", converter = DurationConverter.class, defaultValue = "200ms",
+                description = "Watermark delay. Default: ${DEFAULT-VALUE}.")
+        Duration maxOutOfOrderness;
+
+        @Option(names = "--config", defaultValue = "deploy/cordon.yaml", description = "Configuration (topics, reference). Default: ${DEFAULT-VALUE}.")
+        Path config;
+
+        @Option(names = "--data-dir", defaultValue = ".cordon/bench", description = "Broker data and checkpoints. Default: ${DEFAULT-VALUE}.")
+        Path dataDir;
+
+        @Option(names = "--json", description = "Write the result as JSON here.")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            FusionBenchmark.Result r = new FusionBenchmark(
+                    new FusionBenchmark.Options(config, targets, rate, duration, parallelism, checkpointInterval, maxOutOfOrderness, dataDir),
+                    System.out).run();
+            System.out.print(r.toJson());
+            if (json != null) {
+                Files.writeString(json, r.toJson());
+            }
+            return 0;
+        }
+    }
+}
