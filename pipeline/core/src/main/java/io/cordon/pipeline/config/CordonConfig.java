@@ -118,7 +118,7 @@ public record CordonConfig(
             if (!ids.contains(s.partnerId())) {
                 throw new ConfigException("sensors[" + i + "].partnerId", s.partnerId(), declared);
             }
-            for (String to : s.releasability().partners()) {
+            for (String to : new java.util.TreeSet<>(s.releasability().partners())) {
                 if (!ids.contains(to)) {
                     throw new ConfigException("sensors[" + i + "].releasableTo", to, declared);
                 }

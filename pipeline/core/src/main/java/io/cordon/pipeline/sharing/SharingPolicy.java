@@ -54,7 +54,7 @@ public final class SharingPolicy {
                     partner,
                     alert,
                     "marking releasable only to "
-                            + alert.marking().partners()
+                            + new java.util.TreeSet<>(alert.marking().partners())
                             + ", not "
                             + partner.id());
         }

@@ -234,7 +234,7 @@ public final class RendezvousDetector {
                 u.velocity().eastMps(),
                 u.velocity().northMps(),
                 u.marking().releasableToAll(),
-                String.join(",", u.marking().partners()),
+                String.join(",", new java.util.TreeSet<>(u.marking().partners())),
                 String.join(",", u.partnerIds()),
                 String.join(",", u.sensorIds()));
     }
