@@ -7,7 +7,6 @@ import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorKind;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,15 +44,20 @@ public record BenchScenario(
 
     /** Reads scenario.json and detections.csv from {@code dir}. */
     public static BenchScenario read(Path dir) throws IOException {
-        Map<String, Object> json;
-        try (Reader r =
-                Files.newBufferedReader(dir.resolve("scenario.json"), StandardCharsets.UTF_8)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m =
-                    (Map<String, Object>)
-                            new Load(LoadSettings.builder().build()).loadFromReader(r);
-            json = m;
+        String json = Files.readString(dir.resolve("scenario.json"), StandardCharsets.UTF_8);
+        try (BufferedReader in =
+                Files.newBufferedReader(dir.resolve("detections.csv"), StandardCharsets.UTF_8)) {
+            return parse(json, in);
         }
+    }
+
+    /** Parses scenario.json text and detections.csv lines (header first). */
+    public static BenchScenario parse(String scenarioJson, BufferedReader detections)
+            throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json =
+                (Map<String, Object>)
+                        new Load(LoadSettings.builder().build()).loadFromString(scenarioJson);
         GeoPoint ref =
                 new GeoPoint(num(json, "ref_lat"), num(json, "ref_lon"), num(json, "ref_alt_m"));
         Instant epoch = Instant.parse((String) json.get("epoch_utc"));
@@ -63,7 +67,7 @@ public record BenchScenario(
         for (Map<String, Object> s : list) {
             sensors.add(sensor(s));
         }
-        List<List<Observation>> batches = readDetections(dir.resolve("detections.csv"), ref, epoch);
+        List<List<Observation>> batches = readDetections(detections, ref, epoch);
         double cutoff = 500.0;
         if (json.get("gospa") instanceof Map<?, ?> g && g.get("c_m") instanceof Number c) {
             cutoff = c.doubleValue();
@@ -132,38 +136,36 @@ public record BenchScenario(
         return n.doubleValue();
     }
 
-    static List<List<Observation>> readDetections(Path csv, GeoPoint ref, Instant epoch)
+    static List<List<Observation>> readDetections(BufferedReader in, GeoPoint ref, Instant epoch)
             throws IOException {
         List<List<Observation>> batches = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null || !header.startsWith("det_id,time_s,sensor_id,sensor_type")) {
-                throw new IOException("unexpected detections.csv header: " + header);
+        String header = in.readLine();
+        if (header == null || !header.startsWith("det_id,time_s,sensor_id,sensor_type")) {
+            throw new IOException("unexpected detections.csv header: " + header);
+        }
+        List<Observation> current = null;
+        String currentSensor = null;
+        Instant currentTime = null;
+        String line;
+        int lineNo = 1;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
             }
-            List<Observation> current = null;
-            String currentSensor = null;
-            Instant currentTime = null;
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                if (f.length < 16) {
-                    throw new IOException("detections.csv line " + lineNo + ": 16 fields expected");
-                }
-                Instant t = epoch.plusNanos(Math.round(Double.parseDouble(f[1]) * 1e9));
-                Observation o = observation(f, t, ref);
-                if (current == null || !t.equals(currentTime) || !f[2].equals(currentSensor)) {
-                    current = new ArrayList<>();
-                    batches.add(current);
-                    currentTime = t;
-                    currentSensor = f[2];
-                }
-                current.add(o);
+            String[] f = line.split(",", -1);
+            if (f.length < 16) {
+                throw new IOException("detections.csv line " + lineNo + ": 16 fields expected");
             }
+            Instant t = epoch.plusNanos(Math.round(Double.parseDouble(f[1]) * 1e9));
+            Observation o = observation(f, t, ref);
+            if (current == null || !t.equals(currentTime) || !f[2].equals(currentSensor)) {
+                current = new ArrayList<>();
+                batches.add(current);
+                currentTime = t;
+                currentSensor = f[2];
+            }
+            current.add(o);
         }
         return batches;
     }

@@ -1,0 +1,126 @@
+package io.cordon.pipeline.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A scenario made by {@link ScenarioGenerator}: the benchmark files as text (scenario.json,
+ * detections.csv, truth.csv, truth_meta.csv) and the truth in the scenario frame for scoring in
+ * Java. {@link #scenario()} parses the same detection lines that {@link #writeTo(Path)} writes, so
+ * a run in memory and a run of {@code cordon track} on the files see identical input.
+ *
+ * @param scenarioJson scenario.json
+ * @param detectionLines detections.csv, header first
+ * @param truthLines truth.csv, header first
+ * @param metaLines truth_meta.csv, header first
+ * @param truth the targets alive at each evaluation time, in the scenario frame
+ * @param targets what each target is and does (truth_meta.csv)
+ */
+public record GeneratedScenario(
+        String scenarioJson,
+        List<String> detectionLines,
+        List<String> truthLines,
+        List<String> metaLines,
+        List<TruthStep> truth,
+        List<TruthTarget> targets) {
+
+    public GeneratedScenario {
+        detectionLines = List.copyOf(detectionLines);
+        truthLines = List.copyOf(truthLines);
+        metaLines = List.copyOf(metaLines);
+        truth = List.copyOf(truth);
+        targets = List.copyOf(targets);
+    }
+
+    /**
+     * Truth at one evaluation time.
+     *
+     * @param timeS seconds since the epoch of the scenario
+     * @param ids truth ids
+     * @param eastM east in the scenario frame, m
+     * @param northM north in the scenario frame, m
+     */
+    public record TruthStep(int timeS, int[] ids, double[] eastM, double[] northM) {}
+
+    /**
+     * One target as truth_meta.csv describes it; -1 where a field does not apply.
+     *
+     * @param id truth id
+     * @param kind rendezvous, crosser, dark or ncv_turn
+     * @param startS first second alive
+     * @param endS last second alive
+     * @param darkStartS first dark second
+     * @param darkEndS last dark second
+     * @param crossTimeS when a crosser crossed the border
+     * @param meetTimeS when a rendezvous pair meets
+     * @param dwellS how long the pair stays together
+     * @param partner the other target of a rendezvous pair
+     */
+    public record TruthTarget(
+            int id,
+            String kind,
+            int startS,
+            int endS,
+            int darkStartS,
+            int darkEndS,
+            int crossTimeS,
+            int meetTimeS,
+            int dwellS,
+            int partner) {
+        String csvRow() {
+            return id
+                    + ","
+                    + kind
+                    + ","
+                    + startS
+                    + ","
+                    + endS
+                    + ","
+                    + opt(darkStartS)
+                    + ","
+                    + opt(darkEndS)
+                    + ","
+                    + opt(crossTimeS)
+                    + ","
+                    + opt(meetTimeS)
+                    + ","
+                    + opt(dwellS)
+                    + ","
+                    + opt(partner);
+        }
+
+        private static String opt(int v) {
+            return v < 0 ? "" : Integer.toString(v);
+        }
+    }
+
+    /** The tracker's input, parsed from {@link #detectionLines()}. */
+    public BenchScenario scenario() {
+        try (BufferedReader in =
+                new BufferedReader(new StringReader(String.join("\n", detectionLines)))) {
+            return BenchScenario.parse(scenarioJson, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Number of detections (clutter included). */
+    public int detectionCount() {
+        return detectionLines.size() - 1;
+    }
+
+    /** Writes the four files of the benchmark format into {@code dir} (created if needed). */
+    public void writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("scenario.json"), scenarioJson, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("detections.csv"), detectionLines, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("truth.csv"), truthLines, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("truth_meta.csv"), metaLines, StandardCharsets.UTF_8);
+    }
+}

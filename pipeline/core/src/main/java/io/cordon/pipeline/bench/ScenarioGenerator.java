@@ -1,0 +1,605 @@
+package io.cordon.pipeline.bench;
+
+import io.cordon.pipeline.geo.EnuPoint;
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Generates seeded scenarios in the benchmark format ({@code shared/bench/README.md}) with ground
+ * truth: targets crossing the border northwards, rendezvous pairs that converge, dwell about 15 m
+ * apart and separate, targets that go dark for 60–180 s while they keep moving, and near-constant
+ * velocity targets with coordinated turns of 1–4 °/s; two radars, two drones and a satellite with
+ * their noise, detection probability and Poisson clutter as the benchmark's defaults.
+ *
+ * <p>Time advances in whole seconds: each target's state is integrated at 1 s steps (velocity
+ * noise of 0.05 m/s² as the benchmark's {@code sigma_accel}), every sensor scans at the seconds
+ * its period and phase give, and truth is recorded at every evaluation time. A target ends when it
+ * leaves the box. {@link java.util.Random} is specified to the bit, so a seed gives the same files
+ * on every JVM.
+ */
+public final class ScenarioGenerator {
+    /** Origin of the scenario frame, on the border east of Nogales. */
+    public static final GeoPoint REFERENCE = new GeoPoint(31.3333, -110.6, 1200.0);
+
+    static final double HALF_EAST_M = 40000.0;
+    static final double HALF_NORTH_M = 30000.0;
+    static final String EPOCH = "2026-01-01T00:00:00Z";
+    private static final double SIGMA_ACCEL = 0.05;
+
+    private final ScenarioSpec spec;
+    private final Random random;
+    private final LocalTangentPlane plane = new LocalTangentPlane(REFERENCE);
+    private final List<Sensor> sensors = new ArrayList<>();
+    private final List<Target> targets = new ArrayList<>();
+    private final List<String> detections = new ArrayList<>();
+    private final List<String> truthRows = new ArrayList<>();
+    private final List<GeneratedScenario.TruthStep> truthSteps = new ArrayList<>();
+    private long detectionId;
+    private int clutterCount;
+
+    private ScenarioGenerator(ScenarioSpec spec) {
+        this.spec = spec;
+        this.random = new Random(spec.seed());
+    }
+
+    /**
+     * Writes a generated scenario in the benchmark format: {@code --out DIR [--seed S] [--targets
+     * N] [--duration SECONDS] [--clutter-scale X]} (defaults: seed 1, 100 targets, 600 s, 1).
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        long seed = 1;
+        int targets = 100;
+        int duration = 600;
+        double clutter = 1.0;
+        java.nio.file.Path out = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--targets" -> targets = Integer.parseInt(args[i + 1]);
+                case "--duration" -> duration = Integer.parseInt(args[i + 1]);
+                case "--clutter-scale" -> clutter = Double.parseDouble(args[i + 1]);
+                case "--out" -> out = java.nio.file.Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (out == null) {
+            throw new IllegalArgumentException(
+                    "usage: --out DIR [--seed S] [--targets N] [--duration S] [--clutter-scale X]");
+        }
+        GeneratedScenario g =
+                generate(ScenarioSpec.border(seed, targets, duration).withClutterScale(clutter));
+        g.writeTo(out);
+        System.out.println(g.detectionCount() + " detections written to " + out);
+    }
+
+    /** The scenario for {@code spec}. */
+    public static GeneratedScenario generate(ScenarioSpec spec) {
+        return new ScenarioGenerator(spec).run();
+    }
+
+    private GeneratedScenario run() {
+        addSensors();
+        addTargets();
+        detections.add(
+                "det_id,time_s,sensor_id,sensor_type,range_m,az_deg,sigma_range_m,sigma_az_deg,"
+                        + "sensor_lat,sensor_lon,sensor_alt_m,lat,lon,cov_ee_m2,cov_en_m2,cov_nn_m2");
+        truthRows.add("time_s,truth_id,lat,lon,alt_m");
+        int duration = spec.durationS();
+        for (int t = 0; t <= duration; t++) {
+            if (t % spec.evalDtS() == 0) {
+                recordTruth(t);
+            }
+            for (Sensor s : sensors) {
+                if (t >= s.phaseS && (t - s.phaseS) % s.periodS == 0) {
+                    scan(s, t);
+                }
+            }
+            for (Target target : targets) {
+                if (target.alive(t)) {
+                    target.step(t);
+                    if (Math.abs(target.e) > HALF_EAST_M || Math.abs(target.n) > HALF_NORTH_M) {
+                        target.end = t;
+                    }
+                }
+            }
+        }
+        List<String> meta = new ArrayList<>();
+        meta.add(
+                "truth_id,kind,t_start,t_end,dark_start,dark_end,cross_time,meet_time,dwell_s,partner");
+        List<GeneratedScenario.TruthTarget> truthTargets = new ArrayList<>();
+        for (Target target : targets) {
+            int end = target.end < 0 ? duration : target.end;
+            GeneratedScenario.TruthTarget tt =
+                    new GeneratedScenario.TruthTarget(
+                            target.id,
+                            target.kind,
+                            target.start,
+                            end,
+                            target.darkStart,
+                            target.darkEnd,
+                            target.crossTime,
+                            target.meetTime,
+                            target.dwellS,
+                            target.partner);
+            truthTargets.add(tt);
+            meta.add(tt.csvRow());
+        }
+        return new GeneratedScenario(
+                scenarioJson(), detections, truthRows, meta, truthSteps, truthTargets);
+    }
+
+    // ---------------------------------------------------------------- sensors
+
+    private static final class Sensor {
+        final String id;
+        final String type;
+        final double e;
+        final double n;
+        final double radiusM;
+        final int periodS;
+        final int phaseS;
+        final double pd;
+        final double clutterPerScan;
+        final double[] cov; // ee, en, nn for drone and satellite
+        GeoPoint geodetic;
+        LocalTangentPlane ownPlane;
+
+        Sensor(
+                String id,
+                String type,
+                double e,
+                double n,
+                double radiusM,
+                int periodS,
+                int phaseS,
+                double pd,
+                double clutterPerScan,
+                double[] cov) {
+            this.id = id;
+            this.type = type;
+            this.e = e;
+            this.n = n;
+            this.radiusM = radiusM;
+            this.periodS = periodS;
+            this.phaseS = phaseS;
+            this.pd = pd;
+            this.clutterPerScan = clutterPerScan;
+            this.cov = cov;
+        }
+
+        boolean covers(double te, double tn) {
+            return type.equals("satellite")
+                    ? Math.abs(te) <= HALF_EAST_M && Math.abs(tn) <= HALF_NORTH_M
+                    : Math.hypot(te - e, tn - n) <= radiusM;
+        }
+    }
+
+    private void addSensors() {
+        double pd = spec.pdScale();
+        double cs = spec.clutterScale();
+        sensors.add(radar("R1", -20000, 6000, 0, Math.min(0.99, 0.9 * pd), 20 * cs));
+        sensors.add(radar("R2", 18000, 5000, 2, Math.min(0.99, 0.9 * pd), 20 * cs));
+        double[] droneCov = {100.0, 0.0, 100.0};
+        sensors.add(
+                new Sensor(
+                        "D1",
+                        "drone",
+                        -8000,
+                        -5000,
+                        6000,
+                        2,
+                        1,
+                        Math.min(0.99, 0.85 * pd),
+                        2 * cs,
+                        droneCov));
+        sensors.add(
+                new Sensor(
+                        "D2",
+                        "drone",
+                        15000,
+                        -12000,
+                        6000,
+                        2,
+                        1,
+                        Math.min(0.99, 0.85 * pd),
+                        2 * cs,
+                        droneCov));
+        sensors.add(
+                new Sensor(
+                        "S1",
+                        "satellite",
+                        0,
+                        0,
+                        Double.NaN,
+                        180,
+                        30,
+                        Math.min(0.99, 0.7 * pd),
+                        30 * cs,
+                        new double[] {22500.0, 4050.0, 8100.0}));
+        sensors.sort((a, b) -> a.id.compareTo(b.id));
+    }
+
+    private Sensor radar(String id, double e, double n, int phase, double pd, double clutter) {
+        Sensor s = new Sensor(id, "radar", e, n, 28000, 4, phase, pd, clutter, null);
+        GeoPoint ground = plane.surfacePoint(e, n);
+        s.geodetic = new GeoPoint(ground.latDeg(), ground.lonDeg(), REFERENCE.altM() + 30.0);
+        s.ownPlane = new LocalTangentPlane(s.geodetic);
+        return s;
+    }
+
+    private void scan(Sensor s, int t) {
+        List<String> batch = new ArrayList<>();
+        for (Target target : targets) {
+            if (!target.alive(t) || target.dark(t) || !s.covers(target.e, target.n)) {
+                continue;
+            }
+            if (random.nextDouble() < s.pd) {
+                batch.add(measure(s, target.e, target.n, t));
+            }
+        }
+        int clutter = poisson(s.clutterPerScan);
+        for (int k = 0; k < clutter; k++) {
+            batch.add(clutterRow(s, t));
+            clutterCount++;
+        }
+        Collections.shuffle(batch, random);
+        for (String row : batch) {
+            detections.add((detectionId++) + "," + row);
+        }
+    }
+
+    private String measure(Sensor s, double e, double n, int t) {
+        if (s.type.equals("radar")) {
+            EnuPoint q = s.ownPlane.toEnu(plane.surfacePoint(e, n));
+            double range = Math.hypot(q.eastM(), q.northM()) + 15.0 * random.nextGaussian();
+            double az =
+                    Math.toDegrees(Math.atan2(q.eastM(), q.northM()))
+                            + 0.25 * random.nextGaussian();
+            return radarRow(s, t, Math.max(range, 0.0), az);
+        }
+        double[] c = s.cov;
+        double l00 = Math.sqrt(c[0]);
+        double l10 = c[1] / l00;
+        double l11 = Math.sqrt(c[2] - l10 * l10);
+        double g0 = random.nextGaussian(), g1 = random.nextGaussian();
+        return fixRow(s, t, e + l00 * g0, n + l10 * g0 + l11 * g1);
+    }
+
+    private String clutterRow(Sensor s, int t) {
+        if (s.type.equals("radar")) {
+            double r = s.radiusM * Math.sqrt(random.nextDouble());
+            return radarRow(s, t, r, random.nextDouble() * 360.0);
+        }
+        if (s.type.equals("drone")) {
+            double r = s.radiusM * Math.sqrt(random.nextDouble());
+            double a = random.nextDouble() * 2 * Math.PI;
+            return fixRow(s, t, s.e + r * Math.sin(a), s.n + r * Math.cos(a));
+        }
+        return fixRow(
+                s,
+                t,
+                (2 * random.nextDouble() - 1) * HALF_EAST_M,
+                (2 * random.nextDouble() - 1) * HALF_NORTH_M);
+    }
+
+    private static String radarRow(Sensor s, int t, double range, double azDeg) {
+        double az = ((azDeg % 360.0) + 360.0) % 360.0;
+        String azText = String.format(Locale.ROOT, "%.5f", az);
+        if (azText.equals("360.00000")) {
+            azText = "0.00000";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%d,%s,radar,%.2f,%s,15.0,0.25,%.7f,%.7f,%.1f,,,,,",
+                t,
+                s.id,
+                range,
+                azText,
+                s.geodetic.latDeg(),
+                s.geodetic.lonDeg(),
+                s.geodetic.altM());
+    }
+
+    private String fixRow(Sensor s, int t, double e, double n) {
+        GeoPoint p = plane.surfacePoint(e, n);
+        return String.format(
+                Locale.ROOT,
+                "%d,%s,%s,,,,,,,,%.7f,%.7f,%.1f,%.1f,%.1f",
+                t,
+                s.id,
+                s.type,
+                p.latDeg(),
+                p.lonDeg(),
+                s.cov[0],
+                s.cov[1],
+                s.cov[2]);
+    }
+
+    private int poisson(double mean) {
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean > 60) {
+            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
+        }
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
+
+    // ---------------------------------------------------------------- targets
+
+    private final class Target {
+        final int id;
+        final String kind;
+        int start;
+        int end = -1; // last second inside the box, -1 while inside
+        double e, n, speed, heading, turnRate;
+        int segmentEnd;
+        int darkStart = -1, darkEnd = -1, crossTime = -1, meetTime = -1, dwellS = -1;
+        int partner = -1;
+        // Rendezvous: meeting point, approach velocity, dwell drift.
+        double meetE, meetN, driftE, driftN;
+
+        Target(int id, String kind) {
+            this.id = id;
+            this.kind = kind;
+        }
+
+        boolean alive(int t) {
+            return t >= start && (end < 0 || t <= end);
+        }
+
+        boolean dark(int t) {
+            return darkStart >= 0 && t >= darkStart && t <= darkEnd;
+        }
+
+        /** Advances the state from t to t + 1. */
+        void step(int t) {
+            if (kind.equals("rendezvous") && t < meetTime + dwellS) {
+                if (t < meetTime) {
+                    double left = meetTime - t;
+                    e += (meetE - e) / left;
+                    n += (meetN - n) / left;
+                } else {
+                    e += driftE;
+                    n += driftN;
+                }
+                if (t + 1 == meetTime + dwellS) {
+                    heading = random.nextDouble() * 2 * Math.PI;
+                    speed = uniform(4, 12);
+                    turnRate = 0;
+                    segmentEnd = t + 1 + (int) uniform(20, 120);
+                }
+                return;
+            }
+            if (!kind.equals("crosser") && t >= segmentEnd) {
+                if (turnRate == 0) {
+                    turnRate =
+                            Math.toRadians(uniform(1, 4)) * (random.nextBoolean() ? 1 : -1);
+                    segmentEnd = t + (int) uniform(10, 60);
+                } else {
+                    turnRate = 0;
+                    segmentEnd = t + (int) uniform(20, 120);
+                }
+            }
+            speed = Math.max(1.0, speed + SIGMA_ACCEL * random.nextGaussian());
+            heading += turnRate + SIGMA_ACCEL * random.nextGaussian() / speed;
+            double northBefore = n;
+            e += speed * Math.sin(heading);
+            n += speed * Math.cos(heading);
+            if (kind.equals("crosser") && crossTime < 0 && northBefore < 0 && n >= 0) {
+                crossTime = t + 1;
+            }
+        }
+    }
+
+    private void addTargets() {
+        int count = spec.targets();
+        int duration = spec.durationS();
+        int rendezvous = 2 * (int) Math.floor(spec.fracRendezvous() * count / 2);
+        int crossers = (int) Math.round(spec.fracCross() * count);
+        int dark = (int) Math.round(spec.fracDark() * count);
+        crossers = Math.min(crossers, count - rendezvous);
+        dark = Math.min(dark, count - rendezvous - crossers);
+        int id = 0;
+        for (int k = 0; k < rendezvous / 2; k++) {
+            addPair(id, duration);
+            id += 2;
+        }
+        for (; id < count; id++) {
+            String kind =
+                    id < rendezvous + crossers
+                            ? "crosser"
+                            : id < rendezvous + crossers + dark ? "dark" : "ncv_turn";
+            Target t = new Target(id, kind);
+            if (random.nextDouble() < spec.lateBirthShare()) {
+                t.start = 1 + random.nextInt(Math.max(1, (int) (0.3 * duration)));
+            }
+            if (kind.equals("crosser")) {
+                t.heading = Math.toRadians(uniform(-10, 10));
+                t.speed = uniform(10, 20);
+                int life = duration - t.start;
+                double toBorder = t.speed * Math.cos(t.heading) * uniform(20, Math.max(30, 0.8 * life));
+                t.n = -Math.min(toBorder, HALF_NORTH_M - 500);
+                t.e = uniform(-0.9, 0.9) * HALF_EAST_M;
+                t.segmentEnd = Integer.MAX_VALUE;
+            } else {
+                t.e = uniform(-0.95, 0.95) * HALF_EAST_M;
+                t.n = uniform(-0.95, 0.95) * HALF_NORTH_M;
+                t.heading = random.nextDouble() * 2 * Math.PI;
+                t.speed = uniform(5, 22);
+                t.segmentEnd = t.start + (int) uniform(0, 60);
+                if (kind.equals("dark")) {
+                    int latest = Math.max(t.start + 10, duration - 60);
+                    t.darkStart = t.start + 10 + random.nextInt(latest - t.start - 10 + 1);
+                    t.darkEnd = t.darkStart + (int) uniform(60, 180);
+                }
+            }
+            targets.add(t);
+        }
+    }
+
+    private void addPair(int id, int duration) {
+        Target a = new Target(id, "rendezvous");
+        Target b = new Target(id + 1, "rendezvous");
+        a.partner = id + 1;
+        b.partner = id;
+        int meet = (int) Math.max(20, uniform(0.3, 0.5) * duration);
+        int dwell = (int) uniform(40, 90);
+        double me = uniform(-0.8, 0.8) * HALF_EAST_M;
+        double mn = uniform(-0.8, 0.8) * HALF_NORTH_M;
+        double offset = random.nextDouble() * Math.PI;
+        double oe = 7.5 * Math.sin(offset), on = 7.5 * Math.cos(offset);
+        double driftHeading = random.nextDouble() * 2 * Math.PI;
+        double drift = uniform(0, 1);
+        for (Target t : new Target[] {a, b}) {
+            double sign = t == a ? 1 : -1;
+            t.meetTime = meet;
+            t.dwellS = dwell;
+            t.meetE = me + sign * oe;
+            t.meetN = mn + sign * on;
+            double bearing = random.nextDouble() * 2 * Math.PI;
+            double distance = uniform(4, 12) * meet;
+            // Keep the start inside the box.
+            double maxE = (HALF_EAST_M - 500 - Math.abs(t.meetE)) / Math.max(1e-9, Math.abs(Math.sin(bearing)));
+            double maxN = (HALF_NORTH_M - 500 - Math.abs(t.meetN)) / Math.max(1e-9, Math.abs(Math.cos(bearing)));
+            distance = Math.min(distance, Math.min(maxE, maxN));
+            t.e = t.meetE + distance * Math.sin(bearing);
+            t.n = t.meetN + distance * Math.cos(bearing);
+            t.driftE = drift * Math.sin(driftHeading);
+            t.driftN = drift * Math.cos(driftHeading);
+            targets.add(t);
+        }
+    }
+
+    private double uniform(double lo, double hi) {
+        return lo + (hi - lo) * random.nextDouble();
+    }
+
+    private void recordTruth(int t) {
+        List<Integer> ids = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
+        for (Target target : targets) {
+            if (target.alive(t)) {
+                GeoPoint p = plane.surfacePoint(target.e, target.n);
+                truthRows.add(
+                        String.format(
+                                Locale.ROOT,
+                                "%d,%d,%.7f,%.7f,%.1f",
+                                t,
+                                target.id,
+                                p.latDeg(),
+                                p.lonDeg(),
+                                REFERENCE.altM()));
+                ids.add(target.id);
+                points.add(new double[] {target.e, target.n});
+            }
+        }
+        int[] idArray = new int[ids.size()];
+        double[] e = new double[ids.size()];
+        double[] n = new double[ids.size()];
+        for (int k = 0; k < idArray.length; k++) {
+            idArray[k] = ids.get(k);
+            e[k] = points.get(k)[0];
+            n[k] = points.get(k)[1];
+        }
+        truthSteps.add(new GeneratedScenario.TruthStep(t, idArray, e, n));
+    }
+
+    private String scenarioJson() {
+        StringBuilder s = new StringBuilder();
+        s.append("{\n \"format_version\": 1,\n \"region\": \"border\",\n");
+        s.append(String.format(Locale.ROOT, " \"ref_lat\": %s,\n", REFERENCE.latDeg()));
+        s.append(String.format(Locale.ROOT, " \"ref_lon\": %s,\n", REFERENCE.lonDeg()));
+        s.append(String.format(Locale.ROOT, " \"ref_alt_m\": %s,\n", REFERENCE.altM()));
+        s.append(String.format(Locale.ROOT, " \"border_lat\": %s,\n", REFERENCE.latDeg()));
+        s.append(String.format(Locale.ROOT, " \"box_half_e_m\": %s,\n", HALF_EAST_M));
+        s.append(String.format(Locale.ROOT, " \"box_half_n_m\": %s,\n", HALF_NORTH_M));
+        s.append(" \"epoch_utc\": \"" + EPOCH + "\",\n");
+        s.append(" \"duration_s\": " + spec.durationS() + ",\n");
+        s.append(" \"eval_dt_s\": " + spec.evalDtS() + ",\n");
+        s.append(" \"seed\": " + spec.seed() + ",\n");
+        s.append(" \"targets\": " + spec.targets() + ",\n");
+        s.append(
+                String.format(
+                        Locale.ROOT,
+                        " \"params\": {\"generator\": \"cordon ScenarioGenerator\", \"frac_rendezvous\":"
+                                + " %s, \"frac_cross\": %s, \"frac_dark\": %s, \"late_birth_share\": %s,"
+                                + " \"sigma_accel\": %s, \"clutter_scale\": %s, \"pd_scale\": %s},\n",
+                        spec.fracRendezvous(),
+                        spec.fracCross(),
+                        spec.fracDark(),
+                        spec.lateBirthShare(),
+                        SIGMA_ACCEL,
+                        spec.clutterScale(),
+                        spec.pdScale()));
+        s.append(
+                " \"gospa\": {\"c_m\": 500.0, \"p\": 2, \"alpha\": 2, \"space\": \"horizontal ENU"
+                        + " metres at ref point\"},\n");
+        s.append(" \"sensors\": [\n");
+        for (int k = 0; k < sensors.size(); k++) {
+            Sensor x = sensors.get(k);
+            s.append("  {");
+            s.append(
+                    String.format(
+                            Locale.ROOT,
+                            "\"id\": \"%s\", \"type\": \"%s\", \"period_s\": %d, \"phase_s\": %d,"
+                                    + " \"pd\": %s, \"clutter_per_scan\": %s",
+                            x.id,
+                            x.type,
+                            x.periodS,
+                            x.phaseS,
+                            x.pd,
+                            x.clutterPerScan));
+            switch (x.type) {
+                case "radar" -> s.append(
+                        String.format(
+                                Locale.ROOT,
+                                ", \"e\": %s, \"n\": %s, \"alt\": %s, \"max_range_m\": %s,"
+                                        + " \"sigma_range_m\": 15.0, \"sigma_az_deg\": 0.25,"
+                                        + " \"lat\": %s, \"lon\": %s",
+                                x.e,
+                                x.n,
+                                x.geodetic.altM(),
+                                x.radiusM,
+                                x.geodetic.latDeg(),
+                                x.geodetic.lonDeg()));
+                case "drone" -> s.append(
+                        String.format(
+                                Locale.ROOT,
+                                ", \"e\": %s, \"n\": %s, \"radius_m\": %s, \"cov_m2\": [%s, %s, %s]",
+                                x.e,
+                                x.n,
+                                x.radiusM,
+                                x.cov[0],
+                                x.cov[1],
+                                x.cov[2]));
+                default -> s.append(
+                        String.format(
+                                Locale.ROOT,
+                                ", \"half_e_m\": %s, \"half_n_m\": %s, \"cov_m2\": [%s, %s, %s]",
+                                HALF_EAST_M,
+                                HALF_NORTH_M,
+                                x.cov[0],
+                                x.cov[1],
+                                x.cov[2]));
+            }
+            s.append(k + 1 < sensors.size() ? "},\n" : "}\n");
+        }
+        s.append(" ],\n");
+        s.append(" \"n_detections\": " + (detections.size() - 1) + ",\n");
+        s.append(" \"n_clutter\": " + clutterCount + "\n}\n");
+        return s.toString();
+    }
+}
