@@ -1,15 +1,12 @@
 package io.cordon.pipeline.config;
 
-import io.cordon.pipeline.alert.AlertType;
 import io.cordon.pipeline.alert.Severity;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.SensorKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,31 +93,7 @@ final class CordonConfigReader {
     }
 
     private PartnerConfig partner(YamlNode node) {
-        YamlNode.Fields f = node.fields("id", "name", "country", "sharing");
-        String id = f.required("id", ConfigChecks.PARTNER_ID_ALLOWED).text();
-        String name = f.required("name", "a non-empty string").text();
-        String country = f.required("country", "an ISO 3166-1 alpha-3 code such as USA").text();
-        SharingRule sharing = sharing(f.get("sharing"));
-        return node.build(() -> new PartnerConfig(id, name, country, sharing));
-    }
-
-    private SharingRule sharing(YamlNode node) {
-        YamlNode.Fields f = node.fields("alertTypes", "minSeverity", "fromPartners");
-        YamlNode types = f.get("alertTypes");
-        Set<AlertType> alertTypes =
-                isAll(types) ? EnumSet.allOf(AlertType.class) : enumSet(types, AlertType.class);
-        Severity min = f.get("minSeverity").enumValue(Severity.class, Severity.INFO);
-        YamlNode from = f.get("fromPartners");
-        Set<String> fromPartners = new LinkedHashSet<>();
-        if (!isAll(from)) {
-            List<YamlNode> ids = from.elements();
-            if (ids.isEmpty()) {
-                throw new ConfigException(
-                        from.path(), "[]", "[ALL] or a non-empty list of partner ids");
-            }
-            ids.forEach(n -> fromPartners.add(n.text()));
-        }
-        return node.build(() -> new SharingRule(alertTypes, min, fromPartners));
+        return PartnersReader.partner(node);
     }
 
     private SensorConfig sensor(YamlNode node, Set<String> partnerIds) {
@@ -249,29 +222,6 @@ final class CordonConfigReader {
                         id.path(), id.text(), "a declared partner id, one of " + partnerIds);
             }
             out.add(id.text());
-        }
-        return out;
-    }
-
-    private static boolean isAll(YamlNode node) {
-        if (!node.present()) {
-            return true;
-        }
-        if (node.value() instanceof List<?> list && list.size() == 1 && "ALL".equals(list.get(0))) {
-            return true;
-        }
-        return "ALL".equals(node.value());
-    }
-
-    private static <E extends Enum<E>> Set<E> enumSet(YamlNode node, Class<E> type) {
-        List<YamlNode> items = node.elements();
-        if (items.isEmpty()) {
-            throw new ConfigException(
-                    node.path(), "[]", "[ALL] or a non-empty list of " + YamlNode.names(type));
-        }
-        Set<E> out = EnumSet.noneOf(type);
-        for (YamlNode item : items) {
-            out.add(item.enumValue(type));
         }
         return out;
     }

@@ -33,9 +33,27 @@ public record DetectorSettings(Map<String, ParameterSection> sections) {
         }
     }
 
-    /** The section of {@code detectorName}, or an empty one (all defaults) when absent. */
+    /**
+     * The section of {@code detectorName}, or an empty one (all defaults) when absent. Accepts the
+     * YAML key ({@code borderCrossing}) or the detector's name in alerts ({@code border-crossing}).
+     */
     public ParameterSection of(String detectorName) {
-        ParameterSection s = sections.get(detectorName);
-        return s != null ? s : ParameterSection.empty("detectors." + detectorName);
+        String key = camelCase(detectorName);
+        ParameterSection s = sections.get(key);
+        return s != null ? s : ParameterSection.empty("detectors." + key);
+    }
+
+    static String camelCase(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return b.toString();
     }
 }

@@ -29,8 +29,9 @@ import java.util.TreeMap;
  *
  * <p>Only {@code CONFIRMED} and {@code COASTING} updates emit; a crossing made while the track was
  * {@code TENTATIVE} stays pending and alerts at the first confirmed update. {@code DELETED} clears
- * the state. A crossing at a port of entry alerts only when {@link
- * BorderCrossingParameters#alertAtPortsOfEntry()} is set.
+ * the state; its own position still counts, so a track confirmed at some time whose deletion update
+ * is the one that puts it past the hysteresis distance still alerts. A crossing at a port of entry
+ * alerts only when {@link BorderCrossingParameters#alertAtPortsOfEntry()} is set.
  *
  * <p>The alert id is {@code AlertIds.of(BORDER_CROSSING, "border-crossing", [trackId], t)} with
  * {@code t} the crossing time in epoch milliseconds rounded to the second, so replays give the same
@@ -55,29 +56,34 @@ public final class BorderCrossingDetector implements TrackDetector<CrossingState
 
     @Override
     public DetectorResult<CrossingState> onTrackUpdate(CrossingState previous, EntityTrack update) {
-        if (update.status() == TrackStatus.DELETED) {
-            return DetectorResult.cleared();
-        }
+        boolean deleted = update.status() == TrackStatus.DELETED;
         if (previous == null) {
-            return DetectorResult.of(
-                    CrossingState.at(
-                            update.position(),
-                            update.time(),
-                            borders.countryAt(update.position()).orElse("")));
+            return deleted
+                    ? DetectorResult.cleared()
+                    : DetectorResult.of(
+                            CrossingState.at(
+                                    update.position(),
+                                    update.time(),
+                                    borders.countryAt(update.position()).orElse(""),
+                                    emits(update.status())));
         }
         if (update.time().isBefore(previous.lastTime())) {
-            return DetectorResult.of(previous); // out of order: the tracker's job, not ours
+            // out of order: the tracker's job, not ours
+            return deleted ? DetectorResult.cleared() : DetectorResult.of(previous);
         }
         CrossingState state = afterMove(previous, update);
-        if (!state.hasPending() || !emits(update.status())) {
-            return DetectorResult.of(state);
-        }
-        if (borders.distanceToBorderM(update.position(), parameters.hysteresisM())
-                < parameters.hysteresisM()) {
-            return DetectorResult.of(state);
+        boolean mayAlert = emits(update.status()) || (deleted && state.confirmed());
+        if (!state.hasPending()
+                || !mayAlert
+                || borders.distanceToBorderM(update.position(), parameters.hysteresisM())
+                        < parameters.hysteresisM()) {
+            return deleted ? DetectorResult.cleared() : DetectorResult.of(state);
         }
         CrossingState settled =
-                CrossingState.at(state.lastPosition(), state.lastTime(), state.lastCountry());
+                deleted
+                        ? null
+                        : CrossingState.at(
+                                state.lastPosition(), state.lastTime(), state.lastCountry(), true);
         if (state.pendingAtPort() && !parameters.alertAtPortsOfEntry()) {
             return DetectorResult.of(settled);
         }
@@ -85,6 +91,7 @@ public final class BorderCrossingDetector implements TrackDetector<CrossingState
     }
 
     private CrossingState afterMove(CrossingState previous, EntityTrack update) {
+        boolean confirmed = previous.confirmed() || emits(update.status());
         var crossing = borders.crossing(previous.lastPosition(), update.position());
         if (crossing.isEmpty()) {
             return new CrossingState(
@@ -96,11 +103,13 @@ public final class BorderCrossingDetector implements TrackDetector<CrossingState
                     previous.pendingFrom(),
                     previous.pendingTo(),
                     previous.pendingAtPort(),
-                    previous.pendingPortName());
+                    previous.pendingPortName(),
+                    confirmed);
         }
         BorderCrossing c = crossing.get();
         if (previous.hasPending() && c.toCountry().equals(previous.pendingFrom())) {
-            return CrossingState.at(update.position(), update.time(), c.toCountry()); // went back
+            // went back
+            return CrossingState.at(update.position(), update.time(), c.toCountry(), confirmed);
         }
         String from = previous.hasPending() ? previous.pendingFrom() : c.fromCountry();
         return new CrossingState(
@@ -112,7 +121,8 @@ public final class BorderCrossingDetector implements TrackDetector<CrossingState
                 from,
                 c.toCountry(),
                 c.atPortOfEntry(),
-                c.portName());
+                c.portName(),
+                confirmed);
     }
 
     private static boolean emits(TrackStatus status) {

@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param pendingTo country it went to
  * @param pendingAtPort whether it was at a port of entry
  * @param pendingPortName the port's name, empty when not at a port
+ * @param confirmed whether the track has been {@code CONFIRMED} or {@code COASTING} at some update
+ *     (only then may its deletion update still confirm a pending crossing)
  */
 public record CrossingState(
         GeoPoint lastPosition,
@@ -30,8 +32,9 @@ public record CrossingState(
         String pendingFrom,
         String pendingTo,
         boolean pendingAtPort,
-        String pendingPortName) {
-    private static final int VERSION = 1;
+        String pendingPortName,
+        boolean confirmed) {
+    private static final int VERSION = 2;
 
     public CrossingState {
         if (lastPosition == null || lastTime == null) {
@@ -47,8 +50,9 @@ public record CrossingState(
     }
 
     /** A state with nothing pending. */
-    public static CrossingState at(GeoPoint position, Instant time, String country) {
-        return new CrossingState(position, time, country, null, null, "", "", false, "");
+    public static CrossingState at(
+            GeoPoint position, Instant time, String country, boolean confirmed) {
+        return new CrossingState(position, time, country, null, null, "", "", false, "", confirmed);
     }
 
     public boolean hasPending() {
@@ -66,6 +70,7 @@ public record CrossingState(
                 .writeString(pendingTo)
                 .writeBoolean(pendingAtPort)
                 .writeString(pendingPortName)
+                .writeBoolean(confirmed)
                 .toBytes();
     }
 
@@ -80,6 +85,7 @@ public record CrossingState(
                 r.readString(),
                 r.readString(),
                 r.readBoolean(),
-                r.readString());
+                r.readString(),
+                r.readBoolean());
     }
 }

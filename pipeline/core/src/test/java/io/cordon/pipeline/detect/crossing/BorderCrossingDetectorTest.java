@@ -223,6 +223,30 @@ class BorderCrossingDetectorTest {
     }
 
     @Test
+    void aDeletionUpdateThatConfirmsAPendingCrossingStillAlerts() {
+        DetectorResult<CrossingState> before =
+                detector.onTrackUpdate(
+                        detector.onTrackUpdate(null, confirmed("E", t(0), offBorder(100)))
+                                .newState(),
+                        confirmed("E", t(5), offBorder(-20)));
+        DetectorResult<CrossingState> deleted =
+                detector.onTrackUpdate(
+                        before.newState(),
+                        track(
+                                "E",
+                                TrackStatus.DELETED,
+                                t(10),
+                                offBorder(-120),
+                                new Velocity(0, -20, 0)));
+
+        assertThat(before.alerts()).isEmpty();
+        assertThat(deleted.stateCleared()).isTrue();
+        assertThat(deleted.alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.windowStart()).isEqualTo(t(4.167)));
+    }
+
+    @Test
     void aCoastingTrackAlerts() {
         Velocity south = new Velocity(0, -10, 0);
         assertThat(
@@ -246,7 +270,7 @@ class BorderCrossingDetectorTest {
         DetectorResult<CrossingState> deleted =
                 detector.onTrackUpdate(
                         first.newState(),
-                        track("D", TrackStatus.DELETED, t(10), offBorder(-100), Velocity.ZERO));
+                        track("D", TrackStatus.DELETED, t(10), offBorder(120), Velocity.ZERO));
 
         assertThat(first.newState()).isNotNull();
         assertThat(deleted.stateCleared()).isTrue();
@@ -307,7 +331,7 @@ class BorderCrossingDetectorTest {
 
     @Test
     void stateSurvivesBytesWithAndWithoutAPendingCrossing() {
-        CrossingState plain = CrossingState.at(offBorder(10), t(1), "USA");
+        CrossingState plain = CrossingState.at(offBorder(10), t(1), "USA", true);
         CrossingState pending =
                 new CrossingState(
                         offBorder(-10),
@@ -318,7 +342,8 @@ class BorderCrossingDetectorTest {
                         "USA",
                         "MEX",
                         true,
-                        "Naco");
+                        "Naco",
+                        false);
 
         assertThat(CrossingState.fromBytes(plain.toBytes())).isEqualTo(plain);
         assertThat(CrossingState.fromBytes(pending.toBytes())).isEqualTo(pending);
