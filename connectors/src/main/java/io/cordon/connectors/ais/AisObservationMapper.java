@@ -25,15 +25,15 @@ import java.util.OptionalInt;
  * Maps AIS position reports (types 1-3, 18, 19, 27) to {@link Observation}s of kind {@link
  * SensorKind#AIS} with the MMSI as cooperative identity.
  *
- * <p>Covariance: a report with the position accuracy flag set claims better than 10 m, read as
- * the 95 % radius of a circular 2-D Gaussian (sigma = 10 / sqrt(chi2(0.95, 2)) = 4.09 m); without
- * it the sensor default applies. Quantisation of the position fields adds step^2 / 12 per axis
- * (1/10 000 minute, or 1/10 minute = 185 m for type 27). Velocity: east = SOG sin(COG), north =
- * SOG cos(COG), absent when either is not available. Event time: see {@link AisEventTime}.
+ * <p>Covariance: a report with the position accuracy flag set claims better than 10 m, read as the
+ * 95 % radius of a circular 2-D Gaussian (sigma = 10 / sqrt(chi2(0.95, 2)) = 4.09 m); without it
+ * the sensor default applies. Quantisation of the position fields adds step^2 / 12 per axis (1/10
+ * 000 minute, or 1/10 minute = 185 m for type 27). Velocity: east = SOG sin(COG), north = SOG
+ * cos(COG), absent when either is not available. Event time: see {@link AisEventTime}.
  *
  * <p>Base station reports, static data and other types carry no target position and yield no
- * observation (an empty result, not an error); a position report without a receive time or
- * position yields an error with the reason.
+ * observation (an empty result, not an error); a position report without a receive time or position
+ * yields an error with the reason.
  */
 public final class AisObservationMapper {
     /** One-sigma per axis for "better than 10 m" at 95 % in two dimensions. */
@@ -54,20 +54,44 @@ public final class AisObservationMapper {
     public DecodeResult<Observation> map(AisReport report) {
         AisMessage m = report.message();
         if (m instanceof ClassAPositionReport r) {
-            return observation(report, r.position(), r.positionAccuracyHigh(), 600_000.0,
-                    r.speedOverGroundMps(), r.courseOverGroundDeg(), r.utcSecond());
+            return observation(
+                    report,
+                    r.position(),
+                    r.positionAccuracyHigh(),
+                    600_000.0,
+                    r.speedOverGroundMps(),
+                    r.courseOverGroundDeg(),
+                    r.utcSecond());
         }
         if (m instanceof ClassBPositionReport r) {
-            return observation(report, r.position(), r.positionAccuracyHigh(), 600_000.0,
-                    r.speedOverGroundMps(), r.courseOverGroundDeg(), r.utcSecond());
+            return observation(
+                    report,
+                    r.position(),
+                    r.positionAccuracyHigh(),
+                    600_000.0,
+                    r.speedOverGroundMps(),
+                    r.courseOverGroundDeg(),
+                    r.utcSecond());
         }
         if (m instanceof ExtendedClassBPositionReport r) {
-            return observation(report, r.position(), r.positionAccuracyHigh(), 600_000.0,
-                    r.speedOverGroundMps(), r.courseOverGroundDeg(), r.utcSecond());
+            return observation(
+                    report,
+                    r.position(),
+                    r.positionAccuracyHigh(),
+                    600_000.0,
+                    r.speedOverGroundMps(),
+                    r.courseOverGroundDeg(),
+                    r.utcSecond());
         }
         if (m instanceof LongRangePositionReport r) {
-            return observation(report, r.position(), r.positionAccuracyHigh(), 600.0,
-                    r.speedOverGroundMps(), r.courseOverGroundDeg(), OptionalInt.empty());
+            return observation(
+                    report,
+                    r.position(),
+                    r.positionAccuracyHigh(),
+                    600.0,
+                    r.speedOverGroundMps(),
+                    r.courseOverGroundDeg(),
+                    OptionalInt.empty());
         }
         return new DecodeResult<>(List.of(), List.of());
     }
@@ -83,37 +107,51 @@ public final class AisObservationMapper {
         AisMessage m = report.message();
         if (report.receivedAt().isEmpty()) {
             return DecodeResult.error(
-                    "AIS type " + m.messageType() + " from " + mmsi(m)
-                            + " has no receive time (no TAG block c: and none supplied)", 0, null);
+                    "AIS type "
+                            + m.messageType()
+                            + " from "
+                            + mmsi(m)
+                            + " has no receive time (no TAG block c: and none supplied)",
+                    0,
+                    null);
         }
         if (position.isEmpty()) {
             return DecodeResult.error(
-                    "AIS type " + m.messageType() + " from " + mmsi(m) + " has no position", 0,
+                    "AIS type " + m.messageType() + " from " + mmsi(m) + " has no position",
+                    0,
                     null);
         }
         GeoPoint p = position.get();
         double sigma = accuracyHigh ? HIGH_ACCURACY_SIGMA_M : defaults.horizontalSigmaM();
         double stepNorthM = METRES_PER_DEG_LAT / unitsPerDeg;
         double stepEastM = stepNorthM * Math.cos(Math.toRadians(p.latDeg()));
-        PositionFix fix = new PositionFix(
-                p,
-                sigma * sigma + stepEastM * stepEastM / 12.0,
-                0.0,
-                sigma * sigma + stepNorthM * stepNorthM / 12.0);
+        PositionFix fix =
+                new PositionFix(
+                        p,
+                        sigma * sigma + stepEastM * stepEastM / 12.0,
+                        0.0,
+                        sigma * sigma + stepNorthM * stepNorthM / 12.0);
         Instant eventTime = AisEventTime.of(report.receivedAt().get(), utcSecond);
         String mmsi = mmsi(m);
-        return DecodeResult.of(new Observation(
-                "ais/" + defaults.sensorId() + "/" + mmsi + "/" + eventTime.toEpochMilli()
-                        + "/" + m.messageType(),
-                defaults.partnerId(),
-                defaults.sensorId(),
-                SensorKind.AIS,
-                eventTime,
-                fix,
-                velocity(speedMps, courseDeg),
-                new CooperativeIdentity(mmsi, "", "", ""),
-                classification(m.mmsi()),
-                defaults.marking()));
+        return DecodeResult.of(
+                new Observation(
+                        "ais/"
+                                + defaults.sensorId()
+                                + "/"
+                                + mmsi
+                                + "/"
+                                + eventTime.toEpochMilli()
+                                + "/"
+                                + m.messageType(),
+                        defaults.partnerId(),
+                        defaults.sensorId(),
+                        SensorKind.AIS,
+                        eventTime,
+                        fix,
+                        velocity(speedMps, courseDeg),
+                        new CooperativeIdentity(mmsi, "", "", ""),
+                        classification(m.mmsi()),
+                        defaults.marking()));
     }
 
     private static Velocity velocity(OptionalDouble speedMps, OptionalDouble courseDeg) {

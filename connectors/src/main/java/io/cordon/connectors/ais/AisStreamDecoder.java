@@ -22,13 +22,13 @@ import java.util.Optional;
  * NMEA 0183, optionally with TAG blocks; multi-sentence messages may span inputs.
  *
  * <p>Per line: TAG block and sentence checksums are validated, fragments reassembled (see {@link
- * FragmentAssembler}), the six-bit payload unpacked and the message decoded. Blank lines, {@code
- * #} comments and NMEA sentences other than VDM/VDO are skipped without error. Error offsets are
- * byte offsets of the offending line in its input (of the first fragment for multipart errors).
+ * FragmentAssembler}), the six-bit payload unpacked and the message decoded. Blank lines, {@code #}
+ * comments and NMEA sentences other than VDM/VDO are skipped without error. Error offsets are byte
+ * offsets of the offending line in its input (of the first fragment for multipart errors).
  *
- * <p>Time is never read from a clock: the reassembly timeout runs on the TAG block {@code c:}
- * times or on the receive time passed to {@link #decode(byte[], Instant)}. Not thread-safe: one
- * decoder per feed.
+ * <p>Time is never read from a clock: the reassembly timeout runs on the TAG block {@code c:} times
+ * or on the receive time passed to {@link #decode(byte[], Instant)}. Not thread-safe: one decoder
+ * per feed.
  */
 public final class AisStreamDecoder implements Decoder<AisReport> {
     /** Fragments of one message arrive within a slot or two; 10 s leaves room for relays. */
@@ -53,8 +53,8 @@ public final class AisStreamDecoder implements Decoder<AisReport> {
     }
 
     /**
-     * Decodes lines received at {@code receivedAt} (null when unknown); a TAG block {@code c:}
-     * time takes precedence for its sentence.
+     * Decodes lines received at {@code receivedAt} (null when unknown); a TAG block {@code c:} time
+     * takes precedence for its sentence.
      */
     public DecodeResult<AisReport> decode(byte[] input, Instant receivedAt) {
         DecodeResult.Builder<AisReport> out = new DecodeResult.Builder<>();
@@ -84,7 +84,11 @@ public final class AisStreamDecoder implements Decoder<AisReport> {
     }
 
     private void decodeLine(
-            byte[] input, int from, int to, Instant receivedAt, DecodeResult.Builder<AisReport> out) {
+            byte[] input,
+            int from,
+            int to,
+            Instant receivedAt,
+            DecodeResult.Builder<AisReport> out) {
         DecodeResult<NmeaSentence> parsed = NmeaSentenceParser.parse(input, from, to);
         if (parsed.values().isEmpty()) {
             for (DecodeError e : parsed.errors()) {
@@ -110,8 +114,16 @@ public final class AisStreamDecoder implements Decoder<AisReport> {
             DecodeResult<AisMessage> message =
                     AisMessageDecoder.decode(AisBits.unpack(m.payload(), m.fillBits()));
             Instant messageTime = m.tagBlock().receiveTime().orElse(time);
-            emit(message, m.first(), m.tagBlock(), messageTime, m.offset(), m.raw(), 0,
-                    m.raw().length, out);
+            emit(
+                    message,
+                    m.first(),
+                    m.tagBlock(),
+                    messageTime,
+                    m.offset(),
+                    m.raw(),
+                    0,
+                    m.raw().length,
+                    out);
         }
     }
 

@@ -8,9 +8,9 @@ import java.util.OptionalDouble;
 /**
  * Collects the fields of a CoT event from XML or protobuf and checks them the same way for both:
  * uid, type, time and stale, lat and lon are required; {@code start} defaults to {@code time};
- * latitude in [-90, 90], longitude in [-180, 180]; errors and height finite, errors >= 0, values
- * of 999 999 and above taken as unknown; track course in [0, 360] (360 read as 0), speed >= 0,
- * slope in [-90, 90].
+ * latitude in [-90, 90], longitude in [-180, 180]; errors and height finite, errors >= 0, values of
+ * 999 999 and above taken as unknown; track course in [0, 360] (360 read as 0), speed >= 0, slope
+ * in [-90, 90].
  */
 public final class CotEventBuilder {
     private String uid;
@@ -89,8 +89,15 @@ public final class CotEventBuilder {
     /** The event, or an error naming the first rule it breaks (offset 0, no raw bytes). */
     public DecodeResult<CotEvent> build() {
         String missing =
-                blank(uid) ? "uid" : blank(type) ? "type" : time == null ? "time"
-                        : stale == null ? "stale" : lat == null ? "point lat/lon" : null;
+                blank(uid)
+                        ? "uid"
+                        : blank(type)
+                                ? "type"
+                                : time == null
+                                        ? "time"
+                                        : stale == null
+                                                ? "stale"
+                                                : lat == null ? "point lat/lon" : null;
         if (missing != null) {
             return fail("event has no " + missing);
         }

@@ -18,15 +18,15 @@ import java.util.List;
  * Maps CoT events (from XML or TAK) to {@link Observation}s.
  *
  * <ul>
- *   <li>Measurement: events whose {@code how} says another system produced them ({@code m-f}
- *       fused, {@code m-p} predicted, {@code m-r} relayed) are that system's tracks and become a
- *       {@link SensorTrackUpdate} keyed by the event uid; all others are a {@link PositionFix}.
+ *   <li>Measurement: events whose {@code how} says another system produced them ({@code m-f} fused,
+ *       {@code m-p} predicted, {@code m-r} relayed) are that system's tracks and become a {@link
+ *       SensorTrackUpdate} keyed by the event uid; all others are a {@link PositionFix}.
  *   <li>Covariance: {@code ce} is the one-sigma circular error (CoT Base-Event Schema), taken as
- *       the per-axis sigma: var_e = var_n = ce^2. Unknown (9 999 999) or zero {@code ce} falls
- *       back to the sensor default.
- *   <li>Time: the event's {@code time}. Velocity: {@code detail/track} course and speed
- *       (east = s sin c, north = s cos c; the 3-D speed is taken as horizontal unless a slope is
- *       given, then split by it).
+ *       the per-axis sigma: var_e = var_n = ce^2. Unknown (9 999 999) or zero {@code ce} falls back
+ *       to the sensor default.
+ *   <li>Time: the event's {@code time}. Velocity: {@code detail/track} course and speed (east = s
+ *       sin c, north = s cos c; the 3-D speed is taken as horizontal unless a slope is given, then
+ *       split by it).
  *   <li>Identity: cotUid = uid, callsign from {@code detail/contact}. Class from the type's
  *       dimension and function (air UAV {@code A-M-F-Q}, {@code A-M-H-Q}, {@code A-C-F-Q}: drone;
  *       other air: aircraft; sea surface and subsurface: vessel; ground equipment vehicle: land
@@ -59,26 +59,35 @@ public final class CotObservationMapper {
             return new DecodeResult<>(List.of(), List.of());
         }
         CotPoint p = event.point();
-        double sigma = p.ceM().isPresent() && p.ceM().getAsDouble() > 0
-                ? p.ceM().getAsDouble()
-                : defaults.horizontalSigmaM();
-        PositionFix fix = new PositionFix(
-                new GeoPoint(p.latDeg(), p.lonDeg(), p.haeM().orElse(0.0)),
-                sigma * sigma, 0.0, sigma * sigma);
-        Measurement measurement = isForeignTrack(event.how())
-                ? new SensorTrackUpdate(event.uid(), fix)
-                : fix;
-        return DecodeResult.of(new Observation(
-                "cot/" + defaults.sensorId() + "/" + event.uid() + "/" + event.time().toEpochMilli(),
-                defaults.partnerId(),
-                defaults.sensorId(),
-                kind,
-                event.time(),
-                measurement,
-                velocity(event),
-                new CooperativeIdentity("", "", event.callsign(), event.uid()),
-                classification(event.type()),
-                defaults.marking()));
+        double sigma =
+                p.ceM().isPresent() && p.ceM().getAsDouble() > 0
+                        ? p.ceM().getAsDouble()
+                        : defaults.horizontalSigmaM();
+        PositionFix fix =
+                new PositionFix(
+                        new GeoPoint(p.latDeg(), p.lonDeg(), p.haeM().orElse(0.0)),
+                        sigma * sigma,
+                        0.0,
+                        sigma * sigma);
+        Measurement measurement =
+                isForeignTrack(event.how()) ? new SensorTrackUpdate(event.uid(), fix) : fix;
+        return DecodeResult.of(
+                new Observation(
+                        "cot/"
+                                + defaults.sensorId()
+                                + "/"
+                                + event.uid()
+                                + "/"
+                                + event.time().toEpochMilli(),
+                        defaults.partnerId(),
+                        defaults.sensorId(),
+                        kind,
+                        event.time(),
+                        measurement,
+                        velocity(event),
+                        new CooperativeIdentity("", "", event.callsign(), event.uid()),
+                        classification(event.type()),
+                        defaults.marking()));
     }
 
     private static boolean isForeignTrack(String how) {
@@ -100,14 +109,23 @@ public final class CotObservationMapper {
     }
 
     static Classification classification(CotType type) {
-        TargetClass c = switch (type.dimension()) {
-            case AIR -> type.hasFunction("M-F-Q") || type.hasFunction("M-H-Q")
-                    || type.hasFunction("C-F-Q") ? TargetClass.DRONE : TargetClass.AIRCRAFT;
-            case SEA_SURFACE, SUBSURFACE -> TargetClass.VESSEL;
-            case GROUND -> type.hasFunction("E-V") ? TargetClass.LAND_VEHICLE
-                    : type.hasFunction("U-C-I") ? TargetClass.PERSON : TargetClass.UNKNOWN;
-            default -> TargetClass.UNKNOWN;
-        };
+        TargetClass c =
+                switch (type.dimension()) {
+                    case AIR ->
+                            type.hasFunction("M-F-Q")
+                                            || type.hasFunction("M-H-Q")
+                                            || type.hasFunction("C-F-Q")
+                                    ? TargetClass.DRONE
+                                    : TargetClass.AIRCRAFT;
+                    case SEA_SURFACE, SUBSURFACE -> TargetClass.VESSEL;
+                    case GROUND ->
+                            type.hasFunction("E-V")
+                                    ? TargetClass.LAND_VEHICLE
+                                    : type.hasFunction("U-C-I")
+                                            ? TargetClass.PERSON
+                                            : TargetClass.UNKNOWN;
+                    default -> TargetClass.UNKNOWN;
+                };
         return c == TargetClass.UNKNOWN
                 ? Classification.UNKNOWN
                 : new Classification(c, DECLARED_CLASS_PRIOR);

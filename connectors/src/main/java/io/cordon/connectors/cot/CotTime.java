@@ -1,17 +1,16 @@
 package io.cordon.connectors.cot;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.DateTimeException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * CoT times are XML Schema {@code dateTime}s, in practice UTC with a {@code Z}
- * ({@code 2020-02-08T18:10:44.000Z}); an offset is honoured and a time without a zone is taken
- * as UTC.
+ * CoT times are XML Schema {@code dateTime}s, in practice UTC with a {@code Z} ({@code
+ * 2020-02-08T18:10:44.000Z}); an offset is honoured and a time without a zone is taken as UTC.
  */
 final class CotTime {
     private CotTime() {}

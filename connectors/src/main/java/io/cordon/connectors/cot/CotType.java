@@ -1,9 +1,9 @@
 package io.cordon.connectors.cot;
 
 /**
- * A CoT event type: a hyphen-separated atom path such as {@code a-h-G-E-V} (atom, hostile,
- * ground, equipment, vehicle). Only atom types ({@code a-...}) carry an affiliation and a battle
- * dimension; others ({@code b-} bits, {@code t-} tasking, ...) have {@code NOT_APPLICABLE}.
+ * A CoT event type: a hyphen-separated atom path such as {@code a-h-G-E-V} (atom, hostile, ground,
+ * equipment, vehicle). Only atom types ({@code a-...}) carry an affiliation and a battle dimension;
+ * others ({@code b-} bits, {@code t-} tasking, ...) have {@code NOT_APPLICABLE}.
  *
  * @param value the type as written
  * @param affiliation second atom of an {@code a-} type

@@ -19,11 +19,11 @@ import javax.xml.stream.XMLStreamReader;
  * Decodes one CoT {@code <event>} XML document (a UDP datagram, one framed message of a stream).
  *
  * <p>Reads {@code event@uid,type,how,time,start,stale}, {@code point@lat,lon,hae,ce,le}, {@code
- * detail/track@course,speed,slope} and {@code detail/contact@callsign}; other detail elements
- * are skipped. Rules: see {@link CotEventBuilder}. The input must be UTF-8, as TAK requires (the
- * XML declaration's encoding is not consulted). Security: no DTDs, no external entities (XXE)
- * and no entity expansion beyond XML's five: a document with a DOCTYPE is rejected. Error offsets
- * are 0 (the whole input is the unit) and carry the input.
+ * detail/track@course,speed,slope} and {@code detail/contact@callsign}; other detail elements are
+ * skipped. Rules: see {@link CotEventBuilder}. The input must be UTF-8, as TAK requires (the XML
+ * declaration's encoding is not consulted). Security: no DTDs, no external entities (XXE) and no
+ * entity expansion beyond XML's five: a document with a DOCTYPE is rejected. Error offsets are 0
+ * (the whole input is the unit) and carry the input.
  *
  * <p>Not thread-safe (one StAX factory per instance).
  */
@@ -45,10 +45,12 @@ public final class CotXmlDecoder implements Decoder<CotEvent> {
         }
         CharBuffer text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(input));
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(input));
         } catch (CharacterCodingException notUtf8) {
             return DecodeResult.error("input is not UTF-8", 0, input);
         }
@@ -56,7 +58,9 @@ public final class CotXmlDecoder implements Decoder<CotEvent> {
         String problem;
         XMLStreamReader reader = null;
         try {
-            reader = factory.createXMLStreamReader(new CharArrayReader(text.array(), 0, text.limit()));
+            reader =
+                    factory.createXMLStreamReader(
+                            new CharArrayReader(text.array(), 0, text.limit()));
             problem = read(reader, event);
         } catch (XMLStreamException | RuntimeException malformed) {
             // the JDK's StAX parser signals some malformed input with unchecked exceptions
@@ -177,7 +181,10 @@ public final class CotXmlDecoder implements Decoder<CotEvent> {
         double s = number(speed);
         double slope = slopeText == null ? Double.NaN : number(slopeText);
         if (Double.isNaN(c) || Double.isNaN(s) || (slopeText != null && Double.isNaN(slope))) {
-            return "track course '" + clip(course) + "' / speed '" + clip(speed)
+            return "track course '"
+                    + clip(course)
+                    + "' / speed '"
+                    + clip(speed)
                     + "' is not a decimal";
         }
         event.track(c, s, slope);

@@ -20,7 +20,8 @@ public record HorizontalCovariance(double eastEastM2, double eastNorthM2, double
         double c = Math.cos(t);
         double a2 = sigmaMajorM * sigmaMajorM;
         double b2 = sigmaMinorM * sigmaMinorM;
-        return new HorizontalCovariance(a2 * s * s + b2 * c * c, (a2 - b2) * s * c, a2 * c * c + b2 * s * s);
+        return new HorizontalCovariance(
+                a2 * s * s + b2 * c * c, (a2 - b2) * s * c, a2 * c * c + b2 * s * s);
     }
 
     /** True when both variances are positive and the matrix is positive definite. */

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes a GeoJSON {@code FeatureCollection} (or one {@code Feature}) of satellite detections.
- * Each feature stands alone: a bad feature is an error and the others still decode. Error
- * offsets are the feature's index in the collection (0 for a lone feature or a document that is
- * not GeoJSON) and carry the feature's JSON. Thread-safe.
+ * Each feature stands alone: a bad feature is an error and the others still decode. Error offsets
+ * are the feature's index in the collection (0 for a lone feature or a document that is not
+ * GeoJSON) and carry the feature's JSON. Thread-safe.
  */
 public final class SatelliteDetectionDecoder implements Decoder<SatelliteDetection> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,9 +27,10 @@ public final class SatelliteDetectionDecoder implements Decoder<SatelliteDetecti
         try {
             root = JSON.readTree(input);
         } catch (IOException | RuntimeException malformed) {
-            String message = malformed instanceof JsonProcessingException j
-                    ? j.getOriginalMessage()
-                    : String.valueOf(malformed.getMessage());
+            String message =
+                    malformed instanceof JsonProcessingException j
+                            ? j.getOriginalMessage()
+                            : String.valueOf(malformed.getMessage());
             return out.error("malformed JSON: " + message, 0, input).build();
         }
         if (root == null || !root.isObject()) {
@@ -52,7 +53,8 @@ public final class SatelliteDetectionDecoder implements Decoder<SatelliteDetecti
         return out.build();
     }
 
-    private static void feature(JsonNode feature, int index, DecodeResult.Builder<SatelliteDetection> out) {
+    private static void feature(
+            JsonNode feature, int index, DecodeResult.Builder<SatelliteDetection> out) {
         DecodeResult<SatelliteDetection> r = SatelliteFeatureReader.read(feature);
         r.values().forEach(out::value);
         if (!r.errors().isEmpty()) {

@@ -12,8 +12,8 @@ import io.cordon.pipeline.observation.TargetClass;
 /**
  * Maps a satellite detection to an {@link Observation} of kind {@link SensorKind#SATELLITE}: a
  * {@link PositionFix} with the detection's covariance (else the sensor default), classified as a
- * vessel with the detection's confidence (0.5 when it gives none: a scene detection is as likely
- * an unregistered vessel as clutter until association says more). No velocity, no identity.
+ * vessel with the detection's confidence (0.5 when it gives none: a scene detection is as likely an
+ * unregistered vessel as clutter until association says more). No velocity, no identity.
  */
 public final class SatelliteDetectionMapper {
     private static final double UNSTATED_CONFIDENCE = 0.5;
@@ -29,12 +29,21 @@ public final class SatelliteDetectionMapper {
 
     public Observation map(SatelliteDetection d) {
         GeoPoint position = new GeoPoint(d.latDeg(), d.lonDeg(), d.heightM().orElse(0.0));
-        PositionFix fix = d.covariance()
-                .map(c -> new PositionFix(position, c.eastEastM2(), c.eastNorthM2(), c.northNorthM2()))
-                .orElseGet(() -> PositionFix.isotropic(position, defaults.horizontalSigmaM()));
-        String id = d.detectionId().isEmpty()
-                ? d.time().toEpochMilli() + "/" + d.latDeg() + "/" + d.lonDeg()
-                : d.detectionId();
+        PositionFix fix =
+                d.covariance()
+                        .map(
+                                c ->
+                                        new PositionFix(
+                                                position,
+                                                c.eastEastM2(),
+                                                c.eastNorthM2(),
+                                                c.northNorthM2()))
+                        .orElseGet(
+                                () -> PositionFix.isotropic(position, defaults.horizontalSigmaM()));
+        String id =
+                d.detectionId().isEmpty()
+                        ? d.time().toEpochMilli() + "/" + d.latDeg() + "/" + d.lonDeg()
+                        : d.detectionId();
         return new Observation(
                 "sat/" + defaults.sensorId() + "/" + id,
                 defaults.partnerId(),

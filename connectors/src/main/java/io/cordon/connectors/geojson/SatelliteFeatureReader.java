@@ -16,7 +16,9 @@ final class SatelliteFeatureReader {
     private SatelliteFeatureReader() {}
 
     static DecodeResult<SatelliteDetection> read(JsonNode feature) {
-        if (feature == null || !feature.isObject() || !"Feature".equals(feature.path("type").asText())) {
+        if (feature == null
+                || !feature.isObject()
+                || !"Feature".equals(feature.path("type").asText())) {
             return fail("is not a GeoJSON Feature");
         }
         JsonNode geometry = feature.path("geometry");
@@ -32,9 +34,10 @@ final class SatelliteFeatureReader {
         if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
             return fail("Point [" + lon + ", " + lat + "] is outside the globe");
         }
-        OptionalDouble height = c.size() == 3 && Double.isFinite(c.get(2).asDouble())
-                ? OptionalDouble.of(c.get(2).asDouble())
-                : OptionalDouble.empty();
+        OptionalDouble height =
+                c.size() == 3 && Double.isFinite(c.get(2).asDouble())
+                        ? OptionalDouble.of(c.get(2).asDouble())
+                        : OptionalDouble.empty();
         JsonNode props = feature.path("properties");
         if (!props.isObject()) {
             return fail("has no properties object");
@@ -51,11 +54,20 @@ final class SatelliteFeatureReader {
         if (!covariance.errors().isEmpty()) {
             return fail(covariance.errors().get(0).reason());
         }
-        String id = feature.hasNonNull("id") ? feature.get("id").asText() : text(props, "detection_id");
-        return DecodeResult.of(new SatelliteDetection(
-                id, time, lat, lon, height, covariance.values().get(0),
-                number(props, "vessel_length_m"), text(props, "vessel_class"),
-                number(props, "confidence"), text(props, "source")));
+        String id =
+                feature.hasNonNull("id") ? feature.get("id").asText() : text(props, "detection_id");
+        return DecodeResult.of(
+                new SatelliteDetection(
+                        id,
+                        time,
+                        lat,
+                        lon,
+                        height,
+                        covariance.values().get(0),
+                        number(props, "vessel_length_m"),
+                        text(props, "vessel_class"),
+                        number(props, "confidence"),
+                        text(props, "source")));
     }
 
     private static String numbersValid(JsonNode props) {
@@ -70,7 +82,8 @@ final class SatelliteFeatureReader {
             return "property vessel_length_m must be > 0, was " + length.getAsDouble();
         }
         OptionalDouble confidence = number(props, "confidence");
-        if (confidence.isPresent() && !(confidence.getAsDouble() >= 0 && confidence.getAsDouble() <= 1)) {
+        if (confidence.isPresent()
+                && !(confidence.getAsDouble() >= 0 && confidence.getAsDouble() <= 1)) {
             return "property confidence must be in [0, 1], was " + confidence.getAsDouble();
         }
         return null;
@@ -80,8 +93,11 @@ final class SatelliteFeatureReader {
         boolean ellipse = anyPresent(props, ELLIPSE);
         boolean matrix = anyPresent(props, COVARIANCE);
         if (ellipse && matrix) {
-            return DecodeResult.error("give the uncertainty as sigma_major_m/sigma_minor_m/"
-                    + "orientation_deg or as cov_ee_m2/cov_en_m2/cov_nn_m2, not both", 0, null);
+            return DecodeResult.error(
+                    "give the uncertainty as sigma_major_m/sigma_minor_m/"
+                            + "orientation_deg or as cov_ee_m2/cov_en_m2/cov_nn_m2, not both",
+                    0,
+                    null);
         }
         String[] names = ellipse ? ELLIPSE : COVARIANCE;
         if (!ellipse && !matrix) {
@@ -91,21 +107,43 @@ final class SatelliteFeatureReader {
         for (int i = 0; i < 3; i++) {
             JsonNode n = props.get(names[i]);
             if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble())) {
-                return DecodeResult.error("property " + names[i] + " is missing or not a finite "
-                        + "number (" + String.join(", ", names) + " go together)", 0, null);
+                return DecodeResult.error(
+                        "property "
+                                + names[i]
+                                + " is missing or not a finite "
+                                + "number ("
+                                + String.join(", ", names)
+                                + " go together)",
+                        0,
+                        null);
             }
             v[i] = n.asDouble();
         }
         if (ellipse && !(v[1] > 0 && v[0] >= v[1])) {
-            return DecodeResult.error("sigma_major_m " + v[0] + " and sigma_minor_m " + v[1]
-                    + " must satisfy major >= minor > 0", 0, null);
+            return DecodeResult.error(
+                    "sigma_major_m "
+                            + v[0]
+                            + " and sigma_minor_m "
+                            + v[1]
+                            + " must satisfy major >= minor > 0",
+                    0,
+                    null);
         }
-        HorizontalCovariance cov = ellipse
-                ? HorizontalCovariance.fromEllipse(v[0], v[1], v[2])
-                : new HorizontalCovariance(v[0], v[1], v[2]);
+        HorizontalCovariance cov =
+                ellipse
+                        ? HorizontalCovariance.fromEllipse(v[0], v[1], v[2])
+                        : new HorizontalCovariance(v[0], v[1], v[2]);
         if (!cov.isPositiveDefinite()) {
-            return DecodeResult.error("covariance ee=" + v[0] + " en=" + v[1] + " nn=" + v[2]
-                    + " is not positive definite", 0, null);
+            return DecodeResult.error(
+                    "covariance ee="
+                            + v[0]
+                            + " en="
+                            + v[1]
+                            + " nn="
+                            + v[2]
+                            + " is not positive definite",
+                    0,
+                    null);
         }
         return DecodeResult.of(Optional.of(cov));
     }

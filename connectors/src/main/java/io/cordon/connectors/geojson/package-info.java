@@ -1,7 +1,7 @@
 /**
- * Satellite imagery detections (vessels found in SAR or optical scenes) as GeoJSON (RFC 7946):
- * a {@code FeatureCollection} of, or a single, {@code Feature} with a {@code Point} geometry
- * {@code [lon, lat]} or {@code [lon, lat, height_m]} (WGS84 degrees, metres above the ellipsoid).
+ * Satellite imagery detections (vessels found in SAR or optical scenes) as GeoJSON (RFC 7946): a
+ * {@code FeatureCollection} of, or a single, {@code Feature} with a {@code Point} geometry {@code
+ * [lon, lat]} or {@code [lon, lat, height_m]} (WGS84 degrees, metres above the ellipsoid).
  *
  * <p>Properties (Cordon's definition; units in the names):
  *

@@ -1,9 +1,9 @@
 package io.cordon.connectors.misb;
 
 /**
- * KLV length and tag encodings (SMPTE 336, MISB ST 0107): BER lengths (short form below 128,
- * long form {@code 0x8n} followed by n big-endian bytes) and BER-OID numbers (7 bits per byte,
- * high bit set on all but the last).
+ * KLV length and tag encodings (SMPTE 336, MISB ST 0107): BER lengths (short form below 128, long
+ * form {@code 0x8n} followed by n big-endian bytes) and BER-OID numbers (7 bits per byte, high bit
+ * set on all but the last).
  */
 final class Ber {
     private Ber() {}

@@ -2,10 +2,10 @@ package io.cordon.connectors.misb;
 
 /**
  * ST 1201 IMAPB: a float in {@code [min, max]} mapped onto an unsigned integer of {@code length}
- * bytes. With bPow = ceil(log2(max - min)), dPow = 8 length - 1, sR = 2^(bPow - dPow), sF =
- * 2^(dPow - bPow) and zOffset = sF min - floor(sF min) when min < 0 < max (else 0): x = sR (y -
- * zOffset) + min. Values with the most significant bit set are ST 1201's special values
- * (infinities, NaNs, user-defined) and read as NaN.
+ * bytes. With bPow = ceil(log2(max - min)), dPow = 8 length - 1, sR = 2^(bPow - dPow), sF = 2^(dPow
+ * - bPow) and zOffset = sF min - floor(sF min) when min < 0 < max (else 0): x = sR (y - zOffset) +
+ * min. Values with the most significant bit set are ST 1201's special values (infinities, NaNs,
+ * user-defined) and read as NaN.
  */
 final class Imapb {
     private Imapb() {}

@@ -13,11 +13,11 @@ import java.util.Arrays;
  *   <li>{@code 06 0E 2B 34 02 0B 01 01 0E 01 03 03 06 00 00 00}: ST 0903 VMTI LS;
  * </ul>
  *
- * (byte 7, the registry version, is not compared). Both must end with the checksum item (tag 1,
- * 2 bytes), validated with {@link KlvChecksum} over the packet up to the checksum value; a
- * mismatch rejects the packet with both values in the reason. Other keys are rejected as
- * unsupported. After a packet whose length cannot be trusted the decoder resumes at the next
- * {@code 06 0E 2B 34}. Error offsets are byte offsets of the packet in the input.
+ * (byte 7, the registry version, is not compared). Both must end with the checksum item (tag 1, 2
+ * bytes), validated with {@link KlvChecksum} over the packet up to the checksum value; a mismatch
+ * rejects the packet with both values in the reason. Other keys are rejected as unsupported. After
+ * a packet whose length cannot be trusted the decoder resumes at the next {@code 06 0E 2B 34}.
+ * Error offsets are byte offsets of the packet in the input.
  */
 public final class MisbKlvDecoder implements Decoder<MisbPacket> {
     static final byte[] UAS_DATALINK_KEY = key(0x01, 0x01);
@@ -27,8 +27,22 @@ public final class MisbKlvDecoder implements Decoder<MisbPacket> {
 
     private static byte[] key(int b11, int b12) {
         return new byte[] {
-            0x06, 0x0E, 0x2B, 0x34, 0x02, 0x0B, 0x01, 0x01,
-            0x0E, 0x01, 0x03, (byte) b11, (byte) b12, 0x00, 0x00, 0x00
+            0x06,
+            0x0E,
+            0x2B,
+            0x34,
+            0x02,
+            0x0B,
+            0x01,
+            0x01,
+            0x0E,
+            0x01,
+            0x03,
+            (byte) b11,
+            (byte) b12,
+            0x00,
+            0x00,
+            0x00
         };
     }
 
@@ -41,25 +55,29 @@ public final class MisbKlvDecoder implements Decoder<MisbPacket> {
         int pos = 0;
         while (pos < input.length) {
             if (input.length - pos < KEY_LENGTH + 1) {
-                out.error((input.length - pos) + " trailing bytes are shorter than a key and length",
-                        pos, Arrays.copyOfRange(input, pos, input.length));
+                out.error(
+                        (input.length - pos) + " trailing bytes are shorter than a key and length",
+                        pos,
+                        Arrays.copyOfRange(input, pos, input.length));
                 break;
             }
             long[] length = Ber.length(input, pos + KEY_LENGTH, input.length);
             int valueFrom = length == null ? -1 : pos + KEY_LENGTH + (int) length[1];
             if (length == null || length[0] > input.length - valueFrom) {
                 int next = nextKey(input, pos + 1);
-                out.error(length == null ? "malformed BER length after the key"
+                out.error(
+                        length == null
+                                ? "malformed BER length after the key"
                                 : "packet length " + length[0] + " runs past the end of the input",
-                        pos, Arrays.copyOfRange(input, pos, next));
+                        pos,
+                        Arrays.copyOfRange(input, pos, next));
                 pos = next;
                 continue;
             }
             int valueTo = valueFrom + (int) length[0];
             DecodeResult<MisbPacket> packet = packet(input, pos, valueFrom, valueTo);
             packet.values().forEach(out::value);
-            packet.errors().forEach(e ->
-                    out.error(e.reason(), e.offset(), e.raw()));
+            packet.errors().forEach(e -> out.error(e.reason(), e.offset(), e.raw()));
             pos = valueTo;
         }
         return out.build();
@@ -70,27 +88,32 @@ public final class MisbKlvDecoder implements Decoder<MisbPacket> {
         boolean vmti = !uas && keyMatches(b, from, VMTI_KEY);
         byte[] raw = Arrays.copyOfRange(b, from, valueTo);
         if (!uas && !vmti) {
-            return DecodeResult.error("key " + hex(b, from, KEY_LENGTH)
-                    + " is not ST 0601 or ST 0903", from, raw);
+            return DecodeResult.error(
+                    "key " + hex(b, from, KEY_LENGTH) + " is not ST 0601 or ST 0903", from, raw);
         }
         String standard = uas ? "ST 0601" : "ST 0903";
         int checksumAt = valueTo - CHECKSUM_ITEM;
         if (checksumAt < valueFrom || b[checksumAt] != 0x01 || b[checksumAt + 1] != 0x02) {
-            return DecodeResult.error(standard + " packet does not end with the checksum (tag 1)",
-                    from, raw);
+            return DecodeResult.error(
+                    standard + " packet does not end with the checksum (tag 1)", from, raw);
         }
         int stated = (int) Ber.unsigned(b, checksumAt + 2, 2);
         int computed = KlvChecksum.compute(b, from, checksumAt + 2);
         if (stated != computed) {
-            return DecodeResult.error(String.format(
-                    "%s checksum mismatch: stated 0x%04X, computed 0x%04X", standard, stated, computed),
-                    from, raw);
+            return DecodeResult.error(
+                    String.format(
+                            "%s checksum mismatch: stated 0x%04X, computed 0x%04X",
+                            standard, stated, computed),
+                    from,
+                    raw);
         }
-        DecodeResult<? extends MisbPacket> decoded = uas
-                ? UasDatalinkDecoder.decode(b, valueFrom, checksumAt)
-                : VmtiDecoder.decode(b, valueFrom, valueTo);
+        DecodeResult<? extends MisbPacket> decoded =
+                uas
+                        ? UasDatalinkDecoder.decode(b, valueFrom, checksumAt)
+                        : VmtiDecoder.decode(b, valueFrom, valueTo);
         if (decoded.values().isEmpty()) {
-            return DecodeResult.error(standard + ": " + decoded.errors().get(0).reason(), from, raw);
+            return DecodeResult.error(
+                    standard + ": " + decoded.errors().get(0).reason(), from, raw);
         }
         return DecodeResult.of(decoded.values().get(0));
     }

@@ -52,8 +52,12 @@ public final class MisbObservationMapper {
                 continue;
             }
             if (time.isEmpty()) {
-                out.error("VMTI target " + target.targetId()
-                        + " has a location but the packet has no time stamp", 0, null);
+                out.error(
+                        "VMTI target "
+                                + target.targetId()
+                                + " has a location but the packet has no time stamp",
+                        0,
+                        null);
                 continue;
             }
             out.value(observation(target, target.location().get(), time.get(), vmti));
@@ -65,8 +69,10 @@ public final class MisbObservationMapper {
             VmtiTarget target, TargetLocation location, Instant time, VmtiLocalSet vmti) {
         GeoPoint position = new GeoPoint(location.latDeg(), location.lonDeg(), location.haeM());
         PositionFix fix;
-        if (location.sigmaLatM().isPresent() && location.sigmaLonM().isPresent()
-                && location.sigmaLatM().getAsDouble() > 0 && location.sigmaLonM().getAsDouble() > 0) {
+        if (location.sigmaLatM().isPresent()
+                && location.sigmaLonM().isPresent()
+                && location.sigmaLatM().getAsDouble() > 0
+                && location.sigmaLonM().getAsDouble() > 0) {
             double sLat = location.sigmaLatM().getAsDouble();
             double sLon = location.sigmaLonM().getAsDouble();
             // keep the matrix positive definite when a producer writes rho = +-1
@@ -76,8 +82,14 @@ public final class MisbObservationMapper {
             fix = PositionFix.isotropic(position, defaults.horizontalSigmaM());
         }
         return new Observation(
-                "misb/" + defaults.sensorId() + "/" + vmti.systemName() + "/"
-                        + time.toEpochMilli() + "/" + target.targetId(),
+                "misb/"
+                        + defaults.sensorId()
+                        + "/"
+                        + vmti.systemName()
+                        + "/"
+                        + time.toEpochMilli()
+                        + "/"
+                        + target.targetId(),
                 defaults.partnerId(),
                 defaults.sensorId(),
                 SensorKind.DRONE,

@@ -9,9 +9,9 @@ import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /**
- * The ST 0601 tags decoded here, with their fixed lengths and linear conversions (ST 0601.19
- * table 1): value = raw * scale + offset, raw unsigned or two's complement; for signed tags the
- * most negative raw value is the "out of range" indicator.
+ * The ST 0601 tags decoded here, with their fixed lengths and linear conversions (ST 0601.19 table
+ * 1): value = raw * scale + offset, raw unsigned or two's complement; for signed tags the most
+ * negative raw value is the "out of range" indicator.
  */
 final class UasDatalinkDecoder {
     private static final int MAX_TAG = 128;
@@ -45,7 +45,8 @@ final class UasDatalinkDecoder {
         conversion(78, 2, false, 19900 / u16, -900); // frame centre HAE
     }
 
-    private static void conversion(int tag, int length, boolean signed, double scale, double offset) {
+    private static void conversion(
+            int tag, int length, boolean signed, double scale, double offset) {
         CONVERSIONS[tag] = new Conversion(length, signed, scale, offset);
     }
 
@@ -68,7 +69,9 @@ final class UasDatalinkDecoder {
             if (tag == 2) {
                 time = MisbValues.timestamp(b, at, length);
                 if (time == null) {
-                    return fail("tag 2 (precision time stamp) must be 8 bytes of microseconds, was " + length);
+                    return fail(
+                            "tag 2 (precision time stamp) must be 8 bytes of microseconds, was "
+                                    + length);
                 }
             } else if (tag == 3 || tag == 10 || tag == 11 || tag == 12) {
                 texts[tag] = MisbValues.text(b, at, length);
@@ -91,14 +94,36 @@ final class UasDatalinkDecoder {
         if (items.error() != null) {
             return fail(items.error());
         }
-        return DecodeResult.of(new UasDatalinkPacket(
-                time, text(texts, 3), v(values, 5), v(values, 6), v(values, 7),
-                text(texts, 10), text(texts, 11), text(texts, 12),
-                v(values, 13), v(values, 14), v(values, 15), v(values, 16), v(values, 17),
-                v(values, 18), v(values, 19), v(values, 20), v(values, 21), v(values, 22),
-                v(values, 23), v(values, 24), v(values, 25),
-                Double.isNaN(values[65]) ? OptionalInt.empty() : OptionalInt.of((int) values[65]),
-                vmti, v(values, 75), v(values, 78), tags));
+        return DecodeResult.of(
+                new UasDatalinkPacket(
+                        time,
+                        text(texts, 3),
+                        v(values, 5),
+                        v(values, 6),
+                        v(values, 7),
+                        text(texts, 10),
+                        text(texts, 11),
+                        text(texts, 12),
+                        v(values, 13),
+                        v(values, 14),
+                        v(values, 15),
+                        v(values, 16),
+                        v(values, 17),
+                        v(values, 18),
+                        v(values, 19),
+                        v(values, 20),
+                        v(values, 21),
+                        v(values, 22),
+                        v(values, 23),
+                        v(values, 24),
+                        v(values, 25),
+                        Double.isNaN(values[65])
+                                ? OptionalInt.empty()
+                                : OptionalInt.of((int) values[65]),
+                        vmti,
+                        v(values, 75),
+                        v(values, 78),
+                        tags));
     }
 
     private static OptionalDouble v(double[] values, int tag) {

@@ -7,10 +7,10 @@ import java.util.OptionalInt;
 import java.util.SortedSet;
 
 /**
- * An ST 0601 UAS Datalink Local Set whose checksum validated. Each value is absent when its tag
- * is absent or holds the standard's "out of range" value (0x8000, 0x80000000). Angles in
- * degrees, distances in metres; altitudes are above mean sea level unless named HAE (height
- * above the WGS84 ellipsoid).
+ * An ST 0601 UAS Datalink Local Set whose checksum validated. Each value is absent when its tag is
+ * absent or holds the standard's "out of range" value (0x8000, 0x80000000). Angles in degrees,
+ * distances in metres; altitudes are above mean sea level unless named HAE (height above the WGS84
+ * ellipsoid).
  *
  * @param precisionTimeStamp tag 2: the time of the metadata (ST 0603, microseconds since 1970)
  * @param missionId tag 3, empty when absent

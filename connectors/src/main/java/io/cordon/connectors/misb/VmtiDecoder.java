@@ -11,11 +11,11 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /**
- * ST 0903 VMTI Local Set items: 2 time stamp, 3 system name, 4 version, 5 total targets, 6
- * reported targets, 7 frame number, 8/9 frame width/height, 10 source sensor, 101 VTarget series
- * (each VTarget: BER length, BER-OID target id, then items 1 centroid, 2/3 bounding box, 4
- * priority, 5 confidence, 17 LocationPack, 19/20 centroid row/column). Other items (algorithm,
- * ontology, masks, objects, features, chips) are skipped.
+ * ST 0903 VMTI Local Set items: 2 time stamp, 3 system name, 4 version, 5 total targets, 6 reported
+ * targets, 7 frame number, 8/9 frame width/height, 10 source sensor, 101 VTarget series (each
+ * VTarget: BER length, BER-OID target id, then items 1 centroid, 2/3 bounding box, 4 priority, 5
+ * confidence, 17 LocationPack, 19/20 centroid row/column). Other items (algorithm, ontology, masks,
+ * objects, features, chips) are skipped.
  */
 final class VmtiDecoder {
     private VmtiDecoder() {}
@@ -68,11 +68,22 @@ final class VmtiDecoder {
             return fail(items.error());
         }
         OptionalLong version = numbers[4];
-        return DecodeResult.of(new VmtiLocalSet(
-                time, systemName,
-                version.isPresent() ? OptionalInt.of((int) Math.min(version.getAsLong(), Integer.MAX_VALUE)) : OptionalInt.empty(),
-                numbers[5], numbers[6], numbers[7], numbers[8], numbers[9],
-                sourceSensor, targets, tags));
+        return DecodeResult.of(
+                new VmtiLocalSet(
+                        time,
+                        systemName,
+                        version.isPresent()
+                                ? OptionalInt.of(
+                                        (int) Math.min(version.getAsLong(), Integer.MAX_VALUE))
+                                : OptionalInt.empty(),
+                        numbers[5],
+                        numbers[6],
+                        numbers[7],
+                        numbers[8],
+                        numbers[9],
+                        sourceSensor,
+                        targets,
+                        tags));
     }
 
     private static String targetSeries(byte[] b, int from, int to, List<VmtiTarget> out) {
@@ -80,7 +91,9 @@ final class VmtiDecoder {
         while (pos < to) {
             long[] length = Ber.length(b, pos, to);
             if (length == null || length[0] > to - pos - length[1]) {
-                return "VTarget pack length at offset " + pos + " is malformed or runs past the end";
+                return "VTarget pack length at offset "
+                        + pos
+                        + " is malformed or runs past the end";
             }
             int packFrom = pos + (int) length[1];
             int packTo = packFrom + (int) length[0];
@@ -121,8 +134,16 @@ final class VmtiDecoder {
         if (items.error() != null) {
             return null;
         }
-        return new VmtiTarget(id, numbers[1], numbers[2], numbers[3], small(numbers[4]),
-                small(numbers[5]), location, numbers[19], numbers[20]);
+        return new VmtiTarget(
+                id,
+                numbers[1],
+                numbers[2],
+                numbers[3],
+                small(numbers[4]),
+                small(numbers[5]),
+                location,
+                numbers[19],
+                numbers[20]);
     }
 
     /** LocationPack of 10, 16 or 22 bytes; null when another length or a special value. */
@@ -140,9 +161,8 @@ final class VmtiDecoder {
         OptionalDouble sigmaLat = length >= 16 ? sigma(b, at + 10) : none;
         OptionalDouble sigmaLon = length >= 16 ? sigma(b, at + 12) : none;
         OptionalDouble sigmaHae = length >= 16 ? sigma(b, at + 14) : none;
-        OptionalDouble rho = length == 22
-                ? MisbValues.optional(Imapb.decode(b, at + 16, 2, -1, 1))
-                : none;
+        OptionalDouble rho =
+                length == 22 ? MisbValues.optional(Imapb.decode(b, at + 16, 2, -1, 1)) : none;
         return Optional.of(new TargetLocation(lat, lon, hae, sigmaLat, sigmaLon, sigmaHae, rho));
     }
 

@@ -8,8 +8,8 @@ import io.cordon.pipeline.observation.Marking;
  * @param partnerId the partner that owns the sensor
  * @param sensorId the sensor, unique across partners
  * @param marking releasability of its observations
- * @param horizontalSigmaM one-sigma horizontal position error, metres, per axis (east and
- *     north), used when a report states no accuracy of its own
+ * @param horizontalSigmaM one-sigma horizontal position error, metres, per axis (east and north),
+ *     used when a report states no accuracy of its own
  */
 public record SensorDefaults(
         String partnerId, String sensorId, Marking marking, double horizontalSigmaM) {

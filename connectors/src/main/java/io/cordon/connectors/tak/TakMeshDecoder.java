@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Decodes one TAK mesh datagram: {@code 0xBF <version varint> 0xBF <payload>}. Version 1 payloads
- * are read by {@link TakPayloadDecoder}; a datagram starting with {@code <} is a legacy (version
- * 0) CoT XML event and goes to {@link CotXmlDecoder}. Other versions are rejected with the
- * reason. Error offsets are 0 and carry the datagram.
+ * are read by {@link TakPayloadDecoder}; a datagram starting with {@code <} is a legacy (version 0)
+ * CoT XML event and goes to {@link CotXmlDecoder}. Other versions are rejected with the reason.
+ * Error offsets are 0 and carry the datagram.
  *
  * <p>Not thread-safe (holds an XML decoder).
  */
@@ -34,13 +34,15 @@ public final class TakMeshDecoder implements Decoder<TakMessage> {
         }
         if ((input[0] & 0xFF) != MAGIC) {
             return DecodeResult.error(
-                    String.format("datagram starts with 0x%02X, not the 0xBF magic", input[0] & 0xFF),
+                    String.format(
+                            "datagram starts with 0x%02X, not the 0xBF magic", input[0] & 0xFF),
                     0,
                     input);
         }
         long[] version = Varint.read(input, 1, input.length);
         if (version == null) {
-            return DecodeResult.error("TAK header version varint is truncated or too long", 0, input);
+            return DecodeResult.error(
+                    "TAK header version varint is truncated or too long", 0, input);
         }
         int payloadAt = 1 + (int) version[1];
         if (payloadAt >= input.length || (input[payloadAt] & 0xFF) != MAGIC) {
@@ -48,7 +50,8 @@ public final class TakMeshDecoder implements Decoder<TakMessage> {
         }
         if (version[0] != 1) {
             return DecodeResult.error(
-                    "TAK protocol version " + Long.toUnsignedString(version[0])
+                    "TAK protocol version "
+                            + Long.toUnsignedString(version[0])
                             + " is not supported (1)",
                     0,
                     input);

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reads a TAK protocol version 1 payload, a protobuf {@code TakMessage}: field 1 {@code
- * TakControl} (1 minProtoVersion, 2 maxProtoVersion, 3 contactUid), field 2 {@code CotEvent} (1
- * type, 5 uid, 6/7/8 send/start/stale time in epoch ms, 9 how, 10-14 lat, lon, hae, ce, le as
- * doubles, 15 {@code Detail}: 2 {@code Contact} (2 callsign), 7 {@code Track} (1 speed, 2
- * course)). Unknown fields are skipped, as protobuf requires.
+ * Reads a TAK protocol version 1 payload, a protobuf {@code TakMessage}: field 1 {@code TakControl}
+ * (1 minProtoVersion, 2 maxProtoVersion, 3 contactUid), field 2 {@code CotEvent} (1 type, 5 uid,
+ * 6/7/8 send/start/stale time in epoch ms, 9 how, 10-14 lat, lon, hae, ce, le as doubles, 15 {@code
+ * Detail}: 2 {@code Contact} (2 callsign), 7 {@code Track} (1 speed, 2 course)). Unknown fields are
+ * skipped, as protobuf requires.
  *
  * <p>proto3 cannot tell 0 from absent: a zero time is "missing" (the event is rejected), zero
  * {@code ce}/{@code le} stay 0 (the mapper then falls back to sensor defaults).

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decodes a TAK stream (TCP): messages {@code 0xBF <length varint> <payload>} back to back.
- * Inputs are chunks as they arrive; a message split across chunks is kept until it completes.
+ * Decodes a TAK stream (TCP): messages {@code 0xBF <length varint> <payload>} back to back. Inputs
+ * are chunks as they arrive; a message split across chunks is kept until it completes.
  *
  * <p>Bytes that do not start with the 0xBF magic are skipped to the next 0xBF with one error for
  * the skipped run; a length above {@code maxMessageBytes} or an overlong varint is an error, after
@@ -31,7 +31,8 @@ public final class TakStreamDecoder implements Decoder<TakMessage> {
 
     public TakStreamDecoder(int maxMessageBytes) {
         if (maxMessageBytes < 1) {
-            throw new IllegalArgumentException("maxMessageBytes must be >= 1, was " + maxMessageBytes);
+            throw new IllegalArgumentException(
+                    "maxMessageBytes must be >= 1, was " + maxMessageBytes);
         }
         this.maxMessageBytes = maxMessageBytes;
     }
@@ -57,7 +58,9 @@ public final class TakStreamDecoder implements Decoder<TakMessage> {
             long[] length = Varint.read(buf, pos + 1, buf.length);
             if (length == null) {
                 if (Varint.overlong(buf, pos + 1, buf.length)) {
-                    out.error("length varint longer than 10 bytes", pendingOffset + pos,
+                    out.error(
+                            "length varint longer than 10 bytes",
+                            pendingOffset + pos,
                             Arrays.copyOfRange(buf, pos, pos + 1 + Varint.MAX_BYTES));
                     pos++;
                     continue;
@@ -65,8 +68,13 @@ public final class TakStreamDecoder implements Decoder<TakMessage> {
                 break; // header incomplete: wait for more bytes
             }
             if (length[0] < 0 || length[0] > maxMessageBytes) {
-                out.error("message length " + Long.toUnsignedString(length[0]) + " exceeds "
-                        + maxMessageBytes + " bytes", pendingOffset + pos,
+                out.error(
+                        "message length "
+                                + Long.toUnsignedString(length[0])
+                                + " exceeds "
+                                + maxMessageBytes
+                                + " bytes",
+                        pendingOffset + pos,
                         Arrays.copyOfRange(buf, pos, pos + 1 + (int) length[1]));
                 pos++;
                 continue;
@@ -76,7 +84,8 @@ public final class TakStreamDecoder implements Decoder<TakMessage> {
             if (payloadTo > buf.length) {
                 break; // payload incomplete: wait for more bytes
             }
-            DecodeResult<TakMessage> message = TakPayloadDecoder.decode(buf, payloadFrom, payloadTo);
+            DecodeResult<TakMessage> message =
+                    TakPayloadDecoder.decode(buf, payloadFrom, payloadTo);
             message.values().forEach(out::value);
             for (DecodeError e : message.errors()) {
                 out.error(e.reason(), pendingOffset + pos, Arrays.copyOfRange(buf, pos, payloadTo));
@@ -93,8 +102,11 @@ public final class TakStreamDecoder implements Decoder<TakMessage> {
         if (pending.length == 0) {
             return List.of();
         }
-        DecodeError e = new DecodeError(
-                "stream ended inside a message (" + pending.length + " bytes)", pendingOffset, pending);
+        DecodeError e =
+                new DecodeError(
+                        "stream ended inside a message (" + pending.length + " bytes)",
+                        pendingOffset,
+                        pending);
         pendingOffset += pending.length;
         pending = new byte[0];
         return List.of(e);

@@ -3,8 +3,8 @@ package io.cordon.connectors.tak;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal protobuf wire-format reader over {@code bytes[from, to)} that never throws: a
- * malformed field sets {@link #error()} and ends the read.
+ * A minimal protobuf wire-format reader over {@code bytes[from, to)} that never throws: a malformed
+ * field sets {@link #error()} and ends the read.
  */
 final class WireReader {
     static final int VARINT = 0;

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Random mutation and truncation of real AIS lines: no exception escapes the decoder, every
- * error has a reason and its bytes, and reassembly state stays bounded. The timeout is a hang
- * guard far above the seconds these runs take, not a performance assertion.
+ * Random mutation and truncation of real AIS lines: no exception escapes the decoder, every error
+ * has a reason and its bytes, and reassembly state stays bounded. The timeout is a hang guard far
+ * above the seconds these runs take, not a performance assertion.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AisDecoderFuzzTest {
@@ -103,7 +103,10 @@ class AisDecoderFuzzTest {
                 }
             }
         }
-        seeds.add(bytes(AisStreamDecoderTest.tagged("c:1772366400,s:sat-7,g:1-2-42") + AisStreamDecoderTest.TYPE1));
+        seeds.add(
+                bytes(
+                        AisStreamDecoderTest.tagged("c:1772366400,s:sat-7,g:1-2-42")
+                                + AisStreamDecoderTest.TYPE1));
         return seeds;
     }
 

@@ -24,19 +24,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * gpsd reports must be decoded, in order, to the same values (bit-exact against unscaled JSON,
  * within resolution against scaled JSON).
  *
- * <p>gpsd reports type 24 part A only together with its part B, so part A records are matched
- * into the following part B's comparison. Inputs gpsd drops silently are listed per file with
- * the reason we decode or reject them.
+ * <p>gpsd reports type 24 part A only together with its part B, so part A records are matched into
+ * the following part B's comparison. Inputs gpsd drops silently are listed per file with the reason
+ * we decode or reject them.
  */
 class AisGpsdConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Per file: gpsd's report count; our extra type 24 part B records (gpsd emits a part B only
-     * when it pairs with a part A it holds, sample.aivdm's comments say which it discards); and
-     * the inputs we reject with the reason we give (sample.aivdm: a fragment line missing its
-     * '!', gpsd also yields nothing; ais-18-27.log: 69 type 24 sentences with the undefined part
-     * number 3 and 174 bits, which gpsd drops silently).
+     * when it pairs with a part A it holds, sample.aivdm's comments say which it discards); and the
+     * inputs we reject with the reason we give (sample.aivdm: a fragment line missing its '!', gpsd
+     * also yields nothing; ais-18-27.log: 69 type 24 sentences with the undefined part number 3 and
+     * 174 bits, which gpsd drops silently).
      */
     @ParameterizedTest(name = "{0} vs {1}")
     @CsvSource({
@@ -61,13 +61,19 @@ class AisGpsdConformanceTest {
 
         assertThat(result.mismatches).as("field mismatches").isEmpty();
         assertThat(result.matched).as("gpsd reports matched").isEqualTo(expectedCount);
-        assertThat(result.extra).hasSize(extraPartB).allMatch(e -> e.startsWith("StaticDataReportPartB["));
+        assertThat(result.extra)
+                .hasSize(extraPartB)
+                .allMatch(e -> e.startsWith("StaticDataReportPartB["));
         assertThat(decoded.errors).hasSize(expectedErrors);
         assertThat(decoded.errors).allSatisfy(e -> assertThat(e.reason()).matches(errorPattern));
         assertThat(decoded.errors).allSatisfy(e -> assertThat(e.raw()).isNotEmpty());
         System.out.printf(
                 "%s vs %s: %d/%d gpsd reports matched; %d extra part B, %d rejected with reason%n",
-                input, expected, result.matched, expectedCount, result.extra.size(),
+                input,
+                expected,
+                result.matched,
+                expectedCount,
+                result.extra.size(),
                 decoded.errors.size());
     }
 

@@ -43,14 +43,18 @@ class AisObservationMapperTest {
         // accuracy flag set: sigma 10 m / sqrt(5.9915) plus quantisation (0.185 m)^2 / 12
         double sigma2 = 100.0 / 5.991464547107979;
         double stepNorth = 1852.0 / 10_000.0;
-        assertThat(fix.covNorthNorthM2()).isCloseTo(sigma2 + stepNorth * stepNorth / 12, within(1e-9));
+        assertThat(fix.covNorthNorthM2())
+                .isCloseTo(sigma2 + stepNorth * stepNorth / 12, within(1e-9));
         assertThat(fix.covEastNorthM2()).isZero();
         // 12.3 kn on course 224 deg
         double speed = 12.3 * 1852.0 / 3600.0;
-        assertThat(o.velocity().eastMps()).isCloseTo(speed * Math.sin(Math.toRadians(224)), within(1e-9));
-        assertThat(o.velocity().northMps()).isCloseTo(speed * Math.cos(Math.toRadians(224)), within(1e-9));
+        assertThat(o.velocity().eastMps())
+                .isCloseTo(speed * Math.sin(Math.toRadians(224)), within(1e-9));
+        assertThat(o.velocity().northMps())
+                .isCloseTo(speed * Math.cos(Math.toRadians(224)), within(1e-9));
         assertThat(o.velocity().courseDeg()).isCloseTo(224.0, within(1e-9));
-        assertThat(o.observationId()).isEqualTo("ais/ais-rx-1/371798000/" + o.eventTime().toEpochMilli() + "/1");
+        assertThat(o.observationId())
+                .isEqualTo("ais/ais-rx-1/371798000/" + o.eventTime().toEpochMilli() + "/1");
     }
 
     @Test
@@ -59,17 +63,25 @@ class AisObservationMapperTest {
         PositionFix fix = (PositionFix) o.measurement();
         double stepNorth = 185.2;
         double sigma = 25.0; // accuracy flag clear: the sensor default
-        assertThat(fix.covNorthNorthM2()).isCloseTo(sigma * sigma + stepNorth * stepNorth / 12, within(1e-6));
+        assertThat(fix.covNorthNorthM2())
+                .isCloseTo(sigma * sigma + stepNorth * stepNorth / 12, within(1e-6));
         double stepEast = stepNorth * Math.cos(Math.toRadians(fix.position().latDeg()));
-        assertThat(fix.covEastEastM2()).isCloseTo(sigma * sigma + stepEast * stepEast / 12, within(1e-6));
+        assertThat(fix.covEastEastM2())
+                .isCloseTo(sigma * sigma + stepEast * stepEast / 12, within(1e-6));
         assertThat(o.eventTime()).isEqualTo(RECEIVED);
     }
 
     @Test
     void staticDataYieldsNoObservationAndNoError() {
         AisReport report =
-                decoder.decode(bytes(AisStreamDecoderTest.TYPE5_PART1 + "\n" + AisStreamDecoderTest.TYPE5_PART2), RECEIVED)
-                        .values().get(0);
+                decoder.decode(
+                                bytes(
+                                        AisStreamDecoderTest.TYPE5_PART1
+                                                + "\n"
+                                                + AisStreamDecoderTest.TYPE5_PART2),
+                                RECEIVED)
+                        .values()
+                        .get(0);
         DecodeResult<Observation> r = mapper.map(report);
         assertThat(r.values()).isEmpty();
         assertThat(r.errors()).isEmpty();
@@ -79,19 +91,34 @@ class AisObservationMapperTest {
     void positionWithoutReceiveTimeIsAnErrorWithReason() {
         AisReport report = decoder.decode(bytes(AisStreamDecoderTest.TYPE1)).values().get(0);
         assertThat(mapper.map(report).errors().get(0).reason())
-                .isEqualTo("AIS type 1 from 371798000 has no receive time (no TAG block c: and none supplied)");
+                .isEqualTo(
+                        "AIS type 1 from 371798000 has no receive time (no TAG block c: and none supplied)");
     }
 
     @Test
     void positionNotAvailableIsAnErrorWithReason() {
         // the same type 27 with its position "not available"
-        AisReport report = decoder.decode(bytes("!AIVDM,1,1,,A,K3KLehP0rPTJ10Qr,0*2A"), RECEIVED).values().get(0);
+        AisReport report =
+                decoder.decode(bytes("!AIVDM,1,1,,A,K3KLehP0rPTJ10Qr,0*2A"), RECEIVED)
+                        .values()
+                        .get(0);
         var m = (LongRangePositionReport) report.message();
-        var noPosition = new LongRangePositionReport(
-                m.messageType(), m.repeatIndicator(), m.mmsi(), false, false, m.navigationStatus(),
-                Optional.empty(), m.speedOverGroundKnots(), m.courseOverGroundDeg(), false);
-        DecodeResult<Observation> r = mapper.map(new AisReport(noPosition, report.receivedAt(), "", "A", false));
-        assertThat(r.errors().get(0).reason()).isEqualTo("AIS type 27 from 230108610 has no position");
+        var noPosition =
+                new LongRangePositionReport(
+                        m.messageType(),
+                        m.repeatIndicator(),
+                        m.mmsi(),
+                        false,
+                        false,
+                        m.navigationStatus(),
+                        Optional.empty(),
+                        m.speedOverGroundKnots(),
+                        m.courseOverGroundDeg(),
+                        false);
+        DecodeResult<Observation> r =
+                mapper.map(new AisReport(noPosition, report.receivedAt(), "", "A", false));
+        assertThat(r.errors().get(0).reason())
+                .isEqualTo("AIS type 27 from 230108610 has no position");
     }
 
     @Test

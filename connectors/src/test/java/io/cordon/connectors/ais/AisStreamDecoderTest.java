@@ -34,7 +34,8 @@ class AisStreamDecoderTest {
         assertThat(r.position().orElseThrow().latDeg()).isCloseTo(48.38163333, within(1e-7));
         assertThat(r.position().orElseThrow().lonDeg()).isCloseTo(-123.39538333, within(1e-7));
         assertThat(r.speedOverGroundKnots().getAsDouble()).isEqualTo(12.3);
-        assertThat(r.speedOverGroundMps().getAsDouble()).isCloseTo(12.3 * 1852 / 3600, within(1e-12));
+        assertThat(r.speedOverGroundMps().getAsDouble())
+                .isCloseTo(12.3 * 1852 / 3600, within(1e-12));
         assertThat(r.courseOverGroundDeg().getAsDouble()).isEqualTo(224.0);
         assertThat(r.trueHeadingDeg().getAsInt()).isEqualTo(215);
         assertThat(r.utcSecond().getAsInt()).isEqualTo(33);
@@ -45,7 +46,9 @@ class AisStreamDecoderTest {
     void mapsNotAvailableValuesToAbsent() {
         // type 1 MMSI 440348000: SOG 0, heading 511 (n/a), ROT -128 (n/a)
         ClassAPositionReport r =
-                single("!AIVDM,1,1,,A,16SteH0P00Jt63hHaa6SagvJ087r,0*42", ClassAPositionReport.class);
+                single(
+                        "!AIVDM,1,1,,A,16SteH0P00Jt63hHaa6SagvJ087r,0*42",
+                        ClassAPositionReport.class);
         assertThat(r.trueHeadingDeg()).isEmpty();
         assertThat(r.rateOfTurnIndicator()).isEqualTo(-128);
         assertThat(r.rateOfTurnDegPerMin()).isEmpty();
@@ -125,7 +128,9 @@ class AisStreamDecoderTest {
         String bad = TYPE1.replace("*4A", "*00");
         DecodeResult<AisReport> r = decoder.decode(bytes(TYPE1 + "\r\n" + bad + "\r\n" + TYPE1));
         assertThat(r.values()).hasSize(2);
-        assertThat(r.errors()).extracting(DecodeError::offset).containsExactly((long) TYPE1.length() + 2);
+        assertThat(r.errors())
+                .extracting(DecodeError::offset)
+                .containsExactly((long) TYPE1.length() + 2);
     }
 
     @Test
@@ -148,7 +153,8 @@ class AisStreamDecoderTest {
         DecodeResult<AisReport> late = decoder.decode(bytes(TYPE5_PART2), T0.plusSeconds(11));
 
         assertThat(late.values()).isEmpty();
-        assertThat(late.errors()).extracting(DecodeError::reason)
+        assertThat(late.errors())
+                .extracting(DecodeError::reason)
                 .containsExactly(
                         "multipart message timed out after PT10S with 1 of 2 fragments",
                         "fragment 2 of 2 without its preceding fragments");
@@ -160,7 +166,8 @@ class AisStreamDecoderTest {
         assertThat(decoder.expire(T0.plusSeconds(10))).isEmpty();
         List<DecodeError> expired = decoder.expire(T0.plusSeconds(10).plusMillis(1));
         assertThat(expired).hasSize(1);
-        assertThat(new String(expired.get(0).raw(), StandardCharsets.US_ASCII)).isEqualTo(TYPE5_PART1);
+        assertThat(new String(expired.get(0).raw(), StandardCharsets.US_ASCII))
+                .isEqualTo(TYPE5_PART1);
     }
 
     @Test
@@ -169,18 +176,25 @@ class AisStreamDecoderTest {
         DecodeResult<AisReport> r = decoder.decode(bytes(TYPE5_PART1 + "\n" + TYPE5_PART2));
 
         assertThat(r.values()).hasSize(1);
-        assertThat(r.errors()).extracting(DecodeError::reason)
-                .containsExactly("multipart message superseded by a new fragment 1 after 1 of 2 fragments");
+        assertThat(r.errors())
+                .extracting(DecodeError::reason)
+                .containsExactly(
+                        "multipart message superseded by a new fragment 1 after 1 of 2 fragments");
     }
 
     @Test
     void keepsFragmentsOfDifferentChannelsApart() {
-        String otherChannelPart1 = withChecksum(TYPE5_PART1.substring(1, TYPE5_PART1.indexOf('*')).replace(",1,A,", ",1,B,"));
+        String otherChannelPart1 =
+                withChecksum(
+                        TYPE5_PART1
+                                .substring(1, TYPE5_PART1.indexOf('*'))
+                                .replace(",1,A,", ",1,B,"));
         DecodeResult<AisReport> r =
                 decoder.decode(bytes(TYPE5_PART1 + "\n" + otherChannelPart1 + "\n" + TYPE5_PART2));
         assertThat(r.values()).hasSize(1);
         assertThat(r.values().get(0).channel()).isEqualTo("A");
-        assertThat(decoder.flush()).extracting(DecodeError::reason)
+        assertThat(decoder.flush())
+                .extracting(DecodeError::reason)
                 .containsExactly("multipart message incomplete at end of input: 1 of 2 fragments");
     }
 

@@ -21,10 +21,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * Compares one of our decoded messages with gpsd's JSON report of the same message, field by
- * field, in gpsd's scaled ({@code gpsdecode -j}) or unscaled ({@code -u}) form. Unscaled checks
- * are bit-exact; scaled ones are within half the field's resolution. Absent values must be
- * gpsd's "not available" raw values (or out of range). Returns the mismatches.
+ * Compares one of our decoded messages with gpsd's JSON report of the same message, field by field,
+ * in gpsd's scaled ({@code gpsdecode -j}) or unscaled ({@code -u}) form. Unscaled checks are
+ * bit-exact; scaled ones are within half the field's resolution. Absent values must be gpsd's "not
+ * available" raw values (or out of range). Returns the mismatches.
  */
 final class GpsdAisComparison {
     private final JsonNode json;
@@ -37,8 +37,8 @@ final class GpsdAisComparison {
     }
 
     /**
-     * @param partAName the name from the latest type 24 part A of the same MMSI (gpsd reports
-     *     parts A and B together), or null
+     * @param partAName the name from the latest type 24 part A of the same MMSI (gpsd reports parts
+     *     A and B together), or null
      */
     static List<String> compare(AisMessage m, JsonNode json, String partAName) {
         GpsdAisComparison c = new GpsdAisComparison(json);
@@ -86,7 +86,8 @@ final class GpsdAisComparison {
     private void turnScaled(ClassAPositionReport r) {
         JsonNode turn = json.get("turn");
         int rot = r.rateOfTurnIndicator();
-        String expected = rot == -128 ? "n/a" : rot == 127 ? "fastright" : rot == -127 ? "fastleft" : null;
+        String expected =
+                rot == -128 ? "n/a" : rot == 127 ? "fastright" : rot == -127 ? "fastleft" : null;
         if (expected != null) {
             if (!expected.equals(turn.asText())) {
                 mismatches.add("turn: gpsd " + turn + ", ours indicator " + rot);
@@ -125,7 +126,10 @@ final class GpsdAisComparison {
         String eta = json.path("eta").asText();
         if (r.eta().isPresent()) {
             Eta e = r.eta().get();
-            eq("eta", String.format("%02d-%02dT%02d:%02dZ", e.month(), e.day(), e.hour(), e.minute()));
+            eq(
+                    "eta",
+                    String.format(
+                            "%02d-%02dT%02d:%02dZ", e.month(), e.day(), e.hour(), e.minute()));
         } else if (etaValid(eta)) {
             mismatches.add("eta: gpsd " + eta + " is valid, ours absent");
         }

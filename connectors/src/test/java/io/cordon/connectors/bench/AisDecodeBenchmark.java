@@ -33,9 +33,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * AIS sentences decoded per second on one thread (one core): every {@code !AIVDM}/{@code !AIVDO}
- * line of the gpsd corpus (mixed types, single and multi-sentence, with their checksums), one
- * line per {@code decode} call as a UDP feed delivers them. {@code decodeAndMap} adds the mapping
- * of position reports to core observations.
+ * line of the gpsd corpus (mixed types, single and multi-sentence, with their checksums), one line
+ * per {@code decode} call as a UDP feed delivers them. {@code decodeAndMap} adds the mapping of
+ * position reports to core observations.
  *
  * <p>Run: {@code ./mvnw -o -q -pl connectors test-compile} then {@code java -cp
  * connectors/target/test-classes:connectors/target/classes:<test classpath>
@@ -64,7 +64,8 @@ public class AisDecodeBenchmark {
                         "ais-gpsd/sample.aivdm",
                         "ais-gpsd/daemon/ais-18-27.log",
                         "ais-gpsd/daemon/ais-raw-messages.log")) {
-            for (String line : Files.readAllLines(peerdata().resolve(file), StandardCharsets.ISO_8859_1)) {
+            for (String line :
+                    Files.readAllLines(peerdata().resolve(file), StandardCharsets.ISO_8859_1)) {
                 if (line.startsWith("!AIVD")) {
                     corpus.add(line.getBytes(StandardCharsets.ISO_8859_1));
                 }
@@ -75,8 +76,9 @@ public class AisDecodeBenchmark {
             lines[i] = corpus.get(i % corpus.size());
         }
         decoder = new AisStreamDecoder();
-        mapper = new AisObservationMapper(
-                new SensorDefaults("bench", "ais-bench", Marking.UNRESTRICTED, 25.0));
+        mapper =
+                new AisObservationMapper(
+                        new SensorDefaults("bench", "ais-bench", Marking.UNRESTRICTED, 25.0));
         receivedAt = Instant.parse("2026-03-01T12:00:00Z");
     }
 

@@ -15,7 +15,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CotObservationMapperTest {
-    static final SensorDefaults GCS = new SensorDefaults("mx", "uav-gcs-2", Marking.UNRESTRICTED, 30.0);
+    static final SensorDefaults GCS =
+            new SensorDefaults("mx", "uav-gcs-2", Marking.UNRESTRICTED, 30.0);
 
     private final CotXmlDecoder decoder = new CotXmlDecoder();
     private final CotObservationMapper mapper = new CotObservationMapper(GCS);
@@ -55,8 +56,12 @@ class CotObservationMapperTest {
 
     @Test
     void nonAtomEventsYieldNothing() {
-        CotEvent route = decoder.decode(CotXmlDecoderTest.bytes(CotXmlDecoderTest.DRONE.replace("a-h-A-M-F-Q", "b-m-r")))
-                .values().get(0);
+        CotEvent route =
+                decoder.decode(
+                                CotXmlDecoderTest.bytes(
+                                        CotXmlDecoderTest.DRONE.replace("a-h-A-M-F-Q", "b-m-r")))
+                        .values()
+                        .get(0);
         DecodeResult<Observation> r = mapper.map(route);
         assertThat(r.values()).isEmpty();
         assertThat(r.errors()).isEmpty();
@@ -64,11 +69,16 @@ class CotObservationMapperTest {
 
     @Test
     void classFollowsTypeDimensionAndFunction() {
-        assertThat(CotObservationMapper.classification(CotType.parse("a-f-G-E-V-C")).targetClass()).isEqualTo(TargetClass.LAND_VEHICLE);
-        assertThat(CotObservationMapper.classification(CotType.parse("a-h-S")).targetClass()).isEqualTo(TargetClass.VESSEL);
-        assertThat(CotObservationMapper.classification(CotType.parse("a-u-A-C-F")).targetClass()).isEqualTo(TargetClass.AIRCRAFT);
-        assertThat(CotObservationMapper.classification(CotType.parse("a-h-G-U-C-I")).targetClass()).isEqualTo(TargetClass.PERSON);
-        assertThat(CotObservationMapper.classification(CotType.parse("a-u-G"))).isEqualTo(io.cordon.pipeline.observation.Classification.UNKNOWN);
+        assertThat(CotObservationMapper.classification(CotType.parse("a-f-G-E-V-C")).targetClass())
+                .isEqualTo(TargetClass.LAND_VEHICLE);
+        assertThat(CotObservationMapper.classification(CotType.parse("a-h-S")).targetClass())
+                .isEqualTo(TargetClass.VESSEL);
+        assertThat(CotObservationMapper.classification(CotType.parse("a-u-A-C-F")).targetClass())
+                .isEqualTo(TargetClass.AIRCRAFT);
+        assertThat(CotObservationMapper.classification(CotType.parse("a-h-G-U-C-I")).targetClass())
+                .isEqualTo(TargetClass.PERSON);
+        assertThat(CotObservationMapper.classification(CotType.parse("a-u-G")))
+                .isEqualTo(io.cordon.pipeline.observation.Classification.UNKNOWN);
     }
 
     private Observation map(String xml) {

@@ -31,15 +31,16 @@ import org.w3c.dom.NodeList;
 /**
  * Conformance with {@code shared/peerdata/cot-tak}: the takproto golden vector (one CoT XML event
  * and the same event as a TAK v1 protobuf in mesh and stream framing, with its expected decoded
- * fields) and the 12 ATAK-produced example events, cross-checked against an independent DOM
- * read of each file.
+ * fields) and the 12 ATAK-produced example events, cross-checked against an independent DOM read of
+ * each file.
  */
 class CotTakConformanceTest {
     private static final String GOLDEN = "cot-tak/takproto-golden/";
 
     @Test
     void goldenXmlDecodesToTheExpectedFields() throws IOException {
-        JsonNode expected = new ObjectMapper().readTree(PeerVectors.bytes(GOLDEN + "expected-decoded.json"));
+        JsonNode expected =
+                new ObjectMapper().readTree(PeerVectors.bytes(GOLDEN + "expected-decoded.json"));
         CotEvent e = xml(PeerVectors.bytes(GOLDEN + "event.cot.xml"));
         assertMatchesExpected(e, expected);
     }
@@ -47,7 +48,8 @@ class CotTakConformanceTest {
     @Test
     void goldenMeshFrameDecodesToTheSameEventAsTheXml() {
         CotEvent fromXml = xml(PeerVectors.bytes(GOLDEN + "event.cot.xml"));
-        DecodeResult<TakMessage> r = new TakMeshDecoder().decode(PeerVectors.bytes(GOLDEN + "event.takv1-mesh.bin"));
+        DecodeResult<TakMessage> r =
+                new TakMeshDecoder().decode(PeerVectors.bytes(GOLDEN + "event.takv1-mesh.bin"));
 
         assertThat(r.errors()).isEmpty();
         assertThat(r.values()).hasSize(1);
@@ -62,7 +64,9 @@ class CotTakConformanceTest {
 
         DecodeResult<TakMessage> whole = new TakStreamDecoder().decode(stream);
         assertThat(whole.errors()).isEmpty();
-        assertThat(whole.values()).extracting(m -> m.cotEvent().orElseThrow()).containsExactly(fromXml);
+        assertThat(whole.values())
+                .extracting(m -> m.cotEvent().orElseThrow())
+                .containsExactly(fromXml);
 
         TakStreamDecoder byteWise = new TakStreamDecoder();
         List<TakMessage> messages = new ArrayList<>();
@@ -77,8 +81,13 @@ class CotTakConformanceTest {
 
     @Test
     void goldenProtobufMatchesTheExpectedFieldsToo() throws IOException {
-        JsonNode expected = new ObjectMapper().readTree(PeerVectors.bytes(GOLDEN + "expected-decoded.json"));
-        TakMessage m = new TakMeshDecoder().decode(PeerVectors.bytes(GOLDEN + "event.takv1-mesh.bin")).values().get(0);
+        JsonNode expected =
+                new ObjectMapper().readTree(PeerVectors.bytes(GOLDEN + "expected-decoded.json"));
+        TakMessage m =
+                new TakMeshDecoder()
+                        .decode(PeerVectors.bytes(GOLDEN + "event.takv1-mesh.bin"))
+                        .values()
+                        .get(0);
         assertMatchesExpected(m.cotEvent().orElseThrow(), expected);
     }
 
@@ -89,18 +98,23 @@ class CotTakConformanceTest {
         assertThat(e.uid()).isEqualTo(expected.get("uid").asText());
         assertThat(e.how()).isEqualTo(expected.get("how").asText());
         assertThat(e.time()).isEqualTo(Instant.ofEpochMilli(expected.get("sendTime_ms").asLong()));
-        assertThat(e.start()).isEqualTo(Instant.ofEpochMilli(expected.get("startTime_ms").asLong()));
-        assertThat(e.stale()).isEqualTo(Instant.ofEpochMilli(expected.get("staleTime_ms").asLong()));
+        assertThat(e.start())
+                .isEqualTo(Instant.ofEpochMilli(expected.get("startTime_ms").asLong()));
+        assertThat(e.stale())
+                .isEqualTo(Instant.ofEpochMilli(expected.get("staleTime_ms").asLong()));
         assertThat(e.point().latDeg()).isEqualTo(expected.get("lat").asDouble());
         assertThat(e.point().lonDeg()).isEqualTo(expected.get("lon").asDouble());
         assertThat(e.point().haeM().getAsDouble()).isEqualTo(expected.get("hae").asDouble());
         // 9999999.0: unknown
-        assertThat(expected.get("ce").asDouble()).isGreaterThanOrEqualTo(CotPoint.UNKNOWN_THRESHOLD);
+        assertThat(expected.get("ce").asDouble())
+                .isGreaterThanOrEqualTo(CotPoint.UNKNOWN_THRESHOLD);
         assertThat(e.point().ceM()).isEmpty();
         assertThat(e.point().leM()).isEmpty();
         assertThat(e.callsign()).isEqualTo(expected.get("detail.contact").get("callsign").asText());
-        assertThat(e.track().orElseThrow().speedMps()).isEqualTo(expected.get("detail.track").get("speed").asDouble());
-        assertThat(e.track().orElseThrow().courseDeg()).isEqualTo(expected.get("detail.track").get("course").asDouble());
+        assertThat(e.track().orElseThrow().speedMps())
+                .isEqualTo(expected.get("detail.track").get("speed").asDouble());
+        assertThat(e.track().orElseThrow().courseDeg())
+                .isEqualTo(expected.get("detail.track").get("course").asDouble());
     }
 
     static Stream<Path> examples() throws IOException {
@@ -122,12 +136,17 @@ class CotTakConformanceTest {
         assertThat(e.time()).isEqualTo(Instant.parse(event.getAttribute("time")));
         assertThat(e.start()).isEqualTo(Instant.parse(event.getAttribute("start")));
         assertThat(e.stale()).isEqualTo(Instant.parse(event.getAttribute("stale")));
-        assertThat(e.point().latDeg()).isCloseTo(Double.parseDouble(point.getAttribute("lat")), within(0.0));
-        assertThat(e.point().lonDeg()).isCloseTo(Double.parseDouble(point.getAttribute("lon")), within(0.0));
+        assertThat(e.point().latDeg())
+                .isCloseTo(Double.parseDouble(point.getAttribute("lat")), within(0.0));
+        assertThat(e.point().lonDeg())
+                .isCloseTo(Double.parseDouble(point.getAttribute("lon")), within(0.0));
         double hae = Double.parseDouble(point.getAttribute("hae"));
         assertThat(e.point().haeM().isPresent()).isEqualTo(hae < CotPoint.UNKNOWN_THRESHOLD);
         NodeList contacts = event.getElementsByTagName("contact");
-        String callsign = contacts.getLength() == 0 ? "" : ((Element) contacts.item(0)).getAttribute("callsign");
+        String callsign =
+                contacts.getLength() == 0
+                        ? ""
+                        : ((Element) contacts.item(0)).getAttribute("callsign");
         assertThat(e.callsign()).isEqualTo(callsign);
         NodeList tracks = event.getElementsByTagName("track");
         if (tracks.getLength() == 0) {
@@ -145,13 +164,22 @@ class CotTakConformanceTest {
     @Test
     void allTwelveExamplesDecode() throws IOException {
         assertThat(examples().count()).isEqualTo(12);
-        assertThat(examples().map(p -> {
-            try {
-                return new CotXmlDecoder().decode(Files.readAllBytes(p)).values().size();
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        }).mapToInt(Integer::intValue).sum()).isEqualTo(12);
+        assertThat(
+                        examples()
+                                .map(
+                                        p -> {
+                                            try {
+                                                return new CotXmlDecoder()
+                                                        .decode(Files.readAllBytes(p))
+                                                        .values()
+                                                        .size();
+                                            } catch (IOException ex) {
+                                                throw new UncheckedIOException(ex);
+                                            }
+                                        })
+                                .mapToInt(Integer::intValue)
+                                .sum())
+                .isEqualTo(12);
     }
 
     private static CotEvent xml(byte[] bytes) {

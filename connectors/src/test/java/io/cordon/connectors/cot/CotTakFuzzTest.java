@@ -22,16 +22,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Random mutation and truncation of the CoT/TAK vectors (100 000+ cases per decoder): no
- * exception escapes and every error has a reason. The timeout only guards against hangs.
+ * Random mutation and truncation of the CoT/TAK vectors (100 000+ cases per decoder): no exception
+ * escapes and every error has a reason. The timeout only guards against hangs.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CotTakFuzzTest {
     static final int CASES = 100_000;
     private static final byte[] XML_DICTIONARY =
-            CotXmlDecoderTest.bytes("<>/='\"&;!?-:.0123456789eE+ TZ\u00e9eventpointdetailtrackcontact");
+            CotXmlDecoderTest.bytes(
+                    "<>/='\"&;!?-:.0123456789eE+ TZ\u00e9eventpointdetailtrackcontact");
     private static final byte[] BINARY_DICTIONARY = {
-        (byte) 0xBF, 0x01, 0x00, (byte) 0x80, (byte) 0xFF, 0x7F, 0x0A, 0x12, 0x51, 0x59, 0x7A, 0x3A, 0x09
+        (byte) 0xBF,
+        0x01,
+        0x00,
+        (byte) 0x80,
+        (byte) 0xFF,
+        0x7F,
+        0x0A,
+        0x12,
+        0x51,
+        0x59,
+        0x7A,
+        0x3A,
+        0x09
     };
 
     @Test
@@ -39,27 +52,35 @@ class CotTakFuzzTest {
         List<byte[]> seeds = xmlSeeds();
         CotXmlDecoder decoder = new CotXmlDecoder();
         int[] decoded = {0};
-        int run = new MutationFuzzer(seeds, XML_DICTIONARY, 0xC07L).run(CASES, input -> {
-            DecodeResult<CotEvent> r = decoder.decode(input);
-            decoded[0] += r.values().size();
-            check(r);
-        });
+        int run =
+                new MutationFuzzer(seeds, XML_DICTIONARY, 0xC07L)
+                        .run(
+                                CASES,
+                                input -> {
+                                    DecodeResult<CotEvent> r = decoder.decode(input);
+                                    decoded[0] += r.values().size();
+                                    check(r);
+                                });
         assertThat(run).isEqualTo(CASES);
         assertThat(decoded[0]).isPositive();
     }
 
     @Test
     void meshDecoderNeverThrows() {
-        List<byte[]> seeds = List.of(
-                PeerVectors.bytes("cot-tak/takproto-golden/event.takv1-mesh.bin"),
-                PeerVectors.bytes("cot-tak/takproto-golden/event.cot.xml"));
+        List<byte[]> seeds =
+                List.of(
+                        PeerVectors.bytes("cot-tak/takproto-golden/event.takv1-mesh.bin"),
+                        PeerVectors.bytes("cot-tak/takproto-golden/event.cot.xml"));
         TakMeshDecoder decoder = new TakMeshDecoder();
         int[] decoded = {0};
-        new MutationFuzzer(seeds, BINARY_DICTIONARY, 0x7A1L).run(CASES, input -> {
-            DecodeResult<TakMessage> r = decoder.decode(input);
-            decoded[0] += r.values().size();
-            check(r);
-        });
+        new MutationFuzzer(seeds, BINARY_DICTIONARY, 0x7A1L)
+                .run(
+                        CASES,
+                        input -> {
+                            DecodeResult<TakMessage> r = decoder.decode(input);
+                            decoded[0] += r.values().size();
+                            check(r);
+                        });
         assertThat(decoded[0]).isPositive();
     }
 
@@ -73,17 +94,23 @@ class CotTakFuzzTest {
         TakStreamDecoder decoder = new TakStreamDecoder(4096);
         SplittableRandom split = new SplittableRandom(3);
         int[] decoded = {0};
-        new MutationFuzzer(List.of(frame, three), BINARY_DICTIONARY, 0x57EL).run(CASES, input -> {
-            int at = input.length == 0 ? 0 : split.nextInt(input.length + 1);
-            DecodeResult<TakMessage> a = decoder.decode(java.util.Arrays.copyOf(input, at));
-            DecodeResult<TakMessage> b = decoder.decode(java.util.Arrays.copyOfRange(input, at, input.length));
-            decoded[0] += a.values().size() + b.values().size();
-            check(a);
-            check(b);
-            if (split.nextInt(8) == 0) {
-                decoder.flush().forEach(CotTakFuzzTest::check);
-            }
-        });
+        new MutationFuzzer(List.of(frame, three), BINARY_DICTIONARY, 0x57EL)
+                .run(
+                        CASES,
+                        input -> {
+                            int at = input.length == 0 ? 0 : split.nextInt(input.length + 1);
+                            DecodeResult<TakMessage> a =
+                                    decoder.decode(java.util.Arrays.copyOf(input, at));
+                            DecodeResult<TakMessage> b =
+                                    decoder.decode(
+                                            java.util.Arrays.copyOfRange(input, at, input.length));
+                            decoded[0] += a.values().size() + b.values().size();
+                            check(a);
+                            check(b);
+                            if (split.nextInt(8) == 0) {
+                                decoder.flush().forEach(CotTakFuzzTest::check);
+                            }
+                        });
         assertThat(decoded[0]).isPositive();
     }
 
@@ -101,7 +128,8 @@ class CotTakFuzzTest {
         List<byte[]> seeds = new ArrayList<>();
         seeds.add(PeerVectors.bytes("cot-tak/takproto-golden/event.cot.xml"));
         seeds.add(CotXmlDecoderTest.bytes(CotXmlDecoderTest.DRONE));
-        try (Stream<Path> files = Files.list(PeerVectors.root().resolve("cot-tak/takcot/examples"))) {
+        try (Stream<Path> files =
+                Files.list(PeerVectors.root().resolve("cot-tak/takcot/examples"))) {
             for (Path p : files.sorted().toList()) {
                 seeds.add(Files.readAllBytes(p));
             }

@@ -36,13 +36,17 @@ public class CotXmlDecoderTest {
         assertThat(e.point().ceM().getAsDouble()).isEqualTo(7.5);
         assertThat(e.point().leM().getAsDouble()).isEqualTo(3.0);
         assertThat(e.callsign()).isEqualTo("RAVEN 1");
-        assertThat(e.track().orElseThrow()).isEqualTo(new CotTrack(90.0, 12.5, java.util.OptionalDouble.of(-2)));
+        assertThat(e.track().orElseThrow())
+                .isEqualTo(new CotTrack(90.0, 12.5, java.util.OptionalDouble.of(-2)));
     }
 
     @Test
     void startDefaultsToTimeAndOffsetsAreHonoured() {
-        String xml = DRONE.replace(" start='2026-03-01T12:00:00Z'", "")
-                .replace("time='2026-03-01T12:00:00.250Z'", "time='2026-03-01T14:00:00+02:00'");
+        String xml =
+                DRONE.replace(" start='2026-03-01T12:00:00Z'", "")
+                        .replace(
+                                "time='2026-03-01T12:00:00.250Z'",
+                                "time='2026-03-01T14:00:00+02:00'");
         CotEvent e = decoder.decode(bytes(xml)).values().get(0);
         assertThat(e.time()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
         assertThat(e.start()).isEqualTo(e.time());
@@ -50,8 +54,9 @@ public class CotXmlDecoderTest {
 
     @Test
     void rejectsExternalEntities() {
-        String xxe = "<?xml version='1.0'?><!DOCTYPE event [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
-                + DRONE.substring(DRONE.indexOf("<event")).replace("uav-7", "&x;");
+        String xxe =
+                "<?xml version='1.0'?><!DOCTYPE event [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+                        + DRONE.substring(DRONE.indexOf("<event")).replace("uav-7", "&x;");
         DecodeResult<CotEvent> r = decoder.decode(bytes(xxe));
         assertThat(r.values()).isEmpty();
         assertThat(r.errors().get(0).reason()).contains("DOCTYPE");
@@ -59,32 +64,36 @@ public class CotXmlDecoderTest {
 
     @Test
     void rejectsEntityExpansion() {
-        String laughs = "<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>"
-                + "<!ENTITY lol2 '&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;'>]>"
-                + "<event uid='&lol2;'/>";
+        String laughs =
+                "<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>"
+                        + "<!ENTITY lol2 '&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;'>]>"
+                        + "<event uid='&lol2;'/>";
         assertThat(decoder.decode(bytes(laughs)).values()).isEmpty();
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
-        "uid='uav-7' | event has no uid",
-        "lat='32.5' | point has no lat",
-        "lat='32.5' lon='-117.1' | point lat 95.0, lon -117.1 is outside the globe",
-        "time='2026-03-01T12:00:00.250Z' | event time 'yesterday' is not an xs:dateTime",
-        "speed='12.5' | track speed -1.0 must be finite and >= 0",
-        "ce='7.5' | point ce 'NaN' is not a decimal",
-        "course='90.0' | track course 400.0 is not in [0, 360]",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "uid='uav-7' | event has no uid",
+                "lat='32.5' | point has no lat",
+                "lat='32.5' lon='-117.1' | point lat 95.0, lon -117.1 is outside the globe",
+                "time='2026-03-01T12:00:00.250Z' | event time 'yesterday' is not an xs:dateTime",
+                "speed='12.5' | track speed -1.0 must be finite and >= 0",
+                "ce='7.5' | point ce 'NaN' is not a decimal",
+                "course='90.0' | track course 400.0 is not in [0, 360]",
+            })
     void rejectsBrokenEventsWithReasons(String attribute, String reason) {
-        String replacement = switch (reason.substring(0, 12)) {
-            case "event has no" -> "";
-            case "point has no" -> "";
-            case "point lat 95" -> "lat='95' lon='-117.1'";
-            case "event time '" -> "time='yesterday'";
-            case "track speed " -> "speed='-1'";
-            case "point ce 'Na" -> "ce='NaN'";
-            default -> "course='400'";
-        };
+        String replacement =
+                switch (reason.substring(0, 12)) {
+                    case "event has no" -> "";
+                    case "point has no" -> "";
+                    case "point lat 95" -> "lat='95' lon='-117.1'";
+                    case "event time '" -> "time='yesterday'";
+                    case "track speed " -> "speed='-1'";
+                    case "point ce 'Na" -> "ce='NaN'";
+                    default -> "course='400'";
+                };
         DecodeResult<CotEvent> r = decoder.decode(bytes(DRONE.replace(attribute, replacement)));
         assertThat(r.values()).isEmpty();
         assertThat(r.errors().get(0).reason()).isEqualTo(reason);
@@ -93,7 +102,11 @@ public class CotXmlDecoderTest {
 
     @Test
     void rejectsMalformedXmlAndOtherRoots() {
-        assertThat(decoder.decode(bytes(DRONE.substring(0, DRONE.length() - 10))).errors().get(0).reason())
+        assertThat(
+                        decoder.decode(bytes(DRONE.substring(0, DRONE.length() - 10)))
+                                .errors()
+                                .get(0)
+                                .reason())
                 .startsWith("malformed XML");
         assertThat(decoder.decode(bytes("<point lat='1' lon='2'/>")).errors().get(0).reason())
                 .isEqualTo("root element is <point>, not <event>");
@@ -102,10 +115,20 @@ public class CotXmlDecoderTest {
 
     @Test
     void parsesTypesIntoAffiliationAndDimension() {
-        assertThat(CotType.parse("a-u-S")).isEqualTo(new CotType("a-u-S", Affiliation.UNKNOWN, BattleDimension.SEA_SURFACE));
-        assertThat(CotType.parse("a-n-U-S")).extracting(CotType::dimension).isEqualTo(BattleDimension.SUBSURFACE);
-        assertThat(CotType.parse("a-.-P")).extracting(CotType::affiliation).isEqualTo(Affiliation.ANY);
-        assertThat(CotType.parse("b-m-r")).isEqualTo(new CotType("b-m-r", Affiliation.NOT_APPLICABLE, BattleDimension.NOT_APPLICABLE));
+        assertThat(CotType.parse("a-u-S"))
+                .isEqualTo(new CotType("a-u-S", Affiliation.UNKNOWN, BattleDimension.SEA_SURFACE));
+        assertThat(CotType.parse("a-n-U-S"))
+                .extracting(CotType::dimension)
+                .isEqualTo(BattleDimension.SUBSURFACE);
+        assertThat(CotType.parse("a-.-P"))
+                .extracting(CotType::affiliation)
+                .isEqualTo(Affiliation.ANY);
+        assertThat(CotType.parse("b-m-r"))
+                .isEqualTo(
+                        new CotType(
+                                "b-m-r",
+                                Affiliation.NOT_APPLICABLE,
+                                BattleDimension.NOT_APPLICABLE));
         assertThat(CotType.parse("a-z-Q").affiliation()).isEqualTo(Affiliation.NOT_APPLICABLE);
         assertThat(CotType.parse("a-f").dimension()).isEqualTo(BattleDimension.NOT_APPLICABLE);
     }

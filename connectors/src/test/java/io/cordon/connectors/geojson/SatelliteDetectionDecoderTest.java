@@ -19,12 +19,14 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SatelliteDetectionDecoderTest {
-    static final SensorDefaults SAR = new SensorDefaults("eu", "sat-sar", Marking.UNRESTRICTED, 100.0);
+    static final SensorDefaults SAR =
+            new SensorDefaults("eu", "sat-sar", Marking.UNRESTRICTED, 100.0);
 
     private final SatelliteDetectionDecoder decoder = new SatelliteDetectionDecoder();
 
     static byte[] sample() {
-        try (InputStream in = SatelliteDetectionDecoderTest.class.getResourceAsStream("detections.geojson")) {
+        try (InputStream in =
+                SatelliteDetectionDecoderTest.class.getResourceAsStream("detections.geojson")) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -37,10 +39,13 @@ class SatelliteDetectionDecoderTest {
 
         assertThat(r.values()).hasSize(3);
         assertThat(r.errors()).extracting(DecodeError::offset).containsExactly(3L, 4L);
-        assertThat(r.errors()).extracting(DecodeError::reason).containsExactly(
-                "feature 3: property time is missing or not RFC 3339 with an offset",
-                "feature 4: sigma_major_m 10.0 and sigma_minor_m 30.0 must satisfy major >= minor > 0");
-        assertThat(new String(r.errors().get(0).raw(), StandardCharsets.UTF_8)).contains("\"vessel_length_m\":12");
+        assertThat(r.errors())
+                .extracting(DecodeError::reason)
+                .containsExactly(
+                        "feature 3: property time is missing or not RFC 3339 with an offset",
+                        "feature 4: sigma_major_m 10.0 and sigma_minor_m 30.0 must satisfy major >= minor > 0");
+        assertThat(new String(r.errors().get(0).raw(), StandardCharsets.UTF_8))
+                .contains("\"vessel_length_m\":12");
 
         SatelliteDetection first = r.values().get(0);
         assertThat(first.detectionId()).isEqualTo("S1A-20260301-0001");
@@ -55,7 +60,8 @@ class SatelliteDetectionDecoderTest {
         SatelliteDetection second = r.values().get(1);
         assertThat(second.detectionId()).isEqualTo("S1A-20260301-0002");
         assertThat(second.time()).isEqualTo(Instant.parse("2026-03-01T13:45:12Z"));
-        assertThat(second.covariance().orElseThrow()).isEqualTo(new HorizontalCovariance(400, -50, 900));
+        assertThat(second.covariance().orElseThrow())
+                .isEqualTo(new HorizontalCovariance(400, -50, 900));
         assertThat(second.heightM().getAsDouble()).isZero();
         assertThat(r.values().get(2).covariance()).isEmpty();
     }
@@ -75,30 +81,48 @@ class SatelliteDetectionDecoderTest {
         HorizontalCovariance c = HorizontalCovariance.fromEllipse(60, 20, 30);
         double s = Math.sin(Math.toRadians(30));
         double co = Math.cos(Math.toRadians(30));
-        double alongMajor = s * s * c.eastEastM2() + 2 * s * co * c.eastNorthM2() + co * co * c.northNorthM2();
+        double alongMajor =
+                s * s * c.eastEastM2() + 2 * s * co * c.eastNorthM2() + co * co * c.northNorthM2();
         assertThat(alongMajor).isCloseTo(3600, within(1e-9));
         assertThat(c.eastEastM2() + c.northNorthM2()).isCloseTo(4000, within(1e-9));
     }
 
     @Test
     void rejectsDocumentsThatAreNotGeoJson() {
-        assertThat(decoder.decode("[1,2]".getBytes(StandardCharsets.UTF_8)).errors().get(0).reason())
+        assertThat(
+                        decoder.decode("[1,2]".getBytes(StandardCharsets.UTF_8))
+                                .errors()
+                                .get(0)
+                                .reason())
                 .isEqualTo("document is not a GeoJSON object");
-        assertThat(decoder.decode("{\"type\":\"Polygon\"}".getBytes(StandardCharsets.UTF_8)).errors().get(0).reason())
+        assertThat(
+                        decoder.decode("{\"type\":\"Polygon\"}".getBytes(StandardCharsets.UTF_8))
+                                .errors()
+                                .get(0)
+                                .reason())
                 .isEqualTo("GeoJSON type 'Polygon' is not Feature or FeatureCollection");
-        assertThat(decoder.decode("{\"type\":".getBytes(StandardCharsets.UTF_8)).errors().get(0).reason())
+        assertThat(
+                        decoder.decode("{\"type\":".getBytes(StandardCharsets.UTF_8))
+                                .errors()
+                                .get(0)
+                                .reason())
                 .startsWith("malformed JSON");
     }
 
     @Test
     void rejectsBothUncertaintyFormsAndOffGlobePoints() {
-        String both = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},"
-                + "\"properties\":{\"time\":\"2026-03-01T00:00:00Z\",\"cov_ee_m2\":1,\"cov_en_m2\":0,"
-                + "\"cov_nn_m2\":1,\"sigma_major_m\":2,\"sigma_minor_m\":1,\"orientation_deg\":0}}";
+        String both =
+                "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},"
+                        + "\"properties\":{\"time\":\"2026-03-01T00:00:00Z\",\"cov_ee_m2\":1,\"cov_en_m2\":0,"
+                        + "\"cov_nn_m2\":1,\"sigma_major_m\":2,\"sigma_minor_m\":1,\"orientation_deg\":0}}";
         assertThat(decoder.decode(both.getBytes(StandardCharsets.UTF_8)).errors().get(0).reason())
                 .contains("not both");
         String offGlobe = both.replace("[1,2]", "[1,95]");
-        assertThat(decoder.decode(offGlobe.getBytes(StandardCharsets.UTF_8)).errors().get(0).reason())
+        assertThat(
+                        decoder.decode(offGlobe.getBytes(StandardCharsets.UTF_8))
+                                .errors()
+                                .get(0)
+                                .reason())
                 .isEqualTo("feature 0: Point [1.0, 95.0] is outside the globe");
     }
 

@@ -16,21 +16,32 @@ class SatelliteDetectionFuzzTest {
     @Test
     void decoderAndMapperNeverThrow() {
         byte[] collection = SatelliteDetectionDecoderTest.sample();
-        byte[] dictionary = "{}[]:,\"-.0123456789eE tnfulsaeFeaturePointcoordinatestimecov_sigma"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] dictionary =
+                "{}[]:,\"-.0123456789eE tnfulsaeFeaturePointcoordinatestimecov_sigma"
+                        .getBytes(StandardCharsets.UTF_8);
         SatelliteDetectionDecoder decoder = new SatelliteDetectionDecoder();
-        SatelliteDetectionMapper mapper = new SatelliteDetectionMapper(SatelliteDetectionDecoderTest.SAR);
+        SatelliteDetectionMapper mapper =
+                new SatelliteDetectionMapper(SatelliteDetectionDecoderTest.SAR);
         int[] decoded = {0};
-        int run = new MutationFuzzer(List.of(collection), dictionary, 0x6E0L).run(100_000, input -> {
-            DecodeResult<SatelliteDetection> r = decoder.decode(input);
-            decoded[0] += r.values().size();
-            r.values().forEach(mapper::map);
-            r.errors().forEach(e -> {
-                if (e.reason().isBlank() || e.raw() == null) {
-                    throw new AssertionError("error without reason or bytes: " + e);
-                }
-            });
-        });
+        int run =
+                new MutationFuzzer(List.of(collection), dictionary, 0x6E0L)
+                        .run(
+                                100_000,
+                                input -> {
+                                    DecodeResult<SatelliteDetection> r = decoder.decode(input);
+                                    decoded[0] += r.values().size();
+                                    r.values().forEach(mapper::map);
+                                    r.errors()
+                                            .forEach(
+                                                    e -> {
+                                                        if (e.reason().isBlank()
+                                                                || e.raw() == null) {
+                                                            throw new AssertionError(
+                                                                    "error without reason or bytes: "
+                                                                            + e);
+                                                        }
+                                                    });
+                                });
         assertThat(run).isEqualTo(100_000);
         assertThat(decoded[0]).isPositive();
     }

@@ -3,8 +3,8 @@ package io.cordon.connectors.misb;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Builds KLV test packets from the standards' forward mappings (ST 0601 linear conversions, ST
- * 1201 IMAPB encoding, BER lengths, running-sum checksum), independently of the decoders.
+ * Builds KLV test packets from the standards' forward mappings (ST 0601 linear conversions, ST 1201
+ * IMAPB encoding, BER lengths, running-sum checksum), independently of the decoders.
  */
 final class KlvPackets {
     private KlvPackets() {}

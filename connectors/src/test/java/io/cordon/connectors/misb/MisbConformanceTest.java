@@ -16,11 +16,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conformance with {@code shared/peerdata/misb-klv}: the MISB ST 0902 Annex C samples (via
- * klvdata) and the jMISB ST 0903 samples.
+ * Conformance with {@code shared/peerdata/misb-klv}: the MISB ST 0902 Annex C samples (via klvdata)
+ * and the jMISB ST 0903 samples.
  */
 class MisbConformanceTest {
-    private static final String DYNAMIC_CONSTANT = "misb-klv/klvdata/DynamicConstantMISMMSPacketData.bin";
+    private static final String DYNAMIC_CONSTANT =
+            "misb-klv/klvdata/DynamicConstantMISMMSPacketData.bin";
     private static final String DYNAMIC_ONLY = "misb-klv/klvdata/DynamicOnlyMISMMSPacketData.bin";
     private static final double TOLERANCE = 1e-9;
 
@@ -42,13 +43,19 @@ class MisbConformanceTest {
     @Test
     void dynamicConstantValuesMatchThePublishedDecode() throws IOException {
         byte[] packet = PeerVectors.bytes(DYNAMIC_CONSTANT);
-        JsonNode tags = new ObjectMapper().readTree(PeerVectors.bytes("misb-klv/expected-st0601-DynamicConstant.json")).get("tags");
+        JsonNode tags =
+                new ObjectMapper()
+                        .readTree(
+                                PeerVectors.bytes("misb-klv/expected-st0601-DynamicConstant.json"))
+                        .get("tags");
         // key (16) + BER 0x81 0xD2 (2), value of 210 bytes ending with the 4-byte checksum item
-        DecodeResult<UasDatalinkPacket> r = UasDatalinkDecoder.decode(packet, 18, packet.length - 4);
+        DecodeResult<UasDatalinkPacket> r =
+                UasDatalinkDecoder.decode(packet, 18, packet.length - 4);
         assertThat(r.errors()).isEmpty();
         UasDatalinkPacket p = r.values().get(0);
 
-        assertThat(p.precisionTimeStamp()).contains(Instant.parse(tags.get("2").get("utc").asText()));
+        assertThat(p.precisionTimeStamp())
+                .contains(Instant.parse(tags.get("2").get("utc").asText()));
         assertThat(p.precisionTimeStamp().get().toEpochMilli() * 1000)
                 .isEqualTo(Long.parseLong(tags.get("2").get("raw_hex").asText(), 16) / 1000 * 1000);
         assertThat(p.missionId()).isEqualTo(tags.get("3").asText());
@@ -56,38 +63,65 @@ class MisbConformanceTest {
         assertThat(p.imageSourceSensor()).isEqualTo(tags.get("11").asText());
         assertThat(p.imageCoordinateSystem()).isEqualTo(tags.get("12").asText());
         assertThat(p.uasLsVersion().getAsInt()).isEqualTo(tags.get("65").asInt());
-        assertThat(p.platformHeadingDeg().getAsDouble()).isCloseTo(tags.get("5").asDouble(), within(TOLERANCE));
-        assertThat(p.platformPitchDeg().getAsDouble()).isCloseTo(tags.get("6").asDouble(), within(TOLERANCE));
-        assertThat(p.platformRollDeg().getAsDouble()).isCloseTo(tags.get("7").asDouble(), within(TOLERANCE));
-        assertThat(p.sensorLatitudeDeg().getAsDouble()).isCloseTo(tags.get("13").asDouble(), within(TOLERANCE));
-        assertThat(p.sensorLongitudeDeg().getAsDouble()).isCloseTo(tags.get("14").asDouble(), within(TOLERANCE));
-        assertThat(p.sensorTrueAltitudeM().getAsDouble()).isCloseTo(tags.get("15").asDouble(), within(TOLERANCE));
-        assertThat(p.sensorHorizontalFovDeg().getAsDouble()).isCloseTo(tags.get("16").asDouble(), within(TOLERANCE));
-        assertThat(p.sensorVerticalFovDeg().getAsDouble()).isCloseTo(tags.get("17").asDouble(), within(TOLERANCE));
-        assertThat(p.sensorRelativeAzimuthDeg().getAsDouble()).isCloseTo(tags.get("18").asDouble(), within(TOLERANCE));
-        assertThat(p.sensorRelativeElevationDeg().getAsDouble()).isCloseTo(tags.get("19").asDouble(), within(TOLERANCE));
-        assertThat(p.sensorRelativeRollDeg().getAsDouble()).isCloseTo(tags.get("20").asDouble(), within(TOLERANCE));
-        assertThat(p.slantRangeM().getAsDouble()).isCloseTo(tags.get("21").asDouble(), within(TOLERANCE));
-        assertThat(p.targetWidthM().getAsDouble()).isCloseTo(tags.get("22").asDouble(), within(TOLERANCE));
-        assertThat(p.frameCenterLatitudeDeg().getAsDouble()).isCloseTo(tags.get("23").asDouble(), within(TOLERANCE));
-        assertThat(p.frameCenterLongitudeDeg().getAsDouble()).isCloseTo(tags.get("24").asDouble(), within(TOLERANCE));
-        assertThat(p.frameCenterElevationM().getAsDouble()).isCloseTo(tags.get("25").asDouble(), within(TOLERANCE));
-        assertThat(p.tags()).containsExactly(2, 3, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 48, 65, 94);
+        assertThat(p.platformHeadingDeg().getAsDouble())
+                .isCloseTo(tags.get("5").asDouble(), within(TOLERANCE));
+        assertThat(p.platformPitchDeg().getAsDouble())
+                .isCloseTo(tags.get("6").asDouble(), within(TOLERANCE));
+        assertThat(p.platformRollDeg().getAsDouble())
+                .isCloseTo(tags.get("7").asDouble(), within(TOLERANCE));
+        assertThat(p.sensorLatitudeDeg().getAsDouble())
+                .isCloseTo(tags.get("13").asDouble(), within(TOLERANCE));
+        assertThat(p.sensorLongitudeDeg().getAsDouble())
+                .isCloseTo(tags.get("14").asDouble(), within(TOLERANCE));
+        assertThat(p.sensorTrueAltitudeM().getAsDouble())
+                .isCloseTo(tags.get("15").asDouble(), within(TOLERANCE));
+        assertThat(p.sensorHorizontalFovDeg().getAsDouble())
+                .isCloseTo(tags.get("16").asDouble(), within(TOLERANCE));
+        assertThat(p.sensorVerticalFovDeg().getAsDouble())
+                .isCloseTo(tags.get("17").asDouble(), within(TOLERANCE));
+        assertThat(p.sensorRelativeAzimuthDeg().getAsDouble())
+                .isCloseTo(tags.get("18").asDouble(), within(TOLERANCE));
+        assertThat(p.sensorRelativeElevationDeg().getAsDouble())
+                .isCloseTo(tags.get("19").asDouble(), within(TOLERANCE));
+        assertThat(p.sensorRelativeRollDeg().getAsDouble())
+                .isCloseTo(tags.get("20").asDouble(), within(TOLERANCE));
+        assertThat(p.slantRangeM().getAsDouble())
+                .isCloseTo(tags.get("21").asDouble(), within(TOLERANCE));
+        assertThat(p.targetWidthM().getAsDouble())
+                .isCloseTo(tags.get("22").asDouble(), within(TOLERANCE));
+        assertThat(p.frameCenterLatitudeDeg().getAsDouble())
+                .isCloseTo(tags.get("23").asDouble(), within(TOLERANCE));
+        assertThat(p.frameCenterLongitudeDeg().getAsDouble())
+                .isCloseTo(tags.get("24").asDouble(), within(TOLERANCE));
+        assertThat(p.frameCenterElevationM().getAsDouble())
+                .isCloseTo(tags.get("25").asDouble(), within(TOLERANCE));
+        assertThat(p.tags())
+                .containsExactly(
+                        2, 3, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+                        25, 48, 65, 94);
     }
 
     @Test
     void dynamicOnlyPacketPassesItsChecksum() throws IOException {
-        JsonNode tags = new ObjectMapper().readTree(PeerVectors.bytes("misb-klv/expected-st0601-DynamicConstant.json")).get("tags");
+        JsonNode tags =
+                new ObjectMapper()
+                        .readTree(
+                                PeerVectors.bytes("misb-klv/expected-st0601-DynamicConstant.json"))
+                        .get("tags");
         DecodeResult<MisbPacket> r = decoder.decode(PeerVectors.bytes(DYNAMIC_ONLY));
 
         assertThat(r.errors()).isEmpty();
         UasDatalinkPacket p = (UasDatalinkPacket) r.values().get(0);
         // the same platform and sensor values as the dynamic+constant sample
         assertThat(p.precisionTimeStamp()).contains(Instant.parse("2009-01-12T22:08:22Z"));
-        assertThat(p.platformHeadingDeg().getAsDouble()).isCloseTo(tags.get("5").asDouble(), within(TOLERANCE));
-        assertThat(p.sensorLatitudeDeg().getAsDouble()).isCloseTo(tags.get("13").asDouble(), within(TOLERANCE));
-        assertThat(p.sensorLongitudeDeg().getAsDouble()).isCloseTo(tags.get("14").asDouble(), within(TOLERANCE));
-        assertThat(p.frameCenterLatitudeDeg().getAsDouble()).isCloseTo(tags.get("23").asDouble(), within(TOLERANCE));
+        assertThat(p.platformHeadingDeg().getAsDouble())
+                .isCloseTo(tags.get("5").asDouble(), within(TOLERANCE));
+        assertThat(p.sensorLatitudeDeg().getAsDouble())
+                .isCloseTo(tags.get("13").asDouble(), within(TOLERANCE));
+        assertThat(p.sensorLongitudeDeg().getAsDouble())
+                .isCloseTo(tags.get("14").asDouble(), within(TOLERANCE));
+        assertThat(p.frameCenterLatitudeDeg().getAsDouble())
+                .isCloseTo(tags.get("23").asDouble(), within(TOLERANCE));
         assertThat(p.sensorRelativeRollDeg().getAsDouble()).isZero();
         assertThat(p.uasLsVersion().getAsInt()).isEqualTo(6);
         assertThat(p.missionId()).isEmpty();
@@ -117,7 +151,8 @@ class MisbConformanceTest {
         }
         VmtiLocalSet first = (VmtiLocalSet) r.values().get(0);
         assertThat(first.frameNumber().getAsLong()).isEqualTo(1);
-        assertThat(first.precisionTimeStamp().get()).isEqualTo(Instant.ofEpochSecond(0, 0x0005EA1958E3FB58L * 1000));
+        assertThat(first.precisionTimeStamp().get())
+                .isEqualTo(Instant.ofEpochSecond(0, 0x0005EA1958E3FB58L * 1000));
         VmtiTarget t0 = first.targets().get(0);
         assertThat(t0.targetId()).isZero();
         assertThat(t0.centroidPixel().getAsLong()).isEqualTo(0x05EA12);
@@ -163,6 +198,7 @@ class MisbConformanceTest {
         otherKey[12] = 0x02;
         assertThat(decoder.decode(otherKey).errors().get(0).reason())
                 .isEqualTo("key 060E2B34020B01010E01030102000000 is not ST 0601 or ST 0903");
-        assertThat(List.of(decoder.decode(new byte[0]).errors().get(0).reason())).containsExactly("empty input");
+        assertThat(List.of(decoder.decode(new byte[0]).errors().get(0).reason()))
+                .containsExactly("empty input");
     }
 }

@@ -16,38 +16,60 @@ import io.cordon.pipeline.observation.SensorKind;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** An ST 0601 packet carrying a VMTI set (tag 74) with located targets, built from the standards. */
+/**
+ * An ST 0601 packet carrying a VMTI set (tag 74) with located targets, built from the standards.
+ */
 class MisbNestedVmtiTest {
     static final Instant T0 = Instant.parse("2026-03-01T12:00:00.125Z");
-    static final SensorDefaults DRONE = new SensorDefaults("us", "uas-3", Marking.UNRESTRICTED, 40.0);
+    static final SensorDefaults DRONE =
+            new SensorDefaults("us", "uas-3", Marking.UNRESTRICTED, 40.0);
 
-    static byte[] locationPack(double lat, double lon, double hae, double sLat, double sLon, double rho) {
+    static byte[] locationPack(
+            double lat, double lon, double hae, double sLat, double sLon, double rho) {
         return concat(
-                imapb(lat, -90, 90, 4), imapb(lon, -180, 180, 4), imapb(hae, -900, 19000, 2),
-                imapb(sLat, 0, 650, 2), imapb(sLon, 0, 650, 2), imapb(3.0, 0, 650, 2),
-                imapb(rho, -1, 1, 2), imapb(0, -1, 1, 2), imapb(0, -1, 1, 2));
+                imapb(lat, -90, 90, 4),
+                imapb(lon, -180, 180, 4),
+                imapb(hae, -900, 19000, 2),
+                imapb(sLat, 0, 650, 2),
+                imapb(sLon, 0, 650, 2),
+                imapb(3.0, 0, 650, 2),
+                imapb(rho, -1, 1, 2),
+                imapb(0, -1, 1, 2),
+                imapb(0, -1, 1, 2));
     }
 
     static byte[] vTarget(int id, byte[] location) {
-        byte[] pack = concat(new byte[] {(byte) id}, item(1, big(123_456, 3)), item(5, new byte[] {90}),
-                location == null ? new byte[0] : item(17, location));
+        byte[] pack =
+                concat(
+                        new byte[] {(byte) id},
+                        item(1, big(123_456, 3)),
+                        item(5, new byte[] {90}),
+                        location == null ? new byte[0] : item(17, location));
         return concat(new byte[] {(byte) pack.length}, pack);
     }
 
     static byte[] uasPacket() {
         long micros = T0.getEpochSecond() * 1_000_000 + T0.getNano() / 1000;
-        byte[] vmti = concat(
-                item(3, "Test MTI".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-                item(4, new byte[] {5}),
-                item(101, concat(vTarget(7, locationPack(32.51, -117.12, 150.0, 12.0, 8.0, 0.25)),
-                        vTarget(8, null))));
-        byte[] items = concat(
-                item(2, KlvPackets.micros(micros)),
-                // sensor latitude 32.5: s32 = round(32.5 * 4294967294 / 180)
-                item(13, big(Math.round(32.5 * 4294967294.0 / 180), 4)),
-                item(6, big(0x8000, 2)), // pitch "out of range"
-                item(74, vmti),
-                item(65, new byte[] {17}));
+        byte[] vmti =
+                concat(
+                        item(3, "Test MTI".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                        item(4, new byte[] {5}),
+                        item(
+                                101,
+                                concat(
+                                        vTarget(
+                                                7,
+                                                locationPack(
+                                                        32.51, -117.12, 150.0, 12.0, 8.0, 0.25)),
+                                        vTarget(8, null))));
+        byte[] items =
+                concat(
+                        item(2, KlvPackets.micros(micros)),
+                        // sensor latitude 32.5: s32 = round(32.5 * 4294967294 / 180)
+                        item(13, big(Math.round(32.5 * 4294967294.0 / 180), 4)),
+                        item(6, big(0x8000, 2)), // pitch "out of range"
+                        item(74, vmti),
+                        item(65, new byte[] {17}));
         return KlvPackets.packet(MisbKlvDecoder.UAS_DATALINK_KEY, items);
     }
 
@@ -96,9 +118,13 @@ class MisbNestedVmtiTest {
 
     @Test
     void platformOnlyPacketYieldsNoObservation() {
-        MisbPacket packet = new MisbKlvDecoder()
-                .decode(io.cordon.connectors.vectors.PeerVectors.bytes("misb-klv/klvdata/DynamicOnlyMISMMSPacketData.bin"))
-                .values().get(0);
+        MisbPacket packet =
+                new MisbKlvDecoder()
+                        .decode(
+                                io.cordon.connectors.vectors.PeerVectors.bytes(
+                                        "misb-klv/klvdata/DynamicOnlyMISMMSPacketData.bin"))
+                        .values()
+                        .get(0);
         DecodeResult<Observation> r = new MisbObservationMapper(DRONE).map(packet);
         assertThat(r.values()).isEmpty();
         assertThat(r.errors()).isEmpty();

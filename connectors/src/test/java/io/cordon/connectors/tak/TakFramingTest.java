@@ -26,19 +26,38 @@ class TakFramingTest {
 
     @Test
     void meshRejectsOtherVersionsAndBadMagic() {
-        assertThat(reason(new TakMeshDecoder().decode(concat(new byte[] {(byte) 0xBF, 2, (byte) 0xBF}, PAYLOAD))))
+        assertThat(
+                        reason(
+                                new TakMeshDecoder()
+                                        .decode(
+                                                concat(
+                                                        new byte[] {(byte) 0xBF, 2, (byte) 0xBF},
+                                                        PAYLOAD))))
                 .isEqualTo("TAK protocol version 2 is not supported (1)");
-        assertThat(reason(new TakMeshDecoder().decode(concat(new byte[] {(byte) 0xBE, 1, (byte) 0xBF}, PAYLOAD))))
+        assertThat(
+                        reason(
+                                new TakMeshDecoder()
+                                        .decode(
+                                                concat(
+                                                        new byte[] {(byte) 0xBE, 1, (byte) 0xBF},
+                                                        PAYLOAD))))
                 .isEqualTo("datagram starts with 0xBE, not the 0xBF magic");
         assertThat(reason(new TakMeshDecoder().decode(new byte[] {(byte) 0xBF, 1, 0x00})))
                 .isEqualTo("TAK header has no closing 0xBF magic");
-        assertThat(reason(new TakMeshDecoder().decode(concat(new byte[] {(byte) 0xBF, 1, (byte) 0xBF},
-                Arrays.copyOf(PAYLOAD, 100))))).startsWith("TakMessage: ");
+        assertThat(
+                        reason(
+                                new TakMeshDecoder()
+                                        .decode(
+                                                concat(
+                                                        new byte[] {(byte) 0xBF, 1, (byte) 0xBF},
+                                                        Arrays.copyOf(PAYLOAD, 100)))))
+                .startsWith("TakMessage: ");
     }
 
     @Test
     void meshAcceptsLegacyXmlDatagrams() {
-        DecodeResult<TakMessage> r = new TakMeshDecoder().decode(CotXmlDecoderTest.bytes(CotXmlDecoderTest.DRONE));
+        DecodeResult<TakMessage> r =
+                new TakMeshDecoder().decode(CotXmlDecoderTest.bytes(CotXmlDecoderTest.DRONE));
         assertThat(r.values().get(0).cotEvent().orElseThrow().uid()).isEqualTo("uav-7");
     }
 
@@ -51,7 +70,9 @@ class TakFramingTest {
         DecodeResult<TakMessage> r = new TakStreamDecoder().decode(input);
 
         assertThat(r.values()).hasSize(2);
-        assertThat(r.errors()).extracting(DecodeError::reason).containsExactly("3 bytes without the 0xBF magic skipped");
+        assertThat(r.errors())
+                .extracting(DecodeError::reason)
+                .containsExactly("3 bytes without the 0xBF magic skipped");
         assertThat(r.errors().get(0).offset()).isEqualTo(frame.length);
         assertThat(r.errors().get(0).raw()).containsExactly(garbage);
     }
@@ -65,7 +86,8 @@ class TakFramingTest {
         TakStreamDecoder tail = new TakStreamDecoder();
         byte[] frame = streamFrame(PAYLOAD);
         assertThat(tail.decode(Arrays.copyOf(frame, 50)).values()).isEmpty();
-        assertThat(tail.flush()).extracting(DecodeError::reason)
+        assertThat(tail.flush())
+                .extracting(DecodeError::reason)
                 .containsExactly("stream ended inside a message (50 bytes)");
     }
 

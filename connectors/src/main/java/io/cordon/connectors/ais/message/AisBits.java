@@ -3,8 +3,8 @@ package io.cordon.connectors.ais.message;
 import io.cordon.connectors.ais.nmea.SixBit;
 
 /**
- * An AIS payload as a bit string, most significant bit first, as ITU-R M.1371-5 numbers the bits
- * of a message (bit 0 is the first bit of the message type).
+ * An AIS payload as a bit string, most significant bit first, as ITU-R M.1371-5 numbers the bits of
+ * a message (bit 0 is the first bit of the message type).
  *
  * <p>Reads past the end return zero bits, the way a transmitter pads a short message; decoders
  * check {@link #length()} against each message's minimum before trusting a field.
@@ -88,8 +88,8 @@ public final class AisBits {
 
     /**
      * The bits of {@code [start, start + bits)} that the payload holds, right-aligned: a field cut
-     * short by a truncated message keeps its leading bits' value (as gpsd reads the radio status
-     * of short position reports).
+     * short by a truncated message keeps its leading bits' value (as gpsd reads the radio status of
+     * short position reports).
      */
     public int uintPresent(int start, int bits) {
         int present = Math.min(bits, length - start);
@@ -102,9 +102,9 @@ public final class AisBits {
 
     /**
      * Six-bit ASCII text of up to {@code chars} characters from {@code start}: values 0-31 are
-     * {@code '@'}-{@code '_'}, 32-63 are {@code ' '}-{@code '?'}. The text ends at the first
-     * {@code '@'} (the standard's padding) or at the end of the payload, and trailing spaces are
-     * trimmed (as gpsd and the ITU-R M.1371-5 padding rule do).
+     * {@code '@'}-{@code '_'}, 32-63 are {@code ' '}-{@code '?'}. The text ends at the first {@code
+     * '@'} (the standard's padding) or at the end of the payload, and trailing spaces are trimmed
+     * (as gpsd and the ITU-R M.1371-5 padding rule do).
      */
     public String text(int start, int chars) {
         char[] out = new char[chars];

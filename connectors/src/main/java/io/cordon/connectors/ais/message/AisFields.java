@@ -40,9 +40,7 @@ final class AisFields {
 
     /** Course over ground of 12 bits in 0.1°; 3600 is not available, above is invalid. */
     static OptionalDouble courseTenthsDeg(int raw) {
-        return raw >= COURSE_NOT_AVAILABLE
-                ? OptionalDouble.empty()
-                : OptionalDouble.of(raw / 10.0);
+        return raw >= COURSE_NOT_AVAILABLE ? OptionalDouble.empty() : OptionalDouble.of(raw / 10.0);
     }
 
     /** True heading of 9 bits in degrees; 511 is not available, 360-510 invalid. */

@@ -1,8 +1,8 @@
 package io.cordon.connectors.ais.message;
 
 /**
- * A decoded AIS message. Every message starts with the same envelope: message type (6 bits),
- * repeat indicator (2 bits) and the source MMSI (30 bits).
+ * A decoded AIS message. Every message starts with the same envelope: message type (6 bits), repeat
+ * indicator (2 bits) and the source MMSI (30 bits).
  */
 public sealed interface AisMessage
         permits ClassAPositionReport,

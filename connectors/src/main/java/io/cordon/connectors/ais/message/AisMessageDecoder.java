@@ -5,10 +5,11 @@ import io.cordon.connectors.decode.DecodeResult;
 /**
  * Decodes an unpacked AIS payload into its message record.
  *
- * <p>Length rule: a message must reach the end of its last field that matters (149 bits for
- * types 1-4 and 148 for 18, through the RAIM flag, the radio status may be cut short; 168 for 24
- * B; 312 for 19; 420 for 5, whose last two bits are the DTE flag and a spare; 160 for 24 A; 96 for
- * 27). Longer payloads are accepted and the extra bits ignored, as receivers in the field pad. Errors carry offset 0 and no raw bytes: the caller adds the sentence's own.
+ * <p>Length rule: a message must reach the end of its last field that matters (149 bits for types
+ * 1-4 and 148 for 18, through the RAIM flag, the radio status may be cut short; 168 for 24 B; 312
+ * for 19; 420 for 5, whose last two bits are the DTE flag and a spare; 160 for 24 A; 96 for 27).
+ * Longer payloads are accepted and the extra bits ignored, as receivers in the field pad. Errors
+ * carry offset 0 and no raw bytes: the caller adds the sentence's own.
  */
 public final class AisMessageDecoder {
     private static final int ENVELOPE_BITS = 38;
@@ -17,7 +18,8 @@ public final class AisMessageDecoder {
 
     public static DecodeResult<AisMessage> decode(AisBits bits) {
         if (bits.length() < ENVELOPE_BITS) {
-            return fail("payload of " + bits.length() + " bits is shorter than the 38-bit envelope");
+            return fail(
+                    "payload of " + bits.length() + " bits is shorter than the 38-bit envelope");
         }
         int type = bits.uint(0, 6);
         int repeat = bits.uint(6, 2);
@@ -51,7 +53,10 @@ public final class AisMessageDecoder {
     }
 
     private static DecodeResult<AisMessage> require(
-            AisBits bits, int type, int minBits, java.util.function.Function<AisBits, AisMessage> f) {
+            AisBits bits,
+            int type,
+            int minBits,
+            java.util.function.Function<AisBits, AisMessage> f) {
         if (bits.length() < minBits) {
             return fail(
                     "type "

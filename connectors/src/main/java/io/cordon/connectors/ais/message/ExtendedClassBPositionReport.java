@@ -6,8 +6,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * Extended class B equipment position report, message type 19 (ITU-R M.1371-5 Table 71): a type
- * 18 position with the static data of a type 5.
+ * Extended class B equipment position report, message type 19 (ITU-R M.1371-5 Table 71): a type 18
+ * position with the static data of a type 5.
  *
  * @param messageType 19
  * @param repeatIndicator 0-3

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Position report for long-range applications, message type 27 (ITU-R M.1371-5 Table 83): the
- * short report class A and B/SO units send for reception by satellite.
+ * Position report for long-range applications, message type 27 (ITU-R M.1371-5 Table 83): the short
+ * report class A and B/SO units send for reception by satellite.
  *
  * @param messageType 27
  * @param repeatIndicator 0-3
@@ -18,8 +18,8 @@ import java.util.OptionalDouble;
  *     available
  * @param speedOverGroundKnots 0-62 kn in 1 kn; absent when 63 (not available)
  * @param courseOverGroundDeg 0-359° in 1°; absent when 511 (not available)
- * @param positionLatencyOver5s the position latency flag: true when the reported position is
- *     more than 5 s old (gpsd calls it {@code gnss})
+ * @param positionLatencyOver5s the position latency flag: true when the reported position is more
+ *     than 5 s old (gpsd calls it {@code gnss})
  */
 public record LongRangePositionReport(
         int messageType,

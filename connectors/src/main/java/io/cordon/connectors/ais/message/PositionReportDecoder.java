@@ -9,16 +9,16 @@ import java.util.OptionalDouble;
 
 /**
  * Bit layouts of the position reports (ITU-R M.1371-5 Annex 8). Bit ranges are inclusive, bit 0
- * first; every message starts with type 0-5, repeat 6-7, MMSI 8-37. The radio status closing
- * types 1-4 and 18 may be cut short (seen in the field): it then holds the bits present.
+ * first; every message starts with type 0-5, repeat 6-7, MMSI 8-37. The radio status closing types
+ * 1-4 and 18 may be cut short (seen in the field): it then holds the bits present.
  */
 final class PositionReportDecoder {
     private PositionReportDecoder() {}
 
     /**
      * Types 1-3 (168 bits): status 38-41, ROT 42-49 (signed), SOG 50-59, accuracy 60, lon 61-88
-     * (signed 28), lat 89-115 (signed 27), COG 116-127, heading 128-136, second 137-142,
-     * manoeuvre 143-144, spare 145-147, RAIM 148, radio 149-167.
+     * (signed 28), lat 89-115 (signed 27), COG 116-127, heading 128-136, second 137-142, manoeuvre
+     * 143-144, spare 145-147, RAIM 148, radio 149-167.
      */
     static AisMessage classA(AisBits b) {
         return new ClassAPositionReport(
@@ -113,9 +113,8 @@ final class PositionReportDecoder {
     }
 
     /**
-     * Type 27 (96 bits): accuracy 38, RAIM 39, status 40-43, lon 44-61 (signed 18, 1/10 min),
-     * lat 62-78 (signed 17), SOG 79-84 (kn, 63 n/a), COG 85-93 (deg, 511 n/a), latency 94,
-     * spare 95.
+     * Type 27 (96 bits): accuracy 38, RAIM 39, status 40-43, lon 44-61 (signed 18, 1/10 min), lat
+     * 62-78 (signed 17), SOG 79-84 (kn, 63 n/a), COG 85-93 (deg, 511 n/a), latency 94, spare 95.
      */
     static AisMessage longRange(AisBits b) {
         int speed = b.uint(79, 6);

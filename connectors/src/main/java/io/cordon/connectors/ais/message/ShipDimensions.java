@@ -1,8 +1,8 @@
 package io.cordon.connectors.ais.message;
 
 /**
- * Where the position reference point sits on the ship (ITU-R M.1371-5 Fig. 42): distances from
- * the reference point to bow, stern, port and starboard, metres. 511 (bow, stern) and 63 (port,
+ * Where the position reference point sits on the ship (ITU-R M.1371-5 Fig. 42): distances from the
+ * reference point to bow, stern, port and starboard, metres. 511 (bow, stern) and 63 (port,
  * starboard) mean "that or more".
  *
  * @param toBowM metres from the reference point to the bow, 0-511

@@ -5,8 +5,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * Class A static and voyage related data, message type 5 (ITU-R M.1371-5 Table 52), 424 bits in
- * two sentences.
+ * Class A static and voyage related data, message type 5 (ITU-R M.1371-5 Table 52), 424 bits in two
+ * sentences.
  *
  * @param messageType 5
  * @param repeatIndicator 0-3

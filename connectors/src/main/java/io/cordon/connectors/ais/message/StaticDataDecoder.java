@@ -14,10 +14,10 @@ final class StaticDataDecoder {
     private StaticDataDecoder() {}
 
     /**
-     * Type 5 (424 bits): AIS version 38-39, IMO 40-69, call sign 70-111 (7 chars), name 112-231
-     * (20 chars), ship type 232-239, dimensions 240-269, EPFD 270-273, ETA month 274-277, day
-     * 278-282, hour 283-287, minute 288-293, draught 294-301 (0.1 m), destination 302-421 (20
-     * chars), DTE 422, spare 423.
+     * Type 5 (424 bits): AIS version 38-39, IMO 40-69, call sign 70-111 (7 chars), name 112-231 (20
+     * chars), ship type 232-239, dimensions 240-269, EPFD 270-273, ETA month 274-277, day 278-282,
+     * hour 283-287, minute 288-293, draught 294-301 (0.1 m), destination 302-421 (20 chars), DTE
+     * 422, spare 423.
      */
     static AisMessage staticAndVoyage(AisBits b) {
         int imo = b.uint(40, 30);
@@ -41,14 +41,13 @@ final class StaticDataDecoder {
 
     /** Type 24 part A (160 bits + 8 spare): part number 38-39, name 40-159. */
     static AisMessage partA(AisBits b) {
-        return new StaticDataReportPartA(
-                b.uint(0, 6), b.uint(6, 2), b.uint(8, 30), b.text(40, 20));
+        return new StaticDataReportPartA(b.uint(0, 6), b.uint(6, 2), b.uint(8, 30), b.text(40, 20));
     }
 
     /**
      * Type 24 part B (168 bits): ship type 40-47, vendor id 48-65 (3 chars), unit model 66-69,
-     * serial 70-89, call sign 90-131, dimensions 132-161 or, for auxiliary craft (MMSI
-     * 98MIDxxxx), mother ship MMSI 132-161; EPFD and spare 162-167.
+     * serial 70-89, call sign 90-131, dimensions 132-161 or, for auxiliary craft (MMSI 98MIDxxxx),
+     * mother ship MMSI 132-161; EPFD and spare 162-167.
      */
     static AisMessage partB(AisBits b) {
         int mmsi = b.uint(8, 30);

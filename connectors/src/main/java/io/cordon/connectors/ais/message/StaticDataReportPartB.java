@@ -4,8 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Class B static data report part B, message type 24 with part number 1 (ITU-R M.1371-5 Table
- * 74).
+ * Class B static data report part B, message type 24 with part number 1 (ITU-R M.1371-5 Table 74).
  *
  * @param messageType 24
  * @param repeatIndicator 0-3
@@ -15,10 +14,10 @@ import java.util.OptionalInt;
  * @param unitModelCode the manufacturer's model code, 0-15
  * @param serialNumber the unit's serial number, 0-1 048 575
  * @param callsign up to 7 characters, empty when not available
- * @param dimensions where the reference point sits; absent for auxiliary craft and when all
- *     four are 0
- * @param mothershipMmsi for auxiliary craft (MMSI 98MIDxxxx) the MMSI of the mother ship, in
- *     place of the dimensions; absent otherwise
+ * @param dimensions where the reference point sits; absent for auxiliary craft and when all four
+ *     are 0
+ * @param mothershipMmsi for auxiliary craft (MMSI 98MIDxxxx) the MMSI of the mother ship, in place
+ *     of the dimensions; absent otherwise
  */
 public record StaticDataReportPartB(
         int messageType,

@@ -17,11 +17,11 @@ import java.util.Objects;
  *
  * <p>Fragments belong together when they share TAG block source, radio channel and sequential
  * message id, and must arrive in order 1..n (as every receiver emits them). A fragment 1 whose key
- * is already pending supersedes the older message; a fragment that does not continue its
- * message, or that has none, is an error. Pending messages older than the timeout, measured on
- * the times the caller supplies (this class never reads a clock), are reported as errors by
- * {@link #expire} and by every {@link #offer} with a time. At most {@code maxPending} messages
- * wait at once; beyond that the oldest is dropped with an error.
+ * is already pending supersedes the older message; a fragment that does not continue its message,
+ * or that has none, is an error. Pending messages older than the timeout, measured on the times the
+ * caller supplies (this class never reads a clock), are reported as errors by {@link #expire} and
+ * by every {@link #offer} with a time. At most {@code maxPending} messages wait at once; beyond
+ * that the oldest is dropped with an error.
  *
  * <p>Not thread-safe: one assembler per feed.
  */
@@ -47,10 +47,10 @@ public final class FragmentAssembler {
      * @param sentence a fragment ({@code fragmentCount > 1})
      * @param raw its line, for error reports
      * @param offset its offset in its input
-     * @param now the caller's current time (receive time), or null when unknown: messages
-     *     started without a time never time out, only get superseded or evicted
-     * @return the completed message when this was the last fragment, and errors for fragments
-     *     and messages that cannot complete
+     * @param now the caller's current time (receive time), or null when unknown: messages started
+     *     without a time never time out, only get superseded or evicted
+     * @return the completed message when this was the last fragment, and errors for fragments and
+     *     messages that cannot complete
      */
     public DecodeResult<AssembledMessage> offer(
             NmeaSentence sentence, byte[] raw, long offset, Instant now) {
@@ -63,31 +63,53 @@ public final class FragmentAssembler {
         if (sentence.fragmentNumber() == 1) {
             if (group != null) {
                 pending.remove(key);
-                error(out, group, "multipart message superseded by a new fragment 1 after "
-                        + group.received() + " of " + group.count() + " fragments");
+                error(
+                        out,
+                        group,
+                        "multipart message superseded by a new fragment 1 after "
+                                + group.received()
+                                + " of "
+                                + group.count()
+                                + " fragments");
             }
             if (pending.size() >= maxPending) {
                 Iterator<Pending> oldest = pending.values().iterator();
                 Pending evicted = oldest.next();
                 oldest.remove();
-                error(out, evicted, "multipart message evicted: more than " + maxPending
-                        + " messages pending");
+                error(
+                        out,
+                        evicted,
+                        "multipart message evicted: more than " + maxPending + " messages pending");
             }
             pending.put(key, new Pending(sentence, raw, offset, now));
             return out.build();
         }
         if (group == null) {
-            out.error("fragment " + sentence.fragmentNumber() + " of "
-                    + sentence.fragmentCount() + " without its preceding fragments", offset, raw);
+            out.error(
+                    "fragment "
+                            + sentence.fragmentNumber()
+                            + " of "
+                            + sentence.fragmentCount()
+                            + " without its preceding fragments",
+                    offset,
+                    raw);
             return out.build();
         }
         if (group.count() != sentence.fragmentCount()
                 || group.received() + 1 != sentence.fragmentNumber()) {
             pending.remove(key);
             group.add(sentence, raw);
-            error(out, group, "fragment " + sentence.fragmentNumber() + " of "
-                    + sentence.fragmentCount() + " does not continue a message of "
-                    + group.count() + " fragments at fragment " + group.received());
+            error(
+                    out,
+                    group,
+                    "fragment "
+                            + sentence.fragmentNumber()
+                            + " of "
+                            + sentence.fragmentCount()
+                            + " does not continue a message of "
+                            + group.count()
+                            + " fragments at fragment "
+                            + group.received());
             return out.build();
         }
         group.add(sentence, raw);
@@ -109,8 +131,14 @@ public final class FragmentAssembler {
     public List<DecodeError> flush() {
         DecodeResult.Builder<AssembledMessage> out = new DecodeResult.Builder<>();
         for (Pending group : pending.values()) {
-            error(out, group, "multipart message incomplete at end of input: "
-                    + group.received() + " of " + group.count() + " fragments");
+            error(
+                    out,
+                    group,
+                    "multipart message incomplete at end of input: "
+                            + group.received()
+                            + " of "
+                            + group.count()
+                            + " fragments");
         }
         pending.clear();
         return out.build().errors();
@@ -128,8 +156,16 @@ public final class FragmentAssembler {
             if (group.startedAt != null
                     && Duration.between(group.startedAt, now).compareTo(timeout) > 0) {
                 it.remove();
-                error(out, group, "multipart message timed out after " + timeout + " with "
-                        + group.received() + " of " + group.count() + " fragments");
+                error(
+                        out,
+                        group,
+                        "multipart message timed out after "
+                                + timeout
+                                + " with "
+                                + group.received()
+                                + " of "
+                                + group.count()
+                                + " fragments");
             }
         }
     }
@@ -189,7 +225,11 @@ public final class FragmentAssembler {
             }
             NmeaSentence last = sentences.get(sentences.size() - 1);
             return new AssembledMessage(
-                    sentences.get(0), tag, payload.toByteArray(), last.fillBits(), joinedRaw(),
+                    sentences.get(0),
+                    tag,
+                    payload.toByteArray(),
+                    last.fillBits(),
+                    joinedRaw(),
                     offset);
         }
     }

@@ -16,8 +16,8 @@ package io.cordon.connectors.ais.nmea;
  * @param fragmentNumber this sentence's place among them, 1-{@code fragmentCount}
  * @param sequenceId sequential message id linking the fragments, 0-9, or -1 when empty
  * @param channel the AIS radio channel as written, empty when not given
- * @param payload the armored payload characters (ASCII 48-87 and 96-119); this array is owned
- *     by the sentence and must not be modified
+ * @param payload the armored payload characters (ASCII 48-87 and 96-119); this array is owned by
+ *     the sentence and must not be modified
  * @param fillBits bits to drop from the end of the unpacked payload, 0-5
  */
 public record NmeaSentence(

@@ -9,10 +9,10 @@ import java.util.List;
  * sentence checksums.
  *
  * <p>Outcomes: one sentence; an error with the reason; or neither (no value and no error) for a
- * well-formed NMEA sentence that is not {@code VDM}/{@code VDO} (GNSS sentences mixed into a
- * feed), a comment line ({@code #}) or a blank line. Characters after the checksum (receiver
- * metadata such as {@code ,s36310,d-081,T59.01} or a trailing timestamp) are ignored. Errors carry
- * offset 0 and no raw bytes: callers add the line's own.
+ * well-formed NMEA sentence that is not {@code VDM}/{@code VDO} (GNSS sentences mixed into a feed),
+ * a comment line ({@code #}) or a blank line. Characters after the checksum (receiver metadata such
+ * as {@code ,s36310,d-081,T59.01} or a trailing timestamp) are ignored. Errors carry offset 0 and
+ * no raw bytes: callers add the line's own.
  */
 public final class NmeaSentenceParser {
     private static final int MAX_FRAGMENTS = 9;

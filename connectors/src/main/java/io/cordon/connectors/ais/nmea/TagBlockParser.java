@@ -38,7 +38,8 @@ final class TagBlockParser {
         }
         int computed = NmeaChecksum.compute(bytes, from, star);
         if (computed != stated) {
-            return fail(String.format(
+            return fail(
+                    String.format(
                             "TAG block checksum mismatch: stated %02X, computed %02X",
                             stated, computed));
         }
