@@ -4,6 +4,7 @@ import io.cordon.jobs.kafka.KafkaIo;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.config.Topics;
 import io.cordon.pipeline.flink.ConfigText;
+import io.cordon.pipeline.flink.detect.TrackDetectorFactory;
 import io.cordon.pipeline.fusion.Partitioning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +91,8 @@ public final class CordonJobs {
                         kafka.payloadSink(t.alerts(), DETECTION + "-alerts"),
                         kafka.deadLetterSink(t.deadLetter(), DETECTION + "-dlq"),
                         configText,
-                        readBorders())
+                        readBorders(),
+                        TrackDetectorFactory.perTrack())
                 .addTo(env);
     }
 

@@ -33,6 +33,16 @@ public final class TopicSetup {
         return names;
     }
 
+    /**
+     * Creates the missing topics with unlimited retention.
+     *
+     * <p>Why unlimited: Cordon's records carry their event time as Kafka timestamp, and Kafka's
+     * time-based retention counts from the record timestamp, not from when the record arrived. A
+     * scenario set in the past or a replay of recorded data would otherwise be deleted within
+     * minutes of being written (the broker rolls a segment whose first timestamp is older than
+     * {@code segment.ms} and retention then removes it). The local stack and the tests keep
+     * everything; a deployment sets retention per topic for its own needs.
+     */
     public static void create(String bootstrapServers, CordonConfig config, int partitions)
             throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin admin =
@@ -42,7 +52,9 @@ public final class TopicSetup {
             List<NewTopic> missing = new ArrayList<>();
             for (String name : all(config)) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) 1));
+                    missing.add(
+                            new NewTopic(name, partitions, (short) 1)
+                                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")));
                 }
             }
             if (!missing.isEmpty()) {

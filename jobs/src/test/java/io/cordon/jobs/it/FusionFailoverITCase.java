@@ -77,6 +77,12 @@ class FusionFailoverITCase {
             }
             assertThat(written(kafka, config)).as("track updates committed before the kill").isNotEmpty();
 
+            // The most dangerous moment: right after a checkpoint completed, before its
+            // transactions are known to be committed.
+            long checkpoints = cluster.completedCheckpoints(job);
+            while (cluster.completedCheckpoints(job) == checkpoints && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             cluster.killTaskManager(cluster.taskManagerRunning("track per partition"));
             publish(producer, config, observations.subList(cut, observations.size()));
             for (var partition : producer.partitionsFor(config.topics().observations())) {

@@ -157,6 +157,21 @@ final class PipelineFixture implements AutoCloseable {
         return received;
     }
 
+    /** Each job's status and last failure, for assertion messages. */
+    String jobHealth() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (JobID job : jobs) {
+            var graph = flink.cluster().getExecutionGraph(job).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            b.append(graph.getJobName()).append(' ').append(graph.getState());
+            if (graph.getFailureInfo() != null) {
+                b.append(" last failure: ").append(graph.getFailureInfo().getExceptionAsString(), 0,
+                        Math.min(2000, graph.getFailureInfo().getExceptionAsString().length()));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
     static Map<String, TreeSet<String>> asSets(Map<String, List<String>> received) {
         Map<String, TreeSet<String>> sets = new TreeMap<>();
         received.forEach((k, v) -> sets.put(k, new TreeSet<>(v)));

@@ -61,25 +61,22 @@ public final class OfflinePipeline {
                                 .value());
             }
         }
-        @SuppressWarnings("unchecked")
-        TrackDetector<Object> detector =
-                (TrackDetector<Object>)
-                        TrackDetectorFactory.borderCrossing()
-                                .create(config, BorderMap.load(config.borders()));
-        Map<String, Object> states = new HashMap<>();
         List<Alert> alerts = new ArrayList<>();
-        for (EntityTrack t : updates) {
-            DetectorResult<Object> r = detector.onTrackUpdate(states.get(t.trackId()), t);
-            if (r.stateCleared()) {
-                states.remove(t.trackId());
-            } else {
-                states.put(t.trackId(), detector.decodeState(detector.encodeState(r.newState())));
-            }
-            for (Alert a : r.alerts()) {
-                alerts.add(
-                        ((DecodeResult.Ok<Alert>)
-                                        AlertCodec.parse(AlertCodec.toProto(a).toByteArray()))
-                                .value());
+        BorderMap borders = BorderMap.load(config.borders());
+        for (TrackDetectorFactory.Named named : TrackDetectorFactory.perTrack()) {
+            @SuppressWarnings("unchecked")
+            TrackDetector<Object> detector = (TrackDetector<Object>) named.factory().create(config, borders);
+            Map<String, Object> states = new HashMap<>();
+            for (EntityTrack t : updates) {
+                DetectorResult<Object> r = detector.onTrackUpdate(states.get(t.trackId()), t);
+                if (r.stateCleared()) {
+                    states.remove(t.trackId());
+                } else {
+                    states.put(t.trackId(), detector.decodeState(detector.encodeState(r.newState())));
+                }
+                for (Alert a : r.alerts()) {
+                    alerts.add(((DecodeResult.Ok<Alert>) AlertCodec.parse(AlertCodec.toProto(a).toByteArray())).value());
+                }
             }
         }
         SharingPolicy policy = new SharingPolicy(config.partners());

@@ -256,6 +256,12 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return m.find() ? m.group(1) : "UNKNOWN";
     }
 
+    /** Number of completed checkpoints of the job. */
+    public long completedCheckpoints(String jobId) throws Exception {
+        Matcher m = Pattern.compile("\"completed\"\\s*:\\s*(\\d+)").matcher(get("/jobs/" + jobId + "/checkpoints"));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     /** When the job last entered RESTARTING (epoch ms), or 0 if it never did. */
     public long lastRestartMs(String jobId) throws Exception {
         Matcher m = Pattern.compile("\"RESTARTING\"\\s*:\\s*(\\d+)").matcher(get("/jobs/" + jobId));

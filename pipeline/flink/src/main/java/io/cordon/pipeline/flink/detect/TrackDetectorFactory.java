@@ -1,27 +1,70 @@
 package io.cordon.pipeline.flink.detect;
 
 import io.cordon.pipeline.border.BorderMap;
+import io.cordon.pipeline.border.ZoneMap;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.detect.TrackDetector;
 import io.cordon.pipeline.detect.crossing.BorderCrossingDetector;
 import io.cordon.pipeline.detect.crossing.BorderCrossingParameters;
+import io.cordon.pipeline.detect.dark.DarkTargetDetector;
+import io.cordon.pipeline.detect.dark.DarkTargetParameters;
+import io.cordon.pipeline.detect.dark.SensorCoverageModel;
+import io.cordon.pipeline.detect.loitering.LoiteringDetector;
+import io.cordon.pipeline.detect.loitering.LoiteringParameters;
+import io.cordon.pipeline.detect.zone.ZoneIntrusionDetector;
+import io.cordon.pipeline.detect.zone.ZoneIntrusionParameters;
 import java.io.Serializable;
+import java.util.List;
 
 /**
- * Builds a core detector on the task manager from the parsed configuration and borders; it is what
- * a job ships instead of the detector itself, whose parts are plain (not serializable) core
+ * Builds a core detector on the task manager from the parsed configuration and borders; it is
+ * what a job ships instead of the detector itself, whose parts are plain (not serializable) core
  * objects.
  */
 @FunctionalInterface
 public interface TrackDetectorFactory extends Serializable {
     TrackDetector<?> create(CordonConfig config, BorderMap borders);
 
-    /** Border crossing away from a port of entry, with the configuration's parameters. */
+    /** A factory with the detector's name, which also names its operator and state. */
+    record Named(String name, TrackDetectorFactory factory) implements Serializable {}
+
+    /** Every per-track detector, with the configuration's parameters. */
+    static List<Named> perTrack() {
+        return List.of(
+                new Named(BorderCrossingDetector.NAME, borderCrossing()),
+                new Named(LoiteringDetector.NAME, loitering()),
+                new Named(ZoneIntrusionDetector.NAME, zoneIntrusion()),
+                new Named(DarkTargetDetector.NAME, darkTarget()));
+    }
+
+    /** Border crossing away from a port of entry. */
     static TrackDetectorFactory borderCrossing() {
         return (config, borders) ->
                 new BorderCrossingDetector(
                         borders,
-                        BorderCrossingParameters.from(
-                                config.detectors().of(BorderCrossingDetector.NAME)));
+                        BorderCrossingParameters.from(config.detectors().of(BorderCrossingDetector.NAME)));
+    }
+
+    /** Loitering near the border. */
+    static TrackDetectorFactory loitering() {
+        return (config, borders) ->
+                new LoiteringDetector(
+                        borders, LoiteringParameters.from(config.detectors().of(LoiteringDetector.NAME)));
+    }
+
+    /** Entering a restricted zone. */
+    static TrackDetectorFactory zoneIntrusion() {
+        return (config, borders) ->
+                new ZoneIntrusionDetector(
+                        ZoneMap.of(config.zones()),
+                        ZoneIntrusionParameters.from(config.detectors().of(ZoneIntrusionDetector.NAME)));
+    }
+
+    /** A track whose cooperative identity stops, or never was, inside cooperative coverage. */
+    static TrackDetectorFactory darkTarget() {
+        return (config, borders) ->
+                new DarkTargetDetector(
+                        new SensorCoverageModel(config.sensors()),
+                        DarkTargetParameters.from(config.detectors().of(DarkTargetDetector.NAME)));
     }
 }
