@@ -7,6 +7,7 @@ import io.cordon.pipeline.alert.AlertType;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Evidence;
 import io.cordon.pipeline.detect.Geodesy;
+import io.cordon.pipeline.detect.KeyedTrackDetector;
 import io.cordon.pipeline.detect.identity.IdentityState.Claim;
 import io.cordon.pipeline.detect.identity.IdentityState.Conflict;
 import io.cordon.pipeline.geo.GeoPoint;
@@ -39,7 +40,7 @@ import java.util.TreeSet;
  * <p>The id is {@code AlertIds.of(IDENTITY_CONFLICT, "identity-conflict", [a, b], key@t)} with
  * {@code t} the time the conflict was found, in epoch milliseconds rounded to the second.
  */
-public final class IdentityConflictDetector {
+public final class IdentityConflictDetector implements KeyedTrackDetector<IdentityState> {
     public static final String NAME = "identity-conflict";
     public static final String VERSION = "1.0.0";
 
@@ -49,8 +50,15 @@ public final class IdentityConflictDetector {
         this.parameters = parameters;
     }
 
+    @Override
     public String name() {
         return NAME;
+    }
+
+    /** The track's identity keys ({@link #identityKeys}). */
+    @Override
+    public List<String> keysFor(EntityTrack update) {
+        return identityKeys(update);
     }
 
     /**
@@ -73,6 +81,7 @@ public final class IdentityConflictDetector {
     }
 
     /** One update of a track that carries (or carried) {@code identityKey}. */
+    @Override
     public DetectorResult<IdentityState> onTrackUpdate(
             IdentityState prev, String identityKey, EntityTrack u) {
         IdentityState s = prev == null ? IdentityState.EMPTY : prev;
@@ -242,5 +251,15 @@ public final class IdentityConflictDetector {
                 Alert.evidence(evidence),
                 marking(a).intersect(marking(b)),
                 summary);
+    }
+
+    @Override
+    public byte[] encodeState(IdentityState state) {
+        return state.toBytes();
+    }
+
+    @Override
+    public IdentityState decodeState(byte[] bytes) {
+        return IdentityState.fromBytes(bytes);
     }
 }

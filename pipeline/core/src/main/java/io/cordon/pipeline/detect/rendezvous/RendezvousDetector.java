@@ -7,6 +7,7 @@ import io.cordon.pipeline.alert.AlertType;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Evidence;
 import io.cordon.pipeline.detect.Geodesy;
+import io.cordon.pipeline.detect.KeyedTrackDetector;
 import io.cordon.pipeline.detect.rendezvous.RendezvousState.Member;
 import io.cordon.pipeline.detect.rendezvous.RendezvousState.Pair;
 import io.cordon.pipeline.geo.GeoPoint;
@@ -42,7 +43,7 @@ import java.util.TreeMap;
  * once. The id is {@code AlertIds.of(RENDEZVOUS, "rendezvous", [a, b], t)} with {@code t} the
  * pair's start in epoch milliseconds rounded to the second. Tentative updates are ignored.
  */
-public final class RendezvousDetector {
+public final class RendezvousDetector implements KeyedTrackDetector<RendezvousState> {
     public static final String NAME = "rendezvous";
     public static final String VERSION = "1.0.0";
 
@@ -54,21 +55,32 @@ public final class RendezvousDetector {
         this.grid = grid;
     }
 
+    @Override
     public String name() {
         return NAME;
     }
 
+    /**
+     * The tiles within a halo of twice {@link RendezvousParameters#separationM()} of the update, so
+     * that both tracks of a pair up to its separation distance reach the pair's tiles.
+     */
+    @Override
+    public List<String> keysFor(EntityTrack u) {
+        return grid.tilesNear(u.position(), 2 * parameters.separationM());
+    }
+
     /** For a single key holding every track: this key owns every pair. */
     public DetectorResult<RendezvousState> onTrackUpdate(RendezvousState prev, EntityTrack u) {
-        return onTrackUpdate(prev, u, null);
+        return onTrackUpdate(prev, null, u);
     }
 
     /**
      * One track update arriving at tile {@code tileKey} (null: a single key owning every pair).
      * Returns null state when the tile holds nothing any more.
      */
+    @Override
     public DetectorResult<RendezvousState> onTrackUpdate(
-            RendezvousState prev, EntityTrack u, String tileKey) {
+            RendezvousState prev, String tileKey, EntityTrack u) {
         RendezvousState s = prev == null ? RendezvousState.EMPTY : prev;
         Map<String, Member> members = new TreeMap<>();
         s.members().forEach(m -> members.put(m.trackId(), m));
@@ -308,5 +320,15 @@ public final class RendezvousDetector {
                 Alert.evidence(evidence),
                 marking(a).intersect(marking(b)),
                 summary);
+    }
+
+    @Override
+    public byte[] encodeState(RendezvousState state) {
+        return state.toBytes();
+    }
+
+    @Override
+    public RendezvousState decodeState(byte[] bytes) {
+        return RendezvousState.fromBytes(bytes);
     }
 }

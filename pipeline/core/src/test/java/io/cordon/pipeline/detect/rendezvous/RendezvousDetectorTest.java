@@ -64,7 +64,7 @@ class RendezvousDetectorTest {
         RendezvousState state = null;
         List<Alert> alerts = new ArrayList<>();
         for (EntityTrack u : updates) {
-            DetectorResult<RendezvousState> r = detector.onTrackUpdate(state, u, tileKey);
+            DetectorResult<RendezvousState> r = detector.onTrackUpdate(state, tileKey, u);
             state = r.newState() == null ? null : RendezvousState.fromBytes(r.newState().toBytes());
             alerts.addAll(r.alerts());
         }
@@ -227,6 +227,25 @@ class RendezvousDetectorTest {
                                         "A", "B", t(0), t(1), MEETING, "1:2", 3, 1, 14.5, true)));
 
         assertThat(RendezvousState.fromBytes(s.toBytes())).isEqualTo(s);
+    }
+
+    @Test
+    void anUpdateGoesToEveryTileWithinTwiceTheSeparation() {
+        GeoPoint nearEdge = GeoPoint.of(31.45, -110.6001);
+
+        assertThat(
+                        detector.keysFor(
+                                track("A", TrackStatus.CONFIRMED, t(0), nearEdge, Velocity.ZERO)))
+                .containsExactlyInAnyOrder("-1107:314", "-1106:314");
+        assertThat(
+                        detector.keysFor(
+                                track(
+                                        "A",
+                                        TrackStatus.CONFIRMED,
+                                        t(0),
+                                        GeoPoint.of(31.45, -110.65),
+                                        Velocity.ZERO)))
+                .containsExactly("-1107:314");
     }
 
     @Test
