@@ -1,0 +1,7 @@
+/**
+ * GeoJSON output: released alerts and tracks as GeoJSON Features, one per line ({@link
+ * io.cordon.connectors.output.geojson.GeoJsonFeatureWriter}), POSTed in batches to a partner's
+ * webhook with retries and back-pressure ({@link
+ * io.cordon.connectors.output.geojson.WebhookClient}).
+ */
+package io.cordon.connectors.output.geojson;
