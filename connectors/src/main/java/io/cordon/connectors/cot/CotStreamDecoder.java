@@ -9,13 +9,13 @@ import java.util.List;
 
 /**
  * Decodes a legacy (TAK protocol version 0) CoT stream: XML events back to back on TCP, each
- * optionally preceded by its {@code <?xml ...?>} declaration, split after every {@code
- * </event>} as the TAK protocol README prescribes. Inputs are chunks as they arrive; an event
- * split across chunks waits for its end. Whitespace between events is skipped.
+ * optionally preceded by its {@code <?xml ...?>} declaration, split after every {@code </event>} as
+ * the TAK protocol README prescribes. Inputs are chunks as they arrive; an event split across
+ * chunks waits for its end. Whitespace between events is skipped.
  *
- * <p>When more than {@code maxEventBytes} accumulate without an {@code </event>}, they are
- * dropped with an error and decoding resumes at the next {@code <}. Error offsets are byte
- * offsets in the whole stream. Not thread-safe: one decoder per connection.
+ * <p>When more than {@code maxEventBytes} accumulate without an {@code </event>}, they are dropped
+ * with an error and decoding resumes at the next {@code <}. Error offsets are byte offsets in the
+ * whole stream. Not thread-safe: one decoder per connection.
  */
 public final class CotStreamDecoder implements Decoder<CotEvent> {
     public static final int DEFAULT_MAX_EVENT_BYTES = 1 << 20;
@@ -51,7 +51,9 @@ public final class CotStreamDecoder implements Decoder<CotEvent> {
                 if (buf.length - pos > maxEventBytes) {
                     int next = indexOf(buf, new byte[] {'<'}, pos + 1);
                     next = next < 0 ? buf.length : next;
-                    out.error("no </event> within " + maxEventBytes + " bytes", pendingOffset + pos,
+                    out.error(
+                            "no </event> within " + maxEventBytes + " bytes",
+                            pendingOffset + pos,
                             Arrays.copyOfRange(buf, pos, Math.min(next, pos + 256)));
                     pos = next;
                     continue;
@@ -76,8 +78,11 @@ public final class CotStreamDecoder implements Decoder<CotEvent> {
         if (pending.length == 0) {
             return List.of();
         }
-        DecodeError e = new DecodeError(
-                "stream ended inside an event (" + pending.length + " bytes)", pendingOffset, pending);
+        DecodeError e =
+                new DecodeError(
+                        "stream ended inside an event (" + pending.length + " bytes)",
+                        pendingOffset,
+                        pending);
         pendingOffset += pending.length;
         pending = new byte[0];
         return List.of(e);

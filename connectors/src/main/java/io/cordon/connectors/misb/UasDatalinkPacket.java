@@ -1,10 +1,12 @@
 package io.cordon.connectors.misb;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * An ST 0601 UAS Datalink Local Set whose checksum validated. Each value is absent when its tag is
@@ -68,6 +70,6 @@ public record UasDatalinkPacket(
         SortedSet<Integer> tags)
         implements MisbPacket {
     public UasDatalinkPacket {
-        tags = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(tags));
+        tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
     }
 }

@@ -3,6 +3,7 @@ package io.cordon.connectors.misb;
 import io.cordon.connectors.decode.DecodeResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -26,7 +27,7 @@ final class VmtiDecoder {
         String systemName = "";
         String sourceSensor = "";
         OptionalLong[] numbers = new OptionalLong[11];
-        java.util.Arrays.fill(numbers, OptionalLong.empty());
+        Arrays.fill(numbers, OptionalLong.empty());
         List<VmtiTarget> targets = List.of();
         TreeSet<Integer> tags = new TreeSet<>();
         LocalSetReader items = new LocalSetReader(b, from, to);
@@ -113,7 +114,7 @@ final class VmtiDecoder {
 
     private static VmtiTarget target(byte[] b, long id, int from, int to) {
         OptionalLong[] numbers = new OptionalLong[21];
-        java.util.Arrays.fill(numbers, OptionalLong.empty());
+        Arrays.fill(numbers, OptionalLong.empty());
         Optional<TargetLocation> location = Optional.empty();
         LocalSetReader items = new LocalSetReader(b, from, to);
         while (items.next()) {

@@ -1,11 +1,13 @@
 package io.cordon.connectors.misb;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * An ST 0903 VMTI Local Set: the detections of a video moving target indicator in one frame.
@@ -37,6 +39,6 @@ public record VmtiLocalSet(
         implements MisbPacket {
     public VmtiLocalSet {
         targets = List.copyOf(targets);
-        tags = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(tags));
+        tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
     }
 }

@@ -5,6 +5,7 @@ import io.cordon.connectors.geojson.SatelliteDetectionDecoder;
 import io.cordon.connectors.misb.MisbKlvDecoder;
 import io.cordon.connectors.tak.TakMeshDecoder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +25,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Messages decoded per second on one thread for the drone and satellite formats: one CoT XML
- * event (takproto golden), the same event as a TAK v1 mesh datagram, the five jMISB ST 0903 VMTI
- * packets in one buffer (ops = buffers), and the ST 0902 dynamic-only ST 0601 packet.
+ * Messages decoded per second on one thread for the drone and satellite formats: one CoT XML event
+ * (takproto golden), the same event as a TAK v1 mesh datagram, the five jMISB ST 0903 VMTI packets
+ * in one buffer (ops = buffers), and the ST 0902 dynamic-only ST 0601 packet.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -53,11 +54,12 @@ public class DroneAndSatelliteDecodeBenchmark {
         takMesh = Files.readAllBytes(root.resolve("cot-tak/takproto-golden/event.takv1-mesh.bin"));
         vmti = Files.readAllBytes(root.resolve("misb-klv/jmisb/0903.bin"));
         uas = Files.readAllBytes(root.resolve("misb-klv/klvdata/DynamicOnlyMISMMSPacketData.bin"));
-        geojson = ("{\"type\":\"Feature\",\"id\":\"d1\",\"geometry\":{\"type\":\"Point\","
-                        + "\"coordinates\":[-117.3125,32.441]},\"properties\":{\"time\":"
-                        + "\"2026-03-01T13:45:12.250Z\",\"sigma_major_m\":60,\"sigma_minor_m\":20,"
-                        + "\"orientation_deg\":30,\"vessel_length_m\":42.5,\"confidence\":0.87}}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        geojson =
+                ("{\"type\":\"Feature\",\"id\":\"d1\",\"geometry\":{\"type\":\"Point\","
+                                + "\"coordinates\":[-117.3125,32.441]},\"properties\":{\"time\":"
+                                + "\"2026-03-01T13:45:12.250Z\",\"sigma_major_m\":60,\"sigma_minor_m\":20,"
+                                + "\"orientation_deg\":30,\"vessel_length_m\":42.5,\"confidence\":0.87}}")
+                        .getBytes(StandardCharsets.UTF_8);
     }
 
     @Benchmark

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.sensor.SensorDefaults;
+import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
@@ -78,7 +79,7 @@ class CotObservationMapperTest {
         assertThat(CotObservationMapper.classification(CotType.parse("a-h-G-U-C-I")).targetClass())
                 .isEqualTo(TargetClass.PERSON);
         assertThat(CotObservationMapper.classification(CotType.parse("a-u-G")))
-                .isEqualTo(io.cordon.pipeline.observation.Classification.UNKNOWN);
+                .isEqualTo(Classification.UNKNOWN);
     }
 
     private Observation map(String xml) {

@@ -30,35 +30,51 @@ class CotStreamDecoderTest {
             r.values().forEach(e -> uids.add(e.uid()));
             pos = next;
         }
-        assertThat(uids).containsExactly(
-                "aa0b0312-b5cd-4c2c-bbbc-9c4c70216261", "uav-7", "aa0b0312-b5cd-4c2c-bbbc-9c4c70216261");
+        assertThat(uids)
+                .containsExactly(
+                        "aa0b0312-b5cd-4c2c-bbbc-9c4c70216261",
+                        "uav-7",
+                        "aa0b0312-b5cd-4c2c-bbbc-9c4c70216261");
         assertThat(decoder.flush()).isEmpty();
     }
 
     @Test
     void badEventCostsOnlyItselfAndRunawayInputIsBounded() {
-        byte[] broken = CotXmlDecoderTest.bytes(CotXmlDecoderTest.DRONE.replace("lat='32.5'", "lat='x'"));
+        byte[] broken =
+                CotXmlDecoderTest.bytes(CotXmlDecoderTest.DRONE.replace("lat='32.5'", "lat='x'"));
         DecodeResult<CotEvent> r = new CotStreamDecoder().decode(concat(DRONE, broken, DRONE));
         assertThat(r.values()).hasSize(2);
-        assertThat(r.errors()).extracting(DecodeError::reason).containsExactly("point lat 'x' is not a decimal");
+        assertThat(r.errors())
+                .extracting(DecodeError::reason)
+                .containsExactly("point lat 'x' is not a decimal");
         assertThat(r.errors().get(0).offset()).isEqualTo(DRONE.length);
 
         CotStreamDecoder small = new CotStreamDecoder(64);
         DecodeResult<CotEvent> runaway = small.decode(new byte[200]);
-        assertThat(runaway.errors()).extracting(DecodeError::reason).containsExactly("no </event> within 64 bytes");
+        assertThat(runaway.errors())
+                .extracting(DecodeError::reason)
+                .containsExactly("no </event> within 64 bytes");
         assertThat(small.decode(DRONE).values()).hasSize(1);
     }
 
     @Test
     void fuzzedStreamsNeverThrow() {
         CotStreamDecoder decoder = new CotStreamDecoder(4096);
-        int run = new MutationFuzzer(List.of(concat(GOLDEN, DRONE)), CotXmlDecoderTest.bytes("<>/event"), 0x5C07L)
-                .run(100_000, input -> {
-                    decoder.decode(input).errors().forEach(e -> assertThat(e.reason()).isNotBlank());
-                    if (input.length % 7 == 0) {
-                        decoder.flush();
-                    }
-                });
+        int run =
+                new MutationFuzzer(
+                                List.of(concat(GOLDEN, DRONE)),
+                                CotXmlDecoderTest.bytes("<>/event"),
+                                0x5C07L)
+                        .run(
+                                100_000,
+                                input -> {
+                                    decoder.decode(input)
+                                            .errors()
+                                            .forEach(e -> assertThat(e.reason()).isNotBlank());
+                                    if (input.length % 7 == 0) {
+                                        decoder.flush();
+                                    }
+                                });
         assertThat(run).isEqualTo(100_000);
     }
 

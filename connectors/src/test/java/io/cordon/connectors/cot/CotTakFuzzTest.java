@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -99,11 +100,9 @@ class CotTakFuzzTest {
                         CASES,
                         input -> {
                             int at = input.length == 0 ? 0 : split.nextInt(input.length + 1);
-                            DecodeResult<TakMessage> a =
-                                    decoder.decode(java.util.Arrays.copyOf(input, at));
+                            DecodeResult<TakMessage> a = decoder.decode(Arrays.copyOf(input, at));
                             DecodeResult<TakMessage> b =
-                                    decoder.decode(
-                                            java.util.Arrays.copyOfRange(input, at, input.length));
+                                    decoder.decode(Arrays.copyOfRange(input, at, input.length));
                             decoded[0] += a.values().size() + b.values().size();
                             check(a);
                             check(b);

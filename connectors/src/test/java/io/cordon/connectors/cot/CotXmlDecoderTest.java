@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordon.connectors.decode.DecodeResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +38,7 @@ public class CotXmlDecoderTest {
         assertThat(e.point().leM().getAsDouble()).isEqualTo(3.0);
         assertThat(e.callsign()).isEqualTo("RAVEN 1");
         assertThat(e.track().orElseThrow())
-                .isEqualTo(new CotTrack(90.0, 12.5, java.util.OptionalDouble.of(-2)));
+                .isEqualTo(new CotTrack(90.0, 12.5, OptionalDouble.of(-2)));
     }
 
     @Test

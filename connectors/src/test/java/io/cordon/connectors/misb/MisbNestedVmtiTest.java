@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.sensor.SensorDefaults;
+import io.cordon.connectors.vectors.PeerVectors;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.SensorKind;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +54,7 @@ class MisbNestedVmtiTest {
         long micros = T0.getEpochSecond() * 1_000_000 + T0.getNano() / 1000;
         byte[] vmti =
                 concat(
-                        item(3, "Test MTI".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                        item(3, "Test MTI".getBytes(StandardCharsets.US_ASCII)),
                         item(4, new byte[] {5}),
                         item(
                                 101,
@@ -121,7 +123,7 @@ class MisbNestedVmtiTest {
         MisbPacket packet =
                 new MisbKlvDecoder()
                         .decode(
-                                io.cordon.connectors.vectors.PeerVectors.bytes(
+                                PeerVectors.bytes(
                                         "misb-klv/klvdata/DynamicOnlyMISMMSPacketData.bin"))
                         .values()
                         .get(0);

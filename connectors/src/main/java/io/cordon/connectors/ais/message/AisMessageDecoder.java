@@ -1,6 +1,7 @@
 package io.cordon.connectors.ais.message;
 
 import io.cordon.connectors.decode.DecodeResult;
+import java.util.function.Function;
 
 /**
  * Decodes an unpacked AIS payload into its message record.
@@ -53,10 +54,7 @@ public final class AisMessageDecoder {
     }
 
     private static DecodeResult<AisMessage> require(
-            AisBits bits,
-            int type,
-            int minBits,
-            java.util.function.Function<AisBits, AisMessage> f) {
+            AisBits bits, int type, int minBits, Function<AisBits, AisMessage> f) {
         if (bits.length() < minBits) {
             return fail(
                     "type "
