@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decodes an AIS feed: each input is one or more lines ({@code \n} or {@code \r\n} separated) of
- * NMEA 0183, optionally with TAG blocks; multi-sentence messages may span inputs.
+ * Decodes an AIS feed: each input is one or more whole lines ({@code \n} or {@code \r\n} separated;
+ * a transport splits TCP streams and files at line ends) of NMEA 0183, optionally with TAG blocks;
+ * multi-sentence messages may span inputs.
  *
  * <p>Per line: TAG block and sentence checksums are validated, fragments reassembled (see {@link
  * FragmentAssembler}), the six-bit payload unpacked and the message decoded. Blank lines, {@code #}
