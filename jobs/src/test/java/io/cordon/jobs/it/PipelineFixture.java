@@ -157,9 +157,26 @@ final class PipelineFixture implements AutoCloseable {
         return received;
     }
 
-    /** Each job's status and last failure, for assertion messages. */
+    /** Each job's status and last failure, and what the intermediate topics hold, for assertion messages. */
     String jobHealth() throws Exception {
         StringBuilder b = new StringBuilder();
+        Map<String, Integer> alertTypes = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(config.topics().alerts(), Duration.ofMillis(500))) {
+            try {
+                alertTypes.merge(io.cordon.proto.v1.Alert.parseFrom(r.value()).getType().name(), 1, Integer::sum);
+            } catch (Exception e) {
+                alertTypes.merge("undecodable", 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> deadLetters = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(config.topics().deadLetter(), Duration.ofMillis(500))) {
+            var d = io.cordon.proto.v1.DeadLetter.parseFrom(r.value());
+            deadLetters.merge(d.getSource() + ": " + d.getReason().substring(0, Math.min(80, d.getReason().length())), 1, Integer::sum);
+        }
+        Map<String, Integer> expectedTypes = new TreeMap<>();
+        expected.alerts().forEach(a -> expectedTypes.merge(a.type().name(), 1, Integer::sum));
+        b.append("alerts topic by type ").append(alertTypes).append("; expected by type ").append(expectedTypes)
+                .append("; dead letters ").append(deadLetters).append('\n');
         for (JobID job : jobs) {
             var graph = flink.cluster().getExecutionGraph(job).get(10, java.util.concurrent.TimeUnit.SECONDS);
             b.append(graph.getJobName()).append(' ').append(graph.getState());
