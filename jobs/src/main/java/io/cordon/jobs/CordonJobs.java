@@ -100,6 +100,8 @@ public final class CordonJobs {
         Topics t = config.topics();
         new DistributionJob(
                         kafka.source(t.alerts(), DISTRIBUTION),
+                        kafka.source(t.tracks(), DISTRIBUTION + "-tracks"),
+                        kafka.source(t.config(), DISTRIBUTION + "-config"),
                         kafka.payloadSink(t.audit(), DISTRIBUTION + "-partners"),
                         kafka.payloadSink(t.audit(), DISTRIBUTION + "-audit"),
                         kafka.deadLetterSink(t.deadLetter(), DISTRIBUTION + "-dlq"),

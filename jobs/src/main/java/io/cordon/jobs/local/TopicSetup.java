@@ -26,9 +26,11 @@ public final class TopicSetup {
                                 t.tracks(),
                                 t.alerts(),
                                 t.deadLetter(),
-                                t.audit()));
+                                t.audit(),
+                                t.config()));
         for (PartnerConfig p : config.partners()) {
             names.add(t.partnerAlerts(p.id()));
+            names.add(t.partnerTracks(p.id()));
         }
         return names;
     }

@@ -1,0 +1,13 @@
+package io.cordon.pipeline.flink.distribute;
+
+import io.cordon.pipeline.flink.record.PartnerDelivery;
+import org.apache.flink.util.OutputTag;
+
+/** Side outputs of the distribution job's routing functions. */
+public final class DistributionOutputs {
+    private DistributionOutputs() {}
+
+    /** Releases for partners with Cursor on Target or GeoJSON outputs. */
+    public static final OutputTag<PartnerDelivery> ENDPOINTS =
+            new OutputTag<>("partner-endpoints") {};
+}
