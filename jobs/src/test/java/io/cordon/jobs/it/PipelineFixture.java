@@ -173,6 +173,18 @@ final class PipelineFixture implements AutoCloseable {
             var d = io.cordon.proto.v1.DeadLetter.parseFrom(r.value());
             deadLetters.merge(d.getSource() + ": " + d.getReason().substring(0, Math.min(80, d.getReason().length())), 1, Integer::sum);
         }
+        Map<String, Integer> trackStatus = new TreeMap<>();
+        long lastTrackTime = 0;
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(config.topics().tracks(), Duration.ofMillis(500))) {
+            var t = io.cordon.proto.v1.EntityTrack.parseFrom(r.value());
+            trackStatus.merge(t.getStatus().name(), 1, Integer::sum);
+            lastTrackTime = Math.max(lastTrackTime, t.getTime().getSeconds());
+        }
+        Map<String, Integer> expectedStatus = new TreeMap<>();
+        expected.trackUpdates().forEach(t -> expectedStatus.merge(t.status().name(), 1, Integer::sum));
+        long expectedLast = expected.trackUpdates().stream().mapToLong(t -> t.time().getEpochSecond()).max().orElse(0);
+        b.append("tracks topic ").append(trackStatus).append(" last ").append(lastTrackTime)
+                .append("; expected ").append(expectedStatus).append(" last ").append(expectedLast).append('\n');
         Map<String, Integer> expectedTypes = new TreeMap<>();
         expected.alerts().forEach(a -> expectedTypes.merge(a.type().name(), 1, Integer::sum));
         b.append("alerts topic by type ").append(alertTypes).append("; expected by type ").append(expectedTypes)
