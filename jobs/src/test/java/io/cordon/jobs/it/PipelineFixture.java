@@ -176,9 +176,13 @@ final class PipelineFixture implements AutoCloseable {
         Map<String, Integer> trackStatus = new TreeMap<>();
         long lastTrackTime = 0;
         for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(config.topics().tracks(), Duration.ofMillis(500))) {
-            var t = io.cordon.proto.v1.EntityTrack.parseFrom(r.value());
-            trackStatus.merge(t.getStatus().name(), 1, Integer::sum);
-            lastTrackTime = Math.max(lastTrackTime, t.getTime().getSeconds());
+            try {
+                var t = io.cordon.proto.v1.EntityTrack.parseFrom(r.value());
+                trackStatus.merge(t.getStatus().name(), 1, Integer::sum);
+                lastTrackTime = Math.max(lastTrackTime, t.getTime().getSeconds());
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                trackStatus.merge("undecodable", 1, Integer::sum);
+            }
         }
         Map<String, Integer> expectedStatus = new TreeMap<>();
         expected.trackUpdates().forEach(t -> expectedStatus.merge(t.status().name(), 1, Integer::sum));
