@@ -2,6 +2,7 @@ package io.cordon.jobs;
 
 import io.cordon.jobs.cli.DurationConverter;
 import io.cordon.jobs.kafka.KafkaIo;
+import io.cordon.jobs.security.KafkaClientProperties;
 import io.cordon.pipeline.flink.ConfigText;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * --job cordon-fusion|cordon-detection|cordon-distribution  --config /path/cordon.yaml
  * [--bootstrap-servers host:port] [--checkpoint-interval 2s] [--parallelism N]
  * [--checkpoint-dir URI] [--max-out-of-orderness 2s] [--source-idleness 2s]
+ * [--kafka-properties /path/client.properties]
  * </pre>
+ *
+ * Kafka security (TLS, SASL): see {@link KafkaClientProperties}.
  *
  * The configuration file is read where the job is built (the JobManager for REST submission);
  * task managers receive its text with the job.
@@ -40,7 +44,11 @@ public final class JobMain {
         ConfigText text = CordonJobs.readConfigText(config);
         String bootstrap =
                 options.getOrDefault("bootstrap-servers", text.parse().kafka().bootstrapServers());
-        CordonJobs jobs = new CordonJobs(text, new KafkaIo(bootstrap), runtime);
+        CordonJobs jobs =
+                new CordonJobs(
+                        text,
+                        new KafkaIo(bootstrap, KafkaClientProperties.load(options.get("kafka-properties"))),
+                        runtime);
         StreamExecutionEnvironment env = runtime.newEnvironment();
         jobs.add(job, env);
         env.execute(job);

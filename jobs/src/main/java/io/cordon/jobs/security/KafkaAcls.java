@@ -75,6 +75,31 @@ public final class KafkaAcls {
         return acls;
     }
 
+    /**
+     * {@code KafkaAcls <cordon.yaml> [<admin client properties>]}: with an admin properties file
+     * (bootstrap.servers and the credentials of a super user) creates the bindings; without, prints
+     * them, one per line.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: KafkaAcls <cordon.yaml> [<admin client properties>]");
+            System.exit(2);
+        }
+        CordonConfig config = CordonConfig.load(java.nio.file.Path.of(args[0]));
+        if (args.length == 1) {
+            forConfig(config).forEach(System.out::println);
+            return;
+        }
+        java.util.Properties props = new java.util.Properties();
+        try (var r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(args[1]))) {
+            props.load(r);
+        }
+        try (Admin admin = Admin.create(props)) {
+            apply(admin, config);
+        }
+        System.out.println(forConfig(config).size() + " ACL bindings in place");
+    }
+
     /** Creates the bindings (idempotent: existing ones stay). */
     public static void apply(Admin admin, CordonConfig config) throws Exception {
         admin.createAcls(forConfig(config)).all().get(30, TimeUnit.SECONDS);
