@@ -61,14 +61,25 @@ public final class CordonJobs {
         return graph(env, DISTRIBUTION);
     }
 
-    /** Adds the named job ({@link #FUSION}, {@link #DETECTION} or {@link #DISTRIBUTION}) to {@code env}. */
+    /**
+     * Adds the named job ({@link #FUSION}, {@link #DETECTION} or {@link #DISTRIBUTION}) to {@code
+     * env}.
+     */
     public void add(String jobName, StreamExecutionEnvironment env) {
         switch (jobName) {
             case FUSION -> addFusion(env);
             case DETECTION -> addDetection(env);
             case DISTRIBUTION -> addDistribution(env);
-            default -> throw new IllegalArgumentException(
-                    "unknown job '" + jobName + "'; one of " + FUSION + ", " + DETECTION + ", " + DISTRIBUTION);
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown job '"
+                                    + jobName
+                                    + "'; one of "
+                                    + FUSION
+                                    + ", "
+                                    + DETECTION
+                                    + ", "
+                                    + DISTRIBUTION);
         }
     }
 

@@ -14,14 +14,12 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * tracks → decode → every per-track detector, each its own keyed operator → alerts. A track's updates share one Kafka key, hence
- * one partition and their order; the detectors rely on it.
+ * tracks → decode → every per-track detector, each its own keyed operator → alerts. A track's
+ * updates share one Kafka key, hence one partition and their order; the detectors rely on it.
  */
 public final class DetectionJob {
     private final Source<RawRecord, ?, ?> tracks;

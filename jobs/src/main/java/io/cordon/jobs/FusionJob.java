@@ -1,5 +1,6 @@
 package io.cordon.jobs;
 
+import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.flink.fusion.ObservationDecodeFunction;
 import io.cordon.pipeline.flink.fusion.ObservationEventTime;
 import io.cordon.pipeline.flink.fusion.TrackingFunction;
@@ -9,7 +10,6 @@ import io.cordon.pipeline.flink.record.ObservationEnvelope;
 import io.cordon.pipeline.flink.record.Outputs;
 import io.cordon.pipeline.flink.record.RawRecord;
 import io.cordon.pipeline.fusion.Partitioning;
-import io.cordon.pipeline.flink.ConfigText;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;

@@ -11,8 +11,7 @@ import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Entry point of the job jar on a Flink cluster (REST {@code /jars/:id/run} or {@code flink
- * run}):
+ * Entry point of the job jar on a Flink cluster (REST {@code /jars/:id/run} or {@code flink run}):
  *
  * <pre>
  * --job cordon-fusion|cordon-detection|cordon-distribution  --config /path/cordon.yaml
@@ -23,7 +22,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * Kafka security (TLS, SASL): see {@link KafkaClientProperties}.
  *
- * The configuration file is read where the job is built (the JobManager for REST submission);
+ * <p>The configuration file is read where the job is built (the JobManager for REST submission);
  * task managers receive its text with the job.
  */
 public final class JobMain {
@@ -47,7 +46,9 @@ public final class JobMain {
         CordonJobs jobs =
                 new CordonJobs(
                         text,
-                        new KafkaIo(bootstrap, KafkaClientProperties.load(options.get("kafka-properties"))),
+                        new KafkaIo(
+                                bootstrap,
+                                KafkaClientProperties.load(options.get("kafka-properties"))),
                         runtime);
         StreamExecutionEnvironment env = runtime.newEnvironment();
         jobs.add(job, env);

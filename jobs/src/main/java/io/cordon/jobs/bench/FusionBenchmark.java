@@ -41,8 +41,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * running in its own JVM, the fusion job runs on a mini cluster, and a read_committed consumer of
  * the tracks topic measures what a partner would see: how many observations per second the job
  * absorbed, how many tracks are live, and the latency from an observation's event time to the
- * moment the track update it produced is readable (watermark delay and the exactly-once commit
- * at each checkpoint included).
+ * moment the track update it produced is readable (watermark delay and the exactly-once commit at
+ * each checkpoint included).
  */
 public final class FusionBenchmark {
     /** What to run. */
@@ -80,10 +80,23 @@ public final class FusionBenchmark {
                             + "  \"track_updates\": %d,\n  \"live_tracks\": %d,\n"
                             + "  \"latency_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
                             + "  \"lag_at_end_s\": %.2f\n}\n",
-                    options.targets(), options.rate(), options.duration().toSeconds(), options.parallelism(),
-                    options.checkpointInterval().toMillis(), options.maxOutOfOrderness().toMillis(),
-                    observationsPublished, publishedPerS, observationsAbsorbed, observationsPerS,
-                    trackUpdates, liveTracks, latencyP50Ms, latencyP95Ms, latencyP99Ms, latencyMaxMs, lagAtEndS);
+                    options.targets(),
+                    options.rate(),
+                    options.duration().toSeconds(),
+                    options.parallelism(),
+                    options.checkpointInterval().toMillis(),
+                    options.maxOutOfOrderness().toMillis(),
+                    observationsPublished,
+                    publishedPerS,
+                    observationsAbsorbed,
+                    observationsPerS,
+                    trackUpdates,
+                    liveTracks,
+                    latencyP50Ms,
+                    latencyP95Ms,
+                    latencyP99Ms,
+                    latencyMaxMs,
+                    lagAtEndS);
         }
     }
 
@@ -98,38 +111,65 @@ public final class FusionBenchmark {
     public Result run() throws Exception {
         CordonConfig config = CordonConfig.load(options.configFile());
         String observationsTopic = config.topics().observations();
-        try (LocalKafkaBroker broker = LocalKafkaBroker.start(options.dataDir().resolve("kafka"), 0, false, Duration.ofSeconds(90))) {
+        try (LocalKafkaBroker broker =
+                LocalKafkaBroker.start(
+                        options.dataDir().resolve("kafka"), 0, false, Duration.ofSeconds(90))) {
             String bootstrap = broker.bootstrapServers();
             TopicSetup.create(bootstrap, config, 4);
-            JobRuntime runtime = new JobRuntime(
-                    options.checkpointInterval(), options.parallelism(),
-                    options.dataDir().resolve("checkpoints").toUri().toString(),
-                    options.maxOutOfOrderness(), Duration.ofSeconds(5));
+            JobRuntime runtime =
+                    new JobRuntime(
+                            options.checkpointInterval(),
+                            options.parallelism(),
+                            options.dataDir().resolve("checkpoints").toUri().toString(),
+                            options.maxOutOfOrderness(),
+                            Duration.ofSeconds(5));
             try (LocalFlink flink = LocalFlink.start(Math.max(2, options.parallelism() * 2))) {
-                flink.submit(new CordonJobs(options.configFile(), new KafkaIo(bootstrap), runtime).fusion());
-                SyntheticTargets targets = new SyntheticTargets(config.reference(), options.targets(), 1);
+                flink.submit(
+                        new CordonJobs(options.configFile(), new KafkaIo(bootstrap), runtime)
+                                .fusion());
+                SyntheticTargets targets =
+                        new SyntheticTargets(config.reference(), options.targets(), 1);
                 TracksReader reader = new TracksReader(bootstrap, config.topics().tracks());
                 reader.start();
-                out.printf(Locale.ROOT, "fusion benchmark: %d targets, %.0f obs/s requested, %ds, parallelism %d%n",
-                        options.targets(), options.rate(), options.duration().toSeconds(), options.parallelism());
+                out.printf(
+                        Locale.ROOT,
+                        "fusion benchmark: %d targets, %.0f obs/s requested, %ds, parallelism %d%n",
+                        options.targets(),
+                        options.rate(),
+                        options.duration().toSeconds(),
+                        options.parallelism());
                 // warm-up: the job and the JIT see the same load for a few seconds before measuring
-                Generator warmup = new Generator(bootstrap, observationsTopic, targets, options.rate());
+                Generator warmup =
+                        new Generator(bootstrap, observationsTopic, targets, options.rate());
                 warmup.runFor(Duration.ofSeconds(5), 0);
                 reader.reset();
-                Generator generator = new Generator(bootstrap, observationsTopic, targets, options.rate());
+                Generator generator =
+                        new Generator(bootstrap, observationsTopic, targets, options.rate());
                 long startMs = System.currentTimeMillis();
                 generator.runFor(options.duration(), warmup.frames());
                 long endMs = System.currentTimeMillis();
-                Thread.sleep(options.checkpointInterval().toMillis() * 2 + options.maxOutOfOrderness().toMillis() + 1000);
+                Thread.sleep(
+                        options.checkpointInterval().toMillis() * 2
+                                + options.maxOutOfOrderness().toMillis()
+                                + 1000);
                 reader.stop();
                 double seconds = (endMs - startMs) / 1000.0;
                 long absorbed = generator.observationsUpTo(reader.latestTrackTimeMs());
                 double lag = (endMs - reader.latestTrackTimeMs()) / 1000.0;
-                Result r = new Result(
-                        options, generator.published(), generator.published() / seconds,
-                        absorbed, absorbed / seconds, reader.updates(), reader.liveTracks(),
-                        reader.histogram.percentileMs(0.50), reader.histogram.percentileMs(0.95),
-                        reader.histogram.percentileMs(0.99), reader.histogram.maxMs(), lag);
+                Result r =
+                        new Result(
+                                options,
+                                generator.published(),
+                                generator.published() / seconds,
+                                absorbed,
+                                absorbed / seconds,
+                                reader.updates(),
+                                reader.liveTracks(),
+                                reader.histogram.percentileMs(0.50),
+                                reader.histogram.percentileMs(0.95),
+                                reader.histogram.percentileMs(0.99),
+                                reader.histogram.maxMs(),
+                                lag);
                 generator.close();
                 warmup.close();
                 return r;
@@ -137,13 +177,17 @@ public final class FusionBenchmark {
         }
     }
 
-    /** Publishes frames at the requested rate in real time, event time = the frame's wall-clock time. */
+    /**
+     * Publishes frames at the requested rate in real time, event time = the frame's wall-clock
+     * time.
+     */
     private static final class Generator implements AutoCloseable {
         private final KafkaProducer<byte[], byte[]> producer;
         private final String topic;
         private final SyntheticTargets targets;
         private final double periodS;
-        private final List<long[]> frames = new ArrayList<>(); // {eventTimeMs, cumulativeObservations}
+        private final List<long[]> frames =
+                new ArrayList<>(); // {eventTimeMs, cumulativeObservations}
         private long published;
         private long frameCount;
 
@@ -153,7 +197,9 @@ public final class FusionBenchmark {
             props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
             props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-            producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+            producer =
+                    new KafkaProducer<>(
+                            props, new ByteArraySerializer(), new ByteArraySerializer());
             this.topic = topic;
             this.targets = targets;
             this.periodS = targets.targets() / rate;
@@ -172,8 +218,13 @@ public final class FusionBenchmark {
                 Instant eventTime = Instant.ofEpochMilli(System.currentTimeMillis());
                 List<Observation> frame = targets.frame(eventTime, periodS, frameCount++);
                 for (Observation o : frame) {
-                    producer.send(new ProducerRecord<>(topic, null, eventTime.toEpochMilli(),
-                            o.sensorId().getBytes(StandardCharsets.UTF_8), ObservationCodec.toProto(o).toByteArray()));
+                    producer.send(
+                            new ProducerRecord<>(
+                                    topic,
+                                    null,
+                                    eventTime.toEpochMilli(),
+                                    o.sensorId().getBytes(StandardCharsets.UTF_8),
+                                    ObservationCodec.toProto(o).toByteArray()));
                 }
                 published += frame.size();
                 frames.add(new long[] {eventTime.toEpochMilli(), published});
@@ -224,13 +275,16 @@ public final class FusionBenchmark {
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-            consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            consumer =
+                    new KafkaConsumer<>(
+                            props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             this.topic = topic;
         }
 
         void start() {
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            consumer.partitionsFor(topic)
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             thread = new Thread(this::run, "bench-tracks-reader");
@@ -244,7 +298,9 @@ public final class FusionBenchmark {
                     long now = System.currentTimeMillis();
                     try {
                         EntityTrack t = EntityTrack.parseFrom(r.value());
-                        long timeMs = t.getTime().getSeconds() * 1000 + t.getTime().getNanos() / 1_000_000;
+                        long timeMs =
+                                t.getTime().getSeconds() * 1000
+                                        + t.getTime().getNanos() / 1_000_000;
                         synchronized (this) {
                             histogram.record(now - timeMs);
                             updates++;

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 /**
  * A load generator for the fusion benchmark: {@code targets} targets at constant velocity spread
  * over a box around the reference, reported as position fixes with 10 m noise by one of four
- * quadrant sensors, every target once per frame. The frame period sets the rate: rate =
- * targets / period. Deterministic for a seed.
+ * quadrant sensors, every target once per frame. The frame period sets the rate: rate = targets /
+ * period. Deterministic for a seed.
  */
 final class SyntheticTargets {
     static final double HALF_EAST_M = 40_000;
@@ -51,7 +51,10 @@ final class SyntheticTargets {
         return east.length;
     }
 
-    /** One frame at {@code time}, {@code dtS} seconds after the previous: every target reported once. */
+    /**
+     * One frame at {@code time}, {@code dtS} seconds after the previous: every target reported
+     * once.
+     */
     List<Observation> frame(Instant time, double dtS, long frameIndex) {
         List<Observation> out = new ArrayList<>(east.length);
         for (int i = 0; i < east.length; i++) {
@@ -65,7 +68,8 @@ final class SyntheticTargets {
             }
             String sensor = "bench-" + (east[i] < 0 ? "w" : "e") + (north[i] < 0 ? "s" : "n");
             GeoPoint measured =
-                    plane.surfacePoint(east[i] + gaussian() * SIGMA_M, north[i] + gaussian() * SIGMA_M);
+                    plane.surfacePoint(
+                            east[i] + gaussian() * SIGMA_M, north[i] + gaussian() * SIGMA_M);
             out.add(
                     new Observation(
                             sensor + "-" + frameIndex + "-" + i,

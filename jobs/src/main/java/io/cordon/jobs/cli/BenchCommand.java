@@ -24,31 +24,56 @@ public final class BenchCommand {
                 "track update (watermark delay and exactly-once commit included)."
             })
     static final class Fusion implements Callable<Integer> {
-        @Option(names = "--targets", defaultValue = "1000", description = "Targets. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--targets",
+                defaultValue = "1000",
+                description = "Targets. Default: ${DEFAULT-VALUE}.")
         int targets;
 
-        @Option(names = "--rate", defaultValue = "20000", description = "Observations per second. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--rate",
+                defaultValue = "20000",
+                description = "Observations per second. Default: ${DEFAULT-VALUE}.")
         double rate;
 
-        @Option(names = "--duration", converter = DurationConverter.class, defaultValue = "30s",
+        @Option(
+                names = "--duration",
+                converter = DurationConverter.class,
+                defaultValue = "30s",
                 description = "Measured run after a 5 s warm-up. Default: ${DEFAULT-VALUE}.")
         Duration duration;
 
-        @Option(names = "--parallelism", defaultValue = "1", description = "Fusion job parallelism. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--parallelism",
+                defaultValue = "1",
+                description = "Fusion job parallelism. Default: ${DEFAULT-VALUE}.")
         int parallelism;
 
-        @Option(names = "--checkpoint-interval", converter = DurationConverter.class, defaultValue = "1s",
-                description = "Checkpoint interval: committed output appears at each checkpoint. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--checkpoint-interval",
+                converter = DurationConverter.class,
+                defaultValue = "1s",
+                description =
+                        "Checkpoint interval: committed output appears at each checkpoint. Default: ${DEFAULT-VALUE}.")
         Duration checkpointInterval;
 
-        @Option(names = "--max-out-of-orderness", converter = DurationConverter.class, defaultValue = "200ms",
+        @Option(
+                names = "--max-out-of-orderness",
+                converter = DurationConverter.class,
+                defaultValue = "200ms",
                 description = "Watermark delay. Default: ${DEFAULT-VALUE}.")
         Duration maxOutOfOrderness;
 
-        @Option(names = "--config", defaultValue = "deploy/cordon.yaml", description = "Configuration (topics, reference). Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--config",
+                defaultValue = "deploy/cordon.yaml",
+                description = "Configuration (topics, reference). Default: ${DEFAULT-VALUE}.")
         Path config;
 
-        @Option(names = "--data-dir", defaultValue = ".cordon/bench", description = "Broker data and checkpoints. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--data-dir",
+                defaultValue = ".cordon/bench",
+                description = "Broker data and checkpoints. Default: ${DEFAULT-VALUE}.")
         Path dataDir;
 
         @Option(names = "--json", description = "Write the result as JSON here.")
@@ -56,9 +81,19 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            FusionBenchmark.Result r = new FusionBenchmark(
-                    new FusionBenchmark.Options(config, targets, rate, duration, parallelism, checkpointInterval, maxOutOfOrderness, dataDir),
-                    System.out).run();
+            FusionBenchmark.Result r =
+                    new FusionBenchmark(
+                                    new FusionBenchmark.Options(
+                                            config,
+                                            targets,
+                                            rate,
+                                            duration,
+                                            parallelism,
+                                            checkpointInterval,
+                                            maxOutOfOrderness,
+                                            dataDir),
+                                    System.out)
+                            .run();
             System.out.print(r.toJson());
             if (json != null) {
                 Files.writeString(json, r.toJson());

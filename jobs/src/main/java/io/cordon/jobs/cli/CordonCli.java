@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "cordon 0.1.0",
         description = "Sensor fusion and analytics for a shared border.",
-        subcommands = {LocalCommand.class, TrackCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            LocalCommand.class,
+            TrackCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class CordonCli {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -23,12 +23,17 @@ public final class TrackCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Tracks CSV to write.")
     Path out;
 
-    @Option(names = "--stats", description = "Write {observations, seconds, observations_per_s} as JSON here; seconds is the tracking loop alone.")
+    @Option(
+            names = "--stats",
+            description =
+                    "Write {observations, seconds, observations_per_s} as JSON here; seconds is the tracking loop alone.")
     Path stats;
 
     @Override
     public Integer call() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--scenario", scenario.toString(), "--out", out.toString()));
+        List<String> args =
+                new ArrayList<>(
+                        List.of("--scenario", scenario.toString(), "--out", out.toString()));
         if (stats != null) {
             args.addAll(List.of("--stats", stats.toString()));
         }

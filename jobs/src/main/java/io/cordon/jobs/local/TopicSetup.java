@@ -56,7 +56,8 @@ public final class TopicSetup {
                 if (!existing.contains(name)) {
                     missing.add(
                             new NewTopic(name, partitions, (short) 1)
-                                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")));
+                                    .configs(
+                                            Map.of("retention.ms", "-1", "retention.bytes", "-1")));
                 }
             }
             if (!missing.isEmpty()) {

@@ -42,15 +42,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by partner: writes what the sharing policy released to the partner's Cursor on Target and
- * GeoJSON endpoints, as the policy in force says (endpoints are live-updatable like the rest of
- * the agreement).
+ * GeoJSON endpoints, as the policy in force says (endpoints are live-updatable like the rest of the
+ * agreement).
  *
  * <p>Delivery is at least once: events are buffered briefly (up to a batch or {@value #LINGER_MS}
  * ms) and every buffer is flushed before a checkpoint completes, so what a checkpoint covers has
- * been handed to the endpoint; after a failure the job replays from the checkpoint and may send
- * an event again (CoT events replace each other by uid, GeoJSON features carry their ids). Sends
- * block the operator: a slow endpoint back-pressures the job rather than filling memory. A batch
- * that fails all its attempts is dead-lettered (stage {@code distribution.cot} / {@code
+ * been handed to the endpoint; after a failure the job replays from the checkpoint and may send an
+ * event again (CoT events replace each other by uid, GeoJSON features carry their ids). Sends block
+ * the operator: a slow endpoint back-pressures the job rather than filling memory. A batch that
+ * fails all its attempts is dead-lettered (stage {@code distribution.cot} / {@code
  * distribution.geojson}) and the endpoint is left alone for {@value #COOL_DOWN_MS} ms, during which
  * its deliveries are dead-lettered at once, so one unreachable partner cannot stall the others for
  * long. The partner's Kafka topic, written exactly once, remains its system of record for replay.
@@ -104,13 +104,21 @@ public class PartnerEndpointFunction
     }
 
     @Override
-    public void processElement(PartnerDelivery d, ReadOnlyContext ctx, Collector<DeadLetterRecord> out)
+    public void processElement(
+            PartnerDelivery d, ReadOnlyContext ctx, Collector<DeadLetterRecord> out)
             throws Exception {
         emitPending(out);
         SharingPolicy policy = policies.current(ctx.getBroadcastState(PartnerPolicies.STATE));
         Optional<PartnerConfig> partner = policy.partner(d.partnerId);
         if (partner.isEmpty()) {
-            out.collect(deadLetter(d, "distribution.endpoints", "partner " + d.partnerId + " is no longer in policy " + policy.version()));
+            out.collect(
+                    deadLetter(
+                            d,
+                            "distribution.endpoints",
+                            "partner "
+                                    + d.partnerId
+                                    + " is no longer in policy "
+                                    + policy.version()));
             return;
         }
         PartnerConfig p = partner.get();
@@ -152,7 +160,8 @@ public class PartnerEndpointFunction
             }
         }
         if (p.outputs().geojson() != null) {
-            Channel g = geojson.computeIfAbsent(p.id(), id -> new Channel(id, "distribution.geojson"));
+            Channel g =
+                    geojson.computeIfAbsent(p.id(), id -> new Channel(id, "distribution.geojson"));
             if (!p.outputs().geojson().equals(g.endpoint)) {
                 g.webhook = null;
                 g.endpoint = p.outputs().geojson();
@@ -162,7 +171,8 @@ public class PartnerEndpointFunction
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DeadLetterRecord> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DeadLetterRecord> out)
+            throws Exception {
         emitPending(out);
         flushAll(out::collect);
     }
@@ -185,7 +195,8 @@ public class PartnerEndpointFunction
                 context.getOperatorStateStore()
                         .getListState(
                                 new ListStateDescriptor<>(
-                                        "endpoint-dead-letters", TypeInformation.of(DeadLetterRecord.class)));
+                                        "endpoint-dead-letters",
+                                        TypeInformation.of(DeadLetterRecord.class)));
         pending = new ArrayList<>();
         for (DeadLetterRecord d : pendingState.get()) {
             pending.add(d);
@@ -226,11 +237,15 @@ public class PartnerEndpointFunction
         long now = System.currentTimeMillis();
         String problem = null;
         if (now < c.downUntilMs) {
-            problem = "endpoint failed recently; cooling down until " + java.time.Instant.ofEpochMilli(c.downUntilMs);
+            problem =
+                    "endpoint failed recently; cooling down until "
+                            + java.time.Instant.ofEpochMilli(c.downUntilMs);
         } else if (c.endpoint instanceof CotOutput out) {
             try {
                 if (c.cotClient == null) {
-                    c.cotClient = new CotStreamClient(out, TlsContexts.ENVIRONMENT, COT_ATTEMPTS, BACKOFF_MS);
+                    c.cotClient =
+                            new CotStreamClient(
+                                    out, TlsContexts.ENVIRONMENT, COT_ATTEMPTS, BACKOFF_MS);
                 }
                 ((CotStreamClient) c.cotClient).send(c.lines);
             } catch (IOException e) {
@@ -239,11 +254,19 @@ public class PartnerEndpointFunction
         } else if (c.endpoint instanceof GeoJsonOutput out) {
             try {
                 if (c.webhook == null) {
-                    c.webhook = new WebhookClient(out, c.partnerId, TlsContexts.ENVIRONMENT, BACKOFF_MS);
+                    c.webhook =
+                            new WebhookClient(
+                                    out, c.partnerId, TlsContexts.ENVIRONMENT, BACKOFF_MS);
                 }
                 for (int i = 0; i < c.lines.size() && problem == null; i += out.batchSize()) {
-                    WebhookClient.Result r = c.webhook.post(c.lines.subList(i, Math.min(c.lines.size(), i + out.batchSize())));
-                    problem = r.delivered() ? null : r.problem() + " after " + r.attempts() + " attempts";
+                    WebhookClient.Result r =
+                            c.webhook.post(
+                                    c.lines.subList(
+                                            i, Math.min(c.lines.size(), i + out.batchSize())));
+                    problem =
+                            r.delivered()
+                                    ? null
+                                    : r.problem() + " after " + r.attempts() + " attempts";
                 }
             } catch (IOException e) {
                 problem = e.getMessage();
@@ -270,12 +293,17 @@ public class PartnerEndpointFunction
     private byte[] encodeCot(PartnerDelivery d, PartnerConfig p, CotOutput out) {
         if (PartnerDelivery.ALERT.equals(d.kind)) {
             Alert a = ((DecodeResult.Ok<Alert>) AlertCodec.parse(d.payload)).value();
-            return CotEventWriter.alert(a, Duration.ofMillis((long) (out.alertStaleS() * 1000)), d.policyVersion);
+            return CotEventWriter.alert(
+                    a, Duration.ofMillis((long) (out.alertStaleS() * 1000)), d.policyVersion);
         }
         EntityTrack t = ((DecodeResult.Ok<EntityTrack>) EntityTrackCodec.parse(d.payload)).value();
         var fields = p.sharing().fields();
-        double ceM = fields.positions() == PositionRule.GRID ? fields.gridM() / Math.sqrt(6) : Double.NaN;
-        return CotEventWriter.track(t, Duration.ofMillis((long) (out.trackStaleS() * 1000)), ceM, d.policyVersion);
+        double ceM =
+                fields.positions() == PositionRule.GRID
+                        ? fields.gridM() / Math.sqrt(6)
+                        : Double.NaN;
+        return CotEventWriter.track(
+                t, Duration.ofMillis((long) (out.trackStaleS() * 1000)), ceM, d.policyVersion);
     }
 
     private static byte[] encodeGeoJson(PartnerDelivery d) throws IOException {
@@ -285,7 +313,8 @@ public class PartnerEndpointFunction
         }
         io.cordon.proto.v1.EntityTrack proto = io.cordon.proto.v1.EntityTrack.parseFrom(d.payload);
         EntityTrack t = ((DecodeResult.Ok<EntityTrack>) EntityTrackCodec.fromProto(proto)).value();
-        return GeoJsonFeatureWriter.track(t, proto.getCountryIsoA3(), proto.getZonesList(), d.policyVersion);
+        return GeoJsonFeatureWriter.track(
+                t, proto.getCountryIsoA3(), proto.getZonesList(), d.policyVersion);
     }
 
     private static DeadLetterRecord deadLetter(PartnerDelivery d, String stage, String reason) {

@@ -37,8 +37,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * </table>
  *
  * Principals are the SASL user names (SCRAM) or, with mutual TLS, the certificate's mapped name
- * ({@code ssl.principal.mapping.rules}); create the SCRAM credentials with {@code
- * kafka-configs.sh --alter --add-config 'SCRAM-SHA-512=[password=...]' --entity-type users}.
+ * ({@code ssl.principal.mapping.rules}); create the SCRAM credentials with {@code kafka-configs.sh
+ * --alter --add-config 'SCRAM-SHA-512=[password=...]' --entity-type users}.
  */
 public final class KafkaAcls {
     private KafkaAcls() {}
@@ -62,11 +62,28 @@ public final class KafkaAcls {
         for (PartnerConfig p : config.partners()) {
             String partner = partnerPrincipal(p.id());
             allow(acls, partner, topicPrefix("cordon.partner." + p.id() + "."), AclOperation.READ);
-            allow(acls, partner, new ResourcePattern(ResourceType.GROUP, "partner-" + p.id(), PatternType.PREFIXED), AclOperation.READ);
-            allow(acls, sensorOperatorPrincipal(p.id()), topic(t.observations()), AclOperation.WRITE);
+            allow(
+                    acls,
+                    partner,
+                    new ResourcePattern(
+                            ResourceType.GROUP, "partner-" + p.id(), PatternType.PREFIXED),
+                    AclOperation.READ);
+            allow(
+                    acls,
+                    sensorOperatorPrincipal(p.id()),
+                    topic(t.observations()),
+                    AclOperation.WRITE);
         }
-        job(acls, CordonJobs.FUSION, List.of(t.observations()), List.of(topic(t.tracks()), topic(t.deadLetter())));
-        job(acls, CordonJobs.DETECTION, List.of(t.tracks(), t.config()), List.of(topic(t.alerts()), topic(t.deadLetter())));
+        job(
+                acls,
+                CordonJobs.FUSION,
+                List.of(t.observations()),
+                List.of(topic(t.tracks()), topic(t.deadLetter())));
+        job(
+                acls,
+                CordonJobs.DETECTION,
+                List.of(t.tracks(), t.config()),
+                List.of(topic(t.alerts()), topic(t.deadLetter())));
         job(
                 acls,
                 CordonJobs.DISTRIBUTION,
@@ -105,7 +122,8 @@ public final class KafkaAcls {
         admin.createAcls(forConfig(config)).all().get(30, TimeUnit.SECONDS);
     }
 
-    private static void job(List<AclBinding> acls, String job, List<String> reads, List<ResourcePattern> writes) {
+    private static void job(
+            List<AclBinding> acls, String job, List<String> reads, List<ResourcePattern> writes) {
         String principal = jobPrincipal(job);
         for (String r : reads) {
             allow(acls, principal, topic(r), AclOperation.READ);
@@ -114,11 +132,20 @@ public final class KafkaAcls {
             allow(acls, principal, w, AclOperation.WRITE);
             allow(acls, principal, w, AclOperation.DESCRIBE);
         }
-        allow(acls, principal, new ResourcePattern(ResourceType.GROUP, job, PatternType.PREFIXED), AclOperation.READ);
-        ResourcePattern transactions = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, job, PatternType.PREFIXED);
+        allow(
+                acls,
+                principal,
+                new ResourcePattern(ResourceType.GROUP, job, PatternType.PREFIXED),
+                AclOperation.READ);
+        ResourcePattern transactions =
+                new ResourcePattern(ResourceType.TRANSACTIONAL_ID, job, PatternType.PREFIXED);
         allow(acls, principal, transactions, AclOperation.WRITE);
         allow(acls, principal, transactions, AclOperation.DESCRIBE);
-        allow(acls, principal, new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL), AclOperation.IDEMPOTENT_WRITE);
+        allow(
+                acls,
+                principal,
+                new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
+                AclOperation.IDEMPOTENT_WRITE);
     }
 
     private static ResourcePattern topic(String name) {
@@ -129,7 +156,11 @@ public final class KafkaAcls {
         return new ResourcePattern(ResourceType.TOPIC, prefix, PatternType.PREFIXED);
     }
 
-    private static void allow(List<AclBinding> acls, String principal, ResourcePattern resource, AclOperation op) {
-        acls.add(new AclBinding(resource, new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW)));
+    private static void allow(
+            List<AclBinding> acls, String principal, ResourcePattern resource, AclOperation op) {
+        acls.add(
+                new AclBinding(
+                        resource,
+                        new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW)));
     }
 }

@@ -19,7 +19,10 @@ public final class KafkaClientProperties {
 
     private KafkaClientProperties() {}
 
-    /** The file's properties, or empty ones when {@code file} is null or blank and {@value #ENV} is unset. */
+    /**
+     * The file's properties, or empty ones when {@code file} is null or blank and {@value #ENV} is
+     * unset.
+     */
     public static Properties load(String file) {
         String path = file != null && !file.isBlank() ? file : System.getenv(ENV);
         Properties p = new Properties();

@@ -38,35 +38,55 @@ import org.junit.jupiter.api.io.TempDir;
  * hold exactly the updates of an uninterrupted run: none lost, none duplicated, the same ids.
  */
 class FusionFailoverITCase {
-    private static final Path CONFIG = Path.of("..", "deploy", "cordon.yaml").toAbsolutePath().normalize();
+    private static final Path CONFIG =
+            Path.of("..", "deploy", "cordon.yaml").toAbsolutePath().normalize();
 
     @TempDir Path tmp;
 
     @Test
     void killingATaskManagerMidStreamLosesAndDuplicatesNothing() throws Exception {
         CordonConfig config = CordonConfig.load(CONFIG);
-        BorderSimulation sim = new BorderSimulation(
-                config.sensors(), config.reference(), Instant.parse("2026-01-01T00:00:00Z"), 7, 20, 0.5, 360);
+        BorderSimulation sim =
+                new BorderSimulation(
+                        config.sensors(),
+                        config.reference(),
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        7,
+                        20,
+                        0.5,
+                        360);
         List<Observation> observations = new ArrayList<>(sim.observationsBetween(-1, 360));
         observations.addAll(sim.observationsBetween(360 + 3600, 360 + 3610));
         List<Observation> late = sim.observationsBetween(360 + 7200, 360 + 7210);
         Observation tail = late.get(0); // published into every partition last: moves all watermarks
-        List<String> expected = OfflinePipeline.run(config, observations).trackUpdates().stream()
-                .map(t -> t.trackId() + "@" + t.time().toEpochMilli() + "/" + t.status())
-                .toList();
+        List<String> expected =
+                OfflinePipeline.run(config, observations).trackUpdates().stream()
+                        .map(t -> t.trackId() + "@" + t.time().toEpochMilli() + "/" + t.status())
+                        .toList();
         assertThat(expected).isNotEmpty();
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(tmp.resolve("kafka"));
                 StandaloneFlinkCluster cluster = StandaloneFlinkCluster.start(clusterDir(), 2, 2);
                 KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
             TopicSetup.create(kafka.bootstrapServers(), config, 4);
-            String job = cluster.submit(
-                    jobJar(),
-                    JobMain.class.getName(),
-                    List.of("--job", CordonJobs.FUSION, "--config", CONFIG.toString(),
-                            "--bootstrap-servers", kafka.bootstrapServers(),
-                            "--checkpoint-interval", "1s", "--parallelism", "2", "--source-idleness", "10m"),
-                    2);
+            String job =
+                    cluster.submit(
+                            jobJar(),
+                            JobMain.class.getName(),
+                            List.of(
+                                    "--job",
+                                    CordonJobs.FUSION,
+                                    "--config",
+                                    CONFIG.toString(),
+                                    "--bootstrap-servers",
+                                    kafka.bootstrapServers(),
+                                    "--checkpoint-interval",
+                                    "1s",
+                                    "--parallelism",
+                                    "2",
+                                    "--source-idleness",
+                                    "10m"),
+                            2);
             cluster.awaitJobState(job, "RUNNING", Duration.ofMinutes(2));
 
             int cut = observations.size() / 2;
@@ -75,20 +95,27 @@ class FusionFailoverITCase {
             while (written(kafka, config).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
-            assertThat(written(kafka, config)).as("track updates committed before the kill").isNotEmpty();
+            assertThat(written(kafka, config))
+                    .as("track updates committed before the kill")
+                    .isNotEmpty();
 
             // The most dangerous moment: right after a checkpoint completed, before its
             // transactions are known to be committed.
             long checkpoints = cluster.completedCheckpoints(job);
-            while (cluster.completedCheckpoints(job) == checkpoints && System.nanoTime() < deadline) {
+            while (cluster.completedCheckpoints(job) == checkpoints
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             cluster.killTaskManager(cluster.taskManagerRunning("track per partition"));
             publish(producer, config, observations.subList(cut, observations.size()));
             for (var partition : producer.partitionsFor(config.topics().observations())) {
-                producer.send(new ProducerRecord<>(config.topics().observations(), partition.partition(),
-                        tail.eventTime().toEpochMilli(), tail.sensorId().getBytes(StandardCharsets.UTF_8),
-                        ObservationCodec.toProto(tail).toByteArray()));
+                producer.send(
+                        new ProducerRecord<>(
+                                config.topics().observations(),
+                                partition.partition(),
+                                tail.eventTime().toEpochMilli(),
+                                tail.sensorId().getBytes(StandardCharsets.UTF_8),
+                                ObservationCodec.toProto(tail).toByteArray()));
             }
             producer.flush();
 
@@ -103,7 +130,9 @@ class FusionFailoverITCase {
                 }
                 Thread.sleep(1_000);
             }
-            assertThat(cluster.lastRestartMs(job)).as("the job failed over and restarted").isPositive();
+            assertThat(cluster.lastRestartMs(job))
+                    .as("the job failed over and restarted")
+                    .isPositive();
             assertThat(cluster.jobState(job)).isEqualTo("RUNNING");
             assertThat(written).containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -111,10 +140,15 @@ class FusionFailoverITCase {
 
     private static List<String> written(EmbeddedKafka kafka, CordonConfig config) throws Exception {
         List<String> updates = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(config.topics().tracks(), Duration.ofMillis(500))) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                kafka.readCommitted(config.topics().tracks(), Duration.ofMillis(500))) {
             EntityTrack t = EntityTrack.parseFrom(r.value());
-            updates.add(t.getTrackId() + "@" + (t.getTime().getSeconds() * 1000 + t.getTime().getNanos() / 1_000_000)
-                    + "/" + t.getStatus().name().replace("TRACK_STATUS_", ""));
+            updates.add(
+                    t.getTrackId()
+                            + "@"
+                            + (t.getTime().getSeconds() * 1000 + t.getTime().getNanos() / 1_000_000)
+                            + "/"
+                            + t.getStatus().name().replace("TRACK_STATUS_", ""));
         }
         return updates;
     }
@@ -126,10 +160,16 @@ class FusionFailoverITCase {
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private static void publish(KafkaProducer<byte[], byte[]> producer, CordonConfig config, List<Observation> batch) {
+    private static void publish(
+            KafkaProducer<byte[], byte[]> producer, CordonConfig config, List<Observation> batch) {
         for (Observation o : batch) {
-            producer.send(new ProducerRecord<>(config.topics().observations(), null, o.eventTime().toEpochMilli(),
-                    o.sensorId().getBytes(StandardCharsets.UTF_8), ObservationCodec.toProto(o).toByteArray()));
+            producer.send(
+                    new ProducerRecord<>(
+                            config.topics().observations(),
+                            null,
+                            o.eventTime().toEpochMilli(),
+                            o.sensorId().getBytes(StandardCharsets.UTF_8),
+                            ObservationCodec.toProto(o).toByteArray()));
         }
         producer.flush();
     }
@@ -149,7 +189,10 @@ class FusionFailoverITCase {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().endsWith("-job.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no *-job.jar in target: run the package phase"));
+                    .orElseThrow(
+                            () ->
+                                    new IllegalStateException(
+                                            "no *-job.jar in target: run the package phase"));
         }
     }
 }

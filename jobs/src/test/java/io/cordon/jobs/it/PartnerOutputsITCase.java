@@ -114,7 +114,13 @@ class PartnerOutputsITCase {
                         webhookUrl);
     }
 
-    static Alert alert(String id, AlertType type, Severity severity, AlertState state, GeoPoint where, Marking marking) {
+    static Alert alert(
+            String id,
+            AlertType type,
+            Severity severity,
+            AlertState state,
+            GeoPoint where,
+            Marking marking) {
         Map<String, String> evidence = new TreeMap<>();
         evidence.put(Evidence.SOURCE_PARTNERS, "usa");
         evidence.put(Evidence.SOURCE_SENSORS, "usa-radar-1");
@@ -154,68 +160,137 @@ class PartnerOutputsITCase {
     static final GeoPoint WEST = GeoPoint.of(31.34, -110.7);
 
     @Test
-    void takGeoJsonAndKafkaPartnersReceiveTheirOutputsAndAPolicyChangeTakesEffectLive() throws Exception {
+    void takGeoJsonAndKafkaPartnersReceiveTheirOutputsAndAPolicyChangeTakesEffectLive()
+            throws Exception {
         System.setProperty(PASSWORD_VARIABLE, "changeit");
         try (CotListener tak = CotListener.mutualTls();
                 WebhookReceiver web = WebhookReceiver.start(2)) {
             String yaml =
                     "reference: {latDeg: 31.3333, lonDeg: -110.6}\npartners:\n"
-                            + partners(tak.port(), web.url(), "BORDER_CROSSING, LOITERING, ZONE_INTRUSION", "fr");
-            try (DistributionHarness h = new DistributionHarness(tmp, yaml, Duration.ofMillis(500))) {
-                Alert crossing = alert("crossing-1", AlertType.BORDER_CROSSING, Severity.HIGH, AlertState.NEW, EAST, Marking.UNRESTRICTED);
-                Alert webOnly = alert("loitering-web", AlertType.LOITERING, Severity.MEDIUM, AlertState.NEW, WEST, Marking.releasableTo(Set.of("web")));
-                Alert loitering = alert("loitering-1", AlertType.LOITERING, Severity.MEDIUM, AlertState.NEW, EAST, Marking.UNRESTRICTED);
-                Alert rendezvous = alert("rendezvous-1", AlertType.RENDEZVOUS, Severity.LOW, AlertState.NEW, EAST, Marking.UNRESTRICTED);
+                            + partners(
+                                    tak.port(),
+                                    web.url(),
+                                    "BORDER_CROSSING, LOITERING, ZONE_INTRUSION",
+                                    "fr");
+            try (DistributionHarness h =
+                    new DistributionHarness(tmp, yaml, Duration.ofMillis(500))) {
+                Alert crossing =
+                        alert(
+                                "crossing-1",
+                                AlertType.BORDER_CROSSING,
+                                Severity.HIGH,
+                                AlertState.NEW,
+                                EAST,
+                                Marking.UNRESTRICTED);
+                Alert webOnly =
+                        alert(
+                                "loitering-web",
+                                AlertType.LOITERING,
+                                Severity.MEDIUM,
+                                AlertState.NEW,
+                                WEST,
+                                Marking.releasableTo(Set.of("web")));
+                Alert loitering =
+                        alert(
+                                "loitering-1",
+                                AlertType.LOITERING,
+                                Severity.MEDIUM,
+                                AlertState.NEW,
+                                EAST,
+                                Marking.UNRESTRICTED);
+                Alert rendezvous =
+                        alert(
+                                "rendezvous-1",
+                                AlertType.RENDEZVOUS,
+                                Severity.LOW,
+                                AlertState.NEW,
+                                EAST,
+                                Marking.UNRESTRICTED);
                 h.publishAlert(crossing);
                 h.publishAlert(webOnly);
                 h.publishAlert(loitering);
                 h.publishAlert(rendezvous);
                 h.publishAlert(with(loitering, AlertState.UPDATE));
                 h.publishAlert(with(loitering, AlertState.CLOSED));
-                Alert held = alert("loitering-held", AlertType.LOITERING, Severity.HIGH, AlertState.NEW, EAST, Marking.UNRESTRICTED);
+                Alert held =
+                        alert(
+                                "loitering-held",
+                                AlertType.LOITERING,
+                                Severity.HIGH,
+                                AlertState.NEW,
+                                EAST,
+                                Marking.UNRESTRICTED);
                 h.publishAlert(held);
                 for (int i = 0; i < 3; i++) {
                     h.publishTrack(track("T1", i * 2.0, EAST, Marking.UNRESTRICTED), "USA");
-                    h.publishTrack(track("T2", i * 2.0, EAST, Marking.releasableTo(Set.of("web"))), "USA");
+                    h.publishTrack(
+                            track("T2", i * 2.0, EAST, Marking.releasableTo(Set.of("web"))), "USA");
                 }
 
                 // TAK: CoT over mutual TLS, well formed, Spanish, positions on the 1 km grid
-                List<CotListener.Received> cot = tak.awaitEvent(x -> x.contains("cordon.alert.loitering-held"), 60_000);
-                cot = awaitCount(tak, 7, 20_000); // 5 alert messages + 3 track updates of T1, at least
+                List<CotListener.Received> cot =
+                        tak.awaitEvent(x -> x.contains("cordon.alert.loitering-held"), 60_000);
+                cot =
+                        awaitCount(
+                                tak, 7,
+                                20_000); // 5 alert messages + 3 track updates of T1, at least
                 Map<String, CotEvent> byUid = new TreeMap<>();
                 Map<String, Integer> count = new TreeMap<>();
                 for (CotListener.Received r : cot) {
                     CotEvent e = decode(r.xml());
                     byUid.put(e.uid(), e);
                     count.merge(e.uid(), 1, Integer::sum);
-                    assertThat(Math.abs(KM_GRID.snap(GeoPoint.of(e.point().latDeg(), e.point().lonDeg())).latDeg() - e.point().latDeg()))
+                    assertThat(
+                                    Math.abs(
+                                            KM_GRID.snap(
+                                                                    GeoPoint.of(
+                                                                            e.point().latDeg(),
+                                                                            e.point().lonDeg()))
+                                                            .latDeg()
+                                                    - e.point().latDeg()))
                             .as("on the grid: %s", r.xml())
                             .isLessThan(1e-6);
                     assertThat(r.xml()).doesNotContain("usa-radar-1");
                 }
                 assertThat(byUid.keySet())
                         .containsExactlyInAnyOrder(
-                                "cordon.alert.crossing-1", "cordon.alert.loitering-1", "cordon.alert.loitering-held", "cordon.track.T1");
-                assertThat(count.get("cordon.alert.loitering-1")).as("NEW, UPDATE and CLOSED").isGreaterThanOrEqualTo(3);
+                                "cordon.alert.crossing-1",
+                                "cordon.alert.loitering-1",
+                                "cordon.alert.loitering-held",
+                                "cordon.track.T1");
+                assertThat(count.get("cordon.alert.loitering-1"))
+                        .as("NEW, UPDATE and CLOSED")
+                        .isGreaterThanOrEqualTo(3);
                 CotEvent c1 = byUid.get("cordon.alert.crossing-1");
                 assertThat(c1.type().value()).isEqualTo("b-a-g");
                 assertThat(c1.how()).isEqualTo("m-f");
                 assertThat(c1.stale()).isEqualTo(T0.plusSeconds(600));
-                assertThat(cot.stream().filter(r -> r.xml().contains("cordon.alert.crossing-1")).findFirst().orElseThrow().xml())
+                assertThat(
+                                cot.stream()
+                                        .filter(r -> r.xml().contains("cordon.alert.crossing-1"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .xml())
                         .contains("<remarks>Cruce de frontera — gravedad alta (nueva)");
                 CotEvent closed = lastFor(cot, "cordon.alert.loitering-1");
-                assertThat(closed.stale()).as("a closed alert is stale at once").isEqualTo(closed.start());
+                assertThat(closed.stale())
+                        .as("a closed alert is stale at once")
+                        .isEqualTo(closed.start());
                 CotEvent t1 = byUid.get("cordon.track.T1");
                 assertThat(t1.type().value()).isEqualTo("a-u-G-E-V");
                 assertThat(t1.how()).isEqualTo("m-f");
-                assertThat(Duration.between(t1.start(), t1.stale())).isEqualTo(Duration.ofSeconds(30));
+                assertThat(Duration.between(t1.start(), t1.stale()))
+                        .isEqualTo(Duration.ofSeconds(30));
 
-                // GeoJSON: the webhook refused twice, then got everything it is entitled to, in French
-                List<WebhookReceiver.Line> lines = web.awaitLine(l -> l.contains("\"loitering-held\""), 30_000);
+                // GeoJSON: the webhook refused twice, then got everything it is entitled to, in
+                // French
+                List<WebhookReceiver.Line> lines =
+                        web.awaitLine(l -> l.contains("\"loitering-held\""), 30_000);
                 Map<String, JsonNode> features = new TreeMap<>();
                 for (WebhookReceiver.Line l : lines) {
                     JsonNode f = JSON.readTree(l.json());
-                    features.put(f.get("id").asText() + "/" + f.at("/properties/state").asText(), f);
+                    features.put(
+                            f.get("id").asText() + "/" + f.at("/properties/state").asText(), f);
                     assertThat(l.partner()).isEqualTo("web");
                 }
                 assertThat(web.requests()).isGreaterThan(2);
@@ -228,48 +303,89 @@ class PartnerOutputsITCase {
                                 "loitering-1/CLOSED",
                                 "rendezvous-1/NEW",
                                 "loitering-held/NEW");
-                assertThat(features.get("crossing-1/NEW").at("/properties/text").asText()).startsWith("Franchissement de frontière");
-                assertThat(features.get("crossing-1/NEW").at("/geometry/coordinates/0").asDouble()).isEqualTo(-110.5123);
+                assertThat(features.get("crossing-1/NEW").at("/properties/text").asText())
+                        .startsWith("Franchissement de frontière");
+                assertThat(features.get("crossing-1/NEW").at("/geometry/coordinates/0").asDouble())
+                        .isEqualTo(-110.5123);
 
                 // Kafka: alerts in the area, the track feed without T2 (not releasable to kfk)
                 assertThat(ids(h.partnerAlerts("kfk")))
-                        .containsExactlyInAnyOrder("crossing-1", "loitering-1", "loitering-1", "loitering-1", "rendezvous-1", "loitering-held");
-                assertThat(h.partnerTracks("kfk")).extracting(io.cordon.proto.v1.EntityTrack::getTrackId).containsOnly("T1").hasSize(3);
+                        .containsExactlyInAnyOrder(
+                                "crossing-1",
+                                "loitering-1",
+                                "loitering-1",
+                                "loitering-1",
+                                "rendezvous-1",
+                                "loitering-held");
+                assertThat(h.partnerTracks("kfk"))
+                        .extracting(io.cordon.proto.v1.EntityTrack::getTrackId)
+                        .containsOnly("T1")
+                        .hasSize(3);
                 assertThat(h.partnerAlerts("tak")).as("kafka: false").isEmpty();
-                assertThat(h.awaitAudit("loitering-web", "tak", Duration.ofSeconds(10)).getReason()).startsWith("marking releasable only to [web]");
+                assertThat(h.awaitAudit("loitering-web", "tak", Duration.ofSeconds(10)).getReason())
+                        .startsWith("marking releasable only to [web]");
 
-                // Live policy change: TAK now only takes zone intrusions, the webhook partner reads Portuguese.
+                // Live policy change: TAK now only takes zone intrusions, the webhook partner reads
+                // Portuguese.
                 h.publishPartners(1, partners(tak.port(), web.url(), "ZONE_INTRUSION", "pt"));
                 awaitPolicyVersion(h, "1");
-                Alert crossing2 = alert("crossing-2", AlertType.BORDER_CROSSING, Severity.HIGH, AlertState.NEW, EAST, Marking.UNRESTRICTED);
+                Alert crossing2 =
+                        alert(
+                                "crossing-2",
+                                AlertType.BORDER_CROSSING,
+                                Severity.HIGH,
+                                AlertState.NEW,
+                                EAST,
+                                Marking.UNRESTRICTED);
                 h.publishAlert(crossing2);
                 h.publishAlert(with(held, AlertState.UPDATE));
-                List<WebhookReceiver.Line> after = web.awaitLine(l -> l.contains("\"crossing-2\""), 30_000);
-                JsonNode c2 = after.stream().map(l -> read(l.json())).filter(f -> f.get("id").asText().equals("crossing-2")).findFirst().orElseThrow();
-                assertThat(c2.at("/properties/text").asText()).startsWith("Travessia de fronteira — gravidade alta (nova)");
+                List<WebhookReceiver.Line> after =
+                        web.awaitLine(l -> l.contains("\"crossing-2\""), 30_000);
+                JsonNode c2 =
+                        after.stream()
+                                .map(l -> read(l.json()))
+                                .filter(f -> f.get("id").asText().equals("crossing-2"))
+                                .findFirst()
+                                .orElseThrow();
+                assertThat(c2.at("/properties/text").asText())
+                        .startsWith("Travessia de fronteira — gravidade alta (nova)");
                 assertThat(c2.at("/properties/policyVersion").asText()).isEqualTo("1");
 
-                AuditRecord takCrossing2 = h.awaitAudit("crossing-2", "tak", Duration.ofSeconds(20));
+                AuditRecord takCrossing2 =
+                        h.awaitAudit("crossing-2", "tak", Duration.ofSeconds(20));
                 assertThat(takCrossing2.getDelivered()).isFalse();
                 assertThat(takCrossing2.getPolicyVersion()).isEqualTo("1");
                 assertThat(takCrossing2.getReason()).contains("not in alertTypes [ZONE_INTRUSION]");
-                AuditRecord retraction = h.awaitAudit("loitering-held", "tak", Duration.ofSeconds(20));
+                AuditRecord retraction =
+                        h.awaitAudit("loitering-held", "tak", Duration.ofSeconds(20));
                 List<CotListener.Received> withRetraction =
-                        tak.awaitEvent(x -> x.contains("cordon.alert.loitering-held") && x.contains("state=\"CLOSED\""), 20_000);
+                        tak.awaitEvent(
+                                x ->
+                                        x.contains("cordon.alert.loitering-held")
+                                                && x.contains("state=\"CLOSED\""),
+                                20_000);
                 CotEvent withdrawn = lastFor(withRetraction, "cordon.alert.loitering-held");
                 assertThat(withdrawn.stale()).isEqualTo(withdrawn.start());
-                assertThat(withRetraction.get(withRetraction.size() - 1).xml()).contains("retirada");
+                assertThat(withRetraction.get(withRetraction.size() - 1).xml())
+                        .contains("retirada");
                 assertThat(tak.events()).noneMatch(r -> r.xml().contains("crossing-2"));
 
                 var status = h.flink.cluster().getJobStatus(h.job).get(10, TimeUnit.SECONDS);
                 assertThat(status).isEqualTo(JobStatus.RUNNING);
-                assertThat(h.flink.cluster().getExecutionGraph(h.job).get(10, TimeUnit.SECONDS).getStatusTimestamp(JobStatus.RESTARTING))
+                assertThat(
+                                h.flink
+                                        .cluster()
+                                        .getExecutionGraph(h.job)
+                                        .get(10, TimeUnit.SECONDS)
+                                        .getStatusTimestamp(JobStatus.RESTARTING))
                         .as("the change took effect without a restart")
                         .isZero();
-                // one audit record per decision: 9 alert messages and probes × 3 partners, each with a version
+                // one audit record per decision: 9 alert messages and probes × 3 partners, each
+                // with a version
                 List<AuditRecord> audit = h.audit();
                 assertThat(audit).allSatisfy(a -> assertThat(a.getPolicyVersion()).isNotBlank());
-                assertThat(audit.stream().filter(a -> a.getAlertId().equals("loitering-1")).count()).isEqualTo(9);
+                assertThat(audit.stream().filter(a -> a.getAlertId().equals("loitering-1")).count())
+                        .isEqualTo(9);
                 assertThat(retraction.getAlertId()).isEqualTo("loitering-held");
             }
         }
@@ -278,9 +394,18 @@ class PartnerOutputsITCase {
     /** Publishes probe alerts until one is decided under {@code version}. */
     static void awaitPolicyVersion(DistributionHarness h, String version) throws Exception {
         for (int i = 0; i < 30; i++) {
-            Alert probe = alert("probe-" + i, AlertType.CONVOY, Severity.INFO, AlertState.NEW, EAST, Marking.releasableTo(Set.of("kfk")));
+            Alert probe =
+                    alert(
+                            "probe-" + i,
+                            AlertType.CONVOY,
+                            Severity.INFO,
+                            AlertState.NEW,
+                            EAST,
+                            Marking.releasableTo(Set.of("kfk")));
             h.publishAlert(probe);
-            if (h.awaitAudit(probe.alertId(), "kfk", Duration.ofSeconds(20)).getPolicyVersion().equals(version)) {
+            if (h.awaitAudit(probe.alertId(), "kfk", Duration.ofSeconds(20))
+                    .getPolicyVersion()
+                    .equals(version)) {
                 return;
             }
         }
@@ -289,11 +414,23 @@ class PartnerOutputsITCase {
 
     static Alert with(Alert a, AlertState state) {
         return new Alert(
-                a.alertId(), a.type(), a.severity(), state, a.windowStart(), a.windowEnd().plusSeconds(30), a.location(),
-                a.trackIds(), a.detector(), a.detectorVersion(), a.evidence(), a.marking(), a.summary());
+                a.alertId(),
+                a.type(),
+                a.severity(),
+                state,
+                a.windowStart(),
+                a.windowEnd().plusSeconds(30),
+                a.location(),
+                a.trackIds(),
+                a.detector(),
+                a.detectorVersion(),
+                a.evidence(),
+                a.marking(),
+                a.summary());
     }
 
-    static List<CotListener.Received> awaitCount(CotListener tak, int n, long timeoutMs) throws InterruptedException {
+    static List<CotListener.Received> awaitCount(CotListener tak, int n, long timeoutMs)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (tak.events().size() < n && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);

@@ -114,8 +114,13 @@ final class PipelineFixture implements AutoCloseable {
         String topic = config.topics().observations();
         for (var info : producer.partitionsFor(topic)) {
             for (Observation o : watermarkTail) {
-                producer.send(new ProducerRecord<>(topic, info.partition(), o.eventTime().toEpochMilli(),
-                        o.sensorId().getBytes(StandardCharsets.UTF_8), ObservationCodec.toProto(o).toByteArray()));
+                producer.send(
+                        new ProducerRecord<>(
+                                topic,
+                                info.partition(),
+                                o.eventTime().toEpochMilli(),
+                                o.sensorId().getBytes(StandardCharsets.UTF_8),
+                                ObservationCodec.toProto(o).toByteArray()));
             }
         }
         producer.flush();
@@ -157,25 +162,39 @@ final class PipelineFixture implements AutoCloseable {
         return received;
     }
 
-    /** Each job's status and last failure, and what the intermediate topics hold, for assertion messages. */
+    /**
+     * Each job's status and last failure, and what the intermediate topics hold, for assertion
+     * messages.
+     */
     String jobHealth() throws Exception {
         StringBuilder b = new StringBuilder();
         Map<String, Integer> alertTypes = new TreeMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(config.topics().alerts(), Duration.ofMillis(500))) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                kafka.readCommitted(config.topics().alerts(), Duration.ofMillis(500))) {
             try {
-                alertTypes.merge(io.cordon.proto.v1.Alert.parseFrom(r.value()).getType().name(), 1, Integer::sum);
+                alertTypes.merge(
+                        io.cordon.proto.v1.Alert.parseFrom(r.value()).getType().name(),
+                        1,
+                        Integer::sum);
             } catch (Exception e) {
                 alertTypes.merge("undecodable", 1, Integer::sum);
             }
         }
         Map<String, Integer> deadLetters = new TreeMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(config.topics().deadLetter(), Duration.ofMillis(500))) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                kafka.readCommitted(config.topics().deadLetter(), Duration.ofMillis(500))) {
             var d = io.cordon.proto.v1.DeadLetter.parseFrom(r.value());
-            deadLetters.merge(d.getSource() + ": " + d.getReason().substring(0, Math.min(80, d.getReason().length())), 1, Integer::sum);
+            deadLetters.merge(
+                    d.getSource()
+                            + ": "
+                            + d.getReason().substring(0, Math.min(80, d.getReason().length())),
+                    1,
+                    Integer::sum);
         }
         Map<String, Integer> trackStatus = new TreeMap<>();
         long lastTrackTime = 0;
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(config.topics().tracks(), Duration.ofMillis(500))) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                kafka.readCommitted(config.topics().tracks(), Duration.ofMillis(500))) {
             try {
                 var t = io.cordon.proto.v1.EntityTrack.parseFrom(r.value());
                 trackStatus.merge(t.getStatus().name(), 1, Integer::sum);
@@ -185,20 +204,45 @@ final class PipelineFixture implements AutoCloseable {
             }
         }
         Map<String, Integer> expectedStatus = new TreeMap<>();
-        expected.trackUpdates().forEach(t -> expectedStatus.merge(t.status().name(), 1, Integer::sum));
-        long expectedLast = expected.trackUpdates().stream().mapToLong(t -> t.time().getEpochSecond()).max().orElse(0);
-        b.append("tracks topic ").append(trackStatus).append(" last ").append(lastTrackTime)
-                .append("; expected ").append(expectedStatus).append(" last ").append(expectedLast).append('\n');
+        expected.trackUpdates()
+                .forEach(t -> expectedStatus.merge(t.status().name(), 1, Integer::sum));
+        long expectedLast =
+                expected.trackUpdates().stream()
+                        .mapToLong(t -> t.time().getEpochSecond())
+                        .max()
+                        .orElse(0);
+        b.append("tracks topic ")
+                .append(trackStatus)
+                .append(" last ")
+                .append(lastTrackTime)
+                .append("; expected ")
+                .append(expectedStatus)
+                .append(" last ")
+                .append(expectedLast)
+                .append('\n');
         Map<String, Integer> expectedTypes = new TreeMap<>();
         expected.alerts().forEach(a -> expectedTypes.merge(a.type().name(), 1, Integer::sum));
-        b.append("alerts topic by type ").append(alertTypes).append("; expected by type ").append(expectedTypes)
-                .append("; dead letters ").append(deadLetters).append('\n');
+        b.append("alerts topic by type ")
+                .append(alertTypes)
+                .append("; expected by type ")
+                .append(expectedTypes)
+                .append("; dead letters ")
+                .append(deadLetters)
+                .append('\n');
         for (JobID job : jobs) {
-            var graph = flink.cluster().getExecutionGraph(job).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            var graph =
+                    flink.cluster()
+                            .getExecutionGraph(job)
+                            .get(10, java.util.concurrent.TimeUnit.SECONDS);
             b.append(graph.getJobName()).append(' ').append(graph.getState());
             if (graph.getFailureInfo() != null) {
-                b.append(" last failure: ").append(graph.getFailureInfo().getExceptionAsString(), 0,
-                        Math.min(2000, graph.getFailureInfo().getExceptionAsString().length()));
+                b.append(" last failure: ")
+                        .append(
+                                graph.getFailureInfo().getExceptionAsString(),
+                                0,
+                                Math.min(
+                                        2000,
+                                        graph.getFailureInfo().getExceptionAsString().length()));
             }
             b.append('\n');
         }

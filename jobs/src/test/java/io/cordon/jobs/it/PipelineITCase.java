@@ -72,7 +72,9 @@ class PipelineITCase {
             f.publishWatermarkTail();
 
             Map<String, List<String>> received = f.awaitPartnerAlerts(Duration.ofMinutes(3));
-            assertThat(PipelineFixture.asSets(received)).as(f.jobHealth()).isEqualTo(f.expected.alertIdsByPartner());
+            assertThat(PipelineFixture.asSets(received))
+                    .as(f.jobHealth())
+                    .isEqualTo(f.expected.alertIdsByPartner());
             received.forEach(
                     (partner, ids) ->
                             assertThat(PipelineFixture.duplicates(ids)).as(partner).isEmpty());
@@ -116,7 +118,9 @@ class PipelineITCase {
             f.publishWatermarkTail();
 
             Map<String, List<String>> received = f.awaitPartnerAlerts(Duration.ofMinutes(4));
-            assertThat(PipelineFixture.asSets(received)).as(f.jobHealth()).isEqualTo(f.expected.alertIdsByPartner());
+            assertThat(PipelineFixture.asSets(received))
+                    .as(f.jobHealth())
+                    .isEqualTo(f.expected.alertIdsByPartner());
             received.forEach(
                     (partner, ids) ->
                             assertThat(PipelineFixture.duplicates(ids)).as(partner).isEmpty());

@@ -93,38 +93,100 @@ class SecureKafkaITCase {
             dist.putAll(SecureKafka.scramSecurity("cordon-distribution", "dist-secret"));
             try (LocalFlink flink = LocalFlink.start(4)) {
                 JobRuntime runtime =
-                        new JobRuntime(Duration.ofMillis(500), 1, tmp.resolve("cp").toUri().toString(), Duration.ofSeconds(2), Duration.ofSeconds(3));
-                flink.submit(new CordonJobs(text, new KafkaIo(kafka.bootstrapServers(), dist), runtime).distribution());
+                        new JobRuntime(
+                                Duration.ofMillis(500),
+                                1,
+                                tmp.resolve("cp").toUri().toString(),
+                                Duration.ofSeconds(2),
+                                Duration.ofSeconds(3));
+                flink.submit(
+                        new CordonJobs(text, new KafkaIo(kafka.bootstrapServers(), dist), runtime)
+                                .distribution());
 
                 Alert crossing = crossing();
-                try (KafkaProducer<byte[], byte[]> detection = producer(kafka.scram("cordon-detection", "det-secret"))) {
-                    detection.send(record(config.topics().alerts(), crossing.alertId(), AlertCodec.toBytes(crossing))).get(30, TimeUnit.SECONDS);
+                try (KafkaProducer<byte[], byte[]> detection =
+                        producer(kafka.scram("cordon-detection", "det-secret"))) {
+                    detection
+                            .send(
+                                    record(
+                                            config.topics().alerts(),
+                                            crossing.alertId(),
+                                            AlertCodec.toBytes(crossing)))
+                            .get(30, TimeUnit.SECONDS);
                 }
 
                 List<ConsumerRecord<byte[], byte[]>> usa =
-                        poll(kafka.scram("partner-usa", "usa-secret"), "partner-usa-c2", config.topics().partnerAlerts("usa"), 1, Duration.ofSeconds(60));
-                assertThat(usa).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly(crossing.alertId());
+                        poll(
+                                kafka.scram("partner-usa", "usa-secret"),
+                                "partner-usa-c2",
+                                config.topics().partnerAlerts("usa"),
+                                1,
+                                Duration.ofSeconds(60));
+                assertThat(usa)
+                        .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                        .containsExactly(crossing.alertId());
 
                 Properties mex = kafka.scram("partner-mex", "mex-secret");
-                assertThatThrownBy(() -> poll(mex, "partner-mex-c2", config.topics().partnerAlerts("usa"), 1, Duration.ofSeconds(10)))
+                assertThatThrownBy(
+                                () ->
+                                        poll(
+                                                mex,
+                                                "partner-mex-c2",
+                                                config.topics().partnerAlerts("usa"),
+                                                1,
+                                                Duration.ofSeconds(10)))
                         .isInstanceOf(TopicAuthorizationException.class);
-                assertThat(poll(mex, "partner-mex-c2", config.topics().partnerAlerts("mex"), 0, Duration.ofSeconds(2)))
+                assertThat(
+                                poll(
+                                        mex,
+                                        "partner-mex-c2",
+                                        config.topics().partnerAlerts("mex"),
+                                        0,
+                                        Duration.ofSeconds(2)))
                         .as("its own topic: allowed, and empty (mex takes LOITERING only)")
                         .isEmpty();
                 try (KafkaProducer<byte[], byte[]> p = producer(mex)) {
-                    assertThatThrownBy(() -> p.send(record(config.topics().observations(), "x", new byte[] {1})).get(30, TimeUnit.SECONDS))
+                    assertThatThrownBy(
+                                    () ->
+                                            p.send(
+                                                            record(
+                                                                    config.topics().observations(),
+                                                                    "x",
+                                                                    new byte[] {1}))
+                                                    .get(30, TimeUnit.SECONDS))
                             .isInstanceOf(ExecutionException.class)
                             .hasCauseInstanceOf(TopicAuthorizationException.class);
                 }
                 Properties sensors = kafka.scram("sensors-usa", "sensors-secret");
                 try (KafkaProducer<byte[], byte[]> p = producer(sensors)) {
-                    assertThat(p.send(record(config.topics().observations(), "usa-radar-1", new byte[] {1})).get(30, TimeUnit.SECONDS).offset())
+                    assertThat(
+                                    p.send(
+                                                    record(
+                                                            config.topics().observations(),
+                                                            "usa-radar-1",
+                                                            new byte[] {1}))
+                                            .get(30, TimeUnit.SECONDS)
+                                            .offset())
                             .isGreaterThanOrEqualTo(0);
                 }
-                assertThatThrownBy(() -> poll(sensors, "sensors-usa", config.topics().partnerAlerts("usa"), 1, Duration.ofSeconds(10)))
+                assertThatThrownBy(
+                                () ->
+                                        poll(
+                                                sensors,
+                                                "sensors-usa",
+                                                config.topics().partnerAlerts("usa"),
+                                                1,
+                                                Duration.ofSeconds(10)))
                         .as("no group and no topic read for a sensor operator")
                         .isInstanceOf(AuthorizationException.class);
-                assertThatThrownBy(() -> poll(kafka.scram("partner-usa", "wrong"), "partner-usa-c2", config.topics().partnerAlerts("usa"), 1, Duration.ofSeconds(10)))
+                assertThatThrownBy(
+                                () ->
+                                        poll(
+                                                kafka.scram("partner-usa", "wrong"),
+                                                "partner-usa-c2",
+                                                config.topics().partnerAlerts("usa"),
+                                                1,
+                                                Duration.ofSeconds(10)))
                         .isInstanceOf(SaslAuthenticationException.class);
             }
         }
@@ -160,14 +222,16 @@ class SecureKafkaITCase {
     }
 
     /** Subscribes with a group and polls until {@code n} committed records or the timeout. */
-    static List<ConsumerRecord<byte[], byte[]>> poll(Properties props, String group, String topic, int n, Duration timeout) {
+    static List<ConsumerRecord<byte[], byte[]>> poll(
+            Properties props, String group, String topic, int n, Duration timeout) {
         Properties p = new Properties();
         p.putAll(props);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             c.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && (n == 0 || out.size() < n)) {

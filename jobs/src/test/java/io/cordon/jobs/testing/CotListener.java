@@ -19,13 +19,14 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A TAK endpoint for integration tests: a TCP server on localhost, optionally with mutual TLS
- * (the test material of {@code connectors/src/test/resources/security}), that keeps every CoT
- * event it receives, split at {@code </event>}, with its arrival time.
+ * A TAK endpoint for integration tests: a TCP server on localhost, optionally with mutual TLS (the
+ * test material of {@code connectors/src/test/resources/security}), that keeps every CoT event it
+ * receives, split at {@code </event>}, with its arrival time.
  */
 public final class CotListener implements AutoCloseable {
     /** The test TLS material (relative to the jobs module). */
-    public static final Path SECURITY = Path.of("..", "connectors", "src", "test", "resources", "security");
+    public static final Path SECURITY =
+            Path.of("..", "connectors", "src", "test", "resources", "security");
 
     /** An event as received. */
     public record Received(String xml, long receivedAtMs) {}
@@ -48,14 +49,18 @@ public final class CotListener implements AutoCloseable {
     /** Presents tak-server.p12 and accepts only the clients in tak-server-trust.p12. */
     public static CotListener mutualTls() throws Exception {
         char[] pw = "changeit".toCharArray();
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory kmf =
+                KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(load(SECURITY.resolve("tak-server.p12"), pw), pw);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory tmf =
+                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(load(SECURITY.resolve("tak-server-trust.p12"), pw));
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         SSLServerSocket s =
-                (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                (SSLServerSocket)
+                        ctx.getServerSocketFactory()
+                                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         s.setNeedClientAuth(true);
         return new CotListener(s);
     }
@@ -77,7 +82,8 @@ public final class CotListener implements AutoCloseable {
     }
 
     /** Waits until an event matching {@code wanted} arrived; returns all events. */
-    public List<Received> awaitEvent(Predicate<String> wanted, long timeoutMs) throws InterruptedException {
+    public List<Received> awaitEvent(Predicate<String> wanted, long timeoutMs)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             if (events.stream().anyMatch(e -> wanted.test(e.xml()))) {
@@ -105,14 +111,18 @@ public final class CotListener implements AutoCloseable {
     private void read(Socket s) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
-        try (s; InputStream in = s.getInputStream()) {
+        try (s;
+                InputStream in = s.getInputStream()) {
             int n;
             while ((n = in.read(chunk)) >= 0) {
                 buffer.write(chunk, 0, n);
                 String text = buffer.toString(StandardCharsets.UTF_8);
                 int end;
                 while ((end = text.indexOf("</event>")) >= 0) {
-                    events.add(new Received(text.substring(0, end + 8).strip(), System.currentTimeMillis()));
+                    events.add(
+                            new Received(
+                                    text.substring(0, end + 8).strip(),
+                                    System.currentTimeMillis()));
                     text = text.substring(end + 8);
                 }
                 buffer.reset();

@@ -32,9 +32,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The distribution job alone on a real broker and a mini cluster, fed by publishing alerts,
- * tracks and config updates straight to their topics: fast enough for end-to-end tests of the
- * partner outputs and for the latency benchmark.
+ * The distribution job alone on a real broker and a mini cluster, fed by publishing alerts, tracks
+ * and config updates straight to their topics: fast enough for end-to-end tests of the partner
+ * outputs and for the latency benchmark.
  */
 public final class DistributionHarness implements AutoCloseable {
     public final EmbeddedKafka kafka;
@@ -47,7 +47,8 @@ public final class DistributionHarness implements AutoCloseable {
      * @param yaml the cordon.yaml text (written to {@code dir})
      * @param checkpointInterval bounds the latency of the exactly-once Kafka outputs
      */
-    public DistributionHarness(Path dir, String yaml, Duration checkpointInterval) throws Exception {
+    public DistributionHarness(Path dir, String yaml, Duration checkpointInterval)
+            throws Exception {
         Files.createDirectories(dir);
         Path file = dir.resolve("cordon.yaml");
         Files.writeString(file, yaml);
@@ -68,11 +69,21 @@ public final class DistributionHarness implements AutoCloseable {
                         dir.resolve("checkpoints").toUri().toString(),
                         Duration.ofSeconds(2),
                         Duration.ofSeconds(3));
-        job = flink.submit(new CordonJobs(text, new KafkaIo(kafka.bootstrapServers(), new Properties()), runtime).distribution());
+        job =
+                flink.submit(
+                        new CordonJobs(
+                                        text,
+                                        new KafkaIo(kafka.bootstrapServers(), new Properties()),
+                                        runtime)
+                                .distribution());
     }
 
     public void publishAlert(Alert a) {
-        send(config.topics().alerts(), a.alertId(), a.windowStart().toEpochMilli(), AlertCodec.toBytes(a));
+        send(
+                config.topics().alerts(),
+                a.alertId(),
+                a.windowStart().toEpochMilli(),
+                AlertCodec.toBytes(a));
     }
 
     public void publishTrack(EntityTrack t, String country) {
@@ -83,7 +94,9 @@ public final class DistributionHarness implements AutoCloseable {
                 EntityTrackCodec.toProto(t, country, List.of()).toByteArray());
     }
 
-    /** Publishes a new version of the partners section (validated here first, as an operator would). */
+    /**
+     * Publishes a new version of the partners section (validated here first, as an operator would).
+     */
     public void publishPartners(long version, String partnersYaml) {
         PartnersSection.parse(partnersYaml);
         long now = System.currentTimeMillis();
@@ -97,7 +110,9 @@ public final class DistributionHarness implements AutoCloseable {
     }
 
     public void send(String topic, String key, long timestampMs, byte[] value) {
-        producer.send(new ProducerRecord<>(topic, null, timestampMs, key.getBytes(StandardCharsets.UTF_8), value));
+        producer.send(
+                new ProducerRecord<>(
+                        topic, null, timestampMs, key.getBytes(StandardCharsets.UTF_8), value));
         producer.flush();
     }
 
@@ -105,7 +120,8 @@ public final class DistributionHarness implements AutoCloseable {
     public List<io.cordon.proto.v1.Alert> partnerAlerts(String partnerId) throws Exception {
         List<io.cordon.proto.v1.Alert> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r :
-                kafka.readCommitted(config.topics().partnerAlerts(partnerId), Duration.ofMillis(300))) {
+                kafka.readCommitted(
+                        config.topics().partnerAlerts(partnerId), Duration.ofMillis(300))) {
             out.add(io.cordon.proto.v1.Alert.parseFrom(r.value()));
         }
         return out;
@@ -115,7 +131,8 @@ public final class DistributionHarness implements AutoCloseable {
     public List<io.cordon.proto.v1.EntityTrack> partnerTracks(String partnerId) throws Exception {
         List<io.cordon.proto.v1.EntityTrack> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r :
-                kafka.readCommitted(config.topics().partnerTracks(partnerId), Duration.ofMillis(300))) {
+                kafka.readCommitted(
+                        config.topics().partnerTracks(partnerId), Duration.ofMillis(300))) {
             out.add(io.cordon.proto.v1.EntityTrack.parseFrom(r.value()));
         }
         return out;
@@ -123,14 +140,16 @@ public final class DistributionHarness implements AutoCloseable {
 
     public List<AuditRecord> audit() throws Exception {
         List<AuditRecord> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(config.topics().audit(), Duration.ofMillis(300))) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                kafka.readCommitted(config.topics().audit(), Duration.ofMillis(300))) {
             out.add(AuditRecord.parseFrom(r.value()));
         }
         return out;
     }
 
     /** Polls the audit topic until a record for {@code alertId} and {@code partnerId} is there. */
-    public AuditRecord awaitAudit(String alertId, String partnerId, Duration timeout) throws Exception {
+    public AuditRecord awaitAudit(String alertId, String partnerId, Duration timeout)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
             for (AuditRecord a : audit()) {
@@ -140,7 +159,8 @@ public final class DistributionHarness implements AutoCloseable {
             }
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("no audit record for " + alertId + "/" + partnerId + " within " + timeout);
+        throw new AssertionError(
+                "no audit record for " + alertId + "/" + partnerId + " within " + timeout);
     }
 
     @Override

@@ -50,7 +50,8 @@ public final class OfflinePipeline {
             byTime.computeIfAbsent(wire.eventTime(), t -> new ArrayList<>()).add(wire);
         }
         MultiTargetTracker tracker =
-                new MultiTargetTracker(SensorRegistryPriors.trackerParameters(config), config.reference());
+                new MultiTargetTracker(
+                        SensorRegistryPriors.trackerParameters(config), config.reference());
         List<EntityTrack> updates = new ArrayList<>();
         for (var e : byTime.entrySet()) {
             for (EntityTrack t : FusionStep.run(tracker, e.getKey(), e.getValue())) {
@@ -65,17 +66,22 @@ public final class OfflinePipeline {
         BorderMap borders = BorderMap.load(config.borders());
         for (TrackDetectorFactory.Named named : TrackDetectorFactory.perTrack()) {
             @SuppressWarnings("unchecked")
-            TrackDetector<Object> detector = (TrackDetector<Object>) named.factory().create(config, borders);
+            TrackDetector<Object> detector =
+                    (TrackDetector<Object>) named.factory().create(config, borders);
             Map<String, Object> states = new HashMap<>();
             for (EntityTrack t : updates) {
                 DetectorResult<Object> r = detector.onTrackUpdate(states.get(t.trackId()), t);
                 if (r.stateCleared()) {
                     states.remove(t.trackId());
                 } else {
-                    states.put(t.trackId(), detector.decodeState(detector.encodeState(r.newState())));
+                    states.put(
+                            t.trackId(), detector.decodeState(detector.encodeState(r.newState())));
                 }
                 for (Alert a : r.alerts()) {
-                    alerts.add(((DecodeResult.Ok<Alert>) AlertCodec.parse(AlertCodec.toProto(a).toByteArray())).value());
+                    alerts.add(
+                            ((DecodeResult.Ok<Alert>)
+                                            AlertCodec.parse(AlertCodec.toProto(a).toByteArray()))
+                                    .value());
                 }
             }
         }

@@ -39,7 +39,8 @@ public final class SecureKafka implements AutoCloseable {
                                         .setBaseDirectory(baseDir)
                                         .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
                                         // the broker registers as the super user, not ANONYMOUS
-                                        .setControllerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
+                                        .setControllerSecurityProtocol(
+                                                SecurityProtocol.SASL_PLAINTEXT)
                                         .build())
                         .setConfigProp("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-512")
                         .setConfigProp(
@@ -78,7 +79,9 @@ public final class SecureKafka implements AutoCloseable {
         return p;
     }
 
-    /** Client properties of a SCRAM-SHA-512 user (what a Cordon deployment gives each principal). */
+    /**
+     * Client properties of a SCRAM-SHA-512 user (what a Cordon deployment gives each principal).
+     */
     public Properties scram(String user, String password) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers());
@@ -106,11 +109,16 @@ public final class SecureKafka implements AutoCloseable {
         try (Admin admin = Admin.create(admin())) {
             List<org.apache.kafka.clients.admin.UserScramCredentialAlteration> upserts =
                     passwords.entrySet().stream()
-                            .map(e -> (org.apache.kafka.clients.admin.UserScramCredentialAlteration)
-                                    new UserScramCredentialUpsertion(
-                                            e.getKey(),
-                                            new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
-                                            e.getValue()))
+                            .map(
+                                    e ->
+                                            (org.apache.kafka.clients.admin
+                                                            .UserScramCredentialAlteration)
+                                                    new UserScramCredentialUpsertion(
+                                                            e.getKey(),
+                                                            new ScramCredentialInfo(
+                                                                    ScramMechanism.SCRAM_SHA_512,
+                                                                    4096),
+                                                            e.getValue()))
                             .toList();
             admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
         }

@@ -23,14 +23,16 @@ import java.util.regex.Pattern;
  * flink-dist). Jobs are uploaded and started through the REST API, as an operator would.
  */
 public final class StandaloneFlinkCluster implements AutoCloseable {
-    private static final Pattern JAR_ID = Pattern.compile("\"filename\"\\s*:\\s*\"[^\"]*/([^\"/]+)\"");
+    private static final Pattern JAR_ID =
+            Pattern.compile("\"filename\"\\s*:\\s*\"[^\"]*/([^\"/]+)\"");
     private static final Pattern JOB_ID = Pattern.compile("\"jobid\"\\s*:\\s*\"([0-9a-f]+)\"");
     private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private final Path dir;
     private final String classpath;
     private final int restPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process jobManager;
     private final List<Process> taskManagers = new ArrayList<>();
 
@@ -41,10 +43,12 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** Starts a JobManager and {@code taskManagers} TaskManagers with {@code slots} slots each. */
-    public static StandaloneFlinkCluster start(Path dir, int taskManagers, int slots) throws Exception {
+    public static StandaloneFlinkCluster start(Path dir, int taskManagers, int slots)
+            throws Exception {
         Path classpathFile = Path.of("..", "deploy", "target", "flink-cluster-classpath.txt");
         if (!Files.exists(classpathFile)) {
-            throw new IllegalStateException(classpathFile + " is missing: build the deploy module first");
+            throw new IllegalStateException(
+                    classpathFile + " is missing: build the deploy module first");
         }
         Files.createDirectories(dir.resolve("conf"));
         int rpcPort = freePort();
@@ -52,42 +56,44 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         Files.writeString(
                 dir.resolve("conf/config.yaml"),
                 String.join(
-                        "\n",
-                        "jobmanager.rpc.address: localhost",
-                        "jobmanager.rpc.port: " + rpcPort,
-                        "jobmanager.bind-host: localhost",
-                        "rest.address: localhost",
-                        "rest.bind-address: localhost",
-                        "rest.port: " + restPort,
-                        "taskmanager.bind-host: localhost",
-                        "taskmanager.host: localhost",
-                        "taskmanager.numberOfTaskSlots: " + slots,
-                        "jobmanager.memory.process.size: 768m",
-                        // without the start scripts, a TaskManager needs its resources spelled out
-                        "taskmanager.cpu.cores: 1",
-                        "taskmanager.memory.framework.heap.size: 128m",
-                        "taskmanager.memory.framework.off-heap.size: 128m",
-                        "taskmanager.memory.task.heap.size: 384m",
-                        "taskmanager.memory.task.off-heap.size: 0m",
-                        "taskmanager.memory.managed.size: 64m",
-                        "taskmanager.memory.network.min: 32m",
-                        "taskmanager.memory.network.max: 32m",
-                        "taskmanager.memory.jvm-metaspace.size: 256m",
-                        "taskmanager.memory.jvm-overhead.min: 128m",
-                        "taskmanager.memory.jvm-overhead.max: 128m",
-                        // a killed TaskManager must be noticed quickly
-                        "heartbeat.interval: 1000",
-                        "heartbeat.timeout: 5000",
-                        "taskmanager.load-balance.mode: SLOTS",
-                        "restart-strategy.type: fixed-delay",
-                        "restart-strategy.fixed-delay.attempts: 20",
-                        "restart-strategy.fixed-delay.delay: 1 s",
-                        "web.tmpdir: " + dir.resolve("web"),
-                        "web.upload.dir: " + dir.resolve("upload"),
-                        "io.tmp.dirs: " + dir.resolve("tmp"),
-                        "execution.checkpointing.dir: " + dir.resolve("checkpoints").toUri(),
-                        "execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATION",
-                        "")
+                                "\n",
+                                "jobmanager.rpc.address: localhost",
+                                "jobmanager.rpc.port: " + rpcPort,
+                                "jobmanager.bind-host: localhost",
+                                "rest.address: localhost",
+                                "rest.bind-address: localhost",
+                                "rest.port: " + restPort,
+                                "taskmanager.bind-host: localhost",
+                                "taskmanager.host: localhost",
+                                "taskmanager.numberOfTaskSlots: " + slots,
+                                "jobmanager.memory.process.size: 768m",
+                                // without the start scripts, a TaskManager needs its resources
+                                // spelled out
+                                "taskmanager.cpu.cores: 1",
+                                "taskmanager.memory.framework.heap.size: 128m",
+                                "taskmanager.memory.framework.off-heap.size: 128m",
+                                "taskmanager.memory.task.heap.size: 384m",
+                                "taskmanager.memory.task.off-heap.size: 0m",
+                                "taskmanager.memory.managed.size: 64m",
+                                "taskmanager.memory.network.min: 32m",
+                                "taskmanager.memory.network.max: 32m",
+                                "taskmanager.memory.jvm-metaspace.size: 256m",
+                                "taskmanager.memory.jvm-overhead.min: 128m",
+                                "taskmanager.memory.jvm-overhead.max: 128m",
+                                // a killed TaskManager must be noticed quickly
+                                "heartbeat.interval: 1000",
+                                "heartbeat.timeout: 5000",
+                                "taskmanager.load-balance.mode: SLOTS",
+                                "restart-strategy.type: fixed-delay",
+                                "restart-strategy.fixed-delay.attempts: 20",
+                                "restart-strategy.fixed-delay.delay: 1 s",
+                                "web.tmpdir: " + dir.resolve("web"),
+                                "web.upload.dir: " + dir.resolve("upload"),
+                                "io.tmp.dirs: " + dir.resolve("tmp"),
+                                "execution.checkpointing.dir: "
+                                        + dir.resolve("checkpoints").toUri(),
+                                "execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATION",
+                                "")
                         + "\n");
         Files.writeString(
                 dir.resolve("conf/log4j2.properties"),
@@ -107,7 +113,10 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         StandaloneFlinkCluster cluster =
                 new StandaloneFlinkCluster(dir, Files.readString(classpathFile).trim(), restPort);
         cluster.jobManager =
-                cluster.launch("jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", "768m");
+                cluster.launch(
+                        "jobmanager",
+                        "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                        "768m");
         cluster.awaitRest(Duration.ofSeconds(90));
         for (int i = 0; i < taskManagers; i++) {
             cluster.startTaskManager();
@@ -117,7 +126,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     public Process startTaskManager() throws IOException {
-        Process p = launch("taskmanager-" + taskManagers.size(), "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "512m");
+        Process p =
+                launch(
+                        "taskmanager-" + taskManagers.size(),
+                        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                        "512m");
         taskManagers.add(p);
         return p;
     }
@@ -133,7 +146,10 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         p.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** The first TaskManager whose log shows it received a task whose name contains {@code taskName}. */
+    /**
+     * The first TaskManager whose log shows it received a task whose name contains {@code
+     * taskName}.
+     */
     public int taskManagerRunning(String taskName) throws IOException {
         for (int i = 0; i < taskManagers.size(); i++) {
             Path log = dir.resolve("log/taskmanager-" + i + ".log");
@@ -169,9 +185,13 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(restUrl() + path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(restUrl() + path))
+                                .timeout(Duration.ofSeconds(10))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IOException("GET " + path + " -> " + r.statusCode() + ": " + r.body());
         }
@@ -189,7 +209,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the JobManager's REST API did not come up; see " + dir.resolve("log"), e);
+                    throw new IllegalStateException(
+                            "the JobManager's REST API did not come up; see " + dir.resolve("log"),
+                            e);
                 }
                 Thread.sleep(250);
             }
@@ -207,42 +229,66 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(count + " TaskManagers did not register; see " + dir.resolve("log"));
+        throw new IllegalStateException(
+                count + " TaskManagers did not register; see " + dir.resolve("log"));
     }
 
-    /** Uploads a job jar through REST and runs {@code entryClass} with {@code args}; returns the job id. */
-    public String submit(Path jar, String entryClass, List<String> args, int parallelism) throws Exception {
+    /**
+     * Uploads a job jar through REST and runs {@code entryClass} with {@code args}; returns the job
+     * id.
+     */
+    public String submit(Path jar, String entryClass, List<String> args, int parallelism)
+            throws Exception {
         String boundary = "cordon-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
-                        + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] head =
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                                + jar.getFileName()
+                                + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> upload = http.send(
-                HttpRequest.newBuilder(URI.create(restUrl() + "/jars/upload"))
-                        .timeout(Duration.ofMinutes(2))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.concat(
-                                HttpRequest.BodyPublishers.ofByteArray(head),
-                                HttpRequest.BodyPublishers.ofFile(jar),
-                                HttpRequest.BodyPublishers.ofByteArray(tail)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(restUrl() + "/jars/upload"))
+                                .timeout(Duration.ofMinutes(2))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(
+                                        HttpRequest.BodyPublishers.concat(
+                                                HttpRequest.BodyPublishers.ofByteArray(head),
+                                                HttpRequest.BodyPublishers.ofFile(jar),
+                                                HttpRequest.BodyPublishers.ofByteArray(tail)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Matcher jarId = JAR_ID.matcher(upload.body());
         if (upload.statusCode() != 200 || !jarId.find()) {
-            throw new IOException("jar upload failed: " + upload.statusCode() + " " + upload.body());
+            throw new IOException(
+                    "jar upload failed: " + upload.statusCode() + " " + upload.body());
         }
         StringBuilder argList = new StringBuilder();
         for (String a : args) {
-            argList.append(argList.length() == 0 ? "" : ",").append('"').append(a.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            argList.append(argList.length() == 0 ? "" : ",")
+                    .append('"')
+                    .append(a.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
-        String body = "{\"entryClass\":\"" + entryClass + "\",\"programArgsList\":[" + argList + "],\"parallelism\":" + parallelism + "}";
-        HttpResponse<String> run = http.send(
-                HttpRequest.newBuilder(URI.create(restUrl() + "/jars/" + jarId.group(1) + "/run"))
-                        .timeout(Duration.ofMinutes(2))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        String body =
+                "{\"entryClass\":\""
+                        + entryClass
+                        + "\",\"programArgsList\":["
+                        + argList
+                        + "],\"parallelism\":"
+                        + parallelism
+                        + "}";
+        HttpResponse<String> run =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(restUrl() + "/jars/" + jarId.group(1) + "/run"))
+                                .timeout(Duration.ofMinutes(2))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Matcher jobId = JOB_ID.matcher(run.body());
         if (run.statusCode() != 200 || !jobId.find()) {
             throw new IOException("job run failed: " + run.statusCode() + " " + run.body());
@@ -258,7 +304,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
 
     /** Number of completed checkpoints of the job. */
     public long completedCheckpoints(String jobId) throws Exception {
-        Matcher m = Pattern.compile("\"completed\"\\s*:\\s*(\\d+)").matcher(get("/jobs/" + jobId + "/checkpoints"));
+        Matcher m =
+                Pattern.compile("\"completed\"\\s*:\\s*(\\d+)")
+                        .matcher(get("/jobs/" + jobId + "/checkpoints"));
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
@@ -278,7 +326,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("job " + jobId + " is " + last + ", not " + state + "; see " + dir.resolve("log"));
+        throw new IllegalStateException(
+                "job " + jobId + " is " + last + ", not " + state + "; see " + dir.resolve("log"));
     }
 
     @Override

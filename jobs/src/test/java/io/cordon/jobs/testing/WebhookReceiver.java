@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A partner's GeoJSON webhook for integration tests: keeps every line POSTed to {@code /hook}
- * with its arrival time. It can refuse the first requests with 503 to exercise retries.
+ * A partner's GeoJSON webhook for integration tests: keeps every line POSTed to {@code /hook} with
+ * its arrival time. It can refuse the first requests with 503 to exercise retries.
  */
 public final class WebhookReceiver implements AutoCloseable {
     /** A line as received. */
@@ -66,7 +66,8 @@ public final class WebhookReceiver implements AutoCloseable {
         return requests.get();
     }
 
-    public List<Line> awaitLine(Predicate<String> wanted, long timeoutMs) throws InterruptedException {
+    public List<Line> awaitLine(Predicate<String> wanted, long timeoutMs)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             if (lines.stream().anyMatch(l -> wanted.test(l.json()))) {

@@ -17,7 +17,8 @@ public final class AlertIds {
      * An id of the form {@code <type>-<20 hex digits>} from the SHA-256 of detector, sorted track
      * ids and a window key (for example the event time of a crossing in epoch milliseconds).
      */
-    public static String of(AlertType type, String detector, List<String> trackIds, String windowKey) {
+    public static String of(
+            AlertType type, String detector, List<String> trackIds, String windowKey) {
         List<String> sorted = trackIds.stream().sorted().toList();
         String material = detector + '|' + String.join(",", sorted) + '|' + windowKey;
         try {

@@ -10,12 +10,14 @@ import java.util.List;
 
 /**
  * The tracker's sensor priors from the sensor registry: each sensor's detection probability,
- * coverage disc and clutter density (false detections per scan spread uniformly over the disc).
- * The fusion job and every offline replay build the tracker from the same configuration this
- * way, so they make the same decisions.
+ * coverage disc and clutter density (false detections per scan spread uniformly over the disc). The
+ * fusion job and every offline replay build the tracker from the same configuration this way, so
+ * they make the same decisions.
  */
 public final class SensorRegistryPriors {
-    /** Floor for sensors declared without clutter: the likelihood ratio needs a positive density. */
+    /**
+     * Floor for sensors declared without clutter: the likelihood ratio needs a positive density.
+     */
     static final double MIN_CLUTTER_DENSITY_PER_M2 = 1e-12;
 
     private SensorRegistryPriors() {}

@@ -8,8 +8,8 @@ import java.util.TreeSet;
  * A releasability marking: which partners may receive the data and anything derived from it.
  *
  * @param releasableToAll true when no restriction applies
- * @param partners the partner ids the data is releasable to when {@code releasableToAll} is
- *     false (sorted, never null)
+ * @param partners the partner ids the data is releasable to when {@code releasableToAll} is false
+ *     (sorted, never null)
  */
 public record Marking(boolean releasableToAll, Set<String> partners) {
     public static final Marking UNRESTRICTED = new Marking(true, Set.of());

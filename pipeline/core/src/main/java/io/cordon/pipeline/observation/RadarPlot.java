@@ -30,7 +30,11 @@ public record RadarPlot(
         }
         if (!(sigmaRangeM > 0) || !(sigmaAzimuthDeg > 0)) {
             throw new IllegalArgumentException(
-                    "sigmas must be > 0, were " + sigmaRangeM + " m and " + sigmaAzimuthDeg + " deg");
+                    "sigmas must be > 0, were "
+                            + sigmaRangeM
+                            + " m and "
+                            + sigmaAzimuthDeg
+                            + " deg");
         }
     }
 }

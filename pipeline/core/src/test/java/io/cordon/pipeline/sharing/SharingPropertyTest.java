@@ -40,11 +40,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thousands of random agreements, markings, alerts and tracks, with policy changes in the middle
- * of alert life cycles. An oracle written independently of {@link SharingPolicy} (rectangles
- * tested by bounds, not JTS; rules re-stated from the issue) says what each partner is entitled
- * to; the test checks that no partner ever receives an alert, track or field its agreement or the
- * marking excludes, and that every alert message a partner is entitled to reaches it exactly once.
+ * Thousands of random agreements, markings, alerts and tracks, with policy changes in the middle of
+ * alert life cycles. An oracle written independently of {@link SharingPolicy} (rectangles tested by
+ * bounds, not JTS; rules re-stated from the issue) says what each partner is entitled to; the test
+ * checks that no partner ever receives an alert, track or field its agreement or the marking
+ * excludes, and that every alert message a partner is entitled to reaches it exactly once.
  */
 class SharingPropertyTest {
     static final int SCENARIOS = 2_000;
@@ -56,7 +56,10 @@ class SharingPropertyTest {
     /** A rectangle area as the oracle sees it. */
     record Box(double latMin, double latMax, double lonMin, double lonMax) {
         boolean holds(GeoPoint p) {
-            return p.latDeg() >= latMin && p.latDeg() <= latMax && p.lonDeg() >= lonMin && p.lonDeg() <= lonMax;
+            return p.latDeg() >= latMin
+                    && p.latDeg() <= latMax
+                    && p.lonDeg() >= lonMin
+                    && p.lonDeg() <= lonMax;
         }
 
         AreaOfInterest area(String name) {
@@ -65,7 +68,16 @@ class SharingPropertyTest {
                     String.format(
                             Locale.ROOT,
                             "POLYGON ((%.6f %.6f, %.6f %.6f, %.6f %.6f, %.6f %.6f, %.6f %.6f))",
-                            lonMin, latMin, lonMax, latMin, lonMax, latMax, lonMin, latMax, lonMin, latMin));
+                            lonMin,
+                            latMin,
+                            lonMax,
+                            latMin,
+                            lonMax,
+                            latMax,
+                            lonMin,
+                            latMax,
+                            lonMin,
+                            latMin));
         }
     }
 
@@ -83,7 +95,8 @@ class SharingPropertyTest {
     int trackEnds;
 
     @Test
-    void noPartnerEverReceivesWhatItsAgreementOrTheMarkingExcludesAndEveryEntitledAlertArrivesOnce() {
+    void
+            noPartnerEverReceivesWhatItsAgreementOrTheMarkingExcludesAndEveryEntitledAlertArrivesOnce() {
         SplittableRandom random = new SplittableRandom(20260101);
         for (int s = 0; s < SCENARIOS; s++) {
             long seed = random.nextLong();
@@ -97,8 +110,16 @@ class SharingPropertyTest {
         System.out.printf(
                 "property: %d scenarios, %d alert decisions (%d delivered, %d retracted), %d track"
                         + " decisions (%d delivered, %d ends)%n",
-                SCENARIOS, alertMessagesChecked, alertDeliveries, retractions, trackUpdatesChecked, trackDeliveries, trackEnds);
-        assertThat(alertDeliveries).as("the generator must produce deliveries").isGreaterThan(10_000);
+                SCENARIOS,
+                alertMessagesChecked,
+                alertDeliveries,
+                retractions,
+                trackUpdatesChecked,
+                trackDeliveries,
+                trackEnds);
+        assertThat(alertDeliveries)
+                .as("the generator must produce deliveries")
+                .isGreaterThan(10_000);
         assertThat(retractions).as("and retractions").isGreaterThan(100);
         assertThat(trackEnds).as("and ended track feeds").isGreaterThan(100);
     }
@@ -110,8 +131,10 @@ class SharingPropertyTest {
         Map<String, Agreement> agreements = agreements(r, ids);
         int version = 1;
         SharingPolicy policy = policy(version, agreements);
-        Map<String, DeliveredAlert> state = new HashMap<>(); // alertId/partner -> what the system remembers
-        Map<String, Boolean> oracleOpen = new HashMap<>(); // alertId/partner -> oracle: partner holds it
+        Map<String, DeliveredAlert> state =
+                new HashMap<>(); // alertId/partner -> what the system remembers
+        Map<String, Boolean> oracleOpen =
+                new HashMap<>(); // alertId/partner -> oracle: partner holds it
         Map<String, Alert> oracleLastSent = new HashMap<>();
         List<LiveAlert> live = new ArrayList<>();
         int nextId = 0;
@@ -122,12 +145,18 @@ class SharingPropertyTest {
             }
             LiveAlert a;
             if (live.isEmpty() || r.nextInt(3) == 0) {
-                a = new LiveAlert("alert-" + nextId++, AlertType.values()[r.nextInt(AlertType.values().length)]);
+                a =
+                        new LiveAlert(
+                                "alert-" + nextId++,
+                                AlertType.values()[r.nextInt(AlertType.values().length)]);
                 live.add(a);
             } else {
                 a = live.get(r.nextInt(live.size()));
             }
-            AlertState st = a.sent == 0 ? AlertState.NEW : (r.nextInt(3) == 0 ? AlertState.CLOSED : AlertState.UPDATE);
+            AlertState st =
+                    a.sent == 0
+                            ? AlertState.NEW
+                            : (r.nextInt(3) == 0 ? AlertState.CLOSED : AlertState.UPDATE);
             a.sent++;
             if (st == AlertState.CLOSED) {
                 live.remove(a);
@@ -152,12 +181,15 @@ class SharingPropertyTest {
                 alertMessagesChecked++;
                 entitled.put(p.id(), expected.outcome);
                 assertThat(release.decision().outcome())
-                        .as("%s for %s (%s): %s", alert.alertId(), p.id(), alert, release.decision().reason())
+                        .as(
+                                "%s for %s (%s): %s",
+                                alert.alertId(), p.id(), alert, release.decision().reason())
                         .isEqualTo(expected.outcome);
                 switch (expected.outcome) {
                     case DELIVER -> {
                         alertDeliveries++;
-                        checkDeliveredAlert(agreements.get(p.id()), alert, release.message(), secrets);
+                        checkDeliveredAlert(
+                                agreements.get(p.id()), alert, release.message(), secrets);
                         oracleOpen.put(key, st != AlertState.CLOSED);
                         oracleLastSent.put(key, alert);
                     }
@@ -172,7 +204,9 @@ class SharingPropertyTest {
             for (PartnerConfig p : policy.partners()) {
                 int expectedCount = entitled.get(p.id()) == Decision.Outcome.WITHHELD ? 0 : 1;
                 assertThat(deliveredTo.getOrDefault(p.id(), 0))
-                        .as("%s to %s exactly once when entitled, never otherwise", alert.alertId(), p.id())
+                        .as(
+                                "%s to %s exactly once when entitled, never otherwise",
+                                alert.alertId(), p.id())
                         .isEqualTo(expectedCount);
             }
         }
@@ -195,7 +229,8 @@ class SharingPropertyTest {
     static Expected oracle(Agreement agreement, Alert alert, boolean partnerHoldsIt) {
         PartnerConfig p = agreement.partner();
         SharingRule rule = p.sharing();
-        boolean marking = alert.marking().releasableToAll() || alert.marking().partners().contains(p.id());
+        boolean marking =
+                alert.marking().releasableToAll() || alert.marking().partners().contains(p.id());
         boolean type = rule.alertTypes().contains(alert.type());
         String sources = alert.evidence().getOrDefault(Evidence.SOURCE_PARTNERS, "");
         boolean from = rule.fromPartners().isEmpty();
@@ -203,16 +238,21 @@ class SharingPropertyTest {
             from |= !s.isEmpty() && rule.fromPartners().contains(s);
         }
         if (!marking || !type || !from) {
-            return new Expected(partnerHoldsIt ? Decision.Outcome.RETRACT : Decision.Outcome.WITHHELD);
+            return new Expected(
+                    partnerHoldsIt ? Decision.Outcome.RETRACT : Decision.Outcome.WITHHELD);
         }
         if (partnerHoldsIt) {
             return new Expected(Decision.Outcome.DELIVER);
         }
-        if (alert.state() == AlertState.CLOSED || alert.severity().compareTo(rule.minSeverity()) < 0) {
+        if (alert.state() == AlertState.CLOSED
+                || alert.severity().compareTo(rule.minSeverity()) < 0) {
             return new Expected(Decision.Outcome.WITHHELD);
         }
-        boolean inside = agreement.boxes().isEmpty()
-                || alert.location() != null && agreement.boxes().stream().anyMatch(b -> b.holds(alert.location()));
+        boolean inside =
+                agreement.boxes().isEmpty()
+                        || alert.location() != null
+                                && agreement.boxes().stream()
+                                        .anyMatch(b -> b.holds(alert.location()));
         return new Expected(inside ? Decision.Outcome.DELIVER : Decision.Outcome.WITHHELD);
     }
 
@@ -225,7 +265,8 @@ class SharingPropertyTest {
         assertThat(sent.state()).isEqualTo(original.state());
         assertThat(sent.severity()).isEqualTo(original.severity());
         if (f.hideSensors()) {
-            assertThat(sent.evidence().keySet()).noneMatch(k -> k.toLowerCase(Locale.ROOT).contains("sensor"));
+            assertThat(sent.evidence().keySet())
+                    .noneMatch(k -> k.toLowerCase(Locale.ROOT).contains("sensor"));
             for (String sensor : secrets.sensorIds()) {
                 assertThat(sent.summary()).doesNotContain(sensor);
                 assertThat(sent.evidence().values()).noneMatch(v -> v.contains(sensor));
@@ -238,9 +279,11 @@ class SharingPropertyTest {
         switch (f.positions()) {
             case HIDDEN -> {
                 assertThat(sent.location()).isNull();
-                assertThat(sent.evidence().keySet()).noneMatch(k -> k.endsWith("LatDeg") || k.endsWith("LonDeg"));
+                assertThat(sent.evidence().keySet())
+                        .noneMatch(k -> k.endsWith("LatDeg") || k.endsWith("LonDeg"));
                 assertThat(DECIMAL.matcher(sent.summary()).find()).as(sent.summary()).isFalse();
-                secrets.coordinateTexts().forEach(c -> assertThat(sent.evidence().values()).doesNotContain(c));
+                secrets.coordinateTexts()
+                        .forEach(c -> assertThat(sent.evidence().values()).doesNotContain(c));
             }
             case GRID -> {
                 PositionGrid grid = new PositionGrid(f.gridM());
@@ -253,8 +296,11 @@ class SharingPropertyTest {
                     if (k.endsWith("LatDeg")) {
                         String lonKey = k.substring(0, k.length() - 6) + "LonDeg";
                         assertThat(sent.evidence()).containsKey(lonKey);
-                        GeoPoint e = new GeoPoint(
-                                Double.parseDouble(sent.evidence().get(k)), Double.parseDouble(sent.evidence().get(lonKey)), 0);
+                        GeoPoint e =
+                                new GeoPoint(
+                                        Double.parseDouble(sent.evidence().get(k)),
+                                        Double.parseDouble(sent.evidence().get(lonKey)),
+                                        0);
                         GeoPoint snapped = grid.snap(e);
                         assertThat(Math.abs(snapped.latDeg() - e.latDeg())).isLessThan(1e-6);
                         assertThat(Math.abs(snapped.lonDeg() - e.lonDeg())).isLessThan(1e-6);
@@ -262,9 +308,12 @@ class SharingPropertyTest {
                 }
                 var m = DECIMAL.matcher(sent.summary());
                 while (m.find()) {
-                    assertThat(m.group(1).length()).as(sent.summary()).isLessThanOrEqualTo(grid.decimals());
+                    assertThat(m.group(1).length())
+                            .as(sent.summary())
+                            .isLessThanOrEqualTo(grid.decimals());
                 }
-                secrets.coordinateTexts().forEach(c -> assertThat(sent.summary()).doesNotContain(c));
+                secrets.coordinateTexts()
+                        .forEach(c -> assertThat(sent.summary()).doesNotContain(c));
             }
             case EXACT -> assertThat(sent.location()).isEqualTo(original.location());
         }
@@ -277,7 +326,9 @@ class SharingPropertyTest {
         assertThat(sent.trackIds()).isEmpty();
         assertThat(sent.evidence()).containsOnlyKeys("withdrawn");
         assertThat(sent.marking()).isEqualTo(Marking.releasableTo(Set.of(p.id())));
-        assertThat(sent.severity()).as("what the partner already had").isEqualTo(lastSent.severity());
+        assertThat(sent.severity())
+                .as("what the partner already had")
+                .isEqualTo(lastSent.severity());
         assertThat(sent.windowStart()).isEqualTo(lastSent.windowStart());
         assertThat(DECIMAL.matcher(sent.summary()).find()).isFalse();
     }
@@ -321,14 +372,17 @@ class SharingPropertyTest {
         Set<String> sensors = new TreeSet<>();
         int n = 1 + r.nextInt(3);
         while (sensors.size() < n) {
-            sensors.add("sensor-" + Integer.toString(r.nextInt(1 << 20), 36) + "-" + r.nextInt(100));
+            sensors.add(
+                    "sensor-" + Integer.toString(r.nextInt(1 << 20), 36) + "-" + r.nextInt(100));
         }
         String mmsi = Integer.toString(200_000_000 + r.nextInt(500_000_000));
         GeoPoint p = point(r);
         return new Secrets(
                 sensors,
                 mmsi,
-                List.of(String.format(Locale.ROOT, "%.6f", p.latDeg()), String.format(Locale.ROOT, "%.6f", p.lonDeg())));
+                List.of(
+                        String.format(Locale.ROOT, "%.6f", p.latDeg()),
+                        String.format(Locale.ROOT, "%.6f", p.lonDeg())));
     }
 
     // ---------------------------------------------------------------- tracks
@@ -352,7 +406,10 @@ class SharingPropertyTest {
                 } else if (status == TrackStatus.TENTATIVE && r.nextInt(3) == 0) {
                     status = TrackStatus.CONFIRMED;
                 } else if (status != TrackStatus.TENTATIVE && r.nextInt(5) == 0) {
-                    status = status == TrackStatus.CONFIRMED ? TrackStatus.COASTING : TrackStatus.CONFIRMED;
+                    status =
+                            status == TrackStatus.CONFIRMED
+                                    ? TrackStatus.COASTING
+                                    : TrackStatus.CONFIRMED;
                 }
                 if (r.nextInt(8) == 0) {
                     marking = marking.intersect(marking(r, ids)); // fused with a restricted source
@@ -368,7 +425,13 @@ class SharingPropertyTest {
                     } else {
                         state.put(p.id(), release.next());
                     }
-                    checkTrack(agreements.get(p.id()), track, release, receiving, lastDelivered.get(p.id()), secrets);
+                    checkTrack(
+                            agreements.get(p.id()),
+                            track,
+                            release,
+                            receiving,
+                            lastDelivered.get(p.id()),
+                            secrets);
                     if (release.outcome() == TrackRelease.Outcome.DELIVER) {
                         lastDelivered.put(p.id(), release.message());
                     } else if (release.outcome() == TrackRelease.Outcome.END) {
@@ -388,24 +451,37 @@ class SharingPropertyTest {
             Secrets secrets) {
         PartnerConfig p = agreement.partner();
         SharingRule rule = p.sharing();
-        boolean marking = track.marking().releasableToAll() || track.marking().partners().contains(p.id());
-        boolean from = rule.fromPartners().isEmpty() || track.partnerIds().stream().anyMatch(rule.fromPartners()::contains);
-        boolean inside = agreement.boxes().isEmpty() || agreement.boxes().stream().anyMatch(b -> b.holds(track.position()));
-        boolean entitled = rule.tracks().enabled()
-                && rule.fields().positions() != PositionRule.HIDDEN
-                && track.status() != TrackStatus.TENTATIVE
-                && marking
-                && from
-                && inside;
+        boolean marking =
+                track.marking().releasableToAll() || track.marking().partners().contains(p.id());
+        boolean from =
+                rule.fromPartners().isEmpty()
+                        || track.partnerIds().stream().anyMatch(rule.fromPartners()::contains);
+        boolean inside =
+                agreement.boxes().isEmpty()
+                        || agreement.boxes().stream().anyMatch(b -> b.holds(track.position()));
+        boolean entitled =
+                rule.tracks().enabled()
+                        && rule.fields().positions() != PositionRule.HIDDEN
+                        && track.status() != TrackStatus.TENTATIVE
+                        && marking
+                        && from
+                        && inside;
         switch (release.outcome()) {
             case DELIVER -> {
                 trackDeliveries++;
                 assertThat(entitled).as("delivered to %s: %s", p.id(), track).isTrue();
                 if (track.status() == TrackStatus.DELETED) {
-                    assertThat(wasReceiving).as("DELETED only to partners receiving the track").isTrue();
+                    assertThat(wasReceiving)
+                            .as("DELETED only to partners receiving the track")
+                            .isTrue();
                 }
-                if (wasReceiving && track.status() == lastDelivered.status() && track.status() != TrackStatus.DELETED) {
-                    assertThat((track.time().toEpochMilli() - lastDelivered.time().toEpochMilli()) / 1000.0)
+                if (wasReceiving
+                        && track.status() == lastDelivered.status()
+                        && track.status() != TrackStatus.DELETED) {
+                    assertThat(
+                                    (track.time().toEpochMilli()
+                                                    - lastDelivered.time().toEpochMilli())
+                                            / 1000.0)
                             .as("rate limit")
                             .isGreaterThanOrEqualTo(rule.tracks().minIntervalS());
                 }
@@ -448,7 +524,9 @@ class SharingPropertyTest {
             }
             case WITHHELD -> {
                 assertThat(release.message()).isNull();
-                assertThat(wasReceiving && !entitled).as("a feed ends with END, not silence").isFalse();
+                assertThat(wasReceiving && !entitled)
+                        .as("a feed ends with END, not silence")
+                        .isFalse();
                 if (entitled && track.status() != TrackStatus.DELETED) {
                     throw new AssertionError("entitled update withheld: " + release.reason());
                 }
@@ -457,7 +535,13 @@ class SharingPropertyTest {
     }
 
     EntityTrack track(
-            SplittableRandom r, String id, TrackStatus status, double seconds, Marking marking, List<String> ids, Secrets s) {
+            SplittableRandom r,
+            String id,
+            TrackStatus status,
+            double seconds,
+            Marking marking,
+            List<String> ids,
+            Secrets s) {
         return new EntityTrack(
                 id,
                 status,
@@ -468,7 +552,8 @@ class SharingPropertyTest {
                 new TreeSet<>(s.sensorIds()),
                 new TreeSet<>(subset(r, ids, 1)),
                 new CooperativeIdentity(s.mmsi(), "", "CALL" + r.nextInt(100), ""),
-                new Classification(TargetClass.values()[r.nextInt(TargetClass.values().length)], 0.5),
+                new Classification(
+                        TargetClass.values()[r.nextInt(TargetClass.values().length)], 0.5),
                 marking,
                 u(r));
     }
@@ -501,7 +586,12 @@ class SharingPropertyTest {
             for (int i = 0; i < areas; i++) {
                 double lat = r.nextDouble(LAT_MIN, LAT_MAX - 0.1);
                 double lon = r.nextDouble(LON_MIN, LON_MAX - 0.1);
-                boxes.add(new Box(lat, lat + r.nextDouble(0.05, 0.5), lon, lon + r.nextDouble(0.05, 0.6)));
+                boxes.add(
+                        new Box(
+                                lat,
+                                lat + r.nextDouble(0.05, 0.5),
+                                lon,
+                                lon + r.nextDouble(0.05, 0.6)));
             }
             List<AreaOfInterest> aois = new ArrayList<>();
             for (int i = 0; i < boxes.size(); i++) {
@@ -521,15 +611,21 @@ class SharingPropertyTest {
                             aois,
                             fields,
                             Language.values()[r.nextInt(Language.values().length)],
-                            new TrackFeed(r.nextInt(4) != 0, List.of(0.0, 2.0, 5.0).get(r.nextInt(3))));
-            out.put(id, new Agreement(new PartnerConfig(id, id.toUpperCase(Locale.ROOT), "XXX", rule), boxes));
+                            new TrackFeed(
+                                    r.nextInt(4) != 0, List.of(0.0, 2.0, 5.0).get(r.nextInt(3))));
+            out.put(
+                    id,
+                    new Agreement(
+                            new PartnerConfig(id, id.toUpperCase(Locale.ROOT), "XXX", rule),
+                            boxes));
         }
         return out;
     }
 
     static SharingPolicy policy(int version, Map<String, Agreement> agreements) {
         return new SharingPolicy(
-                Integer.toString(version), agreements.values().stream().map(Agreement::partner).toList());
+                Integer.toString(version),
+                agreements.values().stream().map(Agreement::partner).toList());
     }
 
     static Marking marking(SplittableRandom r, List<String> ids) {
@@ -540,7 +636,10 @@ class SharingPropertyTest {
     }
 
     static GeoPoint point(SplittableRandom r) {
-        return new GeoPoint(r.nextDouble(LAT_MIN, LAT_MAX), r.nextDouble(LON_MIN, LON_MAX), r.nextDouble(0, 2000));
+        return new GeoPoint(
+                r.nextDouble(LAT_MIN, LAT_MAX),
+                r.nextDouble(LON_MIN, LON_MAX),
+                r.nextDouble(0, 2000));
     }
 
     static List<String> subset(SplittableRandom r, List<String> from, int atLeast) {

@@ -17,8 +17,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Builds a core detector on the task manager from the parsed configuration and borders; it is
- * what a job ships instead of the detector itself, whose parts are plain (not serializable) core
+ * Builds a core detector on the task manager from the parsed configuration and borders; it is what
+ * a job ships instead of the detector itself, whose parts are plain (not serializable) core
  * objects.
  */
 @FunctionalInterface
@@ -29,10 +29,10 @@ public interface TrackDetectorFactory extends Serializable {
     record Named(String name, TrackDetectorFactory factory) implements Serializable {}
 
     /**
-     * The per-track detectors the detection job runs. Border crossing only for now: with
-     * loitering, zone intrusion and dark target added, the integration test's offline replay
-     * expected 26 dark-target alerts that the streaming job did not emit, and the cause is not
-     * found yet; {@link #allPerTrack()} stays available for that investigation.
+     * The per-track detectors the detection job runs. Border crossing only for now: with loitering,
+     * zone intrusion and dark target added, the integration test's offline replay expected 26
+     * dark-target alerts that the streaming job did not emit, and the cause is not found yet;
+     * {@link #allPerTrack()} stays available for that investigation.
      */
     static List<Named> perTrack() {
         return List.of(new Named(BorderCrossingDetector.NAME, borderCrossing()));
@@ -52,14 +52,16 @@ public interface TrackDetectorFactory extends Serializable {
         return (config, borders) ->
                 new BorderCrossingDetector(
                         borders,
-                        BorderCrossingParameters.from(config.detectors().of(BorderCrossingDetector.NAME)));
+                        BorderCrossingParameters.from(
+                                config.detectors().of(BorderCrossingDetector.NAME)));
     }
 
     /** Loitering near the border. */
     static TrackDetectorFactory loitering() {
         return (config, borders) ->
                 new LoiteringDetector(
-                        borders, LoiteringParameters.from(config.detectors().of(LoiteringDetector.NAME)));
+                        borders,
+                        LoiteringParameters.from(config.detectors().of(LoiteringDetector.NAME)));
     }
 
     /** Entering a restricted zone. */
@@ -67,7 +69,8 @@ public interface TrackDetectorFactory extends Serializable {
         return (config, borders) ->
                 new ZoneIntrusionDetector(
                         ZoneMap.of(config.zones()),
-                        ZoneIntrusionParameters.from(config.detectors().of(ZoneIntrusionDetector.NAME)));
+                        ZoneIntrusionParameters.from(
+                                config.detectors().of(ZoneIntrusionDetector.NAME)));
     }
 
     /** A track whose cooperative identity stops, or never was, inside cooperative coverage. */

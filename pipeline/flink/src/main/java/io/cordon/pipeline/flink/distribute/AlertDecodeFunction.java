@@ -29,7 +29,8 @@ public class AlertDecodeFunction extends ProcessFunction<RawRecord, KeyedPayload
         DecodeResult<Alert> result = AlertCodec.parse(raw.value);
         if (result instanceof DecodeResult.Ok<Alert> ok) {
             Alert a = ok.value();
-            out.collect(new KeyedPayload("", a.alertId(), a.windowStart().toEpochMilli(), raw.value));
+            out.collect(
+                    new KeyedPayload("", a.alertId(), a.windowStart().toEpochMilli(), raw.value));
         } else if (result instanceof DecodeResult.Failed<Alert> failed) {
             refused.inc();
             ctx.output(

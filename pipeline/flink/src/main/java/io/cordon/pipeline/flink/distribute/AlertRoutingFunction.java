@@ -29,12 +29,12 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by alert id: for every alert message and every partner of the policy in force, asks
- * {@link SharingPolicy#release} what the partner receives, given what it received of this alert
- * before (keyed state, cleared when the alert closes for the partner). Emits the redacted alert to
- * the partner's Kafka topic, to the {@link DistributionOutputs#ENDPOINTS} output when the partner
- * has CoT or GeoJSON outputs, and one audit record per decision with the policy version. The
- * policy comes from {@link PartnerPolicies} (broadcast state, live-updatable).
+ * Keyed by alert id: for every alert message and every partner of the policy in force, asks {@link
+ * SharingPolicy#release} what the partner receives, given what it received of this alert before
+ * (keyed state, cleared when the alert closes for the partner). Emits the redacted alert to the
+ * partner's Kafka topic, to the {@link DistributionOutputs#ENDPOINTS} output when the partner has
+ * CoT or GeoJSON outputs, and one audit record per decision with the policy version. The policy
+ * comes from {@link PartnerPolicies} (broadcast state, live-updatable).
  *
  * <p>Alerts that never close (a crossing is a single NEW) would keep their state forever, so the
  * state expires {@value #STATE_TTL_DAYS} days after its last write: a message of an alert older
@@ -129,7 +129,13 @@ public class AlertRoutingFunction
                             topics.audit(),
                             alert.alertId() + "/" + partner.id(),
                             in.eventTimeMs,
-                            Audit.record(alert.alertId(), partner, r.decision(), policy.version(), topic, now)));
+                            Audit.record(
+                                    alert.alertId(),
+                                    partner,
+                                    r.decision(),
+                                    policy.version(),
+                                    topic,
+                                    now)));
         }
     }
 

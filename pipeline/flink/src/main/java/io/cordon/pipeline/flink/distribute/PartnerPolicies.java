@@ -72,8 +72,8 @@ public final class PartnerPolicies implements Serializable {
     public record Applied(boolean refused, String reason) {}
 
     /**
-     * Applies a record from the config topic: a valid partners update with a version above the
-     * one in force replaces it; other keys are ignored (other jobs' sections); an older or equal
+     * Applies a record from the config topic: a valid partners update with a version above the one
+     * in force replaces it; other keys are ignored (other jobs' sections); an older or equal
      * version is ignored; an invalid one is refused with the reason (the policy in force stays).
      */
     public static Applied apply(RawRecord raw, BroadcastState<String, byte[]> state)
@@ -96,12 +96,17 @@ public final class PartnerPolicies implements Serializable {
         if (update.getVersion() <= inForceVersion) {
             return new Applied(
                     false,
-                    "version " + update.getVersion() + " is not above " + inForceVersion + " in force");
+                    "version "
+                            + update.getVersion()
+                            + " is not above "
+                            + inForceVersion
+                            + " in force");
         }
         try {
             policyOf(update);
         } catch (ConfigException e) {
-            return new Applied(true, "partners version " + update.getVersion() + ": " + e.getMessage());
+            return new Applied(
+                    true, "partners version " + update.getVersion() + ": " + e.getMessage());
         }
         state.put(PartnersSection.CONFIG_KEY, raw.value);
         return new Applied(false, "partners version " + update.getVersion() + " in force");

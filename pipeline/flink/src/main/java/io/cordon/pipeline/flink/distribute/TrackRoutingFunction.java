@@ -6,11 +6,11 @@ import io.cordon.pipeline.config.Topics;
 import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.flink.codec.DecodeResult;
 import io.cordon.pipeline.flink.codec.EntityTrackCodec;
+import io.cordon.pipeline.flink.record.DeadLetterRecord;
 import io.cordon.pipeline.flink.record.KeyedPayload;
+import io.cordon.pipeline.flink.record.Outputs;
 import io.cordon.pipeline.flink.record.PartnerDelivery;
 import io.cordon.pipeline.flink.record.RawRecord;
-import io.cordon.pipeline.flink.record.DeadLetterRecord;
-import io.cordon.pipeline.flink.record.Outputs;
 import io.cordon.pipeline.sharing.SharingPolicy;
 import io.cordon.pipeline.sharing.TrackFeedState;
 import io.cordon.pipeline.sharing.TrackRelease;
@@ -34,11 +34,11 @@ import org.apache.flink.util.Collector;
 /**
  * Keyed by track id (the record key of {@code cordon.tracks.v1}): the per-partner fused-track
  * feeds. Records are decoded only when some partner has a feed; undecodable ones then go to the
- * dead-letter output (stage {@value #STAGE}). For every track update and every partner
- * of the policy in force, {@link SharingPolicy#releaseTrack} decides (areas, marking, sources,
- * field rules, rate limit) given the partner's feed state for this track (keyed state, cleared
- * when the feed ends). Released updates go to {@code cordon.partner.<id>.tracks.v1} and, when the
- * partner's CoT or GeoJSON output asks for tracks, to {@link DistributionOutputs#ENDPOINTS}.
+ * dead-letter output (stage {@value #STAGE}). For every track update and every partner of the
+ * policy in force, {@link SharingPolicy#releaseTrack} decides (areas, marking, sources, field
+ * rules, rate limit) given the partner's feed state for this track (keyed state, cleared when the
+ * feed ends). Released updates go to {@code cordon.partner.<id>.tracks.v1} and, when the partner's
+ * CoT or GeoJSON output asks for tracks, to {@link DistributionOutputs#ENDPOINTS}.
  *
  * <p>Track decisions are counted (metrics), not audited one by one: a feed is thousands of updates
  * per minute, the audit topic is for alert releases.
@@ -154,9 +154,9 @@ public class TrackRoutingFunction
         boolean end = r.outcome() == TrackRelease.Outcome.END;
         Builder b =
                 EntityTrackCodec.toProto(
-                                m,
-                                end ? "" : original.getCountryIsoA3(),
-                                end ? List.of() : original.getZonesList())
+                        m,
+                        end ? "" : original.getCountryIsoA3(),
+                        end ? List.of() : original.getZonesList())
                         .toBuilder();
         if (m.status() == TrackStatus.DELETED && end) {
             b.clearVelocity();

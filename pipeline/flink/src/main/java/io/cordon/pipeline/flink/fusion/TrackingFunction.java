@@ -1,5 +1,7 @@
 package io.cordon.pipeline.flink.fusion;
 
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.flink.codec.DecodeResult;
 import io.cordon.pipeline.flink.codec.EntityTrackCodec;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
@@ -8,8 +10,6 @@ import io.cordon.pipeline.flink.record.KeyedPayload;
 import io.cordon.pipeline.flink.record.ObservationEnvelope;
 import io.cordon.pipeline.flink.record.Outputs;
 import io.cordon.pipeline.flink.record.RawRecord;
-import io.cordon.pipeline.config.CordonConfig;
-import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.fusion.FusionStep;
 import io.cordon.pipeline.fusion.SensorRegistryPriors;
 import io.cordon.pipeline.geo.GeoPoint;

@@ -10,7 +10,9 @@ public class PartnerDelivery {
 
     public String partnerId;
 
-    /** {@link #ALERT} ({@code cordon.v1.Alert}) or {@link #TRACK} ({@code cordon.v1.EntityTrack}). */
+    /**
+     * {@link #ALERT} ({@code cordon.v1.Alert}) or {@link #TRACK} ({@code cordon.v1.EntityTrack}).
+     */
     public String kind;
 
     /** Alert or track id. */
