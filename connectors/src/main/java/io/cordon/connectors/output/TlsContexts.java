@@ -63,13 +63,15 @@ public final class TlsContexts {
         return ks;
     }
 
-    private static char[] password(String variable, Function<String, String> env) throws IOException {
+    private static char[] password(String variable, Function<String, String> env)
+            throws IOException {
         if (variable.isEmpty()) {
             return new char[0];
         }
         String value = env.apply(variable);
         if (value == null) {
-            throw new IOException("environment variable " + variable + " (a store password) is not set");
+            throw new IOException(
+                    "environment variable " + variable + " (a store password) is not set");
         }
         return value.toCharArray();
     }

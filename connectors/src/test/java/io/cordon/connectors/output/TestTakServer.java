@@ -18,8 +18,8 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A TAK endpoint for tests: accepts TCP (or mutual-TLS) connections on localhost and collects
- * every CoT event received, split at {@code </event>}.
+ * A TAK endpoint for tests: accepts TCP (or mutual-TLS) connections on localhost and collects every
+ * CoT event received, split at {@code </event>}.
  */
 public final class TestTakServer implements AutoCloseable {
     public static final Path SECURITY = Path.of("src/test/resources/security");
@@ -45,22 +45,27 @@ public final class TestTakServer implements AutoCloseable {
     /** Mutual TLS: presents tak-server.p12, accepts only clients in tak-server-trust.p12. */
     public static TestTakServer mutualTls(Path security) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = java.nio.file.Files.newInputStream(security.resolve("tak-server.p12"))) {
+        try (InputStream in =
+                java.nio.file.Files.newInputStream(security.resolve("tak-server.p12"))) {
             keys.load(in, PASSWORD);
         }
         KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = java.nio.file.Files.newInputStream(security.resolve("tak-server-trust.p12"))) {
+        try (InputStream in =
+                java.nio.file.Files.newInputStream(security.resolve("tak-server-trust.p12"))) {
             trust.load(in, PASSWORD);
         }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory kmf =
+                KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, PASSWORD);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory tmf =
+                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         SSLServerSocket s =
                 (SSLServerSocket)
-                        ctx.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                        ctx.getServerSocketFactory()
+                                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         s.setNeedClientAuth(true);
         return new TestTakServer(s);
     }
@@ -112,7 +117,8 @@ public final class TestTakServer implements AutoCloseable {
     private void read(Socket s) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
-        try (s; InputStream in = s.getInputStream()) {
+        try (s;
+                InputStream in = s.getInputStream()) {
             int n;
             while ((n = in.read(chunk)) >= 0) {
                 buffer.write(chunk, 0, n);

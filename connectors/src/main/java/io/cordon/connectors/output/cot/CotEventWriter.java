@@ -14,15 +14,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Writes released alerts and tracks as CoT 2.0 {@code <event>} XML (UTF-8), one document per
- * event, as TAK servers and clients read them on a TCP stream.
+ * Writes released alerts and tracks as CoT 2.0 {@code <event>} XML (UTF-8), one document per event,
+ * as TAK servers and clients read them on a TCP stream.
  *
  * <ul>
  *   <li>{@code uid}: {@code cordon.alert.<alert id>} / {@code cordon.track.<track id>}, stable, so
  *       an update replaces the marker and a resend after a failure is harmless.
- *   <li>{@code time} = {@code start} = the event time; {@code stale} = start + the partner's
- *       {@code alertStaleS} / {@code trackStaleS}; a CLOSED alert and a DELETED track are stale at
- *       once, which removes them from TAK maps.
+ *   <li>{@code time} = {@code start} = the event time; {@code stale} = start + the partner's {@code
+ *       alertStaleS} / {@code trackStaleS}; a CLOSED alert and a DELETED track are stale at once,
+ *       which removes them from TAK maps.
  *   <li>{@code point}: WGS84 degrees and height above the ellipsoid ({@code hae}, as Cordon's
  *       heights are); {@code ce} one-sigma circular error from the covariance, or the caller's
  *       value for coarsened positions; unknown values are 9999999 as the schema says; an alert
@@ -60,7 +60,13 @@ public final class CotEventWriter {
     public static byte[] alert(Alert alert, Duration staleAfter, String policyVersion) {
         Instant start = alert.windowStart();
         Instant stale = alert.state() == AlertState.CLOSED ? start : start.plus(staleAfter);
-        StringBuilder x = head(alertUid(alert.alertId()), CotTypes.alert(alert.type()), CotTypes.how(alert.state()), start, stale);
+        StringBuilder x =
+                head(
+                        alertUid(alert.alertId()),
+                        CotTypes.alert(alert.type()),
+                        CotTypes.how(alert.state()),
+                        start,
+                        stale);
         GeoPoint p = alert.location();
         if (p == null) {
             point(x, 0, 0, UNKNOWN, UNKNOWN);
@@ -98,7 +104,8 @@ public final class CotEventWriter {
      *     position coarsened to a grid), or NaN for unknown
      * @param policyVersion the sharing policy version that released it
      */
-    public static byte[] track(EntityTrack track, Duration staleAfter, double ceM, String policyVersion) {
+    public static byte[] track(
+            EntityTrack track, Duration staleAfter, double ceM, String policyVersion) {
         Instant start = track.time();
         Instant stale = track.status() == TrackStatus.DELETED ? start : start.plus(staleAfter);
         boolean cooperative = !track.identity().isEmpty();
@@ -109,11 +116,16 @@ public final class CotEventWriter {
                         CotTypes.how(track.status()),
                         start,
                         stale);
-        double ce = track.covariance() != null ? circularErrorM(track.covariance()) : Double.isNaN(ceM) ? UNKNOWN : ceM;
+        double ce =
+                track.covariance() != null
+                        ? circularErrorM(track.covariance())
+                        : Double.isNaN(ceM) ? UNKNOWN : ceM;
         point(x, track.position().latDeg(), track.position().lonDeg(), track.position().altM(), ce);
         x.append("<detail>");
         String callsign =
-                track.identity().callsign().isEmpty() ? "Cordon " + track.trackId() : track.identity().callsign();
+                track.identity().callsign().isEmpty()
+                        ? "Cordon " + track.trackId()
+                        : track.identity().callsign();
         x.append("<contact callsign=\"").append(escape(callsign)).append("\"/>");
         x.append(
                 String.format(
@@ -136,12 +148,15 @@ public final class CotEventWriter {
         return tail(x);
     }
 
-    /** sqrt((σe² + σn²) / 2): the one-sigma radius of the circle with the ellipse's mean variance. */
+    /**
+     * sqrt((σe² + σn²) / 2): the one-sigma radius of the circle with the ellipse's mean variance.
+     */
     static double circularErrorM(StateCovariance c) {
         return Math.sqrt((c.positionEastEastM2() + c.positionNorthNorthM2()) / 2);
     }
 
-    private static StringBuilder head(String uid, String type, String how, Instant start, Instant stale) {
+    private static StringBuilder head(
+            String uid, String type, String how, Instant start, Instant stale) {
         StringBuilder x = new StringBuilder(512);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
         x.append("<event version=\"2.0\" uid=\"")

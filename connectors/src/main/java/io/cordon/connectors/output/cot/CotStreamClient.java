@@ -13,8 +13,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A connection to a TAK server or client that takes CoT XML events on a TCP stream (TAK's
- * streaming protocol, XML, as on ports 8087 and, with TLS and a client certificate, 8089).
+ * A connection to a TAK server or client that takes CoT XML events on a TCP stream (TAK's streaming
+ * protocol, XML, as on ports 8087 and, with TLS and a client certificate, 8089).
  *
  * <p>{@link #send} writes a batch and flushes; on an I/O error it closes, reconnects and sends the
  * whole batch again, up to {@code attempts} times with exponential back-off (CoT events replace
@@ -69,7 +69,14 @@ public final class CotStreamClient implements AutoCloseable {
             }
         }
         throw new IOException(
-                "CoT endpoint " + endpoint.host() + ":" + endpoint.port() + " failed " + attempts + " attempts: " + last.getMessage(),
+                "CoT endpoint "
+                        + endpoint.host()
+                        + ":"
+                        + endpoint.port()
+                        + " failed "
+                        + attempts
+                        + " attempts: "
+                        + last.getMessage(),
                 last);
     }
 
@@ -77,9 +84,13 @@ public final class CotStreamClient implements AutoCloseable {
         Socket s;
         if (endpoint.tls()) {
             try {
-                s = TlsContexts.client(endpoint.tlsSettings(), secrets).getSocketFactory().createSocket();
+                s =
+                        TlsContexts.client(endpoint.tlsSettings(), secrets)
+                                .getSocketFactory()
+                                .createSocket();
             } catch (GeneralSecurityException e) {
-                throw new IOException("TLS set-up for " + endpoint.host() + ": " + e.getMessage(), e);
+                throw new IOException(
+                        "TLS set-up for " + endpoint.host() + ": " + e.getMessage(), e);
             }
         } else {
             s = new Socket();

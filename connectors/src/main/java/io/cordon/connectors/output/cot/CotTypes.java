@@ -11,15 +11,15 @@ import io.cordon.pipeline.track.TrackStatus;
  *
  * <p>Tracks are atoms {@code a-<affiliation>-<dimension>[-<function>]}. Dimension and function
  * follow the fused classification, the inverse of {@code io.cordon.connectors.cot}'s reading of
- * partner CoT so that a partner's own CoT round-trips: drone {@code A-M-F-Q} (UAV), aircraft
- * {@code A}, vessel {@code S}, land vehicle {@code G-E-V}, person {@code G-U-C-I}, anything else
- * ground {@code G} (a land border). Affiliation: {@code n} (neutral) when the target reports a
- * cooperative identity the partner may see (AIS, ADS-B, a partner's CoT uid), otherwise {@code u}
- * (unknown): Cordon observes, it does not judge hostility; a partner's TAK users re-affiliate.
+ * partner CoT so that a partner's own CoT round-trips: drone {@code A-M-F-Q} (UAV), aircraft {@code
+ * A}, vessel {@code S}, land vehicle {@code G-E-V}, person {@code G-U-C-I}, anything else ground
+ * {@code G} (a land border). Affiliation: {@code n} (neutral) when the target reports a cooperative
+ * identity the partner may see (AIS, ADS-B, a partner's CoT uid), otherwise {@code u} (unknown):
+ * Cordon observes, it does not judge hostility; a partner's TAK users re-affiliate.
  *
- * <p>Alerts are bits {@code b-a-...} (alarms): {@code b-a-g} (geofence breach) for border
- * crossings and zone intrusions, {@code b-a} otherwise. {@code how}: {@code m-f} (machine, fused)
- * for confirmed tracks and alerts; {@code m-p} (machine, predicted) for coasting and ended tracks,
+ * <p>Alerts are bits {@code b-a-...} (alarms): {@code b-a-g} (geofence breach) for border crossings
+ * and zone intrusions, {@code b-a} otherwise. {@code how}: {@code m-f} (machine, fused) for
+ * confirmed tracks and alerts; {@code m-p} (machine, predicted) for coasting and ended tracks,
  * whose position is a prediction.
  */
 public final class CotTypes {

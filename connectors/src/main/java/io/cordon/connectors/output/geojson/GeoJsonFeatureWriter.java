@@ -11,16 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Released alerts and tracks as GeoJSON Features (RFC 7946), one JSON object on one line.
- * Geometry is a {@code Point} with {@code [lon, lat, height]} (WGS84 degrees, metres above the
- * ellipsoid), or {@code null} for an alert whose positions the partner may not see. The feature's
- * {@code id} is the alert or track id; {@code properties.kind} says which.
+ * Released alerts and tracks as GeoJSON Features (RFC 7946), one JSON object on one line. Geometry
+ * is a {@code Point} with {@code [lon, lat, height]} (WGS84 degrees, metres above the ellipsoid),
+ * or {@code null} for an alert whose positions the partner may not see. The feature's {@code id} is
+ * the alert or track id; {@code properties.kind} says which.
  *
  * <p>Alert properties: {@code alertId, alertType, severity, state, windowStart, windowEnd, text}
  * (in the partner's language), {@code trackIds, detector, evidence, marking, policyVersion}. Track
- * properties: {@code trackId, status, time, eastMps, northMps, speedMps, courseDeg,
- * classification, confidence, sensorIds, partnerIds, identity} (only the identities the partner
- * may see), {@code country, zones, marking, policyVersion}.
+ * properties: {@code trackId, status, time, eastMps, northMps, speedMps, courseDeg, classification,
+ * confidence, sensorIds, partnerIds, identity} (only the identities the partner may see), {@code
+ * country, zones, marking, policyVersion}.
  */
 public final class GeoJsonFeatureWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +50,8 @@ public final class GeoJsonFeatureWriter {
         return line(f);
     }
 
-    public static byte[] track(EntityTrack t, String country, Iterable<String> zones, String policyVersion) {
+    public static byte[] track(
+            EntityTrack t, String country, Iterable<String> zones, String policyVersion) {
         ObjectNode f = feature(t.trackId(), t.position());
         ObjectNode p = f.putObject("properties");
         p.put("kind", "track");

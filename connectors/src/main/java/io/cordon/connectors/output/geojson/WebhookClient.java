@@ -17,12 +17,12 @@ import java.util.function.Function;
  * POSTs GeoJSON lines to a partner's webhook: one request per batch, body = one feature per line
  * ({@code application/x-ndjson}), header {@code X-Cordon-Partner}.
  *
- * <p>Retries: a batch is attempted up to {@code maxAttempts} times, with exponential back-off
- * from {@code backoffMs} (doubling, at most 10 s), on connection errors, timeouts, 408, 429 and
- * 5xx; other statuses are final (the receiver refuses the content; resending cannot help). {@link
- * #post} blocks until the batch is accepted or given up: called from a Flink operator, a slow or
- * failing partner back-pressures its input instead of piling up unbounded buffers. Features carry
- * their ids, so a receiver deduplicates a batch resent after a lost response.
+ * <p>Retries: a batch is attempted up to {@code maxAttempts} times, with exponential back-off from
+ * {@code backoffMs} (doubling, at most 10 s), on connection errors, timeouts, 408, 429 and 5xx;
+ * other statuses are final (the receiver refuses the content; resending cannot help). {@link #post}
+ * blocks until the batch is accepted or given up: called from a Flink operator, a slow or failing
+ * partner back-pressures its input instead of piling up unbounded buffers. Features carry their
+ * ids, so a receiver deduplicates a batch resent after a lost response.
  */
 public final class WebhookClient {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -52,7 +52,8 @@ public final class WebhookClient {
             try {
                 b.sslContext(TlsContexts.client(endpoint.tlsSettings(), secrets));
             } catch (GeneralSecurityException e) {
-                throw new IOException("TLS set-up for " + endpoint.url() + ": " + e.getMessage(), e);
+                throw new IOException(
+                        "TLS set-up for " + endpoint.url() + ": " + e.getMessage(), e);
             }
         }
         this.http = b.build();

@@ -52,7 +52,8 @@ class CotEventWriterTest {
                 summary);
     }
 
-    static EntityTrack track(TrackStatus status, TargetClass c, CooperativeIdentity id, StateCovariance cov) {
+    static EntityTrack track(
+            TrackStatus status, TargetClass c, CooperativeIdentity id, StateCovariance cov) {
         return new EntityTrack(
                 "T1",
                 status,
@@ -78,7 +79,10 @@ class CotEventWriterTest {
     void anAlertIsAGeofenceAlarmThatStaysValidForTheConfiguredTime() {
         byte[] xml =
                 CotEventWriter.alert(
-                        crossing(AlertState.NEW, GeoPoint.of(31.3333, -110.6), "Cruce <MEX> & \"USA\" — 'alta'"),
+                        crossing(
+                                AlertState.NEW,
+                                GeoPoint.of(31.3333, -110.6),
+                                "Cruce <MEX> & \"USA\" — 'alta'"),
                         Duration.ofMinutes(30),
                         "7");
         CotEvent e = decode(xml);
@@ -95,7 +99,8 @@ class CotEventWriterTest {
         assertThat(e.callsign()).isEqualTo("BORDER CROSSING HIGH");
         String text = new String(xml, StandardCharsets.UTF_8);
         assertThat(text)
-                .contains("<remarks>Cruce &lt;MEX&gt; &amp; &quot;USA&quot; — &apos;alta&apos;</remarks>")
+                .contains(
+                        "<remarks>Cruce &lt;MEX&gt; &amp; &quot;USA&quot; — &apos;alta&apos;</remarks>")
                 .contains("<link uid=\"cordon.track.T1\" relation=\"p-p\"")
                 .contains("policyVersion=\"7\"")
                 .endsWith("</event>\n");
@@ -103,7 +108,10 @@ class CotEventWriterTest {
 
     @Test
     void aClosedAlertIsStaleAtOnceAndAHiddenLocationIsUnknown() {
-        CotEvent e = decode(CotEventWriter.alert(crossing(AlertState.CLOSED, null, "x"), Duration.ofHours(1), "1"));
+        CotEvent e =
+                decode(
+                        CotEventWriter.alert(
+                                crossing(AlertState.CLOSED, null, "x"), Duration.ofHours(1), "1"));
 
         assertThat(e.stale()).isEqualTo(e.start());
         assertThat(e.point().latDeg()).isEqualTo(0.0);
@@ -116,7 +124,11 @@ class CotEventWriterTest {
         CotEvent e =
                 decode(
                         CotEventWriter.track(
-                                track(TrackStatus.CONFIRMED, TargetClass.LAND_VEHICLE, CooperativeIdentity.NONE, StateCovariance.diagonal(12, 1)),
+                                track(
+                                        TrackStatus.CONFIRMED,
+                                        TargetClass.LAND_VEHICLE,
+                                        CooperativeIdentity.NONE,
+                                        StateCovariance.diagonal(12, 1)),
                                 Duration.ofSeconds(60),
                                 Double.NaN,
                                 "3"));
@@ -130,7 +142,8 @@ class CotEventWriterTest {
         assertThat(e.point().haeM()).hasValue(1200.0);
         assertThat(e.point().ceM()).hasValue(12.0);
         assertThat(e.track()).isPresent();
-        assertThat(e.track().get().courseDeg()).isCloseTo(36.9, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(e.track().get().courseDeg())
+                .isCloseTo(36.9, org.assertj.core.data.Offset.offset(0.05));
         assertThat(e.track().get().speedMps()).isEqualTo(5.0);
         assertThat(e.callsign()).isEqualTo("Cordon T1");
     }
@@ -140,7 +153,11 @@ class CotEventWriterTest {
         CotEvent e =
                 decode(
                         CotEventWriter.track(
-                                track(TrackStatus.COASTING, TargetClass.VESSEL, new CooperativeIdentity("366123456", "", "SEA WOLF", ""), null),
+                                track(
+                                        TrackStatus.COASTING,
+                                        TargetClass.VESSEL,
+                                        new CooperativeIdentity("366123456", "", "SEA WOLF", ""),
+                                        null),
                                 Duration.ofSeconds(60),
                                 408.2,
                                 "3"));
@@ -155,7 +172,12 @@ class CotEventWriterTest {
     @EnumSource(TargetClass.class)
     void everyClassMapsToATypeWithItsDimension(TargetClass c) {
         CotEvent e =
-                decode(CotEventWriter.track(track(TrackStatus.CONFIRMED, c, CooperativeIdentity.NONE, null), Duration.ofSeconds(5), Double.NaN, "1"));
+                decode(
+                        CotEventWriter.track(
+                                track(TrackStatus.CONFIRMED, c, CooperativeIdentity.NONE, null),
+                                Duration.ofSeconds(5),
+                                Double.NaN,
+                                "1"));
 
         BattleDimension expected =
                 switch (c) {
@@ -173,7 +195,14 @@ class CotEventWriterTest {
         CotEvent e =
                 decode(
                         CotEventWriter.track(
-                                track(TrackStatus.DELETED, TargetClass.PERSON, CooperativeIdentity.NONE, null), Duration.ofSeconds(60), Double.NaN, "1"));
+                                track(
+                                        TrackStatus.DELETED,
+                                        TargetClass.PERSON,
+                                        CooperativeIdentity.NONE,
+                                        null),
+                                Duration.ofSeconds(60),
+                                Double.NaN,
+                                "1"));
 
         assertThat(e.stale()).isEqualTo(e.start());
         assertThat(e.how()).isEqualTo("m-p");

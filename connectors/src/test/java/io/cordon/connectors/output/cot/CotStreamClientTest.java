@@ -20,9 +20,10 @@ class CotStreamClientTest {
     static final String SECURITY = TestTakServer.SECURITY.toString();
 
     static byte[] event(String uid) {
-        return ("<event version=\"2.0\" uid=\"" + uid + "\" type=\"a-u-G\" how=\"m-f\"/>"
-                        .replace("/>", ">")
-                + "</event>\n")
+        return ("<event version=\"2.0\" uid=\""
+                        + uid
+                        + "\" type=\"a-u-G\" how=\"m-f\"/>".replace("/>", ">")
+                        + "</event>\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -35,7 +36,11 @@ class CotStreamClientTest {
                 "127.0.0.1",
                 port,
                 true,
-                new TlsSettings(SECURITY + "/cordon-trust.p12", "TAK_PW", SECURITY + "/" + keyStore, "TAK_PW"),
+                new TlsSettings(
+                        SECURITY + "/cordon-trust.p12",
+                        "TAK_PW",
+                        SECURITY + "/" + keyStore,
+                        "TAK_PW"),
                 3600,
                 60,
                 false);
@@ -70,7 +75,8 @@ class CotStreamClientTest {
     @Test
     void mutualTlsWithTheTrustedClientCertificateDelivers() throws Exception {
         try (TestTakServer tak = TestTakServer.mutualTls(TestTakServer.SECURITY);
-                CotStreamClient client = new CotStreamClient(tls(tak.port(), "cordon-client.p12"), SECRETS, 2, 10)) {
+                CotStreamClient client =
+                        new CotStreamClient(tls(tak.port(), "cordon-client.p12"), SECRETS, 2, 10)) {
             client.send(List.of(event("secure")));
 
             assertThat(tak.await(1, 5, TimeUnit.SECONDS)).hasSize(1);
@@ -81,7 +87,9 @@ class CotStreamClientTest {
     @Test
     void aClientCertificateTheServerDoesNotTrustIsRefused() throws Exception {
         try (TestTakServer tak = TestTakServer.mutualTls(TestTakServer.SECURITY);
-                CotStreamClient client = new CotStreamClient(tls(tak.port(), "stranger-client.p12"), SECRETS, 2, 10)) {
+                CotStreamClient client =
+                        new CotStreamClient(
+                                tls(tak.port(), "stranger-client.p12"), SECRETS, 2, 10)) {
             try {
                 client.send(List.of(event("stranger")));
             } catch (IOException expected) {
@@ -100,13 +108,18 @@ class CotStreamClientTest {
                             "127.0.0.1",
                             tak.port(),
                             true,
-                            new TlsSettings(SECURITY + "/tak-server-trust.p12", "TAK_PW", SECURITY + "/cordon-client.p12", "TAK_PW"),
+                            new TlsSettings(
+                                    SECURITY + "/tak-server-trust.p12",
+                                    "TAK_PW",
+                                    SECURITY + "/cordon-client.p12",
+                                    "TAK_PW"),
                             3600,
                             60,
                             false);
             CotStreamClient client = new CotStreamClient(trustsOnlyItself, SECRETS, 1, 10);
 
-            assertThatThrownBy(() -> client.send(List.of(event("x")))).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> client.send(List.of(event("x"))))
+                    .isInstanceOf(IOException.class);
             assertThat(tak.events()).isEmpty();
         }
     }

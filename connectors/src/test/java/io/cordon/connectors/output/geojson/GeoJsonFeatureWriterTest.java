@@ -63,7 +63,8 @@ class GeoJsonFeatureWriterTest {
         assertThat(f.at("/geometry/coordinates/2").asDouble()).isEqualTo(1200.0);
         assertThat(f.at("/properties/kind").asText()).isEqualTo("alert");
         assertThat(f.at("/properties/state").asText()).isEqualTo("UPDATE");
-        assertThat(f.at("/properties/text").asText()).isEqualTo("Merodeo — gravedad media (actualizada)\nline two");
+        assertThat(f.at("/properties/text").asText())
+                .isEqualTo("Merodeo — gravedad media (actualizada)\nline two");
         assertThat(f.at("/properties/evidence/durationS").asText()).isEqualTo("360.0");
         assertThat(f.at("/properties/marking/partners").toString()).isEqualTo("[\"mex\",\"usa\"]");
         assertThat(f.at("/properties/policyVersion").asText()).isEqualTo("4");
@@ -72,7 +73,20 @@ class GeoJsonFeatureWriterTest {
     @Test
     void anAlertWithoutLocationHasNullGeometry() throws Exception {
         Alert a =
-                new Alert("x", AlertType.CONVOY, Severity.LOW, AlertState.NEW, T0, T0, null, List.of(), "d", "1", Alert.evidence(Map.of()), Marking.UNRESTRICTED, "");
+                new Alert(
+                        "x",
+                        AlertType.CONVOY,
+                        Severity.LOW,
+                        AlertState.NEW,
+                        T0,
+                        T0,
+                        null,
+                        List.of(),
+                        "d",
+                        "1",
+                        Alert.evidence(Map.of()),
+                        Marking.UNRESTRICTED,
+                        "");
 
         assertThat(parse(GeoJsonFeatureWriter.alert(a, "1")).get("geometry").isNull()).isTrue();
     }

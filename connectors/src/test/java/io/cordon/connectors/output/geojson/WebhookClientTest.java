@@ -26,7 +26,10 @@ class WebhookClientTest {
         server.createContext(
                 "/hook",
                 exchange -> {
-                    bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    bodies.add(
+                            new String(
+                                    exchange.getRequestBody().readAllBytes(),
+                                    StandardCharsets.UTF_8));
                     partners.add(exchange.getRequestHeaders().getFirst("X-Cordon-Partner"));
                     int i = Math.min(calls.getAndIncrement(), statuses.length - 1);
                     exchange.sendResponseHeaders(statuses[i], -1);
@@ -44,12 +47,16 @@ class WebhookClientTest {
     }
 
     static List<byte[]> lines(String... texts) {
-        return java.util.Arrays.stream(texts).map(t -> (t + "\n").getBytes(StandardCharsets.UTF_8)).toList();
+        return java.util.Arrays.stream(texts)
+                .map(t -> (t + "\n").getBytes(StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Test
     void aBatchIsOneRequestWithOneFeaturePerLine() throws Exception {
-        WebhookClient c = new WebhookClient(new GeoJsonOutput(webhook(204), false, 10, 3, null), "mex", n -> null, 5);
+        WebhookClient c =
+                new WebhookClient(
+                        new GeoJsonOutput(webhook(204), false, 10, 3, null), "mex", n -> null, 5);
 
         WebhookClient.Result r = c.post(lines("{\"id\":1}", "{\"id\":2}"));
 
@@ -61,7 +68,12 @@ class WebhookClientTest {
 
     @Test
     void unavailableAndThrottledAreRetriedUntilAccepted() throws Exception {
-        WebhookClient c = new WebhookClient(new GeoJsonOutput(webhook(503, 429, 200), false, 10, 5, null), "mex", n -> null, 5);
+        WebhookClient c =
+                new WebhookClient(
+                        new GeoJsonOutput(webhook(503, 429, 200), false, 10, 5, null),
+                        "mex",
+                        n -> null,
+                        5);
 
         WebhookClient.Result r = c.post(lines("{}"));
 
@@ -72,7 +84,9 @@ class WebhookClientTest {
 
     @Test
     void aRefusalIsNotRetried() throws Exception {
-        WebhookClient c = new WebhookClient(new GeoJsonOutput(webhook(400), false, 10, 5, null), "mex", n -> null, 5);
+        WebhookClient c =
+                new WebhookClient(
+                        new GeoJsonOutput(webhook(400), false, 10, 5, null), "mex", n -> null, 5);
 
         WebhookClient.Result r = c.post(lines("{}"));
 
@@ -88,7 +102,11 @@ class WebhookClientTest {
             port = s.getLocalPort();
         }
         WebhookClient c =
-                new WebhookClient(new GeoJsonOutput("http://127.0.0.1:" + port + "/hook", false, 10, 3, null), "mex", n -> null, 5);
+                new WebhookClient(
+                        new GeoJsonOutput("http://127.0.0.1:" + port + "/hook", false, 10, 3, null),
+                        "mex",
+                        n -> null,
+                        5);
 
         WebhookClient.Result r = c.post(lines("{}"));
 

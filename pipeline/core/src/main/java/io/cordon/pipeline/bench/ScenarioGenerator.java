@@ -16,9 +16,9 @@ import java.util.Random;
  * velocity targets with coordinated turns of 1–4 °/s; two radars, two drones and a satellite with
  * their noise, detection probability and Poisson clutter as the benchmark's defaults.
  *
- * <p>Time advances in whole seconds: each target's state is integrated at 1 s steps (velocity
- * noise of 0.05 m/s² as the benchmark's {@code sigma_accel}), every sensor scans at the seconds
- * its period and phase give, and truth is recorded at every evaluation time. A target ends when it
+ * <p>Time advances in whole seconds: each target's state is integrated at 1 s steps (velocity noise
+ * of 0.05 m/s² as the benchmark's {@code sigma_accel}), every sensor scans at the seconds its
+ * period and phase give, and truth is recorded at every evaluation time. A target ends when it
  * leaves the box. {@link java.util.Random} is specified to the bit, so a seed gives the same files
  * on every JVM.
  */
@@ -385,8 +385,7 @@ public final class ScenarioGenerator {
             }
             if (!kind.equals("crosser") && t >= segmentEnd) {
                 if (turnRate == 0) {
-                    turnRate =
-                            Math.toRadians(uniform(1, 4)) * (random.nextBoolean() ? 1 : -1);
+                    turnRate = Math.toRadians(uniform(1, 4)) * (random.nextBoolean() ? 1 : -1);
                     segmentEnd = t + (int) uniform(10, 60);
                 } else {
                     turnRate = 0;
@@ -430,7 +429,8 @@ public final class ScenarioGenerator {
                 t.heading = Math.toRadians(uniform(-10, 10));
                 t.speed = uniform(10, 20);
                 int life = duration - t.start;
-                double toBorder = t.speed * Math.cos(t.heading) * uniform(20, Math.max(30, 0.8 * life));
+                double toBorder =
+                        t.speed * Math.cos(t.heading) * uniform(20, Math.max(30, 0.8 * life));
                 t.n = -Math.min(toBorder, HALF_NORTH_M - 500);
                 t.e = uniform(-0.9, 0.9) * HALF_EAST_M;
                 t.segmentEnd = Integer.MAX_VALUE;
@@ -472,8 +472,12 @@ public final class ScenarioGenerator {
             double bearing = random.nextDouble() * 2 * Math.PI;
             double distance = uniform(4, 12) * meet;
             // Keep the start inside the box.
-            double maxE = (HALF_EAST_M - 500 - Math.abs(t.meetE)) / Math.max(1e-9, Math.abs(Math.sin(bearing)));
-            double maxN = (HALF_NORTH_M - 500 - Math.abs(t.meetN)) / Math.max(1e-9, Math.abs(Math.cos(bearing)));
+            double maxE =
+                    (HALF_EAST_M - 500 - Math.abs(t.meetE))
+                            / Math.max(1e-9, Math.abs(Math.sin(bearing)));
+            double maxN =
+                    (HALF_NORTH_M - 500 - Math.abs(t.meetN))
+                            / Math.max(1e-9, Math.abs(Math.cos(bearing)));
             distance = Math.min(distance, Math.min(maxE, maxN));
             t.e = t.meetE + distance * Math.sin(bearing);
             t.n = t.meetN + distance * Math.cos(bearing);
@@ -563,37 +567,40 @@ public final class ScenarioGenerator {
                             x.pd,
                             x.clutterPerScan));
             switch (x.type) {
-                case "radar" -> s.append(
-                        String.format(
-                                Locale.ROOT,
-                                ", \"e\": %s, \"n\": %s, \"alt\": %s, \"max_range_m\": %s,"
-                                        + " \"sigma_range_m\": 15.0, \"sigma_az_deg\": 0.25,"
-                                        + " \"lat\": %s, \"lon\": %s",
-                                x.e,
-                                x.n,
-                                x.geodetic.altM(),
-                                x.radiusM,
-                                x.geodetic.latDeg(),
-                                x.geodetic.lonDeg()));
-                case "drone" -> s.append(
-                        String.format(
-                                Locale.ROOT,
-                                ", \"e\": %s, \"n\": %s, \"radius_m\": %s, \"cov_m2\": [%s, %s, %s]",
-                                x.e,
-                                x.n,
-                                x.radiusM,
-                                x.cov[0],
-                                x.cov[1],
-                                x.cov[2]));
-                default -> s.append(
-                        String.format(
-                                Locale.ROOT,
-                                ", \"half_e_m\": %s, \"half_n_m\": %s, \"cov_m2\": [%s, %s, %s]",
-                                HALF_EAST_M,
-                                HALF_NORTH_M,
-                                x.cov[0],
-                                x.cov[1],
-                                x.cov[2]));
+                case "radar" ->
+                        s.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        ", \"e\": %s, \"n\": %s, \"alt\": %s, \"max_range_m\": %s,"
+                                                + " \"sigma_range_m\": 15.0, \"sigma_az_deg\": 0.25,"
+                                                + " \"lat\": %s, \"lon\": %s",
+                                        x.e,
+                                        x.n,
+                                        x.geodetic.altM(),
+                                        x.radiusM,
+                                        x.geodetic.latDeg(),
+                                        x.geodetic.lonDeg()));
+                case "drone" ->
+                        s.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        ", \"e\": %s, \"n\": %s, \"radius_m\": %s, \"cov_m2\": [%s, %s, %s]",
+                                        x.e,
+                                        x.n,
+                                        x.radiusM,
+                                        x.cov[0],
+                                        x.cov[1],
+                                        x.cov[2]));
+                default ->
+                        s.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        ", \"half_e_m\": %s, \"half_n_m\": %s, \"cov_m2\": [%s, %s, %s]",
+                                        HALF_EAST_M,
+                                        HALF_NORTH_M,
+                                        x.cov[0],
+                                        x.cov[1],
+                                        x.cov[2]));
             }
             s.append(k + 1 < sensors.size() ? "},\n" : "}\n");
         }

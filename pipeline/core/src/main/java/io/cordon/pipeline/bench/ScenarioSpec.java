@@ -58,8 +58,8 @@ public record ScenarioSpec(
     }
 
     /**
-     * The shared benchmark's mix: 10 % rendezvous, 30 % crossers, 10 % dark, the rest
-     * near-constant velocity with coordinated turns; half born late; default clutter and P_D.
+     * The shared benchmark's mix: 10 % rendezvous, 30 % crossers, 10 % dark, the rest near-constant
+     * velocity with coordinated turns; half born late; default clutter and P_D.
      */
     public static ScenarioSpec border(long seed, int targets, int durationS) {
         return new ScenarioSpec(seed, targets, durationS, 5, 0.1, 0.3, 0.1, 0.5, 1.0, 1.0);

@@ -45,7 +45,8 @@ public final class InteractingMultipleModel {
         double move = (1 - stay) / (n - 1);
         // With uniform off-diagonal switching the mixing weights are μ_i|j = (move μ_i + (stay -
         // move) δ_ij μ_j) / c_j, c_j = move + (stay - move) μ_j. So each mixed estimate blends the
-        // overall moments with the mode's own: x̄_j = x̄ + b_j d_j and P̄_j = a_j M + b_j M_j - b_j²
+        // overall moments with the mode's own: x̄_j = x̄ + b_j d_j and P̄_j = a_j M + b_j M_j -
+        // b_j²
         // d_j d_jᵀ, where d_j = x_j - x̄, M_j = P_j + d_j d_jᵀ, M = Σ μ_i M_i, a_j = move / c_j and
         // b_j = (stay - move) μ_j / c_j: O(n) instead of O(n²), with moments centred on x̄ so
         // that nothing cancels.

@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A tracker's score over a run, as the benchmark's {@code evaluate.py} computes it: mean GOSPA
- * (α = 2, cut-off c, p = 2) over the evaluation times with its localisation, missed and false
- * parts, and CLEAR-MOT identity metrics with threshold c (Bernardin & Stiefelhagen 2008): a truth
- * keeps last step's track while that track exists and is within c, the others are matched by an
- * optimal assignment on {@code min(d, c)} (pairs closer than c). An <i>ID switch</i> is a truth
- * matched to a track other than its last; a <i>fragmentation</i> a truth matched again after at
- * least one unmatched step.
+ * A tracker's score over a run, as the benchmark's {@code evaluate.py} computes it: mean GOSPA (α =
+ * 2, cut-off c, p = 2) over the evaluation times with its localisation, missed and false parts, and
+ * CLEAR-MOT identity metrics with threshold c (Bernardin & Stiefelhagen 2008): a truth keeps last
+ * step's track while that track exists and is within c, the others are matched by an optimal
+ * assignment on {@code min(d, c)} (pairs closer than c). An <i>ID switch</i> is a truth matched to
+ * a track other than its last; a <i>fragmentation</i> a truth matched again after at least one
+ * unmatched step.
  *
  * @param gospaMeanM mean GOSPA distance per step, m
  * @param localisationMeanM2 mean localisation part, m²

@@ -23,16 +23,16 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * Observations per second of the tracker core on one thread (one core), at 100, 1 000 and 10 000
  * targets with clutter.
  *
- * <p>Workload: a seeded {@link ScenarioGenerator} scenario (the benchmark's two radars, two
- * drones and satellite over an 80 km × 60 km box; 10 % rendezvous pairs, 30 % crossers, 10 % dark,
- * the rest turning), every target alive from t = 0, with clutter scaled with the number of targets
+ * <p>Workload: a seeded {@link ScenarioGenerator} scenario (the benchmark's two radars, two drones
+ * and satellite over an 80 km × 60 km box; 10 % rendezvous pairs, 30 % crossers, 10 % dark, the
+ * rest turning), every target alive from t = 0, with clutter scaled with the number of targets
  * (clutter scale = targets / 100, so about 30 % of detections are clutter at every size, as in the
  * benchmark's t100). The tracker first runs the first {@link #WARM_UP_S} s (tracks established),
  * its snapshot is taken, and each invocation restores that snapshot (not timed) and runs the next
@@ -49,7 +49,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @Threads(1)
 public class TrackerBenchmark {
     static final int WARM_UP_S = 20;

@@ -18,7 +18,9 @@ class InteractingMultipleModelTest {
         GaussianState a =
                 GaussianState.of(
                         new double[] {20000, -5000, 10, 3},
-                        new double[] {400, 30, 12, -4, 30, 250, 3, 9, 12, 3, 20, 1.5, -4, 9, 1.5, 16});
+                        new double[] {
+                            400, 30, 12, -4, 30, 250, 3, 9, 12, 3, 20, 1.5, -4, 9, 1.5, 16
+                        });
         GaussianState b =
                 GaussianState.of(
                         new double[] {20010, -4990, 9, 4},
@@ -26,7 +28,9 @@ class InteractingMultipleModelTest {
         GaussianState c =
                 GaussianState.of(
                         new double[] {19995, -5008, 11, 2},
-                        new double[] {500, -20, 15, 2, -20, 350, 1, 11, 15, 1, 25, -1, 2, 11, -1, 22});
+                        new double[] {
+                            500, -20, 15, 2, -20, 350, 1, 11, 15, 1, 25, -1, 2, 11, -1, 22
+                        });
         return ImmState.of(new GaussianState[] {a, b, c}, new double[] {0.6, 0.3, 0.1});
     }
 
@@ -73,8 +77,7 @@ class InteractingMultipleModelTest {
 
     @Test
     void updateFavoursTheModelThatPredictedTheMeasurement() {
-        GaussianState start =
-                GaussianState.ofPosition(0, 0, 25, 0, 25, 0, 15, 0.5);
+        GaussianState start = GaussianState.ofPosition(0, 0, 25, 0, 25, 0, 15, 0.5);
         InteractingMultipleModel imm = new InteractingMultipleModel(MODELS, TAU);
         ImmState s = ImmState.uniform(start, new double[] {1, 1, 1});
         // A target turning left at 2 deg/s, measured every 2 s with 5 m noise-free fixes.
@@ -83,7 +86,9 @@ class InteractingMultipleModelTest {
             double t = 2.0 * k;
             double e = -speed / w * (1 - Math.cos(w * t));
             double n = speed / w * Math.sin(w * t);
-            s = imm.update(imm.predict(s, 2.0), new PositionMeasurement(e, n, 25, 0, 25)).posterior();
+            s =
+                    imm.update(imm.predict(s, 2.0), new PositionMeasurement(e, n, 25, 0, 25))
+                            .posterior();
         }
         assertThat(s.probability(1)).isGreaterThan(0.8);
     }
