@@ -2,7 +2,6 @@ package io.cordon.pipeline.association;
 
 import io.cordon.pipeline.assignment.AssignmentSolver;
 import io.cordon.pipeline.assignment.CostMatrix;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,10 +11,23 @@ import java.util.List;
  * the negative log-likelihood ratio, makes the total lower). The gated pairs are first split into
  * connected components (tracks linked through shared measurements), each solved exactly on its own:
  * with well separated targets every component is tiny and the whole step is linear in the number of
- * pairs.
+ * pairs. Components of one track or one measurement are solved directly (the cheapest negative
+ * pair); larger ones with the injected solver on a matrix padded with a zero-cost "unassigned"
+ * column per track.
+ *
+ * <p>Not thread-safe: scratch arrays are reused across calls.
  */
 public final class GlobalNearestNeighbourAssociator {
     private final AssignmentSolver solver;
+    private int[] parent = new int[0];
+    private int[] componentOf = new int[0];
+    private int[] start = new int[0];
+    private int[] order = new int[0];
+    private int[] pairComponent = new int[0];
+    private int[] rowOf = new int[0];
+    private int[] colOf = new int[0];
+    private int[] rowTrack = new int[0];
+    private int[] colMeasurement = new int[0];
 
     public GlobalNearestNeighbourAssociator(AssignmentSolver solver) {
         this.solver = solver;
@@ -27,72 +39,146 @@ public final class GlobalNearestNeighbourAssociator {
      * @param pairs gated pairs in any order (at most one per track-measurement combination)
      */
     public int[] associate(int trackCount, int measurementCount, List<GatedPair> pairs) {
+        int k = pairs.size();
+        int[] pt = new int[k];
+        int[] pm = new int[k];
+        double[] pc = new double[k];
+        for (int i = 0; i < k; i++) {
+            pt[i] = pairs.get(i).track();
+            pm[i] = pairs.get(i).measurement();
+            pc[i] = pairs.get(i).cost();
+        }
         int[] result = new int[trackCount];
-        Arrays.fill(result, -1);
-        if (pairs.isEmpty()) {
-            return result;
-        }
-        // Union-find over tracks [0, T) and measurements [T, T + M).
-        int[] parent = new int[trackCount + measurementCount];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
-        for (GatedPair p : pairs) {
-            union(parent, p.track(), trackCount + p.measurement());
-        }
-        // Group pairs by component root, in first-seen order of the (sorted) pairs.
-        List<GatedPair> sorted = new ArrayList<>(pairs);
-        sorted.sort(
-                (a, b) ->
-                        a.track() != b.track()
-                                ? Integer.compare(a.track(), b.track())
-                                : Integer.compare(a.measurement(), b.measurement()));
-        int[] componentOf = new int[parent.length];
-        Arrays.fill(componentOf, -1);
-        List<List<GatedPair>> components = new ArrayList<>();
-        for (GatedPair p : sorted) {
-            int root = find(parent, p.track());
-            if (componentOf[root] < 0) {
-                componentOf[root] = components.size();
-                components.add(new ArrayList<>());
-            }
-            components.get(componentOf[root]).add(p);
-        }
-        for (List<GatedPair> component : components) {
-            solve(component, measurementCount, result);
-        }
+        associate(trackCount, measurementCount, k, pt, pm, pc, result);
         return result;
     }
 
-    private void solve(List<GatedPair> component, int measurementCount, int[] result) {
-        if (component.size() == 1) {
-            GatedPair p = component.get(0);
-            if (p.cost() < 0) {
-                result[p.track()] = p.measurement();
+    /**
+     * As {@link #associate(int, int, List)} on pairs given as parallel arrays (the first {@code
+     * pairCount} entries), writing the measurement of each track (or -1) into {@code result}.
+     */
+    public void associate(
+            int trackCount,
+            int measurementCount,
+            int pairCount,
+            int[] pairTrack,
+            int[] pairMeasurement,
+            double[] pairCost,
+            int[] result) {
+        Arrays.fill(result, 0, trackCount, -1);
+        if (pairCount == 0) {
+            return;
+        }
+        int nodes = trackCount + measurementCount;
+        if (parent.length < nodes) {
+            parent = new int[nodes];
+            componentOf = new int[nodes];
+            rowOf = new int[Math.max(trackCount, 16)];
+            colOf = new int[Math.max(measurementCount, 16)];
+        }
+        if (rowOf.length < trackCount) {
+            rowOf = new int[trackCount];
+        }
+        if (colOf.length < measurementCount) {
+            colOf = new int[measurementCount];
+        }
+        for (int i = 0; i < nodes; i++) {
+            parent[i] = i;
+            componentOf[i] = -1;
+        }
+        for (int p = 0; p < pairCount; p++) {
+            union(parent, pairTrack[p], trackCount + pairMeasurement[p]);
+        }
+        if (pairComponent.length < pairCount) {
+            int size = Math.max(pairCount, 2 * pairComponent.length);
+            pairComponent = new int[size];
+            order = new int[size];
+            start = new int[size + 1];
+        }
+        // Components numbered in order of their first pair; pairs grouped by a stable counting
+        // sort.
+        int components = 0;
+        for (int p = 0; p < pairCount; p++) {
+            int root = find(parent, pairTrack[p]);
+            int c = componentOf[root];
+            if (c < 0) {
+                c = components++;
+                componentOf[root] = c;
+            }
+            pairComponent[p] = c;
+        }
+        Arrays.fill(start, 0, components + 1, 0);
+        for (int p = 0; p < pairCount; p++) {
+            start[pairComponent[p] + 1]++;
+        }
+        for (int c = 0; c < components; c++) {
+            start[c + 1] += start[c];
+        }
+        for (int p = 0; p < pairCount; p++) {
+            order[start[pairComponent[p]]++] = p;
+        }
+        for (int c = components; c > 0; c--) {
+            start[c] = start[c - 1];
+        }
+        start[0] = 0;
+        for (int c = 0; c < components; c++) {
+            solve(start[c], start[c + 1], pairTrack, pairMeasurement, pairCost, result);
+        }
+    }
+
+    private void solve(int from, int to, int[] pt, int[] pm, double[] pc, int[] result) {
+        int first = order[from];
+        boolean oneTrack = true, oneMeasurement = true;
+        for (int q = from + 1; q < to; q++) {
+            int p = order[q];
+            oneTrack &= pt[p] == pt[first];
+            oneMeasurement &= pm[p] == pm[first];
+        }
+        if (oneTrack || oneMeasurement) {
+            // A star: at most one pair can be taken, the cheapest if it is worth taking.
+            int best = -1;
+            double bestCost = 0;
+            for (int q = from; q < to; q++) {
+                int p = order[q];
+                if (pc[p] < bestCost) {
+                    bestCost = pc[p];
+                    best = p;
+                }
+            }
+            if (best >= 0) {
+                result[pt[best]] = pm[best];
             }
             return;
         }
-        int[] rowOf = new int[result.length];
-        int[] colOf = new int[measurementCount];
-        List<Integer> trackIds = new ArrayList<>();
-        List<Integer> measIds = new ArrayList<>();
-        Arrays.fill(rowOf, -1);
-        Arrays.fill(colOf, -1);
-        for (GatedPair p : component) {
-            if (rowOf[p.track()] < 0) {
-                rowOf[p.track()] = trackIds.size();
-                trackIds.add(p.track());
+        if (solvedByBestPairs(from, to, pt, pm, pc, result)) {
+            return;
+        }
+        int rows = 0, cols = 0;
+        for (int q = from; q < to; q++) {
+            int p = order[q];
+            rowOf[pt[p]] = -1;
+            colOf[pm[p]] = -1;
+        }
+        int size = to - from;
+        if (rowTrack.length < size) {
+            rowTrack = new int[2 * size];
+            colMeasurement = new int[2 * size];
+        }
+        for (int q = from; q < to; q++) {
+            int p = order[q];
+            if (rowOf[pt[p]] < 0) {
+                rowOf[pt[p]] = rows;
+                rowTrack[rows++] = pt[p];
             }
-            if (colOf[p.measurement()] < 0) {
-                colOf[p.measurement()] = measIds.size();
-                measIds.add(p.measurement());
+            if (colOf[pm[p]] < 0) {
+                colOf[pm[p]] = cols;
+                colMeasurement[cols++] = pm[p];
             }
         }
-        int rows = trackIds.size();
-        int cols = measIds.size();
         CostMatrix costs = new CostMatrix(rows, cols + rows);
-        for (GatedPair p : component) {
-            costs.set(rowOf[p.track()], colOf[p.measurement()], p.cost());
+        for (int q = from; q < to; q++) {
+            int p = order[q];
+            costs.set(rowOf[pt[p]], colOf[pm[p]], pc[p]);
         }
         for (int r = 0; r < rows; r++) {
             costs.set(r, cols + r, 0.0);
@@ -101,9 +187,47 @@ public final class GlobalNearestNeighbourAssociator {
         for (int r = 0; r < rows; r++) {
             int c = assignment.columnOf(r);
             if (c < cols) {
-                result[trackIds.get(r)] = measIds.get(c);
+                result[rowTrack[r]] = colMeasurement[c];
             }
         }
+    }
+
+    /**
+     * When every track's cheapest option (its cheapest pair, or staying unassigned at cost 0) uses
+     * a different measurement, taking those is optimal: each row is at its own minimum. Most
+     * components in tracking are like that; only real conflicts need the solver.
+     */
+    private boolean solvedByBestPairs(
+            int from, int to, int[] pt, int[] pm, double[] pc, int[] result) {
+        for (int q = from; q < to; q++) {
+            int p = order[q];
+            rowOf[pt[p]] = -1; // best pair of the track
+            colOf[pm[p]] = -1; // track claiming the measurement
+        }
+        for (int q = from; q < to; q++) {
+            int p = order[q];
+            int best = rowOf[pt[p]];
+            if (pc[p] < 0 && (best < 0 || pc[p] < pc[best])) {
+                rowOf[pt[p]] = p;
+            }
+        }
+        for (int q = from; q < to; q++) {
+            int p = order[q];
+            int best = rowOf[pt[p]];
+            if (best == p) {
+                if (colOf[pm[p]] >= 0) {
+                    return false;
+                }
+                colOf[pm[p]] = pt[p];
+            }
+        }
+        for (int q = from; q < to; q++) {
+            int p = order[q];
+            if (rowOf[pt[p]] == p) {
+                result[pt[p]] = pm[p];
+            }
+        }
+        return true;
     }
 
     private static int find(int[] parent, int i) {

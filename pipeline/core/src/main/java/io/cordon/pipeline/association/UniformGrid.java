@@ -1,52 +1,79 @@
 package io.cordon.pipeline.association;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
- * A uniform grid over points in the plane (square cells of {@code cellSizeM}), built once per batch
- * of measurements and queried with axis-aligned boxes around each track's gate. Cells are kept in a
- * sorted array of (cell key, point index), so construction is O(n log n), a query visits only the
- * cells it overlaps, and nothing depends on hash iteration order.
+ * A uniform grid over points in the plane, built once per batch of measurements and queried with
+ * axis-aligned boxes around each track's gate. Cells are square, {@code cellSizeM} wide (wider when
+ * the points are spread so far that the grid would have more than a few cells per point), over the
+ * points' bounding box; the points are bucketed by a counting sort on their cell number (column
+ * major), so construction is linear, the points of consecutive rows of a column are contiguous, a
+ * query visits only the cells it overlaps, points come out by cell then by index, and nothing
+ * depends on hash iteration order.
  */
 public final class UniformGrid {
     private final double cellSizeM;
-    private final long[] keys;
-    private final int[] indices;
+    private final double inverseCell;
+    private final double originE;
+    private final double originN;
+    private final int columns;
+    private final int rows;
+    private final int[] cellStart;
+    private final int[] points;
     private final int size;
+    private int[] found = new int[16];
 
     /** Indexes points (eastM[i], northM[i]) for i in [0, count). */
     public UniformGrid(double cellSizeM, double[] eastM, double[] northM, int count) {
         if (!(cellSizeM > 0)) {
             throw new IllegalArgumentException("cellSizeM must be > 0, was " + cellSizeM);
         }
-        this.cellSizeM = cellSizeM;
         this.size = count;
-        long[] packed = new long[count];
-        for (int i = 0; i < count; i++) {
-            long key = key(cell(eastM[i]), cell(northM[i]));
-            packed[i] = key;
+        double minE = 0, maxE = 0, minN = 0, maxN = 0;
+        if (count > 0) {
+            minE = maxE = eastM[0];
+            minN = maxN = northM[0];
+            for (int i = 1; i < count; i++) {
+                minE = Math.min(minE, eastM[i]);
+                maxE = Math.max(maxE, eastM[i]);
+                minN = Math.min(minN, northM[i]);
+                maxN = Math.max(maxN, northM[i]);
+            }
         }
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
+        double width = maxE - minE, height = maxN - minN;
+        double cell = cellSizeM;
+        long budget = 4L * count + 4096;
+        if ((width / cell + 1) * (height / cell + 1) > budget) {
+            cell = Math.max(cell, Math.sqrt(Math.max(width, 1.0) * Math.max(height, 1.0) / budget));
+            while ((width / cell + 1) * (height / cell + 1) > budget) {
+                cell *= 1.25;
+            }
         }
-        Arrays.sort(
-                order,
-                (a, b) -> packed[a] != packed[b] ? Long.compare(packed[a], packed[b]) : a - b);
-        keys = new long[count];
-        indices = new int[count];
+        this.cellSizeM = cell;
+        this.inverseCell = 1.0 / cell;
+        this.originE = minE;
+        this.originN = minN;
+        this.columns = (int) (width * inverseCell) + 1;
+        this.rows = (int) (height * inverseCell) + 1;
+        int cells = columns * rows;
+        cellStart = new int[cells + 1];
+        int[] cellOf = new int[count];
         for (int i = 0; i < count; i++) {
-            keys[i] = packed[order[i]];
-            indices[i] = order[i];
+            int cx = Math.min(columns - 1, (int) ((eastM[i] - minE) * inverseCell));
+            int cy = Math.min(rows - 1, (int) ((northM[i] - minN) * inverseCell));
+            int c = cx * rows + cy;
+            cellOf[i] = c;
+            cellStart[c + 1]++;
         }
-    }
-
-    private int cell(double v) {
-        return (int) Math.floor(v / cellSizeM);
-    }
-
-    private static long key(int cx, int cy) {
-        return ((long) cx << 32) | (cy & 0xffffffffL);
+        for (int c = 0; c < cells; c++) {
+            cellStart[c + 1] += cellStart[c];
+        }
+        points = new int[count];
+        int[] next = Arrays.copyOf(cellStart, cells);
+        for (int i = 0; i < count; i++) {
+            points[next[cellOf[i]]++] = i;
+        }
     }
 
     /** Number of indexed points. */
@@ -54,54 +81,54 @@ public final class UniformGrid {
         return size;
     }
 
+    /** Cell size used, m (at least the one asked for). */
+    public double cellSizeM() {
+        return cellSizeM;
+    }
+
     /**
      * Calls {@code visitor} with the index of every point whose cell overlaps the box centred on
      * (eastM, northM) with half-width {@code radiusM} (a superset of the points within radiusM).
-     * When the box spans more cells than there are points, every point is visited instead.
      */
-    public void query(
-            double eastM, double northM, double radiusM, java.util.function.IntConsumer visitor) {
-        int x0 = cell(eastM - radiusM), x1 = cell(eastM + radiusM);
-        int y0 = cell(northM - radiusM), y1 = cell(northM + radiusM);
-        long cells = (long) (x1 - x0 + 1) * (y1 - y0 + 1);
-        if (cells > size) {
-            for (int i = 0; i < size; i++) {
-                visitor.accept(i);
-            }
-            return;
+    public void query(double eastM, double northM, double radiusM, IntConsumer visitor) {
+        int n = collect(eastM, northM, radiusM);
+        for (int k = 0; k < n; k++) {
+            visitor.accept(found[k]);
         }
+    }
+
+    /**
+     * As {@link #query} without a visitor: returns how many points were found, readable with {@link
+     * #found(int)} until the next call.
+     */
+    public int collect(double eastM, double northM, double radiusM) {
+        if (size == 0) {
+            return 0;
+        }
+        double fx0 = Math.floor((eastM - radiusM - originE) * inverseCell);
+        double fx1 = Math.floor((eastM + radiusM - originE) * inverseCell);
+        double fy0 = Math.floor((northM - radiusM - originN) * inverseCell);
+        double fy1 = Math.floor((northM + radiusM - originN) * inverseCell);
+        if (fx1 < 0 || fy1 < 0 || fx0 >= columns || fy0 >= rows) {
+            return 0;
+        }
+        int x0 = (int) Math.max(0, fx0), x1 = (int) Math.min(columns - 1, fx1);
+        int y0 = (int) Math.max(0, fy0), y1 = (int) Math.min(rows - 1, fy1);
+        int n = 0;
         for (int cx = x0; cx <= x1; cx++) {
-            // Cells with the same cx and consecutive cy are contiguous in key order.
-            long lo = key(cx, y0);
-            long hi = key(cx, y1);
-            if (y0 < 0 && y1 >= 0) {
-                // Negative cy sort after non-negative ones within the same cx (unsigned low word).
-                scan(key(cx, y0), key(cx, -1), visitor);
-                scan(key(cx, 0), hi, visitor);
-            } else {
-                scan(lo, hi, visitor);
+            int from = cellStart[cx * rows + y0], to = cellStart[cx * rows + y1 + 1];
+            int count = to - from;
+            if (n + count > found.length) {
+                found = Arrays.copyOf(found, Math.max(2 * found.length, n + count));
             }
+            System.arraycopy(points, from, found, n, count);
+            n += count;
         }
+        return n;
     }
 
-    private void scan(long lo, long hi, java.util.function.IntConsumer visitor) {
-        int i = lowerBound(lo);
-        while (i < size && keys[i] <= hi) {
-            visitor.accept(indices[i]);
-            i++;
-        }
-    }
-
-    private int lowerBound(long key) {
-        int lo = 0, hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (keys[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+    /** The k-th point of the last {@link #collect}. */
+    public int found(int k) {
+        return found[k];
     }
 }

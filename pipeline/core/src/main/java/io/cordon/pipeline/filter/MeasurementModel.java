@@ -29,4 +29,14 @@ public interface MeasurementModel {
      * express it in measurement space.
      */
     double areaToMeasurementDensity();
+
+    /**
+     * The measurement linearised at plane position (eastM, northM), into {@code out} from {@code
+     * offset} ({@link FlatImm#LINEARISATION} values): residual {@code y = z - h(e, n)} (2),
+     * Jacobian H (2×2, row-major), noise R (r00, r01, r11), and (e, n) itself.
+     */
+    void linearise(double eastM, double northM, double[] out, int offset);
+
+    /** Largest eigenvalue of {@link #positionCovarianceM2()}, m². */
+    double maxPositionVarianceM2();
 }

@@ -46,6 +46,26 @@ public record PositionMeasurement(
     }
 
     @Override
+    public void linearise(double e, double n, double[] out, int o) {
+        out[o] = eastM - e;
+        out[o + 1] = northM - n;
+        out[o + 2] = 1;
+        out[o + 3] = 0;
+        out[o + 4] = 0;
+        out[o + 5] = 1;
+        out[o + 6] = covEastEastM2;
+        out[o + 7] = covEastNorthM2;
+        out[o + 8] = covNorthNorthM2;
+        out[o + 9] = e;
+        out[o + 10] = n;
+    }
+
+    @Override
+    public double maxPositionVarianceM2() {
+        return GaussianState.maxEigenvalue(covEastEastM2, covEastNorthM2, covNorthNorthM2);
+    }
+
+    @Override
     public double[] positionCovarianceM2() {
         return new double[] {covEastEastM2, covEastNorthM2, covNorthNorthM2};
     }

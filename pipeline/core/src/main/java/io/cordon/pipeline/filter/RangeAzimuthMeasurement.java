@@ -13,6 +13,7 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
     private final RadarGeometry radar;
     private final double eastM;
     private final double northM;
+    private double[] positionCovariance;
 
     public RangeAzimuthMeasurement(
             double rangeM,
@@ -34,9 +35,20 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
         this.varRange = sigmaRangeM * sigmaRangeM;
         this.varAzimuth = sigmaAzimuthRad * sigmaAzimuthRad;
         this.radar = radar;
-        double[] p = radar.toPlane(rangeM * Math.sin(azimuthRad), rangeM * Math.cos(azimuthRad));
-        this.eastM = p[0];
-        this.northM = p[1];
+        // The inverse of RadarGeometry's map, as RadarGeometry.toPlane, without allocation.
+        double qe = rangeM * Math.sin(azimuthRad), qn = rangeM * Math.cos(azimuthRad);
+        RadarGeometry g = radar;
+        double det = g.a00() * g.a11() - g.a01() * g.a10();
+        double e = 0, n = 0, u = 0;
+        for (int i = 0; i < 3; i++) {
+            double re = qe - g.b0() - g.c0() * u;
+            double rn = qn - g.b1() - g.c1() * u;
+            e = (g.a11() * re - g.a01() * rn) / det;
+            n = (-g.a10() * re + g.a00() * rn) / det;
+            u = -(e * e + n * n) * g.curvaturePerM();
+        }
+        this.eastM = e;
+        this.northM = n;
     }
 
     public double rangeM() {
@@ -59,9 +71,19 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
 
     @Override
     public Innovation innovation(GaussianState predicted) {
-        double e = predicted.x[0], n = predicted.x[1];
-        double qe = radar.radarEastM(e, n);
-        double qn = radar.radarNorthM(e, n);
+        double[] lin = new double[FlatImm.LINEARISATION];
+        linearise(predicted.x[0], predicted.x[1], lin, 0);
+        return Innovation.of(
+                predicted, lin[0], lin[1], lin[2], lin[3], lin[4], lin[5], varRange, 0, varAzimuth);
+    }
+
+    @Override
+    public void linearise(double e, double n, double[] out, int o) {
+        RadarGeometry g = radar;
+        double k2 = -2 * g.curvaturePerM();
+        double u = -(e * e + n * n) * g.curvaturePerM();
+        double qe = g.a00() * e + g.a01() * n + g.c0() * u + g.b0();
+        double qn = g.a10() * e + g.a11() * n + g.c1() * u + g.b1();
         double r2 = Math.max(qe * qe + qn * qn, 1e-6);
         double r = Math.sqrt(r2);
         double dAz = azimuthRad - Math.atan2(qe, qn);
@@ -71,28 +93,46 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
             dAz += 2 * Math.PI;
         }
         // ∂q/∂(e, n) including the curvature term u = -(e² + n²) κ.
-        double k2 = -2 * radar.curvaturePerM();
-        double m00 = radar.a00() + radar.c0() * k2 * e;
-        double m01 = radar.a01() + radar.c0() * k2 * n;
-        double m10 = radar.a10() + radar.c1() * k2 * e;
-        double m11 = radar.a11() + radar.c1() * k2 * n;
+        double m00 = g.a00() + g.c0() * k2 * e;
+        double m01 = g.a01() + g.c0() * k2 * n;
+        double m10 = g.a10() + g.c1() * k2 * e;
+        double m11 = g.a11() + g.c1() * k2 * n;
         double dr0 = qe / r, dr1 = qn / r;
         double da0 = qn / r2, da1 = -qe / r2;
-        return Innovation.of(
-                predicted,
-                rangeM - r,
-                dAz,
-                dr0 * m00 + dr1 * m10,
-                dr0 * m01 + dr1 * m11,
-                da0 * m00 + da1 * m10,
-                da0 * m01 + da1 * m11,
-                varRange,
-                0,
-                varAzimuth);
+        out[o] = rangeM - r;
+        out[o + 1] = dAz;
+        out[o + 2] = dr0 * m00 + dr1 * m10;
+        out[o + 3] = dr0 * m01 + dr1 * m11;
+        out[o + 4] = da0 * m00 + da1 * m10;
+        out[o + 5] = da0 * m01 + da1 * m11;
+        out[o + 6] = varRange;
+        out[o + 7] = 0;
+        out[o + 8] = varAzimuth;
+        out[o + 9] = e;
+        out[o + 10] = n;
     }
 
     @Override
     public double[] positionCovarianceM2() {
+        double[] c = positionCovariance;
+        if (c == null) {
+            c = planeCovariance();
+            positionCovariance = c;
+        }
+        return c.clone();
+    }
+
+    /**
+     * The radar-frame covariance J diag(σr², σa²) Jᵀ has eigenvalues σr² and r²σa² (J is a rotation
+     * times diag(1, r)), and the map into the plane is a rotation to within 1e-5 at 100 km: so the
+     * larger of the two, without trigonometry.
+     */
+    @Override
+    public double maxPositionVarianceM2() {
+        return Math.max(varRange, rangeM * rangeM * varAzimuth) * 1.00001;
+    }
+
+    private double[] planeCovariance() {
         double s = Math.sin(azimuthRad), c = Math.cos(azimuthRad);
         // Radar frame: J = [[s, r c], [c, -r s]], C = J diag(σr², σa²) Jᵀ.
         double r = rangeM;

@@ -97,6 +97,73 @@ public final class LocalTangentPlane {
     }
 
     /**
+     * {@link #surfacePoint} without allocation, with the sines and cosines a caller needs to rotate
+     * vectors into the local frame there: {@code out = {latDeg, lonDeg, altM, sin lat, cos lat, sin
+     * lon, cos lon}}. ECEF to geodetic by Bowring's formula (Bowring, "Transformation from spatial
+     * to geographical coordinates", Survey Review 23(181), 1976), one arctangent and a few square
+     * roots; within 10 km of the ellipsoid it agrees with the iteration of {@link #toGeodetic} to
+     * well under a micrometre.
+     */
+    public void surfacePoint(double eastM, double northM, double[] out) {
+        double u = surfaceUpM(eastM, northM);
+        double x = r00 * eastM + r10 * northM + r20 * u + x0;
+        double y = r01 * eastM + r11 * northM + r21 * u + y0;
+        double z = r02 * eastM + r12 * northM + r22 * u + z0;
+        bowring(x, y, z, out);
+    }
+
+    private static final double SEMI_MINOR_AXIS_M = SEMI_MAJOR_AXIS_M * (1.0 - FLATTENING);
+    private static final double SECOND_ECCENTRICITY_SQUARED =
+            ECCENTRICITY_SQUARED / (1.0 - ECCENTRICITY_SQUARED);
+
+    static void bowring(double x, double y, double z, double[] out) {
+        double p = Math.sqrt(x * x + y * y);
+        double a = SEMI_MAJOR_AXIS_M, b = SEMI_MINOR_AXIS_M;
+        // Parametric latitude θ: tan θ = z a / (p b).
+        double ta = z * a, tb = p * b;
+        double h = Math.sqrt(ta * ta + tb * tb);
+        double sinT = ta / h, cosT = tb / h;
+        double num = z + SECOND_ECCENTRICITY_SQUARED * b * sinT * sinT * sinT;
+        double den = p - ECCENTRICITY_SQUARED * a * cosT * cosT * cosT;
+        double r = Math.sqrt(num * num + den * den);
+        double sinLat = num / r, cosLat = den / r;
+        double nu = a / Math.sqrt(1.0 - ECCENTRICITY_SQUARED * sinLat * sinLat);
+        out[0] = Math.toDegrees(Math.atan2(num, den));
+        out[1] = Math.toDegrees(Math.atan2(y, x));
+        out[2] = p / cosLat - nu;
+        out[3] = sinLat;
+        out[4] = cosLat;
+        out[5] = y / p;
+        out[6] = x / p;
+    }
+
+    /**
+     * The plane coordinates of {@code point} and the horizontal block of the rotation from the
+     * local east-north-up frame at {@code point} into this plane: {@code out = {e, n, u, r00, r01,
+     * r10, r11}} with {@code r_ij} = (this plane's axis i) · (the local axis j), i, j in (east,
+     * north). Rotates a covariance given along local east and north into the plane.
+     */
+    public void toEnuWithAxes(GeoPoint point, double[] out) {
+        double lat = Math.toRadians(point.latDeg());
+        double lon = Math.toRadians(point.lonDeg());
+        double sla = Math.sin(lat), cla = Math.cos(lat), slo = Math.sin(lon), clo = Math.cos(lon);
+        double nn = SEMI_MAJOR_AXIS_M / Math.sqrt(1.0 - ECCENTRICITY_SQUARED * sla * sla);
+        double h = point.altM();
+        double dx = (nn + h) * cla * clo - x0;
+        double dy = (nn + h) * cla * slo - y0;
+        double dz = (nn * (1.0 - ECCENTRICITY_SQUARED) + h) * sla - z0;
+        out[0] = r00 * dx + r01 * dy + r02 * dz;
+        out[1] = r10 * dx + r11 * dy + r12 * dz;
+        out[2] = r20 * dx + r21 * dy + r22 * dz;
+        // Local east (-slo, clo, 0) and north (-sla clo, -sla slo, cla) in ECEF.
+        double ln0 = -sla * clo, ln1 = -sla * slo;
+        out[3] = r00 * -slo + r01 * clo;
+        out[4] = r00 * ln0 + r01 * ln1 + r02 * cla;
+        out[5] = r10 * -slo + r11 * clo;
+        out[6] = r10 * ln0 + r11 * ln1 + r12 * cla;
+    }
+
+    /**
      * The rigid transform that maps coordinates in this plane to coordinates in {@code target}:
      * {@code p_target = R_target R_thisᵀ p + R_target (ecef_this - ecef_target)}.
      */
@@ -139,18 +206,41 @@ public final class LocalTangentPlane {
     }
 
     static GeoPoint fromEcef(double x, double y, double z) {
+        double[] out = new double[7];
+        geodetic(x, y, z, out);
+        return new GeoPoint(out[0], out[1], out[2]);
+    }
+
+    /**
+     * ECEF to geodetic as {@code geo.py} does it, with up to five fixed-point rounds; it stops
+     * early once a round moves the latitude by less than 1e-15 rad (a nanometre), which near the
+     * surface is after two or three. {@code out = {latDeg, lonDeg, altM, sin lat, cos lat, sin lon,
+     * cos lon}}.
+     */
+    static void geodetic(double x, double y, double z, double[] out) {
         double lon = Math.atan2(y, x);
-        double p = Math.hypot(x, y);
+        double p = Math.sqrt(x * x + y * y);
         double lat = Math.atan2(z, p * (1.0 - ECCENTRICITY_SQUARED));
+        double sinLat = Math.sin(lat), cosLat = Math.cos(lat);
         for (int i = 0; i < GEODETIC_ITERATIONS; i++) {
-            double sinLat = Math.sin(lat);
             double n = SEMI_MAJOR_AXIS_M / Math.sqrt(1.0 - ECCENTRICITY_SQUARED * sinLat * sinLat);
-            double alt = p / Math.cos(lat) - n;
-            lat = Math.atan2(z, p * (1.0 - ECCENTRICITY_SQUARED * n / (n + alt)));
+            double alt = p / cosLat - n;
+            double next = Math.atan2(z, p * (1.0 - ECCENTRICITY_SQUARED * n / (n + alt)));
+            boolean converged = Math.abs(next - lat) < 1e-15;
+            lat = next;
+            sinLat = Math.sin(lat);
+            cosLat = Math.cos(lat);
+            if (converged) {
+                break;
+            }
         }
-        double sinLat = Math.sin(lat);
         double n = SEMI_MAJOR_AXIS_M / Math.sqrt(1.0 - ECCENTRICITY_SQUARED * sinLat * sinLat);
-        double alt = p / Math.cos(lat) - n;
-        return new GeoPoint(Math.toDegrees(lat), Math.toDegrees(lon), alt);
+        out[0] = Math.toDegrees(lat);
+        out[1] = Math.toDegrees(lon);
+        out[2] = p / cosLat - n;
+        out[3] = sinLat;
+        out[4] = cosLat;
+        out[5] = Math.sin(lon);
+        out[6] = Math.cos(lon);
     }
 }

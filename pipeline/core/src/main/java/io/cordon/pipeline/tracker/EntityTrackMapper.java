@@ -1,6 +1,6 @@
 package io.cordon.pipeline.tracker;
 
-import io.cordon.pipeline.filter.GaussianState;
+import io.cordon.pipeline.filter.FlatImm;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Velocity;
@@ -18,7 +18,8 @@ final class EntityTrackMapper {
     private final LocalTangentPlane plane;
 
     // The plane's east and north axes in ECEF.
-    private final double pe0, pe1, pe2, pn0, pn1, pn2;
+    private final double pe0, pe1, pn0, pn1, pn2;
+    private final double[] geodetic = new double[7];
 
     EntityTrackMapper(LocalTangentPlane plane) {
         this.plane = plane;
@@ -26,55 +27,48 @@ final class EntityTrackMapper {
         double lo = Math.toRadians(plane.origin().lonDeg());
         pe0 = -Math.sin(lo);
         pe1 = Math.cos(lo);
-        pe2 = 0;
         pn0 = -Math.sin(la) * Math.cos(lo);
         pn1 = -Math.sin(la) * Math.sin(lo);
         pn2 = Math.cos(la);
     }
 
-    EntityTrack map(TrackRecord track, TrackStatus status, Instant time, GaussianState s) {
-        GeoPoint position = plane.surfacePoint(s.eastM(), s.northM());
+    /** The track with the Gaussian block at {@code go} of {@code g} as its estimate. */
+    EntityTrack map(TrackRecord track, TrackStatus status, Instant time, double[] g, int go) {
+        double[] geo = geodetic;
+        plane.surfacePoint(g[go], g[go + 1], geo);
+        GeoPoint position = new GeoPoint(geo[0], geo[1], geo[2]);
         // Horizontal block of R_local R_planeᵀ: local east/north axes dotted with the plane's.
-        double la = Math.toRadians(position.latDeg()), lo = Math.toRadians(position.lonDeg());
-        double sla = Math.sin(la), cla = Math.cos(la), slo = Math.sin(lo), clo = Math.cos(lo);
+        double sla = geo[3], cla = geo[4], slo = geo[5], clo = geo[6];
         double le0 = -slo, le1 = clo;
         double ln0 = -sla * clo, ln1 = -sla * slo, ln2 = cla;
         double r00 = le0 * pe0 + le1 * pe1;
         double r01 = le0 * pn0 + le1 * pn1;
-        double r10 = ln0 * pe0 + ln1 * pe1 + ln2 * pe2;
+        double r10 = ln0 * pe0 + ln1 * pe1;
         double r11 = ln0 * pn0 + ln1 * pn1 + ln2 * pn2;
-        double ve = s.velocityEastMps(), vn = s.velocityNorthMps();
+        double ve = g[go + 2], vn = g[go + 3];
         Velocity velocity = new Velocity(r00 * ve + r01 * vn, r10 * ve + r11 * vn, 0.0);
-        // T = diag(R, R); C' = T C Tᵀ.
-        double[] t = new double[16];
-        t[0] = r00;
-        t[1] = r01;
-        t[4] = r10;
-        t[5] = r11;
-        t[10] = r00;
-        t[11] = r01;
-        t[14] = r10;
-        t[15] = r11;
-        double[] c = s.covarianceArray();
-        double[] tc = new double[16];
-        for (int i = 0; i < 4; i++) {
-            for (int j = 0; j < 4; j++) {
-                double v = 0;
-                for (int k = 0; k < 4; k++) {
-                    v += t[i * 4 + k] * c[k * 4 + j];
-                }
-                tc[i * 4 + j] = v;
-            }
-        }
+        // C' = T C Tᵀ with T = diag(R, R), block by block: R X Rᵀ for each 2×2 block X.
         double[] out = new double[16];
-        for (int i = 0; i < 4; i++) {
-            for (int j = i; j < 4; j++) {
-                double v = 0;
-                for (int k = 0; k < 4; k++) {
-                    v += tc[i * 4 + k] * t[j * 4 + k];
-                }
-                out[i * 4 + j] = v;
-                out[j * 4 + i] = v;
+        for (int bi = 0; bi < 2; bi++) {
+            for (int bj = bi; bj < 2; bj++) {
+                double x00 = FlatImm.covariance(g, go, 2 * bi, 2 * bj);
+                double x01 = FlatImm.covariance(g, go, 2 * bi, 2 * bj + 1);
+                double x10 = FlatImm.covariance(g, go, 2 * bi + 1, 2 * bj);
+                double x11 = FlatImm.covariance(g, go, 2 * bi + 1, 2 * bj + 1);
+                double t00 = r00 * x00 + r01 * x10, t01 = r00 * x01 + r01 * x11;
+                double t10 = r10 * x00 + r11 * x10, t11 = r10 * x01 + r11 * x11;
+                double y00 = t00 * r00 + t01 * r01, y01 = t00 * r10 + t01 * r11;
+                double y10 = bi == bj ? y01 : t10 * r00 + t11 * r01;
+                double y11 = t10 * r10 + t11 * r11;
+                int r0 = 2 * bi, c0 = 2 * bj;
+                out[r0 * 4 + c0] = y00;
+                out[r0 * 4 + c0 + 1] = y01;
+                out[(r0 + 1) * 4 + c0] = y10;
+                out[(r0 + 1) * 4 + c0 + 1] = y11;
+                out[c0 * 4 + r0] = y00;
+                out[(c0 + 1) * 4 + r0] = y01;
+                out[c0 * 4 + r0 + 1] = y10;
+                out[(c0 + 1) * 4 + r0 + 1] = y11;
             }
         }
         return new EntityTrack(

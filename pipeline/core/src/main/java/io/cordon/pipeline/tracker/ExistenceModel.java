@@ -8,8 +8,12 @@ package io.cordon.pipeline.tracker;
  * Mušicki & Evans' IPDA with perceivability, used here with a global nearest neighbour assignment:
  *
  * <ul>
- *   <li>between looks, V → I with rate 1/τ_hide, I → V with rate 1/τ_reappear, and V or I → N with
- *       rate 1/τ_lose (the target stops, leaves, or its detections go to another track);
+ *   <li>between looks the chain runs in continuous time: V → I with rate h = 1/τ_hide, I → V with
+ *       rate r = 1/τ_reappear, and V or I → N with rate l = 1/τ_lose (the target stops, leaves, or
+ *       its detections go to another track). Its solution over dt is exact, {@code S = V + I}
+ *       decays by {@code e^(-l dt)} and V relaxes towards {@code S r/(h + r)} by {@code e^(-(h + r)
+ *       dt)}, so predicting in several steps equals predicting once and a track may be brought
+ *       forward lazily, only when a look concerns it;
  *   <li>a look that detects the track with likelihood ratio L = g/λ (g the measurement's likelihood
  *       under the track, λ the density of clutter and new targets): V × (P_D L + 1 − P_D), I × 1, N
  *       × 1;
@@ -24,16 +28,29 @@ final class ExistenceModel {
     private final double hideRatePerS;
     private final double reappearRatePerS;
     private final double loseRatePerS;
-    // Transition factors of the last dt (most tracks share the time since the previous batch).
-    private double lastDtS = Double.NaN;
-    private double hide;
-    private double reappear;
-    private double keep;
+    private final double visibleShare;
+    // Factors of recent time steps (most tracks share one of a few steps since their last look).
+    private static final int CACHE = 8;
+    private final double[] cacheDt = new double[CACHE];
+    private final double[] cacheKeep = new double[CACHE];
+    private final double[] cacheRelax = new double[CACHE];
 
     ExistenceModel(double meanVisibleS, double meanHiddenS, double meanLifeS) {
         this.hideRatePerS = 1.0 / meanVisibleS;
         this.reappearRatePerS = 1.0 / meanHiddenS;
         this.loseRatePerS = 1.0 / meanLifeS;
+        this.visibleShare = reappearRatePerS / (hideRatePerS + reappearRatePerS);
+        java.util.Arrays.fill(cacheDt, Double.NaN);
+    }
+
+    /** Brings (V, I, N) forward to {@code nanos} (no change when that is not later). */
+    void predictTo(TrackRecord t, long nanos) {
+        long d = nanos - t.existenceNanos;
+        if (d <= 0) {
+            return;
+        }
+        predict(t, d * 1e-9);
+        t.existenceNanos = nanos;
     }
 
     /** Moves (V, I, N) over dt seconds. */
@@ -41,17 +58,28 @@ final class ExistenceModel {
         if (dtS <= 0) {
             return;
         }
-        if (dtS != lastDtS) {
-            lastDtS = dtS;
-            hide = 1 - Math.exp(-dtS * hideRatePerS);
-            reappear = 1 - Math.exp(-dtS * reappearRatePerS);
-            keep = Math.exp(-dtS * loseRatePerS);
+        long bits = Double.doubleToRawLongBits(dtS);
+        int slot = (int) ((bits ^ (bits >>> 29) ^ (bits >>> 47)) & (CACHE - 1));
+        if (cacheDt[slot] != dtS) {
+            cacheDt[slot] = dtS;
+            cacheKeep[slot] = Math.exp(-dtS * loseRatePerS);
+            cacheRelax[slot] = Math.exp(-dtS * (hideRatePerS + reappearRatePerS));
         }
-        double v = keep * (t.pVisible * (1 - hide) + t.pHidden * reappear);
-        double i = keep * (t.pHidden * (1 - reappear) + t.pVisible * hide);
+        double keep = cacheKeep[slot], relax = cacheRelax[slot];
+        double s = t.pVisible + t.pHidden;
+        double equilibrium = visibleShare * s;
+        double v = keep * (equilibrium + (t.pVisible - equilibrium) * relax);
+        double i = keep * s - v;
         t.pNone = 1 - v - i;
         t.pVisible = v;
         t.pHidden = i;
+    }
+
+    /** Existence V + I of {@code t} brought forward to {@code nanos}, without changing it. */
+    double existenceAt(TrackRecord t, long nanos) {
+        long d = nanos - t.existenceNanos;
+        double s = t.pVisible + t.pHidden;
+        return d <= 0 ? s : s * Math.exp(-d * 1e-9 * loseRatePerS);
     }
 
     void detected(TrackRecord t, double pd, double likelihoodRatio) {

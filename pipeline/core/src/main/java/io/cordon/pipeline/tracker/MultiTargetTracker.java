@@ -2,15 +2,11 @@ package io.cordon.pipeline.tracker;
 
 import io.cordon.pipeline.assignment.JonkerVolgenantSolver;
 import io.cordon.pipeline.association.ChiSquareGate;
-import io.cordon.pipeline.association.GatedPair;
 import io.cordon.pipeline.association.GlobalNearestNeighbourAssociator;
 import io.cordon.pipeline.association.UniformGrid;
 import io.cordon.pipeline.filter.ConstantVelocityModel;
 import io.cordon.pipeline.filter.CoordinatedTurnModel;
-import io.cordon.pipeline.filter.GaussianState;
-import io.cordon.pipeline.filter.ImmState;
-import io.cordon.pipeline.filter.Innovation;
-import io.cordon.pipeline.filter.InteractingMultipleModel;
+import io.cordon.pipeline.filter.FlatImm;
 import io.cordon.pipeline.filter.MeasurementModel;
 import io.cordon.pipeline.filter.MotionModel;
 import io.cordon.pipeline.geo.GeoPoint;
@@ -20,27 +16,35 @@ import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Measurement-level multi-sensor multi-target tracker in an ENU plane at a reference point.
  *
- * <p>Per batch (one sensor, one time): predict every live track to the batch time with an
- * interacting multiple model filter (near-constant velocity and coordinated turns); gate each
- * observation against nearby tracks (uniform grid, then chi-square on the innovation of the
- * observation's own model: EKF for radar plots, linear for position fixes); assign by global
- * nearest neighbour on log-likelihood-ratio costs that include each track's probability of being a
- * visible target; update; and start a track on every unassigned observation (zero velocity, wide
- * velocity prior). Each track carries an existence probability with visibility ({@link
- * ExistenceModel}): hits raise it, misses inside a sensor's coverage lower it. A track is confirmed
- * when it reaches {@code confirmExistence} and deleted when it falls under {@code deleteExistence},
- * when its position uncertainty exceeds {@code maxPositionSigmaM}, when it leaves every known
- * sensor's coverage, or after {@code deleteAfterS} without update. A confirmed track that keeps
- * missing while a neighbour within its gate is being updated is a duplicate and is deleted.
+ * <p>Per batch (one sensor, one time): find the tracks the batch concerns, those whose cheap
+ * near-constant-velocity prediction lies in the sensor's coverage or near the batch's detections,
+ * and leave every other track untouched (its existence is brought forward lazily, exactly, when a
+ * later look concerns it); predict those with candidate detections with an interacting multiple
+ * model filter (near-constant velocity and coordinated turns); gate each observation against nearby
+ * tracks (uniform grid, then chi-square on the innovation of the observation's own model: EKF for
+ * radar plots, linear for position fixes); assign by global nearest neighbour on log-likelihood
+ * ratio costs that include each track's probability of being a visible target; update; and start a
+ * track on every unassigned observation (zero velocity, wide velocity prior). Each track carries an
+ * existence probability with visibility ({@link ExistenceModel}): hits raise it, misses inside a
+ * sensor's coverage lower it. A track is confirmed when it reaches {@code confirmExistence} and
+ * deleted when it falls under {@code deleteExistence}, when its position uncertainty exceeds {@code
+ * maxPositionSigmaM}, when it leaves every known sensor's coverage, or after {@code deleteAfterS}
+ * without update. A confirmed track that keeps missing while a neighbour within its gate is being
+ * updated is a duplicate and is deleted.
+ *
+ * <p>The hot path is allocation-light: IMM states are flat arrays ({@link FlatImm}), gating and
+ * assignment work on primitive arrays reused across batches, and tracks are kept in birth order (a
+ * deterministic order that snapshots preserve) with an id index for look-ups. Cost per observation
+ * does not grow with the number of tracks beyond one cheap pass over them per batch.
  *
  * <p>Out-of-sequence batches (older than a track's last update) update that track without
  * retrodiction, as if measured at its last update time; the bench and the fusion job feed batches
@@ -53,22 +57,69 @@ public final class MultiTargetTracker implements Tracker {
     private static final double IDENTITY_MATCH_BONUS = 10.0;
     private static final int DUPLICATE_MISSES = 3;
     private static final double DUPLICATE_GATE = 9.21; // chi-square 2 dof, 99 %
+    private static final long CHECK_PERIOD_NANOS = 4_000_000_000L;
+    private static final Comparator<Observation> ORDER =
+            (a, b) -> {
+                int c = a.sensorId().compareTo(b.sensorId());
+                return c != 0 ? c : a.observationId().compareTo(b.observationId());
+            };
 
     final TrackerParameters parameters;
     final LocalTangentPlane plane;
     private final ObservationConverter converter;
     private final EntityTrackMapper mapper;
-    private final InteractingMultipleModel imm;
+    final FlatImm imm;
+    private final int stateLength;
     private final double[] initialModeProbabilities;
     private final ChiSquareGate gate;
     private final SensorPriors priors;
     private final ExistenceModel existence;
-    private final MotionModel roughModel;
+    private final double roughNoise;
     private final double maxTurnRateRadPerS;
+    private final double maxVariance;
     private final GlobalNearestNeighbourAssociator associator =
             new GlobalNearestNeighbourAssociator(new JonkerVolgenantSolver());
-    final TreeMap<String, TrackRecord> tracks = new TreeMap<>();
+
+    /** Live tracks in birth order (null where deleted until the next compaction). */
+    final ArrayList<TrackRecord> live = new ArrayList<>();
+
+    final Map<String, TrackRecord> byId = new HashMap<>();
+    private int deletedSinceCompaction;
+
+    // Structure of arrays by birth-order index, for the per-batch pass over every track: the
+    // track's moment-matched Gaussian block and its time (Long.MIN_VALUE once deleted), and when
+    // its coverage was last checked.
+    private static final int ROW = 16;
+    private double[] rows = new double[64 * ROW];
+    private long[] rowTime = new long[64];
+    private long[] rowChecked = new long[64];
+    private long advancedNanos = Long.MIN_VALUE;
     Instant clock;
+    private long stamp;
+
+    // Per-batch scratch, grown as needed and reused.
+    private MeasurementModel[] z = new MeasurementModel[16];
+    private double[] ze = new double[16], zn = new double[16], pd = new double[16];
+    private double[] lnFalse = new double[16];
+    private double[] zVar = new double[16];
+    private int[] sensorOf = new int[16];
+    private boolean[] used = new boolean[16];
+    private TrackRecord[] touched = new TrackRecord[16];
+    private double[] touchedE = new double[16], touchedN = new double[16];
+    private double[] touchedDt = new double[16];
+    private boolean[] touchedInView = new boolean[16];
+    private int[] assigned = new int[16];
+    private int[] pairTrack = new int[64], pairMeasurement = new int[64];
+    private double[] pairCost = new double[64];
+    private double[] predicted = new double[0];
+    private double[] predictedCombined = new double[0];
+    private final double[] lin = new double[FlatImm.LINEARISATION];
+    private final double[] rough = new double[FlatImm.GAUSSIAN];
+    private final double[] block = new double[FlatImm.GAUSSIAN];
+    private double[] scratchState;
+    private final List<String> batchSensors = new ArrayList<>();
+    private int[] batchSensorIndex = new int[4];
+    private int[] batchUnassigned = new int[4];
 
     public MultiTargetTracker(TrackerParameters parameters, GeoPoint referencePoint) {
         if (parameters == null || referencePoint == null) {
@@ -85,21 +136,23 @@ public final class MultiTargetTracker implements Tracker {
             models.add(new CoordinatedTurnModel(w, parameters.turnNoiseM2PerS3()));
             models.add(new CoordinatedTurnModel(-w, parameters.turnNoiseM2PerS3()));
         }
-        this.imm = new InteractingMultipleModel(models, parameters.meanSojournS());
+        this.imm = new FlatImm(models, parameters.meanSojournS(), Double.POSITIVE_INFINITY);
+        this.stateLength = imm.stateLength();
+        this.scratchState = new double[stateLength];
         this.initialModeProbabilities = new double[models.size()];
         initialModeProbabilities[0] = models.size() == 1 ? 1.0 : 0.5;
         for (int j = 1; j < models.size(); j++) {
             initialModeProbabilities[j] = 0.5 / (models.size() - 1);
         }
         this.gate = ChiSquareGate.of(parameters.gateProbability(), 2);
-        this.roughModel =
-                new ConstantVelocityModel(
-                        Math.max(parameters.velocityNoiseM2PerS3(), parameters.turnNoiseM2PerS3()));
+        this.roughNoise =
+                Math.max(parameters.velocityNoiseM2PerS3(), parameters.turnNoiseM2PerS3());
         double maxRate = 0;
         for (double r : parameters.turnRatesDegPerS()) {
             maxRate = Math.max(maxRate, Math.toRadians(r));
         }
         this.maxTurnRateRadPerS = maxRate;
+        this.maxVariance = parameters.maxPositionSigmaM() * parameters.maxPositionSigmaM();
         this.priors =
                 new SensorPriors(
                         parameters.sensors(),
@@ -125,11 +178,34 @@ public final class MultiTargetTracker implements Tracker {
 
     @Override
     public int liveTrackCount() {
-        return tracks.size();
+        return byId.size();
     }
 
     int modelCount() {
         return imm.modelCount();
+    }
+
+    /** Adds a restored or new track at the end of the birth order. */
+    void add(TrackRecord track) {
+        int i = live.size();
+        track.index = i;
+        live.add(track);
+        byId.put(track.id, track);
+        if (rowTime.length <= i) {
+            int size = 2 * rowTime.length;
+            rows = Arrays.copyOf(rows, size * ROW);
+            rowTime = Arrays.copyOf(rowTime, size);
+            rowChecked = Arrays.copyOf(rowChecked, size);
+        }
+        sync(track);
+    }
+
+    /** Copies a track's estimate, time and check time into its row. */
+    private void sync(TrackRecord track) {
+        int i = track.index;
+        System.arraycopy(track.combined, 0, rows, i * ROW, FlatImm.GAUSSIAN);
+        rowTime[i] = track.timeNanos;
+        rowChecked[i] = track.checkedNanos;
     }
 
     @Override
@@ -144,129 +220,174 @@ public final class MultiTargetTracker implements Tracker {
                         "a batch has one event time: " + t + " and " + o.eventTime());
             }
         }
-        Map<String, EntityTrack> changed = new TreeMap<>();
-        for (EntityTrack e : advanceTo(t)) {
-            changed.put(e.trackId(), e);
-        }
-        List<Observation> observations = new ArrayList<>(batch);
-        observations.sort(
-                Comparator.comparing(Observation::sensorId)
-                        .thenComparing(Observation::observationId));
-        int m = observations.size();
-        MeasurementModel[] z = new MeasurementModel[m];
-        double[] ze = new double[m];
-        double[] zn = new double[m];
-        double[] pd = new double[m];
-        double[] lnFalse = new double[m];
+        long tn = TrackRecord.nanos(t);
+        stamp++;
+        List<EntityTrack> out = new ArrayList<>();
+        advance(t, tn, out);
+        Observation[] observations = canonicalOrder(batch);
+        int m = observations.length;
+        prepareMeasurements(observations);
+        double minE = Double.POSITIVE_INFINITY, maxE = Double.NEGATIVE_INFINITY;
+        double minN = Double.POSITIVE_INFINITY, maxN = Double.NEGATIVE_INFINITY;
         double maxMeasurementVariance = 0;
-        double beta = parameters.newTargetDensityPerM2();
         for (int j = 0; j < m; j++) {
-            Observation o = observations.get(j);
-            z[j] = converter.convert(o);
-            ze[j] = z[j].eastM();
-            zn[j] = z[j].northM();
-            pd[j] = priors.detectionProbability(o.sensorId());
-            lnFalse[j] =
-                    Math.log(
-                            (priors.clutterDensity(o.sensorId()) + beta)
-                                    * z[j].areaToMeasurementDensity());
-            double[] c = z[j].positionCovarianceM2();
-            maxMeasurementVariance =
-                    Math.max(maxMeasurementVariance, maxEigenvalue(c[0], c[1], c[2]));
+            minE = Math.min(minE, ze[j]);
+            maxE = Math.max(maxE, ze[j]);
+            minN = Math.min(minN, zn[j]);
+            maxN = Math.max(maxN, zn[j]);
+            maxMeasurementVariance = Math.max(maxMeasurementVariance, zVar[j]);
         }
-        TreeSet<String> batchSensors = new TreeSet<>();
-        for (Observation o : observations) {
-            batchSensors.add(o.sensorId());
-        }
-
-        List<TrackRecord> live = new ArrayList<>(tracks.values());
-        int n = live.size();
-        ImmState[] predicted = new ImmState[n];
-        boolean[] dead = new boolean[n];
         UniformGrid grid = new UniformGrid(GRID_CELL_M, ze, zn, m);
-        List<GatedPair> pairs = new ArrayList<>();
-        double maxVariance = parameters.maxPositionSigmaM() * parameters.maxPositionSigmaM();
-        GaussianState[] rough = new GaussianState[n];
-        IntList candidates = new IntList();
-        for (int i = 0; i < n; i++) {
-            TrackRecord track = live.get(i);
-            double dt = Math.max(0.0, seconds(track.time, t));
-            existence.predict(track, Math.max(0.0, seconds(track.existenceTime, t)));
-            if (t.isAfter(track.existenceTime)) {
-                track.existenceTime = t;
-            }
-            // A cheap near-constant velocity prediction of the combined estimate decides which
-            // tracks can have a detection in this batch; only those get the full IMM prediction.
-            GaussianState posterior = track.state.combined();
-            GaussianState r = roughModel.predict(posterior, dt);
-            rough[i] = r;
-            if (r.maxPositionVarianceM2() > maxVariance
-                    || !priors.anyCovers(r.eastM(), r.northM())) {
-                dead[i] = true;
+
+        // Which tracks does this batch concern, and which detections could be theirs?
+        int sensors = batchSensors.size();
+        int n = 0;
+        int pairs = 0;
+        int slots = 0;
+        double gamma = gate.threshold();
+        double q = roughNoise;
+        for (int i = 0, size = live.size(); i < size; i++) {
+            long time = rowTime[i];
+            if (time == Long.MIN_VALUE) {
                 continue;
             }
-            double speed = Math.hypot(posterior.velocityEastMps(), posterior.velocityNorthMps());
+            double dt = Math.max(0.0, (tn - time) * 1e-9);
+            int r = i * ROW;
+            double[] c = rows;
+            double ve = c[r + 2], vn = c[r + 3];
+            double pe = c[r] + ve * dt, pn = c[r + 1] + vn * dt;
+            double q3 = q * dt * dt * dt / 3.0;
+            double a00 = c[r + 4] + 2 * dt * c[r + 6] + dt * dt * c[r + 11] + q3;
+            double a01 = c[r + 5] + dt * (c[r + 7] + c[r + 9]) + dt * dt * c[r + 12];
+            double a11 = c[r + 8] + 2 * dt * c[r + 10] + dt * dt * c[r + 13] + q3;
+            double half = 0.5 * (a00 + a11), diff = 0.5 * (a00 - a11);
+            double variance = half + Math.sqrt(diff * diff + a01 * a01);
+            double speed = Math.sqrt(ve * ve + vn * vn);
             double turnMargin =
                     Math.min(0.5 * speed * maxTurnRateRadPerS * dt * dt, 2 * speed * dt);
-            double roughRadius =
-                    1.2
-                                    * Math.sqrt(
-                                            gate.threshold()
-                                                    * (r.maxPositionVarianceM2()
-                                                            + maxMeasurementVariance))
+            double radius =
+                    1.2 * Math.sqrt(gamma * (variance + maxMeasurementVariance))
                             + turnMargin
                             + 10.0;
-            candidates.clear();
-            grid.query(r.eastM(), r.northM(), roughRadius, candidates::add);
-            if (candidates.size() == 0) {
+            boolean near =
+                    pe >= minE - radius
+                            && pe <= maxE + radius
+                            && pn >= minN - radius
+                            && pn <= maxN + radius;
+            boolean inView = false;
+            TrackRecord track = null;
+            for (int s = 0; s < sensors && !inView; s++) {
+                int k = batchSensorIndex[s];
+                if (k == SensorPriors.UNKNOWN) {
+                    track = live.get(i);
+                    inView = track.sensorIds.contains(batchSensors.get(s));
+                } else {
+                    inView = priors.covers(k, pe, pn);
+                }
+            }
+            if (!near && !inView) {
                 continue;
             }
-            ImmState p = imm.predict(track.state, dt);
-            predicted[i] = p;
-            GaussianState c = p.combined();
-            double pVisible = track.pVisible;
-            for (int k = 0; k < candidates.size(); k++) {
-                int j = candidates.get(k);
-                Observation o = observations.get(j);
-                if (track.conflictsWith(o.identity())) {
-                    continue;
-                }
-                Innovation innovation = z[j].innovation(c);
-                double d2 = innovation.mahalanobisSquared();
-                if (!gate.accepts(d2)) {
-                    continue;
-                }
-                double detect = pVisible * pd[j];
-                double llr =
-                        Math.log(detect)
-                                + innovation.logLikelihood()
-                                - lnFalse[j]
-                                - Math.log1p(-detect);
-                if (track.sharesIdentityWith(o.identity())) {
-                    llr += IDENTITY_MATCH_BONUS;
-                }
-                pairs.add(new GatedPair(i, j, -llr));
+            if (track == null) {
+                track = live.get(i);
             }
+            c = track.combined;
+            if (variance > maxVariance || (!inView && !priors.anyCovers(pe, pn))) {
+                roughPredict(c, dt, rough);
+                delete(track, i, t, rough, out);
+                continue;
+            }
+            track.checkedNanos = tn;
+            rowChecked[i] = tn;
+            existence.predictTo(track, tn);
+            if (n == touched.length) {
+                growTouched();
+            }
+            touched[n] = track;
+            touchedE[n] = pe;
+            touchedN[n] = pn;
+            touchedDt[n] = dt;
+            touchedInView[n] = inView;
+            track.slotStamp = -1;
+            if (near) {
+                int count = grid.collect(pe, pn, radius);
+                if (count > 0) {
+                    int slot = slots++;
+                    ensurePredicted(slots);
+                    int so = slot * stateLength, co = slot * FlatImm.GAUSSIAN;
+                    imm.predict(track.state, 0, c, 0, dt, predicted, so);
+                    imm.combine(predicted, so, predictedCombined, co);
+                    track.slot = slot;
+                    track.slotStamp = stamp;
+                    double ce = predictedCombined[co], cn = predictedCombined[co + 1];
+                    double spread = 1.44 * gamma;
+                    double varC = FlatImm.maxPositionVarianceM2(predictedCombined, co);
+                    double pVisible = track.pVisible;
+                    double lastPd = Double.NaN, detectRatio = 0;
+                    for (int k = 0; k < count; k++) {
+                        int j = grid.found(k);
+                        // Cheap Euclidean pre-gate in the plane (the chi-square gate's bound).
+                        double de = ze[j] - ce, dn = zn[j] - cn;
+                        double reach = Math.sqrt(spread * (varC + zVar[j])) + 10.0;
+                        if (de * de + dn * dn > reach * reach) {
+                            continue;
+                        }
+                        Observation o = observations[j];
+                        if (track.conflictsWith(o.identity())) {
+                            continue;
+                        }
+                        z[j].linearise(ce, cn, lin, 0);
+                        double d2 = imm.gate(predictedCombined, co, lin, 0);
+                        if (!gate.accepts(d2)) {
+                            continue;
+                        }
+                        if (pd[j] != lastPd) {
+                            lastPd = pd[j];
+                            double detect = pVisible * lastPd;
+                            detectRatio = Math.log(detect) - Math.log1p(-detect);
+                        }
+                        double llr = detectRatio + imm.lastLogLikelihood(d2) - lnFalse[j];
+                        if (track.sharesIdentityWith(o.identity())) {
+                            llr += IDENTITY_MATCH_BONUS;
+                        }
+                        if (pairs == pairTrack.length) {
+                            growPairs();
+                        }
+                        pairTrack[pairs] = n;
+                        pairMeasurement[pairs] = j;
+                        pairCost[pairs] = -llr;
+                        pairs++;
+                    }
+                }
+            }
+            n++;
         }
-        int[] assigned = associator.associate(n, m, pairs);
-        boolean[] used = new boolean[m];
-        List<TrackRecord> hit = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            TrackRecord track = live.get(i);
-            if (dead[i]) {
-                delete(track, t, rough[i], changed);
-                continue;
-            }
-            int j = assigned[i];
+        if (assigned.length < n) {
+            assigned = new int[Math.max(n, 2 * assigned.length)];
+        }
+        associator.associate(n, m, pairs, pairTrack, pairMeasurement, pairCost, assigned);
+
+        int hits = 0;
+        for (int k = 0; k < n; k++) {
+            TrackRecord track = touched[k];
+            int j = assigned[k];
+            double likelihood = Double.NaN;
             if (j >= 0) {
+                int co = track.slot * FlatImm.GAUSSIAN;
+                z[j].linearise(predictedCombined[co], predictedCombined[co + 1], lin, 0);
+                likelihood =
+                        imm.update(predicted, track.slot * stateLength, lin, 0, track.state, 0);
+            }
+            if (!Double.isNaN(likelihood)) {
                 used[j] = true;
-                InteractingMultipleModel.Update u = imm.update(predicted[i], z[j]);
-                track.state = u.posterior();
-                if (t.isAfter(track.time)) {
+                imm.combine(track.state, 0, track.combined, 0);
+                if (tn > track.timeNanos) {
                     track.time = t;
+                    track.timeNanos = tn;
                 }
-                existence.detected(track, pd[j], u.likelihood() / Math.exp(lnFalse[j]));
-                track.absorb(observations.get(j));
+                sync(track);
+                existence.detected(track, pd[j], likelihood / Math.exp(lnFalse[j]));
+                track.absorb(observations[j]);
                 track.consecutiveMisses = 0;
                 if (track.status == TrackStatus.TENTATIVE
                         && track.existence() >= parameters.confirmExistence()) {
@@ -274,163 +395,326 @@ public final class MultiTargetTracker implements Tracker {
                 } else if (track.status == TrackStatus.COASTING) {
                     track.status = TrackStatus.CONFIRMED;
                 }
-                hit.add(track);
-                changed.put(
-                        track.id,
-                        mapper.map(track, track.status, track.time, track.state.combined()));
+                touched[hits] = track; // hits are compacted to the front, k >= hits
+                touchedE[hits] = track.combined[0];
+                touchedN[hits] = track.combined[1];
+                hits++;
+                emit(track, track.status, track.time, track.combined, 0, out);
             } else {
-                GaussianState c = rough[i];
                 boolean looked = false;
-                for (String s : batchSensors) {
-                    if (priors.covers(s, c.eastM(), c.northM(), track)) {
-                        existence.missed(track, priors.detectionProbability(s));
-                        looked = true;
+                if (touchedInView[k]) {
+                    for (int s = 0; s < sensors; s++) {
+                        int sk = batchSensorIndex[s];
+                        boolean covers =
+                                sk == SensorPriors.UNKNOWN
+                                        ? track.sensorIds.contains(batchSensors.get(s))
+                                        : priors.covers(sk, touchedE[k], touchedN[k]);
+                        if (covers) {
+                            existence.missed(track, priors.detectionProbability(sk));
+                            looked = true;
+                        }
                     }
                 }
                 if (looked) {
                     track.consecutiveMisses++;
                 }
                 if (track.existence() < parameters.deleteExistence()) {
-                    delete(track, t, rough[i], changed);
-                    dead[i] = true;
+                    roughPredict(track.combined, touchedDt[k], rough);
+                    delete(track, track.index, t, rough, out);
+                } else if (track.consecutiveMisses >= DUPLICATE_MISSES) {
+                    candidatesForDuplicate(track, touchedDt[k]);
                 }
             }
         }
-        removeDuplicates(live, rough, dead, hit, t, changed);
-        Map<String, Double> birthDensity = birthDensities(observations, used);
-        for (int j = 0; j < m; j++) {
-            if (!used[j]) {
-                Observation o = observations.get(j);
-                TrackRecord born = initiate(o, z[j], t, birthDensity.get(o.sensorId()));
-                if (born != null) {
-                    changed.put(born.id, mapper.map(born, born.status, t, born.state.combined()));
-                }
-            }
-        }
+        removeDuplicates(hits, tn, t, out);
+        initiateUnassigned(observations, m, t, out);
         if (clock == null || t.isAfter(clock)) {
             clock = t;
         }
-        return new ArrayList<>(changed.values());
+        compact();
+        return out;
     }
+
+    // ------------------------------------------------------------------ per-batch helpers
 
     /**
-     * Deletes confirmed tracks that have missed several looks in a row while a track within their
-     * gate was updated: two tracks on one target, of which only one gets the detections.
+     * The batch in an order that depends only on its content, so that results do not depend on
+     * arrival order: for one sensor (the usual batch), by a 40-bit hash of the observation id with
+     * ties (equal hashes) resolved by the ids themselves, a primitive sort; for several sensors, by
+     * sensor id then observation id.
      */
-    private void removeDuplicates(
-            List<TrackRecord> live,
-            GaussianState[] predicted,
-            boolean[] dead,
-            List<TrackRecord> hit,
-            Instant t,
-            Map<String, EntityTrack> changed) {
-        if (hit.isEmpty()) {
-            return;
+    private Observation[] canonicalOrder(List<Observation> batch) {
+        int m = batch.size();
+        Observation[] out = new Observation[m];
+        String sensor = batch.get(0).sensorId();
+        boolean oneSensor = true;
+        for (int j = 1; j < m && oneSensor; j++) {
+            oneSensor = batch.get(j).sensorId().equals(sensor);
         }
-        double[] he = new double[hit.size()];
-        double[] hn = new double[hit.size()];
-        for (int k = 0; k < hit.size(); k++) {
-            GaussianState s = hit.get(k).state.combined();
-            he[k] = s.eastM();
-            hn[k] = s.northM();
+        if (!oneSensor || m >= 1 << 24) {
+            batch.toArray(out);
+            Arrays.sort(out, ORDER);
+            return out;
         }
-        UniformGrid grid = new UniformGrid(GRID_CELL_M, he, hn, hit.size());
-        for (int i = 0; i < live.size(); i++) {
-            TrackRecord track = live.get(i);
-            if (dead[i] || track.consecutiveMisses < DUPLICATE_MISSES || track.time.equals(t)) {
-                continue;
+        if (orderKeys.length < m) {
+            orderKeys = new long[Math.max(m, 2 * orderKeys.length)];
+        }
+        long[] keys = orderKeys;
+        for (int j = 0; j < m; j++) {
+            keys[j] = (hash(batch.get(j).observationId()) & ~0xFFFFFFL) | j;
+        }
+        if (m < 64) {
+            Arrays.sort(keys, 0, m);
+        } else {
+            radixSortHigh40(keys, m);
+        }
+        for (int k = 0; k < m; k++) {
+            out[k] = batch.get((int) (keys[k] & 0xFFFFFF));
+        }
+        for (int k = 0; k < m; ) {
+            int end = k + 1;
+            while (end < m && (keys[end] >>> 24) == (keys[k] >>> 24)) {
+                end++;
             }
-            GaussianState c = predicted[i];
-            boolean[] duplicate = {false};
-            grid.query(
-                    c.eastM(),
-                    c.northM(),
-                    Math.sqrt(DUPLICATE_GATE * c.maxPositionVarianceM2()) + 200,
-                    k -> {
-                        GaussianState o = hit.get(k).state.combined();
-                        double de = o.eastM() - c.eastM(), dn = o.northM() - c.northM();
-                        double a = c.covariance(0, 0) + o.covariance(0, 0);
-                        double b = c.covariance(0, 1) + o.covariance(0, 1);
-                        double d = c.covariance(1, 1) + o.covariance(1, 1);
-                        double det = a * d - b * b;
-                        double d2 = (d * de * de - 2 * b * de * dn + a * dn * dn) / det;
-                        if (d2 < DUPLICATE_GATE) {
-                            duplicate[0] = true;
-                        }
-                    });
-            if (duplicate[0]) {
-                delete(track, t, predicted[i], changed);
-                dead[i] = true;
+            if (end - k > 1) {
+                Arrays.sort(out, k, end, ORDER);
             }
-        }
-    }
-
-    private void delete(
-            TrackRecord track,
-            Instant t,
-            GaussianState predicted,
-            Map<String, EntityTrack> changed) {
-        track.status = TrackStatus.DELETED;
-        changed.put(track.id, mapper.map(track, TrackStatus.DELETED, t, predicted));
-        tracks.remove(track.id);
-    }
-
-    /**
-     * The density of not yet tracked targets per sensor in this batch: the unassigned detections
-     * beyond the expected clutter count (less two standard deviations of it), over the coverage
-     * area, and at least {@code newTargetDensityPerM2}. At start-up, when every target is new, this
-     * makes a single detection credible; in steady state it falls back to the parameter.
-     */
-    private Map<String, Double> birthDensities(List<Observation> observations, boolean[] used) {
-        Map<String, Integer> unassigned = new TreeMap<>();
-        for (int j = 0; j < observations.size(); j++) {
-            String s = observations.get(j).sensorId();
-            unassigned.merge(s, used[j] ? 0 : 1, Integer::sum);
-        }
-        Map<String, Double> out = new TreeMap<>();
-        double floor = parameters.newTargetDensityPerM2();
-        for (var e : unassigned.entrySet()) {
-            double area = priors.coverageAreaM2(e.getKey());
-            double beta = floor;
-            if (!Double.isNaN(area)) {
-                double clutter = priors.clutterDensity(e.getKey()) * area;
-                double excess = e.getValue() - clutter - 2 * Math.sqrt(clutter);
-                beta = Math.max(floor, excess / area);
-            }
-            out.put(e.getKey(), beta);
+            k = end;
         }
         return out;
     }
 
-    /** Existence probability of a live track (visible or hidden), or NaN when unknown. */
-    public double existenceProbability(String trackId) {
-        TrackRecord t = tracks.get(trackId);
-        return t == null ? Double.NaN : t.existence();
+    private long[] orderKeys = new long[16];
+    private long[] radixBuffer = new long[16];
+    private final int[] radixCounts = new int[257];
+
+    /**
+     * Sorts the first n keys by their 40 high bits (unsigned), least significant byte first: five
+     * counting passes, no data-dependent branches. Keys equal there keep their order (stable), and
+     * their 24 low bits are distinct indices, so the result equals a full sort.
+     */
+    private void radixSortHigh40(long[] keys, int n) {
+        if (radixBuffer.length < n) {
+            radixBuffer = new long[Math.max(n, 2 * radixBuffer.length)];
+        }
+        long[] from = keys, to = radixBuffer;
+        int[] counts = radixCounts;
+        for (int shift = 24; shift < 64; shift += 8) {
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[(int) ((from[i] >>> shift) & 0xFF) + 1]++;
+            }
+            for (int b = 0; b < 256; b++) {
+                counts[b + 1] += counts[b];
+            }
+            for (int i = 0; i < n; i++) {
+                long v = from[i];
+                to[counts[(int) ((v >>> shift) & 0xFF)]++] = v;
+            }
+            long[] swap = from;
+            from = to;
+            to = swap;
+        }
+        if (from != keys) {
+            System.arraycopy(from, 0, keys, 0, n);
+        }
     }
 
-    private TrackRecord initiate(Observation o, MeasurementModel z, Instant t, double beta) {
-        String id = TrackIds.derive(o.sensorId(), t, o.observationId());
-        if (tracks.containsKey(id)) {
-            return null; // the same observation delivered twice
+    private static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
         }
-        double[] c = z.positionCovarianceM2();
-        GaussianState s =
-                GaussianState.ofPosition(
-                        z.eastM(),
-                        z.northM(),
-                        c[0],
-                        c[1],
-                        c[2],
-                        0.0,
-                        0.0,
-                        parameters.initialSpeedSigmaMps());
-        TrackRecord track =
-                new TrackRecord(
-                        id,
-                        TrackStatus.TENTATIVE,
-                        t,
-                        ImmState.uniform(s, initialModeProbabilities));
-        double clutter = priors.clutterDensity(o.sensorId());
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    private void prepareMeasurements(Observation[] observations) {
+        int m = observations.length;
+        if (z.length < m) {
+            int size = Math.max(m, 2 * z.length);
+            z = new MeasurementModel[size];
+            ze = new double[size];
+            zn = new double[size];
+            pd = new double[size];
+            lnFalse = new double[size];
+            zVar = new double[size];
+            sensorOf = new int[size];
+            used = new boolean[size];
+        }
+        batchSensors.clear();
+        String previous = null;
+        int sensorSlot = -1;
+        double beta = parameters.newTargetDensityPerM2();
+        for (int j = 0; j < m; j++) {
+            Observation o = observations[j];
+            if (!o.sensorId().equals(previous)) {
+                previous = o.sensorId();
+                sensorSlot = batchSensors.size();
+                batchSensors.add(previous);
+                if (batchSensorIndex.length == sensorSlot) {
+                    batchSensorIndex = Arrays.copyOf(batchSensorIndex, 2 * sensorSlot);
+                    batchUnassigned = Arrays.copyOf(batchUnassigned, 2 * sensorSlot);
+                }
+                batchSensorIndex[sensorSlot] = priors.indexOf(previous);
+            }
+            int k = batchSensorIndex[sensorSlot];
+            MeasurementModel mm = converter.convert(o);
+            z[j] = mm;
+            ze[j] = mm.eastM();
+            zn[j] = mm.northM();
+            zVar[j] = mm.maxPositionVarianceM2();
+            pd[j] = priors.detectionProbability(k);
+            lnFalse[j] =
+                    Math.log((priors.clutterDensity(k) + beta) * mm.areaToMeasurementDensity());
+            sensorOf[j] = sensorSlot;
+            used[j] = false;
+        }
+    }
+
+    /** CV prediction of a Gaussian block's position block (the rough gate), into dst. */
+    private void roughPredict(double[] c, double dt, double[] dst) {
+        double q = roughNoise;
+        double q3 = q * dt * dt * dt / 3.0;
+        dst[0] = c[0] + c[2] * dt;
+        dst[1] = c[1] + c[3] * dt;
+        dst[2] = c[2];
+        dst[3] = c[3];
+        double p00 = c[4], p01 = c[5], p02 = c[6], p03 = c[7], p11 = c[8], p12 = c[9];
+        double p13 = c[10], p22 = c[11], p23 = c[12], p33 = c[13];
+        dst[4] = p00 + 2 * dt * p02 + dt * dt * p22 + q3;
+        dst[5] = p01 + dt * (p03 + p12) + dt * dt * p23;
+        dst[8] = p11 + 2 * dt * p13 + dt * dt * p33 + q3;
+        double q2 = q * dt * dt / 2.0, q1 = q * dt;
+        dst[6] = p02 + dt * p22 + q2;
+        dst[7] = p03 + dt * p23;
+        dst[9] = p12 + dt * p23;
+        dst[10] = p13 + dt * p33 + q2;
+        dst[11] = p22 + q1;
+        dst[12] = p23;
+        dst[13] = p33 + q1;
+    }
+
+    private TrackRecord[] duplicateCandidates = new TrackRecord[16];
+    private double[] duplicateDt = new double[16];
+    private int duplicateCount;
+
+    private void candidatesForDuplicate(TrackRecord track, double dt) {
+        if (duplicateCount == duplicateCandidates.length) {
+            duplicateCandidates = Arrays.copyOf(duplicateCandidates, 2 * duplicateCount);
+            duplicateDt = Arrays.copyOf(duplicateDt, 2 * duplicateCount);
+        }
+        duplicateCandidates[duplicateCount] = track;
+        duplicateDt[duplicateCount++] = dt;
+    }
+
+    /**
+     * Deletes confirmed tracks that have missed several looks in a row while a track within their
+     * gate was updated: two tracks on one target, of which only one gets the detections. The hit
+     * tracks are the first {@code hits} entries of the touched array.
+     */
+    private void removeDuplicates(int hits, long tn, Instant t, List<EntityTrack> out) {
+        int count = duplicateCount;
+        duplicateCount = 0;
+        if (hits == 0 || count == 0) {
+            return;
+        }
+        UniformGrid grid = new UniformGrid(GRID_CELL_M, touchedE, touchedN, hits);
+        for (int d = 0; d < count; d++) {
+            TrackRecord track = duplicateCandidates[d];
+            duplicateCandidates[d] = null;
+            if (track.timeNanos == tn || track.status == TrackStatus.DELETED) {
+                continue;
+            }
+            roughPredict(track.combined, duplicateDt[d], rough);
+            double ce = rough[0], cn = rough[1];
+            int found =
+                    grid.collect(
+                            ce,
+                            cn,
+                            Math.sqrt(DUPLICATE_GATE * FlatImm.maxPositionVarianceM2(rough, 0))
+                                    + 200);
+            boolean duplicate = false;
+            for (int k = 0; k < found && !duplicate; k++) {
+                double[] o = touched[grid.found(k)].combined;
+                double de = o[0] - ce, dn = o[1] - cn;
+                double a = rough[4] + o[4];
+                double b = rough[5] + o[5];
+                double dd = rough[8] + o[8];
+                double det = a * dd - b * b;
+                double d2 = (dd * de * de - 2 * b * de * dn + a * dn * dn) / det;
+                duplicate = d2 < DUPLICATE_GATE;
+            }
+            if (duplicate) {
+                delete(track, track.index, t, rough, out);
+            }
+        }
+    }
+
+    /**
+     * Starts a track on every unassigned observation. The density of not yet tracked targets per
+     * sensor in this batch is the unassigned detections beyond the expected clutter count (less two
+     * standard deviations of it), over the coverage area, and at least {@code
+     * newTargetDensityPerM2}. At start-up, when every target is new, this makes a single detection
+     * credible; in steady state it falls back to the parameter.
+     */
+    private void initiateUnassigned(
+            Observation[] observations, int m, Instant t, List<EntityTrack> out) {
+        int sensors = batchSensors.size();
+        Arrays.fill(batchUnassigned, 0, sensors, 0);
+        for (int j = 0; j < m; j++) {
+            if (!used[j]) {
+                batchUnassigned[sensorOf[j]]++;
+            }
+        }
+        double floor = parameters.newTargetDensityPerM2();
+        double[] beta = new double[sensors];
+        for (int s = 0; s < sensors; s++) {
+            int k = batchSensorIndex[s];
+            double area = priors.coverageAreaM2(k);
+            beta[s] = floor;
+            if (!Double.isNaN(area)) {
+                double clutter = priors.clutterDensity(k) * area;
+                double excess = batchUnassigned[s] - clutter - 2 * Math.sqrt(clutter);
+                beta[s] = Math.max(floor, excess / area);
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            if (!used[j]) {
+                int s = sensorOf[j];
+                initiate(observations[j], z[j], t, beta[s], batchSensorIndex[s], out);
+            }
+        }
+    }
+
+    private void initiate(
+            Observation o,
+            MeasurementModel mm,
+            Instant t,
+            double beta,
+            int sensorIndex,
+            List<EntityTrack> out) {
+        String id = TrackIds.derive(o.sensorId(), t, o.observationId());
+        if (byId.containsKey(id)) {
+            return; // the same observation delivered twice
+        }
+        double[] c = mm.positionCovarianceM2();
+        double[] g = block;
+        Arrays.fill(g, 0.0);
+        g[0] = mm.eastM();
+        g[1] = mm.northM();
+        g[4] = c[0];
+        g[5] = c[1];
+        g[8] = c[2];
+        double sv = parameters.initialSpeedSigmaMps();
+        g[11] = sv * sv;
+        g[13] = sv * sv;
+        TrackRecord track = new TrackRecord(id, TrackStatus.TENTATIVE, t, stateLength);
+        imm.initialise(g, 0, initialModeProbabilities, track.state, 0);
+        imm.combine(track.state, 0, track.combined, 0);
+        double clutter = priors.clutterDensity(sensorIndex);
         track.pVisible = beta / (beta + clutter);
         track.pHidden = 0;
         track.pNone = 1 - track.pVisible;
@@ -438,46 +722,171 @@ public final class MultiTargetTracker implements Tracker {
         if (track.existence() >= parameters.confirmExistence()) {
             track.status = TrackStatus.CONFIRMED;
         }
-        tracks.put(id, track);
-        return track;
+        add(track);
+        emit(track, track.status, t, track.combined, 0, out);
+    }
+
+    private void emit(
+            TrackRecord track,
+            TrackStatus status,
+            Instant time,
+            double[] g,
+            int go,
+            List<EntityTrack> out) {
+        EntityTrack e = mapper.map(track, status, time, g, go);
+        if (track.outputStamp == stamp) {
+            out.set(track.outputIndex, e);
+        } else {
+            track.outputStamp = stamp;
+            track.outputIndex = out.size();
+            out.add(e);
+        }
+    }
+
+    private void delete(
+            TrackRecord track, int index, Instant t, double[] g, List<EntityTrack> out) {
+        track.status = TrackStatus.DELETED;
+        emit(track, TrackStatus.DELETED, t, g, 0, out);
+        byId.remove(track.id);
+        live.set(index, null);
+        rowTime[index] = Long.MIN_VALUE;
+        deletedSinceCompaction++;
+    }
+
+    private void compact() {
+        // Amortised: tombstones cost a skipped row in each pass until there are many of them.
+        if (deletedSinceCompaction > 64 && 8 * deletedSinceCompaction > live.size()) {
+            int w = 0;
+            for (int i = 0, size = live.size(); i < size; i++) {
+                TrackRecord track = live.get(i);
+                if (track != null) {
+                    if (w != i) {
+                        System.arraycopy(rows, i * ROW, rows, w * ROW, ROW);
+                        rowTime[w] = rowTime[i];
+                        rowChecked[w] = rowChecked[i];
+                    }
+                    track.index = w;
+                    live.set(w++, track);
+                }
+            }
+            live.subList(w, live.size()).clear();
+            deletedSinceCompaction = 0;
+        }
+    }
+
+    private void ensurePredicted(int slots) {
+        if (predicted.length < slots * stateLength) {
+            int size = Math.max(slots, 2 * predicted.length / Math.max(1, stateLength) + 16);
+            predicted = Arrays.copyOf(predicted, size * stateLength);
+            predictedCombined = Arrays.copyOf(predictedCombined, size * FlatImm.GAUSSIAN);
+        }
+    }
+
+    private void growTouched() {
+        int size = 2 * touched.length;
+        touched = Arrays.copyOf(touched, size);
+        touchedE = Arrays.copyOf(touchedE, size);
+        touchedN = Arrays.copyOf(touchedN, size);
+        touchedDt = Arrays.copyOf(touchedDt, size);
+        touchedInView = Arrays.copyOf(touchedInView, size);
+    }
+
+    private void growPairs() {
+        int size = 2 * pairTrack.length;
+        pairTrack = Arrays.copyOf(pairTrack, size);
+        pairMeasurement = Arrays.copyOf(pairMeasurement, size);
+        pairCost = Arrays.copyOf(pairCost, size);
+    }
+
+    // ------------------------------------------------------------------ queries and time
+
+    /** Existence probability of a live track (visible or hidden) at the tracker's clock, or NaN. */
+    public double existenceProbability(String trackId) {
+        TrackRecord t = byId.get(trackId);
+        if (t == null) {
+            return Double.NaN;
+        }
+        return clock == null ? t.existence() : existence.existenceAt(t, TrackRecord.nanos(clock));
     }
 
     @Override
     public List<EntityTrack> advanceTo(Instant t) {
+        stamp++;
+        List<EntityTrack> changed = new ArrayList<>();
+        advance(t, TrackRecord.nanos(t), changed);
+        compact();
+        return changed;
+    }
+
+    /**
+     * Moves the clock: confirmed tracks without update for {@code coastAfterS} coast, tracks
+     * without update for {@code deleteAfterS} are deleted, and every few seconds each track's cheap
+     * prediction is checked against {@code maxPositionSigmaM} and the sensors' coverage.
+     */
+    private void advance(Instant t, long tn, List<EntityTrack> out) {
         if (clock == null || t.isAfter(clock)) {
             clock = t;
         }
-        List<EntityTrack> changed = new ArrayList<>();
-        var it = tracks.values().iterator();
-        while (it.hasNext()) {
-            TrackRecord track = it.next();
-            double age = seconds(track.time, t);
+        if (tn <= advancedNanos) {
+            return; // ages only grow with the clock: nothing can have expired since
+        }
+        advancedNanos = tn;
+        long deleteAfter = (long) (parameters.deleteAfterS() * 1e9);
+        long coastAfter = (long) (parameters.coastAfterS() * 1e9);
+        for (int i = 0, size = live.size(); i < size; i++) {
+            long time = rowTime[i];
+            if (time == Long.MIN_VALUE) {
+                continue;
+            }
+            long age = tn - time;
+            boolean due = tn - rowChecked[i] >= CHECK_PERIOD_NANOS;
+            if (age <= coastAfter && !due) {
+                continue;
+            }
+            TrackRecord track = live.get(i);
             TrackStatus next = track.status;
-            if (age > parameters.deleteAfterS()) {
+            if (age > deleteAfter) {
                 next = TrackStatus.DELETED;
-            } else if (track.status == TrackStatus.CONFIRMED && age > parameters.coastAfterS()) {
+            } else if (track.status == TrackStatus.CONFIRMED && age > coastAfter) {
                 next = TrackStatus.COASTING;
             }
+            if (next != TrackStatus.DELETED && due) {
+                track.checkedNanos = tn;
+                rowChecked[i] = tn;
+                roughPredict(track.combined, Math.max(0, age * 1e-9), rough);
+                if (FlatImm.maxPositionVarianceM2(rough, 0) > maxVariance
+                        || !priors.anyCovers(rough[0], rough[1])) {
+                    delete(track, i, t, rough, out);
+                    continue;
+                }
+            }
             if (next != track.status) {
-                track.status = next;
-                GaussianState s = imm.predict(track.state, Math.max(0, age)).combined();
-                changed.add(mapper.map(track, next, t, s));
+                predictCombined(track, Math.max(0, age * 1e-9), block);
                 if (next == TrackStatus.DELETED) {
-                    it.remove();
+                    delete(track, i, t, block, out);
+                } else {
+                    track.status = next;
+                    emit(track, next, t, block, 0, out);
                 }
             }
         }
-        return changed;
+    }
+
+    /** The moment-matched Gaussian of a track's IMM prediction over dt, into dst. */
+    private void predictCombined(TrackRecord track, double dt, double[] dst) {
+        imm.predict(track.state, 0, track.combined, 0, dt, scratchState, 0);
+        imm.combine(scratchState, 0, dst, 0);
     }
 
     @Override
     public List<EntityTrack> confirmedTracksAt(Instant t) {
+        long tn = TrackRecord.nanos(t);
         List<EntityTrack> out = new ArrayList<>();
-        for (TrackRecord track : tracks.values()) {
-            if (track.isConfirmed()) {
-                double dt = Math.max(0.0, seconds(track.time, t));
-                GaussianState s = imm.predict(track.state, dt).combined();
-                out.add(mapper.map(track, track.status, t, s));
+        for (TrackRecord track : live) {
+            if (track != null && track.isConfirmed()) {
+                double dt = Math.max(0.0, (tn - track.timeNanos) * 1e-9);
+                predictCombined(track, dt, block);
+                out.add(mapper.map(track, track.status, t, block, 0));
             }
         }
         return out;
@@ -486,11 +895,5 @@ public final class MultiTargetTracker implements Tracker {
     static double seconds(Instant from, Instant to) {
         return (to.getEpochSecond() - from.getEpochSecond())
                 + (to.getNano() - from.getNano()) * 1e-9;
-    }
-
-    private static double maxEigenvalue(double a, double b, double d) {
-        double half = 0.5 * (a + d);
-        double diff = 0.5 * (a - d);
-        return half + Math.sqrt(diff * diff + b * b);
     }
 }

@@ -4,7 +4,6 @@ import io.cordon.pipeline.filter.MeasurementModel;
 import io.cordon.pipeline.filter.PositionMeasurement;
 import io.cordon.pipeline.filter.RadarGeometry;
 import io.cordon.pipeline.filter.RangeAzimuthMeasurement;
-import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.geo.TangentPlaneTransform;
@@ -26,6 +25,9 @@ import java.util.Map;
 final class ObservationConverter {
     private final LocalTangentPlane plane;
     private final Map<GeoPoint, RadarGeometry> radars = new HashMap<>();
+    private final double[] axes = new double[7];
+    private GeoPoint lastRadar;
+    private RadarGeometry lastGeometry;
 
     ObservationConverter(LocalTangentPlane plane) {
         this.plane = plane;
@@ -43,7 +45,15 @@ final class ObservationConverter {
     }
 
     private MeasurementModel radar(RadarPlot plot) {
-        RadarGeometry geometry = radars.computeIfAbsent(plot.sensorPosition(), this::geometryOf);
+        GeoPoint at = plot.sensorPosition();
+        RadarGeometry geometry;
+        if (at == lastRadar || at.equals(lastRadar)) {
+            geometry = lastGeometry;
+        } else {
+            geometry = radars.computeIfAbsent(at, this::geometryOf);
+            lastRadar = at;
+            lastGeometry = geometry;
+        }
         return new RangeAzimuthMeasurement(
                 plot.rangeM(),
                 Math.toRadians(plot.azimuthDeg()),
@@ -68,16 +78,15 @@ final class ObservationConverter {
     }
 
     private MeasurementModel position(PositionFix fix) {
-        EnuPoint p = plane.toEnu(fix.position());
-        TangentPlaneTransform local = new LocalTangentPlane(fix.position()).transformTo(plane);
-        double r00 = local.rotation(0, 0), r01 = local.rotation(0, 1);
-        double r10 = local.rotation(1, 0), r11 = local.rotation(1, 1);
+        double[] r = axes;
+        plane.toEnuWithAxes(fix.position(), r);
+        double r00 = r[3], r01 = r[4], r10 = r[5], r11 = r[6];
         double ee = fix.covEastEastM2(), en = fix.covEastNorthM2(), nn = fix.covNorthNorthM2();
         double t00 = r00 * ee + r01 * en, t01 = r00 * en + r01 * nn;
         double t10 = r10 * ee + r11 * en, t11 = r10 * en + r11 * nn;
         double cee = t00 * r00 + t01 * r01;
         double cen = t00 * r10 + t01 * r11;
         double cnn = t10 * r10 + t11 * r11;
-        return new PositionMeasurement(p.eastM(), p.northM(), cee, cen, cnn);
+        return new PositionMeasurement(r[0], r[1], cee, cen, cnn);
     }
 }

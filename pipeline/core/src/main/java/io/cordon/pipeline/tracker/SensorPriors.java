@@ -9,15 +9,19 @@ import java.util.Map;
 /**
  * The sensor priors of a tracker, with coverages placed in its reference plane. A sensor without a
  * prior gets the default P_D and clutter density, and its coverage is unknown: a track counts as in
- * its view only once the sensor has contributed to it.
+ * its view only once the sensor has contributed to it. Known sensors are numbered (their order in
+ * the parameters) so the hot path looks them up once per batch.
  */
 final class SensorPriors {
-    private final Map<String, Placed> bySensor = new HashMap<>();
+    static final int UNKNOWN = -1;
+    private static final int EVERYWHERE = 0, DISC = 1, RECTANGLE = 2;
+
+    private final Map<String, Integer> index = new HashMap<>();
+    private final double[] pd, clutter, e, n, a, b;
+    private final int[] kind;
     private final double defaultPd;
     private final double defaultClutter;
     private final boolean anyKnown;
-
-    private record Placed(SensorPrior prior, double e, double n, double a, double b, int kind) {}
 
     SensorPriors(
             List<SensorPrior> priors,
@@ -26,82 +30,118 @@ final class SensorPriors {
             LocalTangentPlane plane) {
         this.defaultPd = defaultPd;
         this.defaultClutter = defaultClutter;
-        for (SensorPrior p : priors) {
+        int count = priors.size();
+        pd = new double[count];
+        clutter = new double[count];
+        e = new double[count];
+        n = new double[count];
+        a = new double[count];
+        b = new double[count];
+        kind = new int[count];
+        for (int k = 0; k < count; k++) {
+            SensorPrior p = priors.get(k);
+            pd[k] = p.detectionProbability();
+            clutter[k] = p.clutterDensityPerM2();
             SensorCoverage c = p.coverage();
-            Placed placed;
             if (c instanceof SensorCoverage.Disc d) {
                 EnuPoint centre = plane.toEnu(d.centre());
-                placed = new Placed(p, centre.eastM(), centre.northM(), d.radiusM(), 0, 1);
+                e[k] = centre.eastM();
+                n[k] = centre.northM();
+                a[k] = d.radiusM();
+                kind[k] = DISC;
             } else if (c instanceof SensorCoverage.Rectangle r) {
                 EnuPoint centre = plane.toEnu(r.centre());
-                placed =
-                        new Placed(
-                                p,
-                                centre.eastM(),
-                                centre.northM(),
-                                r.halfEastM(),
-                                r.halfNorthM(),
-                                2);
+                e[k] = centre.eastM();
+                n[k] = centre.northM();
+                a[k] = r.halfEastM();
+                b[k] = r.halfNorthM();
+                kind[k] = RECTANGLE;
             } else {
-                placed = new Placed(p, 0, 0, 0, 0, 0);
+                kind[k] = EVERYWHERE;
             }
-            bySensor.put(p.sensorId(), placed);
+            index.put(p.sensorId(), k);
         }
-        anyKnown = !priors.isEmpty();
+        anyKnown = count > 0;
+    }
+
+    /** The number of a sensor with a prior, or {@link #UNKNOWN}. */
+    int indexOf(String sensorId) {
+        Integer k = index.get(sensorId);
+        return k == null ? UNKNOWN : k;
     }
 
     double detectionProbability(String sensorId) {
-        Placed p = bySensor.get(sensorId);
-        return p == null ? defaultPd : p.prior.detectionProbability();
+        return detectionProbability(indexOf(sensorId));
+    }
+
+    double detectionProbability(int k) {
+        return k == UNKNOWN ? defaultPd : pd[k];
     }
 
     double clutterDensity(String sensorId) {
-        Placed p = bySensor.get(sensorId);
-        return p == null ? defaultClutter : p.prior.clutterDensityPerM2();
+        return clutterDensity(indexOf(sensorId));
+    }
+
+    double clutterDensity(int k) {
+        return k == UNKNOWN ? defaultClutter : clutter[k];
     }
 
     /** Coverage area of a sensor with a known, bounded coverage, m²; NaN otherwise. */
-    double coverageAreaM2(String sensorId) {
-        Placed p = bySensor.get(sensorId);
-        if (p == null) {
+    double coverageAreaM2(int k) {
+        if (k == UNKNOWN) {
             return Double.NaN;
         }
-        return switch (p.kind) {
-            case 1 -> Math.PI * p.a * p.a;
-            case 2 -> 4 * p.a * p.b;
+        return switch (kind[k]) {
+            case DISC -> Math.PI * a[k] * a[k];
+            case RECTANGLE -> 4 * a[k] * b[k];
             default -> Double.NaN;
         };
     }
 
-    /** Whether a target at plane point (e, n) is in view of the sensor. */
-    boolean covers(String sensorId, double e, double n, TrackRecord track) {
-        Placed p = bySensor.get(sensorId);
-        if (p == null) {
-            return track.sensorIds.contains(sensorId);
-        }
-        return switch (p.kind) {
-            case 1 -> Math.hypot(e - p.e, n - p.n) <= p.a;
-            case 2 -> Math.abs(e - p.e) <= p.a && Math.abs(n - p.n) <= p.b;
+    /** Whether a target at plane point (pe, pn) is in view of the sensor. */
+    boolean covers(String sensorId, double pe, double pn, TrackRecord track) {
+        int k = indexOf(sensorId);
+        return k == UNKNOWN ? track.sensorIds.contains(sensorId) : covers(k, pe, pn);
+    }
+
+    /** Whether plane point (pe, pn) is in the coverage of known sensor k. */
+    boolean covers(int k, double pe, double pn) {
+        return switch (kind[k]) {
+            case DISC -> {
+                double de = pe - e[k], dn = pn - n[k];
+                yield de * de + dn * dn <= a[k] * a[k];
+            }
+            case RECTANGLE -> Math.abs(pe - e[k]) <= a[k] && Math.abs(pn - n[k]) <= b[k];
             default -> true;
         };
     }
 
     /**
-     * Whether some known sensor covers (e, n); true when no sensor has a known coverage (then the
+     * Whether plane point (pe, pn) is within {@code marginM} of the coverage of known sensor k (a
+     * superset of {@link #covers(int, double, double)}).
+     */
+    boolean near(int k, double pe, double pn, double marginM) {
+        return switch (kind[k]) {
+            case DISC -> {
+                double de = pe - e[k], dn = pn - n[k], r = a[k] + marginM;
+                yield de * de + dn * dn <= r * r;
+            }
+            case RECTANGLE ->
+                    Math.abs(pe - e[k]) <= a[k] + marginM && Math.abs(pn - n[k]) <= b[k] + marginM;
+            default -> true;
+        };
+    }
+
+    /**
+     * Whether some known sensor covers (pe, pn); true when no sensor has a known coverage (then the
      * surveillance region is unknown and nothing is outside it).
      */
-    boolean anyCovers(double e, double n) {
+    boolean anyCovers(double pe, double pn) {
         if (!anyKnown) {
             return true;
         }
-        for (Placed p : bySensor.values()) {
-            boolean in =
-                    switch (p.kind) {
-                        case 1 -> Math.hypot(e - p.e, n - p.n) <= p.a;
-                        case 2 -> Math.abs(e - p.e) <= p.a && Math.abs(n - p.n) <= p.b;
-                        default -> true;
-                    };
-            if (in) {
+        for (int k = 0; k < kind.length; k++) {
+            if (covers(k, pe, pn)) {
                 return true;
             }
         }

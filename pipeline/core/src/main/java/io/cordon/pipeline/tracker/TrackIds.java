@@ -19,9 +19,9 @@ final class TrackIds {
         long h = 0xcbf29ce484222325L;
         h = mix(h, sensorId);
         h = mix(h, '\u0000');
-        h = mix(h, Long.toString(eventTime.getEpochSecond()));
+        h = mixDecimal(h, eventTime.getEpochSecond());
         h = mix(h, '.');
-        h = mix(h, Integer.toString(eventTime.getNano()));
+        h = mixDecimal(h, eventTime.getNano());
         h = mix(h, '\u0000');
         h = mix(h, observationId);
         h ^= h >>> 33;
@@ -36,6 +36,25 @@ final class TrackIds {
             out[2 + i] = HEX[(int) (h >>> (60 - 4 * i)) & 0xf];
         }
         return new String(out);
+    }
+
+    /** Mixes the characters of {@code Long.toString(v)} without making the string. */
+    private static long mixDecimal(long h, long v) {
+        if (v == Long.MIN_VALUE) {
+            return mix(h, Long.toString(v));
+        }
+        if (v < 0) {
+            h = mix(h, '-');
+            v = -v;
+        }
+        long scale = 1;
+        while (v / scale >= 10) {
+            scale *= 10;
+        }
+        for (; scale > 0; scale /= 10) {
+            h = mix(h, (char) ('0' + (v / scale) % 10));
+        }
+        return h;
     }
 
     private static long mix(long h, String s) {

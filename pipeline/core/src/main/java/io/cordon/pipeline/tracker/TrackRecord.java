@@ -1,6 +1,5 @@
 package io.cordon.pipeline.tracker;
 
-import io.cordon.pipeline.filter.ImmState;
 import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Marking;
@@ -9,7 +8,11 @@ import io.cordon.pipeline.track.TrackStatus;
 import java.time.Instant;
 import java.util.TreeSet;
 
-/** The tracker's mutable record of one live track: estimate at its last update, and provenance. */
+/**
+ * The tracker's mutable record of one live track: its IMM estimate at its last update (flat, see
+ * {@link io.cordon.pipeline.filter.FlatImm}) with the moment-matched Gaussian of it, existence, and
+ * provenance.
+ */
 final class TrackRecord {
     final String id;
     TrackStatus status;
@@ -17,7 +20,14 @@ final class TrackRecord {
     /** Time of {@link #state}: the last update (or birth). */
     Instant time;
 
-    ImmState state;
+    /** {@link #time} in nanoseconds since the epoch. */
+    long timeNanos;
+
+    /** IMM state (model probabilities, then one Gaussian block per model). */
+    final double[] state;
+
+    /** The moment-matched Gaussian block of {@link #state}. */
+    final double[] combined = new double[io.cordon.pipeline.filter.FlatImm.GAUSSIAN];
 
     /** Existence with visibility ({@link ExistenceModel}): visible, hidden, none; sum 1. */
     double pVisible;
@@ -25,8 +35,8 @@ final class TrackRecord {
     double pHidden;
     double pNone;
 
-    /** Time the existence probabilities refer to. */
-    Instant existenceTime;
+    /** Time the existence probabilities refer to, ns since the epoch. */
+    long existenceNanos;
 
     /** Looks in a row that missed the track while it was in view. */
     int consecutiveMisses;
@@ -38,12 +48,29 @@ final class TrackRecord {
     Classification classification = Classification.UNKNOWN;
     Marking marking = Marking.UNRESTRICTED;
 
-    TrackRecord(String id, TrackStatus status, Instant time, ImmState state) {
+    // Bookkeeping of the tracker (not part of the track's state): position in the birth order,
+    // prediction slot and output position within the current call.
+    int index;
+    int slot = -1;
+    long slotStamp = -1;
+    int outputIndex;
+    long outputStamp = -1;
+    long checkedNanos;
+    private String lastSensorId;
+    private String lastPartnerId;
+
+    TrackRecord(String id, TrackStatus status, Instant time, int stateLength) {
         this.id = id;
         this.status = status;
         this.time = time;
-        this.existenceTime = time;
-        this.state = state;
+        this.timeNanos = nanos(time);
+        this.existenceNanos = timeNanos;
+        this.checkedNanos = timeNanos;
+        this.state = new double[stateLength];
+    }
+
+    static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
     double existence() {
@@ -52,18 +79,37 @@ final class TrackRecord {
 
     /** Adds an observation's provenance, identity, classification and marking. */
     void absorb(Observation o) {
-        sensorIds.add(o.sensorId());
-        partnerIds.add(o.partnerId());
-        identity = identity.mergedWith(o.identity());
+        String sensor = o.sensorId();
+        if (!sensor.equals(lastSensorId)) {
+            sensorIds.add(sensor);
+            lastSensorId = sensor;
+        }
+        String partner = o.partnerId();
+        if (!partner.equals(lastPartnerId)) {
+            partnerIds.add(partner);
+            lastPartnerId = partner;
+        }
+        CooperativeIdentity other = o.identity();
+        if (!other.isEmpty() && !other.equals(identity)) {
+            identity = identity.mergedWith(other);
+        }
         if (o.classification().confidence() > classification.confidence()) {
             classification = o.classification();
         }
-        marking = updateCount == 0 ? o.marking() : marking.intersect(o.marking());
+        Marking m = o.marking();
+        if (updateCount == 0) {
+            marking = m;
+        } else if (m != marking && !(m.releasableToAll() && marking.releasableToAll())) {
+            marking = marking.intersect(m);
+        }
         updateCount++;
     }
 
     /** True when an observation's cooperative identity contradicts the track's. */
     boolean conflictsWith(CooperativeIdentity other) {
+        if (other.isEmpty() || identity.isEmpty()) {
+            return false;
+        }
         return differs(identity.mmsi(), other.mmsi())
                 || differs(identity.icao24(), other.icao24())
                 || differs(identity.callsign(), other.callsign());
@@ -71,6 +117,9 @@ final class TrackRecord {
 
     /** True when an observation shares a non-empty cooperative identity with the track. */
     boolean sharesIdentityWith(CooperativeIdentity other) {
+        if (other.isEmpty() || identity.isEmpty()) {
+            return false;
+        }
         return same(identity.mmsi(), other.mmsi())
                 || same(identity.icao24(), other.icao24())
                 || same(identity.callsign(), other.callsign());

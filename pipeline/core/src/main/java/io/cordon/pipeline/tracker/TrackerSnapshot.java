@@ -1,7 +1,7 @@
 package io.cordon.pipeline.tracker;
 
+import io.cordon.pipeline.filter.FlatImm;
 import io.cordon.pipeline.filter.GaussianState;
-import io.cordon.pipeline.filter.ImmState;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.CooperativeIdentity;
@@ -22,15 +22,18 @@ import java.util.Set;
 /**
  * The tracker's versioned binary snapshot. Layout (big-endian, {@link DataOutputStream}): magic
  * {@code "CTRK"}, version (short), reference point (3 doubles), clock (flag + seconds + nanos),
- * track count, then per track in id order: id, status name, time, motion-model count, per model its
- * probability, mean (4 doubles) and covariance (16 doubles), existence probabilities (visible,
- * hidden, none) and their time, consecutive misses, update count, sensor ids, partner ids, identity
- * (4 strings), classification (class name, confidence), marking (flag, partners). Strings are
- * modified UTF-8. A reader accepts only versions it knows and fails with a message otherwise.
+ * track count, then per track in the tracker's processing order (birth order, which the restored
+ * tracker keeps so that it continues identically): id, status name, time, motion-model count, per
+ * model its probability, mean (4 doubles) and covariance (16 doubles), existence probabilities
+ * (visible, hidden, none) and their time, consecutive misses, update count, sensor ids, partner
+ * ids, identity (4 strings), classification (class name, confidence), marking (flag, partners);
+ * version 3 adds the time of the last coverage check. Strings are modified UTF-8. Version 2
+ * snapshots (id order) are still read. A reader accepts only versions it knows and fails with a
+ * message otherwise.
  */
 final class TrackerSnapshot {
     static final int MAGIC = 0x4354524B;
-    static final short VERSION = 2;
+    static final short VERSION = 3;
 
     private TrackerSnapshot() {}
 
@@ -44,28 +47,33 @@ final class TrackerSnapshot {
             out.writeDouble(ref.lonDeg());
             out.writeDouble(ref.altM());
             writeInstantOrNull(out, tracker.clock);
-            out.writeInt(tracker.tracks.size());
-            for (TrackRecord t : tracker.tracks.values()) {
+            out.writeInt(tracker.liveTrackCount());
+            FlatImm imm = tracker.imm;
+            for (TrackRecord t : tracker.live) {
+                if (t == null) {
+                    continue;
+                }
                 out.writeUTF(t.id);
                 out.writeUTF(t.status.name());
                 writeInstant(out, t.time);
-                out.writeInt(t.state.modeCount());
-                for (int j = 0; j < t.state.modeCount(); j++) {
-                    out.writeDouble(t.state.probability(j));
-                    GaussianState s = t.state.mode(j);
+                out.writeInt(imm.modelCount());
+                for (int j = 0; j < imm.modelCount(); j++) {
+                    out.writeDouble(t.state[j]);
+                    int g = imm.modeOffset(j);
                     for (int i = 0; i < 4; i++) {
-                        out.writeDouble(s.mean(i));
+                        out.writeDouble(t.state[g + i]);
                     }
                     for (int r = 0; r < 4; r++) {
                         for (int c = 0; c < 4; c++) {
-                            out.writeDouble(s.covariance(r, c));
+                            out.writeDouble(FlatImm.covariance(t.state, g, r, c));
                         }
                     }
                 }
                 out.writeDouble(t.pVisible);
                 out.writeDouble(t.pHidden);
                 out.writeDouble(t.pNone);
-                writeInstant(out, t.existenceTime);
+                writeNanos(out, t.existenceNanos);
+                writeNanos(out, t.checkedNanos);
                 out.writeInt(t.consecutiveMisses);
                 out.writeLong(t.updateCount);
                 writeStrings(out, t.sensorIds);
@@ -93,7 +101,7 @@ final class TrackerSnapshot {
                         "not a tracker snapshot (magic " + Integer.toHexString(magic) + ")");
             }
             short version = in.readShort();
-            if (version != VERSION) {
+            if (version != VERSION && version != 2) {
                 throw new IllegalArgumentException(
                         "unsupported tracker snapshot version "
                                 + version
@@ -104,6 +112,8 @@ final class TrackerSnapshot {
             MultiTargetTracker tracker = new MultiTargetTracker(parameters, ref);
             tracker.clock = readInstantOrNull(in);
             int count = in.readInt();
+            List<TrackRecord> restored = new ArrayList<>(count);
+            FlatImm imm = tracker.imm;
             for (int k = 0; k < count; k++) {
                 String id = in.readUTF();
                 TrackStatus status = TrackStatus.valueOf(in.readUTF());
@@ -116,10 +126,11 @@ final class TrackerSnapshot {
                                     + " motion models per track, these parameters "
                                     + tracker.modelCount());
                 }
-                GaussianState[] states = new GaussianState[modes];
-                double[] mu = new double[modes];
+                TrackRecord t = new TrackRecord(id, status, time, imm.stateLength());
+                double sum = 0;
                 for (int j = 0; j < modes; j++) {
-                    mu[j] = in.readDouble();
+                    t.state[j] = in.readDouble();
+                    sum += t.state[j];
                     double[] mean = new double[4];
                     for (int i = 0; i < 4; i++) {
                         mean[i] = in.readDouble();
@@ -128,13 +139,18 @@ final class TrackerSnapshot {
                     for (int i = 0; i < 16; i++) {
                         cov[i] = in.readDouble();
                     }
-                    states[j] = GaussianState.of(mean, cov);
+                    FlatImm.pack(GaussianState.of(mean, cov), t.state, imm.modeOffset(j));
                 }
-                TrackRecord t = new TrackRecord(id, status, time, ImmState.exactly(states, mu));
+                if (Math.abs(sum - 1) > 1e-9) {
+                    throw new IllegalArgumentException(
+                            "track " + id + ": model probabilities sum to " + sum);
+                }
+                imm.combine(t.state, 0, t.combined, 0);
                 t.pVisible = in.readDouble();
                 t.pHidden = in.readDouble();
                 t.pNone = in.readDouble();
-                t.existenceTime = readInstant(in);
+                t.existenceNanos = readNanos(in);
+                t.checkedNanos = version >= 3 ? readNanos(in) : t.timeNanos;
                 t.consecutiveMisses = in.readInt();
                 t.updateCount = in.readLong();
                 t.sensorIds.addAll(readStrings(in));
@@ -147,7 +163,10 @@ final class TrackerSnapshot {
                 boolean all = in.readBoolean();
                 List<String> partners = readStrings(in);
                 t.marking = all ? Marking.UNRESTRICTED : Marking.releasableTo(partners);
-                tracker.tracks.put(id, t);
+                restored.add(t);
+            }
+            for (TrackRecord t : restored) {
+                tracker.add(t);
             }
             if (in.available() > 0) {
                 throw new IllegalArgumentException(
@@ -162,6 +181,15 @@ final class TrackerSnapshot {
     private static void writeInstant(DataOutputStream out, Instant t) throws IOException {
         out.writeLong(t.getEpochSecond());
         out.writeInt(t.getNano());
+    }
+
+    private static void writeNanos(DataOutputStream out, long nanos) throws IOException {
+        out.writeLong(Math.floorDiv(nanos, 1_000_000_000L));
+        out.writeInt((int) Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    private static long readNanos(DataInputStream in) throws IOException {
+        return in.readLong() * 1_000_000_000L + in.readInt();
     }
 
     private static void writeInstantOrNull(DataOutputStream out, Instant t) throws IOException {

@@ -88,6 +88,43 @@ class LocalTangentPlaneTest {
         assertThat(Math.abs(angleDeg)).isBetween(0.09, 0.13);
     }
 
+    @Test
+    void fastSurfacePointAgreesWithTheIteration() {
+        LocalTangentPlane plane = new LocalTangentPlane(new GeoPoint(31.3333, -110.6, 1200.0));
+        double[] out = new double[7];
+        for (double e = -60000; e <= 60000; e += 7500) {
+            for (double n = -45000; n <= 45000; n += 7500) {
+                GeoPoint slow = plane.surfacePoint(e, n);
+                plane.surfacePoint(e, n, out);
+                assertThat(out[0]).isCloseTo(slow.latDeg(), within(1e-12));
+                assertThat(out[1]).isCloseTo(slow.lonDeg(), within(1e-12));
+                assertThat(out[2]).isCloseTo(slow.altM(), within(1e-6));
+                double la = Math.toRadians(slow.latDeg()), lo = Math.toRadians(slow.lonDeg());
+                assertThat(out[3]).isCloseTo(Math.sin(la), within(1e-12));
+                assertThat(out[4]).isCloseTo(Math.cos(la), within(1e-12));
+                assertThat(out[5]).isCloseTo(Math.sin(lo), within(1e-12));
+                assertThat(out[6]).isCloseTo(Math.cos(lo), within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void toEnuWithAxesAgreesWithThePlaneTransform() {
+        LocalTangentPlane plane = new LocalTangentPlane(new GeoPoint(31.3333, -110.6, 1200.0));
+        GeoPoint p = plane.surfacePoint(35000, -22000);
+        double[] out = new double[7];
+        plane.toEnuWithAxes(p, out);
+        EnuPoint enu = plane.toEnu(p);
+        assertThat(out[0]).isCloseTo(enu.eastM(), within(1e-9));
+        assertThat(out[1]).isCloseTo(enu.northM(), within(1e-9));
+        assertThat(out[2]).isCloseTo(enu.upM(), within(1e-9));
+        TangentPlaneTransform t = new LocalTangentPlane(p).transformTo(plane);
+        assertThat(out[3]).isCloseTo(t.rotation(0, 0), within(1e-12));
+        assertThat(out[4]).isCloseTo(t.rotation(0, 1), within(1e-12));
+        assertThat(out[5]).isCloseTo(t.rotation(1, 0), within(1e-12));
+        assertThat(out[6]).isCloseTo(t.rotation(1, 1), within(1e-12));
+    }
+
     private static void assertEnu(GeoPoint p, double e, double n, double u) {
         EnuPoint enu = PLANE.toEnu(p);
         assertThat(enu.eastM()).isCloseTo(e, within(1e-6));

@@ -1,0 +1,504 @@
+package io.cordon.pipeline.filter;
+
+import java.util.List;
+
+/**
+ * The interacting multiple model filter of {@link InteractingMultipleModel} (uniform Markov
+ * switching with mean sojourn τ, models of near-constant velocity and coordinated turns) on flat
+ * {@code double[]} arrays, without allocation: the tracker's hot path.
+ *
+ * <p>Layouts. A <i>Gaussian block</i> is 14 values: the mean (e, n, ve, vn), then the upper
+ * triangle of the covariance row by row ({@code p00 p01 p02 p03 p11 p12 p13 p22 p23 p33}). An
+ * <i>IMM state</i> is {@link #stateLength()} values: the M model probabilities, then one Gaussian
+ * block per model. Every motion model here is {@code F = [I B; 0 R]} with 2×2 blocks (B = dt·I, R =
+ * I for constant velocity; B = [s/ω -(1-c)/ω; (1-c)/ω s/ω], R = [c -s; s c] with s = sin ωdt, c =
+ * cos ωdt for a coordinated turn) and the white-noise-acceleration Q, so {@code F P Fᵀ + Q} is
+ * written out in blocks: A' = A + C Bᵀ + B Cᵀ + B D Bᵀ + q₃I, C' = (C + B D) Rᵀ + q₂I, D' = R D Rᵀ
+ * + q₁I.
+ *
+ * <p>Updates linearise the measurement once, at the mixture's predicted position, and give each
+ * model the residual {@code y - H (x_j - x̄)}: exact for position measurements, and for a radar
+ * second order in the models' spread (millimetres at tens of kilometres).
+ *
+ * <p>Not thread-safe (small caches of transition coefficients per time step).
+ */
+public final class FlatImm {
+    /** Length of a Gaussian block. */
+    public static final int GAUSSIAN = 14;
+
+    /** Offsets of the packed covariance within a Gaussian block. */
+    static final int P00 = 4, P01 = 5, P02 = 6, P03 = 7, P11 = 8, P12 = 9, P13 = 10;
+
+    static final int P22 = 11, P23 = 12, P33 = 13;
+
+    /** Length of a linearisation record: y0 y1 h00 h01 h10 h11 r00 r01 r11 e n. */
+    public static final int LINEARISATION = 11;
+
+    private static final double LN_2PI = Math.log(2 * Math.PI);
+    private static final double MIN_PROBABILITY = 1e-6;
+    private static final int CACHE = 8;
+
+    private final int m;
+    private final double[] turnRate;
+    private final double[] noise;
+    private final double sojournS;
+    private final double maxStepS;
+    private final double[] scratch;
+    private final double[] scratchCombined = new double[GAUSSIAN];
+    private final double[] logL;
+    private final double[] scale;
+    // Direct-mapped cache of sin/cos per model and time step.
+    private final long[] cacheKey = new long[CACHE];
+    private final double[][] cacheSin;
+    private final double[][] cacheCos;
+
+    /**
+     * @param models near-constant velocity and coordinated-turn models
+     * @param meanSojournS τ, mean time spent in one model, s
+     * @param maxStepS predictions longer than this are made in equal steps no longer than it, each
+     *     with its own mixing, so that model switching over a long gap is approximated as over the
+     *     sensors' cadence (infinite: one step)
+     */
+    public FlatImm(List<MotionModel> models, double meanSojournS, double maxStepS) {
+        if (models.isEmpty() || !(meanSojournS > 0) || !(maxStepS > 0)) {
+            throw new IllegalArgumentException(
+                    "need models, a positive sojourn time and a positive step");
+        }
+        m = models.size();
+        turnRate = new double[m];
+        noise = new double[m];
+        for (int j = 0; j < m; j++) {
+            MotionModel model = models.get(j);
+            if (model instanceof ConstantVelocityModel cv) {
+                noise[j] = cv.noiseDensityM2PerS3();
+            } else if (model instanceof CoordinatedTurnModel ct) {
+                turnRate[j] = ct.turnRateRadPerS();
+                noise[j] = ct.noiseDensityM2PerS3();
+            } else {
+                throw new IllegalArgumentException(
+                        "only constant velocity and coordinated turn models, was " + model);
+            }
+        }
+        this.sojournS = meanSojournS;
+        this.maxStepS = maxStepS;
+        this.scratch = new double[stateLength()];
+        this.logL = new double[m];
+        this.scale = new double[m];
+        cacheSin = new double[CACHE][m];
+        cacheCos = new double[CACHE][m];
+        java.util.Arrays.fill(cacheKey, Long.MIN_VALUE);
+    }
+
+    public int modelCount() {
+        return m;
+    }
+
+    /** Length of an IMM state. */
+    public int stateLength() {
+        return m * (1 + GAUSSIAN);
+    }
+
+    /** Offset of model j's Gaussian block within an IMM state. */
+    public int modeOffset(int j) {
+        return m + j * GAUSSIAN;
+    }
+
+    // ------------------------------------------------------------------ states
+
+    /**
+     * Writes an IMM state whose models all equal the Gaussian block {@code g} at {@code go}, with
+     * the given model probabilities.
+     */
+    public void initialise(double[] g, int go, double[] probabilities, double[] dst, int d) {
+        for (int j = 0; j < m; j++) {
+            dst[d + j] = probabilities[j];
+            System.arraycopy(g, go, dst, d + modeOffset(j), GAUSSIAN);
+        }
+    }
+
+    /** The moment-matched Gaussian of an IMM state, into a Gaussian block. */
+    public void combine(double[] s, int so, double[] dst, int d) {
+        if (m == 1) {
+            System.arraycopy(s, so + modeOffset(0), dst, d, GAUSSIAN);
+            return;
+        }
+        double x0 = 0, x1 = 0, x2 = 0, x3 = 0;
+        for (int j = 0; j < m; j++) {
+            double w = s[so + j];
+            int g = so + modeOffset(j);
+            x0 += w * s[g];
+            x1 += w * s[g + 1];
+            x2 += w * s[g + 2];
+            x3 += w * s[g + 3];
+        }
+        double p00 = 0, p01 = 0, p02 = 0, p03 = 0, p11 = 0, p12 = 0, p13 = 0;
+        double p22 = 0, p23 = 0, p33 = 0;
+        for (int j = 0; j < m; j++) {
+            double w = s[so + j];
+            int g = so + modeOffset(j);
+            double d0 = s[g] - x0, d1 = s[g + 1] - x1, d2 = s[g + 2] - x2, d3 = s[g + 3] - x3;
+            p00 += w * (s[g + P00] + d0 * d0);
+            p01 += w * (s[g + P01] + d0 * d1);
+            p02 += w * (s[g + P02] + d0 * d2);
+            p03 += w * (s[g + P03] + d0 * d3);
+            p11 += w * (s[g + P11] + d1 * d1);
+            p12 += w * (s[g + P12] + d1 * d2);
+            p13 += w * (s[g + P13] + d1 * d3);
+            p22 += w * (s[g + P22] + d2 * d2);
+            p23 += w * (s[g + P23] + d2 * d3);
+            p33 += w * (s[g + P33] + d3 * d3);
+        }
+        dst[d] = x0;
+        dst[d + 1] = x1;
+        dst[d + 2] = x2;
+        dst[d + 3] = x3;
+        dst[d + P00] = p00;
+        dst[d + P01] = p01;
+        dst[d + P02] = p02;
+        dst[d + P03] = p03;
+        dst[d + P11] = p11;
+        dst[d + P12] = p12;
+        dst[d + P13] = p13;
+        dst[d + P22] = p22;
+        dst[d + P23] = p23;
+        dst[d + P33] = p33;
+    }
+
+    // ------------------------------------------------------------------ prediction
+
+    /**
+     * Mixing then per-model prediction over {@code dtS} >= 0 of the IMM state at {@code so}, whose
+     * moment-matched Gaussian is at {@code co} of {@code combined}; the predicted state goes to
+     * {@code dst} (which may not overlap the source). Gaps longer than the maximum step are
+     * predicted in equal steps.
+     */
+    public void predict(
+            double[] s, int so, double[] combined, int co, double dtS, double[] dst, int d) {
+        int steps = dtS > maxStepS ? (int) Math.ceil(dtS / maxStepS) : 1;
+        if (steps == 1) {
+            predictOnce(s, so, combined, co, dtS, dst, d);
+            return;
+        }
+        double step = dtS / steps;
+        predictOnce(s, so, combined, co, step, scratch, 0);
+        for (int k = 1; k < steps; k++) {
+            combine(scratch, 0, scratchCombined, 0);
+            predictOnce(scratch, 0, scratchCombined, 0, step, dst, d);
+            if (k + 1 < steps) {
+                System.arraycopy(dst, d, scratch, 0, stateLength());
+            }
+        }
+    }
+
+    private void predictOnce(
+            double[] s, int so, double[] c, int co, double dt, double[] dst, int d) {
+        int slot = cacheSlot(dt);
+        if (m == 1) {
+            dst[d] = 1.0;
+            System.arraycopy(s, so + modeOffset(0), dst, d + modeOffset(0), GAUSSIAN);
+            propagate(dst, d + modeOffset(0), 0, dt, slot);
+            return;
+        }
+        double stay = Math.exp(-dt / sojournS);
+        double move = (1 - stay) / (m - 1);
+        double x0 = c[co], x1 = c[co + 1], x2 = c[co + 2], x3 = c[co + 3];
+        double total = 0;
+        for (int j = 0; j < m; j++) {
+            double mu = s[so + j];
+            double cj = move + (stay - move) * mu;
+            total += cj;
+            dst[d + j] = cj;
+            double a = move / cj;
+            double b = (stay - move) * mu / cj;
+            double bb = b - b * b;
+            int g = so + modeOffset(j);
+            int o = d + modeOffset(j);
+            double d0 = s[g] - x0, d1 = s[g + 1] - x1, d2 = s[g + 2] - x2, d3 = s[g + 3] - x3;
+            dst[o] = x0 + b * d0;
+            dst[o + 1] = x1 + b * d1;
+            dst[o + 2] = x2 + b * d2;
+            dst[o + 3] = x3 + b * d3;
+            dst[o + P00] = a * c[co + P00] + b * s[g + P00] + bb * d0 * d0;
+            dst[o + P01] = a * c[co + P01] + b * s[g + P01] + bb * d0 * d1;
+            dst[o + P02] = a * c[co + P02] + b * s[g + P02] + bb * d0 * d2;
+            dst[o + P03] = a * c[co + P03] + b * s[g + P03] + bb * d0 * d3;
+            dst[o + P11] = a * c[co + P11] + b * s[g + P11] + bb * d1 * d1;
+            dst[o + P12] = a * c[co + P12] + b * s[g + P12] + bb * d1 * d2;
+            dst[o + P13] = a * c[co + P13] + b * s[g + P13] + bb * d1 * d3;
+            dst[o + P22] = a * c[co + P22] + b * s[g + P22] + bb * d2 * d2;
+            dst[o + P23] = a * c[co + P23] + b * s[g + P23] + bb * d2 * d3;
+            dst[o + P33] = a * c[co + P33] + b * s[g + P33] + bb * d3 * d3;
+            propagate(dst, o, j, dt, slot);
+        }
+        for (int j = 0; j < m; j++) {
+            dst[d + j] /= total;
+        }
+    }
+
+    private int cacheSlot(double dt) {
+        long key = Double.doubleToRawLongBits(dt);
+        int slot = (int) ((key ^ (key >>> 29) ^ (key >>> 47)) & (CACHE - 1));
+        if (cacheKey[slot] != key) {
+            cacheKey[slot] = key;
+            for (int j = 0; j < m; j++) {
+                double w = turnRate[j];
+                if (w != 0) {
+                    cacheSin[slot][j] = Math.sin(w * dt);
+                    cacheCos[slot][j] = Math.cos(w * dt);
+                }
+            }
+        }
+        return slot;
+    }
+
+    /** {@code N(F x, F P Fᵀ + Q)} of model j in place on the Gaussian block at o. */
+    private void propagate(double[] g, int o, int j, double dt, int slot) {
+        double b00, b01, b10, b11, r00, r01, r10, r11;
+        double w = turnRate[j];
+        if (w == 0) {
+            b00 = dt;
+            b01 = 0;
+            b10 = 0;
+            b11 = dt;
+            r00 = 1;
+            r01 = 0;
+            r10 = 0;
+            r11 = 1;
+        } else {
+            double s = cacheSin[slot][j], c = cacheCos[slot][j];
+            b00 = s / w;
+            b01 = -(1 - c) / w;
+            b10 = (1 - c) / w;
+            b11 = s / w;
+            r00 = c;
+            r01 = -s;
+            r10 = s;
+            r11 = c;
+        }
+        double q = noise[j];
+        double adt = Math.abs(dt);
+        double q3 = q * adt * adt * adt / 3.0, q2 = q * adt * adt / 2.0, q1 = q * adt;
+        double e = g[o], n = g[o + 1], ve = g[o + 2], vn = g[o + 3];
+        double a00 = g[o + P00], a01 = g[o + P01], a11 = g[o + P11];
+        double c00 = g[o + P02], c01 = g[o + P03], c10 = g[o + P12], c11 = g[o + P13];
+        double d00 = g[o + P22], d01 = g[o + P23], d11 = g[o + P33];
+        double bd00 = b00 * d00 + b01 * d01, bd01 = b00 * d01 + b01 * d11;
+        double bd10 = b10 * d00 + b11 * d01, bd11 = b10 * d01 + b11 * d11;
+        double x00 = c00 * b00 + c01 * b01, x01 = c00 * b10 + c01 * b11;
+        double x10 = c10 * b00 + c11 * b01, x11 = c10 * b10 + c11 * b11;
+        double e00 = bd00 * b00 + bd01 * b01;
+        double e01 = bd00 * b10 + bd01 * b11;
+        double e11 = bd10 * b10 + bd11 * b11;
+        double m00 = c00 + bd00, m01 = c01 + bd01, m10 = c10 + bd10, m11 = c11 + bd11;
+        double rd00 = r00 * d00 + r01 * d01, rd01 = r00 * d01 + r01 * d11;
+        double rd10 = r10 * d00 + r11 * d01, rd11 = r10 * d01 + r11 * d11;
+        g[o] = e + b00 * ve + b01 * vn;
+        g[o + 1] = n + b10 * ve + b11 * vn;
+        g[o + 2] = r00 * ve + r01 * vn;
+        g[o + 3] = r10 * ve + r11 * vn;
+        g[o + P00] = a00 + 2 * x00 + e00 + q3;
+        g[o + P01] = a01 + x01 + x10 + e01;
+        g[o + P11] = a11 + 2 * x11 + e11 + q3;
+        g[o + P02] = m00 * r00 + m01 * r01 + q2;
+        g[o + P03] = m00 * r10 + m01 * r11;
+        g[o + P12] = m10 * r00 + m11 * r01;
+        g[o + P13] = m10 * r10 + m11 * r11 + q2;
+        g[o + P22] = rd00 * r00 + rd01 * r01 + q1;
+        g[o + P23] = rd00 * r10 + rd01 * r11;
+        g[o + P33] = rd10 * r10 + rd11 * r11 + q1;
+    }
+
+    // ------------------------------------------------------------------ gating and update
+
+    /**
+     * {@code yᵀ S⁻¹ y} of a linearised measurement against the Gaussian block at {@code go}, with
+     * {@code S = H A Hᵀ + R} (A the position block).
+     */
+    public static double mahalanobisSquared(double[] g, int go, double[] lin, int lo) {
+        double h00 = lin[lo + 2], h01 = lin[lo + 3], h10 = lin[lo + 4], h11 = lin[lo + 5];
+        double a00 = g[go + P00], a01 = g[go + P01], a11 = g[go + P11];
+        double t00 = h00 * a00 + h01 * a01, t01 = h00 * a01 + h01 * a11;
+        double t10 = h10 * a00 + h11 * a01, t11 = h10 * a01 + h11 * a11;
+        double s00 = t00 * h00 + t01 * h01 + lin[lo + 6];
+        double s01 = t00 * h10 + t01 * h11 + lin[lo + 7];
+        double s11 = t10 * h10 + t11 * h11 + lin[lo + 8];
+        double det = s00 * s11 - s01 * s01;
+        double y0 = lin[lo], y1 = lin[lo + 1];
+        return (s11 * y0 * y0 - 2 * s01 * y0 * y1 + s00 * y1 * y1) / det;
+    }
+
+    private double lastLogDeterminant;
+
+    /**
+     * {@code yᵀ S⁻¹ y} as {@link #mahalanobisSquared}, remembering {@code ln det S} for {@link
+     * #lastLogLikelihood}, so a gate and a likelihood cost one matrix inversion.
+     */
+    public double gate(double[] g, int go, double[] lin, int lo) {
+        double h00 = lin[lo + 2], h01 = lin[lo + 3], h10 = lin[lo + 4], h11 = lin[lo + 5];
+        double a00 = g[go + P00], a01 = g[go + P01], a11 = g[go + P11];
+        double t00 = h00 * a00 + h01 * a01, t01 = h00 * a01 + h01 * a11;
+        double t10 = h10 * a00 + h11 * a01, t11 = h10 * a01 + h11 * a11;
+        double s00 = t00 * h00 + t01 * h01 + lin[lo + 6];
+        double s01 = t00 * h10 + t01 * h11 + lin[lo + 7];
+        double s11 = t10 * h10 + t11 * h11 + lin[lo + 8];
+        double det = s00 * s11 - s01 * s01;
+        double y0 = lin[lo], y1 = lin[lo + 1];
+        lastLogDeterminant = det;
+        return (s11 * y0 * y0 - 2 * s01 * y0 * y1 + s00 * y1 * y1) / det;
+    }
+
+    /** {@code ln N(y; 0, S)} for the {@code d2} the last {@link #gate} returned. */
+    public double lastLogLikelihood(double d2) {
+        return -0.5 * (d2 + Math.log(lastLogDeterminant)) - LN_2PI;
+    }
+
+    /** {@code ln N(y; 0, S)} of a linearised measurement against the Gaussian block at go. */
+    public static double logLikelihood(double[] g, int go, double[] lin, int lo) {
+        double h00 = lin[lo + 2], h01 = lin[lo + 3], h10 = lin[lo + 4], h11 = lin[lo + 5];
+        double a00 = g[go + P00], a01 = g[go + P01], a11 = g[go + P11];
+        double t00 = h00 * a00 + h01 * a01, t01 = h00 * a01 + h01 * a11;
+        double t10 = h10 * a00 + h11 * a01, t11 = h10 * a01 + h11 * a11;
+        double s00 = t00 * h00 + t01 * h01 + lin[lo + 6];
+        double s01 = t00 * h10 + t01 * h11 + lin[lo + 7];
+        double s11 = t10 * h10 + t11 * h11 + lin[lo + 8];
+        double det = s00 * s11 - s01 * s01;
+        double y0 = lin[lo], y1 = lin[lo + 1];
+        double d2 = (s11 * y0 * y0 - 2 * s01 * y0 * y1 + s00 * y1 * y1) / det;
+        return -0.5 * (d2 + Math.log(det)) - LN_2PI;
+    }
+
+    /**
+     * The Kalman update of every model of the predicted IMM state at {@code so} with a measurement
+     * linearised at plane position (lin[9], lin[10]), the model probabilities reweighed by the
+     * models' likelihoods (floored at 1e-6 so a model can come back). Writes the posterior to
+     * {@code dst} (may be the source) and returns the measurement's mixture likelihood {@code Σ μ_j
+     * N(y_j; 0, S_j)}; NaN when an innovation covariance is not positive definite (the destination
+     * is then unchanged).
+     */
+    public double update(double[] s, int so, double[] lin, int lo, double[] dst, int d) {
+        double y0c = lin[lo], y1c = lin[lo + 1];
+        double h00 = lin[lo + 2], h01 = lin[lo + 3], h10 = lin[lo + 4], h11 = lin[lo + 5];
+        double r00 = lin[lo + 6], r01 = lin[lo + 7], r11 = lin[lo + 8];
+        double le = lin[lo + 9], ln = lin[lo + 10];
+        double maxLog = Double.NEGATIVE_INFINITY;
+        int base = d == so && dst == s ? -1 : 0;
+        double[] out = base < 0 ? scratch : dst;
+        int od = base < 0 ? 0 : d;
+        for (int j = 0; j < m; j++) {
+            int g = so + modeOffset(j);
+            int o = od + modeOffset(j);
+            double de = s[g] - le, dn = s[g + 1] - ln;
+            double y0 = y0c - (h00 * de + h01 * dn);
+            double y1 = y1c - (h10 * de + h11 * dn);
+            double p00 = s[g + P00], p01 = s[g + P01], p02 = s[g + P02], p03 = s[g + P03];
+            double p11 = s[g + P11], p12 = s[g + P12], p13 = s[g + P13];
+            // PHᵀ, rows i = 0..3, columns k = 0, 1.
+            double ph00 = p00 * h00 + p01 * h01, ph01 = p00 * h10 + p01 * h11;
+            double ph10 = p01 * h00 + p11 * h01, ph11 = p01 * h10 + p11 * h11;
+            double ph20 = p02 * h00 + p12 * h01, ph21 = p02 * h10 + p12 * h11;
+            double ph30 = p03 * h00 + p13 * h01, ph31 = p03 * h10 + p13 * h11;
+            double s00 = h00 * ph00 + h01 * ph10 + r00;
+            double s01 = h00 * ph01 + h01 * ph11 + r01;
+            double s11 = h10 * ph01 + h11 * ph11 + r11;
+            double det = s00 * s11 - s01 * s01;
+            if (!(s00 > 0) || !(det > 0)) {
+                return Double.NaN;
+            }
+            double i00 = s11 / det, i01 = -s01 / det, i11 = s00 / det;
+            double k00 = ph00 * i00 + ph01 * i01, k01 = ph00 * i01 + ph01 * i11;
+            double k10 = ph10 * i00 + ph11 * i01, k11 = ph10 * i01 + ph11 * i11;
+            double k20 = ph20 * i00 + ph21 * i01, k21 = ph20 * i01 + ph21 * i11;
+            double k30 = ph30 * i00 + ph31 * i01, k31 = ph30 * i01 + ph31 * i11;
+            out[o] = s[g] + k00 * y0 + k01 * y1;
+            out[o + 1] = s[g + 1] + k10 * y0 + k11 * y1;
+            out[o + 2] = s[g + 2] + k20 * y0 + k21 * y1;
+            out[o + 3] = s[g + 3] + k30 * y0 + k31 * y1;
+            out[o + P00] = p00 - (k00 * ph00 + k01 * ph01);
+            out[o + P01] = p01 - (k00 * ph10 + k01 * ph11);
+            out[o + P02] = p02 - (k00 * ph20 + k01 * ph21);
+            out[o + P03] = p03 - (k00 * ph30 + k01 * ph31);
+            out[o + P11] = p11 - (k10 * ph10 + k11 * ph11);
+            out[o + P12] = p12 - (k10 * ph20 + k11 * ph21);
+            out[o + P13] = p13 - (k10 * ph30 + k11 * ph31);
+            out[o + P22] = s[g + P22] - (k20 * ph20 + k21 * ph21);
+            out[o + P23] = s[g + P23] - (k20 * ph30 + k21 * ph31);
+            out[o + P33] = s[g + P33] - (k30 * ph30 + k31 * ph31);
+            // ln N(y; 0, S) = -d²/2 - ln det S / 2 - ln 2π; kept as -d²/2 and 1/√det (no log).
+            double d2 = (s11 * y0 * y0 - 2 * s01 * y0 * y1 + s00 * y1 * y1) / det;
+            logL[j] = -0.5 * d2;
+            scale[j] = 1.0 / Math.sqrt(det);
+            if (logL[j] > maxLog) {
+                maxLog = logL[j];
+            }
+        }
+        double total = 0;
+        for (int j = 0; j < m; j++) {
+            double w = s[so + j] * Math.exp(logL[j] - maxLog) * scale[j];
+            out[od + j] = w;
+            total += w;
+        }
+        double likelihood = total * Math.exp(maxLog) / (2 * Math.PI);
+        double sum = 0;
+        for (int j = 0; j < m; j++) {
+            double w = Math.max(out[od + j] / total, MIN_PROBABILITY);
+            out[od + j] = w;
+            sum += w;
+        }
+        for (int j = 0; j < m; j++) {
+            out[od + j] /= sum;
+        }
+        if (base < 0) {
+            System.arraycopy(scratch, 0, dst, d, stateLength());
+        }
+        return likelihood;
+    }
+
+    // ------------------------------------------------------------------ conversions
+
+    /** Writes a {@link GaussianState} into a Gaussian block. */
+    public static void pack(GaussianState state, double[] dst, int d) {
+        double[] x = state.x, p = state.p;
+        dst[d] = x[0];
+        dst[d + 1] = x[1];
+        dst[d + 2] = x[2];
+        dst[d + 3] = x[3];
+        dst[d + P00] = p[0];
+        dst[d + P01] = p[1];
+        dst[d + P02] = p[2];
+        dst[d + P03] = p[3];
+        dst[d + P11] = p[5];
+        dst[d + P12] = p[6];
+        dst[d + P13] = p[7];
+        dst[d + P22] = p[10];
+        dst[d + P23] = p[11];
+        dst[d + P33] = p[15];
+    }
+
+    /** The Gaussian block at {@code go} as a {@link GaussianState}. */
+    public static GaussianState unpack(double[] g, int go) {
+        double[] x = {g[go], g[go + 1], g[go + 2], g[go + 3]};
+        double[] p = new double[16];
+        int[] idx = {P00, P01, P02, P03, P11, P12, P13, P22, P23, P33};
+        int k = 0;
+        for (int r = 0; r < 4; r++) {
+            for (int c = r; c < 4; c++) {
+                p[r * 4 + c] = g[go + idx[k]];
+                p[c * 4 + r] = g[go + idx[k]];
+                k++;
+            }
+        }
+        return new GaussianState(x, p);
+    }
+
+    /** Covariance element (row, col) of the Gaussian block at {@code go}. */
+    public static double covariance(double[] g, int go, int row, int col) {
+        int r = Math.min(row, col), c = Math.max(row, col);
+        int k = r == 0 ? c : r == 1 ? 3 + c : r == 2 ? 5 + c : 9;
+        return g[go + 4 + k];
+    }
+
+    /** Largest eigenvalue of the position block of the Gaussian block at {@code go}, m². */
+    public static double maxPositionVarianceM2(double[] g, int go) {
+        return GaussianState.maxEigenvalue(g[go + P00], g[go + P01], g[go + P11]);
+    }
+}
