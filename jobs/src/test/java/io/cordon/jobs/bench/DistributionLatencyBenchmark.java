@@ -29,10 +29,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Delivery latency alert → partner output, measured (never asserted): the distribution job alone
- * on an in-process broker and mini cluster; alerts are published to {@code cordon.alerts.v1} at a
- * fixed rate, and for every alert the wall-clock time from publishing to its arrival is taken at
- * a read_committed consumer of the Kafka partner's topic, at a plain-TCP TAK listener and at a
+ * Delivery latency alert → partner output, measured (never asserted): the distribution job alone on
+ * an in-process broker and mini cluster; alerts are published to {@code cordon.alerts.v1} at a
+ * fixed rate, and for every alert the wall-clock time from publishing to its arrival is taken at a
+ * read_committed consumer of the Kafka partner's topic, at a plain-TCP TAK listener and at a
  * webhook. Run (see docs/benchmarks.md):
  *
  * <pre>
@@ -68,11 +68,13 @@ public final class DistributionLatencyBenchmark {
                         outputs: {kafka: false, geojson: {url: "%s"}}
                     """
                             .formatted(tak.port(), web.url());
-            try (DistributionHarness h = new DistributionHarness(dir, yaml, Duration.ofMillis(checkpointMs))) {
+            try (DistributionHarness h =
+                    new DistributionHarness(dir, yaml, Duration.ofMillis(checkpointMs))) {
                 Map<String, Long> published = new ConcurrentHashMap<>();
                 List<Long> kafka = Collections.synchronizedList(new ArrayList<>());
                 AtomicBoolean running = new AtomicBoolean(true);
-                Thread consumer = new Thread(() -> consume(h, published, kafka, running), "bench-consumer");
+                Thread consumer =
+                        new Thread(() -> consume(h, published, kafka, running), "bench-consumer");
                 consumer.start();
                 Thread.sleep(3000); // job running, consumer assigned
                 long start = System.nanoTime();
@@ -86,7 +88,9 @@ public final class DistributionLatencyBenchmark {
                     h.publishAlert(a);
                 }
                 long deadline = System.currentTimeMillis() + 30_000;
-                while ((kafka.size() < alerts || tak.events().size() < alerts || web.lines().size() < alerts)
+                while ((kafka.size() < alerts
+                                || tak.events().size() < alerts
+                                || web.lines().size() < alerts)
                         && System.currentTimeMillis() < deadline) {
                     Thread.sleep(100);
                 }
@@ -115,13 +119,21 @@ public final class DistributionLatencyBenchmark {
         }
     }
 
-    static void consume(DistributionHarness h, Map<String, Long> published, List<Long> out, AtomicBoolean running) {
+    static void consume(
+            DistributionHarness h,
+            Map<String, Long> published,
+            List<Long> out,
+            AtomicBoolean running) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, h.kafka.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         String topic = h.config.topics().partnerAlerts("kfk");
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts =
+                    c.partitionsFor(topic).stream()
+                            .map(i -> new TopicPartition(topic, i.partition()))
+                            .toList();
             c.assign(parts);
             c.seekToBeginning(parts);
             while (running.get()) {

@@ -40,7 +40,8 @@ class AlertRoutingFunctionTest {
             - {id: mex, name: Mexico, country: MEX, sharing: {language: es}}
             """;
     static final ConfigText CONFIG =
-            new ConfigText("reference: {latDeg: 31.3, lonDeg: -110.6}\npartners:\n" + PARTNERS, ".");
+            new ConfigText(
+                    "reference: {latDeg: 31.3, lonDeg: -110.6}\npartners:\n" + PARTNERS, ".");
 
     KeyedBroadcastOperatorTestHarness<String, KeyedPayload, RawRecord, KeyedPayload> harness;
 
@@ -79,14 +80,22 @@ class AlertRoutingFunctionTest {
 
     void send(Alert a) throws Exception {
         harness.processElement(
-                new StreamRecord<>(new KeyedPayload("", a.alertId(), T0.toEpochMilli(), AlertCodec.toBytes(a))));
+                new StreamRecord<>(
+                        new KeyedPayload(
+                                "", a.alertId(), T0.toEpochMilli(), AlertCodec.toBytes(a))));
     }
 
     void update(long version, String yaml) throws Exception {
         ConfigUpdate u = ConfigUpdate.newBuilder().setVersion(version).setYaml(yaml).build();
         harness.processBroadcastElement(
                 new StreamRecord<>(
-                        new RawRecord("cordon.config.v1", 0, version, 0, "partners".getBytes(StandardCharsets.UTF_8), u.toByteArray())));
+                        new RawRecord(
+                                "cordon.config.v1",
+                                0,
+                                version,
+                                0,
+                                "partners".getBytes(StandardCharsets.UTF_8),
+                                u.toByteArray())));
     }
 
     List<KeyedPayload> partnerOutputs() {
@@ -108,13 +117,17 @@ class AlertRoutingFunctionTest {
     }
 
     @Test
-    void everyPartnerGetsItsRedactedCopyAndEveryDecisionIsAuditedWithTheFileVersion() throws Exception {
+    void everyPartnerGetsItsRedactedCopyAndEveryDecisionIsAuditedWithTheFileVersion()
+            throws Exception {
         send(alert("c1", AlertType.BORDER_CROSSING, AlertState.NEW));
 
         assertThat(partnerOutputs())
                 .extracting(p -> p.topic)
                 .containsExactly("cordon.partner.usa.alerts.v1", "cordon.partner.mex.alerts.v1");
-        Alert toMex = ((io.cordon.pipeline.flink.codec.DecodeResult.Ok<Alert>) AlertCodec.parse(partnerOutputs().get(1).payload)).value();
+        Alert toMex =
+                ((io.cordon.pipeline.flink.codec.DecodeResult.Ok<Alert>)
+                                AlertCodec.parse(partnerOutputs().get(1).payload))
+                        .value();
         assertThat(toMex.summary()).startsWith("Cruce de frontera");
         assertThat(audit()).extracting(AuditRecord::getPolicyVersion).containsOnly("file-1a2b");
         assertThat(audit()).extracting(AuditRecord::getDelivered).containsOnly(true);
@@ -136,7 +149,11 @@ class AlertRoutingFunctionTest {
     @Test
     void aNewerPolicyTakesEffectAtOnceAndRetractsWhatItExcludes() throws Exception {
         send(alert("l1", AlertType.LOITERING, AlertState.NEW));
-        update(3, PARTNERS.replace("sharing: {language: es}", "sharing: {language: es, alertTypes: [BORDER_CROSSING]}"));
+        update(
+                3,
+                PARTNERS.replace(
+                        "sharing: {language: es}",
+                        "sharing: {language: es, alertTypes: [BORDER_CROSSING]}"));
 
         send(alert("l1", AlertType.LOITERING, AlertState.UPDATE));
         send(alert("l2", AlertType.LOITERING, AlertState.NEW));
@@ -145,7 +162,8 @@ class AlertRoutingFunctionTest {
         AuditRecord retraction = audit.get(audit.size() - 3);
         assertThat(retraction.getPartnerId()).isEqualTo("mex");
         assertThat(retraction.getPolicyVersion()).isEqualTo("3");
-        assertThat(retraction.getReason()).startsWith("withdrawn: type LOITERING not in alertTypes");
+        assertThat(retraction.getReason())
+                .startsWith("withdrawn: type LOITERING not in alertTypes");
         AuditRecord l2 = audit.get(audit.size() - 1);
         assertThat(l2.getPartnerId()).isEqualTo("mex");
         assertThat(l2.getDelivered()).isFalse();
