@@ -15,7 +15,10 @@ public record Marking(boolean releasableToAll, Set<String> partners) {
     public static final Marking UNRESTRICTED = new Marking(true, Set.of());
 
     public Marking {
-        partners = releasableToAll ? Set.of() : Set.copyOf(new TreeSet<>(partners));
+        partners =
+                releasableToAll
+                        ? Set.of()
+                        : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(partners));
     }
 
     public static Marking releasableTo(Collection<String> partnerIds) {
