@@ -2,6 +2,7 @@ package io.cordon.pipeline.association;
 
 import io.cordon.pipeline.assignment.AssignmentSolver;
 import io.cordon.pipeline.assignment.CostMatrix;
+import io.cordon.pipeline.assignment.SparseAssignmentSolver;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,12 +14,22 @@ import java.util.List;
  * with well separated targets every component is tiny and the whole step is linear in the number of
  * pairs. Components of one track or one measurement are solved directly (the cheapest negative
  * pair); larger ones with the injected solver on a matrix padded with a zero-cost "unassigned"
- * column per track.
+ * column per track, and components of more than a dozen tracks (dense clutter, a satellite pass
+ * over many uncertain tracks) with a {@link SparseAssignmentSolver} over the gated pairs only, so
+ * that a large component costs about its number of pairs rather than the cube of its size.
  *
  * <p>Not thread-safe: scratch arrays are reused across calls.
  */
 public final class GlobalNearestNeighbourAssociator {
+    /** Components with more tracks than this go to the sparse solver. */
+    private static final int DENSE_ROWS = 12;
+
     private final AssignmentSolver solver;
+    private final SparseAssignmentSolver sparse = new SparseAssignmentSolver();
+    private int[] rowStart = new int[0];
+    private int[] edgeCol = new int[0];
+    private double[] edgeCost = new double[0];
+    private int[] sparseResult = new int[0];
     private int[] parent = new int[0];
     private int[] componentOf = new int[0];
     private int[] start = new int[0];
@@ -175,6 +186,10 @@ public final class GlobalNearestNeighbourAssociator {
                 colMeasurement[cols++] = pm[p];
             }
         }
+        if (rows > DENSE_ROWS) {
+            solveSparse(from, to, rows, cols, pt, pm, pc, result);
+            return;
+        }
         CostMatrix costs = new CostMatrix(rows, cols + rows);
         for (int q = from; q < to; q++) {
             int p = order[q];
@@ -187,6 +202,42 @@ public final class GlobalNearestNeighbourAssociator {
         for (int r = 0; r < rows; r++) {
             int c = assignment.columnOf(r);
             if (c < cols) {
+                result[rowTrack[r]] = colMeasurement[c];
+            }
+        }
+    }
+
+    private void solveSparse(
+            int from, int to, int rows, int cols, int[] pt, int[] pm, double[] pc, int[] result) {
+        int edges = to - from;
+        if (rowStart.length < rows + 1) {
+            rowStart = new int[Math.max(rows + 1, 2 * rowStart.length)];
+        }
+        if (edgeCol.length < edges) {
+            edgeCol = new int[Math.max(edges, 2 * edgeCol.length)];
+            edgeCost = new double[edgeCol.length];
+        }
+        if (sparseResult.length < rows) {
+            sparseResult = new int[Math.max(rows, 2 * sparseResult.length)];
+        }
+        Arrays.fill(rowStart, 0, rows + 1, 0);
+        for (int q = from; q < to; q++) {
+            rowStart[rowOf[pt[order[q]]] + 1]++;
+        }
+        for (int r = 0; r < rows; r++) {
+            rowStart[r + 1] += rowStart[r];
+        }
+        int[] next = Arrays.copyOf(rowStart, rows);
+        for (int q = from; q < to; q++) {
+            int p = order[q];
+            int e = next[rowOf[pt[p]]]++;
+            edgeCol[e] = colOf[pm[p]];
+            edgeCost[e] = pc[p];
+        }
+        sparse.solve(rows, cols, rowStart, edgeCol, edgeCost, sparseResult);
+        for (int r = 0; r < rows; r++) {
+            int c = sparseResult[r];
+            if (c >= 0) {
                 result[rowTrack[r]] = colMeasurement[c];
             }
         }

@@ -49,6 +49,7 @@ public final class FlatImm {
     private final double[] scale;
     // Direct-mapped cache of sin/cos per model and time step.
     private final long[] cacheKey = new long[CACHE];
+    private final double[] cacheStay = new double[CACHE];
     private final double[][] cacheSin;
     private final double[][] cacheCos;
 
@@ -199,7 +200,7 @@ public final class FlatImm {
             propagate(dst, d + modeOffset(0), 0, dt, slot);
             return;
         }
-        double stay = Math.exp(-dt / sojournS);
+        double stay = cacheStay[slot];
         double move = (1 - stay) / (m - 1);
         double x0 = c[co], x1 = c[co + 1], x2 = c[co + 2], x3 = c[co + 3];
         double total = 0;
@@ -240,6 +241,7 @@ public final class FlatImm {
         int slot = (int) ((key ^ (key >>> 29) ^ (key >>> 47)) & (CACHE - 1));
         if (cacheKey[slot] != key) {
             cacheKey[slot] = key;
+            cacheStay[slot] = Math.exp(-dt / sojournS);
             for (int j = 0; j < m; j++) {
                 double w = turnRate[j];
                 if (w != 0) {
