@@ -1,0 +1,45 @@
+package io.cordon.pipeline.fusion.tiling;
+
+import io.cordon.pipeline.track.EntityTrack;
+
+/**
+ * Stage 3 of tiled fusion for one replica: an update of a tile's track is published when the
+ * replica's current {@link IdentityDecision} makes it the owner, under the decision's global id.
+ * Decisions of an event time apply to the updates of that time.
+ */
+public final class Publication {
+    private Publication() {}
+
+    /** The update to publish, or null when the replica does not own its entity. */
+    public static EntityTrack of(IdentityDecision decision, EntityTrack localUpdate) {
+        if (decision == null) {
+            throw new IllegalStateException(
+                    "no identity decision for track "
+                            + localUpdate.trackId()
+                            + " at "
+                            + localUpdate.time()
+                            + ": the resolver decides at every track's first update");
+        }
+        return decision.owner() ? withTrackId(localUpdate, decision.globalId()) : null;
+    }
+
+    /** The same update under another id. */
+    public static EntityTrack withTrackId(EntityTrack t, String trackId) {
+        if (t.trackId().equals(trackId)) {
+            return t;
+        }
+        return new EntityTrack(
+                trackId,
+                t.status(),
+                t.time(),
+                t.position(),
+                t.velocity(),
+                t.covariance(),
+                t.sensorIds(),
+                t.partnerIds(),
+                t.identity(),
+                t.classification(),
+                t.marking(),
+                t.updateCount());
+    }
+}

@@ -1,0 +1,144 @@
+package io.cordon.pipeline.fusion.tiling;
+
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.tracker.TrackerParameters;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The three stages of tiled fusion in one loop, for offline runs and as the reference the stream
+ * job must reproduce update for update: per event time, (1) every tile whose extended area holds an
+ * observation fuses its share ({@link TileTracker}); (2) the {@link IdentityResolver} takes the
+ * updates the tiles route to it and decides global ids and owners; (3) each owner's updates are
+ * published under the global id ({@link Publication}).
+ *
+ * <p>Feed event times in increasing order ({@link #step}); only tiles with observations at a time
+ * run at that time, as in the stream job.
+ */
+public final class TiledFusion {
+    /**
+     * A published track (under its global id) with the tile and local id of the replica that
+     * publishes it and the existence probability its tile's tracker gives it.
+     */
+    public record OwnedTrack(EntityTrack track, Tile tile, String localId, double existence) {}
+
+    /** Load counters: updates made by tile trackers, routed to the resolver, published. */
+    public record Load(long tileUpdates, long resolverUpdates, long published) {}
+
+    private final TilePartitioning partitioning;
+    private final TrackerParameters parameters;
+    private final TreeMap<Tile, TileTracker> tiles = new TreeMap<>();
+    private final IdentityResolver resolver;
+    private final Map<ReplicaKey, IdentityDecision> decisions = new HashMap<>();
+    private long tileUpdates, resolverUpdates, published;
+
+    public TiledFusion(TileGrid grid, TrackerParameters parameters, GeoPoint reference) {
+        this(grid, IdentityResolver.Parameters.defaultsFor(grid), parameters, reference);
+    }
+
+    public TiledFusion(
+            TileGrid grid,
+            IdentityResolver.Parameters identity,
+            TrackerParameters parameters,
+            GeoPoint reference) {
+        this.partitioning = new TilePartitioning(grid, reference);
+        this.parameters = parameters;
+        this.resolver = new IdentityResolver(grid, identity);
+    }
+
+    /** Fuses the observations of one event time; returns the updates to publish. */
+    public List<EntityTrack> step(Instant time, List<Observation> observations) {
+        TreeMap<Tile, List<Observation>> byTile = new TreeMap<>();
+        for (Observation o : observations) {
+            for (Tile t : partitioning.tilesOf(o)) {
+                byTile.computeIfAbsent(t, k -> new ArrayList<>()).add(o);
+            }
+        }
+        List<TileTrackUpdate> updates = new ArrayList<>();
+        for (var e : byTile.entrySet()) {
+            TileTracker tracker =
+                    tiles.computeIfAbsent(
+                            e.getKey(),
+                            t ->
+                                    new TileTracker(
+                                            t,
+                                            partitioning.grid(),
+                                            parameters,
+                                            partitioning.reference()));
+            updates.addAll(tracker.step(time, e.getValue()));
+        }
+        updates.sort(
+                Comparator.comparing(TileTrackUpdate::tile)
+                        .thenComparing(TileTrackUpdate::localId));
+        List<ReplicaState> routed = new ArrayList<>();
+        for (TileTrackUpdate u : updates) {
+            if (u.toResolver()) {
+                routed.add(u.replica());
+            }
+        }
+        tileUpdates += updates.size();
+        resolverUpdates += routed.size();
+        for (IdentityDecision d : resolver.step(time, routed)) {
+            decisions.put(new ReplicaKey(d.tile(), d.localId()), d);
+        }
+        List<EntityTrack> out = new ArrayList<>();
+        for (TileTrackUpdate u : updates) {
+            ReplicaKey key = new ReplicaKey(u.tile(), u.localId());
+            EntityTrack p = Publication.of(decisions.get(key), u.track());
+            if (p != null) {
+                out.add(p);
+            }
+            if (u.deleted()) {
+                decisions.remove(key);
+            }
+        }
+        published += out.size();
+        return out;
+    }
+
+    /**
+     * The published picture at {@code t}: every owner's confirmed (or coasting) track predicted to
+     * {@code t}, under its global id.
+     */
+    public List<OwnedTrack> ownedTracksAt(Instant t) {
+        List<OwnedTrack> out = new ArrayList<>();
+        for (TileTracker tile : tiles.values()) {
+            for (EntityTrack track : tile.tracker().confirmedTracksAt(t)) {
+                IdentityDecision d = decisions.get(new ReplicaKey(tile.tile(), track.trackId()));
+                if (d != null && d.owner()) {
+                    out.add(
+                            new OwnedTrack(
+                                    Publication.withTrackId(track, d.globalId()),
+                                    tile.tile(),
+                                    track.trackId(),
+                                    tile.tracker().existenceProbability(track.trackId())));
+                }
+            }
+        }
+        return out;
+    }
+
+    public TilePartitioning partitioning() {
+        return partitioning;
+    }
+
+    public IdentityResolver resolver() {
+        return resolver;
+    }
+
+    /** Tiles that have run so far. */
+    public int tileCount() {
+        return tiles.size();
+    }
+
+    public Load load() {
+        return new Load(tileUpdates, resolverUpdates, published);
+    }
+}
