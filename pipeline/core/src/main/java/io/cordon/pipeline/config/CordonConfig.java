@@ -27,6 +27,7 @@ import java.util.Set;
  * @param zones restricted areas
  * @param detectors per-detector parameter overrides
  * @param simulation the local demo's scenario simulator
+ * @param fusion how fusion is partitioned in space (default: one partition)
  */
 public record CordonConfig(
         KafkaSettings kafka,
@@ -37,7 +38,8 @@ public record CordonConfig(
         BorderConfig borders,
         List<ZoneConfig> zones,
         DetectorSettings detectors,
-        SimulationConfig simulation) {
+        SimulationConfig simulation,
+        FusionConfig fusion) {
 
     public CordonConfig {
         kafka = kafka == null ? KafkaSettings.DEFAULT : kafka;
@@ -50,7 +52,32 @@ public record CordonConfig(
         zones = List.copyOf(zones == null ? List.of() : zones);
         detectors = detectors == null ? DetectorSettings.NONE : detectors;
         simulation = simulation == null ? SimulationConfig.DEFAULT : simulation;
+        fusion = fusion == null ? FusionConfig.SINGLE : fusion;
         checkReferences(partners, sensors, zones);
+    }
+
+    /** A configuration with one fusion partition (the form before the fusion section). */
+    public CordonConfig(
+            KafkaSettings kafka,
+            Topics topics,
+            GeoPoint reference,
+            List<PartnerConfig> partners,
+            List<SensorConfig> sensors,
+            BorderConfig borders,
+            List<ZoneConfig> zones,
+            DetectorSettings detectors,
+            SimulationConfig simulation) {
+        this(
+                kafka,
+                topics,
+                reference,
+                partners,
+                sensors,
+                borders,
+                zones,
+                detectors,
+                simulation,
+                FusionConfig.SINGLE);
     }
 
     /** Reads and validates a config file; relative paths in it resolve against its directory. */

@@ -45,7 +45,8 @@ final class CordonConfigReader {
                                 "borders",
                                 "zones",
                                 "detectors",
-                                "simulation");
+                                "simulation",
+                                "fusion");
         YamlNode kafka = root.get("kafka");
         List<PartnerConfig> partners =
                 root.get("partners").elements().stream().map(this::partner).toList();
@@ -66,7 +67,14 @@ final class CordonConfigReader {
                 borders(root.get("borders")),
                 root.get("zones").elements().stream().map(this::zone).toList(),
                 detectors(root.get("detectors")),
-                simulation(root.get("simulation")));
+                simulation(root.get("simulation")),
+                fusion(root.get("fusion")));
+    }
+
+    private FusionConfig fusion(YamlNode node) {
+        YamlNode.Fields f = node.fields("tileSizeM", "haloM");
+        return node.build(
+                () -> new FusionConfig(f.get("tileSizeM").number(0.0), f.get("haloM").number(0.0)));
     }
 
     private Topics topics(YamlNode node) {

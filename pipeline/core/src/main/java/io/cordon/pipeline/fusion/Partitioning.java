@@ -1,5 +1,8 @@
 package io.cordon.pipeline.fusion;
 
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.fusion.tiling.TileGrid;
+import io.cordon.pipeline.fusion.tiling.TilePartitioning;
 import io.cordon.pipeline.observation.Observation;
 import java.io.Serializable;
 import java.util.List;
@@ -24,5 +27,15 @@ public interface Partitioning extends Serializable {
     /** Everything in one partition: exact, and the baseline the spatial partitioning must match. */
     static Partitioning single() {
         return observation -> "all";
+    }
+
+    /** What the configuration's {@code fusion} section asks for: tiles, or one partition. */
+    static Partitioning of(CordonConfig config) {
+        if (!config.fusion().tiled()) {
+            return single();
+        }
+        return new TilePartitioning(
+                new TileGrid(config.fusion().tileSizeM(), config.fusion().haloM()),
+                config.reference());
     }
 }
