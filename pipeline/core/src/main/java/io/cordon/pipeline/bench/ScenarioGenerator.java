@@ -272,7 +272,8 @@ public final class ScenarioGenerator {
 
     private String clutterRow(Sensor s, int t) {
         if (s.type.equals("radar")) {
-            double r = s.radiusM * Math.sqrt(random.nextDouble());
+            // Constant false alarm rate per range-azimuth cell: uniform in range and azimuth.
+            double r = s.radiusM * random.nextDouble();
             return radarRow(s, t, r, random.nextDouble() * 360.0);
         }
         if (s.type.equals("drone")) {

@@ -58,6 +58,8 @@ public final class MultiTargetTracker implements Tracker {
     private static final int DUPLICATE_MISSES = 3;
     private static final double DUPLICATE_GATE = 9.21; // chi-square 2 dof, 99 %
     private static final long CHECK_PERIOD_NANOS = 4_000_000_000L;
+    private static final double REIDENTIFY_GATE = 13.82; // chi-square 2 dof, 99.9 %
+    private static final long REIDENTIFY_MIN_GAP_NANOS = 4_000_000_000L;
     private static final Comparator<Observation> ORDER =
             (a, b) -> {
                 int c = a.sensorId().compareTo(b.sensorId());
@@ -102,6 +104,7 @@ public final class MultiTargetTracker implements Tracker {
     private double[] ze = new double[16], zn = new double[16], pd = new double[16];
     private double[] lnFalse = new double[16];
     private double[] zVar = new double[16];
+    private double[] clutterAt = new double[16];
     private int[] sensorOf = new int[16];
     private boolean[] used = new boolean[16];
     private TrackRecord[] touched = new TrackRecord[16];
@@ -136,7 +139,7 @@ public final class MultiTargetTracker implements Tracker {
             models.add(new CoordinatedTurnModel(w, parameters.turnNoiseM2PerS3()));
             models.add(new CoordinatedTurnModel(-w, parameters.turnNoiseM2PerS3()));
         }
-        this.imm = new FlatImm(models, parameters.meanSojournS(), Double.POSITIVE_INFINITY);
+        this.imm = new FlatImm(models, parameters.meanSojournS(), parameters.maxPredictionStepS());
         this.stateLength = imm.stateLength();
         this.scratchState = new double[stateLength];
         this.initialModeProbabilities = new double[models.size()];
@@ -392,6 +395,7 @@ public final class MultiTargetTracker implements Tracker {
                 if (track.status == TrackStatus.TENTATIVE
                         && track.existence() >= parameters.confirmExistence()) {
                     track.status = TrackStatus.CONFIRMED;
+                    newlyConfirmed(track);
                 } else if (track.status == TrackStatus.COASTING) {
                     track.status = TrackStatus.CONFIRMED;
                 }
@@ -428,6 +432,7 @@ public final class MultiTargetTracker implements Tracker {
         }
         removeDuplicates(hits, tn, t, out);
         initiateUnassigned(observations, m, t, out);
+        reidentify(tn, t, out);
         if (clock == null || t.isAfter(clock)) {
             clock = t;
         }
@@ -541,6 +546,7 @@ public final class MultiTargetTracker implements Tracker {
             pd = new double[size];
             lnFalse = new double[size];
             zVar = new double[size];
+            clutterAt = new double[size];
             sensorOf = new int[size];
             used = new boolean[size];
         }
@@ -567,8 +573,9 @@ public final class MultiTargetTracker implements Tracker {
             zn[j] = mm.northM();
             zVar[j] = mm.maxPositionVarianceM2();
             pd[j] = priors.detectionProbability(k);
-            lnFalse[j] =
-                    Math.log((priors.clutterDensity(k) + beta) * mm.areaToMeasurementDensity());
+            double clutter = priors.clutterDensityAt(k, mm);
+            clutterAt[j] = clutter;
+            lnFalse[j] = Math.log((clutter + beta) * mm.areaToMeasurementDensity());
             sensorOf[j] = sensorSlot;
             used[j] = false;
         }
@@ -636,21 +643,58 @@ public final class MultiTargetTracker implements Tracker {
                             cn,
                             Math.sqrt(DUPLICATE_GATE * FlatImm.maxPositionVarianceM2(rough, 0))
                                     + 200);
-            boolean duplicate = false;
-            for (int k = 0; k < found && !duplicate; k++) {
-                double[] o = touched[grid.found(k)].combined;
+            TrackRecord twin = null;
+            double twinD2 = DUPLICATE_GATE;
+            for (int k = 0; k < found; k++) {
+                TrackRecord hit = touched[grid.found(k)];
+                if (hit.status == TrackStatus.DELETED) {
+                    continue;
+                }
+                double[] o = hit.combined;
                 double de = o[0] - ce, dn = o[1] - cn;
                 double a = rough[4] + o[4];
                 double b = rough[5] + o[5];
                 double dd = rough[8] + o[8];
                 double det = a * dd - b * b;
                 double d2 = (dd * de * de - 2 * b * de * dn + a * dn * dn) / det;
-                duplicate = d2 < DUPLICATE_GATE;
+                if (d2 < twinD2) {
+                    twinD2 = d2;
+                    twin = hit;
+                }
             }
-            if (duplicate) {
+            if (twin == null) {
+                continue;
+            }
+            if (track.isConfirmed() && twin.birthNanos > track.timeNanos) {
+                // The older, confirmed track keeps its id and takes the estimate of the one that
+                // is getting the detections: the target was found again by a new track.
+                takeOver(track, twin, tn, t, out);
+            } else {
                 delete(track, track.index, t, rough, out);
             }
         }
+    }
+
+    /** {@code old} continues as the track of {@code fresh}'s target; {@code fresh} is dropped. */
+    private void takeOver(
+            TrackRecord old, TrackRecord fresh, long tn, Instant t, List<EntityTrack> out) {
+        System.arraycopy(fresh.state, 0, old.state, 0, stateLength);
+        System.arraycopy(fresh.combined, 0, old.combined, 0, FlatImm.GAUSSIAN);
+        old.time = fresh.time;
+        old.timeNanos = fresh.timeNanos;
+        // Visible again: at least as likely to exist as either was.
+        existence.predictTo(old, fresh.existenceNanos);
+        old.pVisible = Math.max(fresh.pVisible, old.existence());
+        old.pHidden = 0;
+        old.pNone = 1 - old.pVisible;
+        old.existenceNanos = fresh.existenceNanos;
+        old.consecutiveMisses = 0;
+        old.checkedNanos = tn;
+        old.status = TrackStatus.CONFIRMED;
+        old.adopt(fresh);
+        sync(old);
+        emit(old, old.status, old.time, old.combined, 0, out);
+        delete(fresh, fresh.index, t, fresh.combined, out);
     }
 
     /**
@@ -684,7 +728,7 @@ public final class MultiTargetTracker implements Tracker {
         for (int j = 0; j < m; j++) {
             if (!used[j]) {
                 int s = sensorOf[j];
-                initiate(observations[j], z[j], t, beta[s], batchSensorIndex[s], out);
+                initiate(observations[j], z[j], t, beta[s], clutterAt[j], out);
             }
         }
     }
@@ -694,7 +738,7 @@ public final class MultiTargetTracker implements Tracker {
             MeasurementModel mm,
             Instant t,
             double beta,
-            int sensorIndex,
+            double clutter,
             List<EntityTrack> out) {
         String id = TrackIds.derive(o.sensorId(), t, o.observationId());
         if (byId.containsKey(id)) {
@@ -714,16 +758,119 @@ public final class MultiTargetTracker implements Tracker {
         TrackRecord track = new TrackRecord(id, TrackStatus.TENTATIVE, t, stateLength);
         imm.initialise(g, 0, initialModeProbabilities, track.state, 0);
         imm.combine(track.state, 0, track.combined, 0);
-        double clutter = priors.clutterDensity(sensorIndex);
         track.pVisible = beta / (beta + clutter);
         track.pHidden = 0;
         track.pNone = 1 - track.pVisible;
         track.absorb(o);
         if (track.existence() >= parameters.confirmExistence()) {
             track.status = TrackStatus.CONFIRMED;
+            newlyConfirmed(track);
         }
         add(track);
         emit(track, track.status, t, track.combined, 0, out);
+    }
+
+    // ------------------------------------------------------------------ re-identification
+
+    private TrackRecord[] confirmedNow = new TrackRecord[8];
+    private int confirmedCount;
+
+    private void newlyConfirmed(TrackRecord track) {
+        if (confirmedCount == confirmedNow.length) {
+            confirmedNow = Arrays.copyOf(confirmedNow, 2 * confirmedCount);
+        }
+        confirmedNow[confirmedCount++] = track;
+    }
+
+    /**
+     * A track confirmed in this batch may be a lost target found again: one that went dark, was
+     * masked, or left one sensor's view for another's, whose old track is coasting (or missing
+     * looks) near where the new one is. When the new track's position falls inside the old track's
+     * prediction (chi-square, 2 dof, {@code REIDENTIFY_GATE}, on the sum of both position
+     * covariances), the old track takes the new one's estimate and keeps its id and history, and
+     * the new track is dropped (reported DELETED): one entity keeps one id. Pairs are taken
+     * greedily by distance, each old track at most once, in a deterministic order.
+     */
+    private void reidentify(long tn, Instant t, List<EntityTrack> out) {
+        int count = confirmedCount;
+        confirmedCount = 0;
+        if (count == 0) {
+            return;
+        }
+        long coastNanos = (long) (parameters.coastAfterS() * 1e9);
+        double gateThreshold = REIDENTIFY_GATE;
+        TrackRecord[] bestOld = new TrackRecord[count];
+        double[] bestD2 = new double[count];
+        Arrays.fill(bestD2, Double.POSITIVE_INFINITY);
+        for (int i = 0, size = live.size(); i < size; i++) {
+            long time = rowTime[i];
+            if (time == Long.MIN_VALUE || tn - time < REIDENTIFY_MIN_GAP_NANOS) {
+                continue;
+            }
+            TrackRecord old = live.get(i);
+            if (!old.isConfirmed() || old.timeNanos == tn) {
+                continue;
+            }
+            boolean lost = old.status == TrackStatus.COASTING || tn - time > coastNanos / 2;
+            if (!lost) {
+                continue;
+            }
+            double dt = (tn - time) * 1e-9;
+            roughPredict(old.combined, dt, rough);
+            double speed = Math.sqrt(rough[2] * rough[2] + rough[3] * rough[3]);
+            double reach2Base = FlatImm.maxPositionVarianceM2(rough, 0);
+            double margin = Math.min(0.5 * speed * maxTurnRateRadPerS * dt * dt, 2 * speed * dt);
+            boolean predicted = false;
+            for (int k = 0; k < count; k++) {
+                TrackRecord fresh = confirmedNow[k];
+                if (fresh == old
+                        || fresh.status == TrackStatus.DELETED
+                        || fresh.birthNanos <= old.timeNanos) {
+                    continue;
+                }
+                double[] f = fresh.combined;
+                double de = f[0] - rough[0], dn = f[1] - rough[1];
+                double reach =
+                        Math.sqrt(
+                                        gateThreshold
+                                                * (reach2Base
+                                                        + FlatImm.maxPositionVarianceM2(f, 0)))
+                                + margin;
+                if (de * de + dn * dn > reach * reach) {
+                    continue;
+                }
+                if (!predicted) {
+                    predictCombined(old, dt, block);
+                    predicted = true;
+                }
+                double a = block[4] + f[4], b = block[5] + f[5], d = block[8] + f[8];
+                double ee = f[0] - block[0], nn = f[1] - block[1];
+                double det = a * d - b * b;
+                double d2 = (d * ee * ee - 2 * b * ee * nn + a * nn * nn) / det;
+                if (d2 < gateThreshold && d2 < bestD2[k]) {
+                    bestD2[k] = d2;
+                    bestOld[k] = old;
+                }
+            }
+        }
+        // Resolve an old track claimed twice: the closer new track wins.
+        for (int k = 0; k < count; k++) {
+            TrackRecord old = bestOld[k];
+            if (old == null) {
+                continue;
+            }
+            boolean best = true;
+            for (int other = 0; other < count && best; other++) {
+                if (other != k && bestOld[other] == old) {
+                    best = bestD2[other] > bestD2[k] || (bestD2[other] == bestD2[k] && other > k);
+                }
+            }
+            if (!best) {
+                continue;
+            }
+            takeOver(old, confirmedNow[k], tn, t, out);
+        }
+        Arrays.fill(confirmedNow, 0, count, null);
     }
 
     private void emit(

@@ -1,5 +1,7 @@
 package io.cordon.pipeline.tracker;
 
+import io.cordon.pipeline.filter.MeasurementModel;
+import io.cordon.pipeline.filter.RangeAzimuthMeasurement;
 import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import java.util.HashMap;
@@ -84,6 +86,23 @@ final class SensorPriors {
 
     double clutterDensity(int k) {
         return k == UNKNOWN ? defaultClutter : clutter[k];
+    }
+
+    /**
+     * False alarms per scan per m² near a measurement. A radar's detector keeps a constant false
+     * alarm rate per range-azimuth resolution cell, so its clutter is uniform in range and azimuth,
+     * not in area: for a radar plot from a sensor with a disc coverage of radius R and mean density
+     * ρ (clutter per scan over πR²), the density at range r is {@code ρ R / (2 r)} (the same count
+     * per scan, r at least 1 % of R). Position fixes see the sensor's uniform density.
+     */
+    double clutterDensityAt(int k, MeasurementModel measurement) {
+        if (k != UNKNOWN
+                && kind[k] == DISC
+                && measurement instanceof RangeAzimuthMeasurement plot) {
+            double r = Math.max(plot.rangeM(), 0.01 * a[k]);
+            return clutter[k] * a[k] / (2 * r);
+        }
+        return clutterDensity(k);
     }
 
     /** Coverage area of a sensor with a known, bounded coverage, m²; NaN otherwise. */

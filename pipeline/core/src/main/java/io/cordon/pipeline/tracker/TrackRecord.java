@@ -23,6 +23,9 @@ final class TrackRecord {
     /** {@link #time} in nanoseconds since the epoch. */
     long timeNanos;
 
+    /** When the track was started, ns since the epoch. */
+    long birthNanos;
+
     /** IMM state (model probabilities, then one Gaussian block per model). */
     final double[] state;
 
@@ -64,6 +67,7 @@ final class TrackRecord {
         this.status = status;
         this.time = time;
         this.timeNanos = nanos(time);
+        this.birthNanos = timeNanos;
         this.existenceNanos = timeNanos;
         this.checkedNanos = timeNanos;
         this.state = new double[stateLength];
@@ -103,6 +107,23 @@ final class TrackRecord {
             marking = marking.intersect(m);
         }
         updateCount++;
+    }
+
+    /**
+     * Takes over the provenance of another track of the same entity (found again): sensors,
+     * partners, identity, best classification, the intersection of markings, the update count.
+     */
+    void adopt(TrackRecord other) {
+        sensorIds.addAll(other.sensorIds);
+        partnerIds.addAll(other.partnerIds);
+        identity = identity.mergedWith(other.identity);
+        if (other.classification.confidence() > classification.confidence()) {
+            classification = other.classification;
+        }
+        marking = marking.intersect(other.marking);
+        updateCount += other.updateCount;
+        lastSensorId = null;
+        lastPartnerId = null;
     }
 
     /** True when an observation's cooperative identity contradicts the track's. */

@@ -30,6 +30,9 @@ import java.util.List;
  * @param deleteAfterS a track without update for longer is deleted, whatever its existence
  * @param maxPositionSigmaM a track whose position standard deviation (largest axis) exceeds this is
  *     deleted, m
+ * @param maxPredictionStepS predictions over longer gaps are made in steps no longer than this,
+ *     each with the IMM's mixing, so that a track coasting through a long gap switches models as it
+ *     would at the sensors' cadence, s
  * @param sensors priors of known sensors (P_D, clutter, coverage); may be empty
  */
 public record TrackerParameters(
@@ -50,6 +53,7 @@ public record TrackerParameters(
         double coastAfterS,
         double deleteAfterS,
         double maxPositionSigmaM,
+        double maxPredictionStepS,
         List<SensorPrior> sensors) {
     public TrackerParameters {
         requireIn("gateProbability", gateProbability, 0, 1);
@@ -67,6 +71,11 @@ public record TrackerParameters(
         requirePositive("meanTrackLifeS", meanTrackLifeS);
         requirePositive("coastAfterS", coastAfterS);
         requirePositive("maxPositionSigmaM", maxPositionSigmaM);
+        if (!(maxPredictionStepS > 0)) {
+            throw new IllegalArgumentException(
+                    "maxPredictionStepS must be > 0 (infinite: one step), was "
+                            + maxPredictionStepS);
+        }
         turnRatesDegPerS = List.copyOf(turnRatesDegPerS);
         for (double r : turnRatesDegPerS) {
             if (!(r > 0) || !Double.isFinite(r)) {
@@ -107,6 +116,7 @@ public record TrackerParameters(
                 10.0,
                 400.0,
                 5000.0,
+                Double.POSITIVE_INFINITY,
                 List.of());
     }
 
@@ -130,6 +140,7 @@ public record TrackerParameters(
                 coastAfterS,
                 deleteAfterS,
                 maxPositionSigmaM,
+                maxPredictionStepS,
                 priors);
     }
 

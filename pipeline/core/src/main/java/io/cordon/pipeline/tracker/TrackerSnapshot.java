@@ -27,9 +27,9 @@ import java.util.Set;
  * model its probability, mean (4 doubles) and covariance (16 doubles), existence probabilities
  * (visible, hidden, none) and their time, consecutive misses, update count, sensor ids, partner
  * ids, identity (4 strings), classification (class name, confidence), marking (flag, partners);
- * version 3 adds the time of the last coverage check. Strings are modified UTF-8. Version 2
- * snapshots (id order) are still read. A reader accepts only versions it knows and fails with a
- * message otherwise.
+ * version 3 adds the time of the last coverage check and the birth time. Strings are modified
+ * UTF-8. Version 2 snapshots (id order) are still read. A reader accepts only versions it knows and
+ * fails with a message otherwise.
  */
 final class TrackerSnapshot {
     static final int MAGIC = 0x4354524B;
@@ -74,6 +74,7 @@ final class TrackerSnapshot {
                 out.writeDouble(t.pNone);
                 writeNanos(out, t.existenceNanos);
                 writeNanos(out, t.checkedNanos);
+                writeNanos(out, t.birthNanos);
                 out.writeInt(t.consecutiveMisses);
                 out.writeLong(t.updateCount);
                 writeStrings(out, t.sensorIds);
@@ -151,6 +152,7 @@ final class TrackerSnapshot {
                 t.pNone = in.readDouble();
                 t.existenceNanos = readNanos(in);
                 t.checkedNanos = version >= 3 ? readNanos(in) : t.timeNanos;
+                t.birthNanos = version >= 3 ? readNanos(in) : t.timeNanos;
                 t.consecutiveMisses = in.readInt();
                 t.updateCount = in.readLong();
                 t.sensorIds.addAll(readStrings(in));
