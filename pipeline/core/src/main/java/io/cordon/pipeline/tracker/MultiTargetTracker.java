@@ -395,7 +395,7 @@ public final class MultiTargetTracker implements Tracker {
                 if (track.status == TrackStatus.TENTATIVE
                         && track.existence() >= parameters.confirmExistence()) {
                     track.status = TrackStatus.CONFIRMED;
-                    newlyConfirmed(track, null);
+                    newlyConfirmed(track);
                 } else if (track.status == TrackStatus.COASTING) {
                     track.status = TrackStatus.CONFIRMED;
                 }
@@ -668,41 +668,18 @@ public final class MultiTargetTracker implements Tracker {
             if (track.isConfirmed() && twin.birthNanos > track.timeNanos) {
                 // The older, confirmed track keeps its id and takes the estimate of the one that
                 // is getting the detections: the target was found again by a new track.
-                takeOver(track, twin, null, tn, t, out);
+                takeOver(track, twin, tn, t, out);
             } else {
                 delete(track, track.index, t, rough, out);
             }
         }
     }
 
-    /**
-     * {@code old} continues as the track of {@code fresh}'s target; {@code fresh} is dropped. When
-     * the fresh track is a single detection ({@code birth}), the old track is updated with it, so
-     * that it keeps its velocity (two satellite passes 180 s apart give a velocity within a few
-     * m/s); otherwise it takes the fresh track's estimate.
-     */
+    /** {@code old} continues as the track of {@code fresh}'s target; {@code fresh} is dropped. */
     private void takeOver(
-            TrackRecord old,
-            TrackRecord fresh,
-            MeasurementModel birth,
-            long tn,
-            Instant t,
-            List<EntityTrack> out) {
-        boolean updated = false;
-        if (birth != null && tn > old.timeNanos) {
-            imm.predict(
-                    old.state, 0, old.combined, 0, (tn - old.timeNanos) * 1e-9, scratchState, 0);
-            imm.combine(scratchState, 0, block, 0);
-            birth.linearise(block[0], block[1], lin, 0);
-            updated = !Double.isNaN(imm.update(scratchState, 0, lin, 0, old.state, 0));
-            if (updated) {
-                imm.combine(old.state, 0, old.combined, 0);
-            }
-        }
-        if (!updated) {
-            System.arraycopy(fresh.state, 0, old.state, 0, stateLength);
-            System.arraycopy(fresh.combined, 0, old.combined, 0, FlatImm.GAUSSIAN);
-        }
+            TrackRecord old, TrackRecord fresh, long tn, Instant t, List<EntityTrack> out) {
+        System.arraycopy(fresh.state, 0, old.state, 0, stateLength);
+        System.arraycopy(fresh.combined, 0, old.combined, 0, FlatImm.GAUSSIAN);
         old.time = fresh.time;
         old.timeNanos = fresh.timeNanos;
         // Visible again: at least as likely to exist as either was.
@@ -730,71 +707,31 @@ public final class MultiTargetTracker implements Tracker {
     private void initiateUnassigned(
             Observation[] observations, int m, Instant t, List<EntityTrack> out) {
         int sensors = batchSensors.size();
-        if (batchAlone.length < sensors) {
-            batchAlone = new int[batchSensorIndex.length];
-        }
         Arrays.fill(batchUnassigned, 0, sensors, 0);
-        Arrays.fill(batchAlone, 0, sensors, 0);
         for (int j = 0; j < m; j++) {
             if (!used[j]) {
-                int s = sensorOf[j];
-                batchUnassigned[s]++;
-                int k = batchSensorIndex[s];
-                if (k != SensorPriors.UNKNOWN && !priors.coveredByOther(k, ze[j], zn[j])) {
-                    batchAlone[s]++;
-                }
+                batchUnassigned[sensorOf[j]]++;
             }
         }
+        double floor = parameters.newTargetDensityPerM2();
         double[] beta = new double[sensors];
-        double[] betaAlone = new double[sensors];
         for (int s = 0; s < sensors; s++) {
             int k = batchSensorIndex[s];
             double area = priors.coverageAreaM2(k);
-            double sole = priors.soleAreaM2(k);
-            double density = priors.clutterDensity(k);
-            if (!Double.isNaN(sole) && sole > 0.01 * area && sole < 0.99 * area) {
-                // Where only this sensor looks, every target is new to the tracker: judge the
-                // unassigned detections there on their own.
-                beta[s] = birthDensity(batchUnassigned[s] - batchAlone[s], density, area - sole);
-                betaAlone[s] = birthDensity(batchAlone[s], density, sole);
-            } else {
-                beta[s] = birthDensity(batchUnassigned[s], density, area);
-                betaAlone[s] = beta[s];
+            beta[s] = floor;
+            if (!Double.isNaN(area)) {
+                double clutter = priors.clutterDensity(k) * area;
+                double excess = batchUnassigned[s] - clutter - 2 * Math.sqrt(clutter);
+                beta[s] = Math.max(floor, excess / area);
             }
         }
         for (int j = 0; j < m; j++) {
             if (!used[j]) {
                 int s = sensorOf[j];
-                int k = batchSensorIndex[s];
-                boolean alone =
-                        k != SensorPriors.UNKNOWN && !priors.coveredByOther(k, ze[j], zn[j]);
-                initiate(
-                        observations[j],
-                        z[j],
-                        t,
-                        alone ? betaAlone[s] : beta[s],
-                        clutterAt[j],
-                        out);
+                initiate(observations[j], z[j], t, beta[s], clutterAt[j], out);
             }
         }
     }
-
-    /**
-     * New-target density from {@code unassigned} detections over {@code area} with clutter {@code
-     * density}: the excess over the expected clutter count less two standard deviations of it, at
-     * least {@code newTargetDensityPerM2}; the floor alone when the area is unknown.
-     */
-    private double birthDensity(int unassigned, double density, double area) {
-        double floor = parameters.newTargetDensityPerM2();
-        if (Double.isNaN(area) || !(area > 0)) {
-            return floor;
-        }
-        double clutter = density * area;
-        double excess = unassigned - clutter - 2 * Math.sqrt(clutter);
-        return Math.max(floor, excess / area);
-    }
-
-    private int[] batchAlone = new int[4];
 
     private void initiate(
             Observation o,
@@ -827,7 +764,7 @@ public final class MultiTargetTracker implements Tracker {
         track.absorb(o);
         if (track.existence() >= parameters.confirmExistence()) {
             track.status = TrackStatus.CONFIRMED;
-            newlyConfirmed(track, mm);
+            newlyConfirmed(track);
         }
         add(track);
         emit(track, track.status, t, track.combined, 0, out);
@@ -836,19 +773,12 @@ public final class MultiTargetTracker implements Tracker {
     // ------------------------------------------------------------------ re-identification
 
     private TrackRecord[] confirmedNow = new TrackRecord[8];
-    private MeasurementModel[] confirmedBy = new MeasurementModel[8];
     private int confirmedCount;
 
-    /**
-     * Notes a track confirmed in this batch; {@code birth} is the measurement it was started from
-     * when it is confirmed at birth (a single detection), else null.
-     */
-    private void newlyConfirmed(TrackRecord track, MeasurementModel birth) {
+    private void newlyConfirmed(TrackRecord track) {
         if (confirmedCount == confirmedNow.length) {
             confirmedNow = Arrays.copyOf(confirmedNow, 2 * confirmedCount);
-            confirmedBy = Arrays.copyOf(confirmedBy, 2 * confirmedCount);
         }
-        confirmedBy[confirmedCount] = birth;
         confirmedNow[confirmedCount++] = track;
     }
 
@@ -938,9 +868,8 @@ public final class MultiTargetTracker implements Tracker {
             if (!best) {
                 continue;
             }
-            takeOver(old, confirmedNow[k], confirmedBy[k], tn, t, out);
+            takeOver(old, confirmedNow[k], tn, t, out);
         }
-        Arrays.fill(confirmedBy, 0, count, null);
         Arrays.fill(confirmedNow, 0, count, null);
     }
 
