@@ -90,7 +90,7 @@ public final class CordonJobs {
                         kafka.payloadSink(t.tracks(), FUSION + "-tracks"),
                         kafka.deadLetterSink(t.deadLetter(), FUSION + "-dlq"),
                         configText,
-                        Partitioning.single(),
+                        Partitioning.of(config),
                         runtime)
                 .addTo(env);
     }

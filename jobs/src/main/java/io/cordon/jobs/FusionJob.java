@@ -1,8 +1,14 @@
 package io.cordon.jobs;
 
 import io.cordon.pipeline.flink.ConfigText;
+import io.cordon.pipeline.flink.fusion.DecisionEnvelope;
+import io.cordon.pipeline.flink.fusion.IdentityResolverFunction;
 import io.cordon.pipeline.flink.fusion.ObservationDecodeFunction;
 import io.cordon.pipeline.flink.fusion.ObservationEventTime;
+import io.cordon.pipeline.flink.fusion.PublishFunction;
+import io.cordon.pipeline.flink.fusion.TileTrackEnvelope;
+import io.cordon.pipeline.flink.fusion.TileTrackingFunction;
+import io.cordon.pipeline.flink.fusion.TrackOrderFunction;
 import io.cordon.pipeline.flink.fusion.TrackingFunction;
 import io.cordon.pipeline.flink.record.DeadLetterRecord;
 import io.cordon.pipeline.flink.record.KeyedPayload;
@@ -10,6 +16,7 @@ import io.cordon.pipeline.flink.record.ObservationEnvelope;
 import io.cordon.pipeline.flink.record.Outputs;
 import io.cordon.pipeline.flink.record.RawRecord;
 import io.cordon.pipeline.fusion.Partitioning;
+import io.cordon.pipeline.fusion.tiling.TilePartitioning;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -21,6 +28,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * observations (watermarks per Kafka partition, from each record's event time) → decode and
  * validate → tracker per fusion partition → tracks. Refused and late observations go to the
  * dead-letter sink.
+ *
+ * <p>With {@link TilePartitioning} (the configuration's {@code fusion} section) the tracker runs
+ * per tile and three stages follow: the identity resolver (parallelism 1) gives tile tracks global
+ * ids and one owner per entity, the owners' updates are published under the global ids, and each
+ * track's updates are put in event-time order (docs/architecture.md, "Fusion partitioning").
  */
 public final class FusionJob {
     private final Source<RawRecord, ?, ?> observations;
@@ -59,6 +71,10 @@ public final class FusionJob {
                         .process(new ObservationDecodeFunction(partitioning))
                         .uid("fusion-decode")
                         .name("decode observations");
+        if (partitioning instanceof TilePartitioning) {
+            addTiled(decoded);
+            return;
+        }
         SingleOutputStreamOperator<KeyedPayload> tracked =
                 decoded.keyBy(e -> e.partitionKey, Types.STRING)
                         .process(new TrackingFunction(config))
@@ -67,6 +83,42 @@ public final class FusionJob {
         tracked.sinkTo(tracks).uid("fusion-tracks-sink").name("tracks sink");
         decoded.getSideOutput(Outputs.DEAD_LETTERS)
                 .union(tracked.getSideOutput(Outputs.DEAD_LETTERS))
+                .sinkTo(deadLetters)
+                .uid("fusion-dead-letter-sink")
+                .name("dead-letter sink");
+    }
+
+    private void addTiled(SingleOutputStreamOperator<ObservationEnvelope> decoded) {
+        SingleOutputStreamOperator<TileTrackEnvelope> tileUpdates =
+                decoded.keyBy(e -> e.partitionKey, Types.STRING)
+                        .process(new TileTrackingFunction(config))
+                        .uid("fusion-tile-tracker")
+                        .name("track per partition");
+        SingleOutputStreamOperator<DecisionEnvelope> decisions =
+                tileUpdates
+                        .getSideOutput(TileTrackingFunction.TO_RESOLVER)
+                        .keyBy(e -> IdentityResolverFunction.KEY, Types.STRING)
+                        .process(new IdentityResolverFunction(config))
+                        .uid("fusion-identity")
+                        .name("resolve identities")
+                        .setParallelism(1);
+        SingleOutputStreamOperator<KeyedPayload> published =
+                tileUpdates
+                        .keyBy(TileTrackEnvelope::replicaKey, Types.STRING)
+                        .connect(decisions.keyBy(DecisionEnvelope::replicaKey, Types.STRING))
+                        .process(new PublishFunction())
+                        .uid("fusion-publish")
+                        .name("publish owners under global ids");
+        published
+                .keyBy(p -> p.key, Types.STRING)
+                .process(new TrackOrderFunction())
+                .uid("fusion-track-order")
+                .name("order per track")
+                .sinkTo(tracks)
+                .uid("fusion-tracks-sink")
+                .name("tracks sink");
+        decoded.getSideOutput(Outputs.DEAD_LETTERS)
+                .union(tileUpdates.getSideOutput(Outputs.DEAD_LETTERS))
                 .sinkTo(deadLetters)
                 .uid("fusion-dead-letter-sink")
                 .name("dead-letter sink");

@@ -13,6 +13,8 @@ import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.flink.detect.TrackDetectorFactory;
 import io.cordon.pipeline.fusion.FusionStep;
 import io.cordon.pipeline.fusion.SensorRegistryPriors;
+import io.cordon.pipeline.fusion.tiling.TileGrid;
+import io.cordon.pipeline.fusion.tiling.TiledFusion;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.sharing.SharingPolicy;
 import io.cordon.pipeline.track.EntityTrack;
@@ -49,12 +51,10 @@ public final class OfflinePipeline {
                             .value();
             byTime.computeIfAbsent(wire.eventTime(), t -> new ArrayList<>()).add(wire);
         }
-        MultiTargetTracker tracker =
-                new MultiTargetTracker(
-                        SensorRegistryPriors.trackerParameters(config), config.reference());
+        Fusion fusion = fusion(config);
         List<EntityTrack> updates = new ArrayList<>();
         for (var e : byTime.entrySet()) {
-            for (EntityTrack t : FusionStep.run(tracker, e.getKey(), e.getValue())) {
+            for (EntityTrack t : fusion.step(e.getKey(), e.getValue())) {
                 updates.add(
                         ((DecodeResult.Ok<EntityTrack>)
                                         EntityTrackCodec.parse(
@@ -97,5 +97,29 @@ public final class OfflinePipeline {
             byPartner.put(p.id(), ids);
         }
         return new Expected(updates, alerts, byPartner);
+    }
+
+    /** One event time of fusion, as the job runs it. */
+    private interface Fusion {
+        List<EntityTrack> step(Instant time, List<Observation> observations);
+    }
+
+    /**
+     * The fusion the configuration asks for: one tracker through {@link FusionStep}, or, with a
+     * {@code fusion} section, the tiled stages in one loop ({@link TiledFusion}).
+     */
+    private static Fusion fusion(CordonConfig config) {
+        if (config.fusion().tiled()) {
+            TiledFusion tiled =
+                    new TiledFusion(
+                            new TileGrid(config.fusion().tileSizeM(), config.fusion().haloM()),
+                            SensorRegistryPriors.trackerParameters(config),
+                            config.reference());
+            return tiled::step;
+        }
+        MultiTargetTracker tracker =
+                new MultiTargetTracker(
+                        SensorRegistryPriors.trackerParameters(config), config.reference());
+        return (time, observations) -> FusionStep.run(tracker, time, observations);
     }
 }

@@ -136,8 +136,21 @@ public final class IdentityResolver {
      * that time, in (tile, local id) order.
      */
     public List<IdentityDecision> step(Instant time, List<ReplicaState> batch) {
-        List<ReplicaState> sorted = new ArrayList<>(batch);
-        sorted.sort(Comparator.comparing(ReplicaState::tile).thenComparing(ReplicaState::localId));
+        // Known replicas first, so that new ones are matched against this time's states; new
+        // ones deepest first, so that a tile's track in its core decides before a twin in a
+        // neighbour's halo inherits its id.
+        List<ReplicaState> known = new ArrayList<>();
+        List<ReplicaState> fresh = new ArrayList<>();
+        for (ReplicaState u : batch) {
+            (replicas.containsKey(new ReplicaKey(u.tile(), u.localId())) ? known : fresh).add(u);
+        }
+        Comparator<ReplicaState> byKey =
+                Comparator.comparing(ReplicaState::tile).thenComparing(ReplicaState::localId);
+        known.sort(byKey);
+        fresh.sort(
+                Comparator.comparingDouble(ReplicaState::depthM).reversed().thenComparing(byKey));
+        List<ReplicaState> sorted = new ArrayList<>(known);
+        sorted.addAll(fresh);
         TreeMap<ReplicaKey, IdentityDecision> decisions = new TreeMap<>();
         TreeSet<String> touched = new TreeSet<>();
         TreeMap<String, ReplicaKey> ownerBefore = new TreeMap<>();

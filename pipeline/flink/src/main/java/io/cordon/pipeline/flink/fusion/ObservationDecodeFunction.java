@@ -15,7 +15,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Decodes and validates {@code cordon.v1.Observation} records; anything that does not decode or
- * fails validation goes to the dead-letter output with the reason, and the job goes on.
+ * fails validation goes to the dead-letter output with the reason, and the job goes on. A valid
+ * observation goes out once per fusion partition that fuses it (with tiles: its core tile and each
+ * tile whose halo holds it).
  */
 public class ObservationDecodeFunction extends ProcessFunction<RawRecord, ObservationEnvelope> {
     public static final String STAGE = "fusion.decode";
@@ -39,14 +41,16 @@ public class ObservationDecodeFunction extends ProcessFunction<RawRecord, Observ
         DecodeResult<Observation> result = ObservationCodec.parse(raw.value);
         if (result instanceof DecodeResult.Ok<Observation> ok) {
             Observation o = ok.value();
-            ObservationEnvelope e = new ObservationEnvelope();
-            e.partitionKey = partitioning.partitionOf(o);
-            e.sensorId = o.sensorId();
-            e.observationId = o.observationId();
-            e.eventTimeMs = o.eventTime().toEpochMilli();
-            e.payload = raw.value;
             decoded.inc();
-            out.collect(e);
+            for (String partition : partitioning.partitionsOf(o)) {
+                ObservationEnvelope e = new ObservationEnvelope();
+                e.partitionKey = partition;
+                e.sensorId = o.sensorId();
+                e.observationId = o.observationId();
+                e.eventTimeMs = o.eventTime().toEpochMilli();
+                e.payload = raw.value;
+                out.collect(e);
+            }
         } else if (result instanceof DecodeResult.Failed<Observation> failed) {
             refused.inc();
             ctx.output(

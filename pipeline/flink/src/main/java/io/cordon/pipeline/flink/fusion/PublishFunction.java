@@ -1,0 +1,109 @@
+package io.cordon.pipeline.flink.fusion;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.cordon.pipeline.flink.record.KeyedPayload;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Stage 3 of tiled fusion, keyed by replica (tile and local id): joins a tile's track updates with
+ * the resolver's decisions and publishes the owner's updates under the global id.
+ *
+ * <p>Both inputs wait for the watermark: at time t the decision of t (if any) is applied first,
+ * then the update of t. The resolver emits its decisions of t before its watermark passes t, so by
+ * then every decision that holds at t is here; in particular the mapping that every replica gets at
+ * its first update. After a replica's deletion its state is cleared.
+ */
+public class PublishFunction
+        extends KeyedCoProcessFunction<String, TileTrackEnvelope, DecisionEnvelope, KeyedPayload> {
+    private transient MapState<Long, TileTrackEnvelope> updates;
+    private transient MapState<Long, DecisionEnvelope> decisions;
+    private transient ValueState<String> globalId;
+    private transient ValueState<Boolean> owner;
+    private transient Counter published;
+    private transient Counter withheld;
+    private transient Counter withoutIdentity;
+
+    @Override
+    public void open(OpenContext openContext) {
+        var rc = getRuntimeContext();
+        updates =
+                rc.getMapState(
+                        new MapStateDescriptor<>(
+                                "pending-tile-updates",
+                                Types.LONG,
+                                TypeInformation.of(TileTrackEnvelope.class)));
+        decisions =
+                rc.getMapState(
+                        new MapStateDescriptor<>(
+                                "pending-decisions",
+                                Types.LONG,
+                                TypeInformation.of(DecisionEnvelope.class)));
+        globalId = rc.getState(new ValueStateDescriptor<>("global-id", Types.STRING));
+        owner = rc.getState(new ValueStateDescriptor<>("owner", Types.BOOLEAN));
+        var metrics = rc.getMetricGroup();
+        published = metrics.counter("trackUpdatesOut");
+        withheld = metrics.counter("replicaUpdatesWithheld");
+        withoutIdentity = metrics.counter("replicaUpdatesWithoutIdentity");
+    }
+
+    @Override
+    public void processElement1(TileTrackEnvelope e, Context ctx, Collector<KeyedPayload> out)
+            throws Exception {
+        updates.put(e.eventTimeMs, e);
+        ctx.timerService().registerEventTimeTimer(e.eventTimeMs);
+    }
+
+    @Override
+    public void processElement2(DecisionEnvelope d, Context ctx, Collector<KeyedPayload> out)
+            throws Exception {
+        decisions.put(d.eventTimeMs, d);
+        ctx.timerService().registerEventTimeTimer(d.eventTimeMs);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<KeyedPayload> out)
+            throws Exception {
+        DecisionEnvelope d = decisions.get(timestamp);
+        if (d != null) {
+            decisions.remove(timestamp);
+            globalId.update(d.globalId);
+            owner.update(d.owner);
+        }
+        TileTrackEnvelope u = updates.get(timestamp);
+        if (u == null) {
+            return;
+        }
+        updates.remove(timestamp);
+        String id = globalId.value();
+        if (id == null) {
+            withoutIdentity.inc(); // cannot happen while the resolver decides at first updates
+        } else if (Boolean.TRUE.equals(owner.value())) {
+            published.inc();
+            out.collect(new KeyedPayload("", id, u.eventTimeMs, relabel(u.payload, id)));
+        } else {
+            withheld.inc();
+        }
+        if (u.deleted()) {
+            globalId.clear();
+            owner.clear();
+        }
+    }
+
+    /** The track bytes under the global id. */
+    static byte[] relabel(byte[] payload, String trackId) throws InvalidProtocolBufferException {
+        io.cordon.proto.v1.EntityTrack t = io.cordon.proto.v1.EntityTrack.parseFrom(payload);
+        if (t.getTrackId().equals(trackId)) {
+            return payload;
+        }
+        return t.toBuilder().setTrackId(trackId).build().toByteArray();
+    }
+}
