@@ -11,14 +11,17 @@ import java.util.List;
 
 /**
  * A scenario made by {@link ScenarioGenerator}: the benchmark files as text (scenario.json,
- * detections.csv, truth.csv, truth_meta.csv) and the truth in the scenario frame for scoring in
- * Java. {@link #scenario()} parses the same detection lines that {@link #writeTo(Path)} writes, so
- * a run in memory and a run of {@code cordon track} on the files see identical input.
+ * detections.csv, truth.csv, truth_meta.csv, detections_labels.csv) and the truth in the scenario
+ * frame for scoring in Java. {@link #scenario()} parses the same detection lines that {@link
+ * #writeTo(Path)} writes, so a run in memory and a run of {@code cordon track} on the files see
+ * identical input.
  *
  * @param scenarioJson scenario.json
  * @param detectionLines detections.csv, header first
  * @param truthLines truth.csv, header first
  * @param metaLines truth_meta.csv, header first
+ * @param labelLines detections_labels.csv, header first: the target of each detection, -1 for
+ *     clutter (diagnostics only, never tracker input)
  * @param truth the targets alive at each evaluation time, in the scenario frame
  * @param targets what each target is and does (truth_meta.csv)
  */
@@ -27,6 +30,7 @@ public record GeneratedScenario(
         List<String> detectionLines,
         List<String> truthLines,
         List<String> metaLines,
+        List<String> labelLines,
         List<TruthStep> truth,
         List<TruthTarget> targets) {
 
@@ -34,6 +38,7 @@ public record GeneratedScenario(
         detectionLines = List.copyOf(detectionLines);
         truthLines = List.copyOf(truthLines);
         metaLines = List.copyOf(metaLines);
+        labelLines = List.copyOf(labelLines);
         truth = List.copyOf(truth);
         targets = List.copyOf(targets);
     }
@@ -115,12 +120,13 @@ public record GeneratedScenario(
         return detectionLines.size() - 1;
     }
 
-    /** Writes the four files of the benchmark format into {@code dir} (created if needed). */
+    /** Writes the five files of the benchmark format into {@code dir} (created if needed). */
     public void writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("scenario.json"), scenarioJson, StandardCharsets.UTF_8);
         Files.write(dir.resolve("detections.csv"), detectionLines, StandardCharsets.UTF_8);
         Files.write(dir.resolve("truth.csv"), truthLines, StandardCharsets.UTF_8);
         Files.write(dir.resolve("truth_meta.csv"), metaLines, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("detections_labels.csv"), labelLines, StandardCharsets.UTF_8);
     }
 }

@@ -38,6 +38,7 @@ public final class ScenarioGenerator {
     private final List<Target> targets = new ArrayList<>();
     private final List<String> detections = new ArrayList<>();
     private final List<String> truthRows = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
     private final List<GeneratedScenario.TruthStep> truthSteps = new ArrayList<>();
     private long detectionId;
     private int clutterCount;
@@ -89,6 +90,7 @@ public final class ScenarioGenerator {
                 "det_id,time_s,sensor_id,sensor_type,range_m,az_deg,sigma_range_m,sigma_az_deg,"
                         + "sensor_lat,sensor_lon,sensor_alt_m,lat,lon,cov_ee_m2,cov_en_m2,cov_nn_m2");
         truthRows.add("time_s,truth_id,lat,lon,alt_m");
+        labels.add("det_id,truth_id");
         int duration = spec.durationS();
         for (int t = 0; t <= duration; t++) {
             if (t % spec.evalDtS() == 0) {
@@ -130,7 +132,7 @@ public final class ScenarioGenerator {
             meta.add(tt.csvRow());
         }
         return new GeneratedScenario(
-                scenarioJson(), detections, truthRows, meta, truthSteps, truthTargets);
+                scenarioJson(), detections, truthRows, meta, labels, truthSteps, truthTargets);
     }
 
     // ---------------------------------------------------------------- sensors
@@ -234,22 +236,32 @@ public final class ScenarioGenerator {
 
     private void scan(Sensor s, int t) {
         List<String> batch = new ArrayList<>();
+        List<Integer> origin = new ArrayList<>();
         for (Target target : targets) {
             if (!target.alive(t) || target.dark(t) || !s.covers(target.e, target.n)) {
                 continue;
             }
             if (random.nextDouble() < s.pd) {
                 batch.add(measure(s, target.e, target.n, t));
+                origin.add(target.id);
             }
         }
         int clutter = poisson(s.clutterPerScan);
         for (int k = 0; k < clutter; k++) {
             batch.add(clutterRow(s, t));
+            origin.add(-1);
             clutterCount++;
         }
-        Collections.shuffle(batch, random);
-        for (String row : batch) {
-            detections.add((detectionId++) + "," + row);
+        Integer[] order = new Integer[batch.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        List<Integer> shuffled = new ArrayList<>(List.of(order));
+        Collections.shuffle(shuffled, random);
+        for (int k : shuffled) {
+            long id = detectionId++;
+            detections.add(id + "," + batch.get(k));
+            labels.add(id + "," + origin.get(k));
         }
     }
 
@@ -365,6 +377,27 @@ public final class ScenarioGenerator {
             return darkStart >= 0 && t >= darkStart && t <= darkEnd;
         }
 
+        /**
+         * Starts a 3 °/s turn towards the centre when the target is within 5 km of the box's edge
+         * and moving outwards; true while such a turn lasts.
+         */
+        boolean turningBack(int t) {
+            boolean nearEdge =
+                    Math.abs(e) > HALF_EAST_M - 5000 || Math.abs(n) > HALF_NORTH_M - 5000;
+            double ve = Math.sin(heading), vn = Math.cos(heading);
+            boolean outwards =
+                    (Math.abs(e) > HALF_EAST_M - 5000 && e * ve > 0)
+                            || (Math.abs(n) > HALF_NORTH_M - 5000 && n * vn > 0);
+            if (nearEdge && outwards) {
+                // Turn left (positive, counter-clockwise) when the centre is to the left.
+                double cross = ve * (-n) - vn * (-e);
+                turnRate = Math.toRadians(3.0) * (cross > 0 ? -1 : 1);
+                segmentEnd = t + 20;
+                return true;
+            }
+            return false;
+        }
+
         /** Advances the state from t to t + 1. */
         void step(int t) {
             if (kind.equals("rendezvous") && t < meetTime + dwellS) {
@@ -384,7 +417,10 @@ public final class ScenarioGenerator {
                 }
                 return;
             }
-            if (!kind.equals("crosser") && t >= segmentEnd) {
+            if (!kind.equals("crosser") && turningBack(t)) {
+                // Near the edge of the box and heading out: turn back in (targets stay in the
+                // surveilled area, as in the benchmark where none leaves).
+            } else if (!kind.equals("crosser") && t >= segmentEnd) {
                 if (turnRate == 0) {
                     turnRate = Math.toRadians(uniform(1, 4)) * (random.nextBoolean() ? 1 : -1);
                     segmentEnd = t + (int) uniform(10, 60);
@@ -436,8 +472,8 @@ public final class ScenarioGenerator {
                 t.e = uniform(-0.9, 0.9) * HALF_EAST_M;
                 t.segmentEnd = Integer.MAX_VALUE;
             } else {
-                t.e = uniform(-0.95, 0.95) * HALF_EAST_M;
-                t.n = uniform(-0.95, 0.95) * HALF_NORTH_M;
+                t.e = uniform(-0.75, 0.75) * HALF_EAST_M;
+                t.n = uniform(-0.75, 0.75) * HALF_NORTH_M;
                 t.heading = random.nextDouble() * 2 * Math.PI;
                 t.speed = uniform(5, 22);
                 t.segmentEnd = t.start + (int) uniform(0, 60);
