@@ -1,0 +1,133 @@
+package io.cordon.pipeline.flink.fusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordon.pipeline.flink.codec.EntityTrackCodec;
+import io.cordon.pipeline.flink.record.KeyedPayload;
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.StateCovariance;
+import io.cordon.pipeline.track.TrackStatus;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Publication per replica: decisions apply from their time, owners publish under global ids. */
+class PublishFunctionTest {
+    static final long T0 = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+
+    KeyedTwoInputStreamOperatorTestHarness<
+                    String, TileTrackEnvelope, DecisionEnvelope, KeyedPayload>
+            harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                        new PublishFunction(),
+                        TileTrackEnvelope::replicaKey,
+                        DecisionEnvelope::replicaKey,
+                        Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    static TileTrackEnvelope update(String localId, long ms, TrackStatus status) {
+        EntityTrack t =
+                new EntityTrack(
+                        localId,
+                        status,
+                        Instant.ofEpochMilli(ms),
+                        GeoPoint.of(31.33, -110.6),
+                        null,
+                        StateCovariance.diagonal(50, 2),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        3);
+        TileTrackEnvelope e = new TileTrackEnvelope();
+        e.tileKey = "0:0";
+        e.localId = localId;
+        e.eventTimeMs = ms;
+        e.status = status.ordinal();
+        e.covariance = StateCovariance.diagonal(50, 2).toRowMajor();
+        e.payload = EntityTrackCodec.toProto(t).toByteArray();
+        return e;
+    }
+
+    static DecisionEnvelope decision(String localId, long ms, String globalId, boolean owner) {
+        DecisionEnvelope d = new DecisionEnvelope();
+        d.tileKey = "0:0";
+        d.localId = localId;
+        d.eventTimeMs = ms;
+        d.globalId = globalId;
+        d.owner = owner;
+        return d;
+    }
+
+    private List<String> published() throws Exception {
+        return harness.extractOutputValues().stream()
+                .map(
+                        p -> {
+                            try {
+                                var t = io.cordon.proto.v1.EntityTrack.parseFrom(p.payload);
+                                return p.key + "=" + t.getTrackId() + "@" + (p.eventTimeMs - T0);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                .toList();
+    }
+
+    @Test
+    void anOwnersUpdatesArePublishedUnderTheGlobalIdFromTheDecisionsTimeOn() throws Exception {
+        // The update of t arrives before the decision of t: both wait for the watermark.
+        harness.processElement1(new StreamRecord<>(update("T-b", T0, TrackStatus.CONFIRMED), T0));
+        harness.processElement2(new StreamRecord<>(decision("T-b", T0, "T-a", false), T0));
+        harness.processElement1(
+                new StreamRecord<>(update("T-b", T0 + 4000, TrackStatus.CONFIRMED), T0 + 4000));
+        harness.processElement2(
+                new StreamRecord<>(decision("T-b", T0 + 4000, "T-a", true), T0 + 4000));
+        harness.processElement1(
+                new StreamRecord<>(update("T-b", T0 + 8000, TrackStatus.CONFIRMED), T0 + 8000));
+        harness.processBothWatermarks(new Watermark(T0 + 8000));
+        assertThat(published()).containsExactly("T-a=T-a@4000", "T-a=T-a@8000");
+    }
+
+    @Test
+    void stateIsClearedAfterTheReplicasDeletion() throws Exception {
+        harness.processElement2(new StreamRecord<>(decision("T-c", T0, "T-c", true), T0));
+        harness.processElement1(new StreamRecord<>(update("T-c", T0, TrackStatus.CONFIRMED), T0));
+        harness.processElement1(
+                new StreamRecord<>(update("T-c", T0 + 4000, TrackStatus.DELETED), T0 + 4000));
+        harness.processBothWatermarks(new Watermark(T0 + 4000));
+        assertThat(published()).containsExactly("T-c=T-c@0", "T-c=T-c@4000");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aReplicaThatLosesOwnershipStopsPublishingAtThatTime() throws Exception {
+        harness.processElement2(new StreamRecord<>(decision("T-d", T0, "T-d", true), T0));
+        harness.processElement1(new StreamRecord<>(update("T-d", T0, TrackStatus.CONFIRMED), T0));
+        harness.processElement2(
+                new StreamRecord<>(decision("T-d", T0 + 4000, "T-d", false), T0 + 4000));
+        harness.processElement1(
+                new StreamRecord<>(update("T-d", T0 + 4000, TrackStatus.DELETED), T0 + 4000));
+        harness.processBothWatermarks(new Watermark(T0 + 4000));
+        assertThat(published()).containsExactly("T-d=T-d@0");
+    }
+}
