@@ -23,8 +23,13 @@ import java.util.Locale;
  * observations}, {@code seconds} (the tracking loop alone: file loading and writing excluded) and
  * {@code observations_per_s}.
  *
+ * <p>By default the loop runs twice on the same input with a fresh tracker each time: the first
+ * pass (reported as {@code cold_seconds}, {@code cold_observations_per_s}) is the JVM compiling the
+ * tracker, as JMH's warm-up iterations are; {@code seconds} is the second, and both passes give
+ * identical tracks. {@code --warmup 0} times the first pass alone.
+ *
  * <pre>
- * BenchTrackRunner --scenario DIR --out tracks.csv [--stats stats.json]
+ * BenchTrackRunner --scenario DIR --out tracks.csv [--stats stats.json] [--warmup N]
  * </pre>
  */
 public final class BenchTrackRunner {
@@ -39,6 +44,7 @@ public final class BenchTrackRunner {
         Path scenarioDir = null;
         Path tracksOut = null;
         Path statsOut = null;
+        int warmup = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -48,6 +54,16 @@ public final class BenchTrackRunner {
                 case "--scenario" -> scenarioDir = Path.of(args[++i]);
                 case "--out" -> tracksOut = Path.of(args[++i]);
                 case "--stats" -> statsOut = Path.of(args[++i]);
+                case "--warmup" -> {
+                    try {
+                        warmup = Integer.parseInt(args[++i]);
+                    } catch (NumberFormatException e) {
+                        return usage(err, "--warmup takes a number of passes, was " + args[i]);
+                    }
+                    if (warmup < 0) {
+                        return usage(err, "--warmup must be >= 0, was " + warmup);
+                    }
+                }
                 default -> {
                     return usage(err, "unknown option " + a);
                 }
@@ -57,16 +73,25 @@ public final class BenchTrackRunner {
             return usage(err, "--scenario and --out are required");
         }
         BenchScenario scenario = BenchScenario.read(scenarioDir);
-        Result result = track(scenario, BenchPriors.parametersFor(scenario));
+        TrackerParameters parameters = BenchPriors.parametersFor(scenario);
+        Result result = track(scenario, parameters);
+        Result cold = result;
+        for (int k = 0; k < warmup; k++) {
+            result = track(scenario, parameters);
+        }
         write(tracksOut, scenario, result.outputs());
         String stats =
                 String.format(
                         Locale.ROOT,
                         "{\"observations\": %d, \"seconds\": %.6f, \"observations_per_s\": %.1f,"
-                                + " \"track_ids\": %d}%n",
+                                + " \"cold_seconds\": %.6f, \"cold_observations_per_s\": %.1f,"
+                                + " \"warmup_passes\": %d, \"track_ids\": %d}%n",
                         result.observations(),
                         result.seconds(),
                         result.observations() / result.seconds(),
+                        cold.seconds(),
+                        cold.observations() / cold.seconds(),
+                        warmup,
                         result.trackIds());
         if (statsOut != null) {
             Files.writeString(statsOut, stats, StandardCharsets.UTF_8);
@@ -77,7 +102,8 @@ public final class BenchTrackRunner {
 
     private static int usage(PrintStream err, String problem) {
         err.println(problem);
-        err.println("usage: track --scenario DIR --out tracks.csv [--stats stats.json]");
+        err.println(
+                "usage: track --scenario DIR --out tracks.csv [--stats stats.json] [--warmup N]");
         return 2;
     }
 

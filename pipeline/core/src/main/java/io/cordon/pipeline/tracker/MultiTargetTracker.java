@@ -395,7 +395,7 @@ public final class MultiTargetTracker implements Tracker {
                 if (track.status == TrackStatus.TENTATIVE
                         && track.existence() >= parameters.confirmExistence()) {
                     track.status = TrackStatus.CONFIRMED;
-                    newlyConfirmed(track);
+                    newlyConfirmed(track, null);
                 } else if (track.status == TrackStatus.COASTING) {
                     track.status = TrackStatus.CONFIRMED;
                 }
@@ -668,18 +668,41 @@ public final class MultiTargetTracker implements Tracker {
             if (track.isConfirmed() && twin.birthNanos > track.timeNanos) {
                 // The older, confirmed track keeps its id and takes the estimate of the one that
                 // is getting the detections: the target was found again by a new track.
-                takeOver(track, twin, tn, t, out);
+                takeOver(track, twin, null, tn, t, out);
             } else {
                 delete(track, track.index, t, rough, out);
             }
         }
     }
 
-    /** {@code old} continues as the track of {@code fresh}'s target; {@code fresh} is dropped. */
+    /**
+     * {@code old} continues as the track of {@code fresh}'s target; {@code fresh} is dropped. When
+     * the fresh track is a single detection ({@code birth}), the old track is updated with it, so
+     * that it keeps its velocity (two satellite passes 180 s apart give a velocity within a few
+     * m/s); otherwise it takes the fresh track's estimate.
+     */
     private void takeOver(
-            TrackRecord old, TrackRecord fresh, long tn, Instant t, List<EntityTrack> out) {
-        System.arraycopy(fresh.state, 0, old.state, 0, stateLength);
-        System.arraycopy(fresh.combined, 0, old.combined, 0, FlatImm.GAUSSIAN);
+            TrackRecord old,
+            TrackRecord fresh,
+            MeasurementModel birth,
+            long tn,
+            Instant t,
+            List<EntityTrack> out) {
+        boolean updated = false;
+        if (birth != null && tn > old.timeNanos) {
+            imm.predict(
+                    old.state, 0, old.combined, 0, (tn - old.timeNanos) * 1e-9, scratchState, 0);
+            imm.combine(scratchState, 0, block, 0);
+            birth.linearise(block[0], block[1], lin, 0);
+            updated = !Double.isNaN(imm.update(scratchState, 0, lin, 0, old.state, 0));
+            if (updated) {
+                imm.combine(old.state, 0, old.combined, 0);
+            }
+        }
+        if (!updated) {
+            System.arraycopy(fresh.state, 0, old.state, 0, stateLength);
+            System.arraycopy(fresh.combined, 0, old.combined, 0, FlatImm.GAUSSIAN);
+        }
         old.time = fresh.time;
         old.timeNanos = fresh.timeNanos;
         // Visible again: at least as likely to exist as either was.
@@ -707,31 +730,71 @@ public final class MultiTargetTracker implements Tracker {
     private void initiateUnassigned(
             Observation[] observations, int m, Instant t, List<EntityTrack> out) {
         int sensors = batchSensors.size();
+        if (batchAlone.length < sensors) {
+            batchAlone = new int[batchSensorIndex.length];
+        }
         Arrays.fill(batchUnassigned, 0, sensors, 0);
+        Arrays.fill(batchAlone, 0, sensors, 0);
         for (int j = 0; j < m; j++) {
             if (!used[j]) {
-                batchUnassigned[sensorOf[j]]++;
+                int s = sensorOf[j];
+                batchUnassigned[s]++;
+                int k = batchSensorIndex[s];
+                if (k != SensorPriors.UNKNOWN && !priors.coveredByOther(k, ze[j], zn[j])) {
+                    batchAlone[s]++;
+                }
             }
         }
-        double floor = parameters.newTargetDensityPerM2();
         double[] beta = new double[sensors];
+        double[] betaAlone = new double[sensors];
         for (int s = 0; s < sensors; s++) {
             int k = batchSensorIndex[s];
             double area = priors.coverageAreaM2(k);
-            beta[s] = floor;
-            if (!Double.isNaN(area)) {
-                double clutter = priors.clutterDensity(k) * area;
-                double excess = batchUnassigned[s] - clutter - 2 * Math.sqrt(clutter);
-                beta[s] = Math.max(floor, excess / area);
+            double sole = priors.soleAreaM2(k);
+            double density = priors.clutterDensity(k);
+            if (!Double.isNaN(sole) && sole > 0.01 * area && sole < 0.99 * area) {
+                // Where only this sensor looks, every target is new to the tracker: judge the
+                // unassigned detections there on their own.
+                beta[s] = birthDensity(batchUnassigned[s] - batchAlone[s], density, area - sole);
+                betaAlone[s] = birthDensity(batchAlone[s], density, sole);
+            } else {
+                beta[s] = birthDensity(batchUnassigned[s], density, area);
+                betaAlone[s] = beta[s];
             }
         }
         for (int j = 0; j < m; j++) {
             if (!used[j]) {
                 int s = sensorOf[j];
-                initiate(observations[j], z[j], t, beta[s], clutterAt[j], out);
+                int k = batchSensorIndex[s];
+                boolean alone =
+                        k != SensorPriors.UNKNOWN && !priors.coveredByOther(k, ze[j], zn[j]);
+                initiate(
+                        observations[j],
+                        z[j],
+                        t,
+                        alone ? betaAlone[s] : beta[s],
+                        clutterAt[j],
+                        out);
             }
         }
     }
+
+    /**
+     * New-target density from {@code unassigned} detections over {@code area} with clutter {@code
+     * density}: the excess over the expected clutter count less two standard deviations of it, at
+     * least {@code newTargetDensityPerM2}; the floor alone when the area is unknown.
+     */
+    private double birthDensity(int unassigned, double density, double area) {
+        double floor = parameters.newTargetDensityPerM2();
+        if (Double.isNaN(area) || !(area > 0)) {
+            return floor;
+        }
+        double clutter = density * area;
+        double excess = unassigned - clutter - 2 * Math.sqrt(clutter);
+        return Math.max(floor, excess / area);
+    }
+
+    private int[] batchAlone = new int[4];
 
     private void initiate(
             Observation o,
@@ -764,7 +827,7 @@ public final class MultiTargetTracker implements Tracker {
         track.absorb(o);
         if (track.existence() >= parameters.confirmExistence()) {
             track.status = TrackStatus.CONFIRMED;
-            newlyConfirmed(track);
+            newlyConfirmed(track, mm);
         }
         add(track);
         emit(track, track.status, t, track.combined, 0, out);
@@ -773,12 +836,19 @@ public final class MultiTargetTracker implements Tracker {
     // ------------------------------------------------------------------ re-identification
 
     private TrackRecord[] confirmedNow = new TrackRecord[8];
+    private MeasurementModel[] confirmedBy = new MeasurementModel[8];
     private int confirmedCount;
 
-    private void newlyConfirmed(TrackRecord track) {
+    /**
+     * Notes a track confirmed in this batch; {@code birth} is the measurement it was started from
+     * when it is confirmed at birth (a single detection), else null.
+     */
+    private void newlyConfirmed(TrackRecord track, MeasurementModel birth) {
         if (confirmedCount == confirmedNow.length) {
             confirmedNow = Arrays.copyOf(confirmedNow, 2 * confirmedCount);
+            confirmedBy = Arrays.copyOf(confirmedBy, 2 * confirmedCount);
         }
+        confirmedBy[confirmedCount] = birth;
         confirmedNow[confirmedCount++] = track;
     }
 
@@ -799,6 +869,17 @@ public final class MultiTargetTracker implements Tracker {
         }
         long coastNanos = (long) (parameters.coastAfterS() * 1e9);
         double gateThreshold = REIDENTIFY_GATE;
+        double[] fe = new double[count], fn = new double[count];
+        double maxFreshVariance = 0;
+        for (int k = 0; k < count; k++) {
+            fe[k] = confirmedNow[k].combined[0];
+            fn[k] = confirmedNow[k].combined[1];
+            maxFreshVariance =
+                    Math.max(
+                            maxFreshVariance,
+                            FlatImm.maxPositionVarianceM2(confirmedNow[k].combined, 0));
+        }
+        UniformGrid freshGrid = new UniformGrid(GRID_CELL_M, fe, fn, count);
         TrackRecord[] bestOld = new TrackRecord[count];
         double[] bestD2 = new double[count];
         Arrays.fill(bestD2, Double.POSITIVE_INFINITY);
@@ -821,7 +902,10 @@ public final class MultiTargetTracker implements Tracker {
             double reach2Base = FlatImm.maxPositionVarianceM2(rough, 0);
             double margin = Math.min(0.5 * speed * maxTurnRateRadPerS * dt * dt, 2 * speed * dt);
             boolean predicted = false;
-            for (int k = 0; k < count; k++) {
+            double maxReach = Math.sqrt(gateThreshold * (reach2Base + maxFreshVariance)) + margin;
+            int found = freshGrid.collect(rough[0], rough[1], maxReach);
+            for (int q = 0; q < found; q++) {
+                int k = freshGrid.found(q);
                 TrackRecord fresh = confirmedNow[k];
                 if (fresh == old
                         || fresh.status == TrackStatus.DELETED
@@ -868,8 +952,9 @@ public final class MultiTargetTracker implements Tracker {
             if (!best) {
                 continue;
             }
-            takeOver(old, confirmedNow[k], tn, t, out);
+            takeOver(old, confirmedNow[k], confirmedBy[k], tn, t, out);
         }
+        Arrays.fill(confirmedBy, 0, count, null);
         Arrays.fill(confirmedNow, 0, count, null);
     }
 

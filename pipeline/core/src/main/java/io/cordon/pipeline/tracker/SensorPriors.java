@@ -64,6 +64,62 @@ final class SensorPriors {
             index.put(p.sensorId(), k);
         }
         anyKnown = count > 0;
+        soleArea = new double[count];
+        java.util.Arrays.fill(soleArea, -1);
+    }
+
+    /** Sole areas by sensor, computed on first use (a tracker restored often pays nothing). */
+    private final double[] soleArea;
+
+    /** The part of sensor k's coverage no other known sensor covers, m², by sampling a grid. */
+    private double soleArea(int k) {
+        double half, halfN;
+        switch (kind[k]) {
+            case DISC -> {
+                half = a[k];
+                halfN = a[k];
+            }
+            case RECTANGLE -> {
+                half = a[k];
+                halfN = b[k];
+            }
+            default -> {
+                return Double.NaN;
+            }
+        }
+        int samples = 160;
+        int alone = 0;
+        for (int i = 0; i < samples; i++) {
+            double pe = e[k] - half + (i + 0.5) * 2 * half / samples;
+            for (int j = 0; j < samples; j++) {
+                double pn = n[k] - halfN + (j + 0.5) * 2 * halfN / samples;
+                if (covers(k, pe, pn) && !coveredByOther(k, pe, pn)) {
+                    alone++;
+                }
+            }
+        }
+        return alone * (2 * half / samples) * (2 * halfN / samples);
+    }
+
+    /** Whether a known sensor other than k covers plane point (pe, pn). */
+    boolean coveredByOther(int k, double pe, double pn) {
+        for (int o = 0; o < kind.length; o++) {
+            if (o != k && covers(o, pe, pn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Area of sensor k's coverage that no other known sensor sees, m²; NaN when unknown. */
+    double soleAreaM2(int k) {
+        if (k == UNKNOWN) {
+            return Double.NaN;
+        }
+        if (soleArea[k] < 0 && !Double.isNaN(soleArea[k])) {
+            soleArea[k] = soleArea(k);
+        }
+        return soleArea[k];
     }
 
     /** The number of a sensor with a prior, or {@link #UNKNOWN}. */
