@@ -92,6 +92,8 @@ public final class IdentityResolver {
         ReplicaState last;
         boolean interior;
 
+        long cell = NO_CELL;
+
         Replica(ReplicaKey key, String globalId, ReplicaState last, boolean interior) {
             this.key = key;
             this.globalId = globalId;
@@ -109,7 +111,13 @@ public final class IdentityResolver {
     private final Parameters parameters;
     private final TreeMap<ReplicaKey, Replica> replicas = new TreeMap<>();
     private final TreeMap<String, Entity> entities = new TreeMap<>();
-    private final Map<Tile, TreeSet<ReplicaKey>> overlapByTile = new HashMap<>();
+
+    /**
+     * Replicas outside their tile's interior by square cells of {@code maxGateDistanceM} at their
+     * last position: a new replica is compared with those within two cells only.
+     */
+    private final Map<Long, TreeSet<ReplicaKey>> cells = new HashMap<>();
+
     private long updates, created, associations, newEntities, handovers;
 
     public IdentityResolver(TileGrid grid, Parameters parameters) {
@@ -185,7 +193,7 @@ public final class IdentityResolver {
             } else {
                 r.last = u;
             }
-            setInterior(r, grid.interior(u.depthM()));
+            place(r, grid.interior(u.depthM()));
             Entity e = entities.get(r.globalId);
             if (e != null) {
                 ownerBefore.putIfAbsent(r.globalId, e.owner);
@@ -198,7 +206,7 @@ public final class IdentityResolver {
         TreeMap<String, ReplicaKey> deletedOwners = new TreeMap<>();
         for (ReplicaKey key : deleted) {
             Replica r = replicas.remove(key);
-            setInterior(r, true);
+            place(r, true);
             Entity e = entities.get(r.globalId);
             if (e != null) {
                 e.replicas.remove(key);
@@ -306,14 +314,13 @@ public final class IdentityResolver {
             }
         }
         TreeSet<String> near = new TreeSet<>();
-        for (int dx = -1; dx <= 1; dx++) {
-            for (int dy = -1; dy <= 1; dy++) {
-                Tile t = new Tile(key.tile().ix() + dx, key.tile().iy() + dy);
-                if (t.equals(key.tile())) {
-                    continue;
-                }
-                for (ReplicaKey k : overlapByTile.getOrDefault(t, EMPTY)) {
-                    near.add(replicas.get(k).globalId);
+        long cx = cellIndex(u.eastM()), cy = cellIndex(u.northM());
+        for (long dx = -2; dx <= 2; dx++) {
+            for (long dy = -2; dy <= 2; dy++) {
+                for (ReplicaKey k : cells.getOrDefault(cellKey(cx + dx, cy + dy), EMPTY)) {
+                    if (!k.tile().equals(key.tile())) {
+                        near.add(replicas.get(k).globalId);
+                    }
                 }
             }
         }
@@ -428,14 +435,35 @@ public final class IdentityResolver {
         return d2 <= parameters.gateChiSquare() ? d2 : Double.POSITIVE_INFINITY;
     }
 
-    private void setInterior(Replica r, boolean interior) {
+    private static final long NO_CELL = Long.MIN_VALUE;
+
+    /** Records whether the replica is interior and files it under its cell if it is not. */
+    private void place(Replica r, boolean interior) {
         r.interior = interior;
-        TreeSet<ReplicaKey> set = overlapByTile.computeIfAbsent(r.key.tile(), t -> new TreeSet<>());
-        if (interior) {
-            set.remove(r.key);
-        } else {
-            set.add(r.key);
+        long cell =
+                interior ? NO_CELL : cellKey(cellIndex(r.last.eastM()), cellIndex(r.last.northM()));
+        if (cell == r.cell) {
+            return;
         }
+        if (r.cell != NO_CELL) {
+            TreeSet<ReplicaKey> old = cells.get(r.cell);
+            old.remove(r.key);
+            if (old.isEmpty()) {
+                cells.remove(r.cell);
+            }
+        }
+        if (cell != NO_CELL) {
+            cells.computeIfAbsent(cell, c -> new TreeSet<>()).add(r.key);
+        }
+        r.cell = cell;
+    }
+
+    private long cellIndex(double m) {
+        return (long) Math.floor(m / parameters.maxGateDistanceM());
+    }
+
+    private static long cellKey(long ix, long iy) {
+        return (ix << 32) ^ (iy & 0xffffffffL);
     }
 
     private static double seconds(Instant from, Instant to) {
@@ -557,7 +585,7 @@ public final class IdentityResolver {
                 ReplicaKey key = new ReplicaKey(tile, localId);
                 Replica r = new Replica(key, globalId, s, false);
                 resolver.replicas.put(key, r);
-                resolver.setInterior(r, grid.interior(depth));
+                resolver.place(r, grid.interior(depth));
             }
             int m = in.readInt();
             for (int i = 0; i < m; i++) {

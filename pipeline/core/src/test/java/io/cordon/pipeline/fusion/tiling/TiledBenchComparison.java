@@ -77,6 +77,19 @@ public final class TiledBenchComparison {
                             .from(scenario.epoch(), end)
                             .runTiled(fusion, ref, obs, scenario.evalDtS());
             double tiled = pt.meanGospa(at, c);
+            double[] stages = stageSeconds(grid, parameters, ref, obs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s tiles %.0f/%.0f m: tile trackers %.2f s, resolver %.3f s for %.0f updates"
+                            + " (%.1f us each, %.1f %% of the tracking time)%n",
+                    dir.getFileName(),
+                    grid.tileSizeM(),
+                    grid.haloM(),
+                    stages[0],
+                    stages[1],
+                    stages[2],
+                    1e6 * stages[1] / Math.max(1, stages[2]),
+                    100 * stages[1] / stages[0]);
             if (System.getenv("DIFF") != null) {
                 pt.diff(ps, c);
             }
@@ -99,6 +112,48 @@ public final class TiledBenchComparison {
                     fusion.resolver().stats(),
                     tiledS);
         }
+    }
+
+    /**
+     * Stages 1 and 2 as {@link TiledFusion} runs them, timed apart: seconds in the tile trackers,
+     * seconds in the resolver, and updates routed to it.
+     */
+    static double[] stageSeconds(
+            TileGrid grid,
+            TrackerParameters parameters,
+            GeoPoint ref,
+            TreeMap<Instant, List<Observation>> obs) {
+        TilePartitioning partitioning = new TilePartitioning(grid, ref);
+        TreeMap<Tile, TileTracker> tiles = new TreeMap<>();
+        IdentityResolver resolver = new IdentityResolver(grid);
+        long tileNanos = 0, resolverNanos = 0, routedCount = 0;
+        for (var e : obs.entrySet()) {
+            TreeMap<Tile, List<Observation>> byTile = new TreeMap<>();
+            for (Observation o : e.getValue()) {
+                for (Tile t : partitioning.tilesOf(o)) {
+                    byTile.computeIfAbsent(t, k -> new ArrayList<>()).add(o);
+                }
+            }
+            long t0 = System.nanoTime();
+            List<ReplicaState> routed = new ArrayList<>();
+            for (var b : byTile.entrySet()) {
+                TileTracker tracker =
+                        tiles.computeIfAbsent(
+                                b.getKey(), t -> new TileTracker(t, grid, parameters, ref));
+                for (TileTrackUpdate u : tracker.step(e.getKey(), b.getValue())) {
+                    if (u.toResolver()) {
+                        routed.add(u.replica());
+                    }
+                }
+            }
+            long t1 = System.nanoTime();
+            resolver.step(e.getKey(), routed);
+            long t2 = System.nanoTime();
+            tileNanos += t1 - t0;
+            resolverNanos += t2 - t1;
+            routedCount += routed.size();
+        }
+        return new double[] {tileNanos * 1e-9, resolverNanos * 1e-9, routedCount};
     }
 
     private TiledBenchComparison() {}
