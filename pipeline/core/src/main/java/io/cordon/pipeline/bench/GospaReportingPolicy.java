@@ -20,6 +20,15 @@ public record GospaReportingPolicy(double cutoffM) {
      * - E[min(d², c²)]) > (1 - P) c²/2}, i.e. the expected saving on a real target outweighs the
      * expected cost of a false one.
      */
+    /**
+     * A position variance (trace, m²) beyond which no track is ever reported, with a margin of 4
+     * for estimates of it: {@code E[min(d², c²)] ≥ c²/2} once the trace exceeds about 0.8 c², so 4
+     * c² is safely out.
+     */
+    public double neverBeyondTraceM2() {
+        return 4 * cutoffM * cutoffM;
+    }
+
     public boolean report(EntityTrack track, double existence) {
         double m =
                 track.covariance().positionEastEastM2() + track.covariance().positionNorthNorthM2();

@@ -1124,6 +1124,30 @@ public final class MultiTargetTracker implements Tracker {
         return out;
     }
 
+    /**
+     * As {@link #confirmedTracksAt}, without the tracks whose cheap near-constant-velocity
+     * prediction already has a position variance (trace) above {@code maxTraceM2}: a reporting
+     * policy that never reports those (the benchmark's, bounded by the GOSPA cut-off) need not pay
+     * for their full IMM prediction. The cheap prediction's process noise is the largest of the
+     * models', so it is not smaller than the IMM's; pass a bound with margin.
+     */
+    public List<EntityTrack> confirmedTracksAt(Instant t, double maxTraceM2) {
+        long tn = TrackRecord.nanos(t);
+        List<EntityTrack> out = new ArrayList<>();
+        for (TrackRecord track : live) {
+            if (track != null && track.isConfirmed()) {
+                double dt = Math.max(0.0, (tn - track.timeNanos) * 1e-9);
+                roughPredict(track.combined, dt, rough);
+                if (rough[4] + rough[8] > maxTraceM2) {
+                    continue;
+                }
+                predictCombined(track, dt, block);
+                out.add(mapper.map(track, track.status, t, block, 0));
+            }
+        }
+        return out;
+    }
+
     static double seconds(Instant from, Instant to) {
         return (to.getEpochSecond() - from.getEpochSecond())
                 + (to.getNano() - from.getNano()) * 1e-9;

@@ -60,6 +60,8 @@ final class TrackRecord {
     long outputStamp = -1;
     long checkedNanos;
     private String lastSensorId;
+    private final String[] recentSensors = new String[4];
+    private int recentCount;
     private String lastPartnerId;
 
     TrackRecord(String id, TrackStatus status, Instant time, int stateLength) {
@@ -85,7 +87,18 @@ final class TrackRecord {
     void absorb(Observation o) {
         String sensor = o.sensorId();
         if (!sensor.equals(lastSensorId)) {
-            sensorIds.add(sensor);
+            // Tracks usually alternate between a few sensors: a short array of those seen spares
+            // the sorted set a lookup on every update.
+            boolean seen = false;
+            for (int k = 0; k < recentCount && !seen; k++) {
+                seen = recentSensors[k].equals(sensor);
+            }
+            if (!seen) {
+                sensorIds.add(sensor);
+                if (recentCount < recentSensors.length) {
+                    recentSensors[recentCount++] = sensor;
+                }
+            }
             lastSensorId = sensor;
         }
         String partner = o.partnerId();

@@ -62,7 +62,9 @@ class BenchTrackRunnerTest {
                             "--out",
                             out.toString(),
                             "--stats",
-                            stats.toString()
+                            stats.toString(),
+                            "--warmup",
+                            "1"
                         },
                         new PrintStream(console),
                         new PrintStream(new ByteArrayOutputStream()));
@@ -84,7 +86,9 @@ class BenchTrackRunnerTest {
         assertThat(json)
                 .contains("\"observations\": 32")
                 .contains("\"seconds\"")
-                .contains("\"observations_per_s\"");
+                .contains("\"observations_per_s\"")
+                .contains("\"cold_seconds\"")
+                .contains("\"warmup_passes\": 1");
     }
 
     @Test
