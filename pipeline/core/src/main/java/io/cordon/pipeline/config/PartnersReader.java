@@ -104,11 +104,43 @@ final class PartnersReader {
     }
 
     private static PartnerOutputs outputs(YamlNode node) {
-        YamlNode.Fields f = node.fields("kafka", "cot", "geojson");
+        YamlNode.Fields f = node.fields("kafka", "cot", "geojson", "sse");
         boolean kafka = f.get("kafka").bool(true);
         CotOutput cot = f.get("cot").present() ? cot(f.get("cot")) : null;
         GeoJsonOutput geojson = f.get("geojson").present() ? geojson(f.get("geojson")) : null;
-        return node.build(() -> new PartnerOutputs(kafka, cot, geojson));
+        SseOutput sse = f.get("sse").present() ? sse(f.get("sse")) : null;
+        return node.build(() -> new PartnerOutputs(kafka, cot, geojson, sse));
+    }
+
+    private static SseOutput sse(YamlNode node) {
+        YamlNode.Fields f =
+                node.fields(
+                        "bindHost",
+                        "port",
+                        "tracks",
+                        "bufferEvents",
+                        "maxClients",
+                        "trustStore",
+                        "trustStorePasswordEnv",
+                        "keyStore",
+                        "keyStorePasswordEnv");
+        long port = f.required("port", "a TCP port in [1, 65535]").integer(0);
+        long buffer = f.get("bufferEvents").integer(10_000);
+        long clients = f.get("maxClients").integer(8);
+        return node.build(
+                () ->
+                        new SseOutput(
+                                f.get("bindHost").text("0.0.0.0"),
+                                clamp(port),
+                                f.get("tracks").bool(false),
+                                clamp(buffer),
+                                clamp(clients),
+                                tls(f)));
+    }
+
+    /** An int for the record's range check (out-of-range longs stay out of range). */
+    private static int clamp(long v) {
+        return (int) Math.max(Math.min(v, Integer.MAX_VALUE), -1);
     }
 
     private static CotOutput cot(YamlNode node) {

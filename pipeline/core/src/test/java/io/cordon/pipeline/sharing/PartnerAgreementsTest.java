@@ -114,4 +114,52 @@ class PartnerAgreementsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("partners[0].outputs.geojson.url:");
     }
+
+    @Test
+    void aServerSentEventsOutputIsReadWithItsDefaultsAndCheckedWithTheKeyPath() {
+        PartnerConfig p =
+                PartnersSection.parse(
+                                """
+                                - id: bra
+                                  name: Brazil
+                                  country: BRA
+                                  outputs:
+                                    kafka: false
+                                    sse: {port: 8443, tracks: true, keyStore: /s/server.p12,
+                                          keyStorePasswordEnv: K, trustStore: /s/ca.p12}
+                                """)
+                        .get(0);
+        var sse = p.outputs().sse();
+        assertThat(sse.bindHost()).isEqualTo("0.0.0.0");
+        assertThat(sse.port()).isEqualTo(8443);
+        assertThat(sse.tracks()).isTrue();
+        assertThat(sse.bufferEvents()).isEqualTo(10_000);
+        assertThat(sse.maxClients()).isEqualTo(8);
+        assertThat(sse.tls()).isTrue();
+        assertThat(sse.tlsSettings().trustStore()).isEqualTo("/s/ca.p12");
+        assertThat(p.outputs().hasEndpoints()).isTrue();
+        assertThat(p.outputs().endpointsWantTracks()).isTrue();
+
+        assertThatThrownBy(
+                        () ->
+                                PartnersSection.parse(
+                                        "- {id: usa, name: US, country: USA, outputs: {sse: {port:"
+                                                + " 8080, bufferEvents: 0}}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "partners[0].outputs.sse.bufferEvents: found 0; allowed: an integer in [1, 1000000]");
+        assertThatThrownBy(
+                        () ->
+                                PartnersSection.parse(
+                                        "- {id: usa, name: US, country: USA, outputs: {sse: {port:"
+                                                + " 8080, trustStore: /s/ca.p12}}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("partners[0].outputs.sse.trustStore: found \"/s/ca.p12\"");
+        assertThatThrownBy(
+                        () ->
+                                PartnersSection.parse(
+                                        "- {id: usa, name: US, country: USA, outputs: {sse: {}}}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("partners[0].outputs.sse.port:");
+    }
 }
