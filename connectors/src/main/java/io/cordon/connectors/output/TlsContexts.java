@@ -54,6 +54,19 @@ public final class TlsContexts {
         return ctx;
     }
 
+    /**
+     * A TLS context for a server endpoint of Cordon's (the SSE feed): the key store holds the
+     * server's certificate and key (required); the trust store, when set, the CAs whose client
+     * certificates are accepted (the caller then requires one).
+     */
+    public static SSLContext server(TlsSettings tls, Function<String, String> secrets)
+            throws GeneralSecurityException, IOException {
+        if (tls.keyStore().isEmpty()) {
+            throw new GeneralSecurityException("a TLS server needs a keyStore");
+        }
+        return client(tls, secrets);
+    }
+
     private static KeyStore load(String file, char[] password)
             throws GeneralSecurityException, IOException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
