@@ -29,7 +29,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * cordon.config.v1 (key "partners") ──broadcast──┬──────────────────┬──────────────────┐
  * cordon.alerts.v1 → decode → keyBy alert id → route alerts ──┐     │                  │
  * cordon.tracks.v1 → keyBy track id ─────────→ route tracks ──┴─→ partner Kafka topics (exactly once)
- *                                 releases for CoT/GeoJSON partners → keyBy partner → endpoints (at least once)
+ *                                 releases for CoT/GeoJSON/SSE partners → keyBy partner → endpoints (at least once)
  *                                 audit records → cordon.audit.v1 (exactly once)
  * </pre>
  */
@@ -118,7 +118,7 @@ public final class DistributionJob {
                         .connect(policy)
                         .process(new PartnerEndpointFunction(config, policyVersion))
                         .uid("distribution-endpoints")
-                        .name("partner endpoints (CoT, GeoJSON)");
+                        .name("partner endpoints (CoT, GeoJSON webhook and server-sent events)");
         DataStream<DeadLetterRecord> refused =
                 decoded.getSideOutput(Outputs.DEAD_LETTERS)
                         .union(

@@ -4,12 +4,14 @@ import io.cordon.connectors.output.TlsContexts;
 import io.cordon.connectors.output.cot.CotEventWriter;
 import io.cordon.connectors.output.cot.CotStreamClient;
 import io.cordon.connectors.output.geojson.GeoJsonFeatureWriter;
+import io.cordon.connectors.output.geojson.SseFeedServer;
 import io.cordon.connectors.output.geojson.WebhookClient;
 import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.config.CotOutput;
 import io.cordon.pipeline.config.FieldRules.PositionRule;
 import io.cordon.pipeline.config.GeoJsonOutput;
 import io.cordon.pipeline.config.PartnerConfig;
+import io.cordon.pipeline.config.SseOutput;
 import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.flink.codec.AlertCodec;
 import io.cordon.pipeline.flink.codec.DecodeResult;
@@ -21,6 +23,7 @@ import io.cordon.pipeline.flink.record.RawRecord;
 import io.cordon.pipeline.sharing.SharingPolicy;
 import io.cordon.pipeline.track.EntityTrack;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by partner: writes what the sharing policy released to the partner's Cursor on Target and
- * GeoJSON endpoints, as the policy in force says (endpoints are live-updatable like the rest of the
- * agreement).
+ * GeoJSON endpoints (webhook, or server-sent events from an HTTP endpoint this operator serves), as
+ * the policy in force says (endpoints are live-updatable like the rest of the agreement).
  *
  * <p>Delivery is at least once: events are buffered briefly (up to a batch or {@value #LINGER_MS}
  * ms) and every buffer is flushed before a checkpoint completes, so what a checkpoint covers has
@@ -54,6 +57,11 @@ import org.slf4j.LoggerFactory;
  * distribution.geojson}) and the endpoint is left alone for {@value #COOL_DOWN_MS} ms, during which
  * its deliveries are dead-lettered at once, so one unreachable partner cannot stall the others for
  * long. The partner's Kafka topic, written exactly once, remains its system of record for replay.
+ *
+ * <p>Server-sent events: the operator instance that owns the partner's key listens on the
+ * configured port ({@link SseFeedServer}); a flush hands the features to it, and waits at most
+ * {@value #SSE_MAX_BLOCK_MS} ms for a client more than {@code bufferEvents} behind before dropping
+ * that client (it may resume with {@code Last-Event-ID}).
  */
 public class PartnerEndpointFunction
         extends KeyedBroadcastProcessFunction<String, PartnerDelivery, RawRecord, DeadLetterRecord>
@@ -64,11 +72,13 @@ public class PartnerEndpointFunction
     static final int COT_BATCH = 200;
     static final int COT_ATTEMPTS = 3;
     static final long BACKOFF_MS = 200;
+    static final long SSE_MAX_BLOCK_MS = 5_000;
 
     private final PartnerPolicies policies;
 
     private transient Map<String, Channel> cot;
     private transient Map<String, Channel> geojson;
+    private transient Map<String, Channel> sse;
     private transient List<DeadLetterRecord> pending;
     private transient ListState<DeadLetterRecord> pendingState;
     private transient Counter sent;
@@ -81,6 +91,7 @@ public class PartnerEndpointFunction
         Object endpoint;
         AutoCloseable cotClient;
         WebhookClient webhook;
+        SseFeedServer sseServer;
         final List<byte[]> lines = new ArrayList<>();
         final List<PartnerDelivery> deliveries = new ArrayList<>();
         long downUntilMs;
@@ -99,6 +110,7 @@ public class PartnerEndpointFunction
     public void open(OpenContext openContext) {
         cot = new HashMap<>();
         geojson = new HashMap<>();
+        sse = new HashMap<>();
         sent = getRuntimeContext().getMetricGroup().counter("endpointEventsSent");
         failed = getRuntimeContext().getMetricGroup().counter("endpointEventsDeadLettered");
     }
@@ -133,11 +145,22 @@ public class PartnerEndpointFunction
             }
         }
         GeoJsonOutput geo = p.outputs().geojson();
+        byte[] feature = null;
         if (geo != null && (PartnerDelivery.ALERT.equals(d.kind) || geo.tracks())) {
             Channel c = geojson.get(d.partnerId);
-            c.lines.add(encodeGeoJson(d));
+            feature = encodeGeoJson(d);
+            c.lines.add(feature);
             c.deliveries.add(d);
             if (c.lines.size() >= geo.batchSize()) {
+                flush(c, out::collect);
+            }
+        }
+        SseOutput events = p.outputs().sse();
+        if (events != null && (PartnerDelivery.ALERT.equals(d.kind) || events.tracks())) {
+            Channel c = sse.get(d.partnerId);
+            c.lines.add(feature != null ? feature : encodeGeoJson(d));
+            c.deliveries.add(d);
+            if (c.lines.size() >= COT_BATCH) {
                 flush(c, out::collect);
             }
         }
@@ -166,6 +189,14 @@ public class PartnerEndpointFunction
                 g.webhook = null;
                 g.endpoint = p.outputs().geojson();
                 g.downUntilMs = 0;
+            }
+        }
+        if (p.outputs().sse() != null) {
+            Channel e = sse.computeIfAbsent(p.id(), id -> new Channel(id, "distribution.sse"));
+            if (!p.outputs().sse().equals(e.endpoint)) {
+                closeQuietly(e);
+                e.endpoint = p.outputs().sse();
+                e.downUntilMs = 0;
             }
         }
     }
@@ -208,6 +239,9 @@ public class PartnerEndpointFunction
         if (cot != null) {
             cot.values().forEach(PartnerEndpointFunction::closeQuietly);
         }
+        if (sse != null) {
+            sse.values().forEach(PartnerEndpointFunction::closeQuietly);
+        }
     }
 
     private void emitPending(Collector<DeadLetterRecord> out) {
@@ -226,6 +260,9 @@ public class PartnerEndpointFunction
             flush(c, deadLetters);
         }
         for (Channel c : geojson.values()) {
+            flush(c, deadLetters);
+        }
+        for (Channel c : sse.values()) {
             flush(c, deadLetters);
         }
     }
@@ -271,6 +308,21 @@ public class PartnerEndpointFunction
             } catch (IOException e) {
                 problem = e.getMessage();
             }
+        } else if (c.endpoint instanceof SseOutput out) {
+            try {
+                if (c.sseServer == null) {
+                    c.sseServer = startSse(out);
+                    LOG.info(
+                            "partner {}: server-sent events on {}:{}{}",
+                            c.partnerId,
+                            out.bindHost(),
+                            c.sseServer.port(),
+                            SseFeedServer.PATH);
+                }
+                c.sseServer.publish(c.lines);
+            } catch (IOException e) {
+                problem = "cannot listen on " + out.bindHost() + ":" + out.port() + ": " + e;
+            }
         } else {
             problem = "no endpoint configured";
         }
@@ -288,6 +340,25 @@ public class PartnerEndpointFunction
         }
         c.lines.clear();
         c.deliveries.clear();
+    }
+
+    private static SseFeedServer startSse(SseOutput out) throws IOException {
+        javax.net.ssl.SSLContext tls = null;
+        if (out.tls()) {
+            try {
+                tls = TlsContexts.server(out.tlsSettings(), TlsContexts.ENVIRONMENT);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("TLS set-up: " + e.getMessage(), e);
+            }
+        }
+        return SseFeedServer.start(
+                out.bindHost(),
+                out.port(),
+                out.bufferEvents(),
+                out.maxClients(),
+                SSE_MAX_BLOCK_MS,
+                tls,
+                !out.tlsSettings().trustStore().isEmpty());
     }
 
     private byte[] encodeCot(PartnerDelivery d, PartnerConfig p, CotOutput out) {
@@ -337,6 +408,14 @@ public class PartnerEndpointFunction
                 // closing a connection we are giving up
             }
             c.cotClient = null;
+        }
+        if (c.sseServer != null) {
+            try {
+                c.sseServer.close();
+            } catch (IOException ignored) {
+                // closing a server we are replacing
+            }
+            c.sseServer = null;
         }
     }
 }

@@ -47,6 +47,9 @@ final class Audit {
         if (o.geojson() != null) {
             sb.append(sb.length() > 0 ? ", " : "").append("geojson");
         }
+        if (o.sse() != null) {
+            sb.append(sb.length() > 0 ? ", " : "").append("sse");
+        }
         return sb.length() == 0 ? "none" : sb.toString();
     }
 }

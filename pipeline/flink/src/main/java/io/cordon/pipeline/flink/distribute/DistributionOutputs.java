@@ -7,7 +7,9 @@ import org.apache.flink.util.OutputTag;
 public final class DistributionOutputs {
     private DistributionOutputs() {}
 
-    /** Releases for partners with Cursor on Target or GeoJSON outputs. */
+    /**
+     * Releases for partners with Cursor on Target, GeoJSON webhook or server-sent events outputs.
+     */
     public static final OutputTag<PartnerDelivery> ENDPOINTS =
             new OutputTag<>("partner-endpoints") {};
 }

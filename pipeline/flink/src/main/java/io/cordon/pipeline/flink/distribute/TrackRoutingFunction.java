@@ -38,7 +38,8 @@ import org.apache.flink.util.Collector;
  * policy in force, {@link SharingPolicy#releaseTrack} decides (areas, marking, sources, field
  * rules, rate limit) given the partner's feed state for this track (keyed state, cleared when the
  * feed ends). Released updates go to {@code cordon.partner.<id>.tracks.v1} and, when the partner's
- * CoT or GeoJSON output asks for tracks, to {@link DistributionOutputs#ENDPOINTS}.
+ * CoT, GeoJSON or server-sent events output asks for tracks, to {@link
+ * DistributionOutputs#ENDPOINTS}.
  *
  * <p>Track decisions are counted (metrics), not audited one by one: a feed is thousands of updates
  * per minute, the audit topic is for alert releases.
@@ -123,10 +124,7 @@ public class TrackRoutingFunction
                                 r.message().time().toEpochMilli(),
                                 bytes));
             }
-            boolean endpointWantsTracks =
-                    outputs.cot() != null && outputs.cot().tracks()
-                            || outputs.geojson() != null && outputs.geojson().tracks();
-            if (endpointWantsTracks) {
+            if (outputs.endpointsWantTracks()) {
                 ctx.output(
                         DistributionOutputs.ENDPOINTS,
                         new PartnerDelivery(
