@@ -4,20 +4,22 @@ import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.flink.fusion.DecisionEnvelope;
 import io.cordon.pipeline.flink.fusion.IdentityResolverFunction;
 import io.cordon.pipeline.flink.fusion.ObservationDecodeFunction;
-import io.cordon.pipeline.flink.fusion.ObservationEventTime;
 import io.cordon.pipeline.flink.fusion.PublishFunction;
+import io.cordon.pipeline.flink.fusion.SensorWatermarkStrategy;
 import io.cordon.pipeline.flink.fusion.TileTrackEnvelope;
 import io.cordon.pipeline.flink.fusion.TileTrackingFunction;
 import io.cordon.pipeline.flink.fusion.TrackOrderFunction;
 import io.cordon.pipeline.flink.fusion.TrackingFunction;
+import io.cordon.pipeline.flink.fusion.TrackingOperator;
 import io.cordon.pipeline.flink.record.DeadLetterRecord;
 import io.cordon.pipeline.flink.record.KeyedPayload;
 import io.cordon.pipeline.flink.record.ObservationEnvelope;
 import io.cordon.pipeline.flink.record.Outputs;
 import io.cordon.pipeline.flink.record.RawRecord;
 import io.cordon.pipeline.fusion.Partitioning;
+import io.cordon.pipeline.fusion.SensorWatermarks;
 import io.cordon.pipeline.fusion.tiling.TilePartitioning;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -25,9 +27,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * observations (watermarks per Kafka partition, from each record's event time) → decode and
- * validate → tracker per fusion partition → tracks. Refused and late observations go to the
- * dead-letter sink.
+ * observations (watermarks per sensor within each Kafka partition, {@link SensorWatermarkStrategy})
+ * → decode and validate → tracker per fusion partition ({@link TrackingFunction}) → tracks. Refused
+ * and late observations go to the dead-letter sink.
  *
  * <p>With {@link TilePartitioning} (the configuration's {@code fusion} section) the tracker runs
  * per tile and three stages follow: the identity resolver (parallelism 1) gives tile tracks global
@@ -35,6 +37,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * track's updates are put in event-time order (docs/architecture.md, "Fusion partitioning").
  */
 public final class FusionJob {
+    /**
+     * Longest time, ms, a record waits in a network buffer between two operators before it is sent
+     * (Flink's default is 100 ms, most of a 250 ms latency budget).
+     */
+    static final long BUFFER_TIMEOUT_MS = 5;
+
+    /**
+     * How often, ms, the source emits its watermark even when it did not advance (it is emitted at
+     * once when it does; Flink's default period is 200 ms).
+     */
+    static final long WATERMARK_INTERVAL_MS = 20;
+
     private final Source<RawRecord, ?, ?> observations;
     private final Sink<KeyedPayload> tracks;
     private final Sink<DeadLetterRecord> deadLetters;
@@ -58,28 +72,37 @@ public final class FusionJob {
     }
 
     public void addTo(StreamExecutionEnvironment env) {
+        SensorWatermarks.Bounds defaults =
+                SensorWatermarks.Bounds.of(runtime.maxOutOfOrderness(), runtime.sourceIdleness());
+        env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL_MS);
         SingleOutputStreamOperator<ObservationEnvelope> decoded =
                 env.fromSource(
                                 observations,
-                                WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(
-                                                runtime.maxOutOfOrderness())
-                                        .withTimestampAssigner(new ObservationEventTime())
+                                new SensorWatermarkStrategy(
+                                                SensorWatermarks.fromRegistry(
+                                                        config.parse().sensors(), defaults),
+                                                defaults)
                                         .withIdleness(runtime.sourceIdleness()),
                                 "observations")
                         .uid("fusion-observations-source")
                         .name("observations source")
                         .process(new ObservationDecodeFunction(partitioning))
                         .uid("fusion-decode")
-                        .name("decode observations");
+                        .name("decode observations")
+                        .setBufferTimeout(BUFFER_TIMEOUT_MS);
         if (partitioning instanceof TilePartitioning) {
             addTiled(decoded);
             return;
         }
         SingleOutputStreamOperator<KeyedPayload> tracked =
                 decoded.keyBy(e -> e.partitionKey, Types.STRING)
-                        .process(new TrackingFunction(config))
+                        .transform(
+                                "track per partition",
+                                TypeInformation.of(KeyedPayload.class),
+                                new TrackingOperator(new TrackingFunction(config, defaults)))
                         .uid("fusion-tracker")
-                        .name("track per partition");
+                        .name("track per partition")
+                        .setBufferTimeout(BUFFER_TIMEOUT_MS);
         tracked.sinkTo(tracks).uid("fusion-tracks-sink").name("tracks sink");
         decoded.getSideOutput(Outputs.DEAD_LETTERS)
                 .union(tracked.getSideOutput(Outputs.DEAD_LETTERS))

@@ -120,6 +120,6 @@ public final class OfflinePipeline {
         MultiTargetTracker tracker =
                 new MultiTargetTracker(
                         SensorRegistryPriors.trackerParameters(config), config.reference());
-        return (time, observations) -> FusionStep.run(tracker, time, observations);
+        return new FusionStep(tracker)::step;
     }
 }

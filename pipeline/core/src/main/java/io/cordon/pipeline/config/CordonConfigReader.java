@@ -118,7 +118,9 @@ final class CordonConfigReader {
                         "sigmaPositionM",
                         "detectionProbability",
                         "clutterPerScan",
-                        "releasableTo");
+                        "releasableTo",
+                        "maxOutOfOrdernessS",
+                        "idlenessS");
         String id = f.required("id", "a sensor id").text();
         String partnerId = f.required("partnerId", "a declared partner id").text();
         SensorKind kind =
@@ -144,7 +146,9 @@ final class CordonConfigReader {
                                 f.get("sigmaPositionM").number(d.sigmaPositionM()),
                                 f.get("detectionProbability").number(d.detectionProbability()),
                                 f.get("clutterPerScan").number(d.clutterPerScan()),
-                                marking));
+                                marking,
+                                f.get("maxOutOfOrdernessS").number(Double.NaN),
+                                f.get("idlenessS").number(Double.NaN)));
     }
 
     private BorderConfig borders(YamlNode node) {

@@ -24,6 +24,12 @@ import java.util.regex.Pattern;
  * @param detectionProbability probability of detection per scan, (0, 1]
  * @param clutterPerScan expected false detections per scan, >= 0
  * @param releasability who may receive data derived from this sensor
+ * @param maxOutOfOrdernessS how far, s, this sensor's observations may arrive behind its newest one
+ *     and still be fused in order (YAML {@code maxOutOfOrdernessS}, >= 0; absent = NaN = the fusion
+ *     job's default)
+ * @param idlenessS after how many seconds of event time without an observation from this sensor,
+ *     while others report, it stops holding back fusion (YAML {@code idlenessS}, > 0; absent = NaN
+ *     = the fusion job's default)
  */
 public record SensorConfig(
         String id,
@@ -37,7 +43,9 @@ public record SensorConfig(
         double sigmaPositionM,
         double detectionProbability,
         double clutterPerScan,
-        Marking releasability) {
+        Marking releasability,
+        double maxOutOfOrdernessS,
+        double idlenessS) {
     private static final Pattern SENSOR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public SensorConfig {
@@ -65,6 +73,24 @@ public record SensorConfig(
         }
         ConfigChecks.nonNegative("clutterPerScan", clutterPerScan);
         releasability = releasability == null ? Marking.UNRESTRICTED : releasability;
+        if (!Double.isNaN(maxOutOfOrdernessS)) {
+            ConfigChecks.nonNegative("maxOutOfOrdernessS", maxOutOfOrdernessS);
+        }
+        if (!Double.isNaN(idlenessS)) {
+            ConfigChecks.positive("idlenessS", idlenessS);
+        }
+    }
+
+    /**
+     * Whether the registry sets this sensor's out-of-orderness (else the job's default applies).
+     */
+    public boolean hasMaxOutOfOrderness() {
+        return !Double.isNaN(maxOutOfOrdernessS);
+    }
+
+    /** Whether the registry sets this sensor's idleness (else the job's default applies). */
+    public boolean hasIdleness() {
+        return !Double.isNaN(idlenessS);
     }
 
     /** A sensor with every number at the defaults of its kind, unrestricted. */
@@ -83,6 +109,8 @@ public record SensorConfig(
                 d.sigmaPositionM(),
                 d.detectionProbability(),
                 d.clutterPerScan(),
-                Marking.UNRESTRICTED);
+                Marking.UNRESTRICTED,
+                Double.NaN,
+                Double.NaN);
     }
 }

@@ -6,11 +6,14 @@ import io.cordon.pipeline.track.TrackStatus;
 import io.cordon.pipeline.tracker.Tracker;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Feeds the observations of one event time to a {@link Tracker} in a deterministic order and
@@ -21,11 +24,67 @@ import java.util.TreeMap;
  * the event time, which coasts and deletes stale tracks. Tentative tracks are not published; every
  * other status change is, and a track updated several times in one step is published once, with its
  * last state.
+ *
+ * <p>A track's deletion is published only if the track itself was: a tentative track that dies
+ * before it is ever confirmed is noise nobody has heard of. An instance remembers which live tracks
+ * it has published ({@link #publishedTrackIds()}); that set belongs to the tracker's state and is
+ * checkpointed and restored with it. {@link #changes} is the stateless form for callers that keep
+ * their own record of what they published (the tile trackers).
  */
 public final class FusionStep {
-    private FusionStep() {}
+    private final Tracker tracker;
+    private final SortedSet<String> published;
 
-    public static List<EntityTrack> run(
+    /** A step for a fresh tracker (nothing published yet). */
+    public FusionStep(Tracker tracker) {
+        this(tracker, List.of());
+    }
+
+    /**
+     * A step for a restored tracker.
+     *
+     * @param published the ids of its live tracks published before ({@link #publishedTrackIds()} at
+     *     the time of its snapshot)
+     */
+    public FusionStep(Tracker tracker, Collection<String> published) {
+        this.tracker = tracker;
+        this.published = new TreeSet<>(published);
+    }
+
+    public Tracker tracker() {
+        return tracker;
+    }
+
+    /** Ids of the live tracks published so far (a deleted track leaves the set), sorted. */
+    public SortedSet<String> publishedTrackIds() {
+        return java.util.Collections.unmodifiableSortedSet(published);
+    }
+
+    /**
+     * Fuses the observations of {@code time} and returns what to publish: {@link #changes} without
+     * the deletions of tracks that were never published.
+     */
+    public List<EntityTrack> step(Instant time, List<Observation> observations) {
+        List<EntityTrack> changes = changes(tracker, time, observations);
+        List<EntityTrack> out = new ArrayList<>(changes.size());
+        for (EntityTrack t : changes) {
+            if (t.status() == TrackStatus.DELETED) {
+                if (published.remove(t.trackId())) {
+                    out.add(t);
+                }
+            } else {
+                published.add(t.trackId());
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fuses the observations of {@code time} and returns every track whose state changed and that
+     * is not tentative, including the deletion of tracks that were never published.
+     */
+    public static List<EntityTrack> changes(
             Tracker tracker, Instant time, List<Observation> observations) {
         Map<String, List<Observation>> bySensor = new TreeMap<>();
         for (Observation o : observations) {
@@ -40,13 +99,13 @@ public final class FusionStep {
             }
             bySensor.computeIfAbsent(o.sensorId(), k -> new ArrayList<>()).add(o);
         }
-        Map<String, EntityTrack> published = new LinkedHashMap<>();
+        Map<String, EntityTrack> changed = new LinkedHashMap<>();
         for (List<Observation> batch : bySensor.values()) {
             batch.sort(Comparator.comparing(Observation::observationId));
-            collect(tracker.update(batch), published);
+            collect(tracker.update(batch), changed);
         }
-        collect(tracker.advanceTo(time), published);
-        return new ArrayList<>(published.values());
+        collect(tracker.advanceTo(time), changed);
+        return new ArrayList<>(changed.values());
     }
 
     private static void collect(List<EntityTrack> changed, Map<String, EntityTrack> published) {

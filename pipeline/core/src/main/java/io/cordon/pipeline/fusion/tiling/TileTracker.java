@@ -83,7 +83,7 @@ public final class TileTracker {
      * the order {@link FusionStep} gives.
      */
     public List<TileTrackUpdate> step(Instant time, List<Observation> observations) {
-        List<EntityTrack> updates = FusionStep.run(tracker, time, observations);
+        List<EntityTrack> updates = FusionStep.changes(tracker, time, observations);
         List<TileTrackUpdate> out = new ArrayList<>(updates.size());
         for (EntityTrack t : updates) {
             Routed before = published.get(t.trackId());

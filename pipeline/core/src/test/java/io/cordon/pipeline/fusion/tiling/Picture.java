@@ -50,12 +50,13 @@ final class Picture {
             NavigableMap<Instant, List<Observation>> observations,
             double evalS) {
         MultiTargetTracker tracker = new MultiTargetTracker(parameters, reference);
+        FusionStep fusion = new FusionStep(tracker);
         LocalTangentPlane plane = new LocalTangentPlane(reference);
         Picture p = this;
         p.run(
                 observations,
                 evalS,
-                (t, obs) -> p.stream.addAll(FusionStep.run(tracker, t, obs)),
+                (t, obs) -> p.stream.addAll(fusion.step(t, obs)),
                 t -> {
                     List<Seen> seen = new ArrayList<>();
                     for (EntityTrack e : tracker.confirmedTracksAt(t)) {

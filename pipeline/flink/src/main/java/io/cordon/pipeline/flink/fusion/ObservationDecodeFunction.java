@@ -42,12 +42,14 @@ public class ObservationDecodeFunction extends ProcessFunction<RawRecord, Observ
         if (result instanceof DecodeResult.Ok<Observation> ok) {
             Observation o = ok.value();
             decoded.inc();
+            long now = System.currentTimeMillis();
             for (String partition : partitioning.partitionsOf(o)) {
                 ObservationEnvelope e = new ObservationEnvelope();
                 e.partitionKey = partition;
                 e.sensorId = o.sensorId();
                 e.observationId = o.observationId();
                 e.eventTimeMs = o.eventTime().toEpochMilli();
+                e.ingestedAtMs = now;
                 e.payload = raw.value;
                 out.collect(e);
             }

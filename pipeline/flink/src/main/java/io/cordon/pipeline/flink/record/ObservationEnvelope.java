@@ -11,6 +11,12 @@ public class ObservationEnvelope {
     /** Event time, epoch milliseconds. */
     public long eventTimeMs;
 
+    /**
+     * Wall-clock time the fusion job decoded it, epoch milliseconds (for the ingestion-to-track
+     * latency metric; 0 if unknown).
+     */
+    public long ingestedAtMs;
+
     /** The {@code cordon.v1.Observation} protobuf bytes, already validated. */
     public byte[] payload;
 

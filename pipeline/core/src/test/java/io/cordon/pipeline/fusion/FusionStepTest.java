@@ -1,0 +1,146 @@
+package io.cordon.pipeline.fusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
+import io.cordon.pipeline.observation.Marking;
+import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.PositionFix;
+import io.cordon.pipeline.observation.SensorKind;
+import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.TrackStatus;
+import io.cordon.pipeline.tracker.MultiTargetTracker;
+import io.cordon.pipeline.tracker.Tracker;
+import io.cordon.pipeline.tracker.TrackerParameters;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FusionStepTest {
+    private static final GeoPoint REF = new GeoPoint(31.3333, -110.6, 1200);
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final TrackerParameters PARAMS = TrackerParameters.defaults();
+
+    @Test
+    void aTentativeTrackThatDiesIsNeverPublishedNorIsItsDeletion() {
+        MultiTargetTracker tracker = new MultiTargetTracker(PARAMS, REF);
+        FusionStep fusion = new FusionStep(tracker);
+        // one lone detection: a tentative track that never gets a second look
+        List<EntityTrack> first = fusion.step(T0, List.of(fixAt("lone", T0, 0, 0)));
+        assertThat(first).isEmpty();
+        assertThat(tracker.liveTrackCount()).isEqualTo(1);
+
+        Instant later = T0.plusSeconds((long) PARAMS.deleteAfterS() + 600);
+        MultiTargetTracker twin = new MultiTargetTracker(PARAMS, REF);
+        FusionStep.changes(twin, T0, List.of(fixAt("lone", T0, 0, 0)));
+        // the tracker does report the death of the tentative track ...
+        assertThat(FusionStep.changes(twin, later, List.of()))
+                .extracting(EntityTrack::status)
+                .containsExactly(TrackStatus.DELETED);
+        // ... but nobody heard of the track, so its deletion is not published
+        assertThat(fusion.step(later, List.of())).isEmpty();
+        assertThat(tracker.liveTrackCount()).isZero();
+        assertThat(fusion.publishedTrackIds()).isEmpty();
+    }
+
+    @Test
+    void aPublishedTrackIsDeletedOnceAndLeavesThePublishedSet() {
+        ScriptedTracker tracker = new ScriptedTracker();
+        FusionStep fusion = new FusionStep(tracker);
+        tracker.next(List.of(track("A", TrackStatus.TENTATIVE), track("B", TrackStatus.CONFIRMED)));
+        assertThat(fusion.step(T0, List.of()))
+                .extracting(EntityTrack::trackId)
+                .containsExactly("B");
+        assertThat(fusion.publishedTrackIds()).containsExactly("B");
+
+        tracker.next(List.of(track("A", TrackStatus.DELETED), track("B", TrackStatus.DELETED)));
+        assertThat(fusion.step(T0.plusSeconds(1), List.of()))
+                .extracting(EntityTrack::trackId, EntityTrack::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("B", TrackStatus.DELETED));
+        assertThat(fusion.publishedTrackIds()).isEmpty();
+    }
+
+    @Test
+    void aRestoredStepRemembersWhatWasPublished() {
+        ScriptedTracker tracker = new ScriptedTracker();
+        FusionStep restored = new FusionStep(tracker, List.of("C"));
+        tracker.next(List.of(track("C", TrackStatus.DELETED), track("D", TrackStatus.DELETED)));
+        assertThat(restored.step(T0, List.of()))
+                .extracting(EntityTrack::trackId)
+                .containsExactly("C");
+    }
+
+    @Test
+    void aTrackChangedTwiceInOneStepIsPublishedOnceWithItsLastState() {
+        ScriptedTracker tracker = new ScriptedTracker();
+        FusionStep fusion = new FusionStep(tracker);
+        tracker.next(List.of(track("B", TrackStatus.CONFIRMED)));
+        tracker.next(List.of(track("B", TrackStatus.COASTING)));
+        List<Observation> two = List.of(fixAt("s1-o", T0, 0, 0), fixAt("s2-o", T0, 100, 0));
+        assertThat(fusion.step(T0, two))
+                .extracting(EntityTrack::status)
+                .containsExactly(TrackStatus.COASTING);
+    }
+
+    private static Observation fixAt(String id, Instant t, double eastM, double northM) {
+        GeoPoint p = new LocalTangentPlane(REF).surfacePoint(eastM, northM);
+        String sensor = id.startsWith("s2") ? "sensor-2" : "sensor-1";
+        return new Observation(
+                id,
+                "usa",
+                sensor,
+                SensorKind.DRONE,
+                t,
+                PositionFix.isotropic(p, 10),
+                null,
+                null,
+                null,
+                Marking.UNRESTRICTED);
+    }
+
+    private static EntityTrack track(String id, TrackStatus status) {
+        return new EntityTrack(id, status, T0, REF, null, null, null, null, null, null, null, 1);
+    }
+
+    /** Returns scripted changes: one script per call of update or advanceTo, then nothing. */
+    private static final class ScriptedTracker implements Tracker {
+        private final Deque<List<EntityTrack>> scripts = new ArrayDeque<>();
+
+        void next(List<EntityTrack> changes) {
+            scripts.add(changes);
+        }
+
+        private List<EntityTrack> pop() {
+            return scripts.isEmpty() ? List.of() : new ArrayList<>(scripts.poll());
+        }
+
+        @Override
+        public List<EntityTrack> update(List<Observation> batch) {
+            return pop();
+        }
+
+        @Override
+        public List<EntityTrack> advanceTo(Instant t) {
+            return pop();
+        }
+
+        @Override
+        public List<EntityTrack> confirmedTracksAt(Instant t) {
+            return List.of();
+        }
+
+        @Override
+        public int liveTrackCount() {
+            return 0;
+        }
+
+        @Override
+        public byte[] snapshot() {
+            return new byte[0];
+        }
+    }
+}
