@@ -38,8 +38,9 @@ import java.util.Map;
  * sensor's coverage lower it. A track is confirmed when it reaches {@code confirmExistence} and
  * deleted when it falls under {@code deleteExistence}, when its position uncertainty exceeds {@code
  * maxPositionSigmaM}, when it leaves every known sensor's coverage, or after {@code deleteAfterS}
- * without update. A confirmed track that keeps missing while a neighbour within its gate is being
- * updated is a duplicate and is deleted.
+ * without update. A track that keeps missing while a neighbour within its gate is being updated is
+ * not judged a duplicate by proximity (two targets may be closer than a radar's cross-range
+ * resolution): its misses lower its existence like any other.
  *
  * <p>The hot path is allocation-light: IMM states are flat arrays ({@link FlatImm}), gating and
  * assignment work on primitive arrays reused across batches, and tracks are kept in birth order (a
@@ -55,8 +56,6 @@ import java.util.Map;
 public final class MultiTargetTracker implements Tracker {
     private static final double GRID_CELL_M = 1000.0;
     private static final double IDENTITY_MATCH_BONUS = 10.0;
-    private static final int DUPLICATE_MISSES = 3;
-    private static final double DUPLICATE_GATE = 9.21; // chi-square 2 dof, 99 %
     private static final long CHECK_PERIOD_NANOS = 4_000_000_000L;
     private static final double REIDENTIFY_GATE = 13.82; // chi-square 2 dof, 99.9 %
     private static final long REIDENTIFY_MIN_GAP_NANOS = 4_000_000_000L;
@@ -313,7 +312,9 @@ public final class MultiTargetTracker implements Tracker {
             touchedInView[n] = inView;
             track.slotStamp = -1;
             if (near) {
-                int count = grid.collect(pe, pn, radius);
+                // The grid hands out whole cells: keep the detections inside the rough gate's
+                // circle, and predict with the IMM only when there is one.
+                int count = withinRough(grid.collect(pe, pn, radius), grid, pe, pn, radius);
                 if (count > 0) {
                     int slot = slots++;
                     ensurePredicted(slots);
@@ -328,7 +329,7 @@ public final class MultiTargetTracker implements Tracker {
                     double pVisible = track.pVisible;
                     double lastPd = Double.NaN, detectRatio = 0;
                     for (int k = 0; k < count; k++) {
-                        int j = grid.found(k);
+                        int j = candidates[k];
                         // Cheap Euclidean pre-gate in the plane (the chi-square gate's bound).
                         double de = ze[j] - ce, dn = zn[j] - cn;
                         double reach = Math.sqrt(spread * (varC + zVar[j])) + 10.0;
@@ -370,7 +371,6 @@ public final class MultiTargetTracker implements Tracker {
         }
         associator.associate(n, m, pairs, pairTrack, pairMeasurement, pairCost, assigned);
 
-        int hits = 0;
         for (int k = 0; k < n; k++) {
             TrackRecord track = touched[k];
             int j = assigned[k];
@@ -399,10 +399,6 @@ public final class MultiTargetTracker implements Tracker {
                 } else if (track.status == TrackStatus.COASTING) {
                     track.status = TrackStatus.CONFIRMED;
                 }
-                touched[hits] = track; // hits are compacted to the front, k >= hits
-                touchedE[hits] = track.combined[0];
-                touchedN[hits] = track.combined[1];
-                hits++;
                 emit(track, track.status, track.time, track.combined, 0, out);
             } else {
                 boolean looked = false;
@@ -425,12 +421,9 @@ public final class MultiTargetTracker implements Tracker {
                 if (track.existence() < parameters.deleteExistence()) {
                     roughPredict(track.combined, touchedDt[k], rough);
                     delete(track, track.index, t, rough, out);
-                } else if (track.consecutiveMisses >= DUPLICATE_MISSES) {
-                    candidatesForDuplicate(track, touchedDt[k]);
                 }
             }
         }
-        removeDuplicates(hits, tn, t, out);
         initiateUnassigned(observations, m, t, out);
         reidentify(tn, t, out);
         if (clock == null || t.isAfter(clock)) {
@@ -441,6 +434,28 @@ public final class MultiTargetTracker implements Tracker {
     }
 
     // ------------------------------------------------------------------ per-batch helpers
+
+    private int[] candidates = new int[16];
+
+    /**
+     * Of the {@code found} detections a grid query returned, those within {@code radius} of (pe,
+     * pn), into {@link #candidates} in the grid's order; returns their number.
+     */
+    private int withinRough(int found, UniformGrid grid, double pe, double pn, double radius) {
+        if (candidates.length < found) {
+            candidates = new int[Math.max(found, 2 * candidates.length)];
+        }
+        double r2 = radius * radius;
+        int count = 0;
+        for (int k = 0; k < found; k++) {
+            int j = grid.found(k);
+            double de = ze[j] - pe, dn = zn[j] - pn;
+            if (de * de + dn * dn <= r2) {
+                candidates[count++] = j;
+            }
+        }
+        return count;
+    }
 
     /**
      * The batch in an order that depends only on its content, so that results do not depend on
@@ -602,77 +617,6 @@ public final class MultiTargetTracker implements Tracker {
         dst[11] = p22 + q1;
         dst[12] = p23;
         dst[13] = p33 + q1;
-    }
-
-    private TrackRecord[] duplicateCandidates = new TrackRecord[16];
-    private double[] duplicateDt = new double[16];
-    private int duplicateCount;
-
-    private void candidatesForDuplicate(TrackRecord track, double dt) {
-        if (duplicateCount == duplicateCandidates.length) {
-            duplicateCandidates = Arrays.copyOf(duplicateCandidates, 2 * duplicateCount);
-            duplicateDt = Arrays.copyOf(duplicateDt, 2 * duplicateCount);
-        }
-        duplicateCandidates[duplicateCount] = track;
-        duplicateDt[duplicateCount++] = dt;
-    }
-
-    /**
-     * Deletes confirmed tracks that have missed several looks in a row while a track within their
-     * gate was updated: two tracks on one target, of which only one gets the detections. The hit
-     * tracks are the first {@code hits} entries of the touched array.
-     */
-    private void removeDuplicates(int hits, long tn, Instant t, List<EntityTrack> out) {
-        int count = duplicateCount;
-        duplicateCount = 0;
-        if (hits == 0 || count == 0) {
-            return;
-        }
-        UniformGrid grid = new UniformGrid(GRID_CELL_M, touchedE, touchedN, hits);
-        for (int d = 0; d < count; d++) {
-            TrackRecord track = duplicateCandidates[d];
-            duplicateCandidates[d] = null;
-            if (track.timeNanos == tn || track.status == TrackStatus.DELETED) {
-                continue;
-            }
-            roughPredict(track.combined, duplicateDt[d], rough);
-            double ce = rough[0], cn = rough[1];
-            int found =
-                    grid.collect(
-                            ce,
-                            cn,
-                            Math.sqrt(DUPLICATE_GATE * FlatImm.maxPositionVarianceM2(rough, 0))
-                                    + 200);
-            TrackRecord twin = null;
-            double twinD2 = DUPLICATE_GATE;
-            for (int k = 0; k < found; k++) {
-                TrackRecord hit = touched[grid.found(k)];
-                if (hit.status == TrackStatus.DELETED) {
-                    continue;
-                }
-                double[] o = hit.combined;
-                double de = o[0] - ce, dn = o[1] - cn;
-                double a = rough[4] + o[4];
-                double b = rough[5] + o[5];
-                double dd = rough[8] + o[8];
-                double det = a * dd - b * b;
-                double d2 = (dd * de * de - 2 * b * de * dn + a * dn * dn) / det;
-                if (d2 < twinD2) {
-                    twinD2 = d2;
-                    twin = hit;
-                }
-            }
-            if (twin == null) {
-                continue;
-            }
-            if (track.isConfirmed() && twin.birthNanos > track.timeNanos) {
-                // The older, confirmed track keeps its id and takes the estimate of the one that
-                // is getting the detections: the target was found again by a new track.
-                takeOver(track, twin, null, tn, t, out);
-            } else {
-                delete(track, track.index, t, rough, out);
-            }
-        }
     }
 
     /**

@@ -26,7 +26,9 @@ class TrackerAccuracyTest {
     @Test
     void sixtyTargetsOverFiveMinutes() {
         TrackingScore score = run(ScenarioSpec.border(21, 60, 300));
-        // Measured 2026-11-27: GOSPA 684.8 m, 0 ID switches, 6 fragmentations, 71 track ids.
+        // Measured 2026-11-27: GOSPA 691.1 m, 1 ID switch, 6 fragmentations, 71 track ids (684.8
+        // m and 0 switches before close tracks stopped being deleted as duplicates: one more
+        // false track for a few steps here, against fewer switches at 1 000 targets below).
         assertThat(score.gospaMeanM()).isLessThan(720.0);
         assertThat(score.idSwitches()).isLessThanOrEqualTo(2);
         assertThat(score.fragmentations()).isLessThanOrEqualTo(8);
@@ -38,13 +40,13 @@ class TrackerAccuracyTest {
     @Test
     void aThousandTargetsOverTwoMinutes() {
         TrackingScore score = run(ScenarioSpec.border(22, 1000, 120));
-        // Measured 2026-11-27: GOSPA 3 855 m, 50 ID switches, 56 fragmentations, 1 111 track ids
-        // (the benchmark's t1000s: 4 100 m against an oracle bound of 3 702 m). 1 111 ids is
-        // above the truths + 10 % (1 100): a known shortfall, guarded here so it does not
-        // grow.
-        assertThat(score.gospaMeanM()).isLessThan(4050.0);
-        assertThat(score.idSwitches()).isLessThanOrEqualTo(55);
-        assertThat(score.fragmentations()).isLessThanOrEqualTo(62);
-        assertThat(score.trackIds()).isLessThanOrEqualTo(1120);
+        // Measured 2026-11-27: GOSPA 3 824 m, 23 ID switches, 45 fragmentations, 1 085 track ids
+        // (the benchmark's t1000s: 4 080 m against an oracle bound of 3 702 m). Before close
+        // tracks stopped being deleted as duplicates: 3 855 m, 50, 56 and 1 111.
+        assertThat(score.gospaMeanM()).isLessThan(4010.0);
+        assertThat(score.idSwitches()).isLessThanOrEqualTo(28);
+        assertThat(score.fragmentations()).isLessThanOrEqualTo(50);
+        // The bound: no more ids than truths + 10 %.
+        assertThat(score.trackIds()).isLessThanOrEqualTo(1095);
     }
 }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordon.pipeline.geo.EnuPoint;
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
+import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.RadarPlot;
+import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
 import java.time.Instant;
@@ -12,6 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class MultiTargetTrackerTest {
@@ -175,6 +183,68 @@ class MultiTargetTrackerTest {
         assertThat(tracker.advanceTo(last.plusSeconds(500))).isEmpty();
         assertThat(tracker.liveTrackCount()).isZero();
         assertThat(tracker.confirmedTracksAt(last.plusSeconds(500))).isEmpty();
+    }
+
+    /**
+     * Two targets 80 m apart side by side, moving together, seen only by a radar 25 km away whose
+     * cross-range error (109 m) is larger than their separation, with P_D 0.7: detections are often
+     * missing, and the plot of one target regularly lies within the other's gate. Both tracks must
+     * survive with their ids (a track that misses looks while its neighbour is updated is not a
+     * duplicate: two targets may be that close).
+     */
+    @Test
+    void twoTargetsCloserThanTheRadarResolutionKeepTwoTracks() {
+        double pd = 0.7;
+        GeoPoint radar = CrossingScenario.PLANE.toGeodetic(new EnuPoint(-25000, 0, 30));
+        TrackerParameters params =
+                PARAMS.withSensors(
+                        List.of(
+                                new SensorPrior(
+                                        "R1", pd, 1e-9, new SensorCoverage.Disc(radar, 40000))));
+        LocalTangentPlane radarPlane = new LocalTangentPlane(radar);
+        Random random = new Random(11);
+        MultiTargetTracker tracker = new MultiTargetTracker(params, CrossingScenario.REF);
+        Set<String> idsAt60 = null;
+        int id = 0;
+        for (int t = 0; t <= 400; t += 4) {
+            List<Observation> scan = new ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                if (random.nextDouble() >= pd) {
+                    continue;
+                }
+                // Side by side across the radar's line of sight, moving towards it at 8 m/s.
+                EnuPoint q =
+                        radarPlane.toEnu(CrossingScenario.PLANE.surfacePoint(-8.0 * t, 80.0 * k));
+                double range = Math.hypot(q.eastM(), q.northM()) + 15 * random.nextGaussian();
+                double az =
+                        Math.toDegrees(Math.atan2(q.eastM(), q.northM()))
+                                + 0.25 * random.nextGaussian();
+                scan.add(
+                        new Observation(
+                                "p" + id++,
+                                "US",
+                                "R1",
+                                SensorKind.GROUND_RADAR,
+                                CrossingScenario.T0.plusSeconds(t),
+                                new RadarPlot(radar, range, ((az % 360) + 360) % 360, 15, 0.25),
+                                null,
+                                null,
+                                null,
+                                Marking.releasableTo(List.of("US"))));
+            }
+            tracker.update(scan);
+            if (t == 60) {
+                idsAt60 =
+                        tracker.confirmedTracksAt(CrossingScenario.T0.plusSeconds(t)).stream()
+                                .map(EntityTrack::trackId)
+                                .collect(Collectors.toSet());
+            }
+        }
+        assertThat(idsAt60).hasSize(2);
+        List<EntityTrack> end = tracker.confirmedTracksAt(CrossingScenario.T0.plusSeconds(400));
+        assertThat(end)
+                .extracting(EntityTrack::trackId)
+                .containsExactlyInAnyOrderElementsOf(idsAt60);
     }
 
     @Test
