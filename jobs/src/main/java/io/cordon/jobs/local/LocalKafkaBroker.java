@@ -1,5 +1,6 @@
 package io.cordon.jobs.local;
 
+import io.cordon.jobs.security.LocalBrokerSecurity;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,23 +24,36 @@ import org.apache.kafka.common.Uuid;
  * A single-node KRaft Kafka broker (combined broker and controller) in a child JVM, started from
  * the Maven-resolved jars on this JVM's class path: {@code kafka.tools.StorageTool format}, then
  * {@code kafka.Kafka}. Data lives under {@code dataDir}; it is wiped on start unless {@code reuse}
- * is set and the directory already holds a formatted log.
+ * is set and the directory already holds a formatted log. With {@link LocalBrokerSecurity} the
+ * broker takes TLS clients with SASL/SCRAM only and authorises with ACLs (always a fresh log: the
+ * super users' credentials are written at format time).
  */
 public final class LocalKafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final LocalBrokerSecurity security;
     private Process process;
 
-    private LocalKafkaBroker(Path dataDir, int port, int controllerPort) {
+    private LocalKafkaBroker(
+            Path dataDir, int port, int controllerPort, LocalBrokerSecurity security) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.security = security;
     }
 
     /** Formats (unless reused) and starts the broker, waiting until it answers. */
     public static LocalKafkaBroker start(Path dataDir, int port, boolean reuse, Duration timeout)
             throws IOException, InterruptedException {
+        return start(dataDir, port, reuse, timeout, null);
+    }
+
+    /** As {@link #start(Path, int, boolean, Duration)}, secured when {@code security} is set. */
+    public static LocalKafkaBroker start(
+            Path dataDir, int port, boolean reuse, Duration timeout, LocalBrokerSecurity security)
+            throws IOException, InterruptedException {
+        reuse = reuse && security == null;
         dataDir = dataDir.toAbsolutePath().normalize();
         if (!reuse) {
             deleteRecursively(dataDir);
@@ -62,7 +77,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 brokerPort = freePort();
             }
         }
-        LocalKafkaBroker broker = new LocalKafkaBroker(dataDir, brokerPort, controllerPort);
+        LocalKafkaBroker broker =
+                new LocalKafkaBroker(dataDir, brokerPort, controllerPort, security);
         broker.launch(reuse && Files.exists(dataDir.resolve("logs/meta.properties")), timeout);
         remembered.setProperty("broker", Integer.toString(brokerPort));
         remembered.setProperty("controller", Integer.toString(controllerPort));
@@ -85,14 +101,19 @@ public final class LocalKafkaBroker implements AutoCloseable {
         Path config = dataDir.resolve("server.properties");
         Files.writeString(config, serverProperties());
         if (!formatted) {
-            Process format =
-                    java(
-                                    "kafka.tools.StorageTool",
+            List<String> args =
+                    new ArrayList<>(
+                            List.of(
                                     "format",
                                     "-t",
                                     Uuid.randomUuid().toString(),
                                     "-c",
-                                    config.toString())
+                                    config.toString()));
+            if (security != null) {
+                args.addAll(security.formatArguments());
+            }
+            Process format =
+                    java("kafka.tools.StorageTool", args.toArray(String[]::new))
                             .redirectOutput(dataDir.resolve("format.log").toFile())
                             .redirectErrorStream(true)
                             .start();
@@ -134,7 +155,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
                         "group.initial.rebalance.delay.ms=0",
                         "auto.create.topics.enable=false",
                         "")
-                + "\n";
+                + "\n"
+                + securityOverrides();
+    }
+
+    /** Later keys win when Kafka reads the file: the secured listeners replace the plain ones. */
+    private String securityOverrides() {
+        StringBuilder sb = new StringBuilder();
+        if (security != null) {
+            security.serverProperties(port, controllerPort)
+                    .forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        }
+        return sb.toString();
     }
 
     private ProcessBuilder java(String mainClass, String... args) {
@@ -162,12 +194,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
                                 + "; see "
                                 + logFile());
             }
-            try (Admin admin =
-                    Admin.create(
+            Map<String, Object> props =
+                    new HashMap<>(
                             Map.of(
                                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+                                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+            if (security != null) {
+                props.putAll(security.admin());
+            }
+            try (Admin admin = Admin.create(props)) {
                 admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
                 return;
             } catch (Exception e) {

@@ -7,9 +7,10 @@ import io.cordon.jobs.CordonJobs;
 import io.cordon.jobs.JobRuntime;
 import io.cordon.jobs.kafka.KafkaIo;
 import io.cordon.jobs.local.LocalFlink;
+import io.cordon.jobs.local.LocalKafkaBroker;
 import io.cordon.jobs.local.TopicSetup;
 import io.cordon.jobs.security.KafkaAcls;
-import io.cordon.jobs.testing.SecureKafka;
+import io.cordon.jobs.security.LocalBrokerSecurity;
 import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.alert.AlertState;
 import io.cordon.pipeline.alert.AlertType;
@@ -41,6 +42,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -48,11 +50,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A secured broker (SASL/SCRAM-SHA-512, ACLs from {@link KafkaAcls}, nothing allowed without an
- * ACL): the distribution job runs as {@code cordon-distribution}; partner usa, with its own
- * credentials, receives its alerts; partner mex can read neither usa's topic nor write
- * observations; a sensor operator can write observations but read no partner topic; a wrong
- * password is refused.
+ * A secured broker, the local one in its own JVM ({@link LocalKafkaBroker} with {@link
+ * LocalBrokerSecurity}: TLS with a certificate generated for this test, SASL/SCRAM-SHA-512, ACLs
+ * from {@link KafkaAcls}, nothing allowed without an ACL): the distribution job runs as {@code
+ * cordon-distribution}; partner usa, with its own credentials, receives its alerts; partner mex can
+ * read neither usa's topic nor write observations; a sensor operator can write observations but
+ * read no partner topic; a wrong password is refused, and so is a client that does not trust the
+ * broker's certificate.
  */
 class SecureKafkaITCase {
     static final Instant T0 = Instant.parse("2026-01-01T00:05:00Z");
@@ -79,8 +83,12 @@ class SecureKafkaITCase {
                 """);
         ConfigText text = CordonJobs.readConfigText(file);
         CordonConfig config = text.parse();
-        try (SecureKafka kafka = SecureKafka.start(tmp.resolve("kafka"))) {
-            kafka.createUsers(PASSWORDS);
+        LocalBrokerSecurity security = LocalBrokerSecurity.generate(tmp.resolve("tls"));
+        try (LocalKafkaBroker broker =
+                LocalKafkaBroker.start(
+                        tmp.resolve("kafka"), 0, false, Duration.ofSeconds(120), security)) {
+            Secured kafka = new Secured(broker.bootstrapServers(), security);
+            security.createUsers(kafka.bootstrapServers(), PASSWORDS);
             try (Admin admin = Admin.create(kafka.admin())) {
                 List<NewTopic> topics = new ArrayList<>();
                 for (String name : TopicSetup.all(config)) {
@@ -90,7 +98,7 @@ class SecureKafkaITCase {
                 KafkaAcls.apply(admin, config);
             }
             Properties dist = new Properties();
-            dist.putAll(SecureKafka.scramSecurity("cordon-distribution", "dist-secret"));
+            dist.putAll(security.client("cordon-distribution", "dist-secret"));
             try (LocalFlink flink = LocalFlink.start(4)) {
                 JobRuntime runtime =
                         new JobRuntime(
@@ -188,7 +196,38 @@ class SecureKafkaITCase {
                                                 1,
                                                 Duration.ofSeconds(10)))
                         .isInstanceOf(SaslAuthenticationException.class);
+                Properties untrusting = kafka.scram("partner-usa", "usa-secret");
+                untrusting.remove("ssl.truststore.location");
+                untrusting.remove("ssl.truststore.password");
+                untrusting.remove("ssl.truststore.type");
+                assertThatThrownBy(
+                                () ->
+                                        poll(
+                                                untrusting,
+                                                "partner-usa-c2",
+                                                config.topics().partnerAlerts("usa"),
+                                                1,
+                                                Duration.ofSeconds(10)))
+                        .as("TLS: the broker's certificate is not in the JVM's trust store")
+                        .isInstanceOf(SslAuthenticationException.class);
             }
+        }
+    }
+
+    /** Client properties of the secured broker. */
+    record Secured(String bootstrapServers, LocalBrokerSecurity security) {
+        Properties admin() {
+            Properties p = new Properties();
+            p.put("bootstrap.servers", bootstrapServers);
+            p.putAll(security.admin());
+            return p;
+        }
+
+        Properties scram(String user, String password) {
+            Properties p = new Properties();
+            p.put("bootstrap.servers", bootstrapServers);
+            p.putAll(security.client(user, password));
+            return p;
         }
     }
 
