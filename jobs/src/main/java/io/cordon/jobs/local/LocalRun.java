@@ -3,6 +3,7 @@ package io.cordon.jobs.local;
 import io.cordon.jobs.CordonJobs;
 import io.cordon.jobs.JobRuntime;
 import io.cordon.jobs.kafka.KafkaIo;
+import io.cordon.jobs.sim.InProcessConnectors;
 import io.cordon.jobs.sim.SimulatorPublisher;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.config.SimulationConfig;
@@ -97,7 +98,9 @@ public final class LocalRun {
                                 new SimulatorPublisher(
                                                 bootstrap,
                                                 config.topics().observations(),
+                                                config.topics().deadLetter(),
                                                 simulation,
+                                                config.sensors(),
                                                 speedup,
                                                 sim.malformedPerMinute())
                                         .start()) {
@@ -111,7 +114,9 @@ public final class LocalRun {
                                 (s.observations() - lastObservations) / ((now - lastNanos) / 1e9);
                         lastObservations = s.observations();
                         lastNanos = now;
-                        out.println(progressLine((now - started) / 1e9, rate, s));
+                        out.println(
+                                progressLine(
+                                        (now - started) / 1e9, rate, s, publisher.formatCounts()));
                         if (publisher.failure() != null) {
                             throw publisher.failure();
                         }
@@ -124,7 +129,16 @@ public final class LocalRun {
                     Thread.sleep(runtime.checkpointInterval().toMillis() * 3);
                     ProgressMonitor.Snapshot last = monitor.snapshot();
                     double elapsed = (System.nanoTime() - started) / 1e9;
-                    out.println(progressLine(elapsed, last.observations() / elapsed, last));
+                    Map<String, InProcessConnectors.FormatCounts> formats =
+                            publisher.formatCounts();
+                    out.println(
+                            progressLine(elapsed, last.observations() / elapsed, last, formats));
+                    out.println(
+                            "connectors: "
+                                    + publisher.corrupted()
+                                    + " units corrupted on purpose, "
+                                    + publisher.deadLettered()
+                                    + " dead letters written");
                     if (!last.deadLetterReasons().isEmpty()) {
                         out.println(
                                 "dead letters (first reasons): "
@@ -136,7 +150,8 @@ public final class LocalRun {
                                                                 last.deadLetterReasons().size())));
                     }
                     if (options.summaryJson() != null) {
-                        Files.writeString(options.summaryJson(), SummaryJson.of(last, elapsed));
+                        Files.writeString(
+                                options.summaryJson(), SummaryJson.of(last, formats, elapsed));
                         out.println("summary written to " + options.summaryJson());
                     }
                     return last;
@@ -146,13 +161,26 @@ public final class LocalRun {
     }
 
     static String progressLine(
-            double elapsedS, double observationsPerS, ProgressMonitor.Snapshot s) {
+            double elapsedS,
+            double observationsPerS,
+            ProgressMonitor.Snapshot s,
+            Map<String, InProcessConnectors.FormatCounts> formats) {
         StringBuilder partners = new StringBuilder();
         for (Map.Entry<String, Long> e : s.alertsByPartner().entrySet()) {
             partners.append(' ').append(e.getKey()).append('=').append(e.getValue());
         }
+        StringBuilder decoded = new StringBuilder();
+        for (Map.Entry<String, InProcessConnectors.FormatCounts> e : formats.entrySet()) {
+            decoded.append(' ')
+                    .append(e.getKey())
+                    .append('=')
+                    .append(e.getValue().records())
+                    .append(" (")
+                    .append(e.getValue().errors())
+                    .append(" errors)");
+        }
         return String.format(
-                "[%5.0fs] obs/s %7.0f | obs %8d | live tracks %5d | track updates %7d | alerts %4d %s | per partner:%s | dead letters %d",
+                "[%5.0fs] obs/s %7.0f | obs %8d | live tracks %5d | track updates %7d | alerts %4d %s | per partner:%s | dead letters %d | decoded:%s",
                 elapsedS,
                 observationsPerS,
                 s.observations(),
@@ -161,6 +189,7 @@ public final class LocalRun {
                 s.alerts(),
                 s.alertsByType(),
                 partners,
-                s.deadLetters());
+                s.deadLetters(),
+                decoded);
     }
 }

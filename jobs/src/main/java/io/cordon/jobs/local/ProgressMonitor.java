@@ -5,7 +5,9 @@ import io.cordon.pipeline.config.PartnerConfig;
 import io.cordon.proto.v1.Alert;
 import io.cordon.proto.v1.DeadLetter;
 import io.cordon.proto.v1.EntityTrack;
+import io.cordon.proto.v1.Observation;
 import io.cordon.proto.v1.TrackStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +26,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads the pipeline's topics back (committed data only, as a partner would) and keeps the counts
- * the local run shows and summarises: observations, track updates and live tracks, alerts by type
- * and by partner, dead letters by stage.
+ * the local run shows and summarises: observations (per sensor), track updates and live tracks,
+ * alerts by type and by partner, dead letters by stage.
  */
 public final class ProgressMonitor implements AutoCloseable {
     private final CordonConfig config;
@@ -35,6 +37,8 @@ public final class ProgressMonitor implements AutoCloseable {
     private final Thread thread;
 
     private long observations;
+    private final Map<String, Long> observationsBySensor = new TreeMap<>();
+    private final Map<String, String> firstObservationIdBySensor = new TreeMap<>();
     private long trackUpdates;
     private final Set<String> trackIds = new HashSet<>();
     private final Set<String> liveTracks = new HashSet<>();
@@ -98,6 +102,12 @@ public final class ProgressMonitor implements AutoCloseable {
         String topic = r.topic();
         if (topic.equals(t.observations())) {
             observations++;
+            String sensor = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
+            observationsBySensor.merge(sensor, 1L, Long::sum);
+            if (!firstObservationIdBySensor.containsKey(sensor)) {
+                firstObservationIdBySensor.put(
+                        sensor, Observation.parseFrom(r.value()).getObservationId());
+            }
         } else if (topic.equals(t.tracks())) {
             trackUpdates++;
             EntityTrack track = EntityTrack.parseFrom(r.value());
@@ -131,6 +141,8 @@ public final class ProgressMonitor implements AutoCloseable {
         }
         return new Snapshot(
                 observations,
+                new TreeMap<>(observationsBySensor),
+                new TreeMap<>(firstObservationIdBySensor),
                 trackUpdates,
                 trackIds.size(),
                 liveTracks.size(),
@@ -148,9 +160,15 @@ public final class ProgressMonitor implements AutoCloseable {
         thread.join(10_000);
     }
 
-    /** Counts read back from the topics (committed records only). */
+    /**
+     * Counts read back from the topics (committed records only). {@code observationsBySensor} is
+     * keyed by the record key (the sensor id); {@code firstObservationIdBySensor} holds the id of
+     * each sensor's first observation, which shows the connector that made it.
+     */
     public record Snapshot(
             long observations,
+            Map<String, Long> observationsBySensor,
+            Map<String, String> firstObservationIdBySensor,
             long trackUpdates,
             int tracksSeen,
             int liveTracks,

@@ -1,5 +1,6 @@
 package io.cordon.jobs.local;
 
+import io.cordon.jobs.sim.InProcessConnectors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -8,13 +9,22 @@ import java.util.stream.Collectors;
 final class SummaryJson {
     private SummaryJson() {}
 
-    static String of(ProgressMonitor.Snapshot s, double elapsedS) {
+    static String of(
+            ProgressMonitor.Snapshot s,
+            Map<String, InProcessConnectors.FormatCounts> connectors,
+            double elapsedS) {
         return "{\n"
                 + "  \"duration_s\": "
                 + String.format(Locale.ROOT, "%.1f", elapsedS)
                 + ",\n"
                 + "  \"observations\": "
                 + s.observations()
+                + ",\n"
+                + "  \"observations_by_sensor\": "
+                + object(s.observationsBySensor())
+                + ",\n"
+                + "  \"connectors\": "
+                + connectors(connectors)
                 + ",\n"
                 + "  \"observations_per_s\": "
                 + String.format(Locale.ROOT, "%.1f", s.observations() / elapsedS)
@@ -44,6 +54,24 @@ final class SummaryJson {
                 + object(s.deadLettersByStage())
                 + "\n"
                 + "}\n";
+    }
+
+    private static String connectors(Map<String, InProcessConnectors.FormatCounts> counts) {
+        return counts.entrySet().stream()
+                .map(
+                        e ->
+                                "\""
+                                        + e.getKey()
+                                        + "\": {\"units\": "
+                                        + e.getValue().units()
+                                        + ", \"records_decoded\": "
+                                        + e.getValue().records()
+                                        + ", \"observations\": "
+                                        + e.getValue().observations()
+                                        + ", \"decode_errors\": "
+                                        + e.getValue().errors()
+                                        + "}")
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     private static String object(Map<String, Long> values) {

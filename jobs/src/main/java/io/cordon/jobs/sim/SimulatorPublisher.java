@@ -1,13 +1,14 @@
 package io.cordon.jobs.sim;
 
+import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.simulation.BorderSimulation;
+import io.cordon.proto.v1.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,34 +17,46 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Plays a {@link BorderSimulation} into the observations topic: every tick it publishes the
- * observations whose scan time has come, keyed by sensor id with the event time as Kafka timestamp,
- * and, at the configured rate, malformed records that the fusion job must dead-letter.
+ * Plays a {@link BorderSimulation} through the connectors in (scaled) real time: every tick the
+ * sensors' units whose scan time has come are encoded in their wire formats ({@link
+ * SimulatedFeeds}, with a documented rate of corrupted units), decoded by the real decoders and
+ * mappers ({@link InProcessConnectors}), and the resulting observations published to the
+ * observations topic (key sensor id, Kafka timestamp = event time) and the decode errors to the
+ * dead-letter topic (key = the source, {@code <format>:<sensor id>}).
  */
 public final class SimulatorPublisher implements AutoCloseable {
     private static final long TICK_MS = 100;
 
-    private final BorderSimulation simulation;
-    private final String topic;
+    private final SimulatedFeeds feeds;
+    private final InProcessConnectors connectors;
+    private final String observationsTopic;
+    private final String deadLetterTopic;
     private final double speedup;
-    private final double malformedPerMinute;
     private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong published = new AtomicLong();
-    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong corrupted = new AtomicLong();
     private final Thread thread;
     private volatile Exception failure;
 
+    /**
+     * @param corruptionsPerMinute units broken on purpose per scenario minute (see {@link
+     *     SimulatedFeeds})
+     */
     public SimulatorPublisher(
             String bootstrapServers,
-            String topic,
+            String observationsTopic,
+            String deadLetterTopic,
             BorderSimulation simulation,
+            List<SensorConfig> sensors,
             double speedup,
-            double malformedPerMinute) {
-        this.simulation = simulation;
-        this.topic = topic;
+            double corruptionsPerMinute) {
+        this.feeds = new SimulatedFeeds(simulation, sensors, corruptionsPerMinute);
+        this.connectors = new InProcessConnectors(sensors);
+        this.observationsTopic = observationsTopic;
+        this.deadLetterTopic = deadLetterTopic;
         this.speedup = speedup;
-        this.malformedPerMinute = malformedPerMinute;
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -59,51 +72,51 @@ public final class SimulatorPublisher implements AutoCloseable {
         return this;
     }
 
-    /** Publishes every observation in (fromS, toS] of simulation time; returns how many. */
+    /**
+     * Encodes, decodes and publishes every unit with scan time in (fromS, toS] of simulation time;
+     * returns how many observations were published.
+     */
     public int publishBetween(double fromS, double toS) {
-        List<Observation> batch = simulation.observationsBetween(fromS, toS);
-        for (Observation o : batch) {
-            producer.send(
-                    new ProducerRecord<>(
-                            topic,
-                            null,
-                            o.eventTime().toEpochMilli(),
-                            o.sensorId().getBytes(StandardCharsets.UTF_8),
-                            ObservationCodec.toProto(o).toByteArray()));
+        int count = 0;
+        for (RawUnit unit : feeds.unitsBetween(fromS, toS)) {
+            if (unit.corrupted()) {
+                corrupted.incrementAndGet();
+            }
+            InProcessConnectors.Decoded d = connectors.decode(unit);
+            for (Observation o : d.observations()) {
+                producer.send(
+                        new ProducerRecord<>(
+                                observationsTopic,
+                                null,
+                                o.eventTime().toEpochMilli(),
+                                o.sensorId().getBytes(StandardCharsets.UTF_8),
+                                ObservationCodec.toProto(o).toByteArray()));
+            }
+            for (DeadLetter dl : d.deadLetters()) {
+                producer.send(
+                        new ProducerRecord<>(
+                                deadLetterTopic,
+                                null,
+                                unit.receivedAt().toEpochMilli(),
+                                dl.getSource().getBytes(StandardCharsets.UTF_8),
+                                dl.toByteArray()));
+            }
+            count += d.observations().size();
+            deadLettered.addAndGet(d.deadLetters().size());
         }
-        published.addAndGet(batch.size());
-        return batch.size();
-    }
-
-    /** Publishes a record that is not an observation at all, as a faulty feed would. */
-    public void publishMalformed(long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        byte[] garbage = new byte[8 + rnd.nextInt(40)];
-        for (int i = 0; i < garbage.length; i++) {
-            garbage[i] = (byte) rnd.nextInt(256);
-        }
-        producer.send(
-                new ProducerRecord<>(
-                        topic, "faulty-feed".getBytes(StandardCharsets.UTF_8), garbage));
-        malformed.incrementAndGet();
+        published.addAndGet(count);
+        return count;
     }
 
     private void run() {
         long startNanos = System.nanoTime();
         double simulatedS = 0;
-        double malformedDue = 0;
         try {
             while (running.get()) {
                 Thread.sleep(TICK_MS);
                 double wallS = (System.nanoTime() - startNanos) / 1e9;
                 double nowS = wallS * speedup;
                 publishBetween(simulatedS, nowS);
-                // the rate is per scenario minute
-                malformedDue += malformedPerMinute * speedup * (TICK_MS / 60_000.0);
-                while (malformedDue >= 1) {
-                    publishMalformed(malformed.get());
-                    malformedDue -= 1;
-                }
                 simulatedS = nowS;
                 producer.flush();
             }
@@ -114,12 +127,24 @@ public final class SimulatorPublisher implements AutoCloseable {
         }
     }
 
+    /** Observations published so far. */
     public long published() {
         return published.get();
     }
 
-    public long malformed() {
-        return malformed.get();
+    /** Dead letters published so far. */
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    /** Units the simulator broke on purpose so far. */
+    public long corrupted() {
+        return corrupted.get();
+    }
+
+    /** Per connector format: units, records decoded, observations, decode errors. */
+    public Map<String, InProcessConnectors.FormatCounts> formatCounts() {
+        return connectors.counts();
     }
 
     public Exception failure() {

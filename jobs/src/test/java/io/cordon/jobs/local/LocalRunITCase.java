@@ -2,19 +2,25 @@ package io.cordon.jobs.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code ./cordon local} does, end to end: a broker in its own JVM, the jobs on a mini
- * cluster, the simulator, progress lines, and a summary with observations, tracks and alerts for
- * every partner of the example configuration.
+ * cluster, the simulator speaking ASTERIX, CoT and GeoJSON into the in-process connectors, progress
+ * lines, and a summary with observations (each sensor's through its format's decoder), decode
+ * errors on the dead-letter topic, tracks and alerts for every partner of the example
+ * configuration.
  */
 class LocalRunITCase {
     @TempDir Path tmp;
@@ -37,6 +43,8 @@ class LocalRunITCase {
         ProgressMonitor.Snapshot last = run.run();
 
         String printed = console.toString(StandardCharsets.UTF_8);
+        System.out.println(printed);
+        System.out.println(last);
         assertThat(printed)
                 .contains(
                         "Kafka ready at",
@@ -51,6 +59,52 @@ class LocalRunITCase {
         assertThat(last.deadLetters()).as("the simulator's malformed records").isPositive();
         assertThat(Files.readString(summary))
                 .contains("\"observations\": " + last.observations(), "\"alerts_by_partner\"");
+
+        // every simulated sensor's observations came through its format's decoder and mapper
+        assertThat(printed).contains("decoded: asterix-cat048=", "cot-xml=", "geojson-satellite=");
+        assertThat(last.observationsBySensor())
+                .containsOnlyKeys(
+                        "usa-radar-1", "mex-radar-1", "mex-drone-1", "usa-drone-1", "usa-sat-1");
+        assertThat(last.observationsBySensor().values())
+                .allSatisfy(n -> assertThat(n).isPositive());
+        Map<String, String> firstIds = last.firstObservationIdBySensor();
+        assertThat(firstIds.get("usa-radar-1")).startsWith("usa-radar-1/048/");
+        assertThat(firstIds.get("mex-radar-1")).startsWith("mex-radar-1/048/");
+        assertThat(firstIds.get("mex-drone-1")).startsWith("cot/mex-drone-1/");
+        assertThat(firstIds.get("usa-drone-1")).startsWith("cot/usa-drone-1/");
+        assertThat(firstIds.get("usa-sat-1")).startsWith("sat/usa-sat-1/");
+        JsonNode connectors = new ObjectMapper().readTree(summary.toFile()).get("connectors");
+        for (String format : List.of("asterix-cat048", "cot-xml", "geojson-satellite")) {
+            assertThat(connectors.get(format).get("records_decoded").asLong())
+                    .as(format)
+                    .isPositive();
+            assertThat(connectors.get(format).get("observations").asLong()).as(format).isPositive();
+            assertThat(connectors.get(format).get("decode_errors").asLong())
+                    .as(format + ": the injected corruptions")
+                    .isPositive();
+            // and the corrupted units are on the dead-letter topic, with their source
+            assertThat(last.deadLettersByStage().keySet())
+                    .anySatisfy(source -> assertThat(source).startsWith(format + ":"));
+        }
+        assertThat(last.deadLetterReasons())
+                .anySatisfy(r -> assertThat(r).startsWith("asterix-cat048:").contains("LEN"))
+                .anySatisfy(r -> assertThat(r).startsWith("cot-xml:").contains("XML"));
+        long decodeErrors = 0;
+        for (JsonNode c : connectors) {
+            decodeErrors += c.get("decode_errors").asLong();
+        }
+        long connectorDeadLetters =
+                last.deadLettersByStage().entrySet().stream()
+                        .filter(
+                                e ->
+                                        e.getKey().startsWith("asterix-cat048:")
+                                                || e.getKey().startsWith("cot-xml:")
+                                                || e.getKey().startsWith("geojson-satellite:"))
+                        .mapToLong(Map.Entry::getValue)
+                        .sum();
+        assertThat(connectorDeadLetters)
+                .as("every decode error is one dead letter")
+                .isEqualTo(decodeErrors);
         assertThat(tmp.resolve("data/kafka/broker.log")).exists();
     }
 }

@@ -41,6 +41,14 @@ public final class Cat048Encoder {
         this.sic = sic;
     }
 
+    public int sac() {
+        return sac;
+    }
+
+    public int sic() {
+        return sic;
+    }
+
     /**
      * One plot: a primary radar detection.
      *

@@ -1,0 +1,265 @@
+package io.cordon.jobs.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cordon.connectors.asterix.encode.Cat048Encoder;
+import io.cordon.connectors.cot.encode.CotDetectionEncoder;
+import io.cordon.connectors.geojson.encode.SatelliteDetectionEncoder;
+import io.cordon.pipeline.config.SensorConfig;
+import io.cordon.pipeline.flink.codec.ObservationCodec;
+import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.PositionFix;
+import io.cordon.pipeline.observation.RadarPlot;
+import io.cordon.pipeline.simulation.BorderSimulation;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What the simulated sensors put on the wire: the {@link BorderSimulation}'s observations encoded
+ * in each sensor's real format ({@link WireFormat}), one unit per radar scan (a CAT034 north marker
+ * and CAT048 blocks of at most 32 plots), per drone detection (a CoT event) and per satellite pass
+ * (a GeoJSON FeatureCollection).
+ *
+ * <p><b>Corruption.</b> To make the dead-letter path visible, {@code corruptionsPerMinute} units
+ * per scenario minute are broken on purpose: the k-th corruption falls due at scenario time {@code
+ * k * 60 / corruptionsPerMinute} s and goes to the next unit of the format whose turn it is (the
+ * formats in use take turns, in {@link WireFormat} order). A format owes at most one corruption at
+ * a time: a turn that falls on a format still waiting for its next unit (a satellite between
+ * passes) passes to the next format, and a corruption that falls due while every format owes one is
+ * dropped. How each format is broken: ASTERIX, the datagram loses its last 4 octets (the last
+ * block's LEN overruns the datagram); CoT, the document is cut in the middle (malformed XML);
+ * GeoJSON, the first feature's {@code time} is not a time (that feature is refused, the others
+ * decode); protobuf, the first octet becomes 0xFF (an invalid wire type). Everything depends only
+ * on the simulation and the order of the calls, so a seed gives the same units, corrupted or not,
+ * whatever the call boundaries.
+ *
+ * <p>Not thread-safe; call {@link #unitsBetween} with increasing, adjacent windows.
+ */
+public final class SimulatedFeeds {
+    /** CAT048 records per data block. */
+    static final int RECORDS_PER_BLOCK = Cat048Encoder.DEFAULT_RECORDS_PER_BLOCK;
+
+    /** System Area Code of the simulated radars; the SIC is 1 + the radar's registry index. */
+    static final int SAC = 1;
+
+    private static final Duration COT_STALE = Duration.ofSeconds(30);
+
+    private final BorderSimulation simulation;
+    private final Map<String, SensorConfig> sensors = new HashMap<>();
+    private final Map<String, Cat048Encoder> radars = new HashMap<>();
+    private final double corruptionsPerMinute;
+    private final List<WireFormat> rotation;
+    private final Map<WireFormat, Integer> owed = new EnumMap<>(WireFormat.class);
+    private long corruptionsIssued;
+
+    public SimulatedFeeds(
+            BorderSimulation simulation, List<SensorConfig> sensors, double corruptionsPerMinute) {
+        if (!(corruptionsPerMinute >= 0) || !Double.isFinite(corruptionsPerMinute)) {
+            throw new IllegalArgumentException(
+                    "corruptionsPerMinute must be finite and >= 0, was " + corruptionsPerMinute);
+        }
+        this.simulation = simulation;
+        this.corruptionsPerMinute = corruptionsPerMinute;
+        TreeSet<WireFormat> formats = new TreeSet<>();
+        int radarIndex = 0;
+        for (SensorConfig s : sensors) {
+            this.sensors.put(s.id(), s);
+            WireFormat f = WireFormat.of(s.kind());
+            formats.add(f);
+            if (f == WireFormat.ASTERIX) {
+                radars.put(s.id(), new Cat048Encoder(SAC, 1 + radarIndex++ % 255));
+            }
+        }
+        this.rotation = List.copyOf(formats);
+        rotation.forEach(f -> owed.put(f, 0));
+    }
+
+    /** The formats in use, in the order they take turns at being corrupted. */
+    public List<WireFormat> formats() {
+        return rotation;
+    }
+
+    /** The SIC a radar's CAT048 reports carry. */
+    public int sicOf(String radarId) {
+        Cat048Encoder e = radars.get(radarId);
+        return e == null ? -1 : e.sic();
+    }
+
+    /** The units whose scan time is in (fromS, toS], ordered by time then sensor. */
+    public List<RawUnit> unitsBetween(double fromS, double toS) {
+        List<Observation> batch = simulation.observationsBetween(fromS, toS);
+        List<RawUnit> units = new ArrayList<>();
+        int i = 0;
+        while (i < batch.size()) {
+            int j = i + 1;
+            Observation first = batch.get(i);
+            while (j < batch.size()
+                    && batch.get(j).sensorId().equals(first.sensorId())
+                    && batch.get(j).eventTime().equals(first.eventTime())) {
+                j++;
+            }
+            encodeScan(batch.subList(i, j), units);
+            i = j;
+        }
+        return units;
+    }
+
+    private void encodeScan(List<Observation> scan, List<RawUnit> out) {
+        Observation first = scan.get(0);
+        if (!sensors.containsKey(first.sensorId())) {
+            throw new IllegalStateException("simulated sensor " + first.sensorId() + " unknown");
+        }
+        WireFormat format = WireFormat.of(first.sensorKind());
+        Instant t = first.eventTime();
+        double scanS = Duration.between(simulation.epoch(), t).toNanos() / 1e9;
+        switch (format) {
+            case ASTERIX -> out.add(maybeCorrupt(format, first.sensorId(), t, scanS, radar(scan)));
+            case COT -> {
+                for (int k = 0; k < scan.size(); k++) {
+                    out.add(maybeCorrupt(format, first.sensorId(), t, scanS, cot(scan.get(k), k)));
+                }
+            }
+            case GEOJSON -> out.add(maybeCorrupt(format, first.sensorId(), t, scanS, pass(scan)));
+            case NATIVE -> {
+                for (Observation o : scan) {
+                    out.add(
+                            maybeCorrupt(
+                                    format,
+                                    first.sensorId(),
+                                    t,
+                                    scanS,
+                                    new Encoded(ObservationCodec.toBytes(o), null)));
+                }
+            }
+        }
+    }
+
+    /** Bytes of one unit, and the same unit broken (null when built lazily). */
+    private record Encoded(byte[] bytes, ObjectNode collection) {}
+
+    private Encoded radar(List<Observation> scan) {
+        Cat048Encoder encoder = radars.get(scan.get(0).sensorId());
+        SensorConfig sensor = sensors.get(scan.get(0).sensorId());
+        ByteArrayOutputStream datagram = new ByteArrayOutputStream();
+        datagram.writeBytes(encoder.northMarker(scan.get(0).eventTime(), sensor.periodS()));
+        List<Cat048Encoder.Plot> plots = new ArrayList<>(scan.size());
+        for (Observation o : scan) {
+            RadarPlot p = (RadarPlot) o.measurement();
+            plots.add(
+                    new Cat048Encoder.Plot(
+                            o.eventTime(),
+                            Math.min(p.rangeM(), Cat048Encoder.MAX_RANGE_M),
+                            p.azimuthDeg()));
+        }
+        encoder.blocks(plots, RECORDS_PER_BLOCK).forEach(datagram::writeBytes);
+        return new Encoded(datagram.toByteArray(), null);
+    }
+
+    private Encoded cot(Observation o, int index) {
+        PositionFix f = (PositionFix) o.measurement();
+        return new Encoded(
+                CotDetectionEncoder.encode(
+                        new CotDetectionEncoder.Detection(
+                                o.sensorId() + ".det." + o.eventTime().toEpochMilli() + "." + index,
+                                "a-u-G",
+                                "m-i",
+                                o.eventTime(),
+                                COT_STALE,
+                                f.position().latDeg(),
+                                f.position().lonDeg(),
+                                f.position().altM(),
+                                Math.sqrt(f.covEastEastM2()),
+                                Double.NaN,
+                                Double.NaN)),
+                null);
+    }
+
+    private Encoded pass(List<Observation> scan) {
+        List<ObjectNode> features = new ArrayList<>(scan.size());
+        for (int k = 0; k < scan.size(); k++) {
+            Observation o = scan.get(k);
+            PositionFix f = (PositionFix) o.measurement();
+            features.add(
+                    SatelliteDetectionEncoder.feature(
+                            new SatelliteDetectionEncoder.Detection(
+                                    o.sensorId() + "-" + o.eventTime().toEpochMilli() + "-" + k,
+                                    o.eventTime(),
+                                    f.position().latDeg(),
+                                    f.position().lonDeg(),
+                                    f.position().altM(),
+                                    f.covEastEastM2(),
+                                    f.covEastNorthM2(),
+                                    f.covNorthNorthM2(),
+                                    // a land scene: no detection is taken for a vessel
+                                    0.0,
+                                    "cordon-simulator")));
+        }
+        ObjectNode collection = SatelliteDetectionEncoder.collection(features);
+        return new Encoded(SatelliteDetectionEncoder.bytes(collection), collection);
+    }
+
+    private RawUnit maybeCorrupt(
+            WireFormat format, String sensorId, Instant t, double scanS, Encoded encoded) {
+        long due = (long) Math.floor(scanS * corruptionsPerMinute / 60.0);
+        while (corruptionsIssued < due) {
+            int first = (int) (corruptionsIssued % rotation.size());
+            for (int k = 0; k < rotation.size(); k++) {
+                WireFormat turn = rotation.get((first + k) % rotation.size());
+                if (owed.get(turn) == 0) {
+                    owed.put(turn, 1);
+                    break;
+                }
+            }
+            corruptionsIssued++;
+        }
+        if (owed.get(format) == 0) {
+            return new RawUnit(format, sensorId, t, encoded.bytes(), null);
+        }
+        owed.merge(format, -1, Integer::sum);
+        byte[] b = encoded.bytes();
+        return switch (format) {
+            case ASTERIX ->
+                    new RawUnit(
+                            format,
+                            sensorId,
+                            t,
+                            Arrays.copyOf(b, Math.max(1, b.length - 4)),
+                            "datagram truncated by 4 octets");
+            case COT ->
+                    new RawUnit(
+                            format,
+                            sensorId,
+                            t,
+                            Arrays.copyOf(b, b.length / 2),
+                            "document cut in the middle");
+            case GEOJSON -> {
+                ObjectNode collection = encoded.collection().deepCopy();
+                var features =
+                        (com.fasterxml.jackson.databind.node.ArrayNode) collection.get("features");
+                if (features.isEmpty()) {
+                    yield new RawUnit(
+                            format, sensorId, t, Arrays.copyOf(b, b.length / 2), "document cut");
+                }
+                ((ObjectNode) features.get(0).get("properties")).put("time", "not-a-time");
+                yield new RawUnit(
+                        format,
+                        sensorId,
+                        t,
+                        SatelliteDetectionEncoder.bytes(collection),
+                        "first feature's time is not a time");
+            }
+            case NATIVE -> {
+                byte[] broken = b.clone();
+                broken[0] = (byte) 0xFF;
+                yield new RawUnit(format, sensorId, t, broken, "first octet set to 0xFF");
+            }
+        };
+    }
+}
