@@ -4,6 +4,7 @@ import io.cordon.jobs.kafka.KafkaIo;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.config.Topics;
 import io.cordon.pipeline.flink.ConfigText;
+import io.cordon.pipeline.flink.detect.KeyedDetectorFactory;
 import io.cordon.pipeline.flink.detect.TrackDetectorFactory;
 import io.cordon.pipeline.fusion.Partitioning;
 import java.io.IOException;
@@ -103,7 +104,10 @@ public final class CordonJobs {
                         kafka.deadLetterSink(t.deadLetter(), DETECTION + "-dlq"),
                         configText,
                         readBorders(),
-                        TrackDetectorFactory.perTrack())
+                        TrackDetectorFactory.perTrack(),
+                        KeyedDetectorFactory.all(),
+                        runtime.maxOutOfOrderness(),
+                        runtime.sourceIdleness())
                 .addTo(env);
     }
 

@@ -4,12 +4,12 @@ import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.border.BorderMap;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.config.PartnerConfig;
-import io.cordon.pipeline.detect.DetectorResult;
-import io.cordon.pipeline.detect.TrackDetector;
+import io.cordon.pipeline.detect.DetectorReplay;
 import io.cordon.pipeline.flink.codec.AlertCodec;
 import io.cordon.pipeline.flink.codec.DecodeResult;
 import io.cordon.pipeline.flink.codec.EntityTrackCodec;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
+import io.cordon.pipeline.flink.detect.KeyedDetectorFactory;
 import io.cordon.pipeline.flink.detect.TrackDetectorFactory;
 import io.cordon.pipeline.fusion.FusionStep;
 import io.cordon.pipeline.fusion.SensorRegistryPriors;
@@ -21,7 +21,6 @@ import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.tracker.MultiTargetTracker;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,26 +63,18 @@ public final class OfflinePipeline {
         }
         List<Alert> alerts = new ArrayList<>();
         BorderMap borders = BorderMap.load(config.borders());
+        List<Alert> raised = new ArrayList<>();
         for (TrackDetectorFactory.Named named : TrackDetectorFactory.perTrack()) {
-            @SuppressWarnings("unchecked")
-            TrackDetector<Object> detector =
-                    (TrackDetector<Object>) named.factory().create(config, borders);
-            Map<String, Object> states = new HashMap<>();
-            for (EntityTrack t : updates) {
-                DetectorResult<Object> r = detector.onTrackUpdate(states.get(t.trackId()), t);
-                if (r.stateCleared()) {
-                    states.remove(t.trackId());
-                } else {
-                    states.put(
-                            t.trackId(), detector.decodeState(detector.encodeState(r.newState())));
-                }
-                for (Alert a : r.alerts()) {
-                    alerts.add(
-                            ((DecodeResult.Ok<Alert>)
-                                            AlertCodec.parse(AlertCodec.toProto(a).toByteArray()))
-                                    .value());
-                }
-            }
+            raised.addAll(
+                    DetectorReplay.perTrack(named.factory().create(config, borders), updates));
+        }
+        for (KeyedDetectorFactory.Named named : KeyedDetectorFactory.all()) {
+            raised.addAll(DetectorReplay.keyed(named.factory().create(config, borders), updates));
+        }
+        for (Alert a : raised) {
+            alerts.add(
+                    ((DecodeResult.Ok<Alert>) AlertCodec.parse(AlertCodec.toProto(a).toByteArray()))
+                            .value());
         }
         SharingPolicy policy = new SharingPolicy(config.partners());
         Map<String, TreeSet<String>> byPartner = new TreeMap<>();

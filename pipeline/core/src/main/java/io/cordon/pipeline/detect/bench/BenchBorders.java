@@ -21,7 +21,7 @@ public final class BenchBorders {
     }
 
     /** The same as GeoJSON: the line (USA on its left going east) and the two polygons. */
-    static String geoJson(double lat, double lon) {
+    public static String geoJson(double lat, double lon) {
         double w = lon - HALF_WIDTH_DEG;
         double e = lon + HALF_WIDTH_DEG;
         double s = lat - HALF_WIDTH_DEG;

@@ -29,13 +29,11 @@ public interface TrackDetectorFactory extends Serializable {
     record Named(String name, TrackDetectorFactory factory) implements Serializable {}
 
     /**
-     * The per-track detectors the detection job runs. Border crossing only for now: with loitering,
-     * zone intrusion and dark target added, the integration test's offline replay expected 26
-     * dark-target alerts that the streaming job did not emit, and the cause is not found yet;
-     * {@link #allPerTrack()} stays available for that investigation.
+     * The per-track detectors the detection job runs: border crossing, loitering, zone intrusion,
+     * dark target.
      */
     static List<Named> perTrack() {
-        return List.of(new Named(BorderCrossingDetector.NAME, borderCrossing()));
+        return allPerTrack();
     }
 
     /** Every per-track detector, with the configuration's parameters. */

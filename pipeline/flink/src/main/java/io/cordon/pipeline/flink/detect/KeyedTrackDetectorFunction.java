@@ -1,0 +1,205 @@
+package io.cordon.pipeline.flink.detect;
+
+import io.cordon.pipeline.alert.Alert;
+import io.cordon.pipeline.border.BorderMap;
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.detect.DetectorResult;
+import io.cordon.pipeline.detect.KeyedTrackDetector;
+import io.cordon.pipeline.flink.ConfigText;
+import io.cordon.pipeline.flink.codec.AlertCodec;
+import io.cordon.pipeline.flink.codec.DecodeResult;
+import io.cordon.pipeline.flink.codec.EntityTrackCodec;
+import io.cordon.pipeline.flink.record.KeyedPayload;
+import io.cordon.pipeline.track.EntityTrack;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Runs one core {@link KeyedTrackDetector} per detector key (a tile, an identity). The updates of
+ * different tracks reach a key from different partitions in no fixed order, and these detectors
+ * compare tracks with each other, so the operator puts them in event-time order first: an update
+ * waits in the key's state until the watermark passes its time, then all waiting updates up to the
+ * watermark are given to the detector sorted by (event time, track id, arrival). That is the order
+ * an offline replay uses, so both give the same alerts.
+ *
+ * <p>When no update has reached the key for {@code flushAfterMs} of processing time, whatever waits
+ * is released in the same order: at the end of a stream no later record moves the watermark, and a
+ * track's last updates (its deletion, which closes its alerts) must not wait for ever. An update
+ * that arrives behind the watermark is processed at once (counted as {@code lateUpdates}). When the
+ * detector clears the key's state, state and pending timers' work are gone with it.
+ */
+public class KeyedTrackDetectorFunction
+        extends KeyedProcessFunction<String, RoutedTrack, KeyedPayload> {
+    /** Default quiet time after which waiting updates are released without a watermark. */
+    public static final long DEFAULT_FLUSH_AFTER_MS = 5_000;
+
+    static final Comparator<RoutedTrack> ORDER =
+            Comparator.<RoutedTrack>comparingLong(r -> r.eventTimeMs)
+                    .thenComparing(r -> r.trackId)
+                    .thenComparingLong(r -> r.seq);
+
+    private final ConfigText config;
+    private final String borderGeoJson;
+    private final KeyedDetectorFactory factory;
+    private final long flushAfterMs;
+
+    private transient KeyedTrackDetector<Object> detector;
+    private transient ValueState<byte[]> state;
+    private transient ListState<RoutedTrack> pending;
+    private transient ValueState<Long> arrivals;
+    private transient ValueState<Long> flushAt;
+    private transient ValueState<Long> lastArrival;
+    private transient Counter alertsOut;
+    private transient Counter late;
+
+    public KeyedTrackDetectorFunction(
+            ConfigText config,
+            String borderGeoJson,
+            KeyedDetectorFactory factory,
+            long flushAfterMs) {
+        if (flushAfterMs <= 0) {
+            throw new IllegalArgumentException("flushAfterMs must be > 0, was " + flushAfterMs);
+        }
+        this.config = config;
+        this.borderGeoJson = borderGeoJson;
+        this.factory = factory;
+        this.flushAfterMs = flushAfterMs;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void open(OpenContext openContext) {
+        CordonConfig cfg = config.parse();
+        BorderMap borders = BorderMap.fromGeoJson(borderGeoJson, cfg.borders().portsOfEntry());
+        detector = (KeyedTrackDetector<Object>) factory.create(cfg, borders);
+        String name = detector.name();
+        var ctx = getRuntimeContext();
+        state =
+                ctx.getState(
+                        new ValueStateDescriptor<>(
+                                "detector-" + name,
+                                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        pending =
+                ctx.getListState(
+                        new ListStateDescriptor<>(
+                                "pending-" + name, TypeInformation.of(RoutedTrack.class)));
+        arrivals = ctx.getState(new ValueStateDescriptor<>("arrivals-" + name, Types.LONG));
+        flushAt = ctx.getState(new ValueStateDescriptor<>("flush-at-" + name, Types.LONG));
+        lastArrival = ctx.getState(new ValueStateDescriptor<>("last-arrival-" + name, Types.LONG));
+        var group = ctx.getMetricGroup().addGroup("detector", name);
+        alertsOut = group.counter("alerts");
+        late = group.counter("lateUpdates");
+    }
+
+    @Override
+    public void processElement(RoutedTrack r, Context ctx, Collector<KeyedPayload> out)
+            throws Exception {
+        long n = arrivals.value() == null ? 0 : arrivals.value();
+        r.seq = n;
+        arrivals.update(n + 1);
+        if (r.eventTimeMs <= ctx.timerService().currentWatermark()) {
+            late.inc();
+            process(ctx.getCurrentKey(), List.of(r), out, ctx.timerService());
+            return;
+        }
+        pending.add(r);
+        ctx.timerService().registerEventTimeTimer(r.eventTimeMs);
+        long now = ctx.timerService().currentProcessingTime();
+        lastArrival.update(now);
+        if (flushAt.value() == null) {
+            flushAt.update(now + flushAfterMs);
+            ctx.timerService().registerProcessingTimeTimer(now + flushAfterMs);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<KeyedPayload> out)
+            throws Exception {
+        long upTo;
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            upTo = timestamp;
+        } else {
+            Long due = flushAt.value();
+            if (due == null || timestamp != due) {
+                return; // not the key's current deadline
+            }
+            long quietUntil = lastArrival.value() + flushAfterMs;
+            if (timestamp < quietUntil) {
+                flushAt.update(quietUntil); // an update came since: wait until it is quiet
+                ctx.timerService().registerProcessingTimeTimer(quietUntil);
+                return;
+            }
+            flushAt.clear();
+            upTo = Long.MAX_VALUE;
+        }
+        List<RoutedTrack> ready = new ArrayList<>();
+        List<RoutedTrack> waiting = new ArrayList<>();
+        Iterable<RoutedTrack> all = pending.get();
+        if (all != null) {
+            for (RoutedTrack r : all) {
+                (r.eventTimeMs <= upTo ? ready : waiting).add(r);
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        ready.sort(ORDER);
+        pending.update(waiting);
+        process(ctx.getCurrentKey(), ready, out, ctx.timerService());
+    }
+
+    private void process(
+            String key,
+            List<RoutedTrack> ordered,
+            Collector<KeyedPayload> out,
+            org.apache.flink.streaming.api.TimerService timers)
+            throws Exception {
+        byte[] stored = state.value();
+        Object s = stored == null ? null : detector.decodeState(stored);
+        for (RoutedTrack r : ordered) {
+            if (!(EntityTrackCodec.parse(r.payload) instanceof DecodeResult.Ok<EntityTrack> ok)) {
+                continue; // validated upstream by TrackDecodeFunction
+            }
+            DetectorResult<Object> result = detector.onTrackUpdate(s, key, ok.value());
+            s = result.newState();
+            for (Alert alert : result.alerts()) {
+                alertsOut.inc();
+                out.collect(
+                        new KeyedPayload(
+                                "",
+                                alert.alertId(),
+                                alert.windowStart().toEpochMilli(),
+                                AlertCodec.toProto(alert).toByteArray()));
+            }
+        }
+        if (s == null) {
+            state.clear();
+        } else {
+            state.update(detector.encodeState(s));
+        }
+        Iterable<RoutedTrack> left = pending.get();
+        if (s == null && (left == null || !left.iterator().hasNext())) {
+            Long due = flushAt.value();
+            if (due != null) {
+                timers.deleteProcessingTimeTimer(due);
+            }
+            pending.clear();
+            arrivals.clear();
+            flushAt.clear();
+            lastArrival.clear();
+        }
+    }
+}
