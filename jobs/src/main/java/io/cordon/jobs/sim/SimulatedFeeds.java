@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +28,16 @@ import java.util.TreeSet;
  *
  * <p><b>Corruption.</b> To make the dead-letter path visible, {@code corruptionsPerMinute} units
  * per scenario minute are broken on purpose: the k-th corruption falls due at scenario time {@code
- * k * 60 / corruptionsPerMinute} s and goes to the next unit of the format whose turn it is (the
- * formats in use take turns, in {@link WireFormat} order). A format owes at most one corruption at
- * a time: a turn that falls on a format still waiting for its next unit (a satellite between
- * passes) passes to the next format, and a corruption that falls due while every format owes one is
- * dropped. How each format is broken: ASTERIX, the datagram loses its last 4 octets (the last
- * block's LEN overruns the datagram); CoT, the document is cut in the middle (malformed XML);
- * GeoJSON, the first feature's {@code time} is not a time (that feature is refused, the others
- * decode); protobuf, the first octet becomes 0xFF (an invalid wire type). Everything depends only
- * on the simulation and the order of the calls, so a seed gives the same units, corrupted or not,
- * whatever the call boundaries.
+ * k * 60 / corruptionsPerMinute} s and goes to the next unit of the sensor whose turn it is (the
+ * sensors take turns in registry order, so every sensor and every format gets some). A sensor owes
+ * at most one corruption at a time: a turn that falls on a sensor still waiting for its next unit
+ * (a satellite between passes) passes to the next sensor, and a corruption that falls due while
+ * every sensor owes one is dropped. How each format is broken: ASTERIX, the datagram loses its last
+ * 4 octets (the last block's LEN overruns the datagram); CoT, the document is cut in the middle
+ * (malformed XML); GeoJSON, the first feature's {@code time} is not a time (that feature is
+ * refused, the others decode); protobuf, the first octet becomes 0xFF (an invalid wire type).
+ * Everything depends only on the simulation and the order of the calls, so a seed gives the same
+ * units, corrupted or not, whatever the call boundaries.
  *
  * <p>Not thread-safe; call {@link #unitsBetween} with increasing, adjacent windows.
  */
@@ -55,8 +54,9 @@ public final class SimulatedFeeds {
     private final Map<String, SensorConfig> sensors = new HashMap<>();
     private final Map<String, Cat048Encoder> radars = new HashMap<>();
     private final double corruptionsPerMinute;
-    private final List<WireFormat> rotation;
-    private final Map<WireFormat, Integer> owed = new EnumMap<>(WireFormat.class);
+    private final List<WireFormat> formats;
+    private final List<String> rotation = new ArrayList<>();
+    private final Map<String, Integer> owed = new HashMap<>();
     private long corruptionsIssued;
 
     public SimulatedFeeds(
@@ -77,13 +77,21 @@ public final class SimulatedFeeds {
                 radars.put(s.id(), new Cat048Encoder(SAC, 1 + radarIndex++ % 255));
             }
         }
-        this.rotation = List.copyOf(formats);
-        rotation.forEach(f -> owed.put(f, 0));
+        this.formats = List.copyOf(formats);
+        for (SensorConfig s : sensors) {
+            rotation.add(s.id());
+            owed.put(s.id(), 0);
+        }
     }
 
-    /** The formats in use, in the order they take turns at being corrupted. */
+    /** The formats in use, in {@link WireFormat} order. */
     public List<WireFormat> formats() {
-        return rotation;
+        return formats;
+    }
+
+    /** The sensors in the order they take turns at being corrupted (the registry's). */
+    public List<String> corruptionRotation() {
+        return List.copyOf(rotation);
     }
 
     /** The SIC a radar's CAT048 reports carry. */
@@ -211,7 +219,7 @@ public final class SimulatedFeeds {
         while (corruptionsIssued < due) {
             int first = (int) (corruptionsIssued % rotation.size());
             for (int k = 0; k < rotation.size(); k++) {
-                WireFormat turn = rotation.get((first + k) % rotation.size());
+                String turn = rotation.get((first + k) % rotation.size());
                 if (owed.get(turn) == 0) {
                     owed.put(turn, 1);
                     break;
@@ -219,10 +227,10 @@ public final class SimulatedFeeds {
             }
             corruptionsIssued++;
         }
-        if (owed.get(format) == 0) {
+        if (owed.get(sensorId) == 0) {
             return new RawUnit(format, sensorId, t, encoded.bytes(), null);
         }
-        owed.merge(format, -1, Integer::sum);
+        owed.merge(sensorId, -1, Integer::sum);
         byte[] b = encoded.bytes();
         return switch (format) {
             case ASTERIX ->

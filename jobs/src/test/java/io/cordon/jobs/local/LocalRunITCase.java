@@ -86,6 +86,14 @@ class LocalRunITCase {
             assertThat(last.deadLettersByStage().keySet())
                     .anySatisfy(source -> assertThat(source).startsWith(format + ":"));
         }
+        // the sensors take turns at being corrupted: every one has dead letters
+        assertThat(last.deadLettersByStage())
+                .containsKeys(
+                        "asterix-cat048:usa-radar-1",
+                        "asterix-cat048:mex-radar-1",
+                        "cot-xml:mex-drone-1",
+                        "cot-xml:usa-drone-1",
+                        "geojson-satellite:usa-sat-1");
         assertThat(last.deadLetterReasons())
                 .anySatisfy(r -> assertThat(r).startsWith("asterix-cat048:").contains("LEN"))
                 .anySatisfy(r -> assertThat(r).startsWith("cot-xml:").contains("XML"));

@@ -47,6 +47,7 @@ class SimulatedConnectorsTest {
         List<RawUnit> units = feeds.unitsBetween(-1, SCENARIO_S);
         List<List<Observation>> scans = scans(sim.observationsBetween(-1, SCENARIO_S));
         Map<WireFormat, Integer> corrupted = new EnumMap<>(WireFormat.class);
+        java.util.Set<String> corruptedSensors = new java.util.TreeSet<>();
         int u = 0;
         int compared = 0;
         for (List<Observation> scan : scans) {
@@ -68,6 +69,7 @@ class SimulatedConnectorsTest {
                     continue;
                 }
                 corrupted.merge(format, 1, Integer::sum);
+                corruptedSensors.add(unit.sensorId());
                 assertThat(d.deadLetters()).as(unit.corruption()).isNotEmpty();
                 for (DeadLetter dl : d.deadLetters()) {
                     assertThat(dl.getSource()).isEqualTo(format.label() + ":" + unit.sensorId());
@@ -91,8 +93,10 @@ class SimulatedConnectorsTest {
                 .containsExactlyInAnyOrder(WireFormat.ASTERIX, WireFormat.COT, WireFormat.GEOJSON);
         int total = corrupted.values().stream().mapToInt(Integer::intValue).sum();
         int due = (int) Math.floor(SCENARIO_S * CORRUPTIONS_PER_MINUTE / 60);
-        // a corruption whose format has no unit left before the end stays owed
-        assertThat(total).isBetween(due - feeds.formats().size(), due);
+        // a corruption whose sensor has no unit left before the end stays owed
+        assertThat(total).isBetween(due - feeds.corruptionRotation().size(), due);
+        assertThat(corruptedSensors)
+                .containsExactlyInAnyOrderElementsOf(feeds.corruptionRotation());
 
         var counts = connectors.counts();
         assertThat(counts.keySet())
