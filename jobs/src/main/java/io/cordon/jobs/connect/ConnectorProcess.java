@@ -160,7 +160,19 @@ public final class ConnectorProcess {
             if (o.duration() != null) {
                 timers.schedule(connector::close, o.duration().toMillis(), TimeUnit.MILLISECONDS);
             }
-            Thread hook = new Thread(connector::close, "connector-shutdown");
+            // SIGTERM: stop reading, then give the main thread time to flush Kafka.
+            Thread main = Thread.currentThread();
+            Thread hook =
+                    new Thread(
+                            () -> {
+                                connector.close();
+                                try {
+                                    main.join(15_000);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "connector-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             started.accept(transport);
             try {

@@ -1,0 +1,127 @@
+package io.cordon.connectors.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordon.connectors.decode.DecodeResult;
+import io.cordon.connectors.sapient.SapientClassification;
+import io.cordon.connectors.sapient.SapientDetection;
+import io.cordon.connectors.sapient.SapientRangeBearing;
+import io.cordon.pipeline.config.SensorConfig;
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.RadarPlot;
+import io.cordon.pipeline.observation.SensorKind;
+import io.cordon.pipeline.observation.TargetClass;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SapientObservationMapperTest {
+    private static final SensorConfig NODE =
+            SensorConfig.withDefaults(
+                    "ugs-1", "usa", SensorKind.GROUND_SENSOR, GeoPoint.of(31.5, -110.5));
+
+    private static SapientDetection detection(SapientRangeBearing rb, String state) {
+        return new SapientDetection(
+                Instant.parse("2024-05-01T12:00:00Z"),
+                "node",
+                "01H7SS2G2HFG5EP09GYC8YP69C",
+                "obj",
+                "task",
+                state,
+                null,
+                rb,
+                0.9,
+                List.of(new SapientClassification("Vehicle", 0.7)),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                "",
+                "");
+    }
+
+    @Test
+    void rangeBearingBecomesAPlotAroundTheRegisteredNodeWithItsStatedErrors() {
+        DecodeResult<Observation> r =
+                new SapientObservationMapper(NODE)
+                        .map(
+                                detection(
+                                        new SapientRangeBearing(
+                                                250,
+                                                -10,
+                                                Double.NaN,
+                                                5,
+                                                2,
+                                                Double.NaN,
+                                                SapientRangeBearing.North.TRUE),
+                                        ""));
+        Observation o = r.values().get(0);
+        RadarPlot p = (RadarPlot) o.measurement();
+        assertThat(p.sensorPosition()).isEqualTo(NODE.position());
+        assertThat(p.rangeM()).isEqualTo(250);
+        assertThat(p.azimuthDeg()).isEqualTo(350);
+        assertThat(p.sigmaRangeM()).isEqualTo(5);
+        assertThat(p.sigmaAzimuthDeg()).isEqualTo(2);
+        assertThat(o.velocity()).isNull();
+        assertThat(o.classification().targetClass()).isEqualTo(TargetClass.LAND_VEHICLE);
+        assertThat(o.sensorKind()).isEqualTo(SensorKind.GROUND_SENSOR);
+    }
+
+    @Test
+    void withoutStatedErrorsTheSigmasComeFromTheRegistry() {
+        Observation o =
+                new SapientObservationMapper(NODE)
+                        .map(
+                                detection(
+                                        new SapientRangeBearing(
+                                                100,
+                                                45,
+                                                Double.NaN,
+                                                Double.NaN,
+                                                Double.NaN,
+                                                Double.NaN,
+                                                SapientRangeBearing.North.UNSPECIFIED),
+                                        ""))
+                        .values()
+                        .get(0);
+        RadarPlot p = (RadarPlot) o.measurement();
+        assertThat(p.sigmaRangeM()).isEqualTo(NODE.sigmaPositionM());
+        assertThat(p.sigmaAzimuthDeg())
+                .isEqualTo(Math.toDegrees(Math.atan2(NODE.sigmaPositionM(), 100)));
+    }
+
+    @Test
+    void magneticBearingsAreRefusedAndLostObjectsGiveNothing() {
+        SapientObservationMapper m = new SapientObservationMapper(NODE);
+        DecodeResult<Observation> magnetic =
+                m.map(
+                        detection(
+                                new SapientRangeBearing(
+                                        100,
+                                        45,
+                                        Double.NaN,
+                                        1,
+                                        1,
+                                        Double.NaN,
+                                        SapientRangeBearing.North.MAGNETIC),
+                                ""));
+        assertThat(magnetic.values()).isEmpty();
+        assertThat(magnetic.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("MAGNETIC"));
+        DecodeResult<Observation> lost =
+                m.map(
+                        detection(
+                                new SapientRangeBearing(
+                                        100,
+                                        45,
+                                        Double.NaN,
+                                        1,
+                                        1,
+                                        Double.NaN,
+                                        SapientRangeBearing.North.TRUE),
+                                "Lost"));
+        assertThat(lost.values()).isEmpty();
+        assertThat(lost.errors()).isEmpty();
+    }
+}
