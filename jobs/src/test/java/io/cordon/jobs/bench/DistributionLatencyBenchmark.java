@@ -1,5 +1,7 @@
 package io.cordon.jobs.bench;
 
+import io.cordon.connectors.output.geojson.SseFeedServer;
+import io.cordon.connectors.output.geojson.SseSubscriber;
 import io.cordon.jobs.testing.CotListener;
 import io.cordon.jobs.testing.DistributionHarness;
 import io.cordon.jobs.testing.WebhookReceiver;
@@ -10,6 +12,10 @@ import io.cordon.pipeline.alert.Severity;
 import io.cordon.pipeline.detect.Evidence;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Marking;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +38,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Delivery latency alert → partner output, measured (never asserted): the distribution job alone on
  * an in-process broker and mini cluster; alerts are published to {@code cordon.alerts.v1} at a
  * fixed rate, and for every alert the wall-clock time from publishing to its arrival is taken at a
- * read_committed consumer of the Kafka partner's topic, at a plain-TCP TAK listener and at a
- * webhook. Run (see docs/benchmarks.md):
+ * read_committed consumer of the Kafka partner's topic, at a plain-TCP TAK listener, at a webhook
+ * and at a client of the same partner's server-sent events. Run (see docs/benchmarks.md):
  *
  * <pre>
  * java -cp ... io.cordon.jobs.bench.DistributionLatencyBenchmark [alerts] [alerts/s] [checkpoint ms]
@@ -47,6 +53,10 @@ public final class DistributionLatencyBenchmark {
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 20;
         long checkpointMs = args.length > 2 ? Long.parseLong(args[2]) : 1000;
         Path dir = Files.createTempDirectory("cordon-distribution-bench");
+        int ssePort;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ssePort = free.getLocalPort();
+        }
         try (CotListener tak = CotListener.plain();
                 WebhookReceiver web = WebhookReceiver.start(0)) {
             String yaml =
@@ -65,9 +75,12 @@ public final class DistributionLatencyBenchmark {
                         name: Webhook partner
                         country: CAN
                         sharing: {language: fr}
-                        outputs: {kafka: false, geojson: {url: "%s"}}
+                        outputs:
+                          kafka: false
+                          geojson: {url: "%s"}
+                          sse: {bindHost: 127.0.0.1, port: %d}
                     """
-                            .formatted(tak.port(), web.url());
+                            .formatted(tak.port(), web.url(), ssePort);
             try (DistributionHarness h =
                     new DistributionHarness(dir, yaml, Duration.ofMillis(checkpointMs))) {
                 Map<String, Long> published = new ConcurrentHashMap<>();
@@ -77,6 +90,17 @@ public final class DistributionLatencyBenchmark {
                         new Thread(() -> consume(h, published, kafka, running), "bench-consumer");
                 consumer.start();
                 Thread.sleep(3000); // job running, consumer assigned
+                // a first alert opens the SSE endpoint; the subscriber then waits for the live ones
+                h.publishAlert(alert("warm-up"));
+                SseSubscriber sse = subscribe(ssePort);
+                while (!sse.poll(Duration.ofSeconds(30)).data().contains("\"warm-up\"")) {
+                    // older retained events
+                }
+                List<Long> streamed = Collections.synchronizedList(new ArrayList<>());
+                Thread sseReader =
+                        new Thread(
+                                () -> readEvents(sse, published, streamed, running), "bench-sse");
+                sseReader.start();
                 long start = System.nanoTime();
                 for (int i = 0; i < alerts; i++) {
                     long due = start + (long) (i * 1e9 / rate);
@@ -90,21 +114,28 @@ public final class DistributionLatencyBenchmark {
                 long deadline = System.currentTimeMillis() + 30_000;
                 while ((kafka.size() < alerts
                                 || tak.events().size() < alerts
-                                || web.lines().size() < alerts)
+                                || web.lines().size() < alerts
+                                || streamed.size() < alerts)
                         && System.currentTimeMillis() < deadline) {
                     Thread.sleep(100);
                 }
                 running.set(false);
                 consumer.join();
+                sseReader.join();
+                sse.close();
                 List<Long> cot = new ArrayList<>();
                 for (CotListener.Received r : tak.events()) {
-                    String id = between(r.xml(), "uid=\"cordon.alert.", "\"");
-                    cot.add(r.receivedAtMs() - published.get(id));
+                    Long sent = published.get(between(r.xml(), "uid=\"cordon.alert.", "\""));
+                    if (sent != null) {
+                        cot.add(r.receivedAtMs() - sent);
+                    }
                 }
                 List<Long> geo = new ArrayList<>();
                 for (WebhookReceiver.Line l : web.lines()) {
-                    String id = between(l.json(), "\"id\":\"", "\"");
-                    geo.add(l.receivedAtMs() - published.get(id));
+                    Long sent = published.get(between(l.json(), "\"id\":\"", "\""));
+                    if (sent != null) {
+                        geo.add(l.receivedAtMs() - sent);
+                    }
                 }
                 System.out.printf(
                         Locale.ROOT,
@@ -115,6 +146,7 @@ public final class DistributionLatencyBenchmark {
                 report("kafka (read_committed)", kafka, alerts);
                 report("cot (tcp)", cot, alerts);
                 report("geojson (webhook)", geo, alerts);
+                report("geojson (sse)", streamed, alerts);
             }
         }
     }
@@ -145,6 +177,38 @@ public final class DistributionLatencyBenchmark {
                     }
                 }
             }
+        }
+    }
+
+    static SseSubscriber subscribe(int port) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + port + SseFeedServer.PATH);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return SseSubscriber.connect(HttpClient.newHttpClient(), uri, null);
+            } catch (java.net.ConnectException e) {
+                if (attempt > 300) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    static void readEvents(
+            SseSubscriber sse, Map<String, Long> published, List<Long> out, AtomicBoolean running) {
+        try {
+            while (running.get()) {
+                SseSubscriber.Event e = sse.poll(Duration.ofMillis(50));
+                if (e != null) {
+                    long now = System.currentTimeMillis();
+                    Long sent = published.get(between(e.data(), "\"id\":\"", "\""));
+                    if (sent != null) {
+                        out.add(now - sent);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,7 +2,6 @@ package io.cordon.pipeline.flink.distribute;
 
 import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.config.PartnerConfig;
-import io.cordon.pipeline.config.PartnerOutputs;
 import io.cordon.pipeline.config.Topics;
 import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.flink.codec.AlertCodec;
@@ -98,24 +97,18 @@ public class AlertRoutingFunction
             }
             String topic = "";
             if (r.message() != null) {
-                byte[] bytes = AlertCodec.toBytes(r.message());
-                PartnerOutputs outputs = partner.outputs();
-                if (outputs.kafka()) {
-                    topic = topics.partnerAlerts(partner.id());
-                    out.collect(new KeyedPayload(topic, alert.alertId(), in.eventTimeMs, bytes));
-                }
-                if (outputs.hasEndpoints()) {
-                    ctx.output(
-                            DistributionOutputs.ENDPOINTS,
-                            new PartnerDelivery(
-                                    partner.id(),
-                                    PartnerDelivery.ALERT,
-                                    alert.alertId(),
-                                    in.eventTimeMs,
-                                    bytes,
-                                    policy.version(),
-                                    now));
-                }
+                topic =
+                        PartnerEmitter.emit(
+                                partner,
+                                PartnerDelivery.ALERT,
+                                topics.partnerAlerts(partner.id()),
+                                alert.alertId(),
+                                in.eventTimeMs,
+                                AlertCodec.toBytes(r.message()),
+                                policy.version(),
+                                now,
+                                out,
+                                d -> ctx.output(DistributionOutputs.ENDPOINTS, d));
                 counter(partner.id()).inc();
                 if (r.decision().outcome() == io.cordon.pipeline.sharing.Decision.Outcome.RETRACT) {
                     retracted.inc();

@@ -1,7 +1,6 @@
 package io.cordon.pipeline.flink.distribute;
 
 import io.cordon.pipeline.config.PartnerConfig;
-import io.cordon.pipeline.config.PartnerOutputs;
 import io.cordon.pipeline.config.Topics;
 import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.flink.codec.DecodeResult;
@@ -114,28 +113,17 @@ public class TrackRoutingFunction
             if (r.message() == null) {
                 continue;
             }
-            byte[] bytes = encode(r, proto);
-            PartnerOutputs outputs = partner.outputs();
-            if (outputs.kafka()) {
-                out.collect(
-                        new KeyedPayload(
-                                topics.partnerTracks(partner.id()),
-                                track.trackId(),
-                                r.message().time().toEpochMilli(),
-                                bytes));
-            }
-            if (outputs.endpointsWantTracks()) {
-                ctx.output(
-                        DistributionOutputs.ENDPOINTS,
-                        new PartnerDelivery(
-                                partner.id(),
-                                PartnerDelivery.TRACK,
-                                track.trackId(),
-                                r.message().time().toEpochMilli(),
-                                bytes,
-                                policy.version(),
-                                now));
-            }
+            PartnerEmitter.emit(
+                    partner,
+                    PartnerDelivery.TRACK,
+                    topics.partnerTracks(partner.id()),
+                    track.trackId(),
+                    r.message().time().toEpochMilli(),
+                    encode(r, proto),
+                    policy.version(),
+                    now,
+                    out,
+                    d -> ctx.output(DistributionOutputs.ENDPOINTS, d));
             sent.computeIfAbsent(
                             partner.id(),
                             id -> metrics.addGroup("partner", id).counter("trackUpdatesSent"))
