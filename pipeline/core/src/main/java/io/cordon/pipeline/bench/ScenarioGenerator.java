@@ -49,8 +49,10 @@ public final class ScenarioGenerator {
     }
 
     /**
-     * Writes a generated scenario in the benchmark format: {@code --out DIR [--seed S] [--targets
-     * N] [--duration SECONDS] [--clutter-scale X]} (defaults: seed 1, 100 targets, 600 s, 1).
+     * Writes a generated scenario in the benchmark format, plus its ground-truth events as
+     * events.csv ({@link io.cordon.pipeline.detect.bench.TruthEvents}): {@code --out DIR [--seed S]
+     * [--targets N] [--duration SECONDS] [--clutter-scale X]} (defaults: seed 1, 100 targets, 600
+     * s, 1).
      */
     public static void main(String[] args) throws java.io.IOException {
         long seed = 1;
@@ -75,6 +77,11 @@ public final class ScenarioGenerator {
         GeneratedScenario g =
                 generate(ScenarioSpec.border(seed, targets, duration).withClutterScale(clutter));
         g.writeTo(out);
+        // Ground-truth events for scoring detectors (docs/detection.md); a sixth file, the five
+        // of the benchmark format are unchanged.
+        io.cordon.pipeline.detect.bench.TruthEvents.write(
+                out.resolve("events.csv"),
+                io.cordon.pipeline.detect.bench.TruthEvents.of(g, REFERENCE, REFERENCE.latDeg()));
         System.out.println(g.detectionCount() + " detections written to " + out);
     }
 

@@ -52,11 +52,66 @@ public final class TruthEvents {
                         .add(new double[] {s.timeS(), p.latDeg(), p.lonDeg()});
             }
         }
+        return of(paths, g.targets(), borderLat);
+    }
+
+    /**
+     * The events of a scenario directory in the benchmark format, from its truth.csv and
+     * truth_meta.csv (the same as {@link #of(GeneratedScenario, GeoPoint, double)} gives for a
+     * generated one, up to the 7 decimals of truth.csv).
+     */
+    public static List<TruthEvent> read(Path dir, double borderLat) throws IOException {
+        Map<Integer, List<double[]>> paths = new TreeMap<>();
+        List<String> truth = Files.readAllLines(dir.resolve("truth.csv"), StandardCharsets.UTF_8);
+        for (int i = 1; i < truth.size(); i++) {
+            String[] f = truth.get(i).split(",", -1);
+            if (f.length < 4) {
+                throw new IOException(
+                        "truth.csv:" + (i + 1) + ": expected time_s,truth_id,lat,lon");
+            }
+            paths.computeIfAbsent(Integer.parseInt(f[1]), id -> new ArrayList<>())
+                    .add(
+                            new double[] {
+                                Double.parseDouble(f[0]),
+                                Double.parseDouble(f[2]),
+                                Double.parseDouble(f[3])
+                            });
+        }
+        List<TruthTarget> targets = new ArrayList<>();
+        List<String> meta =
+                Files.readAllLines(dir.resolve("truth_meta.csv"), StandardCharsets.UTF_8);
+        for (int i = 1; i < meta.size(); i++) {
+            String[] f = meta.get(i).split(",", -1);
+            if (f.length < 10) {
+                throw new IOException("truth_meta.csv:" + (i + 1) + ": expected 10 fields");
+            }
+            targets.add(
+                    new TruthTarget(
+                            Integer.parseInt(f[0]),
+                            f[1],
+                            opt(f[2]),
+                            opt(f[3]),
+                            opt(f[4]),
+                            opt(f[5]),
+                            opt(f[6]),
+                            opt(f[7]),
+                            opt(f[8]),
+                            opt(f[9])));
+        }
+        return of(paths, targets, borderLat);
+    }
+
+    private static int opt(String field) {
+        return field.isBlank() ? -1 : (int) Math.round(Double.parseDouble(field));
+    }
+
+    private static List<TruthEvent> of(
+            Map<Integer, List<double[]>> paths, List<TruthTarget> targets, double borderLat) {
         List<TruthEvent> events = new ArrayList<>();
         for (var e : paths.entrySet()) {
             crossings(e.getKey(), e.getValue(), borderLat, events);
         }
-        for (TruthTarget t : g.targets()) {
+        for (TruthTarget t : targets) {
             List<double[]> path = paths.getOrDefault(t.id(), List.of());
             if (t.meetTimeS() >= 0 && t.partner() > t.id()) {
                 double[] a = at(path, t.meetTimeS());

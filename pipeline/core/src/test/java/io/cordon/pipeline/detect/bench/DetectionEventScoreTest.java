@@ -82,6 +82,26 @@ class DetectionEventScoreTest {
         assertThat(pairs).isEqualTo(g.targets().stream().filter(t -> t.partner() > t.id()).count());
     }
 
+    @Test
+    void eventsReadFromTheScenarioFilesAreTheGeneratorsEvents(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        GeneratedScenario g = ScenarioGenerator.generate(ScenarioSpec.border(2, 40, 300));
+        g.writeTo(dir);
+        double borderLat = BenchDetection.borderLat(g.scenarioJson());
+        List<TruthEvent> direct = TruthEvents.of(g, ScenarioGenerator.REFERENCE, borderLat);
+        List<TruthEvent> read = TruthEvents.read(dir, borderLat);
+        assertThat(read).hasSameSizeAs(direct);
+        for (int i = 0; i < read.size(); i++) {
+            assertThat(read.get(i).id()).isEqualTo(direct.get(i).id());
+            assertThat(read.get(i).latDeg())
+                    .isCloseTo(direct.get(i).latDeg(), org.assertj.core.data.Offset.offset(1e-6));
+        }
+        TruthEvents.write(dir.resolve("events.csv"), direct);
+        assertThat(TruthEvents.read(dir.resolve("events.csv")))
+                .extracting(TruthEvent::id)
+                .containsExactlyElementsOf(direct.stream().map(TruthEvent::id).toList());
+    }
+
     private static void add(int[] sums, EventScore.TypeScore s) {
         sums[0] += s.events();
         sums[1] += s.alerts();
