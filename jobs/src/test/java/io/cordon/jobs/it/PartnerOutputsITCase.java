@@ -111,7 +111,7 @@ class PartnerOutputsITCase {
                     areas:
                       - name: east
                         wkt: POLYGON ((-110.6 31.0, -110.0 31.0, -110.0 31.7, -110.6 31.7, -110.6 31.0))
-                    tracks: {}
+                    tracks: {minIntervalS: 3}
                 """
                 .formatted(
                         takTypes,
@@ -335,10 +335,15 @@ class PartnerOutputsITCase {
                                 "loitering-1",
                                 "rendezvous-1",
                                 "loitering-held");
-                assertThat(h.partnerTracks("kfk"))
+                // T1 updates at 0, 2 and 4 s; kfk takes at most one per 3 s
+                List<io.cordon.proto.v1.EntityTrack> kfkTracks = h.partnerTracks("kfk");
+                assertThat(kfkTracks)
                         .extracting(io.cordon.proto.v1.EntityTrack::getTrackId)
-                        .containsOnly("T1")
-                        .hasSize(3);
+                        .containsOnly("T1");
+                assertThat(kfkTracks)
+                        .extracting(t -> t.getTime().getSeconds() - T0.getEpochSecond())
+                        .as("rate-limited feed")
+                        .containsExactly(0L, 4L);
                 assertThat(h.partnerAlerts("tak")).as("kafka: false").isEmpty();
                 assertThat(h.awaitAudit("loitering-web", "tak", Duration.ofSeconds(10)).getReason())
                         .startsWith("marking releasable only to [web]");
