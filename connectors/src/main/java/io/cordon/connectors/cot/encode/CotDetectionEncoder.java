@@ -28,7 +28,8 @@ public final class CotDetectionEncoder {
      *
      * @param uid the event uid (unique per detected object or per detection)
      * @param type the CoT type, e.g. {@code a-u-G} (unknown ground object)
-     * @param how how it was produced, e.g. {@code m-i} (machine, imagery)
+     * @param how how the position was produced (the CoT {@code how}; the decoder treats {@code
+     *     m-f}, {@code m-p} and {@code m-r} as foreign tracks, anything else as a measurement)
      * @param time when it was seen
      * @param staleAfter how long the report stays valid
      * @param latDeg latitude, degrees
