@@ -257,7 +257,19 @@ public final class ConnectorProcess {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         try (Admin admin = Admin.create(props)) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Set<String> existing;
+            try {
+                existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException
+                    | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException(
+                        "Kafka at "
+                                + bootstrap
+                                + " did not answer within 30 s (set it with --bootstrap or"
+                                + " kafka.bootstrapServers): "
+                                + (e.getCause() != null ? e.getCause().getMessage() : e),
+                        e);
+            }
             for (String[] t :
                     new String[][] {
                         {"topics.observations", config.topics().observations()},
