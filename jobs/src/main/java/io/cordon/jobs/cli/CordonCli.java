@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
         description = "Sensor fusion and analytics for a shared border.",
         subcommands = {
             LocalCommand.class,
+            ConnectCommand.class,
+            DecodeCommand.class,
             TrackCommand.class,
+            DetectCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
