@@ -11,6 +11,8 @@ import io.cordon.pipeline.detect.dark.DarkTargetParameters;
 import io.cordon.pipeline.detect.dark.SensorCoverageModel;
 import io.cordon.pipeline.detect.loitering.LoiteringDetector;
 import io.cordon.pipeline.detect.loitering.LoiteringParameters;
+import io.cordon.pipeline.detect.lowslow.LowSlowFlyerDetector;
+import io.cordon.pipeline.detect.lowslow.LowSlowFlyerParameters;
 import io.cordon.pipeline.detect.zone.ZoneIntrusionDetector;
 import io.cordon.pipeline.detect.zone.ZoneIntrusionParameters;
 import java.io.Serializable;
@@ -30,7 +32,7 @@ public interface TrackDetectorFactory extends Serializable {
 
     /**
      * The per-track detectors the detection job runs: border crossing, loitering, zone intrusion,
-     * dark target.
+     * dark target, low-slow flyer.
      */
     static List<Named> perTrack() {
         return allPerTrack();
@@ -42,7 +44,8 @@ public interface TrackDetectorFactory extends Serializable {
                 new Named(BorderCrossingDetector.NAME, borderCrossing()),
                 new Named(LoiteringDetector.NAME, loitering()),
                 new Named(ZoneIntrusionDetector.NAME, zoneIntrusion()),
-                new Named(DarkTargetDetector.NAME, darkTarget()));
+                new Named(DarkTargetDetector.NAME, darkTarget()),
+                new Named(LowSlowFlyerDetector.NAME, lowSlowFlyer()));
     }
 
     /** Border crossing away from a port of entry. */
@@ -69,6 +72,18 @@ public interface TrackDetectorFactory extends Serializable {
                         ZoneMap.of(config.zones()),
                         ZoneIntrusionParameters.from(
                                 config.detectors().of(ZoneIntrusionDetector.NAME)));
+    }
+
+    /**
+     * An air track low, slow, without ADS-B, heading for the border. Its section would be {@code
+     * detectors.lowSlowFlyer}, which the configuration does not list yet, so it runs on defaults.
+     */
+    static TrackDetectorFactory lowSlowFlyer() {
+        return (config, borders) ->
+                new LowSlowFlyerDetector(
+                        borders,
+                        LowSlowFlyerParameters.from(
+                                config.detectors().of(LowSlowFlyerDetector.NAME)));
     }
 
     /** A track whose cooperative identity stops, or never was, inside cooperative coverage. */
