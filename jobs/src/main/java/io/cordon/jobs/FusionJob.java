@@ -103,7 +103,9 @@ public final class FusionJob {
                         .uid("fusion-tracker")
                         .name("track per partition")
                         .setBufferTimeout(BUFFER_TIMEOUT_MS);
-        tracked.sinkTo(tracks).uid("fusion-tracks-sink").name("tracks sink");
+        // Not chained to the tracker: at every checkpoint the transactional sink flushes, commits
+        // and starts a transaction, round trips to the broker that would stall the tracker.
+        tracked.sinkTo(tracks).uid("fusion-tracks-sink").name("tracks sink").disableChaining();
         decoded.getSideOutput(Outputs.DEAD_LETTERS)
                 .union(tracked.getSideOutput(Outputs.DEAD_LETTERS))
                 .sinkTo(deadLetters)

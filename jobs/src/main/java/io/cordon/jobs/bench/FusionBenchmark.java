@@ -42,7 +42,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the tracks topic measures what a partner would see: how many observations per second the job
  * absorbed, how many tracks are live, and the latency from an observation's event time to the
  * moment the track update it produced is readable (watermark delay and the exactly-once commit at
- * each checkpoint included).
+ * each checkpoint included). A second, read_uncommitted consumer measures the latency to the moment
+ * the job's sink sent the update (everything but the wait for the commit).
  */
 public final class FusionBenchmark {
     /** What to run. */
@@ -69,6 +70,10 @@ public final class FusionBenchmark {
             long latencyP95Ms,
             long latencyP99Ms,
             long latencyMaxMs,
+            long sentP50Ms,
+            long sentP95Ms,
+            long sentP99Ms,
+            long sentMaxMs,
             double lagAtEndS) {
         public String toJson() {
             return String.format(
@@ -79,6 +84,7 @@ public final class FusionBenchmark {
                             + "  \"observations_absorbed\": %d,\n  \"observations_per_s\": %.1f,\n"
                             + "  \"track_updates\": %d,\n  \"live_tracks\": %d,\n"
                             + "  \"latency_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
+                            + "  \"latency_sent_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
                             + "  \"lag_at_end_s\": %.2f\n}\n",
                     options.targets(),
                     options.rate(),
@@ -96,6 +102,10 @@ public final class FusionBenchmark {
                     latencyP95Ms,
                     latencyP99Ms,
                     latencyMaxMs,
+                    sentP50Ms,
+                    sentP95Ms,
+                    sentP99Ms,
+                    sentMaxMs,
                     lagAtEndS);
         }
     }
@@ -129,8 +139,10 @@ public final class FusionBenchmark {
                                 .fusion());
                 SyntheticTargets targets =
                         new SyntheticTargets(config.reference(), options.targets(), 1);
-                TracksReader reader = new TracksReader(bootstrap, config.topics().tracks());
+                TracksReader reader = new TracksReader(bootstrap, config.topics().tracks(), true);
+                TracksReader sent = new TracksReader(bootstrap, config.topics().tracks(), false);
                 reader.start();
+                sent.start();
                 out.printf(
                         Locale.ROOT,
                         "fusion benchmark: %d targets, %.0f obs/s requested, %ds, parallelism %d%n",
@@ -142,7 +154,11 @@ public final class FusionBenchmark {
                 Generator warmup =
                         new Generator(bootstrap, observationsTopic, targets, options.rate());
                 warmup.runFor(Duration.ofSeconds(5), 0);
-                reader.reset();
+                // Count only updates of the measured run's observations: updates of warm-up
+                // frames still queued behind the job's start-up would otherwise be counted.
+                long measuredFromMs = System.currentTimeMillis();
+                reader.reset(measuredFromMs);
+                sent.reset(measuredFromMs);
                 Generator generator =
                         new Generator(bootstrap, observationsTopic, targets, options.rate());
                 long startMs = System.currentTimeMillis();
@@ -153,6 +169,7 @@ public final class FusionBenchmark {
                                 + options.maxOutOfOrderness().toMillis()
                                 + 1000);
                 reader.stop();
+                sent.stop();
                 double seconds = (endMs - startMs) / 1000.0;
                 long absorbed = generator.observationsUpTo(reader.latestTrackTimeMs());
                 double lag = (endMs - reader.latestTrackTimeMs()) / 1000.0;
@@ -169,6 +186,10 @@ public final class FusionBenchmark {
                                 reader.histogram.percentileMs(0.95),
                                 reader.histogram.percentileMs(0.99),
                                 reader.histogram.maxMs(),
+                                sent.histogram.percentileMs(0.50),
+                                sent.histogram.percentileMs(0.95),
+                                sent.histogram.percentileMs(0.99),
+                                sent.histogram.maxMs(),
                                 lag);
                 generator.close();
                 warmup.close();
@@ -258,7 +279,11 @@ public final class FusionBenchmark {
         }
     }
 
-    /** Reads committed track updates and measures their latency. */
+    /**
+     * Reads track updates and measures their latency: committed ones (what a partner sees), or,
+     * with {@code readCommitted} false, every one as soon as the job's sink has sent it, before the
+     * transaction commits at the next checkpoint (what the job itself adds).
+     */
     private static final class TracksReader {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final String topic;
@@ -267,12 +292,15 @@ public final class FusionBenchmark {
         private final Set<String> live = new HashSet<>();
         private volatile LatencyHistogram histogram = new LatencyHistogram();
         private long updates;
+        private long fromTimeMs = Long.MIN_VALUE;
         private Thread thread;
 
-        TracksReader(String bootstrap, String topic) {
+        TracksReader(String bootstrap, String topic, boolean readCommitted) {
             Map<String, Object> props = new HashMap<>();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                    readCommitted ? "read_committed" : "read_uncommitted");
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
             consumer =
@@ -302,12 +330,14 @@ public final class FusionBenchmark {
                                 t.getTime().getSeconds() * 1000
                                         + t.getTime().getNanos() / 1_000_000;
                         synchronized (this) {
-                            histogram.record(now - timeMs);
-                            updates++;
                             if (t.getStatus() == TrackStatus.TRACK_STATUS_DELETED) {
                                 live.remove(t.getTrackId());
                             } else {
                                 live.add(t.getTrackId());
+                            }
+                            if (timeMs >= fromTimeMs) { // not a warm-up frame's update
+                                histogram.record(now - timeMs);
+                                updates++;
                             }
                         }
                         latestTrackTimeMs.accumulateAndGet(timeMs, Math::max);
@@ -319,7 +349,8 @@ public final class FusionBenchmark {
             consumer.close();
         }
 
-        synchronized void reset() {
+        synchronized void reset(long fromTimeMs) {
+            this.fromTimeMs = fromTimeMs;
             histogram = new LatencyHistogram();
             updates = 0;
         }

@@ -21,7 +21,8 @@ public final class BenchCommand {
                 "Publishes observations of --targets targets at --rate observations/s into a Kafka broker in its",
                 "own JVM, runs the fusion job on a mini cluster and reads the tracks back (read_committed):",
                 "sustained observations/s, live tracks, and latency from observation event time to readable",
-                "track update (watermark delay and exactly-once commit included)."
+                "track update (watermark delay and exactly-once commit included); also, read_uncommitted,",
+                "the latency to the moment the job's sink sent the update (latency_sent_ms: all but the commit)."
             })
     static final class Fusion implements Callable<Integer> {
         @Option(
@@ -61,7 +62,9 @@ public final class BenchCommand {
                 names = "--max-out-of-orderness",
                 converter = DurationConverter.class,
                 defaultValue = "200ms",
-                description = "Watermark delay. Default: ${DEFAULT-VALUE}.")
+                description =
+                        "Out-of-orderness of sensors the registry gives none (the watermark delay)."
+                                + " Default: ${DEFAULT-VALUE}.")
         Duration maxOutOfOrderness;
 
         @Option(
