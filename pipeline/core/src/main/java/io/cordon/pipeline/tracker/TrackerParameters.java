@@ -104,12 +104,12 @@ public record TrackerParameters(
         // against 6000 s between hiding), so a confirmed track keeps its existence while it
         // coasts; long gaps predicted in 10 s steps. A new track's velocity prior of 10 m/s per
         // axis is the spread of surface targets moving at up to 20 m/s in any direction (15 was
-        // wider than that), with turn noise 0.6: both measured on all three benchmark scenarios
-        // and the project's generated ones (docs/benchmarks.md).
+        // wider than that): measured on all three benchmark scenarios and the project's generated
+        // ones (docs/benchmarks.md).
         return new TrackerParameters(
                 0.9999,
                 0.05,
-                0.6,
+                0.5,
                 List.of(1.75, 3.25),
                 30.0,
                 10.0,
