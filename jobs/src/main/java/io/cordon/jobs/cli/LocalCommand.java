@@ -49,12 +49,21 @@ public final class LocalCommand implements Callable<Integer> {
             description = "Simulated seconds per wall-clock second (default from the config).")
     Double speedup;
 
+    @Option(
+            names = "--secure",
+            description = {
+                "Run Kafka with TLS (a certificate generated for this run), SASL/SCRAM-SHA-512 and",
+                "ACLs: each job, each partner and the simulated sensors connect as their own",
+                "principal, with least privilege. Key material goes to DATA_DIR/tls."
+            })
+    boolean secure;
+
     @Override
     public Integer call() throws Exception {
         LocalRun run =
                 new LocalRun(
                         new LocalRun.Options(
-                                config, duration, dataDir, reuseData, summaryJson, speedup),
+                                config, duration, dataDir, reuseData, summaryJson, speedup, secure),
                         System.out);
         Thread main = Thread.currentThread();
         Thread hook =
@@ -69,7 +78,17 @@ public final class LocalCommand implements Callable<Integer> {
                         },
                         "cordon-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
-        run.run();
+        try {
+            run.run();
+        } finally {
+            // A hook left behind would, at System.exit from this thread, wait 30 s for this
+            // thread, which is itself waiting for the hooks (and keeps a test JVM from exiting).
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for this thread to return
+            }
+        }
         return 0;
     }
 }

@@ -3,21 +3,34 @@ package io.cordon.jobs.local;
 import io.cordon.jobs.CordonJobs;
 import io.cordon.jobs.JobRuntime;
 import io.cordon.jobs.kafka.KafkaIo;
+import io.cordon.jobs.security.KafkaAcls;
+import io.cordon.jobs.security.LocalBrokerSecurity;
 import io.cordon.jobs.sim.InProcessConnectors;
 import io.cordon.jobs.sim.SimulatorPublisher;
+import io.cordon.pipeline.config.ConfigException;
 import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.config.PartnerConfig;
 import io.cordon.pipeline.config.SimulationConfig;
+import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.simulation.BorderSimulation;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * {@code cordon local}: a broker, the three jobs in a mini cluster, the simulator, and live
@@ -32,7 +45,39 @@ public final class LocalRun {
             Path dataDir,
             boolean reuseData,
             Path summaryJson,
-            Double speedup) {}
+            Double speedup,
+            boolean secure) {
+        /** A plain-text broker, as before {@code --secure}. */
+        public Options(
+                Path configFile,
+                Duration duration,
+                Path dataDir,
+                boolean reuseData,
+                Path summaryJson,
+                Double speedup) {
+            this(configFile, duration, dataDir, reuseData, summaryJson, speedup, false);
+        }
+    }
+
+    /** The SASL user the simulated sensors of every partner publish as (a sensor operator). */
+    static String simulatorUser(CordonConfig config) {
+        return KafkaAcls.sensorOperatorPrincipal(config.partners().get(0).id())
+                .substring("User:".length());
+    }
+
+    /**
+     * The Kafka client settings of each party of a local run: the administrator (topics, ACLs,
+     * progress monitor), each job, the simulator; all empty on a plain-text broker.
+     */
+    record Clients(Properties admin, Map<String, Properties> jobs, Properties simulator) {
+        static Clients plain() {
+            return new Clients(new Properties(), Map.of(), new Properties());
+        }
+
+        Properties job(String name) {
+            return jobs.getOrDefault(name, new Properties());
+        }
+    }
 
     private final Options options;
     private final PrintStream out;
@@ -56,15 +101,50 @@ public final class LocalRun {
                 "cordon local: %d partners, %d sensors, %d simulated targets, speed-up %.0fx%n",
                 config.partners().size(), config.sensors().size(), sim.targets(), speedup);
 
-        out.println("starting Kafka (KRaft, own JVM) in " + options.dataDir() + " ...");
+        if (options.secure() && config.partners().isEmpty()) {
+            throw new ConfigException(
+                    "partners",
+                    "[]",
+                    "at least one partner with --secure (its sensor operator"
+                            + " publishes the simulated sensors)");
+        }
+        LocalBrokerSecurity security = null;
+        if (options.secure()) {
+            if (options.reuseData()) {
+                out.println("--secure: a fresh broker log (--reuse-data does not apply)");
+            }
+            security = LocalBrokerSecurity.generate(options.dataDir().resolve("tls"));
+        }
+        out.println(
+                "starting Kafka (KRaft, own JVM"
+                        + (security != null ? ", TLS + SASL/SCRAM + ACLs" : "")
+                        + ") in "
+                        + options.dataDir()
+                        + " ...");
         try (LocalKafkaBroker broker =
                 LocalKafkaBroker.start(
                         options.dataDir().resolve("kafka"),
                         0,
                         options.reuseData(),
-                        Duration.ofSeconds(90))) {
+                        Duration.ofSeconds(90),
+                        security)) {
             String bootstrap = broker.bootstrapServers();
-            TopicSetup.create(bootstrap, config, 4);
+            Clients clients =
+                    security == null ? Clients.plain() : secure(bootstrap, security, config);
+            TopicSetup.create(bootstrap, clients.admin(), config, 4);
+            if (security != null) {
+                Map<String, Object> admin = new HashMap<>();
+                clients.admin().forEach((k, v) -> admin.put((String) k, v));
+                admin.put("bootstrap.servers", bootstrap);
+                try (Admin a = Admin.create(admin)) {
+                    KafkaAcls.apply(a, config);
+                }
+                out.println(
+                        "Kafka secured: principals "
+                                + String.join(", ", principals(config))
+                                + "; ACLs from KafkaAcls; trust store "
+                                + security.trustStore());
+            }
             out.println("Kafka ready at " + bootstrap + "; starting Flink mini cluster ...");
 
             Path checkpoints = options.dataDir().resolve("checkpoints");
@@ -76,9 +156,17 @@ public final class LocalRun {
                             checkpoints.toUri().toString(),
                             Duration.ofSeconds(2),
                             Duration.ofSeconds(2));
-            CordonJobs jobs = new CordonJobs(options.configFile(), new KafkaIo(bootstrap), runtime);
+            ConfigText configText = CordonJobs.readConfigText(options.configFile());
+            List<StreamGraph> graphs =
+                    List.of(
+                            jobs(configText, bootstrap, clients, CordonJobs.FUSION, runtime)
+                                    .fusion(),
+                            jobs(configText, bootstrap, clients, CordonJobs.DETECTION, runtime)
+                                    .detection(),
+                            jobs(configText, bootstrap, clients, CordonJobs.DISTRIBUTION, runtime)
+                                    .distribution());
             try (LocalFlink flink = LocalFlink.start(4)) {
-                for (StreamGraph graph : jobs.all()) {
+                for (StreamGraph graph : graphs) {
                     flink.submit(graph);
                     out.println("  submitted " + graph.getJobName());
                 }
@@ -93,10 +181,12 @@ public final class LocalRun {
                                 sim.targets(),
                                 sim.crossingFraction(),
                                 scenarioS);
-                try (ProgressMonitor monitor = new ProgressMonitor(bootstrap, config).start();
+                try (ProgressMonitor monitor =
+                                new ProgressMonitor(bootstrap, clients.admin(), config).start();
                         SimulatorPublisher publisher =
                                 new SimulatorPublisher(
                                                 bootstrap,
+                                                clients.simulator(),
                                                 config.topics().observations(),
                                                 config.topics().deadLetter(),
                                                 simulation,
@@ -158,6 +248,65 @@ public final class LocalRun {
                 }
             }
         }
+    }
+
+    /** Each job runs as its own principal ({@link KafkaAcls#jobPrincipal}). */
+    private static CordonJobs jobs(
+            ConfigText text, String bootstrap, Clients clients, String job, JobRuntime runtime) {
+        return new CordonJobs(text, new KafkaIo(bootstrap, clients.job(job)), runtime);
+    }
+
+    /** The SASL users of a secured local run, job principals first. */
+    static List<String> principals(CordonConfig config) {
+        List<String> users =
+                new ArrayList<>(
+                        List.of(CordonJobs.FUSION, CordonJobs.DETECTION, CordonJobs.DISTRIBUTION));
+        for (PartnerConfig p : config.partners()) {
+            users.add(KafkaAcls.partnerPrincipal(p.id()).substring("User:".length()));
+        }
+        users.add(simulatorUser(config));
+        return users;
+    }
+
+    /**
+     * Creates a SCRAM user with a random password for every principal; partner passwords are
+     * written to {@code partners.properties} beside the trust store, for a partner's client to try.
+     */
+    private Clients secure(String bootstrap, LocalBrokerSecurity security, CordonConfig config)
+            throws Exception {
+        SecureRandom random = new SecureRandom();
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (String user : principals(config)) {
+            byte[] secret = new byte[18];
+            random.nextBytes(secret);
+            passwords.put(user, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        }
+        security.createUsers(bootstrap, passwords);
+        Properties partners = new Properties();
+        for (PartnerConfig p : config.partners()) {
+            String user = KafkaAcls.partnerPrincipal(p.id()).substring("User:".length());
+            partners.setProperty(user, passwords.get(user));
+        }
+        Path file = security.trustStore().resolveSibling("partners.properties");
+        try (var w = Files.newBufferedWriter(file)) {
+            partners.store(w, "SCRAM-SHA-512 passwords of the partner principals (this run only)");
+        }
+        Map<String, Properties> jobs = new HashMap<>();
+        for (String job :
+                List.of(CordonJobs.FUSION, CordonJobs.DETECTION, CordonJobs.DISTRIBUTION)) {
+            jobs.put(job, properties(security.client(job, passwords.get(job))));
+        }
+        String sim = simulatorUser(config);
+        return new Clients(
+                properties(security.admin()),
+                jobs,
+                properties(security.client(sim, passwords.get(sim))));
+    }
+
+    private static Properties properties(Map<String, String> settings) {
+        Properties p = new Properties();
+        p.putAll(settings);
+        return p;
     }
 
     static String progressLine(

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,8 +52,17 @@ public final class ProgressMonitor implements AutoCloseable {
     private volatile Exception failure;
 
     public ProgressMonitor(String bootstrapServers, CordonConfig config) {
+        this(bootstrapServers, new Properties(), config);
+    }
+
+    /**
+     * As {@link #ProgressMonitor(String, CordonConfig)}, with extra consumer properties (security
+     * settings of a principal that may read every topic).
+     */
+    public ProgressMonitor(String bootstrapServers, Properties extra, CordonConfig config) {
         this.config = config;
         Map<String, Object> props = new HashMap<>();
+        extra.forEach((k, v) -> props.put((String) k, v));
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -3,8 +3,10 @@ package io.cordon.jobs.local;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.config.PartnerConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +49,20 @@ public final class TopicSetup {
      */
     public static void create(String bootstrapServers, CordonConfig config, int partitions)
             throws ExecutionException, InterruptedException, TimeoutException {
-        try (Admin admin =
-                Admin.create(
-                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        create(bootstrapServers, new Properties(), config, partitions);
+    }
+
+    /**
+     * As {@link #create(String, CordonConfig, int)}, with extra admin client properties (security
+     * settings of a principal that may create topics).
+     */
+    public static void create(
+            String bootstrapServers, Properties extra, CordonConfig config, int partitions)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<String, Object> props = new HashMap<>();
+        extra.forEach((k, v) -> props.put((String) k, v));
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String name : all(config)) {

@@ -25,8 +25,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *   <tr><th>principal</th><th>may</th></tr>
  *   <tr><td>{@code User:partner-<id>}</td><td>read its own {@code cordon.partner.<id>.*} topics
  *       (prefix), with consumer groups {@code partner-<id>*}; nothing else</td></tr>
- *   <tr><td>{@code User:sensors-<id>}</td><td>write {@code cordon.observations.v1}; nothing
- *       else</td></tr>
+ *   <tr><td>{@code User:sensors-<id>}</td><td>write {@code cordon.observations.v1} and the
+ *       dead-letter topic (what its connectors cannot decode); nothing else</td></tr>
  *   <tr><td>{@code User:cordon-fusion}</td><td>read observations; write tracks and dead letters
  *       (transactions {@code cordon-fusion*})</td></tr>
  *   <tr><td>{@code User:cordon-detection}</td><td>read tracks and config; write alerts and dead
@@ -73,6 +73,8 @@ public final class KafkaAcls {
                     sensorOperatorPrincipal(p.id()),
                     topic(t.observations()),
                     AclOperation.WRITE);
+            // connectors dead-letter what they cannot decode (KafkaFeedSink)
+            allow(acls, sensorOperatorPrincipal(p.id()), topic(t.deadLetter()), AclOperation.WRITE);
         }
         job(
                 acls,

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,12 +53,37 @@ public final class SimulatorPublisher implements AutoCloseable {
             List<SensorConfig> sensors,
             double speedup,
             double corruptionsPerMinute) {
+        this(
+                bootstrapServers,
+                new Properties(),
+                observationsTopic,
+                deadLetterTopic,
+                simulation,
+                sensors,
+                speedup,
+                corruptionsPerMinute);
+    }
+
+    /**
+     * As the constructor without {@code extra}, with extra producer properties (security settings
+     * of the principal the simulated sensors publish as).
+     */
+    public SimulatorPublisher(
+            String bootstrapServers,
+            Properties extra,
+            String observationsTopic,
+            String deadLetterTopic,
+            BorderSimulation simulation,
+            List<SensorConfig> sensors,
+            double speedup,
+            double corruptionsPerMinute) {
         this.feeds = new SimulatedFeeds(simulation, sensors, corruptionsPerMinute);
         this.connectors = new InProcessConnectors(sensors);
         this.observationsTopic = observationsTopic;
         this.deadLetterTopic = deadLetterTopic;
         this.speedup = speedup;
         Map<String, Object> props = new HashMap<>();
+        extra.forEach((k, v) -> props.put((String) k, v));
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
