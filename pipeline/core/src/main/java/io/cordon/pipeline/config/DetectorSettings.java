@@ -20,7 +20,8 @@ public record DetectorSettings(Map<String, ParameterSection> sections) {
                     "rendezvous",
                     "darkTarget",
                     "zoneIntrusion",
-                    "identityConflict");
+                    "identityConflict",
+                    "lowSlowFlyer");
 
     public static final DetectorSettings NONE = new DetectorSettings(Map.of());
 

@@ -11,6 +11,7 @@ import io.cordon.pipeline.detect.crossing.BorderCrossingParameters;
 import io.cordon.pipeline.detect.dark.DarkTargetParameters;
 import io.cordon.pipeline.detect.identity.IdentityConflictParameters;
 import io.cordon.pipeline.detect.loitering.LoiteringParameters;
+import io.cordon.pipeline.detect.lowslow.LowSlowFlyerParameters;
 import io.cordon.pipeline.detect.rendezvous.RendezvousParameters;
 import io.cordon.pipeline.detect.zone.ZoneIntrusionParameters;
 import java.nio.file.Path;
@@ -52,6 +53,8 @@ class DetectorParametersTest {
                 .isEqualTo(ZoneIntrusionParameters.DEFAULTS);
         assertThat(IdentityConflictParameters.from(EXAMPLE.of("identityConflict")))
                 .isEqualTo(IdentityConflictParameters.DEFAULTS);
+        assertThat(LowSlowFlyerParameters.from(EXAMPLE.of("lowSlowFlyer")))
+                .isEqualTo(LowSlowFlyerParameters.DEFAULTS);
     }
 
     @Test

@@ -75,8 +75,8 @@ public interface TrackDetectorFactory extends Serializable {
     }
 
     /**
-     * An air track low, slow, without ADS-B, heading for the border. Its section would be {@code
-     * detectors.lowSlowFlyer}, which the configuration does not list yet, so it runs on defaults.
+     * An air track low, slow, without ADS-B, heading for the border ({@code
+     * detectors.lowSlowFlyer}).
      */
     static TrackDetectorFactory lowSlowFlyer() {
         return (config, borders) ->
