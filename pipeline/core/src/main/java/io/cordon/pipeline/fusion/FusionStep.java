@@ -5,6 +5,7 @@ import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
 import io.cordon.pipeline.tracker.Tracker;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -83,19 +84,33 @@ public final class FusionStep {
     /**
      * Fuses the observations of {@code time} and returns every track whose state changed and that
      * is not tentative, including the deletion of tracks that were never published.
+     *
+     * <p>Fusion runs at millisecond resolution, the resolution of Flink's event time by which the
+     * fusion job batches: the step is at {@code time} truncated to the millisecond, and takes every
+     * observation of that millisecond at it (ASTERIX times come in 1/128 s, AIS in seconds plus a
+     * receive time; less than a millisecond is at most 0.3 m for an airliner, far inside any
+     * sensor's error).
+     *
+     * @throws IllegalArgumentException if an observation is of another millisecond (the caller
+     *     batched wrongly)
      */
     public static List<EntityTrack> changes(
             Tracker tracker, Instant time, List<Observation> observations) {
+        Instant ms = time.truncatedTo(ChronoUnit.MILLIS);
         Map<String, List<Observation>> bySensor = new TreeMap<>();
         for (Observation o : observations) {
-            if (!o.eventTime().equals(time)) {
-                throw new IllegalArgumentException(
-                        "observation "
-                                + o.observationId()
-                                + " at "
-                                + o.eventTime()
-                                + " is not at "
-                                + time);
+            Instant t = o.eventTime();
+            if (!t.equals(ms)) {
+                if (!t.truncatedTo(ChronoUnit.MILLIS).equals(ms)) {
+                    throw new IllegalArgumentException(
+                            "observation "
+                                    + o.observationId()
+                                    + " at "
+                                    + t
+                                    + " is not in the millisecond of "
+                                    + ms);
+                }
+                o = atTime(o, ms);
             }
             bySensor.computeIfAbsent(o.sensorId(), k -> new ArrayList<>()).add(o);
         }
@@ -104,8 +119,22 @@ public final class FusionStep {
             batch.sort(Comparator.comparing(Observation::observationId));
             collect(tracker.update(batch), changed);
         }
-        collect(tracker.advanceTo(time), changed);
+        collect(tracker.advanceTo(ms), changed);
         return new ArrayList<>(changed.values());
+    }
+
+    private static Observation atTime(Observation o, Instant t) {
+        return new Observation(
+                o.observationId(),
+                o.partnerId(),
+                o.sensorId(),
+                o.sensorKind(),
+                t,
+                o.measurement(),
+                o.velocity(),
+                o.identity(),
+                o.classification(),
+                o.marking());
     }
 
     private static void collect(List<EntityTrack> changed, Map<String, EntityTrack> published) {

@@ -1,6 +1,7 @@
 package io.cordon.pipeline.fusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
@@ -84,6 +85,33 @@ class FusionStepTest {
         assertThat(fusion.step(T0, two))
                 .extracting(EntityTrack::status)
                 .containsExactly(TrackStatus.COASTING);
+    }
+
+    @Test
+    void observationsWithSubMillisecondTimesAreFusedInTheirMillisecond() {
+        // ASTERIX times come in 1/128 s: 0.0078125 s is not a whole millisecond. The fusion job
+        // batches by millisecond, so the step is at the millisecond and takes the observation at
+        // it.
+        MultiTargetTracker tracker = new MultiTargetTracker(PARAMS, REF);
+        FusionStep fusion = new FusionStep(tracker);
+        List<EntityTrack> out = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            Instant exact = T0.plusNanos(k * 4_000_000_000L + 7_812_500L);
+            Instant ms = exact.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            out.addAll(fusion.step(ms, List.of(fixAt("s1-" + k, exact, 20.0 * k, 0))));
+        }
+        assertThat(out).isNotEmpty();
+        assertThat(out.get(out.size() - 1).status()).isEqualTo(TrackStatus.CONFIRMED);
+        assertThat(out).allSatisfy(t -> assertThat(t.time().getNano() % 1_000_000).isZero());
+    }
+
+    @Test
+    void anObservationOfAnotherMillisecondIsRefused() {
+        MultiTargetTracker tracker = new MultiTargetTracker(PARAMS, REF);
+        Instant other = T0.plusMillis(1).plusNanos(500_000);
+        assertThatThrownBy(() -> FusionStep.changes(tracker, T0, List.of(fixAt("x", other, 0, 0))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not in the millisecond of " + T0);
     }
 
     private static Observation fixAt(String id, Instant t, double eastM, double northM) {
