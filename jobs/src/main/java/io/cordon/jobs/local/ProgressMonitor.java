@@ -49,6 +49,7 @@ public final class ProgressMonitor implements AutoCloseable {
     private long deadLetters;
     private final Map<String, Long> deadLettersByStage = new TreeMap<>();
     private final List<String> deadLetterReasons = new ArrayList<>();
+    private final Set<String> firstReasonSources = new HashSet<>();
     private volatile Exception failure;
 
     public ProgressMonitor(String bootstrapServers, CordonConfig config) {
@@ -135,7 +136,9 @@ public final class ProgressMonitor implements AutoCloseable {
             deadLetters++;
             DeadLetter d = DeadLetter.parseFrom(r.value());
             deadLettersByStage.merge(d.getSource(), 1L, Long::sum);
-            if (deadLetterReasons.size() < 20) {
+            // the first reason of each source (at most 50 sources): a burst from one source, such
+            // as late observations under load, must not hide every other source's reasons
+            if (firstReasonSources.size() < 50 && firstReasonSources.add(d.getSource())) {
                 deadLetterReasons.add(d.getSource() + ": " + d.getReason());
             }
         } else if (partnerByTopic.containsKey(topic)) {
