@@ -16,6 +16,9 @@ import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.geojson.SatelliteDetection;
 import io.cordon.connectors.geojson.SatelliteDetectionDecoder;
 import io.cordon.connectors.geojson.SatelliteDetectionMapper;
+import io.cordon.connectors.runtime.SapientObservationMapper;
+import io.cordon.connectors.sapient.SapientDecoder;
+import io.cordon.connectors.sapient.SapientReport;
 import io.cordon.connectors.sensor.SensorDefaults;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
@@ -54,7 +57,7 @@ public final class InProcessConnectors {
      *
      * @param units units received (datagrams, documents)
      * @param records records the decoder produced (CAT034 and CAT048 records, CoT events, GeoJSON
-     *     features, protobuf messages)
+     *     features, SAPIENT reports, protobuf messages)
      * @param observations observations the mapper made of them
      * @param errors decoder and mapper errors (each one dead letter)
      */
@@ -68,6 +71,7 @@ public final class InProcessConnectors {
     private final Map<String, AsterixObservationMapper> asterixMappers = new HashMap<>();
     private final Map<String, CotObservationMapper> cotMappers = new HashMap<>();
     private final Map<String, SatelliteDetectionMapper> satelliteMappers = new HashMap<>();
+    private final Map<String, SapientObservationMapper> sapientMappers = new HashMap<>();
     private final CotXmlDecoder cotDecoder = new CotXmlDecoder();
     private final SatelliteDetectionDecoder satelliteDecoder = new SatelliteDetectionDecoder();
     private final Map<WireFormat, FormatCounts> counts = new EnumMap<>(WireFormat.class);
@@ -81,6 +85,7 @@ public final class InProcessConnectors {
                 case COT -> cotMappers.put(s.id(), new CotObservationMapper(defaults, s.kind()));
                 case GEOJSON ->
                         satelliteMappers.put(s.id(), new SatelliteDetectionMapper(defaults));
+                case SAPIENT -> sapientMappers.put(s.id(), new SapientObservationMapper(s));
                 case NATIVE -> {}
             }
             counts.putIfAbsent(WireFormat.of(s.kind()), new FormatCounts(0, 0, 0, 0));
@@ -122,6 +127,7 @@ public final class InProcessConnectors {
                         case ASTERIX -> asterix(unit, source, observations, dead);
                         case COT -> cot(unit, source, observations, dead);
                         case GEOJSON -> geojson(unit, source, observations, dead);
+                        case SAPIENT -> sapient(unit, source, observations, dead);
                         case NATIVE -> nativeProtobuf(unit, source, observations, dead);
                     };
         }
@@ -174,6 +180,17 @@ public final class InProcessConnectors {
         SatelliteDetectionMapper mapper = satelliteMappers.get(unit.sensorId());
         for (SatelliteDetection d : decoded.values()) {
             out.add(atMillisecond(mapper.map(d)));
+        }
+        return decoded.values().size();
+    }
+
+    private long sapient(
+            RawUnit unit, String source, List<Observation> out, List<DeadLetter> dead) {
+        DecodeResult<SapientReport> decoded = SapientDecoder.decodeFrames(unit.bytes());
+        errors(unit, source, decoded.errors(), dead);
+        SapientObservationMapper mapper = sapientMappers.get(unit.sensorId());
+        for (SapientReport r : decoded.values()) {
+            mapped(unit, source, mapper.map(r), out, dead);
         }
         return decoded.values().size();
     }

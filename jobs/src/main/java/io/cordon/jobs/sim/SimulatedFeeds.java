@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cordon.connectors.asterix.encode.Cat048Encoder;
 import io.cordon.connectors.cot.encode.CotDetectionEncoder;
 import io.cordon.connectors.geojson.encode.SatelliteDetectionEncoder;
+import io.cordon.connectors.sapient.encode.SapientDetectionEncoder;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.observation.Observation;
@@ -23,8 +24,9 @@ import java.util.TreeSet;
 /**
  * What the simulated sensors put on the wire: the {@link BorderSimulation}'s observations encoded
  * in each sensor's real format ({@link WireFormat}), one unit per radar scan (a CAT034 north marker
- * and CAT048 blocks of at most 32 plots), per drone detection (a CoT event) and per satellite pass
- * (a GeoJSON FeatureCollection).
+ * and CAT048 blocks of at most 32 plots), per drone detection (a CoT event), per ground-sensor
+ * detection (a length-prefixed SAPIENT detection report) and per satellite pass (a GeoJSON
+ * FeatureCollection).
  *
  * <p><b>Corruption.</b> To make the dead-letter path visible, {@code corruptionsPerMinute} units
  * per scenario minute are broken on purpose: the k-th corruption falls due at scenario time {@code
@@ -34,10 +36,11 @@ import java.util.TreeSet;
  * (a satellite between passes) passes to the next sensor, and a corruption that falls due while
  * every sensor owes one is dropped. How each format is broken: ASTERIX, the datagram loses its last
  * 4 octets (the last block's LEN overruns the datagram); CoT, the document is cut in the middle
- * (malformed XML); GeoJSON, the first feature's {@code time} is not a time (that feature is
- * refused, the others decode); protobuf, the first octet becomes 0xFF (an invalid wire type).
- * Everything depends only on the simulation and the order of the calls, so a seed gives the same
- * units, corrupted or not, whatever the call boundaries.
+ * (malformed XML); SAPIENT, the frame loses its last 4 octets (the length prefix overruns the
+ * frame); GeoJSON, the first feature's {@code time} is not a time (that feature is refused, the
+ * others decode); protobuf, the first octet becomes 0xFF (an invalid wire type). Everything depends
+ * only on the simulation and the order of the calls, so a seed gives the same units, corrupted or
+ * not, whatever the call boundaries.
  *
  * <p>Not thread-safe; call {@link #unitsBetween} with increasing, adjacent windows.
  */
@@ -135,6 +138,13 @@ public final class SimulatedFeeds {
                 }
             }
             case GEOJSON -> out.add(maybeCorrupt(format, first.sensorId(), t, scanS, pass(scan)));
+            case SAPIENT -> {
+                for (int k = 0; k < scan.size(); k++) {
+                    out.add(
+                            maybeCorrupt(
+                                    format, first.sensorId(), t, scanS, sapient(scan.get(k), k)));
+                }
+            }
             case NATIVE -> {
                 for (Observation o : scan) {
                     out.add(
@@ -185,6 +195,25 @@ public final class SimulatedFeeds {
                                 f.position().altM(),
                                 Math.sqrt(f.covEastEastM2()),
                                 Double.NaN,
+                                Double.NaN)),
+                null);
+    }
+
+    private Encoded sapient(Observation o, int index) {
+        PositionFix f = (PositionFix) o.measurement();
+        return new Encoded(
+                SapientDetectionEncoder.encode(
+                        new SapientDetectionEncoder.Detection(
+                                "node-" + o.sensorId(),
+                                o.observationId(),
+                                o.sensorId() + ".obj." + o.eventTime().toEpochMilli() + "." + index,
+                                o.eventTime(),
+                                f.position().latDeg(),
+                                f.position().lonDeg(),
+                                f.position().altM(),
+                                Math.sqrt(f.covEastEastM2()),
+                                Math.sqrt(f.covNorthNorthM2()),
+                                null,
                                 Double.NaN)),
                 null);
     }
@@ -247,6 +276,13 @@ public final class SimulatedFeeds {
                             t,
                             Arrays.copyOf(b, b.length / 2),
                             "document cut in the middle");
+            case SAPIENT ->
+                    new RawUnit(
+                            format,
+                            sensorId,
+                            t,
+                            Arrays.copyOf(b, Math.max(1, b.length - 4)),
+                            "frame truncated by 4 octets");
             case GEOJSON -> {
                 ObjectNode collection = encoded.collection().deepCopy();
                 var features =

@@ -13,6 +13,8 @@ public enum WireFormat {
     COT("cot-xml"),
     /** Satellites: one GeoJSON FeatureCollection per pass. */
     GEOJSON("geojson-satellite"),
+    /** Ground sensors: one length-prefixed SAPIENT (BSI Flex 335 v2) detection report each. */
+    SAPIENT("sapient"),
     /** Every other kind: the native {@code cordon.v1.Observation} protobuf. */
     NATIVE("cordon-protobuf");
 
@@ -32,6 +34,7 @@ public enum WireFormat {
             case GROUND_RADAR -> ASTERIX;
             case DRONE -> COT;
             case SATELLITE -> GEOJSON;
+            case GROUND_SENSOR -> SAPIENT;
             default -> NATIVE;
         };
     }

@@ -61,10 +61,16 @@ class LocalRunITCase {
                 .contains("\"observations\": " + last.observations(), "\"alerts_by_partner\"");
 
         // every simulated sensor's observations came through its format's decoder and mapper
-        assertThat(printed).contains("decoded: asterix-cat048=", "cot-xml=", "geojson-satellite=");
+        assertThat(printed)
+                .contains("decoded: asterix-cat048=", "cot-xml=", "geojson-satellite=", "sapient=");
         assertThat(last.observationsBySensor())
                 .containsOnlyKeys(
-                        "usa-radar-1", "mex-radar-1", "mex-drone-1", "usa-drone-1", "usa-sat-1");
+                        "usa-radar-1",
+                        "mex-radar-1",
+                        "mex-drone-1",
+                        "usa-drone-1",
+                        "usa-sat-1",
+                        "mex-ugs-1");
         assertThat(last.observationsBySensor().values())
                 .allSatisfy(n -> assertThat(n).isPositive());
         Map<String, String> firstIds = last.firstObservationIdBySensor();
@@ -73,8 +79,9 @@ class LocalRunITCase {
         assertThat(firstIds.get("mex-drone-1")).startsWith("cot/mex-drone-1/");
         assertThat(firstIds.get("usa-drone-1")).startsWith("cot/usa-drone-1/");
         assertThat(firstIds.get("usa-sat-1")).startsWith("sat/usa-sat-1/");
+        assertThat(firstIds.get("mex-ugs-1")).startsWith("sapient/mex-ugs-1/");
         JsonNode connectors = new ObjectMapper().readTree(summary.toFile()).get("connectors");
-        for (String format : List.of("asterix-cat048", "cot-xml", "geojson-satellite")) {
+        for (String format : List.of("asterix-cat048", "cot-xml", "geojson-satellite", "sapient")) {
             assertThat(connectors.get(format).get("records_decoded").asLong())
                     .as(format)
                     .isPositive();
@@ -93,7 +100,8 @@ class LocalRunITCase {
                         "asterix-cat048:mex-radar-1",
                         "cot-xml:mex-drone-1",
                         "cot-xml:usa-drone-1",
-                        "geojson-satellite:usa-sat-1");
+                        "geojson-satellite:usa-sat-1",
+                        "sapient:mex-ugs-1");
         assertThat(last.deadLetterReasons())
                 .anySatisfy(r -> assertThat(r).startsWith("asterix-cat048:").contains("LEN"))
                 .anySatisfy(r -> assertThat(r).startsWith("cot-xml:").contains("XML"));
@@ -107,7 +115,8 @@ class LocalRunITCase {
                                 e ->
                                         e.getKey().startsWith("asterix-cat048:")
                                                 || e.getKey().startsWith("cot-xml:")
-                                                || e.getKey().startsWith("geojson-satellite:"))
+                                                || e.getKey().startsWith("geojson-satellite:")
+                                                || e.getKey().startsWith("sapient:"))
                         .mapToLong(Map.Entry::getValue)
                         .sum();
         assertThat(connectorDeadLetters)

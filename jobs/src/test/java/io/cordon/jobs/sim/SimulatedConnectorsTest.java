@@ -20,9 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example configuration's simulated sensors speak ASTERIX, CoT and GeoJSON; the in-process
- * connectors decode every intact unit back to the simulated observation (within each format's
- * resolution) and turn every corrupted unit into dead letters with source and reason.
+ * The example configuration's simulated sensors speak ASTERIX, CoT, GeoJSON and SAPIENT; the
+ * in-process connectors decode every intact unit back to the simulated observation (within each
+ * format's resolution) and turn every corrupted unit into dead letters with source and reason.
  */
 class SimulatedConnectorsTest {
     private static final CordonConfig CONFIG =
@@ -42,7 +42,8 @@ class SimulatedConnectorsTest {
         SimulatedFeeds feeds = new SimulatedFeeds(sim, CONFIG.sensors(), CORRUPTIONS_PER_MINUTE);
         InProcessConnectors connectors = new InProcessConnectors(CONFIG.sensors());
         assertThat(feeds.formats())
-                .containsExactly(WireFormat.ASTERIX, WireFormat.COT, WireFormat.GEOJSON);
+                .containsExactly(
+                        WireFormat.ASTERIX, WireFormat.COT, WireFormat.GEOJSON, WireFormat.SAPIENT);
 
         List<RawUnit> units = feeds.unitsBetween(-1, SCENARIO_S);
         List<List<Observation>> scans = scans(sim.observationsBetween(-1, SCENARIO_S));
@@ -53,7 +54,9 @@ class SimulatedConnectorsTest {
         for (List<Observation> scan : scans) {
             WireFormat format = WireFormat.of(scan.get(0).sensorKind());
             List<List<Observation>> perUnit =
-                    format == WireFormat.COT ? scan.stream().map(List::of).toList() : List.of(scan);
+                    format == WireFormat.COT || format == WireFormat.SAPIENT
+                            ? scan.stream().map(List::of).toList()
+                            : List.of(scan);
             for (List<Observation> truth : perUnit) {
                 RawUnit unit = units.get(u++);
                 assertThat(unit.format()).isEqualTo(format);
@@ -85,12 +88,17 @@ class SimulatedConnectorsTest {
                 if (format == WireFormat.ASTERIX) {
                     assertThat(d.deadLetters().get(0).getReason()).contains("LEN");
                 }
+                if (format == WireFormat.SAPIENT) {
+                    assertThat(d.observations()).isEmpty();
+                    assertThat(d.deadLetters().get(0).getReason()).contains("cut short");
+                }
             }
         }
         assertThat(u).isEqualTo(units.size());
         assertThat(compared).isGreaterThan(5_000);
         assertThat(corrupted.keySet())
-                .containsExactlyInAnyOrder(WireFormat.ASTERIX, WireFormat.COT, WireFormat.GEOJSON);
+                .containsExactlyInAnyOrder(
+                        WireFormat.ASTERIX, WireFormat.COT, WireFormat.GEOJSON, WireFormat.SAPIENT);
         int total = corrupted.values().stream().mapToInt(Integer::intValue).sum();
         int due = (int) Math.floor(SCENARIO_S * CORRUPTIONS_PER_MINUTE / 60);
         // a corruption whose sensor has no unit left before the end stays owed
@@ -100,7 +108,7 @@ class SimulatedConnectorsTest {
 
         var counts = connectors.counts();
         assertThat(counts.keySet())
-                .containsExactly("asterix-cat048", "cot-xml", "geojson-satellite");
+                .containsExactly("asterix-cat048", "cot-xml", "geojson-satellite", "sapient");
         assertThat(counts.values())
                 .allSatisfy(
                         c -> {
@@ -168,7 +176,7 @@ class SimulatedConnectorsTest {
         } else {
             PositionFix w = (PositionFix) want.measurement();
             PositionFix g = (PositionFix) got.measurement();
-            assertThat(got.observationId()).matches("(cot|sat)/" + want.sensorId() + "/.*");
+            assertThat(got.observationId()).matches("(cot|sat|sapient)/" + want.sensorId() + "/.*");
             assertThat(g.position().latDeg()).isCloseTo(w.position().latDeg(), within(5.1e-8));
             assertThat(g.position().lonDeg()).isCloseTo(w.position().lonDeg(), within(5.1e-8));
             assertThat(g.covEastEastM2()).isCloseTo(w.covEastEastM2(), within(0.2));

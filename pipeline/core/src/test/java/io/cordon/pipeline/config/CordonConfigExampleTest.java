@@ -29,7 +29,8 @@ class CordonConfigExampleTest {
                         SensorKind.GROUND_RADAR,
                         SensorKind.DRONE,
                         SensorKind.DRONE,
-                        SensorKind.SATELLITE);
+                        SensorKind.SATELLITE,
+                        SensorKind.GROUND_SENSOR);
         assertThat(Files.isReadable(c.borders().file())).isTrue();
         assertThat(c.borders().portsOfEntry()).hasSize(3);
         assertThat(c.zones()).hasSize(1);
