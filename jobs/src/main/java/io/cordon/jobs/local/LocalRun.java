@@ -2,6 +2,7 @@ package io.cordon.jobs.local;
 
 import io.cordon.jobs.CordonJobs;
 import io.cordon.jobs.JobRuntime;
+import io.cordon.jobs.connect.SensorRegistryPublisher;
 import io.cordon.jobs.kafka.KafkaIo;
 import io.cordon.jobs.security.KafkaAcls;
 import io.cordon.jobs.security.LocalBrokerSecurity;
@@ -131,7 +132,13 @@ public final class LocalRun {
             String bootstrap = broker.bootstrapServers();
             Clients clients =
                     security == null ? Clients.plain() : secure(bootstrap, security, config);
-            TopicSetup.create(bootstrap, clients.admin(), config, 4);
+            // One partition per topic: the demo's few hundred observations a second need no more,
+            // and in one partition the observations of all sensors arrive in the order the
+            // simulator wrote them. With several, the source reads the partitions' backlog at
+            // different speeds (the simulator starts before the fusion job reads), the 2 s
+            // wall-clock partition idleness lets the watermark pass a partition not read for a
+            // while, and its observations were dead-lettered as late (tens of seconds behind).
+            TopicSetup.create(bootstrap, clients.admin(), config, 1);
             if (security != null) {
                 Map<String, Object> admin = new HashMap<>();
                 clients.admin().forEach((k, v) -> admin.put((String) k, v));
@@ -145,6 +152,9 @@ public final class LocalRun {
                                 + "; ACLs from KafkaAcls; trust store "
                                 + security.trustStore());
             }
+            int registered = SensorRegistryPublisher.publish(bootstrap, clients.admin(), config);
+            out.println(
+                    "sensor registry: " + registered + " sensors on " + config.topics().sensors());
             out.println("Kafka ready at " + bootstrap + "; starting Flink mini cluster ...");
 
             Path checkpoints = options.dataDir().resolve("checkpoints");

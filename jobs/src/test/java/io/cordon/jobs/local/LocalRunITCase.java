@@ -52,8 +52,13 @@ class LocalRunITCase {
                         "obs/s",
                         "live tracks",
                         "per partner:");
+        // the registry of the example configuration (6 sensors) is on cordon.sensors.v1,
+        // acknowledged
+        assertThat(printed).contains("sensor registry: 6 sensors on cordon.sensors.v1");
         assertThat(last.observations()).isPositive();
         assertThat(last.trackUpdates()).isPositive();
+        // the simulator writes in event-time order into one partition: nothing is late for fusion
+        assertThat(last.deadLettersByStage()).doesNotContainKey("fusion.track");
         assertThat(last.alertsByPartner()).containsOnlyKeys("usa", "mex", "can");
         assertThat(last.alertsByPartner().values()).allSatisfy(n -> assertThat(n).isPositive());
         assertThat(last.deadLetters()).as("the simulator's malformed records").isPositive();
