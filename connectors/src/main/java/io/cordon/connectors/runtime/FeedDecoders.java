@@ -35,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Builds the {@link FeedDecoder} of a format: the format's framing for the transport, its decoder
@@ -80,9 +81,9 @@ public final class FeedDecoders {
                 yield new PcapFeed(sensor);
             }
             case AIS -> new AisFeed(sensor);
-            case COT -> new CotFeed(framing, sensor);
-            case TAK -> new TakFeed(framing, sensor);
-            case SAPIENT -> new SapientFeed(framing, sensor);
+            case COT -> cot(framing, sensor);
+            case TAK -> tak(framing, sensor);
+            case SAPIENT -> sapient(framing, sensor);
             case MISB ->
                     new WholeUnitFeed<>(
                             new MisbKlvDecoder(),
@@ -301,27 +302,45 @@ public final class FeedDecoders {
         }
     }
 
-    private static final class CotFeed implements FeedDecoder {
+    /**
+     * Formats read either one message per datagram or as a byte stream cut into messages by their
+     * own framing (CoT XML events, TAK protocol, SAPIENT length prefixes).
+     */
+    private static final class MessageFeed<T> implements FeedDecoder {
         private final Framing framing;
-        private final CotStreamDecoder stream = new CotStreamDecoder();
-        private final CotXmlDecoder single = new CotXmlDecoder();
-        private final CotObservationMapper mapper;
+        private final Decoder<T> datagram;
+        private final Decoder<T> stream;
+        private final Function<? super T, DecodeResult<Observation>> mapper;
+        private final Supplier<List<DecodeError>> streamEnd;
         private long datagrams;
 
-        CotFeed(Framing framing, SensorConfig sensor) {
+        /**
+         * @param datagram decodes one datagram holding one message
+         * @param stream decodes the next chunk of a stream
+         * @param streamEnd what is wrong with what a stream left pending when it ended
+         */
+        MessageFeed(
+                Framing framing,
+                Decoder<T> datagram,
+                Decoder<T> stream,
+                Function<? super T, DecodeResult<Observation>> mapper,
+                Supplier<List<DecodeError>> streamEnd) {
             this.framing = framing;
-            this.mapper = new CotObservationMapper(SensorDefaults.of(sensor), sensor.kind());
+            this.datagram = datagram;
+            this.stream = stream;
+            this.mapper = mapper;
+            this.streamEnd = streamEnd;
         }
 
         @Override
         public List<FeedItem> decode(byte[] chunk, Instant receivedAt) {
             List<FeedItem> out = new ArrayList<>();
             long packet = framing == Framing.DATAGRAM ? datagrams++ : -1;
-            DecodeResult<CotEvent> r =
-                    framing == Framing.DATAGRAM ? single.decode(chunk) : stream.decode(chunk);
+            DecodeResult<T> r =
+                    framing == Framing.DATAGRAM ? datagram.decode(chunk) : stream.decode(chunk);
             errors(out, r.errors(), 0, -1, packet);
-            for (CotEvent e : r.values()) {
-                mapped(out, e, mapper::map, -1, -1, packet, new byte[0]);
+            for (T v : r.values()) {
+                mapped(out, v, mapper, -1, -1, packet, new byte[0]);
             }
             return out;
         }
@@ -330,98 +349,51 @@ public final class FeedDecoders {
         public List<FeedItem> finish() {
             List<FeedItem> out = new ArrayList<>();
             if (framing == Framing.STREAM) {
-                errors(out, stream.flush(), 0, -1, -1);
+                errors(out, streamEnd.get(), 0, -1, -1);
             }
             return out;
         }
     }
 
-    private static final class TakFeed implements FeedDecoder {
-        private final Framing framing;
-        private final TakStreamDecoder stream = new TakStreamDecoder();
-        private final TakMeshDecoder mesh = new TakMeshDecoder();
-        private final CotObservationMapper mapper;
-        private long datagrams;
-
-        TakFeed(Framing framing, SensorConfig sensor) {
-            this.framing = framing;
-            this.mapper = new CotObservationMapper(SensorDefaults.of(sensor), sensor.kind());
-        }
-
-        @Override
-        public List<FeedItem> decode(byte[] chunk, Instant receivedAt) {
-            List<FeedItem> out = new ArrayList<>();
-            long packet = framing == Framing.DATAGRAM ? datagrams++ : -1;
-            DecodeResult<TakMessage> r =
-                    framing == Framing.DATAGRAM ? mesh.decode(chunk) : stream.decode(chunk);
-            errors(out, r.errors(), 0, -1, packet);
-            for (TakMessage m : r.values()) {
-                mapped(
-                        out,
-                        m,
-                        v ->
-                                v.cotEvent().isPresent()
-                                        ? mapper.map(v.cotEvent().get())
-                                        : new DecodeResult<>(List.of(), List.of()),
-                        -1,
-                        -1,
-                        packet,
-                        new byte[0]);
-            }
-            return out;
-        }
-
-        @Override
-        public List<FeedItem> finish() {
-            return List.of();
-        }
+    private static MessageFeed<CotEvent> cot(Framing framing, SensorConfig sensor) {
+        CotStreamDecoder stream = new CotStreamDecoder();
+        CotObservationMapper mapper =
+                new CotObservationMapper(SensorDefaults.of(sensor), sensor.kind());
+        return new MessageFeed<>(
+                framing, new CotXmlDecoder(), stream::decode, mapper::map, stream::flush);
     }
 
-    private static final class SapientFeed implements FeedDecoder {
-        private final Framing framing;
-        private final SapientStreamDecoder stream = new SapientStreamDecoder();
-        private final SapientDecoder frames = new SapientDecoder();
-        private final SapientObservationMapper mapper;
-        private long datagrams;
+    private static MessageFeed<TakMessage> tak(Framing framing, SensorConfig sensor) {
+        CotObservationMapper mapper =
+                new CotObservationMapper(SensorDefaults.of(sensor), sensor.kind());
+        return new MessageFeed<>(
+                framing,
+                new TakMeshDecoder()::decode,
+                new TakStreamDecoder()::decode,
+                m ->
+                        m.cotEvent().isPresent()
+                                ? mapper.map(m.cotEvent().get())
+                                : new DecodeResult<>(List.of(), List.of()),
+                List::of);
+    }
 
-        SapientFeed(Framing framing, SensorConfig sensor) {
-            this.framing = framing;
-            this.mapper = new SapientObservationMapper(sensor);
-        }
-
-        @Override
-        public List<FeedItem> decode(byte[] chunk, Instant receivedAt) {
-            List<FeedItem> out = new ArrayList<>();
-            long packet = framing == Framing.DATAGRAM ? datagrams++ : -1;
-            DecodeResult<SapientReport> r =
-                    framing == Framing.DATAGRAM ? frames.decode(chunk) : stream.accept(chunk);
-            errors(out, r.errors(), 0, -1, packet);
-            for (SapientReport m : r.values()) {
-                mapped(out, m, mapper::map, -1, -1, packet, new byte[0]);
-            }
-            return out;
-        }
-
-        @Override
-        public List<FeedItem> finish() {
-            List<FeedItem> out = new ArrayList<>();
-            if (framing == Framing.STREAM && stream.pendingOctets() > 0) {
-                out.add(
-                        new FeedItem(
-                                "",
-                                -1,
-                                -1,
-                                -1,
-                                List.of(),
-                                new DecodeError(
-                                        "stream ended inside a SAPIENT frame ("
-                                                + stream.pendingOctets()
-                                                + " octets)",
-                                        -1,
-                                        null)));
-            }
-            return out;
-        }
+    private static MessageFeed<SapientReport> sapient(Framing framing, SensorConfig sensor) {
+        SapientStreamDecoder stream = new SapientStreamDecoder();
+        return new MessageFeed<>(
+                framing,
+                new SapientDecoder()::decode,
+                stream::accept,
+                new SapientObservationMapper(sensor)::map,
+                () ->
+                        stream.pendingOctets() > 0
+                                ? List.of(
+                                        new DecodeError(
+                                                "stream ended inside a SAPIENT frame ("
+                                                        + stream.pendingOctets()
+                                                        + " octets)",
+                                                -1,
+                                                null))
+                                : List.of());
     }
 
     /**

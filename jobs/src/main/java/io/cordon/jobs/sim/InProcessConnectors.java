@@ -235,10 +235,11 @@ public final class InProcessConnectors {
     }
 
     /**
-     * The observation with its event time rounded to the millisecond. The fusion job batches
-     * observations by event time in whole milliseconds (its Kafka timestamps) and refuses a batch
-     * whose observations are not exactly at that time; ASTERIX times of day come in 1/128 s.
-     * Rounding moves them by at most 0.5 ms, well inside the format's 7.8 ms resolution.
+     * The observation with its event time rounded to the millisecond, so that it equals the
+     * record's Kafka timestamp (milliseconds), by which the fusion job orders and batches; ASTERIX
+     * times of day come in 1/128 s. Rounding moves them by at most 0.5 ms, well inside the format's
+     * 7.8 ms resolution. (The fusion job would also take sub-millisecond times, in the millisecond
+     * they fall in: {@code FusionStep}.)
      */
     static Observation atMillisecond(Observation o) {
         Instant t = o.eventTime();

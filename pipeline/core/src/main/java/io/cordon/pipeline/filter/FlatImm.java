@@ -329,10 +329,10 @@ public final class FlatImm {
         return (s11 * y0 * y0 - 2 * s01 * y0 * y1 + s00 * y1 * y1) / det;
     }
 
-    private double lastLogDeterminant;
+    private double lastDeterminant;
 
     /**
-     * {@code yᵀ S⁻¹ y} as {@link #mahalanobisSquared}, remembering {@code ln det S} for {@link
+     * {@code yᵀ S⁻¹ y} as {@link #mahalanobisSquared}, remembering {@code det S} for {@link
      * #lastLogLikelihood}, so a gate and a likelihood cost one matrix inversion.
      */
     public double gate(double[] g, int go, double[] lin, int lo) {
@@ -345,28 +345,13 @@ public final class FlatImm {
         double s11 = t10 * h10 + t11 * h11 + lin[lo + 8];
         double det = s00 * s11 - s01 * s01;
         double y0 = lin[lo], y1 = lin[lo + 1];
-        lastLogDeterminant = det;
+        lastDeterminant = det;
         return (s11 * y0 * y0 - 2 * s01 * y0 * y1 + s00 * y1 * y1) / det;
     }
 
     /** {@code ln N(y; 0, S)} for the {@code d2} the last {@link #gate} returned. */
     public double lastLogLikelihood(double d2) {
-        return -0.5 * (d2 + Math.log(lastLogDeterminant)) - LN_2PI;
-    }
-
-    /** {@code ln N(y; 0, S)} of a linearised measurement against the Gaussian block at go. */
-    public static double logLikelihood(double[] g, int go, double[] lin, int lo) {
-        double h00 = lin[lo + 2], h01 = lin[lo + 3], h10 = lin[lo + 4], h11 = lin[lo + 5];
-        double a00 = g[go + P00], a01 = g[go + P01], a11 = g[go + P11];
-        double t00 = h00 * a00 + h01 * a01, t01 = h00 * a01 + h01 * a11;
-        double t10 = h10 * a00 + h11 * a01, t11 = h10 * a01 + h11 * a11;
-        double s00 = t00 * h00 + t01 * h01 + lin[lo + 6];
-        double s01 = t00 * h10 + t01 * h11 + lin[lo + 7];
-        double s11 = t10 * h10 + t11 * h11 + lin[lo + 8];
-        double det = s00 * s11 - s01 * s01;
-        double y0 = lin[lo], y1 = lin[lo + 1];
-        double d2 = (s11 * y0 * y0 - 2 * s01 * y0 * y1 + s00 * y1 * y1) / det;
-        return -0.5 * (d2 + Math.log(det)) - LN_2PI;
+        return -0.5 * (d2 + Math.log(lastDeterminant)) - LN_2PI;
     }
 
     /**
