@@ -366,15 +366,16 @@ public final class FeedDecoders {
     private static MessageFeed<TakMessage> tak(Framing framing, SensorConfig sensor) {
         CotObservationMapper mapper =
                 new CotObservationMapper(SensorDefaults.of(sensor), sensor.kind());
+        TakStreamDecoder stream = new TakStreamDecoder();
         return new MessageFeed<>(
                 framing,
                 new TakMeshDecoder()::decode,
-                new TakStreamDecoder()::decode,
+                stream::decode,
                 m ->
                         m.cotEvent().isPresent()
                                 ? mapper.map(m.cotEvent().get())
                                 : new DecodeResult<>(List.of(), List.of()),
-                List::of);
+                stream::flush);
     }
 
     private static MessageFeed<SapientReport> sapient(Framing framing, SensorConfig sensor) {

@@ -176,6 +176,19 @@ class FeedDecodersTest {
     }
 
     @Test
+    void aTakStreamEndingInsideAMessageReportsTheCutOffBytes() {
+        byte[] event = PeerVectors.bytes("cot-tak/takproto-golden/event.takv1-stream.bin");
+        byte[] stream =
+                LineFramer.concat(event, Arrays.copyOf(event, event.length - 5)); // second cut
+        List<FeedItem> items = feed(decoder(FeedFormat.TAK, Framing.STREAM, DRONE), stream, 64);
+        assertThat(observations(items)).hasSize(1);
+        assertThat(items)
+                .filteredOn(FeedItem::isError)
+                .singleElement()
+                .satisfies(i -> assertThat(i.error().reason()).contains("stream ended inside"));
+    }
+
+    @Test
     void cotStreamWithABrokenEventBetweenTwoGoodOnes() {
         byte[] event = PeerVectors.bytes("cot-tak/takproto-golden/event.cot.xml");
         byte[] broken =
