@@ -4,14 +4,17 @@ import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
+import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.observation.TargetClass;
+import io.cordon.pipeline.observation.Velocity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -28,8 +31,33 @@ import java.util.SplittableRandom;
  * fix with isotropic noise {@code sigmaPositionM}. Clutter is Poisson with mean {@code
  * clutterPerScan}, uniform over the coverage disc. Every random draw depends only on the seed, the
  * sensor and the scan, so observations for any time window are reproducible in any order of calls.
+ *
+ * <p>Cooperative targets: each target that does not cross carries an AIS transponder with
+ * probability {@value #AIS_FRACTION} (drawn from its own stream of the seed, so the targets
+ * themselves are those of a run without AIS), class A with probability {@value #CLASS_A_FRACTION},
+ * with an MMSI of the country on whose side it moves (MID 338 north, 345 south). The demo region
+ * has no water: these are vehicles carrying a transponder so that the AIS path is exercised, and
+ * the AIS mapper will call them vessels by their MMSI. AIS sensors have no scans: each transponder
+ * transmits its position on its own schedule ({@link AisTransponder}) at whole UTC seconds (AIS
+ * carries the UTC second only), and a receiver gets a transmission from within {@code rangeM} with
+ * probability {@code detectionProbability}; the position has the GNSS noise {@code sigmaPositionM},
+ * the velocity (speed and course over ground) {@value #AIS_SIGMA_VELOCITY_MPS} m/s per axis, and
+ * the identity the MMSI and call sign. Class A static data: {@link #aisStaticReportsBetween}. AIS
+ * receivers see no clutter.
  */
 public final class BorderSimulation {
+    /** Share of the targets that do not cross which carry an AIS transponder. */
+    public static final double AIS_FRACTION = 0.4;
+
+    /** Share of the transponders that are class A. */
+    public static final double CLASS_A_FRACTION = 0.6;
+
+    /** One-sigma noise of an AIS velocity per axis, m/s (GNSS speed and course over ground). */
+    public static final double AIS_SIGMA_VELOCITY_MPS = 0.1;
+
+    private static final int MID_NORTH = 338;
+    private static final int MID_SOUTH = 345;
+
     private final List<SensorConfig> sensors;
     private final LocalTangentPlane plane;
     private final Instant epoch;
@@ -115,36 +143,242 @@ public final class BorderSimulation {
                                 durationS));
             }
         }
-        return List.copyOf(result);
+        return withTransponders(seed, result, crossers);
     }
 
-    /** Every observation with scan time in (fromS, toS], ordered by time then sensor. */
+    /** The targets, those that do not cross given an AIS transponder at random. */
+    private static List<SimulatedTarget> withTransponders(
+            long seed, List<SimulatedTarget> targets, int crossers) {
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x4149_5300_0000_0000L);
+        List<SimulatedTarget> out = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            SimulatedTarget t = targets.get(i);
+            double share = rnd.nextDouble();
+            boolean classA = rnd.nextDouble() < CLASS_A_FRACTION;
+            int positionPhase = rnd.nextInt(30);
+            int staticPhase = rnd.nextInt(30);
+            if (i < crossers || share >= AIS_FRACTION) {
+                out.add(t);
+                continue;
+            }
+            boolean north = t.startNorthM() > 0;
+            int mmsi = (north ? MID_NORTH : MID_SOUTH) * 1_000_000 + 100_000 + i;
+            AisTransponder ais =
+                    new AisTransponder(
+                            mmsi,
+                            classA,
+                            (north ? "WDC" : "XCA") + String.format(Locale.ROOT, "%04d", i),
+                            "CORDON SIM " + i,
+                            0,
+                            staticPhase);
+            ais =
+                    new AisTransponder(
+                            mmsi,
+                            classA,
+                            ais.callsign(),
+                            ais.name(),
+                            positionPhase % ais.positionIntervalS(t.speedMps()),
+                            staticPhase);
+            out.add(
+                    new SimulatedTarget(
+                            t.id(),
+                            t.targetClass(),
+                            t.startEastM(),
+                            t.startNorthM(),
+                            t.velocityEastMps(),
+                            t.velocityNorthMps(),
+                            t.bornS(),
+                            t.diesS(),
+                            ais));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Every observation with scan (or AIS transmission) time in (fromS, toS], ordered by time, then
+     * sensor, then target (AIS).
+     */
     public List<Observation> observationsBetween(double fromS, double toS) {
         List<Observation> out = new ArrayList<>();
-        List<double[]> scans = new ArrayList<>();
+        // {time, sensor index, target index (AIS) or -1 (a scan), whole UTC second (AIS)}
+        List<double[]> events = new ArrayList<>();
         for (int s = 0; s < sensors.size(); s++) {
             SensorConfig sensor = sensors.get(s);
+            if (sensor.kind() == SensorKind.AIS) {
+                for (int j = 0; j < targets.size(); j++) {
+                    SimulatedTarget target = targets.get(j);
+                    if (target.cooperative()) {
+                        int interval = target.ais().positionIntervalS(target.speedMps());
+                        long first = firstWholeSecond(target) + target.ais().positionPhaseS();
+                        for (long second : secondsBetween(first, interval, target, fromS, toS)) {
+                            events.add(new double[] {relativeS(second), s, j, second});
+                        }
+                    }
+                }
+                continue;
+            }
             double period = sensor.periodS();
             double phase = phaseS(sensor);
             long first = (long) Math.floor((fromS - phase) / period) + 1;
             for (long k = Math.max(first, 0); phase + k * period <= toS; k++) {
                 double t = phase + k * period;
                 if (t > fromS) {
-                    scans.add(new double[] {t, s});
+                    events.add(new double[] {t, s, -1, 0});
                 }
             }
         }
-        scans.sort(
-                (a, b) ->
-                        a[0] != b[0]
-                                ? Double.compare(a[0], b[0])
-                                : sensors.get((int) a[1])
-                                        .id()
-                                        .compareTo(sensors.get((int) b[1]).id()));
-        for (double[] scan : scans) {
-            scan(sensors.get((int) scan[1]), scan[0], out);
+        events.sort(
+                (a, b) -> {
+                    if (a[0] != b[0]) {
+                        return Double.compare(a[0], b[0]);
+                    }
+                    int bySensor =
+                            sensors.get((int) a[1]).id().compareTo(sensors.get((int) b[1]).id());
+                    return bySensor != 0 ? bySensor : Double.compare(a[2], b[2]);
+                });
+        for (double[] event : events) {
+            SensorConfig sensor = sensors.get((int) event[1]);
+            if (event[2] < 0) {
+                scan(sensor, event[0], out);
+            } else {
+                aisPosition(sensor, targets.get((int) event[2]), event[0], (long) event[3], out);
+            }
         }
         return out;
+    }
+
+    /**
+     * Every class A static and voyage data report an AIS sensor received with transmission time in
+     * (fromS, toS], ordered by time, then sensor, then target. A class A transponder sends it
+     * {@link AisTransponder#staticPhaseS()} after its first whole second and every {@value
+     * AisTransponder#STATIC_INTERVAL_S} s after that; a receiver in range gets it with its {@code
+     * detectionProbability}.
+     */
+    public List<AisStaticReport> aisStaticReportsBetween(double fromS, double toS) {
+        List<AisStaticReport> out = new ArrayList<>();
+        for (SensorConfig sensor : sensors) {
+            if (sensor.kind() != SensorKind.AIS) {
+                continue;
+            }
+            EnuPoint sensorInRef = plane.toEnu(sensor.position());
+            for (SimulatedTarget target : targets) {
+                if (!target.cooperative() || !target.ais().classA()) {
+                    continue;
+                }
+                long first = firstWholeSecond(target) + target.ais().staticPhaseS();
+                for (long second :
+                        secondsBetween(
+                                first, AisTransponder.STATIC_INTERVAL_S, target, fromS, toS)) {
+                    double tS = relativeS(second);
+                    SplittableRandom rnd = aisRandom(sensor, target, second, 0x5354_4154L);
+                    if (inRange(target, tS, sensor, sensorInRef)
+                            && rnd.nextDouble() <= sensor.detectionProbability()) {
+                        out.add(
+                                new AisStaticReport(
+                                        Instant.ofEpochSecond(second), sensor.id(), target.ais()));
+                    }
+                }
+            }
+        }
+        out.sort(
+                (a, b) -> {
+                    int byTime = a.time().compareTo(b.time());
+                    if (byTime != 0) {
+                        return byTime;
+                    }
+                    int bySensor = a.sensorId().compareTo(b.sensorId());
+                    return bySensor != 0
+                            ? bySensor
+                            : Integer.compare(a.transponder().mmsi(), b.transponder().mmsi());
+                });
+        return out;
+    }
+
+    /** The first whole UTC second (epoch seconds) at or after the target's birth. */
+    private long firstWholeSecond(SimulatedTarget target) {
+        Instant born = epoch.plusNanos(Math.round(target.bornS() * 1e9));
+        return born.getNano() == 0 ? born.getEpochSecond() : born.getEpochSecond() + 1;
+    }
+
+    /** Seconds since the epoch of the whole UTC second {@code second}. */
+    private double relativeS(long second) {
+        return (second - epoch.getEpochSecond()) - epoch.getNano() / 1e9;
+    }
+
+    /**
+     * The whole seconds {@code first + k * interval} (k >= 0) whose relative time is in (fromS,
+     * toS] and at which the target is alive.
+     */
+    private List<Long> secondsBetween(
+            long first, int interval, SimulatedTarget target, double fromS, double toS) {
+        List<Long> out = new ArrayList<>();
+        long k = Math.max(0, (long) Math.floor((fromS - relativeS(first)) / interval));
+        for (long second = first + k * interval; ; second += interval) {
+            double t = relativeS(second);
+            if (t > toS || t > target.diesS()) {
+                break;
+            }
+            if (t > fromS && target.aliveAt(t)) {
+                out.add(second);
+            }
+        }
+        return out;
+    }
+
+    private boolean inRange(
+            SimulatedTarget target, double tS, SensorConfig sensor, EnuPoint sensorInRef) {
+        return Math.hypot(
+                        target.eastAt(tS) - sensorInRef.eastM(),
+                        target.northAt(tS) - sensorInRef.northM())
+                <= sensor.rangeM();
+    }
+
+    private SplittableRandom aisRandom(
+            SensorConfig sensor, SimulatedTarget target, long second, long salt) {
+        return new SplittableRandom(
+                seed
+                        ^ (sensor.id().hashCode() * 0x9E3779B97F4A7C15L)
+                        ^ (target.ais().mmsi() * 0xC2B2AE3D27D4EB4FL)
+                        ^ (second * 0x165667B19E3779F9L)
+                        ^ salt);
+    }
+
+    /** One position report of a transponder, if the receiver got it. */
+    private void aisPosition(
+            SensorConfig sensor,
+            SimulatedTarget target,
+            double tS,
+            long second,
+            List<Observation> out) {
+        EnuPoint sensorInRef = plane.toEnu(sensor.position());
+        SplittableRandom rnd = aisRandom(sensor, target, second, 0);
+        if (!inRange(target, tS, sensor, sensorInRef)
+                || rnd.nextDouble() > sensor.detectionProbability()) {
+            return;
+        }
+        double sigma = sensor.sigmaPositionM();
+        GeoPoint measured =
+                plane.surfacePoint(
+                        target.eastAt(tS) + gaussian(rnd) * sigma,
+                        target.northAt(tS) + gaussian(rnd) * sigma);
+        Velocity velocity =
+                new Velocity(
+                        target.velocityEastMps() + gaussian(rnd) * AIS_SIGMA_VELOCITY_MPS,
+                        target.velocityNorthMps() + gaussian(rnd) * AIS_SIGMA_VELOCITY_MPS,
+                        0.0);
+        AisTransponder ais = target.ais();
+        out.add(
+                new Observation(
+                        sensor.id() + "-" + Math.round(tS * 1000) + "-" + ais.mmsiDigits(),
+                        sensor.partnerId(),
+                        sensor.id(),
+                        sensor.kind(),
+                        Instant.ofEpochSecond(second),
+                        PositionFix.isotropic(measured, sigma),
+                        velocity,
+                        new CooperativeIdentity(ais.mmsiDigits(), "", ais.callsign(), ""),
+                        null,
+                        sensor.releasability()));
     }
 
     private static double phaseS(SensorConfig sensor) {

@@ -13,6 +13,7 @@ import io.cordon.pipeline.observation.TargetClass;
  * @param velocityNorthMps north velocity, m/s
  * @param bornS when it appears, seconds since the simulation epoch
  * @param diesS when it disappears, seconds since the simulation epoch
+ * @param ais the AIS transponder it carries, or null when it carries none (non-cooperative)
  */
 public record SimulatedTarget(
         String id,
@@ -22,7 +23,40 @@ public record SimulatedTarget(
         double velocityEastMps,
         double velocityNorthMps,
         double bornS,
-        double diesS) {
+        double diesS,
+        AisTransponder ais) {
+
+    /** A target without AIS transponder. */
+    public SimulatedTarget(
+            String id,
+            TargetClass targetClass,
+            double startEastM,
+            double startNorthM,
+            double velocityEastMps,
+            double velocityNorthMps,
+            double bornS,
+            double diesS) {
+        this(
+                id,
+                targetClass,
+                startEastM,
+                startNorthM,
+                velocityEastMps,
+                velocityNorthMps,
+                bornS,
+                diesS,
+                null);
+    }
+
+    /** Whether it carries an AIS transponder. */
+    public boolean cooperative() {
+        return ais != null;
+    }
+
+    /** Ground speed, m/s. */
+    public double speedMps() {
+        return Math.hypot(velocityEastMps, velocityNorthMps);
+    }
 
     public boolean aliveAt(double tS) {
         return tS >= bornS && tS <= diesS;
