@@ -2,6 +2,10 @@ package io.cordon.jobs.sim;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import io.cordon.connectors.ais.AisObservationMapper;
+import io.cordon.connectors.ais.AisReport;
+import io.cordon.connectors.ais.AisStreamDecoder;
+import io.cordon.connectors.ais.message.StaticAndVoyageData;
 import io.cordon.connectors.asterix.AsterixMessage;
 import io.cordon.connectors.asterix.cat034.Cat034Service;
 import io.cordon.connectors.asterix.cat048.Cat048Plot;
@@ -22,6 +26,7 @@ import io.cordon.connectors.sapient.SapientReport;
 import io.cordon.connectors.sensor.SensorDefaults;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
+import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.proto.v1.DeadLetter;
 import java.time.Instant;
@@ -32,6 +37,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,6 +52,13 @@ import java.util.Map;
  * event times are rounded to the millisecond ({@link #atMillisecond}). CAT034 service messages
  * count as decoded records and yield no observation.
  *
+ * <p>AIS lines are decoded with the unit's reception time (the receiver's clock), from which the
+ * mapper places each report's UTC second ({@code AisEventTime}); fragments of multi-sentence
+ * messages are joined per sensor. A static and voyage data report (message 5) is a decoded record
+ * without observation; the call sign it carries is remembered per sensor and MMSI and added to the
+ * identity of that MMSI's later position reports, so the tracks get it. (The AIS mapper itself maps
+ * single messages; the name has no place in a cooperative identity.)
+ *
  * <p>Thread-safe (one unit at a time).
  */
 public final class InProcessConnectors {
@@ -57,7 +70,7 @@ public final class InProcessConnectors {
      *
      * @param units units received (datagrams, documents)
      * @param records records the decoder produced (CAT034 and CAT048 records, CoT events, GeoJSON
-     *     features, SAPIENT reports, protobuf messages)
+     *     features, SAPIENT reports, AIS messages, protobuf messages)
      * @param observations observations the mapper made of them
      * @param errors decoder and mapper errors (each one dead letter)
      */
@@ -72,6 +85,9 @@ public final class InProcessConnectors {
     private final Map<String, CotObservationMapper> cotMappers = new HashMap<>();
     private final Map<String, SatelliteDetectionMapper> satelliteMappers = new HashMap<>();
     private final Map<String, SapientObservationMapper> sapientMappers = new HashMap<>();
+    private final Map<String, AisStreamDecoder> aisDecoders = new HashMap<>();
+    private final Map<String, AisObservationMapper> aisMappers = new HashMap<>();
+    private final Map<String, Map<String, String>> aisCallsigns = new HashMap<>();
     private final CotXmlDecoder cotDecoder = new CotXmlDecoder();
     private final SatelliteDetectionDecoder satelliteDecoder = new SatelliteDetectionDecoder();
     private final Map<WireFormat, FormatCounts> counts = new EnumMap<>(WireFormat.class);
@@ -86,6 +102,11 @@ public final class InProcessConnectors {
                 case GEOJSON ->
                         satelliteMappers.put(s.id(), new SatelliteDetectionMapper(defaults));
                 case SAPIENT -> sapientMappers.put(s.id(), new SapientObservationMapper(s));
+                case AIS -> {
+                    aisDecoders.put(s.id(), new AisStreamDecoder());
+                    aisMappers.put(s.id(), new AisObservationMapper(defaults));
+                    aisCallsigns.put(s.id(), new HashMap<>());
+                }
                 case NATIVE -> {}
             }
             counts.putIfAbsent(WireFormat.of(s.kind()), new FormatCounts(0, 0, 0, 0));
@@ -128,6 +149,7 @@ public final class InProcessConnectors {
                         case COT -> cot(unit, source, observations, dead);
                         case GEOJSON -> geojson(unit, source, observations, dead);
                         case SAPIENT -> sapient(unit, source, observations, dead);
+                        case AIS -> ais(unit, source, observations, dead);
                         case NATIVE -> nativeProtobuf(unit, source, observations, dead);
                     };
         }
@@ -193,6 +215,49 @@ public final class InProcessConnectors {
             mapped(unit, source, mapper.map(r), out, dead);
         }
         return decoded.values().size();
+    }
+
+    private long ais(RawUnit unit, String source, List<Observation> out, List<DeadLetter> dead) {
+        DecodeResult<AisReport> decoded =
+                aisDecoders.get(unit.sensorId()).decode(unit.bytes(), unit.receivedAt());
+        errors(unit, source, decoded.errors(), dead);
+        AisObservationMapper mapper = aisMappers.get(unit.sensorId());
+        Map<String, String> callsigns = aisCallsigns.get(unit.sensorId());
+        for (AisReport r : decoded.values()) {
+            if (r.message() instanceof StaticAndVoyageData s && !s.callsign().isBlank()) {
+                callsigns.put(String.format(Locale.ROOT, "%09d", s.mmsi()), s.callsign());
+            }
+            DecodeResult<Observation> mapped = mapper.map(r);
+            List<Observation> named = new ArrayList<>(mapped.values().size());
+            for (Observation o : mapped.values()) {
+                String callsign = callsigns.get(o.identity().mmsi());
+                named.add(
+                        callsign == null
+                                ? o
+                                : withIdentity(
+                                        o,
+                                        o.identity()
+                                                .mergedWith(
+                                                        new CooperativeIdentity(
+                                                                "", "", callsign, ""))));
+            }
+            mapped(unit, source, new DecodeResult<>(named, mapped.errors()), out, dead);
+        }
+        return decoded.values().size();
+    }
+
+    private static Observation withIdentity(Observation o, CooperativeIdentity identity) {
+        return new Observation(
+                o.observationId(),
+                o.partnerId(),
+                o.sensorId(),
+                o.sensorKind(),
+                o.eventTime(),
+                o.measurement(),
+                o.velocity(),
+                identity,
+                o.classification(),
+                o.marking());
     }
 
     private long nativeProtobuf(

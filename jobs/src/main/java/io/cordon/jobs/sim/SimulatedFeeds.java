@@ -1,6 +1,7 @@
 package io.cordon.jobs.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cordon.connectors.ais.encode.AisNmeaEncoder;
 import io.cordon.connectors.asterix.encode.Cat048Encoder;
 import io.cordon.connectors.cot.encode.CotDetectionEncoder;
 import io.cordon.connectors.geojson.encode.SatelliteDetectionEncoder;
@@ -10,14 +11,20 @@ import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
+import io.cordon.pipeline.observation.Velocity;
+import io.cordon.pipeline.simulation.AisStaticReport;
+import io.cordon.pipeline.simulation.AisTransponder;
 import io.cordon.pipeline.simulation.BorderSimulation;
+import io.cordon.pipeline.simulation.SimulatedTarget;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -25,8 +32,18 @@ import java.util.TreeSet;
  * What the simulated sensors put on the wire: the {@link BorderSimulation}'s observations encoded
  * in each sensor's real format ({@link WireFormat}), one unit per radar scan (a CAT034 north marker
  * and CAT048 blocks of at most 32 plots), per drone detection (a CoT event), per ground-sensor
- * detection (a length-prefixed SAPIENT detection report) and per satellite pass (a GeoJSON
- * FeatureCollection).
+ * detection (a length-prefixed SAPIENT detection report), per satellite pass (a GeoJSON
+ * FeatureCollection) and per AIS transmission a receiver got (NMEA 0183 {@code !AIVDM} lines: a
+ * class A or class B position report, message 1 or 18, or a class A transponder's static and voyage
+ * data, message 5 in two sentences, sent before the position reports of the same second).
+ *
+ * <p><b>AIS times.</b> A transponder reports its position at whole UTC seconds and transmits only
+ * the second; the receiver stamps each unit with its reception time, {@value #AIS_MIN_DELAY_MS} to
+ * {@value #AIS_MAX_DELAY_MS} ms later (slot and relay delay, derived from MMSI and second), from
+ * which the AIS mapper places the second in its minute, as a real receiver's feed would. Speed and
+ * course over ground are the simulated velocity's, the true heading its course; the position
+ * accuracy flag is clear (GNSS without augmentation: the registry's sigma applies). The channel
+ * alternates between A and B with the second.
  *
  * <p><b>Corruption.</b> To make the dead-letter path visible, {@code corruptionsPerMinute} units
  * per scenario minute are broken on purpose: the k-th corruption falls due at scenario time {@code
@@ -37,10 +54,12 @@ import java.util.TreeSet;
  * every sensor owes one is dropped. How each format is broken: ASTERIX, the datagram loses its last
  * 4 octets (the last block's LEN overruns the datagram); CoT, the document is cut in the middle
  * (malformed XML); SAPIENT, the frame loses its last 4 octets (the length prefix overruns the
- * frame); GeoJSON, the first feature's {@code time} is not a time (that feature is refused, the
- * others decode); protobuf, the first octet becomes 0xFF (an invalid wire type). Everything depends
- * only on the simulation and the order of the calls, so a seed gives the same units, corrupted or
- * not, whatever the call boundaries.
+ * frame); AIS, the checksum of the first sentence is altered (that sentence is refused; the second
+ * sentence of a static report then has no first and is refused too); GeoJSON, the first feature's
+ * {@code time} is not a time (that feature is refused, the others decode); protobuf, the first
+ * octet becomes 0xFF (an invalid wire type). Everything depends only on the simulation and the
+ * order of the calls, so a seed gives the same units, corrupted or not, whatever the call
+ * boundaries.
  *
  * <p>Not thread-safe; call {@link #unitsBetween} with increasing, adjacent windows.
  */
@@ -53,9 +72,18 @@ public final class SimulatedFeeds {
 
     private static final Duration COT_STALE = Duration.ofSeconds(30);
 
+    /** Least delay between an AIS transmission's second and its reception, ms. */
+    static final int AIS_MIN_DELAY_MS = 100;
+
+    /** Greatest delay between an AIS transmission's second and its reception, ms. */
+    static final int AIS_MAX_DELAY_MS = 899;
+
+    private static final double MPS_PER_KNOT = 1852.0 / 3600.0;
+
     private final BorderSimulation simulation;
     private final Map<String, SensorConfig> sensors = new HashMap<>();
     private final Map<String, Cat048Encoder> radars = new HashMap<>();
+    private final Map<Integer, AisTransponder> transponders = new HashMap<>();
     private final double corruptionsPerMinute;
     private final List<WireFormat> formats;
     private final List<String> rotation = new ArrayList<>();
@@ -81,6 +109,11 @@ public final class SimulatedFeeds {
             }
         }
         this.formats = List.copyOf(formats);
+        for (SimulatedTarget t : simulation.targets()) {
+            if (t.cooperative()) {
+                transponders.put(t.ais().mmsi(), t.ais());
+            }
+        }
         for (SensorConfig s : sensors) {
             rotation.add(s.id());
             owed.put(s.id(), 0);
@@ -106,8 +139,10 @@ public final class SimulatedFeeds {
     /** The units whose scan time is in (fromS, toS], ordered by time then sensor. */
     public List<RawUnit> unitsBetween(double fromS, double toS) {
         List<Observation> batch = simulation.observationsBetween(fromS, toS);
+        List<AisStaticReport> statics = simulation.aisStaticReportsBetween(fromS, toS);
         List<RawUnit> units = new ArrayList<>();
         int i = 0;
+        int s = 0;
         while (i < batch.size()) {
             int j = i + 1;
             Observation first = batch.get(i);
@@ -116,8 +151,14 @@ public final class SimulatedFeeds {
                     && batch.get(j).eventTime().equals(first.eventTime())) {
                 j++;
             }
+            while (s < statics.size() && !statics.get(s).time().isAfter(first.eventTime())) {
+                units.add(aisStatic(statics.get(s++)));
+            }
             encodeScan(batch.subList(i, j), units);
             i = j;
+        }
+        while (s < statics.size()) {
+            units.add(aisStatic(statics.get(s++)));
         }
         return units;
     }
@@ -143,6 +184,18 @@ public final class SimulatedFeeds {
                     out.add(
                             maybeCorrupt(
                                     format, first.sensorId(), t, scanS, sapient(scan.get(k), k)));
+                }
+            }
+            case AIS -> {
+                for (Observation o : scan) {
+                    int mmsi = Integer.parseInt(o.identity().mmsi());
+                    out.add(
+                            maybeCorrupt(
+                                    format,
+                                    first.sensorId(),
+                                    aisReceivedAt(t, mmsi),
+                                    scanS,
+                                    aisPosition(o, mmsi)));
                 }
             }
             case NATIVE -> {
@@ -218,6 +271,82 @@ public final class SimulatedFeeds {
                 null);
     }
 
+    private Encoded aisPosition(Observation o, int mmsi) {
+        AisTransponder ais = transponders.get(mmsi);
+        if (ais == null) {
+            throw new IllegalStateException("no simulated transponder has MMSI " + mmsi);
+        }
+        PositionFix f = (PositionFix) o.measurement();
+        Velocity v = o.velocity();
+        double course = v.courseDeg();
+        AisNmeaEncoder.Position p =
+                new AisNmeaEncoder.Position(
+                        mmsi,
+                        o.eventTime(),
+                        f.position().latDeg(),
+                        f.position().lonDeg(),
+                        v.groundSpeedMps() / MPS_PER_KNOT,
+                        course,
+                        (int) Math.round(course) % 360,
+                        false);
+        char channel = channel(o.eventTime(), mmsi);
+        List<String> lines =
+                ais.classA()
+                        ? AisNmeaEncoder.classA(p, channel)
+                        : AisNmeaEncoder.classB(p, channel);
+        return new Encoded(AisNmeaEncoder.lines(lines), null);
+    }
+
+    private RawUnit aisStatic(AisStaticReport r) {
+        AisTransponder ais = r.transponder();
+        long second = r.time().getEpochSecond();
+        List<String> lines =
+                AisNmeaEncoder.staticAndVoyage(
+                        new AisNmeaEncoder.StaticData(
+                                ais.mmsi(),
+                                0,
+                                ais.callsign(),
+                                ais.name(),
+                                0, // type of ship: not available (a vehicle)
+                                3,
+                                2,
+                                1,
+                                1,
+                                ""),
+                        channel(r.time(), ais.mmsi()),
+                        (int) Math.floorMod(second + ais.mmsi(), 10L));
+        double scanS = Duration.between(simulation.epoch(), r.time()).toNanos() / 1e9;
+        return maybeCorrupt(
+                WireFormat.AIS,
+                r.sensorId(),
+                aisReceivedAt(r.time(), ais.mmsi()),
+                scanS,
+                new Encoded(AisNmeaEncoder.lines(lines), null));
+    }
+
+    /** When the receiver got a transmission of {@code mmsi} sent in the second {@code sent}. */
+    static Instant aisReceivedAt(Instant sent, int mmsi) {
+        long spread = AIS_MAX_DELAY_MS - AIS_MIN_DELAY_MS + 1;
+        long hash = (sent.getEpochSecond() * 0x9E3779B97F4A7C15L) ^ (mmsi * 0xC2B2AE3DL);
+        return sent.plusMillis(AIS_MIN_DELAY_MS + Math.floorMod(hash >>> 17, spread));
+    }
+
+    private static char channel(Instant time, int mmsi) {
+        return ((time.getEpochSecond() + mmsi) & 1) == 0 ? 'A' : 'B';
+    }
+
+    /** The lines with the first sentence's checksum altered. */
+    private static byte[] badChecksum(byte[] lines) {
+        String text = new String(lines, StandardCharsets.US_ASCII);
+        int star = text.indexOf('*');
+        int sum = Integer.parseInt(text.substring(star + 1, star + 3), 16);
+        String broken =
+                text.substring(0, star + 1)
+                        + String.format(Locale.ROOT, "%02X", (sum + 1) & 0xFF)
+                        + text.substring(star + 3);
+        return broken.getBytes(StandardCharsets.US_ASCII);
+    }
+
     private Encoded pass(List<Observation> scan) {
         List<ObjectNode> features = new ArrayList<>(scan.size());
         for (int k = 0; k < scan.size(); k++) {
@@ -283,6 +412,13 @@ public final class SimulatedFeeds {
                             t,
                             Arrays.copyOf(b, Math.max(1, b.length - 4)),
                             "frame truncated by 4 octets");
+            case AIS ->
+                    new RawUnit(
+                            format,
+                            sensorId,
+                            t,
+                            badChecksum(b),
+                            "checksum of the first sentence altered");
             case GEOJSON -> {
                 ObjectNode collection = encoded.collection().deepCopy();
                 var features =

@@ -15,6 +15,11 @@ public enum WireFormat {
     GEOJSON("geojson-satellite"),
     /** Ground sensors: one length-prefixed SAPIENT (BSI Flex 335 v2) detection report each. */
     SAPIENT("sapient"),
+    /**
+     * AIS receivers: NMEA 0183 {@code !AIVDM} lines, one position report (message 1 or 18) or one
+     * static and voyage data report (message 5, two sentences) each.
+     */
+    AIS("ais-nmea"),
     /** Every other kind: the native {@code cordon.v1.Observation} protobuf. */
     NATIVE("cordon-protobuf");
 
@@ -35,6 +40,7 @@ public enum WireFormat {
             case DRONE -> COT;
             case SATELLITE -> GEOJSON;
             case GROUND_SENSOR -> SAPIENT;
+            case AIS -> AIS;
             default -> NATIVE;
         };
     }

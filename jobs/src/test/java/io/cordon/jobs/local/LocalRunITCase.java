@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code ./cordon local} does, end to end: a broker in its own JVM, the jobs on a mini
- * cluster, the simulator speaking ASTERIX, CoT and GeoJSON into the in-process connectors, progress
- * lines, and a summary with observations (each sensor's through its format's decoder), decode
- * errors on the dead-letter topic, tracks and alerts for every partner of the example
- * configuration.
+ * cluster, the simulator speaking ASTERIX, CoT, GeoJSON, SAPIENT and AIS NMEA into the in-process
+ * connectors, progress lines, and a summary with observations (each sensor's through its format's
+ * decoder), decode errors on the dead-letter topic, tracks and alerts for every partner of the
+ * example configuration.
  */
 class LocalRunITCase {
     @TempDir Path tmp;
@@ -52,9 +52,9 @@ class LocalRunITCase {
                         "obs/s",
                         "live tracks",
                         "per partner:");
-        // the registry of the example configuration (6 sensors) is on cordon.sensors.v1,
+        // the registry of the example configuration (7 sensors) is on cordon.sensors.v1,
         // acknowledged
-        assertThat(printed).contains("sensor registry: 6 sensors on cordon.sensors.v1");
+        assertThat(printed).contains("sensor registry: 7 sensors on cordon.sensors.v1");
         assertThat(last.observations()).isPositive();
         assertThat(last.trackUpdates()).isPositive();
         // the simulator writes in event-time order into one partition: nothing is late for fusion
@@ -67,7 +67,12 @@ class LocalRunITCase {
 
         // every simulated sensor's observations came through its format's decoder and mapper
         assertThat(printed)
-                .contains("decoded: asterix-cat048=", "cot-xml=", "geojson-satellite=", "sapient=");
+                .contains(
+                        "decoded: asterix-cat048=",
+                        "cot-xml=",
+                        "geojson-satellite=",
+                        "sapient=",
+                        "ais-nmea=");
         assertThat(last.observationsBySensor())
                 .containsOnlyKeys(
                         "usa-radar-1",
@@ -75,7 +80,8 @@ class LocalRunITCase {
                         "mex-drone-1",
                         "usa-drone-1",
                         "usa-sat-1",
-                        "mex-ugs-1");
+                        "mex-ugs-1",
+                        "usa-ais-1");
         assertThat(last.observationsBySensor().values())
                 .allSatisfy(n -> assertThat(n).isPositive());
         Map<String, String> firstIds = last.firstObservationIdBySensor();
@@ -85,8 +91,10 @@ class LocalRunITCase {
         assertThat(firstIds.get("usa-drone-1")).startsWith("cot/usa-drone-1/");
         assertThat(firstIds.get("usa-sat-1")).startsWith("sat/usa-sat-1/");
         assertThat(firstIds.get("mex-ugs-1")).startsWith("sapient/mex-ugs-1/");
+        assertThat(firstIds.get("usa-ais-1")).startsWith("ais/usa-ais-1/");
         JsonNode connectors = new ObjectMapper().readTree(summary.toFile()).get("connectors");
-        for (String format : List.of("asterix-cat048", "cot-xml", "geojson-satellite", "sapient")) {
+        for (String format :
+                List.of("asterix-cat048", "cot-xml", "geojson-satellite", "sapient", "ais-nmea")) {
             assertThat(connectors.get(format).get("records_decoded").asLong())
                     .as(format)
                     .isPositive();
@@ -106,10 +114,16 @@ class LocalRunITCase {
                         "cot-xml:mex-drone-1",
                         "cot-xml:usa-drone-1",
                         "geojson-satellite:usa-sat-1",
-                        "sapient:mex-ugs-1");
+                        "sapient:mex-ugs-1",
+                        "ais-nmea:usa-ais-1");
         assertThat(last.deadLetterReasons())
                 .anySatisfy(r -> assertThat(r).startsWith("asterix-cat048:").contains("LEN"))
-                .anySatisfy(r -> assertThat(r).startsWith("cot-xml:").contains("XML"));
+                .anySatisfy(r -> assertThat(r).startsWith("cot-xml:").contains("XML"))
+                .anySatisfy(
+                        r ->
+                                assertThat(r)
+                                        .startsWith("ais-nmea:")
+                                        .containsIgnoringCase("checksum"));
         long decodeErrors = 0;
         for (JsonNode c : connectors) {
             decodeErrors += c.get("decode_errors").asLong();
@@ -121,7 +135,8 @@ class LocalRunITCase {
                                         e.getKey().startsWith("asterix-cat048:")
                                                 || e.getKey().startsWith("cot-xml:")
                                                 || e.getKey().startsWith("geojson-satellite:")
-                                                || e.getKey().startsWith("sapient:"))
+                                                || e.getKey().startsWith("sapient:")
+                                                || e.getKey().startsWith("ais-nmea:"))
                         .mapToLong(Map.Entry::getValue)
                         .sum();
         assertThat(connectorDeadLetters)

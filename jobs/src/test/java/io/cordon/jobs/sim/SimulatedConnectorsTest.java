@@ -4,23 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
+import io.cordon.pipeline.observation.SensorKind;
+import io.cordon.pipeline.simulation.AisStaticReport;
 import io.cordon.pipeline.simulation.BorderSimulation;
 import io.cordon.proto.v1.DeadLetter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example configuration's simulated sensors speak ASTERIX, CoT, GeoJSON and SAPIENT; the
+ * The example configuration's simulated sensors speak ASTERIX, CoT, GeoJSON, SAPIENT and AIS; the
  * in-process connectors decode every intact unit back to the simulated observation (within each
  * format's resolution) and turn every corrupted unit into dead letters with source and reason.
  */
@@ -43,18 +50,52 @@ class SimulatedConnectorsTest {
         InProcessConnectors connectors = new InProcessConnectors(CONFIG.sensors());
         assertThat(feeds.formats())
                 .containsExactly(
-                        WireFormat.ASTERIX, WireFormat.COT, WireFormat.GEOJSON, WireFormat.SAPIENT);
+                        WireFormat.ASTERIX,
+                        WireFormat.COT,
+                        WireFormat.GEOJSON,
+                        WireFormat.SAPIENT,
+                        WireFormat.AIS);
 
         List<RawUnit> units = feeds.unitsBetween(-1, SCENARIO_S);
         List<List<Observation>> scans = scans(sim.observationsBetween(-1, SCENARIO_S));
+        List<AisStaticReport> statics = sim.aisStaticReportsBetween(-1, SCENARIO_S);
         Map<WireFormat, Integer> corrupted = new EnumMap<>(WireFormat.class);
-        java.util.Set<String> corruptedSensors = new java.util.TreeSet<>();
+        Set<String> corruptedSensors = new TreeSet<>();
+        // call signs the AIS connector has received in a static report, by MMSI
+        Map<String, String> callsignsReceived = new HashMap<>();
         int u = 0;
+        int st = 0;
         int compared = 0;
+        int comparedAis = 0;
+        int withCallsign = 0;
         for (List<Observation> scan : scans) {
+            while (u < units.size() && isAisStatic(units.get(u))) {
+                RawUnit unit = units.get(u++);
+                AisStaticReport truth = statics.get(st++);
+                assertThat(unit.sensorId()).isEqualTo(truth.sensorId());
+                assertThat(unit.receivedAt()).isAfter(truth.time());
+                assertThat(truth.time()).isBeforeOrEqualTo(scan.get(0).eventTime());
+                InProcessConnectors.Decoded d = connectors.decode(unit);
+                assertThat(d.observations()).as("static data is no observation").isEmpty();
+                if (unit.corrupted()) {
+                    corrupted.merge(WireFormat.AIS, 1, Integer::sum);
+                    corruptedSensors.add(unit.sensorId());
+                    // the first sentence fails its checksum, the second has no first
+                    assertThat(d.deadLetters()).hasSize(2);
+                    assertThat(d.deadLetters().get(0).getReason()).containsIgnoringCase("checksum");
+                    assertThat(d.deadLetters().get(1).getReason())
+                            .contains("without its preceding fragments");
+                } else {
+                    assertThat(d.deadLetters()).isEmpty();
+                    callsignsReceived.put(
+                            truth.transponder().mmsiDigits(), truth.transponder().callsign());
+                }
+            }
             WireFormat format = WireFormat.of(scan.get(0).sensorKind());
             List<List<Observation>> perUnit =
-                    format == WireFormat.COT || format == WireFormat.SAPIENT
+                    format == WireFormat.COT
+                                    || format == WireFormat.SAPIENT
+                                    || format == WireFormat.AIS
                             ? scan.stream().map(List::of).toList()
                             : List.of(scan);
             for (List<Observation> truth : perUnit) {
@@ -68,6 +109,17 @@ class SimulatedConnectorsTest {
                     for (int i = 0; i < truth.size(); i++) {
                         assertSame(truth.get(i), d.observations().get(i));
                         compared++;
+                    }
+                    if (format == WireFormat.AIS) {
+                        comparedAis++;
+                        Observation want = truth.get(0);
+                        Observation got = d.observations().get(0);
+                        assertAisSame(want, got, unit);
+                        String callsign = callsignsReceived.get(want.identity().mmsi());
+                        assertThat(got.identity().callsign())
+                                .as("the call sign of a static report received before")
+                                .isEqualTo(callsign == null ? "" : callsign);
+                        withCallsign += callsign == null ? 0 : 1;
                     }
                     continue;
                 }
@@ -92,13 +144,32 @@ class SimulatedConnectorsTest {
                     assertThat(d.observations()).isEmpty();
                     assertThat(d.deadLetters().get(0).getReason()).contains("cut short");
                 }
+                if (format == WireFormat.AIS) {
+                    assertThat(d.observations()).isEmpty();
+                    assertThat(d.deadLetters()).hasSize(1);
+                    assertThat(d.deadLetters().get(0).getReason()).containsIgnoringCase("checksum");
+                }
             }
         }
+        while (u < units.size() && isAisStatic(units.get(u))) {
+            connectors.decode(units.get(u++));
+            st++;
+        }
         assertThat(u).isEqualTo(units.size());
+        assertThat(st).isEqualTo(statics.size());
         assertThat(compared).isGreaterThan(5_000);
+        assertThat(comparedAis).isGreaterThan(200);
+        assertThat(statics).hasSizeGreaterThan(2);
+        assertThat(withCallsign)
+                .as("position reports named by an earlier static report")
+                .isPositive();
         assertThat(corrupted.keySet())
                 .containsExactlyInAnyOrder(
-                        WireFormat.ASTERIX, WireFormat.COT, WireFormat.GEOJSON, WireFormat.SAPIENT);
+                        WireFormat.ASTERIX,
+                        WireFormat.COT,
+                        WireFormat.GEOJSON,
+                        WireFormat.SAPIENT,
+                        WireFormat.AIS);
         int total = corrupted.values().stream().mapToInt(Integer::intValue).sum();
         int due = (int) Math.floor(SCENARIO_S * CORRUPTIONS_PER_MINUTE / 60);
         // a corruption whose sensor has no unit left before the end stays owed
@@ -108,7 +179,8 @@ class SimulatedConnectorsTest {
 
         var counts = connectors.counts();
         assertThat(counts.keySet())
-                .containsExactly("asterix-cat048", "cot-xml", "geojson-satellite", "sapient");
+                .containsExactly(
+                        "asterix-cat048", "cot-xml", "geojson-satellite", "sapient", "ais-nmea");
         assertThat(counts.values())
                 .allSatisfy(
                         c -> {
@@ -121,6 +193,39 @@ class SimulatedConnectorsTest {
                         .filter(s -> WireFormat.of(s.get(0).sensorKind()) == WireFormat.ASTERIX)
                         .count();
         assertThat(counts.get("asterix-cat048").units()).isEqualTo(radarScans);
+    }
+
+    /**
+     * AIS within its resolution: position 1/10 000 minute, speed 0.1 knot, course 0.1 degree, time
+     * the whole UTC second (placed in its minute by the reception time).
+     */
+    private static void assertAisSame(Observation want, Observation got, RawUnit unit) {
+        assertThat(got.eventTime()).isEqualTo(want.eventTime());
+        assertThat(Duration.between(want.eventTime(), unit.receivedAt()).toMillis())
+                .isBetween(
+                        (long) SimulatedFeeds.AIS_MIN_DELAY_MS,
+                        (long) SimulatedFeeds.AIS_MAX_DELAY_MS);
+        assertThat(got.identity().mmsi()).isEqualTo(want.identity().mmsi());
+        assertThat(got.observationId())
+                .startsWith("ais/" + want.sensorId() + "/" + want.identity().mmsi() + "/");
+        GeoPoint w = ((PositionFix) want.measurement()).position();
+        GeoPoint g = ((PositionFix) got.measurement()).position();
+        double halfStepDeg = 0.5 / 600_000 + 1e-12;
+        assertThat(g.latDeg()).isCloseTo(w.latDeg(), within(halfStepDeg));
+        assertThat(g.lonDeg()).isCloseTo(w.lonDeg(), within(halfStepDeg));
+        // speed rounded to 0.1 kn, course to 0.1 degree: each velocity component moves by at
+        // most half a speed step plus the speed times half a course step
+        double speed = want.velocity().groundSpeedMps();
+        double tolerance = 0.05 * 1852 / 3600 + speed * Math.toRadians(0.05) + 1e-9;
+        assertThat(got.velocity().eastMps())
+                .isCloseTo(want.velocity().eastMps(), within(tolerance));
+        assertThat(got.velocity().northMps())
+                .isCloseTo(want.velocity().northMps(), within(tolerance));
+    }
+
+    private static boolean isAisStatic(RawUnit unit) {
+        return unit.format() == WireFormat.AIS
+                && new String(unit.bytes(), StandardCharsets.US_ASCII).startsWith("!AIVDM,2,1,");
     }
 
     @Test
@@ -176,9 +281,12 @@ class SimulatedConnectorsTest {
         } else {
             PositionFix w = (PositionFix) want.measurement();
             PositionFix g = (PositionFix) got.measurement();
-            assertThat(got.observationId()).matches("(cot|sat|sapient)/" + want.sensorId() + "/.*");
-            assertThat(g.position().latDeg()).isCloseTo(w.position().latDeg(), within(5.1e-8));
-            assertThat(g.position().lonDeg()).isCloseTo(w.position().lonDeg(), within(5.1e-8));
+            assertThat(got.observationId())
+                    .matches("(cot|sat|sapient|ais)/" + want.sensorId() + "/.*");
+            // AIS: 1/10 000 minute (assertAisSame); the others: 1e-7 degree or finer
+            double tolerance = want.sensorKind() == SensorKind.AIS ? 0.5 / 600_000 + 1e-12 : 5.1e-8;
+            assertThat(g.position().latDeg()).isCloseTo(w.position().latDeg(), within(tolerance));
+            assertThat(g.position().lonDeg()).isCloseTo(w.position().lonDeg(), within(tolerance));
             assertThat(g.covEastEastM2()).isCloseTo(w.covEastEastM2(), within(0.2));
             assertThat(g.covNorthNorthM2()).isCloseTo(w.covNorthNorthM2(), within(0.2));
         }

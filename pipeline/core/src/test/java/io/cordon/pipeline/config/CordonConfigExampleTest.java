@@ -30,7 +30,8 @@ class CordonConfigExampleTest {
                         SensorKind.DRONE,
                         SensorKind.DRONE,
                         SensorKind.SATELLITE,
-                        SensorKind.GROUND_SENSOR);
+                        SensorKind.GROUND_SENSOR,
+                        SensorKind.AIS);
         assertThat(Files.isReadable(c.borders().file())).isTrue();
         assertThat(c.borders().portsOfEntry()).hasSize(3);
         assertThat(c.zones()).hasSize(1);
