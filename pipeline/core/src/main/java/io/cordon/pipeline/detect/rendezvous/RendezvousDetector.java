@@ -8,6 +8,7 @@ import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Evidence;
 import io.cordon.pipeline.detect.Geodesy;
 import io.cordon.pipeline.detect.KeyedTrackDetector;
+import io.cordon.pipeline.detect.rendezvous.RendezvousState.Cov;
 import io.cordon.pipeline.detect.rendezvous.RendezvousState.Member;
 import io.cordon.pipeline.detect.rendezvous.RendezvousState.Pair;
 import io.cordon.pipeline.geo.GeoPoint;
@@ -21,22 +22,35 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Rendezvous of two tracks, per spatial tile (see {@link TileGrid}; or one key for a small area).
  *
  * <p>At each {@code CONFIRMED}/{@code COASTING} update of a track, every other track of the tile
- * updated within {@link RendezvousParameters#maxTrackAgeS()} is predicted (constant velocity) to
- * the update's time and the geodesic distance measured. Within {@link
- * RendezvousParameters#maxDistanceM()} the pair is together: the first such update starts it and
- * each one adds the updating track's speed as a sample. The pair alerts {@code NEW} at the first
- * update at which it has been together {@link RendezvousParameters#minDurationS()} and at least
- * half of the samples are at most {@link RendezvousParameters#maxMedianSpeedMps()} (the median
- * speed test). It ends when the tracks are farther than {@link RendezvousParameters#separationM()}
- * apart, when either is deleted, or when either has not been updated for {@link
- * RendezvousParameters#forgetAfterS()}; an alerted pair then emits {@code CLOSED} with the same id
- * and the window from its start to its last update together.
+ * updated within {@link RendezvousParameters#maxTrackAgeS()} is predicted (constant velocity, its
+ * covariance grown with it) to the update's time. The two estimates are {@code d} apart (geodesic)
+ * and {@code σ} is the standard deviation of their difference along the line between them (both
+ * tracks' position covariances added). The pair is together at that update when {@code d -
+ * distanceSigmas·σ <= maxDistanceM} and {@code σ <= maxSigmaM}: the two tracks are consistent with
+ * targets within the distance, and precise enough for that to mean something. The first such update
+ * starts the pair; each one adds a speed sample of the updating track, slow when its estimated
+ * speed minus {@code speedSigmas} standard deviations (along the velocity) is at most {@link
+ * RendezvousParameters#maxMedianSpeedMps()}. The pair alerts {@code NEW} at the first update at
+ * which it has been together {@link RendezvousParameters#minDurationS()} and at least half of its
+ * samples are slow (the median speed test). While it lasts it sends {@code UPDATE} (same id,
+ * evidence {@code revision} 1, 2, ...) when its duration passes another multiple of {@link
+ * RendezvousParameters#updateEveryS()} ({@code reason=duration}) or its midpoint has moved more
+ * than {@link RendezvousParameters#updateMoveM()} from the last reported place ({@code
+ * reason=moved}). It ends when the tracks are farther apart than {@link
+ * RendezvousParameters#separationM()} plus the same allowance ({@code d - k·σ > separationM}), when
+ * either is deleted, or when either has not been updated for {@link
+ * RendezvousParameters#forgetAfterS()} (seen at the tile's next update, or by {@link #expire} when
+ * none comes); an alerted pair then emits {@code CLOSED} with the same id, the window from its
+ * start to its last update together and the reason ({@code separated}, {@code deleted}, {@code
+ * forgotten}).
  *
  * <p>Only the pair's owner tile emits ({@link TileGrid#tileOf} of the midpoint at the start); tiles
  * given the same updates in the same order compute the same pairs, so every pair alerts exactly
@@ -45,7 +59,7 @@ import java.util.TreeMap;
  */
 public final class RendezvousDetector implements KeyedTrackDetector<RendezvousState> {
     public static final String NAME = "rendezvous";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "2.0.0";
 
     private final RendezvousParameters parameters;
     private final TileGrid grid;
@@ -61,12 +75,12 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
     }
 
     /**
-     * The tiles within a halo of twice {@link RendezvousParameters#separationM()} of the update, so
-     * that both tracks of a pair up to its separation distance reach the pair's tiles.
+     * The tiles within a halo of twice {@link RendezvousParameters#reachM()} of the update, so that
+     * both tracks of a pair that may still be together or not yet separated reach the pair's tiles.
      */
     @Override
     public List<String> keysFor(EntityTrack u) {
-        return grid.tilesNear(u.position(), 2 * parameters.separationM());
+        return grid.tilesNear(u.position(), 2 * parameters.reachM());
     }
 
     /** For a single key holding every track: this key owns every pair. */
@@ -90,31 +104,125 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
         Member known = members.get(u.trackId());
         boolean stale = known != null && u.time().isBefore(known.time());
         if (u.status() == TrackStatus.DELETED) {
-            end(pairs, members, p -> p.involves(u.trackId()), tileKey, u.time(), alerts);
+            end(pairs, members, p -> p.involves(u.trackId()), tileKey, "deleted", alerts);
             members.remove(u.trackId());
         } else if (u.status() != TrackStatus.TENTATIVE && !stale) {
             Member self = member(u);
             members.put(u.trackId(), self);
-            Instant forgetBefore =
-                    u.time().minusMillis(Math.round(parameters.forgetAfterS() * 1000));
-            java.util.Set<String> gone = new java.util.TreeSet<>();
-            members.values().stream()
-                    .filter(m -> m.time().isBefore(forgetBefore))
-                    .forEach(m -> gone.add(m.trackId()));
-            end(
-                    pairs,
-                    members,
-                    p -> gone.contains(p.trackA()) || gone.contains(p.trackB()),
-                    tileKey,
-                    u.time(),
-                    alerts);
-            members.keySet().removeAll(gone);
+            forget(members, pairs, tileKey, u.time(), alerts);
             compare(self, u, members, pairs, tileKey, alerts);
         }
+        return result(members, pairs, alerts);
+    }
+
+    /**
+     * The tile has heard nothing until {@code now} (event time, e.g. the watermark): tracks not
+     * updated for {@link RendezvousParameters#forgetAfterS()} leave it and their pairs end ({@code
+     * CLOSED}, reason {@code forgotten}, from the owner tile). Returns null state once the tile
+     * holds nothing, so a tile that tracks have left is cleared without another update; the
+     * operator calls it at {@link #expiresAt}.
+     */
+    public DetectorResult<RendezvousState> expire(
+            RendezvousState prev, String tileKey, Instant now) {
+        if (prev == null) {
+            return DetectorResult.cleared();
+        }
+        Map<String, Member> members = new TreeMap<>();
+        prev.members().forEach(m -> members.put(m.trackId(), m));
+        Map<String, Pair> pairs = new TreeMap<>();
+        prev.pairs().forEach(p -> pairs.put(p.trackA() + "|" + p.trackB(), p));
+        List<Alert> alerts = new ArrayList<>();
+        forget(members, pairs, tileKey, now, alerts);
+        return result(members, pairs, alerts);
+    }
+
+    /**
+     * When {@link #expire} next changes this state: the oldest member's time plus {@link
+     * RendezvousParameters#forgetAfterS()} (null for an empty state).
+     */
+    public Instant expiresAt(RendezvousState state) {
+        return state == null
+                ? null
+                : state.members().stream()
+                        .map(Member::time)
+                        .min(Instant::compareTo)
+                        .map(t -> t.plusMillis(Math.round(parameters.forgetAfterS() * 1000)))
+                        .orElse(null);
+    }
+
+    private static DetectorResult<RendezvousState> result(
+            Map<String, Member> members, Map<String, Pair> pairs, List<Alert> alerts) {
+        // A pair whose tracks have both left the members can never end otherwise.
+        pairs.values()
+                .removeIf(
+                        p -> !members.containsKey(p.trackA()) && !members.containsKey(p.trackB()));
         RendezvousState next =
                 new RendezvousState(
                         new ArrayList<>(members.values()), new ArrayList<>(pairs.values()));
         return new DetectorResult<>(next.isEmpty() ? null : next, alerts);
+    }
+
+    private void forget(
+            Map<String, Member> members,
+            Map<String, Pair> pairs,
+            String tileKey,
+            Instant now,
+            List<Alert> alerts) {
+        Instant forgetBefore = now.minusMillis(Math.round(parameters.forgetAfterS() * 1000));
+        Set<String> gone = new TreeSet<>();
+        members.values().stream()
+                .filter(m -> m.time().isBefore(forgetBefore))
+                .forEach(m -> gone.add(m.trackId()));
+        end(
+                pairs,
+                members,
+                p -> gone.contains(p.trackA()) || gone.contains(p.trackB()),
+                tileKey,
+                "forgotten",
+                alerts);
+        members.keySet().removeAll(gone);
+    }
+
+    /** Distance between two estimates and the σ of their difference along the line between them. */
+    private record Gap(double distanceM, double sigmaM, GeoPoint midpoint) {}
+
+    private Gap gap(Member self, Member other, Instant at) {
+        double dt = Geodesy.secondsBetween(other.time(), at);
+        GeoPoint there =
+                Geodesy.predict(
+                        other.position(), new Velocity(other.eastMps(), other.northMps(), 0), dt);
+        double d = Geodesy.distanceM(self.position(), there);
+        double[] a = self.cov().positionAfter(0);
+        double[] b = other.cov().positionAfter(dt);
+        // Unit vector from self to other in the local east/north plane (direction only).
+        double cosLat = Math.cos(Math.toRadians(self.position().latDeg()));
+        double de = (there.lonDeg() - self.position().lonDeg()) * cosLat;
+        double dn = there.latDeg() - self.position().latDeg();
+        double norm = Math.hypot(de, dn);
+        double ue = norm > 0 ? de / norm : 1;
+        double un = norm > 0 ? dn / norm : 0;
+        double var =
+                ue * ue * (a[0] + b[0]) + 2 * ue * un * (a[1] + b[1]) + un * un * (a[2] + b[2]);
+        return new Gap(d, Math.sqrt(Math.max(var, 0)), Geodesy.midpoint(self.position(), there));
+    }
+
+    /** Slow: the estimated speed minus {@code speedSigmas} σ along the velocity is small enough. */
+    private boolean slow(Member m) {
+        double speed = Math.hypot(m.eastMps(), m.northMps());
+        double sigma = 0;
+        if (speed > 0) {
+            double we = m.eastMps() / speed;
+            double wn = m.northMps() / speed;
+            Cov c = m.cov();
+            sigma =
+                    Math.sqrt(
+                            Math.max(
+                                    we * we * c.veVe()
+                                            + 2 * we * wn * c.veVn()
+                                            + wn * wn * c.vnVn(),
+                                    0));
+        }
+        return speed - parameters.speedSigmas() * sigma <= parameters.maxMedianSpeedMps();
     }
 
     private void compare(
@@ -125,37 +233,40 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
             String tileKey,
             List<Alert> alerts) {
         Instant oldest = u.time().minusMillis(Math.round(parameters.maxTrackAgeS() * 1000));
-        boolean slow = u.velocity().groundSpeedMps() <= parameters.maxMedianSpeedMps();
+        boolean slow = slow(self);
         for (Member other : members.values()) {
             if (other.trackId().equals(self.trackId()) || other.time().isBefore(oldest)) {
                 continue;
             }
-            GeoPoint there =
-                    Geodesy.predict(
-                            other.position(),
-                            new Velocity(other.eastMps(), other.northMps(), 0),
-                            Geodesy.secondsBetween(other.time(), u.time()));
-            double d = Geodesy.distanceM(self.position(), there);
+            Gap g = gap(self, other, u.time());
+            double allowance = parameters.distanceSigmas() * g.sigmaM();
+            boolean together =
+                    g.distanceM() - allowance <= parameters.maxDistanceM()
+                            && g.sigmaM() <= parameters.maxSigmaM();
             boolean aFirst = self.trackId().compareTo(other.trackId()) < 0;
             Member a = aFirst ? self : other;
             Member b = aFirst ? other : self;
             String key = a.trackId() + "|" + b.trackId();
             Pair p = pairs.get(key);
-            if (d <= parameters.maxDistanceM()) {
+            if (together) {
                 if (p == null) {
-                    GeoPoint mid = Geodesy.midpoint(self.position(), there);
                     p =
                             new Pair(
                                     a.trackId(),
                                     b.trackId(),
                                     u.time(),
                                     u.time(),
-                                    mid,
-                                    grid.tileOf(mid),
+                                    g.midpoint(),
+                                    g.midpoint(),
+                                    grid.tileOf(g.midpoint()),
                                     0,
                                     0,
-                                    d,
-                                    false);
+                                    List.of(),
+                                    g.distanceM(),
+                                    false,
+                                    0,
+                                    0,
+                                    g.midpoint());
                 }
                 p =
                         new Pair(
@@ -164,43 +275,86 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                                 p.start(),
                                 u.time(),
                                 p.startPlace(),
+                                g.midpoint(),
                                 p.ownerTile(),
                                 p.slowSamples() + (slow ? 1 : 0),
                                 p.fastSamples() + (slow ? 0 : 1),
-                                Math.min(p.minDistanceM(), d),
-                                p.alerted());
+                                window(p.window(), u.time(), slow),
+                                Math.min(p.minDistanceM(), g.distanceM()),
+                                p.alerted(),
+                                p.revision(),
+                                p.reportedDurationS(),
+                                p.reportedPlace());
+                double duration = Geodesy.secondsBetween(p.start(), p.lastTogether());
                 if (!p.alerted() && meets(p)) {
-                    p =
-                            new Pair(
-                                    p.trackA(),
-                                    p.trackB(),
-                                    p.start(),
-                                    p.lastTogether(),
-                                    p.startPlace(),
-                                    p.ownerTile(),
-                                    p.slowSamples(),
-                                    p.fastSamples(),
-                                    p.minDistanceM(),
-                                    true);
+                    p = reported(p, true, 0, duration);
                     if (owns(tileKey, p)) {
-                        alerts.add(
-                                alert(
-                                        p,
-                                        a,
-                                        b,
-                                        AlertState.NEW,
-                                        u.time(),
-                                        Geodesy.midpoint(self.position(), there)));
+                        alerts.add(alert(p, a, b, AlertState.NEW, u.time(), g.midpoint(), ""));
+                    }
+                } else if (p.alerted()) {
+                    String reason = updateReason(p, duration);
+                    if (reason != null) {
+                        p = reported(p, true, p.revision() + 1, duration);
+                        if (owns(tileKey, p)) {
+                            alerts.add(
+                                    alert(
+                                            p,
+                                            a,
+                                            b,
+                                            AlertState.UPDATE,
+                                            u.time(),
+                                            g.midpoint(),
+                                            reason));
+                        }
                     }
                 }
                 pairs.put(key, p);
-            } else if (p != null && d > parameters.separationM()) {
+            } else if (p != null && g.distanceM() - allowance > parameters.separationM()) {
                 pairs.remove(key);
                 if (p.alerted() && owns(tileKey, p)) {
-                    alerts.add(alert(p, a, b, AlertState.CLOSED, p.lastTogether(), p.startPlace()));
+                    alerts.add(
+                            alert(
+                                    p,
+                                    a,
+                                    b,
+                                    AlertState.CLOSED,
+                                    p.lastTogether(),
+                                    p.lastPlace(),
+                                    "separated"));
                 }
             }
         }
+    }
+
+    /** Why an alerted pair should send an UPDATE now, or null. */
+    private String updateReason(Pair p, double durationS) {
+        double step = parameters.updateEveryS();
+        if (Math.floor(durationS / step) > Math.floor(p.reportedDurationS() / step)) {
+            return "duration";
+        }
+        if (Geodesy.distanceM(p.lastPlace(), p.reportedPlace()) > parameters.updateMoveM()) {
+            return "moved";
+        }
+        return null;
+    }
+
+    private static Pair reported(Pair p, boolean alerted, int revision, double durationS) {
+        return new Pair(
+                p.trackA(),
+                p.trackB(),
+                p.start(),
+                p.lastTogether(),
+                p.startPlace(),
+                p.lastPlace(),
+                p.ownerTile(),
+                p.slowSamples(),
+                p.fastSamples(),
+                p.window(),
+                p.minDistanceM(),
+                alerted,
+                revision,
+                durationS,
+                p.lastPlace());
     }
 
     private void end(
@@ -208,7 +362,7 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
             Map<String, Member> members,
             java.util.function.Predicate<Pair> ending,
             String tileKey,
-            Instant now,
+            String reason,
             List<Alert> alerts) {
         var it = pairs.values().iterator();
         while (it.hasNext()) {
@@ -220,18 +374,34 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
             if (p.alerted() && owns(tileKey, p)) {
                 Member a =
                         members.getOrDefault(
-                                p.trackA(), placeholder(p.trackA(), now, p.startPlace()));
+                                p.trackA(),
+                                placeholder(p.trackA(), p.lastTogether(), p.lastPlace()));
                 Member b =
                         members.getOrDefault(
-                                p.trackB(), placeholder(p.trackB(), now, p.startPlace()));
-                alerts.add(alert(p, a, b, AlertState.CLOSED, p.lastTogether(), p.startPlace()));
+                                p.trackB(),
+                                placeholder(p.trackB(), p.lastTogether(), p.lastPlace()));
+                alerts.add(
+                        alert(p, a, b, AlertState.CLOSED, p.lastTogether(), p.lastPlace(), reason));
             }
         }
     }
 
     private boolean meets(Pair p) {
         return Geodesy.secondsBetween(p.start(), p.lastTogether()) >= parameters.minDurationS()
-                && p.slowSamples() >= p.fastSamples();
+                && 2 * p.window().stream().filter(x -> (x & 1) == 1).count() >= p.window().size();
+    }
+
+    /** The window with a sample at {@code t} added and those older than minDurationS dropped. */
+    private List<Long> window(List<Long> window, Instant t, boolean slow) {
+        long from = t.toEpochMilli() - Math.round(parameters.minDurationS() * 1000);
+        List<Long> out = new ArrayList<>();
+        for (long x : window) {
+            if ((x >> 1) >= from) {
+                out.add(x);
+            }
+        }
+        out.add(t.toEpochMilli() * 2 + (slow ? 1 : 0));
+        return out;
     }
 
     private static boolean owns(String tileKey, Pair p) {
@@ -245,15 +415,16 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                 u.position(),
                 u.velocity().eastMps(),
                 u.velocity().northMps(),
+                Cov.of(u.covariance()),
                 u.marking().releasableToAll(),
-                String.join(",", new java.util.TreeSet<>(u.marking().partners())),
+                String.join(",", new TreeSet<>(u.marking().partners())),
                 String.join(",", u.partnerIds()),
                 String.join(",", u.sensorIds()));
     }
 
     /** A track already gone from the state: nothing is known of its marking, so release to none. */
     private static Member placeholder(String trackId, Instant time, GeoPoint where) {
-        return new Member(trackId, time, where, 0, 0, false, "", "", "");
+        return new Member(trackId, time, where, 0, 0, Cov.ZERO, false, "", "", "");
     }
 
     private static Marking marking(Member m) {
@@ -266,9 +437,17 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
         return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
-    private Alert alert(Pair p, Member a, Member b, AlertState state, Instant end, GeoPoint where) {
+    private Alert alert(
+            Pair p,
+            Member a,
+            Member b,
+            AlertState state,
+            Instant end,
+            GeoPoint where,
+            String reason) {
         long key = Math.round(p.start().toEpochMilli() / 1000.0) * 1000;
         double duration = Geodesy.secondsBetween(p.start(), end);
+        int revision = state == AlertState.CLOSED ? p.revision() + 1 : p.revision();
         Map<String, String> evidence = new TreeMap<>();
         evidence.put("durationS", Evidence.decimal(duration, 1));
         evidence.put("minDistanceM", Evidence.decimal(p.minDistanceM(), 1));
@@ -276,6 +455,10 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
         evidence.put("fastSamples", Integer.toString(p.fastSamples()));
         evidence.put("startLatDeg", Evidence.decimal(p.startPlace().latDeg(), 6));
         evidence.put("startLonDeg", Evidence.decimal(p.startPlace().lonDeg(), 6));
+        evidence.put("revision", Integer.toString(revision));
+        if (!reason.isEmpty()) {
+            evidence.put("reason", reason);
+        }
         evidence.put(
                 Evidence.PARAM_PREFIX + "maxDistanceM",
                 Evidence.decimal(parameters.maxDistanceM(), 1));
@@ -285,6 +468,12 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
         evidence.put(
                 Evidence.PARAM_PREFIX + "maxMedianSpeedMps",
                 Evidence.decimal(parameters.maxMedianSpeedMps(), 2));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "distanceSigmas",
+                Evidence.decimal(parameters.distanceSigmas(), 2));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "speedSigmas",
+                Evidence.decimal(parameters.speedSigmas(), 2));
         List<String> partners = new ArrayList<>(split(a.partnerIds()));
         partners.addAll(split(b.partnerIds()));
         List<String> sensors = new ArrayList<>(split(a.sensorIds()));
@@ -297,11 +486,11 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                         "Tracks %s and %s %s within %.0f m of each other for %.0f s near %.5f, %.5f.",
                         p.trackA(),
                         p.trackB(),
-                        state == AlertState.NEW ? "have been" : "were",
+                        state == AlertState.CLOSED ? "were" : "have been",
                         parameters.maxDistanceM(),
                         duration,
-                        p.startPlace().latDeg(),
-                        p.startPlace().lonDeg());
+                        where.latDeg(),
+                        where.lonDeg());
         return new Alert(
                 AlertIds.of(
                         AlertType.RENDEZVOUS,

@@ -2,6 +2,7 @@ package io.cordon.pipeline.detect.rendezvous;
 
 import io.cordon.pipeline.detect.StateBytes;
 import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.track.StateCovariance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,61 @@ import java.util.List;
  * What {@link RendezvousDetector} remembers for one tile: the latest update of each confirmed track
  * near the tile, and the pairs currently together.
  *
+ * <p>Encoding version 2 (version 1 had no covariance, revision or report fields; its bytes are
+ * refused with the version named, as every detector state is).
+ *
  * @param members latest update per track, sorted by track id
  * @param pairs pairs together (or within the separation hysteresis), sorted by their ids
  */
 public record RendezvousState(List<Member> members, List<Pair> pairs) {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+
+    /**
+     * The horizontal covariance of a track's estimate in ENU at its position: position (m²),
+     * position-velocity (m²/s) and velocity (m²/s²) terms.
+     */
+    public record Cov(
+            double ee,
+            double en,
+            double nn,
+            double eVe,
+            double eVn,
+            double nVe,
+            double nVn,
+            double veVe,
+            double veVn,
+            double vnVn) {
+        public static final Cov ZERO = new Cov(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** From a track's covariance; {@link #ZERO} when it has none. */
+        public static Cov of(StateCovariance c) {
+            if (c == null) {
+                return ZERO;
+            }
+            return new Cov(
+                    c.get(0, 0),
+                    c.get(0, 1),
+                    c.get(1, 1),
+                    c.get(0, 2),
+                    c.get(0, 3),
+                    c.get(1, 2),
+                    c.get(1, 3),
+                    c.get(2, 2),
+                    c.get(2, 3),
+                    c.get(3, 3));
+        }
+
+        /**
+         * Position covariance {ee, en, nn} predicted {@code dt} seconds ahead at constant velocity.
+         */
+        double[] positionAfter(double dt) {
+            return new double[] {
+                ee + 2 * dt * eVe + dt * dt * veVe,
+                en + dt * (eVn + nVe) + dt * dt * veVn,
+                nn + 2 * dt * nVn + dt * dt * vnVn
+            };
+        }
+    }
 
     /**
      * A track's latest update, with what an alert needs about it.
@@ -24,6 +75,7 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
      * @param position its position
      * @param eastMps velocity east, m/s
      * @param northMps velocity north, m/s
+     * @param cov its covariance
      * @param releasableToAll the track's marking is unrestricted
      * @param releasableTo comma-separated partner ids when restricted
      * @param partnerIds comma-separated contributing partners
@@ -35,6 +87,7 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
             GeoPoint position,
             double eastMps,
             double northMps,
+            Cov cov,
             boolean releasableToAll,
             String releasableTo,
             String partnerIds,
@@ -48,11 +101,17 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
      * @param start the first update at which they were together
      * @param lastTogether the latest such update
      * @param startPlace the midpoint between them at the start
+     * @param lastPlace the midpoint at {@code lastTogether}
      * @param ownerTile the tile that emits this pair's alerts (the tile of {@code startPlace})
-     * @param slowSamples speed samples (of either track, while together) at most the maximum
-     * @param fastSamples speed samples above it
-     * @param minDistanceM the least distance seen between them, m
+     * @param slowSamples speed samples (of either track, while together) counted slow
+     * @param fastSamples speed samples counted fast
+     * @param window the speed samples of the last {@code minDurationS} together, oldest first, each
+     *     its event time in epoch milliseconds times two plus one when slow
+     * @param minDistanceM the least distance seen between their estimates, m
      * @param alerted whether the pair has alerted
+     * @param revision messages sent after NEW (0 until the first UPDATE)
+     * @param reportedDurationS the duration the last NEW or UPDATE reported, s
+     * @param reportedPlace the midpoint the last NEW or UPDATE reported
      */
     public record Pair(
             String trackA,
@@ -60,11 +119,20 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
             Instant start,
             Instant lastTogether,
             GeoPoint startPlace,
+            GeoPoint lastPlace,
             String ownerTile,
             int slowSamples,
             int fastSamples,
+            List<Long> window,
             double minDistanceM,
-            boolean alerted) {
+            boolean alerted,
+            int revision,
+            double reportedDurationS,
+            GeoPoint reportedPlace) {
+        public Pair {
+            window = List.copyOf(window);
+        }
+
         public boolean involves(String trackId) {
             return trackA.equals(trackId) || trackB.equals(trackId);
         }
@@ -84,11 +152,22 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
     public byte[] toBytes() {
         StateBytes.Writer w = new StateBytes.Writer(VERSION).writeInt(members.size());
         for (Member m : members) {
+            Cov c = m.cov();
             w.writeString(m.trackId())
                     .writeInstant(m.time())
                     .writePoint(m.position())
                     .writeDouble(m.eastMps())
                     .writeDouble(m.northMps())
+                    .writeDouble(c.ee())
+                    .writeDouble(c.en())
+                    .writeDouble(c.nn())
+                    .writeDouble(c.eVe())
+                    .writeDouble(c.eVn())
+                    .writeDouble(c.nVe())
+                    .writeDouble(c.nVn())
+                    .writeDouble(c.veVe())
+                    .writeDouble(c.veVn())
+                    .writeDouble(c.vnVn())
                     .writeBoolean(m.releasableToAll())
                     .writeString(m.releasableTo())
                     .writeString(m.partnerIds())
@@ -101,11 +180,19 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
                     .writeInstant(p.start())
                     .writeInstant(p.lastTogether())
                     .writePoint(p.startPlace())
+                    .writePoint(p.lastPlace())
                     .writeString(p.ownerTile())
                     .writeInt(p.slowSamples())
                     .writeInt(p.fastSamples())
-                    .writeDouble(p.minDistanceM())
-                    .writeBoolean(p.alerted());
+                    .writeInt(p.window().size());
+            for (long sample : p.window()) {
+                w.writeLong(sample);
+            }
+            w.writeDouble(p.minDistanceM())
+                    .writeBoolean(p.alerted())
+                    .writeInt(p.revision())
+                    .writeDouble(p.reportedDurationS())
+                    .writePoint(p.reportedPlace());
         }
         return w.toBytes();
     }
@@ -115,13 +202,31 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
         int n = r.readInt();
         List<Member> members = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
+            String id = r.readString();
+            Instant time = r.readInstant();
+            GeoPoint position = r.readPoint();
+            double east = r.readDouble();
+            double north = r.readDouble();
+            Cov cov =
+                    new Cov(
+                            r.readDouble(),
+                            r.readDouble(),
+                            r.readDouble(),
+                            r.readDouble(),
+                            r.readDouble(),
+                            r.readDouble(),
+                            r.readDouble(),
+                            r.readDouble(),
+                            r.readDouble(),
+                            r.readDouble());
             members.add(
                     new Member(
-                            r.readString(),
-                            r.readInstant(),
-                            r.readPoint(),
-                            r.readDouble(),
-                            r.readDouble(),
+                            id,
+                            time,
+                            position,
+                            east,
+                            north,
+                            cov,
                             r.readBoolean(),
                             r.readString(),
                             r.readString(),
@@ -130,18 +235,37 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
         int k = r.readInt();
         List<Pair> pairs = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
+            String a = r.readString();
+            String b = r.readString();
+            Instant start = r.readInstant();
+            Instant last = r.readInstant();
+            GeoPoint startPlace = r.readPoint();
+            GeoPoint lastPlace = r.readPoint();
+            String owner = r.readString();
+            int slow = r.readInt();
+            int fast = r.readInt();
+            int m = r.readInt();
+            List<Long> window = new ArrayList<>(m);
+            for (int j = 0; j < m; j++) {
+                window.add(r.readLong());
+            }
             pairs.add(
                     new Pair(
-                            r.readString(),
-                            r.readString(),
-                            r.readInstant(),
-                            r.readInstant(),
-                            r.readPoint(),
-                            r.readString(),
-                            r.readInt(),
+                            a,
+                            b,
+                            start,
+                            last,
+                            startPlace,
+                            lastPlace,
+                            owner,
+                            slow,
+                            fast,
+                            window,
+                            r.readDouble(),
+                            r.readBoolean(),
                             r.readInt(),
                             r.readDouble(),
-                            r.readBoolean()));
+                            r.readPoint()));
         }
         return new RendezvousState(members, pairs);
     }

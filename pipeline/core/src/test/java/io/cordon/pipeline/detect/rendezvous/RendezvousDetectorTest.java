@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.alert.AlertState;
 import io.cordon.pipeline.alert.AlertType;
+import io.cordon.pipeline.alert.Severity;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Evidence;
 import io.cordon.pipeline.detect.TrackFixtures;
@@ -15,6 +16,7 @@ import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.Velocity;
 import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.StateCovariance;
 import io.cordon.pipeline.track.TrackStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,11 @@ class RendezvousDetectorTest {
     }
 
     private List<Alert> run(List<EntityTrack> updates, String tileKey) {
+        return run(detector, updates, tileKey);
+    }
+
+    private static List<Alert> run(
+            RendezvousDetector detector, List<EntityTrack> updates, String tileKey) {
         RendezvousState state = null;
         List<Alert> alerts = new ArrayList<>();
         for (EntityTrack u : updates) {
@@ -75,16 +82,17 @@ class RendezvousDetectorTest {
     void twoTracksMeetingAlertOnceAndCloseWhenTheySeparate() {
         List<Alert> alerts = run(interleaved(meeting(-1), meeting(1), 0, 220), null);
 
+        // Together about 63 s: NEW at 30 s, UPDATE when the duration passes 60 s, CLOSED.
         assertThat(alerts)
                 .extracting(Alert::state)
-                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+                .containsExactly(AlertState.NEW, AlertState.UPDATE, AlertState.CLOSED);
         Alert met = alerts.get(0);
         assertThat(met.type()).isEqualTo(AlertType.RENDEZVOUS);
         assertThat(met.trackIds()).containsExactly("A", "B");
         assertThat(met.windowStart()).isBetween(t(98), t(100));
         assertThat(met.windowEnd()).isBetween(t(128), t(131));
         assertThat(Double.parseDouble(met.evidence().get("minDistanceM"))).isBetween(14.0, 16.0);
-        Alert closed = alerts.get(1);
+        Alert closed = alerts.get(2);
         assertThat(closed.alertId()).isEqualTo(met.alertId());
         assertThat(closed.windowEnd()).isBetween(t(160), t(163));
     }
@@ -101,7 +109,8 @@ class RendezvousDetectorTest {
     void standingJustTooFarApartIsNotARendezvous() {
         Motion still = new Motion(s -> 0.0, s -> 0.1);
 
-        assertThat(run(interleaved(still, still, 60, 300), null)).isEmpty();
+        // 15 m 1σ per axis each: the difference has 21 m 1σ, so 80 m is 59 m beyond one σ.
+        assertThat(run(interleaved(still, still, 80, 300), null)).isEmpty();
     }
 
     @Test
@@ -140,7 +149,7 @@ class RendezvousDetectorTest {
         List<EntityTrack> updates = interleaved(meeting(-1), meeting(1), 0, 220);
         String owner = TileGrid.DEFAULT.tileOf(MEETING);
 
-        assertThat(run(updates, owner)).hasSize(2);
+        assertThat(run(updates, owner)).hasSize(3);
         assertThat(run(updates, "0:0")).isEmpty();
         assertThat(run(updates, owner))
                 .extracting(Alert::alertId)
@@ -220,13 +229,220 @@ class RendezvousDetectorTest {
                 new RendezvousState(
                         List.of(
                                 new RendezvousState.Member(
-                                        "A", t(1), MEETING, 0.5, -0.5, false, "mex,usa", "mex",
+                                        "A",
+                                        t(1),
+                                        MEETING,
+                                        0.5,
+                                        -0.5,
+                                        new RendezvousState.Cov(
+                                                400, 10, 300, 1, 2, 3, 4, 9, 0.5, 8),
+                                        false,
+                                        "mex,usa",
+                                        "mex",
                                         "d1")),
                         List.of(
                                 new RendezvousState.Pair(
-                                        "A", "B", t(0), t(1), MEETING, "1:2", 3, 1, 14.5, true)));
+                                        "A",
+                                        "B",
+                                        t(0),
+                                        t(1),
+                                        MEETING,
+                                        moved(MEETING, 90, 20),
+                                        "1:2",
+                                        3,
+                                        1,
+                                        List.of(
+                                                2 * t(0).toEpochMilli() + 1,
+                                                2 * t(1).toEpochMilli()),
+                                        14.5,
+                                        true,
+                                        2,
+                                        61.0,
+                                        moved(MEETING, 0, 5))));
 
         assertThat(RendezvousState.fromBytes(s.toBytes())).isEqualTo(s);
+    }
+
+    // ---------------------------------------------------------------- uncertainty
+
+    /** Two tracks standing {@code apartM} apart, each with {@code sigmaM} 1σ per axis. */
+    private static List<EntityTrack> standing(double apartM, double sigmaM, double speedMps) {
+        List<EntityTrack> out = new ArrayList<>();
+        for (int s = 0; s <= 120; s += 2) {
+            out.add(withSigma(at("A", TrackStatus.CONFIRMED, s, still(speedMps), 0), sigmaM));
+            out.add(
+                    withSigma(
+                            at("B", TrackStatus.CONFIRMED, s + 1, still(speedMps), apartM),
+                            sigmaM));
+        }
+        return out;
+    }
+
+    private static Motion still(double speedMps) {
+        return new Motion(s -> 0.0, s -> speedMps);
+    }
+
+    private static EntityTrack withSigma(EntityTrack u, double sigmaM) {
+        return new EntityTrack(
+                u.trackId(),
+                u.status(),
+                u.time(),
+                u.position(),
+                u.velocity(),
+                StateCovariance.diagonal(sigmaM, 2),
+                u.sensorIds(),
+                u.partnerIds(),
+                u.identity(),
+                u.classification(),
+                u.marking(),
+                u.updateCount());
+    }
+
+    @Test
+    void estimatesFartherApartThanTheDistanceAlertWhenTheirUncertaintyAllowsIt() {
+        // 80 m apart, each track 40 m 1σ per axis: σ of the difference 57 m, 80 - 57 <= 50.
+        assertThat(run(standing(80, 40, 0.3), null))
+                .extracting(Alert::state)
+                .startsWith(AlertState.NEW);
+        // The same estimates from precise tracks (5 m 1σ: 7 m for the difference) are apart.
+        assertThat(run(standing(80, 5, 0.3), null)).isEmpty();
+    }
+
+    @Test
+    void tracksTooUncertainToTellAMeetingFromAPassAreNoRendezvous() {
+        // 120 m 1σ each (a satellite-only track): σ of the difference 170 m > maxSigmaM 100 m.
+        assertThat(run(standing(20, 120, 0.3), null)).isEmpty();
+    }
+
+    @Test
+    void aSpeedWithinOneSigmaOfTheLimitCountsAsSlowAndAFasterOneDoesNot() {
+        // 2 m/s 1σ velocity: 3 m/s is within 1σ of 1.5 m/s, 4 m/s is not.
+        assertThat(run(standing(20, 10, 3.0), null))
+                .filteredOn(a -> a.state() == AlertState.NEW)
+                .hasSize(1);
+        assertThat(run(standing(20, 10, 4.0), null)).isEmpty();
+    }
+
+    @Test
+    void theMedianSpeedIsTakenOverTheLastMinimumDuration() {
+        // Arrive at 10 m/s (fast samples while closing in), then stand: the alert comes once the
+        // last 30 s together are mostly slow, not when the slow samples outnumber all earlier ones.
+        Motion a =
+                new Motion(
+                        s -> -7.5 - (s < 100 ? 10 * (100 - s) : 0),
+                        s -> s < 100 ? 10.0 : s < 140 ? 8.0 : 0.2);
+        Motion b =
+                new Motion(
+                        s -> 7.5 + (s < 100 ? 10 * (100 - s) : 0),
+                        s -> s < 100 ? -10.0 : s < 140 ? -8.0 : 0.2);
+
+        List<Alert> alerts = run(interleaved(a, b, 0, 200), null);
+
+        assertThat(alerts.get(0).state()).isEqualTo(AlertState.NEW);
+        assertThat(alerts.get(0).windowEnd()).isBetween(t(150), t(160));
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Test
+    void aLongMeetingSendsUpdatesAsItsDurationPassesEachStepThenClosesWithTheSameId() {
+        // Together from 100 s to 300 s: NEW at 30 s, UPDATE at 60, 120, 180 s, CLOSED.
+        Motion a =
+                new Motion(
+                        s -> -7.5 - (s < 100 ? 10 * (100 - s) : s > 300 ? 10 * (s - 300) : 0),
+                        s -> s < 100 ? 10.0 : s > 300 ? -10.0 : 0.2);
+        Motion b =
+                new Motion(
+                        s -> 7.5 + (s < 100 ? 10 * (100 - s) : s > 300 ? 10 * (s - 300) : 0),
+                        s -> s < 100 ? -10.0 : s > 300 ? 10.0 : 0.2);
+
+        List<Alert> alerts = run(interleaved(a, b, 0, 360), null);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(
+                        AlertState.NEW,
+                        AlertState.UPDATE,
+                        AlertState.UPDATE,
+                        AlertState.UPDATE,
+                        AlertState.CLOSED);
+        assertThat(alerts).extracting(Alert::alertId).containsOnly(alerts.get(0).alertId());
+        assertThat(alerts)
+                .extracting(x -> x.evidence().get("revision"))
+                .containsExactly("0", "1", "2", "3", "4");
+        assertThat(alerts.subList(1, 4))
+                .extracting(x -> x.evidence().get("reason"))
+                .containsOnly("duration");
+        assertThat(alerts.get(4).evidence()).containsEntry("reason", "separated");
+        assertThat(Double.parseDouble(alerts.get(1).evidence().get("durationS")))
+                .isBetween(60.0, 62.0);
+    }
+
+    @Test
+    void aMeetingThatMovesSendsAnUpdateWithTheNewPlace() {
+        // Together from about 98 s, then walking east together at 1 m/s: NEW at about 128 s, and
+        // 100 m from there about 100 s later (duration steps set long, so only the move counts).
+        RendezvousDetector longSteps =
+                new RendezvousDetector(
+                        new RendezvousParameters(
+                                50, 30, 1.5, 75, 1, 1, 100, 10, 60, 1000, 100, Severity.MEDIUM),
+                        TileGrid.DEFAULT);
+        Motion a =
+                new Motion(
+                        s -> -7.5 - (s < 100 ? 10 * (100 - s) : 0) + (s > 100 ? (s - 100) : 0),
+                        s -> s < 100 ? 10.0 : 1.0);
+        Motion b =
+                new Motion(
+                        s -> 7.5 + (s < 100 ? 10 * (100 - s) : 0) + (s > 100 ? (s - 100) : 0),
+                        s -> s < 100 ? -10.0 : 1.0);
+
+        List<Alert> alerts = run(longSteps, interleaved(a, b, 0, 260), null);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.UPDATE);
+        assertThat(alerts.get(1))
+                .satisfies(
+                        u -> {
+                            assertThat(u.evidence()).containsEntry("reason", "moved");
+                            assertThat(u.windowEnd()).isBetween(t(220), t(235));
+                            assertThat(u.location().lonDeg())
+                                    .isGreaterThan(alerts.get(0).location().lonDeg());
+                        });
+    }
+
+    @Test
+    void aTileThatHearsNothingMoreExpiresClosingItsPairsAndClearingItsState() {
+        List<EntityTrack> updates = interleaved(meeting(-1), meeting(1), 0, 140);
+        RendezvousState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : updates) {
+            DetectorResult<RendezvousState> r = detector.onTrackUpdate(state, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW);
+        // A last at 140 s, B at 141 s: the first expiry is 60 s after A's last update.
+        assertThat(detector.expiresAt(state)).isEqualTo(t(200));
+
+        DetectorResult<RendezvousState> early = detector.expire(state, null, t(199));
+        DetectorResult<RendezvousState> due = detector.expire(state, null, t(201));
+
+        assertThat(early.alerts()).isEmpty();
+        assertThat(early.newState()).isEqualTo(state);
+        assertThat(due.alerts())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.state()).isEqualTo(AlertState.CLOSED);
+                            assertThat(c.alertId()).isEqualTo(alerts.get(0).alertId());
+                            assertThat(c.evidence()).containsEntry("reason", "forgotten");
+                        });
+        assertThat(due.newState().members())
+                .extracting(RendezvousState.Member::trackId)
+                .containsExactly("B");
+        assertThat(due.newState().pairs()).isEmpty();
+        assertThat(detector.expire(due.newState(), null, t(202)).stateCleared()).isTrue();
     }
 
     @Test
