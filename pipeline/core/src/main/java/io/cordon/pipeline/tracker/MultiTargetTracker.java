@@ -12,6 +12,7 @@ import io.cordon.pipeline.filter.MotionModel;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.SensorTrackUpdate;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
 import java.time.Instant;
@@ -67,17 +68,18 @@ public final class MultiTargetTracker implements Tracker {
 
     final TrackerParameters parameters;
     final LocalTangentPlane plane;
-    private final ObservationConverter converter;
+    final ObservationConverter converter;
     private final EntityTrackMapper mapper;
     final FlatImm imm;
     private final int stateLength;
-    private final double[] initialModeProbabilities;
+    final double[] initialModeProbabilities;
     private final ChiSquareGate gate;
-    private final SensorPriors priors;
-    private final ExistenceModel existence;
+    final SensorPriors priors;
+    final ExistenceModel existence;
     private final double roughNoise;
-    private final double maxTurnRateRadPerS;
+    final double maxTurnRateRadPerS;
     private final double maxVariance;
+    final SensorTrackFusion sensorTracks;
     private final GlobalNearestNeighbourAssociator associator =
             new GlobalNearestNeighbourAssociator(new JonkerVolgenantSolver());
 
@@ -166,6 +168,7 @@ public final class MultiTargetTracker implements Tracker {
                         parameters.meanVisibleS(),
                         parameters.meanHiddenS(),
                         parameters.meanTrackLifeS());
+        this.sensorTracks = new SensorTrackFusion(this);
     }
 
     /** A tracker in the state a {@link #snapshot()} captured. */
@@ -203,7 +206,7 @@ public final class MultiTargetTracker implements Tracker {
     }
 
     /** Copies a track's estimate, time and check time into its row. */
-    private void sync(TrackRecord track) {
+    void sync(TrackRecord track) {
         int i = track.index;
         System.arraycopy(track.combined, 0, rows, i * ROW, FlatImm.GAUSSIAN);
         rowTime[i] = track.timeNanos;
@@ -214,6 +217,9 @@ public final class MultiTargetTracker implements Tracker {
     public List<EntityTrack> update(List<Observation> batch) {
         if (batch.isEmpty()) {
             return List.of();
+        }
+        if (hasSensorTracks(batch)) {
+            return updateWithSensorTracks(batch);
         }
         Instant t = batch.get(0).eventTime();
         for (Observation o : batch) {
@@ -433,6 +439,65 @@ public final class MultiTargetTracker implements Tracker {
         return out;
     }
 
+    // ------------------------------------------------------------------ sensor tracks
+
+    private static boolean hasSensorTracks(List<Observation> batch) {
+        for (int j = 0, m = batch.size(); j < m; j++) {
+            if (batch.get(j).measurement() instanceof SensorTrackUpdate) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A batch with sensor-track updates: its plots and fixes first, as any batch, then its sensor
+     * tracks track-to-track ({@link SensorTrackFusion}); a track changed by both is reported once,
+     * in its final state.
+     */
+    private List<EntityTrack> updateWithSensorTracks(List<Observation> batch) {
+        Instant t = batch.get(0).eventTime();
+        List<Observation> plots = new ArrayList<>();
+        List<Observation> reports = new ArrayList<>();
+        for (Observation o : batch) {
+            if (!o.eventTime().equals(t)) {
+                throw new IllegalArgumentException(
+                        "a batch has one event time: " + t + " and " + o.eventTime());
+            }
+            (o.measurement() instanceof SensorTrackUpdate ? reports : plots).add(o);
+        }
+        List<EntityTrack> first = plots.isEmpty() ? List.of() : update(plots);
+        long tn = TrackRecord.nanos(t);
+        stamp++;
+        List<EntityTrack> out = new ArrayList<>(first);
+        for (int k = 0; k < out.size(); k++) {
+            TrackRecord track = byId.get(out.get(k).trackId());
+            if (track != null) {
+                track.outputStamp = stamp;
+                track.outputIndex = k;
+            }
+        }
+        advance(t, tn, out);
+        sensorTracks.fuse(reports, t, tn, out);
+        if (clock == null || t.isAfter(clock)) {
+            clock = t;
+        }
+        compact();
+        return out;
+    }
+
+    /**
+     * The entity a sensor's local track is associated with (track-to-track fusion), or null when
+     * none is in force at the tracker's clock.
+     */
+    public String entityOfSensorTrack(String sensorId, String localTrackId) {
+        return clock == null ? null : sensorTracks.entityOf(sensorId, localTrackId, clock);
+    }
+
+    double gateThreshold() {
+        return gate.threshold();
+    }
+
     // ------------------------------------------------------------------ per-batch helpers
 
     private int[] candidates = new int[16];
@@ -597,7 +662,7 @@ public final class MultiTargetTracker implements Tracker {
     }
 
     /** CV prediction of a Gaussian block's position block (the rough gate), into dst. */
-    private void roughPredict(double[] c, double dt, double[] dst) {
+    void roughPredict(double[] c, double dt, double[] dst) {
         double q = roughNoise;
         double q3 = q * dt * dt * dt / 3.0;
         dst[0] = c[0] + c[2] * dt;
@@ -902,7 +967,7 @@ public final class MultiTargetTracker implements Tracker {
         Arrays.fill(confirmedNow, 0, count, null);
     }
 
-    private void emit(
+    void emit(
             TrackRecord track,
             TrackStatus status,
             Instant time,

@@ -11,6 +11,7 @@ import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorTrackUpdate;
+import io.cordon.pipeline.observation.Velocity;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,8 +20,8 @@ import java.util.Map;
  * a radar plot stays a range-azimuth measurement with the radar's frame placed by the exact
  * plane-to-plane transform ({@link RadarGeometry}); a position fix becomes a plane position with
  * its covariance rotated from the local ENU frame at the fix into the plane. A sensor-track update
- * is used as the position fix it carries (track-to-track fusion with covariance intersection is not
- * done yet: correlated estimates are then over-trusted).
+ * becomes the plane position of the estimate it carries, which the tracker fuses track-to-track
+ * ({@link SensorTrackFusion}).
  */
 final class ObservationConverter {
     private final LocalTangentPlane plane;
@@ -42,6 +43,18 @@ final class ObservationConverter {
             return position(fix);
         }
         return position(((SensorTrackUpdate) measurement).fix());
+    }
+
+    /**
+     * A velocity given in the ENU frame at a fix, in the plane's axes, into out[0] (east) and
+     * out[1] (north).
+     */
+    void velocityInPlane(PositionFix fix, Velocity velocity, double[] out) {
+        double[] r = axes;
+        plane.toEnuWithAxes(fix.position(), r);
+        double ve = velocity.eastMps(), vn = velocity.northMps();
+        out[0] = r[3] * ve + r[4] * vn;
+        out[1] = r[5] * ve + r[6] * vn;
     }
 
     private MeasurementModel radar(RadarPlot plot) {

@@ -27,13 +27,15 @@ import java.util.Set;
  * model its probability, mean (4 doubles) and covariance (16 doubles), existence probabilities
  * (visible, hidden, none) and their time, consecutive misses, update count, sensor ids, partner
  * ids, identity (4 strings), classification (class name, confidence), marking (flag, partners);
- * version 3 adds the time of the last coverage check and the birth time. Strings are modified
- * UTF-8. Version 2 snapshots (id order) are still read. A reader accepts only versions it knows and
- * fails with a message otherwise.
+ * version 3 adds the time of the last coverage check and the birth time; version 4 adds, after the
+ * tracks, the sensor-track associations in force at the clock (count, then per association in key
+ * order: sensor id, local track id, entity id, time of the last report, failures in a row). Strings
+ * are modified UTF-8. Version 2 and 3 snapshots are still read (without associations). A reader
+ * accepts only versions it knows and fails with a message otherwise.
  */
 final class TrackerSnapshot {
     static final int MAGIC = 0x4354524B;
-    static final short VERSION = 3;
+    static final short VERSION = 4;
 
     private TrackerSnapshot() {}
 
@@ -88,6 +90,18 @@ final class TrackerSnapshot {
                 out.writeBoolean(t.marking.releasableToAll());
                 writeStrings(out, t.marking.partners());
             }
+            List<SensorTrackLink> links =
+                    tracker.clock == null
+                            ? List.of()
+                            : tracker.sensorTracks.liveLinks(TrackRecord.nanos(tracker.clock));
+            out.writeInt(links.size());
+            for (SensorTrackLink link : links) {
+                out.writeUTF(link.sensorId);
+                out.writeUTF(link.localTrackId);
+                out.writeUTF(link.entityId);
+                writeNanos(out, link.lastReportNanos);
+                out.writeInt(link.failures);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,7 +116,7 @@ final class TrackerSnapshot {
                         "not a tracker snapshot (magic " + Integer.toHexString(magic) + ")");
             }
             short version = in.readShort();
-            if (version != VERSION && version != 2) {
+            if (version != VERSION && version != 2 && version != 3) {
                 throw new IllegalArgumentException(
                         "unsupported tracker snapshot version "
                                 + version
@@ -170,6 +184,25 @@ final class TrackerSnapshot {
             for (TrackRecord t : restored) {
                 tracker.add(t);
             }
+            int linkCount = version >= 4 ? in.readInt() : 0;
+            List<SensorTrackLink> links = new ArrayList<>(Math.max(0, linkCount));
+            for (int k = 0; k < linkCount; k++) {
+                SensorTrackLink link =
+                        new SensorTrackLink(in.readUTF(), in.readUTF(), in.readUTF(), 0);
+                link.lastReportNanos = readNanos(in);
+                link.failures = in.readInt();
+                if (!tracker.byId.containsKey(link.entityId)) {
+                    throw new IllegalArgumentException(
+                            "sensor track "
+                                    + link.localTrackId
+                                    + " of "
+                                    + link.sensorId
+                                    + " is associated with unknown track "
+                                    + link.entityId);
+                }
+                links.add(link);
+            }
+            tracker.sensorTracks.restore(links);
             if (in.available() > 0) {
                 throw new IllegalArgumentException(
                         "tracker snapshot has " + in.available() + " trailing bytes");
