@@ -21,7 +21,8 @@ public record DetectorSettings(Map<String, ParameterSection> sections) {
                     "darkTarget",
                     "zoneIntrusion",
                     "identityConflict",
-                    "lowSlowFlyer");
+                    "lowSlowFlyer",
+                    "convoy");
 
     public static final DetectorSettings NONE = new DetectorSettings(Map.of());
 

@@ -21,6 +21,12 @@ public final class Evidence {
     /** Comma-separated sorted ids of the sensors whose data the alert derives from. */
     public static final String SOURCE_SENSORS = "sourceSensors";
 
+    /**
+     * Revision of an alert's messages: 0 on {@code NEW}, one more on each {@code UPDATE} and on the
+     * {@code CLOSED} that ends it (detectors that send updates write it).
+     */
+    public static final String REVISION = "revision";
+
     /** Prefix of the detector parameters in the evidence: {@code param.hysteresisM}. */
     public static final String PARAM_PREFIX = "param.";
 

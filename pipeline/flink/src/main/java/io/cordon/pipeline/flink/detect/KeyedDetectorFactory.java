@@ -3,6 +3,8 @@ package io.cordon.pipeline.flink.detect;
 import io.cordon.pipeline.border.BorderMap;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.detect.KeyedTrackDetector;
+import io.cordon.pipeline.detect.convoy.ConvoyDetector;
+import io.cordon.pipeline.detect.convoy.ConvoyParameters;
 import io.cordon.pipeline.detect.identity.IdentityConflictDetector;
 import io.cordon.pipeline.detect.identity.IdentityConflictParameters;
 import io.cordon.pipeline.detect.rendezvous.RendezvousDetector;
@@ -22,11 +24,21 @@ public interface KeyedDetectorFactory extends Serializable {
     /** A factory with the detector's name, which also names its operators and state. */
     record Named(String name, KeyedDetectorFactory factory) implements Serializable {}
 
-    /** The detectors over several tracks the detection job runs: rendezvous, identity conflict. */
+    /**
+     * The detectors over several tracks the detection job runs: rendezvous, identity conflict,
+     * convoy.
+     */
     static List<Named> all() {
         return List.of(
                 new Named(RendezvousDetector.NAME, rendezvous()),
-                new Named(IdentityConflictDetector.NAME, identityConflict()));
+                new Named(IdentityConflictDetector.NAME, identityConflict()),
+                new Named(ConvoyDetector.NAME, convoy()));
+    }
+
+    /** Several tracks moving together, keyed by spatial tile (its own, larger grid). */
+    static KeyedDetectorFactory convoy() {
+        return (config, borders) ->
+                new ConvoyDetector(ConvoyParameters.from(config.detectors().of("convoy")));
     }
 
     /** Two tracks together for a while at low speed, keyed by spatial tile. */

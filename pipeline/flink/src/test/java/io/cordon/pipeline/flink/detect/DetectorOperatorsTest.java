@@ -7,6 +7,8 @@ import io.cordon.pipeline.alert.AlertState;
 import io.cordon.pipeline.alert.AlertType;
 import io.cordon.pipeline.detect.DetectorReplay;
 import io.cordon.pipeline.detect.bench.BenchBorders;
+import io.cordon.pipeline.detect.convoy.ConvoyDetector;
+import io.cordon.pipeline.detect.convoy.ConvoyParameters;
 import io.cordon.pipeline.detect.rendezvous.RendezvousDetector;
 import io.cordon.pipeline.detect.rendezvous.RendezvousParameters;
 import io.cordon.pipeline.detect.rendezvous.TileGrid;
@@ -180,7 +182,126 @@ class DetectorOperatorsTest {
         h.close();
     }
 
+    // ------------------------------------------------------------ keyed by tile: convoy
+
+    @Test
+    void aConvoyAlertsOnTheWatermarkThatCompletesItsMinimumDurationAndEndsWithItsTracks()
+            throws Exception {
+        var h = keyed(KeyedDetectorFactory.convoy());
+        ConvoyDetector convoy = new ConvoyDetector(ConvoyParameters.DEFAULTS);
+        List<EntityTrack> updates = new ArrayList<>();
+        for (int s = 0; s <= 130; s += 2) {
+            for (int i = 0; i < 3; i++) {
+                String id = "V-" + i;
+                updates.add(
+                        track(
+                                id,
+                                TrackStatus.CONFIRMED,
+                                s,
+                                moved(MEETING, 90, 12.0 * s - 150 * i),
+                                12,
+                                0));
+            }
+        }
+        // the tracks' updates in reverse order: arrival order does not matter, the watermark does
+        for (int i = updates.size() - 1; i >= 0; i--) {
+            route(h, convoy, updates.get(i));
+        }
+        h.processWatermark(new Watermark(ms(118)));
+        assertThat(h.extractOutputValues()).as("together 118 s < 120 s").isEmpty();
+        h.processWatermark(new Watermark(ms(120)));
+        List<Alert> raised = alerts(h);
+        assertThat(raised).extracting(Alert::state).containsExactly(AlertState.NEW);
+        assertThat(raised.get(0).trackIds()).containsExactly("V-0", "V-1", "V-2");
+        List<Alert> offline = DetectorReplay.keyed(convoy, updates);
+        assertThat(offline).extracting(Alert::alertId).containsExactly(raised.get(0).alertId());
+
+        for (int i = 0; i < 3; i++) {
+            route(
+                    h,
+                    convoy,
+                    track(
+                            "V-" + i,
+                            TrackStatus.DELETED,
+                            131,
+                            updates.get(updates.size() - 3 + i).position(),
+                            0,
+                            0));
+        }
+        h.processWatermark(new Watermark(ms(131)));
+        List<Alert> all = alerts(h);
+        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
+        h.close();
+    }
+
+    @Test
+    void threeTracksPassingInOppositeDirectionsAreNoConvoy() throws Exception {
+        var h = keyed(KeyedDetectorFactory.convoy());
+        ConvoyDetector convoy = new ConvoyDetector(ConvoyParameters.DEFAULTS);
+        for (int s = 0; s <= 200; s += 2) {
+            route(
+                    h,
+                    convoy,
+                    track("V-0", TrackStatus.CONFIRMED, s, moved(MEETING, 90, 12.0 * s), 12, 0));
+            route(
+                    h,
+                    convoy,
+                    track(
+                            "V-1",
+                            TrackStatus.CONFIRMED,
+                            s,
+                            moved(MEETING, 90, 12.0 * s - 100),
+                            12,
+                            0));
+            route(
+                    h,
+                    convoy,
+                    track(
+                            "V-2",
+                            TrackStatus.CONFIRMED,
+                            s,
+                            moved(MEETING, 90, 2400 - 12.0 * s),
+                            -12,
+                            0));
+        }
+        h.processWatermark(new Watermark(ms(200)));
+        assertThat(h.extractOutputValues()).isEmpty();
+        h.close();
+    }
+
     // ------------------------------------------------------------------------------ fixtures
+
+    static KeyedOneInputStreamOperatorTestHarness<String, RoutedTrack, KeyedPayload> keyed(
+            KeyedDetectorFactory factory) throws Exception {
+        var h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new KeyedTrackDetectorFunction(
+                                CONFIG,
+                                BORDERS,
+                                factory,
+                                KeyedTrackDetectorFunction.DEFAULT_FLUSH_AFTER_MS),
+                        r -> r.key,
+                        Types.STRING);
+        h.open();
+        return h;
+    }
+
+    /** One copy per key of {@code detector}'s keys for the update. */
+    static void route(
+            KeyedOneInputStreamOperatorTestHarness<String, RoutedTrack, KeyedPayload> h,
+            io.cordon.pipeline.detect.KeyedTrackDetector<?> detector,
+            EntityTrack u)
+            throws Exception {
+        byte[] payload = EntityTrackCodec.toProto(u).toByteArray();
+        long t = u.time().toEpochMilli();
+        for (String key : detector.keysFor(u)) {
+            h.processElement(new StreamRecord<>(new RoutedTrack(key, u.trackId(), t, payload), t));
+        }
+    }
 
     /** Tracks T-A and T-B standing {@code apartM} apart, updated every 2 s from 0 to {@code s}. */
     static List<EntityTrack> standingPair(double apartM, int s) {

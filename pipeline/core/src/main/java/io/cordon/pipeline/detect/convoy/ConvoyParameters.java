@@ -1,0 +1,149 @@
+package io.cordon.pipeline.detect.convoy;
+
+import io.cordon.pipeline.alert.Severity;
+import io.cordon.pipeline.config.ConfigException;
+import io.cordon.pipeline.config.ParameterSection;
+
+/**
+ * Parameters of {@link ConvoyDetector} ({@code detectors.convoy}). Defaults are for vehicles on
+ * land; for vessels raise the distances (e.g. linkDistanceM 1000, haloM 10000).
+ *
+ * @param minTracks tracks that must move together, at least 3 (two tracks are a pair, which the
+ *     rendezvous detector and an escort pattern cover). Default 3: the issue's "several tracks".
+ * @param linkDistanceM two tracks are linked (the group is a chain of links) while their predicted
+ *     positions are at most this far apart, m. Default 300 m: vehicles in a column keep a few
+ *     seconds' headway (at 15 m/s, 20 s is 300 m) and the fused positions of both tracks carry
+ *     10-20 m of noise each.
+ * @param separationM members of a group stay linked up to this distance, m (>= linkDistanceM).
+ *     Default 1.5 × linkDistanceM: hysteresis, as in the rendezvous detector, so that a gap
+ *     breathing around 300 m does not split and rejoin the group.
+ * @param maxHeadingDiffDeg linked tracks' courses differ by at most this, degrees. Default 20°:
+ *     vehicles on one road differ by a few degrees (plus the tracker's course noise at speed),
+ *     while two roads or a crossing path differ by more.
+ * @param maxSpeedDiffMps linked tracks' speeds differ by at most this, or by {@code
+ *     maxSpeedDiffFraction} of the faster one if that is more, m/s. Default 2 m/s: the tracker's
+ *     speed noise at a few m/s.
+ * @param maxSpeedDiffFraction relative speed tolerance (see maxSpeedDiffMps). Default 0.2: vehicles
+ *     closing a gap drive up to a fifth faster for a while.
+ * @param minSpeedMps both tracks must move at least this fast, m/s. Default 2 m/s: above walking
+ *     pace (1.4 m/s) and the speed a tracker estimates for standing targets, so a gathering is not
+ *     a convoy (gatherings are the rendezvous detector's).
+ * @param minDurationS the group must hold together this long before it alerts, s. Default 120 s:
+ *     vehicles that share a road for a moment (overtaking, queueing at a junction) separate within
+ *     a minute or two.
+ * @param maxTrackAgeS another track's last update must be at most this old to be compared (its
+ *     position is predicted to the update's time), s. Default 10 s: 2.5 radar scans.
+ * @param forgetAfterS a track not updated for this long leaves the tile's state (and its group), s.
+ *     Default 60 s.
+ * @param haloM every update reaches all tiles within this distance, so every tile that owns part of
+ *     a group sees all its members, m. Default 3000 m: a column of ten vehicles at 300 m is 2.7 km
+ *     long; longer groups may be cut differently in neighbouring tiles.
+ * @param tileSizeDeg edge of the spatial tiles, degrees. Default 0.25° (about 28 km north-south): a
+ *     convoy crossing a tile boundary hands over (the old tile closes its alert, the new one opens
+ *     another), so tiles are larger than the rendezvous detector's.
+ * @param handoverMarginM ownership of a group moves to the tile holding its centroid only when the
+ *     centroid is more than this far from the owning tile, m. Default 500 m: a convoy driving along
+ *     a tile edge does not flap between tiles.
+ * @param severity severity of the alert (default MEDIUM)
+ */
+public record ConvoyParameters(
+        int minTracks,
+        double linkDistanceM,
+        double separationM,
+        double maxHeadingDiffDeg,
+        double maxSpeedDiffMps,
+        double maxSpeedDiffFraction,
+        double minSpeedMps,
+        double minDurationS,
+        double maxTrackAgeS,
+        double forgetAfterS,
+        double haloM,
+        double tileSizeDeg,
+        double handoverMarginM,
+        Severity severity) {
+    public static final ConvoyParameters DEFAULTS =
+            new ConvoyParameters(
+                    3, 300, 450, 20, 2, 0.2, 2, 120, 10, 60, 3000, 0.25, 500, Severity.MEDIUM);
+
+    public ConvoyParameters {
+        if (minTracks < 3 || minTracks > 1000) {
+            throw new ConfigException("minTracks", minTracks, "an integer from 3 to 1000");
+        }
+        positive("linkDistanceM", linkDistanceM);
+        positive("maxSpeedDiffMps", maxSpeedDiffMps);
+        positive("minSpeedMps", minSpeedMps);
+        positive("minDurationS", minDurationS);
+        positive("maxTrackAgeS", maxTrackAgeS);
+        positive("forgetAfterS", forgetAfterS);
+        positive("handoverMarginM", handoverMarginM);
+        if (!(separationM >= linkDistanceM) || !Double.isFinite(separationM)) {
+            throw new ConfigException(
+                    "separationM", separationM, "metres >= linkDistanceM (" + linkDistanceM + ")");
+        }
+        if (!(maxHeadingDiffDeg > 0 && maxHeadingDiffDeg <= 180)) {
+            throw new ConfigException(
+                    "maxHeadingDiffDeg", maxHeadingDiffDeg, "degrees in (0, 180]");
+        }
+        if (!(maxSpeedDiffFraction >= 0 && maxSpeedDiffFraction < 1)) {
+            throw new ConfigException(
+                    "maxSpeedDiffFraction", maxSpeedDiffFraction, "a fraction in [0, 1)");
+        }
+        if (!(haloM >= separationM) || !Double.isFinite(haloM)) {
+            throw new ConfigException(
+                    "haloM", haloM, "metres >= separationM (" + separationM + ")");
+        }
+        if (!(tileSizeDeg > 0 && tileSizeDeg <= 10)) {
+            throw new ConfigException("tileSizeDeg", tileSizeDeg, "degrees in (0, 10]");
+        }
+        if (severity == null) {
+            throw new ConfigException("severity", null, "one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
+        }
+    }
+
+    public static ConvoyParameters from(ParameterSection s) {
+        s.allowOnly(
+                "minTracks",
+                "linkDistanceM",
+                "separationM",
+                "maxHeadingDiffDeg",
+                "maxSpeedDiffMps",
+                "maxSpeedDiffFraction",
+                "minSpeedMps",
+                "minDurationS",
+                "maxTrackAgeS",
+                "forgetAfterS",
+                "haloM",
+                "tileSizeDeg",
+                "handoverMarginM",
+                "severity");
+        ConvoyParameters d = DEFAULTS;
+        double link = s.number("linkDistanceM", d.linkDistanceM());
+        long minTracks = s.integer("minTracks", d.minTracks());
+        return s.build(
+                () ->
+                        new ConvoyParameters(
+                                (int)
+                                        Math.max(
+                                                Integer.MIN_VALUE,
+                                                Math.min(Integer.MAX_VALUE, minTracks)),
+                                link,
+                                s.number("separationM", 1.5 * link),
+                                s.number("maxHeadingDiffDeg", d.maxHeadingDiffDeg()),
+                                s.number("maxSpeedDiffMps", d.maxSpeedDiffMps()),
+                                s.number("maxSpeedDiffFraction", d.maxSpeedDiffFraction()),
+                                s.number("minSpeedMps", d.minSpeedMps()),
+                                s.number("minDurationS", d.minDurationS()),
+                                s.number("maxTrackAgeS", d.maxTrackAgeS()),
+                                s.number("forgetAfterS", d.forgetAfterS()),
+                                s.number("haloM", d.haloM()),
+                                s.number("tileSizeDeg", d.tileSizeDeg()),
+                                s.number("handoverMarginM", d.handoverMarginM()),
+                                s.enumValue("severity", Severity.class, d.severity())));
+    }
+
+    private static void positive(String key, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new ConfigException(key, value, "a finite number > 0");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.cordon.pipeline.detect.convoy;
+
+import io.cordon.pipeline.detect.StateBytes;
+import io.cordon.pipeline.geo.GeoPoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@link ConvoyDetector} remembers for one tile: the latest update of each confirmed track
+ * near the tile and the groups moving together.
+ *
+ * @param members latest update per track, sorted by track id
+ * @param groups groups of at least {@link ConvoyParameters#minTracks()} linked tracks, sorted by
+ *     key
+ */
+public record ConvoyState(List<Member> members, List<Group> groups) {
+    private static final int VERSION = 1;
+
+    /**
+     * A track's latest update, with what an alert needs about it.
+     *
+     * @param trackId the track
+     * @param time its time
+     * @param position its position
+     * @param eastMps velocity east, m/s
+     * @param northMps velocity north, m/s
+     * @param releasableToAll the track's marking is unrestricted
+     * @param releasableTo comma-separated partner ids when restricted
+     * @param partnerIds comma-separated contributing partners
+     * @param sensorIds comma-separated contributing sensors
+     */
+    public record Member(
+            String trackId,
+            Instant time,
+            GeoPoint position,
+            double eastMps,
+            double northMps,
+            boolean releasableToAll,
+            String releasableTo,
+            String partnerIds,
+            String sensorIds) {}
+
+    /**
+     * Tracks moving together.
+     *
+     * @param key stable key of the group in this tile: its first member and start
+     * @param members comma-separated sorted track ids
+     * @param start the update at which the group formed (in this tile's view)
+     * @param lastTogether the latest update that confirmed the group
+     * @param centroid mean position of the members at {@code lastTogether}
+     * @param ownerTile the tile that emits the group's alerts
+     * @param alerted whether this tile has an open alert for the group
+     * @param alertKey the window key of the open alert's id (empty when none)
+     * @param alertMembers comma-separated members when the open alert was raised (its id's tracks)
+     * @param revision messages sent for the open alert so far minus one (0 after {@code NEW})
+     * @param maxMembers the largest membership seen while the alert is open
+     */
+    public record Group(
+            String key,
+            String members,
+            Instant start,
+            Instant lastTogether,
+            GeoPoint centroid,
+            String ownerTile,
+            boolean alerted,
+            String alertKey,
+            String alertMembers,
+            int revision,
+            int maxMembers) {
+        public List<String> memberList() {
+            return members.isEmpty() ? List.of() : List.of(members.split(","));
+        }
+    }
+
+    public static final ConvoyState EMPTY = new ConvoyState(List.of(), List.of());
+
+    public ConvoyState {
+        members = List.copyOf(members);
+        groups = List.copyOf(groups);
+    }
+
+    public boolean isEmpty() {
+        return members.isEmpty() && groups.isEmpty();
+    }
+
+    public byte[] toBytes() {
+        StateBytes.Writer w = new StateBytes.Writer(VERSION).writeInt(members.size());
+        for (Member m : members) {
+            w.writeString(m.trackId())
+                    .writeInstant(m.time())
+                    .writePoint(m.position())
+                    .writeDouble(m.eastMps())
+                    .writeDouble(m.northMps())
+                    .writeBoolean(m.releasableToAll())
+                    .writeString(m.releasableTo())
+                    .writeString(m.partnerIds())
+                    .writeString(m.sensorIds());
+        }
+        w.writeInt(groups.size());
+        for (Group g : groups) {
+            w.writeString(g.key())
+                    .writeString(g.members())
+                    .writeInstant(g.start())
+                    .writeInstant(g.lastTogether())
+                    .writePoint(g.centroid())
+                    .writeString(g.ownerTile())
+                    .writeBoolean(g.alerted())
+                    .writeString(g.alertKey())
+                    .writeString(g.alertMembers())
+                    .writeInt(g.revision())
+                    .writeInt(g.maxMembers());
+        }
+        return w.toBytes();
+    }
+
+    public static ConvoyState fromBytes(byte[] bytes) {
+        StateBytes.Reader r = new StateBytes.Reader(bytes, VERSION);
+        int n = r.readInt();
+        List<Member> members = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            members.add(
+                    new Member(
+                            r.readString(),
+                            r.readInstant(),
+                            r.readPoint(),
+                            r.readDouble(),
+                            r.readDouble(),
+                            r.readBoolean(),
+                            r.readString(),
+                            r.readString(),
+                            r.readString()));
+        }
+        int k = r.readInt();
+        List<Group> groups = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            groups.add(
+                    new Group(
+                            r.readString(),
+                            r.readString(),
+                            r.readInstant(),
+                            r.readInstant(),
+                            r.readPoint(),
+                            r.readString(),
+                            r.readBoolean(),
+                            r.readString(),
+                            r.readString(),
+                            r.readInt(),
+                            r.readInt()));
+        }
+        return new ConvoyState(members, groups);
+    }
+}

@@ -1,0 +1,298 @@
+package io.cordon.pipeline.detect.convoy;
+
+import static io.cordon.pipeline.detect.TrackFixtures.moved;
+import static io.cordon.pipeline.detect.TrackFixtures.t;
+import static io.cordon.pipeline.detect.TrackFixtures.track;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordon.pipeline.alert.Alert;
+import io.cordon.pipeline.alert.AlertState;
+import io.cordon.pipeline.alert.AlertType;
+import io.cordon.pipeline.detect.DetectorReplay;
+import io.cordon.pipeline.detect.DetectorResult;
+import io.cordon.pipeline.detect.Evidence;
+import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.observation.Velocity;
+import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.TrackStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ConvoyDetectorTest {
+    static final GeoPoint ROAD = GeoPoint.of(31.40, -110.70);
+
+    private final ConvoyDetector detector = new ConvoyDetector(ConvoyParameters.DEFAULTS);
+
+    /**
+     * A vehicle on a straight road through ROAD: {@code startEastM} metres east of ROAD at 0 s
+     * (north offset {@code northM}), moving at {@code speed} m/s on course {@code courseDeg}.
+     */
+    private record Vehicle(
+            String id, double startEastM, double northM, double speed, double courseDeg) {
+        EntityTrack at(double s) {
+            GeoPoint start =
+                    startEastM >= 0 ? moved(ROAD, 90, startEastM) : moved(ROAD, 270, -startEastM);
+            GeoPoint p = moved(moved(start, 0, northM), courseDeg, speed * s);
+            double c = Math.toRadians(courseDeg);
+            return track(
+                    id,
+                    TrackStatus.CONFIRMED,
+                    t(s),
+                    p,
+                    new Velocity(speed * Math.sin(c), speed * Math.cos(c), 0));
+        }
+    }
+
+    /** Each vehicle once a second (staggered by its index) from 0 to {@code endS}. */
+    private static List<EntityTrack> drive(int endS, Vehicle... vehicles) {
+        List<EntityTrack> out = new ArrayList<>();
+        for (int s = 0; s <= endS; s++) {
+            for (int i = 0; i < vehicles.length; i++) {
+                out.add(vehicles[i].at(s + i * 0.1));
+            }
+        }
+        return out;
+    }
+
+    private static EntityTrack deleted(EntityTrack last, double s) {
+        return track(last.trackId(), TrackStatus.DELETED, t(s), last.position(), last.velocity());
+    }
+
+    private List<Alert> run(List<EntityTrack> updates, String tileKey) {
+        ConvoyState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : updates) {
+            DetectorResult<ConvoyState> r = detector.onTrackUpdate(state, tileKey, u);
+            state = r.newState() == null ? null : ConvoyState.fromBytes(r.newState().toBytes());
+            alerts.addAll(r.alerts());
+        }
+        return alerts;
+    }
+
+    /** Three vehicles 100 m apart driving east at 12 m/s. */
+    private static Vehicle[] column() {
+        return new Vehicle[] {
+            new Vehicle("A", 0, 0, 12, 90),
+            new Vehicle("B", -100, 0, 12, 90),
+            new Vehicle("C", -200, 5, 12.5, 88)
+        };
+    }
+
+    @Test
+    void threeVehiclesDrivingTogetherAlertAfterTheMinimumDurationAndCloseWhenOneEnds() {
+        Vehicle[] v = column();
+        List<EntityTrack> updates = drive(200, v);
+        updates.add(deleted(v[2].at(200.2), 201));
+
+        List<Alert> alerts = run(updates, null);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        Alert alert = alerts.get(0);
+        assertThat(alert.type()).isEqualTo(AlertType.CONVOY);
+        assertThat(alert.trackIds()).containsExactly("A", "B", "C");
+        // the group forms at C's first update (0.2 s) and alerts at the first update 120 s later
+        assertThat(alert.windowStart()).isEqualTo(t(0.2));
+        assertThat(alert.windowEnd()).isEqualTo(t(120.2));
+        assertThat(alert.evidence())
+                .containsEntry("memberCount", "3")
+                .containsEntry(Evidence.REVISION, "0")
+                .containsEntry(Evidence.SOURCE_PARTNERS, "usa");
+        assertThat(Double.parseDouble(alert.evidence().get("meanSpeedMps"))).isBetween(12.0, 12.5);
+        assertThat(Double.parseDouble(alert.evidence().get("meanCourseDeg"))).isBetween(88.0, 90.0);
+        Alert closed = alerts.get(1);
+        assertThat(closed.alertId()).isEqualTo(alert.alertId());
+        assertThat(closed.evidence())
+                .containsEntry("reason", "ended")
+                .containsEntry(Evidence.REVISION, "1");
+        assertThat(closed.windowEnd()).isEqualTo(t(200.2));
+    }
+
+    @Test
+    void aFourthVehicleJoiningAndOneLeavingSendUpdatesWithTheSameIdAndRisingRevision() {
+        Vehicle[] v = {
+            new Vehicle("A", 0, 0, 12, 90),
+            new Vehicle("B", -100, 0, 12, 90),
+            new Vehicle("C", -200, 0, 12, 90)
+        };
+        // D catches up from 1 km behind C at 14 m/s and, 250 m behind C (at 375 s), slows to 12
+        // m/s;
+        // it is within the link distance (300 m) of C from 350 s
+        List<EntityTrack> updates = new ArrayList<>();
+        for (int s = 0; s <= 400; s++) {
+            for (int i = 0; i < 3; i++) {
+                updates.add(v[i].at(s + i * 0.1));
+            }
+            double dS = s + 0.3;
+            double dEast = -1200 + Math.min(14.0 * dS, 750 + 12.0 * dS);
+            double dSpeed = 14.0 * dS < 750 + 12.0 * dS ? 14 : 12;
+            updates.add(
+                    track(
+                            "D",
+                            TrackStatus.CONFIRMED,
+                            t(dS),
+                            dEast >= 0 ? moved(ROAD, 90, dEast) : moved(ROAD, 270, -dEast),
+                            new Velocity(dSpeed, 0, 0)));
+        }
+        // A turns north at 401 s: it leaves the group
+        Vehicle aNorth = new Vehicle("A", 12 * 401, 0, 12, 0);
+        for (int s = 401; s <= 420; s++) {
+            updates.add(aNorth.at(s - 401));
+            updates.add(v[1].at(s + 0.1));
+            updates.add(v[2].at(s + 0.2));
+            double dEast = -1200 + 750 + 12.0 * (s + 0.3);
+            updates.add(
+                    track(
+                            "D",
+                            TrackStatus.CONFIRMED,
+                            t(s + 0.3),
+                            moved(ROAD, 90, dEast),
+                            new Velocity(12, 0, 0)));
+        }
+        List<Alert> alerts = run(updates, null);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.UPDATE, AlertState.UPDATE);
+        assertThat(alerts.stream().map(Alert::alertId).distinct()).hasSize(1);
+        assertThat(alerts)
+                .extracting(a -> a.evidence().get(Evidence.REVISION))
+                .containsExactly("0", "1", "2");
+        assertThat(alerts.get(1).trackIds()).containsExactly("A", "B", "C", "D");
+        assertThat(alerts.get(1).evidence()).containsEntry("reason", "joined");
+        // D closes to 300 m behind C at 350 s (14 m/s against 12 m/s from 1000 m): linked through C
+        // at the first update of that second (exactly 300 m at 350.0 s may round either way)
+        assertThat(alerts.get(1).windowEnd()).isBetween(t(350), t(350.3));
+        assertThat(alerts.get(2).trackIds()).containsExactly("B", "C", "D");
+        assertThat(alerts.get(2).evidence()).containsEntry("reason", "left");
+    }
+
+    @Test
+    void twoVehiclesOnlyAreNoConvoy() {
+        Vehicle[] v = column();
+        assertThat(run(drive(300, v[0], v[1]), null)).isEmpty();
+    }
+
+    @Test
+    void oppositeHeadingsInTheSamePlaceAreNoConvoy() {
+        // two eastbound and one westbound vehicle meeting head-on, then the westbound one turns and
+        // drives alongside in the opposite direction of a second pair: never three linked tracks
+        List<EntityTrack> updates =
+                drive(
+                        300,
+                        new Vehicle("A", 0, 0, 12, 90),
+                        new Vehicle("B", -100, 0, 12, 90),
+                        new Vehicle("C", 3600, 20, 12, 270));
+        assertThat(run(updates, null)).isEmpty();
+    }
+
+    @Test
+    void crossingPathsAreNoConvoy() {
+        // a north-south column of two crosses the east-west column of two at the road's origin
+        List<EntityTrack> updates =
+                drive(
+                        300,
+                        new Vehicle("A", -1800, 0, 12, 90),
+                        new Vehicle("B", -1900, 0, 12, 90),
+                        new Vehicle("C", 0, -1800, 12, 0),
+                        new Vehicle("D", 0, -1900, 12, 0));
+        assertThat(run(updates, null)).isEmpty();
+    }
+
+    @Test
+    void aGatheringOfStandingTracksIsNoConvoy() {
+        assertThat(
+                        run(
+                                drive(
+                                        300,
+                                        new Vehicle("A", 0, 0, 0.5, 90),
+                                        new Vehicle("B", 20, 0, 0.5, 90),
+                                        new Vehicle("C", 40, 0, 0.5, 90)),
+                                null))
+                .isEmpty();
+    }
+
+    @Test
+    void aGroupSeparatingBeforeTheMinimumDurationDoesNotAlert() {
+        List<EntityTrack> updates = drive(100, column());
+        assertThat(run(updates, null)).isEmpty();
+    }
+
+    @Test
+    void tilesAlertExactlyOnceAndHandOverWhenTheConvoyCrossesATileEdge() {
+        // the convoy starts 10 km west of a tile edge (multiple of 0.25° longitude) and drives
+        // 20 km east: the first tile closes with reason handover, the next one opens a new alert
+        GeoPoint edge = GeoPoint.of(31.40, -110.75);
+        GeoPoint origin = moved(edge, 270, 10_000);
+        List<EntityTrack> updates = new ArrayList<>();
+        for (int s = 0; s <= 1700; s++) {
+            for (int i = 0; i < 3; i++) {
+                double east = 12.0 * (s + i * 0.1) - 100 * i;
+                updates.add(
+                        track(
+                                List.of("A", "B", "C").get(i),
+                                TrackStatus.CONFIRMED,
+                                t(s + i * 0.1),
+                                east >= 0 ? moved(origin, 90, east) : moved(origin, 270, -east),
+                                new Velocity(12, 0, 0)));
+            }
+        }
+        List<Alert> alerts = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        DetectorReplay.keyed(
+                detector,
+                updates,
+                (key, by, a) -> {
+                    alerts.add(a);
+                    keys.add(key);
+                });
+
+        // at the hand-over update the new tile (the updating track's own, processed first) opens
+        // its alert and the old tile closes its own
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts.get(2).alertId()).isEqualTo(alerts.get(0).alertId());
+        assertThat(alerts.get(2).evidence()).containsEntry("reason", "handover");
+        assertThat(alerts.get(1).alertId()).isNotEqualTo(alerts.get(0).alertId());
+        assertThat(keys.get(0)).isEqualTo(keys.get(2)).isNotEqualTo(keys.get(1));
+        assertThat(alerts.get(1).windowEnd()).isEqualTo(alerts.get(2).windowEnd());
+        // the centroid is more than the 500 m hand-over margin past the edge
+        assertThat(alerts.get(1).location().lonDeg()).isGreaterThan(edge.lonDeg());
+        assertThat(
+                        io.cordon.pipeline.detect.Geodesy.distanceM(
+                                alerts.get(1).location(),
+                                GeoPoint.of(alerts.get(1).location().latDeg(), edge.lonDeg())))
+                .isBetween(500.0, 520.0);
+    }
+
+    @Test
+    void sameUpdatesGiveTheSameAlertsAndIds() {
+        List<EntityTrack> updates = drive(200, column());
+        assertThat(ids(run(updates, null))).isEqualTo(ids(run(updates, null))).isNotEmpty();
+    }
+
+    @Test
+    void stateIsClearedWhenEveryTrackEnds() {
+        Vehicle[] v = column();
+        List<EntityTrack> updates = drive(150, v);
+        ConvoyState state = null;
+        for (EntityTrack u : updates) {
+            state = detector.onTrackUpdate(state, u).newState();
+        }
+        for (Vehicle x : v) {
+            state = detector.onTrackUpdate(state, deleted(x.at(150), 151)).newState();
+        }
+        assertThat(state).isNull();
+    }
+
+    private static Set<String> ids(List<Alert> alerts) {
+        return alerts.stream()
+                .map(a -> a.alertId() + a.state())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+}
