@@ -95,12 +95,30 @@ public final class StateBytes {
          * @throws IllegalArgumentException when the bytes carry another version
          */
         public Reader(byte[] bytes, int expectedVersion) {
+            this(bytes, expectedVersion, expectedVersion);
+        }
+
+        /**
+         * A reader for a record whose format grew: it reads versions {@code oldest} to {@code
+         * newest}; the caller asks {@link #version()} which fields follow.
+         *
+         * @throws IllegalArgumentException when the bytes carry a version outside the range
+         */
+        public Reader(byte[] bytes, int oldest, int newest) {
             this.in = new DataInputStream(new ByteArrayInputStream(bytes));
             this.version = readInt();
-            if (version != expectedVersion) {
+            if (version < oldest || version > newest) {
                 throw new IllegalArgumentException(
-                        "state format version " + version + ", expected " + expectedVersion);
+                        "state format version "
+                                + version
+                                + ", expected "
+                                + (oldest == newest ? oldest : oldest + " to " + newest));
             }
+        }
+
+        /** The format version the bytes carry. */
+        public int version() {
+            return version;
         }
 
         public int readInt() {

@@ -28,7 +28,10 @@ import java.util.TreeMap;
  * speed over it is at most {@link LoiteringParameters#maxMeanSpeedMps()}; when an alerted episode
  * ends (the track moves away, leaves the border area or is deleted) the same alert id is emitted
  * {@code CLOSED}, with the window from the episode's start to its last update. A new episode then
- * starts where the track is.
+ * starts where the track is. While the alert is open it is sent again as {@code UPDATE} (same id)
+ * at the first update at which the episode has lasted {@link LoiteringParameters#nextUpdateAtS}
+ * (2×, 4×, 8× ... minDurationS by default); the evidence {@code revision} counts the messages (0
+ * for {@code NEW}).
  *
  * <p>The id is {@code AlertIds.of(LOITERING, "loitering", [trackId], start)} with the start in
  * epoch milliseconds rounded to the second.
@@ -56,7 +59,13 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
             return new DetectorResult<>(
                     null,
                     prev != null && prev.alerted()
-                            ? List.of(alert(prev, u, AlertState.CLOSED, prev.lastTime()))
+                            ? List.of(
+                                    alert(
+                                            prev,
+                                            u,
+                                            AlertState.CLOSED,
+                                            prev.lastTime(),
+                                            prev.revision() + 1))
                             : List.of());
         }
         double speed = u.velocity().groundSpeedMps();
@@ -75,7 +84,13 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
         if (!stays) {
             List<Alert> closed =
                     prev.alerted()
-                            ? List.of(alert(prev, u, AlertState.CLOSED, prev.lastTime()))
+                            ? List.of(
+                                    alert(
+                                            prev,
+                                            u,
+                                            AlertState.CLOSED,
+                                            prev.lastTime(),
+                                            prev.revision() + 1))
                             : List.of();
             return new DetectorResult<>(startOrNone(u, speed), closed);
         }
@@ -88,8 +103,35 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
                         speed,
                         prev.speedSecondsM() + dt * (prev.lastSpeedMps() + speed) / 2,
                         prev.alerted(),
-                        u.position());
-        if (next.alerted() || !emits(u.status()) || !loitering(next)) {
+                        u.position(),
+                        prev.revision());
+        if (next.alerted()) {
+            if (emits(u.status())
+                    && Geodesy.secondsBetween(next.start(), next.lastTime())
+                            >= parameters.nextUpdateAtS(next.revision())) {
+                LoiteringState updated =
+                        new LoiteringState(
+                                next.anchor(),
+                                next.start(),
+                                next.lastTime(),
+                                next.lastSpeedMps(),
+                                next.speedSecondsM(),
+                                true,
+                                next.lastPosition(),
+                                next.revision() + 1);
+                return new DetectorResult<>(
+                        updated,
+                        List.of(
+                                alert(
+                                        updated,
+                                        u,
+                                        AlertState.UPDATE,
+                                        u.time(),
+                                        updated.revision())));
+            }
+            return DetectorResult.of(next);
+        }
+        if (!emits(u.status()) || !loitering(next)) {
             return DetectorResult.of(next);
         }
         LoiteringState alerted =
@@ -100,8 +142,10 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
                         next.lastSpeedMps(),
                         next.speedSecondsM(),
                         true,
-                        next.lastPosition());
-        return new DetectorResult<>(alerted, List.of(alert(alerted, u, AlertState.NEW, u.time())));
+                        next.lastPosition(),
+                        0);
+        return new DetectorResult<>(
+                alerted, List.of(alert(alerted, u, AlertState.NEW, u.time(), 0)));
     }
 
     private LoiteringState startOrNone(EntityTrack u, double speed) {
@@ -113,7 +157,8 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
                 speed,
                 0,
                 false,
-                u.position());
+                u.position(),
+                0);
     }
 
     private boolean nearBorder(EntityTrack u) {
@@ -131,7 +176,8 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
         return status == TrackStatus.CONFIRMED || status == TrackStatus.COASTING;
     }
 
-    private Alert alert(LoiteringState s, EntityTrack u, AlertState state, Instant end) {
+    private Alert alert(
+            LoiteringState s, EntityTrack u, AlertState state, Instant end, int revision) {
         double duration = Geodesy.secondsBetween(s.start(), end);
         double mean = duration > 0 ? s.speedSecondsM() / duration : 0;
         long startKey = Math.round(s.start().toEpochMilli() / 1000.0) * 1000;
@@ -144,6 +190,7 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
                 "netDisplacementM",
                 Evidence.decimal(Geodesy.distanceM(s.anchor(), s.lastPosition()), 1));
         evidence.put("distanceToBorderM", Evidence.decimal(toBorder, 1));
+        evidence.put(Evidence.REVISION, Integer.toString(revision));
         evidence.put("anchorLatDeg", Evidence.decimal(s.anchor().latDeg(), 6));
         evidence.put("anchorLonDeg", Evidence.decimal(s.anchor().lonDeg(), 6));
         evidence.put(
@@ -153,6 +200,9 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
         evidence.put(
                 Evidence.PARAM_PREFIX + "minDurationS",
                 Evidence.decimal(parameters.minDurationS(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "updateFactor",
+                Evidence.decimal(parameters.updateFactor(), 2));
         evidence.put(
                 Evidence.PARAM_PREFIX + "maxDistanceToBorderM",
                 Evidence.decimal(parameters.maxDistanceToBorderM(), 1));
@@ -165,7 +215,9 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
                         u.trackId(),
                         state == AlertState.CLOSED
                                 ? "stopped loitering after staying"
-                                : "is loitering",
+                                : state == AlertState.UPDATE
+                                        ? "is still loitering"
+                                        : "is loitering",
                         parameters.radiusM(),
                         s.anchor().latDeg(),
                         s.anchor().lonDeg(),

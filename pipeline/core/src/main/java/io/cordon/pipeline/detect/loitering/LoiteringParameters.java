@@ -21,15 +21,20 @@ import io.cordon.pipeline.config.ParameterSection;
  * @param maxDistanceToBorderM only within this distance of a border line, m. Default 2 000 m:
  *     within the range the demo's ground radars and drones watch on either side of the line.
  * @param severity severity of the alert (default MEDIUM)
+ * @param updateFactor while an alert is open, an {@code UPDATE} is sent each time the episode's
+ *     duration reaches another power of this factor times minDurationS (2×, 4×, 8× ... with the
+ *     default 2), so an operator sees that the target is still there without a message per radar
+ *     scan; 0 sends no updates. Default 2: at most log2(hours) messages, the first after 10 min.
  */
 public record LoiteringParameters(
         double maxMeanSpeedMps,
         double radiusM,
         double minDurationS,
         double maxDistanceToBorderM,
-        Severity severity) {
+        Severity severity,
+        double updateFactor) {
     public static final LoiteringParameters DEFAULTS =
-            new LoiteringParameters(1.03, 200, 300, 2_000, Severity.MEDIUM);
+            new LoiteringParameters(1.03, 200, 300, 2_000, Severity.MEDIUM, 2);
 
     public LoiteringParameters {
         positive("maxMeanSpeedMps", maxMeanSpeedMps);
@@ -39,11 +44,27 @@ public record LoiteringParameters(
         if (severity == null) {
             throw new ConfigException("severity", null, "one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
         }
+        if (!(updateFactor == 0 || (updateFactor > 1 && updateFactor <= 1000))) {
+            throw new ConfigException(
+                    "updateFactor", updateFactor, "0 (no updates) or in (1, 1000]");
+        }
+    }
+
+    /** The episode duration at which the alert's next {@code UPDATE} is due (infinite: none). */
+    public double nextUpdateAtS(int updatesSent) {
+        return updateFactor == 0
+                ? Double.POSITIVE_INFINITY
+                : minDurationS * Math.pow(updateFactor, updatesSent + 1);
     }
 
     public static LoiteringParameters from(ParameterSection s) {
         s.allowOnly(
-                "maxMeanSpeedMps", "radiusM", "minDurationS", "maxDistanceToBorderM", "severity");
+                "maxMeanSpeedMps",
+                "radiusM",
+                "minDurationS",
+                "maxDistanceToBorderM",
+                "severity",
+                "updateFactor");
         LoiteringParameters d = DEFAULTS;
         return s.build(
                 () ->
@@ -52,7 +73,8 @@ public record LoiteringParameters(
                                 s.number("radiusM", d.radiusM()),
                                 s.number("minDurationS", d.minDurationS()),
                                 s.number("maxDistanceToBorderM", d.maxDistanceToBorderM()),
-                                s.enumValue("severity", Severity.class, d.severity())));
+                                s.enumValue("severity", Severity.class, d.severity()),
+                                s.number("updateFactor", d.updateFactor())));
     }
 
     private static void positive(String key, double value) {

@@ -15,6 +15,7 @@ import java.time.Instant;
  *     trapezoid rule), so the mean speed is {@code speedSecondsM / duration}
  * @param alerted whether this episode has alerted (then its end emits a CLOSED alert)
  * @param lastPosition position at the last update
+ * @param revision {@code UPDATE}s sent for the episode's alert so far
  */
 public record LoiteringState(
         GeoPoint anchor,
@@ -23,8 +24,9 @@ public record LoiteringState(
         double lastSpeedMps,
         double speedSecondsM,
         boolean alerted,
-        GeoPoint lastPosition) {
-    private static final int VERSION = 1;
+        GeoPoint lastPosition,
+        int revision) {
+    private static final int VERSION = 2; // 2 added revision
 
     public LoiteringState {
         if (lastTime == null || lastPosition == null) {
@@ -48,11 +50,12 @@ public record LoiteringState(
                 .writeDouble(speedSecondsM)
                 .writeBoolean(alerted)
                 .writePoint(lastPosition)
+                .writeInt(revision)
                 .toBytes();
     }
 
     public static LoiteringState fromBytes(byte[] bytes) {
-        StateBytes.Reader r = new StateBytes.Reader(bytes, VERSION);
+        StateBytes.Reader r = new StateBytes.Reader(bytes, 1, VERSION);
         return new LoiteringState(
                 r.readPoint(),
                 r.readInstant(),
@@ -60,6 +63,7 @@ public record LoiteringState(
                 r.readDouble(),
                 r.readDouble(),
                 r.readBoolean(),
-                r.readPoint());
+                r.readPoint(),
+                r.version() >= 2 ? r.readInt() : 0);
     }
 }

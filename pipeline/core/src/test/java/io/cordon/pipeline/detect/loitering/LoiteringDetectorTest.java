@@ -55,6 +55,61 @@ class LoiteringDetectorTest {
     }
 
     @Test
+    void anOpenAlertIsUpdatedWhenItsDurationDoublesAndNeverAfterItCloses() {
+        List<EntityTrack> updates = new ArrayList<>(waiting("L", NEAR_BORDER, 0, 1300, CREEPING));
+        updates.add(
+                track(
+                        "L",
+                        TrackStatus.CONFIRMED,
+                        t(1310),
+                        TrackFixtures.moved(NEAR_BORDER, 0, 400),
+                        new Velocity(0, 10, 0)));
+        // after the close: a new episode that is too short to alert, then the track ends
+        updates.addAll(
+                waiting("L", TrackFixtures.moved(NEAR_BORDER, 0, 400), 1315, 1400, CREEPING));
+        updates.add(track("L", TrackStatus.DELETED, t(1405), NEAR_BORDER, CREEPING));
+
+        List<Alert> alerts = run(updates);
+
+        // 300 s minimum: NEW at 300 s, UPDATE at 600 s (2×) and 1200 s (4×), CLOSED at 1310 s
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(
+                        AlertState.NEW, AlertState.UPDATE, AlertState.UPDATE, AlertState.CLOSED);
+        assertThat(alerts).extracting(Alert::alertId).containsOnly(alerts.get(0).alertId());
+        assertThat(alerts)
+                .extracting(Alert::windowEnd)
+                .containsExactly(t(300), t(600), t(1200), t(1300));
+        assertThat(alerts)
+                .extracting(a -> a.evidence().get("revision"))
+                .containsExactly("0", "1", "2", "3");
+        assertThat(alerts.get(2).evidence().get("durationS")).isEqualTo("1200.0");
+    }
+
+    @Test
+    void withUpdateFactorZeroAnOpenAlertIsNotUpdated() {
+        LoiteringParameters d = LoiteringParameters.DEFAULTS;
+        LoiteringDetector quiet =
+                new LoiteringDetector(
+                        DemoBorders.MAP,
+                        new LoiteringParameters(
+                                d.maxMeanSpeedMps(),
+                                d.radiusM(),
+                                d.minDurationS(),
+                                d.maxDistanceToBorderM(),
+                                d.severity(),
+                                0));
+        LoiteringState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : waiting("L", NEAR_BORDER, 0, 1300, CREEPING)) {
+            DetectorResult<LoiteringState> r = quiet.onTrackUpdate(state, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW);
+    }
+
+    @Test
     void waitingNearTheBorderAlertsOnceAndClosesWhenTheTrackLeaves() {
         List<EntityTrack> updates = new ArrayList<>(waiting("L", NEAR_BORDER, 0, 400, CREEPING));
         Velocity away = new Velocity(0, 10, 0);
