@@ -7,6 +7,7 @@ import io.cordon.pipeline.config.ConfigException;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.config.DetectorSettings;
 import io.cordon.pipeline.config.ParameterSection;
+import io.cordon.pipeline.detect.convoy.ConvoyParameters;
 import io.cordon.pipeline.detect.crossing.BorderCrossingParameters;
 import io.cordon.pipeline.detect.dark.DarkTargetParameters;
 import io.cordon.pipeline.detect.identity.IdentityConflictParameters;
@@ -55,6 +56,8 @@ class DetectorParametersTest {
                 .isEqualTo(IdentityConflictParameters.DEFAULTS);
         assertThat(LowSlowFlyerParameters.from(EXAMPLE.of("lowSlowFlyer")))
                 .isEqualTo(LowSlowFlyerParameters.DEFAULTS);
+        assertThat(ConvoyParameters.from(EXAMPLE.of("convoy")))
+                .isEqualTo(ConvoyParameters.DEFAULTS);
     }
 
     @Test
@@ -100,6 +103,23 @@ class DetectorParametersTest {
                         () -> LoiteringParameters.from(section("loitering", "{severity: URGENT}")))
                 .hasMessageContaining("detectors.loitering.severity")
                 .hasMessageContaining("one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
+    }
+
+    @Test
+    void convoyParametersNameKeyValueAndAllowed() {
+        assertThatThrownBy(() -> ConvoyParameters.from(section("convoy", "{minTracks: 2}")))
+                .hasMessage(
+                        "detectors.convoy.minTracks: found 2; allowed: an integer from 3 to 1000");
+        assertThatThrownBy(
+                        () -> ConvoyParameters.from(section("convoy", "{maxHeadingDiffDeg: 200}")))
+                .hasMessage(
+                        "detectors.convoy.maxHeadingDiffDeg: found 200.0; allowed: degrees in (0, 180]");
+        assertThatThrownBy(() -> ConvoyParameters.from(section("convoy", "{linkDistance: 60}")))
+                .hasMessageContaining("detectors.convoy.linkDistance");
+        ConvoyParameters sea =
+                ConvoyParameters.from(section("convoy", "{linkDistanceM: 1000, haloM: 10000}"));
+        assertThat(sea.separationM()).isEqualTo(1500);
+        assertThat(sea.minTracks()).isEqualTo(3);
     }
 
     @Test
