@@ -30,10 +30,12 @@ import java.util.TreeMap;
  * <p>An episode starts at the first {@code CONFIRMED}/{@code COASTING} update meeting every
  * condition and alerts {@code NEW} once they have held {@link
  * LowSlowFlyerParameters#minDurationS()}; it ends at the first update that fails one, or at the
- * track's deletion, which emit {@code CLOSED} for an alerted episode. {@code TENTATIVE} updates and
- * updates older than the last are ignored; {@code DELETED} clears the state. The id is {@code
- * AlertIds.of(LOW_SLOW_FLYER, "low-slow-flyer", [trackId], t)} with {@code t} the episode's start
- * in epoch milliseconds rounded to the second.
+ * track's deletion, which emit {@code CLOSED} for an alerted episode. While the alert is open, an
+ * update at least {@link LowSlowFlyerParameters#updateDistanceM()} from where the previous message
+ * placed the track re-sends it as {@code UPDATE} (same id, the track's position, evidence {@code
+ * revision} one more). {@code TENTATIVE} updates and updates older than the last are ignored;
+ * {@code DELETED} clears the state. The id is {@code AlertIds.of(LOW_SLOW_FLYER, "low-slow-flyer",
+ * [trackId], t)} with {@code t} the episode's start in epoch milliseconds rounded to the second.
  */
 public final class LowSlowFlyerDetector implements TrackDetector<LowSlowFlyerState> {
     public static final String NAME = "low-slow-flyer";
@@ -61,7 +63,8 @@ public final class LowSlowFlyerDetector implements TrackDetector<LowSlowFlyerSta
         }
         if (u.status() == TrackStatus.DELETED) {
             if (prev != null && prev.alerted()) {
-                return new DetectorResult<>(null, List.of(alert(prev, u, AlertState.CLOSED)));
+                return new DetectorResult<>(
+                        null, List.of(alert(prev, u, AlertState.CLOSED, prev.revision() + 1)));
             }
             return DetectorResult.cleared();
         }
@@ -70,13 +73,19 @@ public final class LowSlowFlyerDetector implements TrackDetector<LowSlowFlyerSta
                     ? DetectorResult.of(new LowSlowFlyerState(u.time(), null, null, false))
                     : DetectorResult.of(
                             new LowSlowFlyerState(
-                                    u.time(), prev.since(), prev.sincePlace(), prev.alerted()));
+                                    u.time(),
+                                    prev.since(),
+                                    prev.sincePlace(),
+                                    prev.alerted(),
+                                    prev.reportedPlace(),
+                                    prev.revision()));
         }
         boolean holds = holds(u);
         if (!holds) {
             LowSlowFlyerState idle = new LowSlowFlyerState(u.time(), null, null, false);
             if (prev != null && prev.alerted()) {
-                return new DetectorResult<>(idle, List.of(alert(prev, u, AlertState.CLOSED)));
+                return new DetectorResult<>(
+                        idle, List.of(alert(prev, u, AlertState.CLOSED, prev.revision() + 1)));
             }
             return DetectorResult.of(idle);
         }
@@ -84,12 +93,25 @@ public final class LowSlowFlyerDetector implements TrackDetector<LowSlowFlyerSta
         GeoPoint place =
                 prev != null && prev.sincePlace() != null ? prev.sincePlace() : u.position();
         boolean alerted = prev != null && prev.since() != null && prev.alerted();
-        LowSlowFlyerState next = new LowSlowFlyerState(u.time(), since, place, alerted);
-        if (!alerted && Geodesy.secondsBetween(since, u.time()) >= parameters.minDurationS()) {
-            LowSlowFlyerState done = new LowSlowFlyerState(u.time(), since, place, true);
-            return new DetectorResult<>(done, List.of(alert(done, u, AlertState.NEW)));
+        if (alerted) {
+            GeoPoint reported = prev.reportedPlace() == null ? place : prev.reportedPlace();
+            if (parameters.updateDistanceM() > 0
+                    && Geodesy.distanceM(reported, u.position()) >= parameters.updateDistanceM()) {
+                LowSlowFlyerState updated =
+                        new LowSlowFlyerState(
+                                u.time(), since, place, true, u.position(), prev.revision() + 1);
+                return new DetectorResult<>(
+                        updated, List.of(alert(updated, u, AlertState.UPDATE, updated.revision())));
+            }
+            return DetectorResult.of(
+                    new LowSlowFlyerState(u.time(), since, place, true, reported, prev.revision()));
         }
-        return DetectorResult.of(next);
+        if (Geodesy.secondsBetween(since, u.time()) >= parameters.minDurationS()) {
+            LowSlowFlyerState done =
+                    new LowSlowFlyerState(u.time(), since, place, true, u.position(), 0);
+            return new DetectorResult<>(done, List.of(alert(done, u, AlertState.NEW, 0)));
+        }
+        return DetectorResult.of(new LowSlowFlyerState(u.time(), since, place, false));
     }
 
     /** Whether this update meets every condition. */
@@ -120,12 +142,13 @@ public final class LowSlowFlyerDetector implements TrackDetector<LowSlowFlyerSta
         return now - ahead >= parameters.minClosingFraction() * Math.min(flown, now);
     }
 
-    private Alert alert(LowSlowFlyerState s, EntityTrack u, AlertState state) {
+    private Alert alert(LowSlowFlyerState s, EntityTrack u, AlertState state, int revision) {
         long key = Math.round(s.since().toEpochMilli() / 1000.0) * 1000;
         Map<String, String> evidence = new TreeMap<>();
         evidence.put("altitudeM", Evidence.decimal(u.position().altM(), 1));
         evidence.put("speedMps", Evidence.decimal(u.velocity().groundSpeedMps(), 2));
         evidence.put("courseDeg", Evidence.decimal(u.velocity().courseDeg(), 1));
+        evidence.put(Evidence.REVISION, Integer.toString(revision));
         evidence.put("startLatDeg", Evidence.decimal(s.sincePlace().latDeg(), 6));
         evidence.put("startLonDeg", Evidence.decimal(s.sincePlace().lonDeg(), 6));
         evidence.put(
@@ -141,14 +164,18 @@ public final class LowSlowFlyerDetector implements TrackDetector<LowSlowFlyerSta
                 Evidence.PARAM_PREFIX + "minDurationS",
                 Evidence.decimal(parameters.minDurationS(), 1));
         Evidence.addProvenance(evidence, List.of(u));
-        Instant end = state == AlertState.NEW ? u.time() : s.lastTime();
+        evidence.put(
+                Evidence.PARAM_PREFIX + "updateDistanceM",
+                Evidence.decimal(parameters.updateDistanceM(), 1));
+        boolean open = state != AlertState.CLOSED;
+        Instant end = open ? u.time() : s.lastTime();
         String summary =
                 String.format(
                         Locale.ROOT,
                         "Track %s %s low (%.0f m) and slow (%.0f m/s) without ADS-B towards the"
                                 + " border since %s.",
                         u.trackId(),
-                        state == AlertState.NEW ? "is flying" : "flew",
+                        open ? "is flying" : "flew",
                         u.position().altM(),
                         u.velocity().groundSpeedMps(),
                         s.since());
@@ -160,7 +187,7 @@ public final class LowSlowFlyerDetector implements TrackDetector<LowSlowFlyerSta
                 state,
                 s.since(),
                 end.isBefore(s.since()) ? s.since() : end,
-                state == AlertState.NEW ? u.position() : s.sincePlace(),
+                open ? u.position() : s.sincePlace(),
                 List.of(u.trackId()),
                 NAME,
                 VERSION,

@@ -24,6 +24,10 @@ import io.cordon.pipeline.config.ParameterSection;
  *     scans of a 4 s radar, so one noisy velocity estimate does not alert.
  * @param severity severity of the alert (default HIGH: an unidentified aircraft heading for the
  *     line is what air interdiction responds to)
+ * @param updateDistanceM while an alert is open, an {@code UPDATE} is sent each time the track is
+ *     this far from where the previous message placed it, m; 0 sends no updates. Default 2 000 m:
+ *     at most ten messages across the 20 km border area, about one a minute for an ultralight at 30
+ *     m/s, so a map shows where the flyer is without a message per radar scan.
  */
 public record LowSlowFlyerParameters(
         double maxAltitudeM,
@@ -32,9 +36,30 @@ public record LowSlowFlyerParameters(
         double minClosingFraction,
         double lookAheadS,
         double minDurationS,
-        Severity severity) {
+        Severity severity,
+        double updateDistanceM) {
     public static final LowSlowFlyerParameters DEFAULTS =
-            new LowSlowFlyerParameters(2_500, 60, 20_000, 0.5, 60, 20, Severity.HIGH);
+            new LowSlowFlyerParameters(2_500, 60, 20_000, 0.5, 60, 20, Severity.HIGH, 2_000);
+
+    /** Parameters with the default {@code updateDistanceM}. */
+    public LowSlowFlyerParameters(
+            double maxAltitudeM,
+            double maxSpeedMps,
+            double maxDistanceToBorderM,
+            double minClosingFraction,
+            double lookAheadS,
+            double minDurationS,
+            Severity severity) {
+        this(
+                maxAltitudeM,
+                maxSpeedMps,
+                maxDistanceToBorderM,
+                minClosingFraction,
+                lookAheadS,
+                minDurationS,
+                severity,
+                2_000);
+    }
 
     public LowSlowFlyerParameters {
         if (!Double.isFinite(maxAltitudeM)) {
@@ -53,6 +78,10 @@ public record LowSlowFlyerParameters(
         if (severity == null) {
             throw new ConfigException("severity", null, "one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
         }
+        if (!(updateDistanceM >= 0) || !Double.isFinite(updateDistanceM)) {
+            throw new ConfigException(
+                    "updateDistanceM", updateDistanceM, "metres >= 0 (0: no updates)");
+        }
     }
 
     public static LowSlowFlyerParameters from(ParameterSection s) {
@@ -63,7 +92,8 @@ public record LowSlowFlyerParameters(
                 "minClosingFraction",
                 "lookAheadS",
                 "minDurationS",
-                "severity");
+                "severity",
+                "updateDistanceM");
         LowSlowFlyerParameters d = DEFAULTS;
         return s.build(
                 () ->
@@ -74,7 +104,8 @@ public record LowSlowFlyerParameters(
                                 s.number("minClosingFraction", d.minClosingFraction()),
                                 s.number("lookAheadS", d.lookAheadS()),
                                 s.number("minDurationS", d.minDurationS()),
-                                s.enumValue("severity", Severity.class, d.severity())));
+                                s.enumValue("severity", Severity.class, d.severity()),
+                                s.number("updateDistanceM", d.updateDistanceM())));
     }
 
     private static void positive(String key, double value) {

@@ -30,7 +30,9 @@ import java.util.TreeMap;
  * when the track was already on or just inside the edge then. Entering emits {@code NEW} (at the
  * first {@code CONFIRMED}/{@code COASTING} update inside, so a track that entered while tentative
  * alerts once confirmed), leaving emits {@code CLOSED} with the same id; a track on the edge alerts
- * at most once per visit.
+ * at most once per visit. While inside, an update at least {@link
+ * ZoneIntrusionParameters#updateDistanceM()} from where the previous message placed the track
+ * re-sends the alert as {@code UPDATE} (same id, evidence {@code revision} one more).
  *
  * <p>The id is {@code AlertIds.of(ZONE_INTRUSION, "zone-intrusion", [trackId], zoneId@t)} with
  * {@code t} the entry time in epoch milliseconds rounded to the second.
@@ -59,7 +61,8 @@ public final class ZoneIntrusionDetector implements TrackDetector<ZoneState> {
             if (prev != null) {
                 for (ZoneState.Entry e : prev.inside()) {
                     if (e.alerted()) {
-                        closed.add(alert(e, u, AlertState.CLOSED, prev.lastTime()));
+                        closed.add(
+                                alert(e, u, AlertState.CLOSED, prev.lastTime(), e.revision() + 1));
                     }
                 }
             }
@@ -84,13 +87,34 @@ public final class ZoneIntrusionDetector implements TrackDetector<ZoneState> {
             } else if (entry != null && -depth >= h && depth < 0) {
                 inside.remove(zoneId);
                 if (entry.alerted()) {
-                    alerts.add(alert(entry, u, AlertState.CLOSED, u.time()));
+                    alerts.add(alert(entry, u, AlertState.CLOSED, u.time(), entry.revision() + 1));
                 }
                 continue;
             }
             if (entry != null && !entry.alerted() && emits(u.status())) {
-                entry = new ZoneState.Entry(zoneId, entry.enteredAt(), entry.place(), true);
-                alerts.add(alert(entry, u, AlertState.NEW, u.time()));
+                entry =
+                        new ZoneState.Entry(
+                                zoneId, entry.enteredAt(), entry.place(), true, u.position(), 0);
+                alerts.add(alert(entry, u, AlertState.NEW, u.time(), 0));
+            } else if (entry != null
+                    && entry.alerted()
+                    && emits(u.status())
+                    && parameters.updateDistanceM() > 0
+                    && Geodesy.distanceM(
+                                    entry.reportedPlace() == null
+                                            ? entry.place()
+                                            : entry.reportedPlace(),
+                                    u.position())
+                            >= parameters.updateDistanceM()) {
+                entry =
+                        new ZoneState.Entry(
+                                zoneId,
+                                entry.enteredAt(),
+                                entry.place(),
+                                true,
+                                u.position(),
+                                entry.revision() + 1);
+                alerts.add(alert(entry, u, AlertState.UPDATE, u.time(), entry.revision()));
             }
             if (entry != null) {
                 inside.put(zoneId, entry);
@@ -122,7 +146,8 @@ public final class ZoneIntrusionDetector implements TrackDetector<ZoneState> {
         return status == TrackStatus.CONFIRMED || status == TrackStatus.COASTING;
     }
 
-    private Alert alert(ZoneState.Entry e, EntityTrack u, AlertState state, Instant end) {
+    private Alert alert(
+            ZoneState.Entry e, EntityTrack u, AlertState state, Instant end, int revision) {
         ZoneConfig zone = zones.zone(e.zoneId()).orElseThrow();
         long key = Math.round(e.enteredAt().toEpochMilli() / 1000.0) * 1000;
         Map<String, String> evidence = new TreeMap<>();
@@ -131,27 +156,43 @@ public final class ZoneIntrusionDetector implements TrackDetector<ZoneState> {
         evidence.put("enteredAt", e.enteredAt().toString());
         evidence.put("durationS", Evidence.decimal(Geodesy.secondsBetween(e.enteredAt(), end), 1));
         evidence.put("speedMps", Evidence.decimal(u.velocity().groundSpeedMps(), 2));
+        evidence.put(Evidence.REVISION, Integer.toString(revision));
+        if (state == AlertState.UPDATE) {
+            evidence.put("latDeg", Evidence.decimal(u.position().latDeg(), 6));
+            evidence.put("lonDeg", Evidence.decimal(u.position().lonDeg(), 6));
+        }
         evidence.put("courseDeg", Evidence.decimal(u.velocity().courseDeg(), 1));
         evidence.put(
                 Evidence.PARAM_PREFIX + "hysteresisM",
                 Evidence.decimal(parameters.hysteresisM(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "updateDistanceM",
+                Evidence.decimal(parameters.updateDistanceM(), 1));
         Evidence.addProvenance(evidence, List.of(u));
         String summary =
-                state == AlertState.NEW
+                state == AlertState.UPDATE
                         ? "Track "
                                 + u.trackId()
-                                + " entered restricted zone "
-                                + zone.name()
-                                + " at "
-                                + e.enteredAt()
-                                + "."
-                        : "Track "
-                                + u.trackId()
-                                + " left restricted zone "
+                                + " is still in restricted zone "
                                 + zone.name()
                                 + " (entered "
                                 + e.enteredAt()
-                                + ").";
+                                + ")."
+                        : state == AlertState.NEW
+                                ? "Track "
+                                        + u.trackId()
+                                        + " entered restricted zone "
+                                        + zone.name()
+                                        + " at "
+                                        + e.enteredAt()
+                                        + "."
+                                : "Track "
+                                        + u.trackId()
+                                        + " left restricted zone "
+                                        + zone.name()
+                                        + " (entered "
+                                        + e.enteredAt()
+                                        + ").";
         return new Alert(
                 AlertIds.of(
                         AlertType.ZONE_INTRUSION,

@@ -86,14 +86,44 @@ class LowSlowFlyerDetectorTest {
         assertThat(a.evidence()).containsKey("param.maxAltitudeM");
         List<Alert> later =
                 alerts.subList(6, alerts.size()).stream().flatMap(List::stream).toList();
-        // Past the line it flies away from it: the episode closes, once, with the same id.
+        // 2 km past the alert's place (800 m north at k = 5, 160 m per update) the alert is
+        // re-sent:
+        // k = 18 (2 880 m); 1 600 m from the line the heading test fails (the 60 s look-ahead
+        // passes the line by more than it closes): closed at k = 22, once, with the same id.
         assertThat(later)
-                .singleElement()
-                .satisfies(
-                        c -> {
-                            assertThat(c.state()).isEqualTo(AlertState.CLOSED);
-                            assertThat(c.alertId()).isEqualTo(a.alertId());
-                        });
+                .extracting(Alert::state)
+                .containsExactly(AlertState.UPDATE, AlertState.CLOSED);
+        assertThat(later).extracting(Alert::alertId).containsOnly(a.alertId());
+        assertThat(alerts.get(18)).extracting(Alert::state).containsExactly(AlertState.UPDATE);
+        assertThat(alerts.get(18).get(0).windowEnd()).isEqualTo(TrackFixtures.t(72));
+        assertThat(alerts.get(18).get(0).evidence()).containsEntry("revision", "1");
+        assertThat(alerts.get(22)).extracting(Alert::state).containsExactly(AlertState.CLOSED);
+        assertThat(alerts.get(22).get(0).evidence()).containsEntry("revision", "2");
+    }
+
+    @Test
+    void withUpdateDistanceZeroTheOpenAlertIsNotReSent() {
+        LowSlowFlyerParameters d = LowSlowFlyerParameters.DEFAULTS;
+        LowSlowFlyerDetector quiet =
+                new LowSlowFlyerDetector(
+                        BenchBorders.of(TrackFixtures.BORDER_LAT, TrackFixtures.REF_LON),
+                        new LowSlowFlyerParameters(
+                                d.maxAltitudeM(),
+                                d.maxSpeedMps(),
+                                d.maxDistanceToBorderM(),
+                                d.minClosingFraction(),
+                                d.lookAheadS(),
+                                d.minDurationS(),
+                                d.severity(),
+                                0));
+        LowSlowFlyerState s = null;
+        List<Alert> all = new ArrayList<>();
+        for (EntityTrack u : flight(1_600, 40, 0, TargetClass.AIRCRAFT, "", 40)) {
+            DetectorResult<LowSlowFlyerState> r = quiet.onTrackUpdate(s, u);
+            s = r.newState();
+            all.addAll(r.alerts());
+        }
+        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
     }
 
     @Test

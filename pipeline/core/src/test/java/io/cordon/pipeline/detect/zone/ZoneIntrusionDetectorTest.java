@@ -64,16 +64,40 @@ class ZoneIntrusionDetectorTest {
 
         List<Alert> alerts = run(updates);
 
+        // NEW at 30 s (100 m in), UPDATE 500 m on (600 m in, 80 s), CLOSED 25 m past the east
+        // edge (the square is about 950 m wide): at 120 s
         assertThat(alerts)
                 .extracting(Alert::state)
-                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+                .containsExactly(AlertState.NEW, AlertState.UPDATE, AlertState.CLOSED);
         Alert opened = alerts.get(0);
         assertThat(opened.type()).isEqualTo(AlertType.ZONE_INTRUSION);
         assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(opened.windowStart()).isEqualTo(t(20)); // -200 m + 10 m/s x 20 s = the edge
         assertThat(opened.evidence()).containsEntry("zoneId", "square");
-        assertThat(alerts.get(1).alertId()).isEqualTo(opened.alertId());
-        assertThat(alerts.get(1).windowStart()).isEqualTo(t(20));
+        assertThat(alerts).extracting(Alert::alertId).containsOnly(opened.alertId());
+        assertThat(alerts).extracting(Alert::windowStart).containsOnly(t(20));
+        assertThat(alerts).extracting(Alert::windowEnd).containsExactly(t(30), t(80), t(120));
+        assertThat(alerts)
+                .extracting(a -> a.evidence().get("revision"))
+                .containsExactly("0", "1", "2");
+    }
+
+    @Test
+    void withUpdateDistanceZeroCrossingSendsOnlyNewAndClosed() {
+        ZoneIntrusionDetector quiet =
+                new ZoneIntrusionDetector(
+                        ZoneMap.of(List.of(SQUARE)), new ZoneIntrusionParameters(25, 0));
+        ZoneState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (int s = 0; s <= 140; s += 10) {
+            DetectorResult<ZoneState> r =
+                    quiet.onTrackUpdate(state, at("Z", TrackStatus.CONFIRMED, s, -200 + 10.0 * s));
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
     }
 
     @Test
