@@ -13,6 +13,7 @@ import io.cordon.pipeline.geo.GeoPoint;
  * @param portName the port's name, empty when not at a port
  * @param fraction where along the move the crossing is, in [0, 1] (0 = start, 1 = end), so the
  *     caller can interpolate the crossing time linearly
+ * @param controlLine the name of the maritime control line crossed, empty for a land border
  */
 public record BorderCrossing(
         GeoPoint place,
@@ -20,7 +21,19 @@ public record BorderCrossing(
         String toCountry,
         boolean atPortOfEntry,
         String portName,
-        double fraction) {
+        double fraction,
+        String controlLine) {
+    /** A land border crossing. */
+    public BorderCrossing(
+            GeoPoint place,
+            String fromCountry,
+            String toCountry,
+            boolean atPortOfEntry,
+            String portName,
+            double fraction) {
+        this(place, fromCountry, toCountry, atPortOfEntry, portName, fraction, "");
+    }
+
     public BorderCrossing {
         if (place == null || fromCountry == null || toCountry == null) {
             throw new IllegalArgumentException("place, fromCountry and toCountry are required");
@@ -29,5 +42,11 @@ public record BorderCrossing(
             throw new IllegalArgumentException("fraction must be in [0, 1], was " + fraction);
         }
         portName = portName == null ? "" : portName;
+        controlLine = controlLine == null ? "" : controlLine;
+    }
+
+    /** Whether the line crossed is a maritime control line. */
+    public boolean atSea() {
+        return !controlLine.isEmpty();
     }
 }

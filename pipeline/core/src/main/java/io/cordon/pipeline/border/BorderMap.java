@@ -1,6 +1,7 @@
 package io.cordon.pipeline.border;
 
 import io.cordon.pipeline.config.BorderConfig;
+import io.cordon.pipeline.config.ControlLine;
 import io.cordon.pipeline.config.PortOfEntry;
 import io.cordon.pipeline.geo.GeoPoint;
 import java.io.IOException;
@@ -31,8 +32,15 @@ import org.locationtech.jts.geom.LineString;
  *       properties, {@value #UNKNOWN} when absent.
  * </ul>
  *
- * A crossing within a {@link PortOfEntry}'s radius (geodesic distance) is at that port. Longitudes
- * are not unwrapped across the antimeridian (the data covers the Americas).
+ * <p><b>Maritime control lines</b> (features with {@code "kind": "maritimeControlLine"} in the file
+ * and {@code borders.controlLines} in the configuration) are judged by side only, whatever the
+ * polygons say (at sea there are none): a move from one side of a control line to the other crosses
+ * it, with the line's {@code left}/{@code right} as the countries and its name in {@link
+ * BorderCrossing#controlLine()}. A move that crosses a land border and a control line reports the
+ * land border. Control lines do not count in {@link #distanceToBorderM}.
+ *
+ * <p>A crossing within a {@link PortOfEntry}'s radius (geodesic distance) is at that port, on land
+ * or at sea. Longitudes are not unwrapped across the antimeridian (the data covers the Americas).
  */
 public final class BorderMap {
     /** Country code used when a side or position has no known country. */
@@ -42,21 +50,30 @@ public final class BorderMap {
     private final BorderLines lines;
     private final boolean linesFromPolygons;
     private final List<PortOfEntry> ports;
+    private final BorderLines controlLines;
 
-    private BorderMap(GeoJsonBorders data, List<PortOfEntry> ports) {
+    private BorderMap(
+            GeoJsonBorders data, List<PortOfEntry> ports, List<ControlLine> configuredLines) {
         this.countries = new CountryIndex(data.countries);
         this.linesFromPolygons = data.lines.isEmpty();
         this.lines = new BorderLines(linesFromPolygons ? boundaries(data.countries) : data.lines);
         this.ports = List.copyOf(ports);
+        List<GeoJsonBorders.Line> control = new ArrayList<>(data.controlLines);
+        for (ControlLine c : configuredLines) {
+            control.add(
+                    new GeoJsonBorders.Line(c.name(), c.left(), c.right(), List.of(c.geometry())));
+        }
+        this.controlLines = new BorderLines(control);
     }
 
-    /** Reads the configured GeoJSON file; with no file configured, a map with no borders. */
+    /** Reads the configured GeoJSON file; with no file configured, a map with no land borders. */
     public static BorderMap load(BorderConfig config) {
         if (config.file() == null) {
-            return new BorderMap(new GeoJsonBorders(), config.portsOfEntry());
+            return new BorderMap(
+                    new GeoJsonBorders(), config.portsOfEntry(), config.controlLines());
         }
         try {
-            return fromGeoJson(Files.readString(config.file()), config.portsOfEntry());
+            return fromGeoJson(Files.readString(config.file()), config);
         } catch (IOException e) {
             throw new BorderDataException("cannot read border file " + config.file() + ": " + e, e);
         }
@@ -64,7 +81,24 @@ public final class BorderMap {
 
     /** A map from GeoJSON text (see {@link BorderConfig} for what the features mean). */
     public static BorderMap fromGeoJson(String geojson, List<PortOfEntry> portsOfEntry) {
-        return new BorderMap(GeoJsonBorders.parse(geojson), portsOfEntry);
+        return new BorderMap(GeoJsonBorders.parse(geojson), portsOfEntry, List.of());
+    }
+
+    /**
+     * A map from GeoJSON text (the configured file's content, or empty for none) with the ports of
+     * entry and control lines of {@code config}.
+     */
+    public static BorderMap fromGeoJson(String geojson, BorderConfig config) {
+        GeoJsonBorders data =
+                geojson == null || geojson.isBlank()
+                        ? new GeoJsonBorders()
+                        : GeoJsonBorders.parse(geojson);
+        return new BorderMap(data, config.portsOfEntry(), config.controlLines());
+    }
+
+    /** Whether any maritime control line is known. */
+    public boolean hasControlLines() {
+        return !controlLines.isEmpty();
     }
 
     /** The ISO 3166-1 alpha-3 code of the country at {@code p}; empty outside every polygon. */
@@ -79,6 +113,17 @@ public final class BorderMap {
      */
     public double distanceToBorderM(GeoPoint p, double maxDistanceM) {
         return lines.distanceM(p.lonDeg(), p.latDeg(), maxDistanceM);
+    }
+
+    /**
+     * As {@link #distanceToBorderM}, counting maritime control lines too: how far {@code p} is from
+     * every line a crossing can be of.
+     */
+    public double distanceToAnyLineM(GeoPoint p, double maxDistanceM) {
+        double land = lines.distanceM(p.lonDeg(), p.latDeg(), maxDistanceM);
+        return controlLines.isEmpty()
+                ? land
+                : Math.min(land, controlLines.distanceM(p.lonDeg(), p.latDeg(), maxDistanceM));
     }
 
     public List<PortOfEntry> portsOfEntry() {
@@ -97,6 +142,61 @@ public final class BorderMap {
 
     /** The border crossing of the move {@code from → to}, if it crossed one (see class doc). */
     public Optional<BorderCrossing> crossing(GeoPoint from, GeoPoint to) {
+        Optional<BorderCrossing> land = landCrossing(from, to);
+        if (land.isPresent() || controlLines.isEmpty()) {
+            return land;
+        }
+        if (from.lonDeg() == to.lonDeg() && from.latDeg() == to.latDeg()) {
+            return Optional.empty();
+        }
+        Optional<SideCrossing> sea = sideCrossing(controlLines, from, to);
+        if (sea.isEmpty()) {
+            return Optional.empty();
+        }
+        SideCrossing c = sea.get();
+        GeoPoint place = interpolate(from, to, c.t());
+        Optional<PortOfEntry> port = portOfEntryAt(place);
+        return Optional.of(
+                new BorderCrossing(
+                        place,
+                        c.fromCountry(),
+                        c.toCountry(),
+                        port.isPresent(),
+                        port.map(PortOfEntry::name).orElse(""),
+                        c.t(),
+                        c.line().name()));
+    }
+
+    /** A move from one side of a line to the other. */
+    private record SideCrossing(
+            GeoJsonBorders.Line line, String fromCountry, String toCountry, double t) {}
+
+    /** The first line of {@code set} the move crosses from one side to the other. */
+    private static Optional<SideCrossing> sideCrossing(
+            BorderLines set, GeoPoint from, GeoPoint to) {
+        double ax = from.lonDeg();
+        double ay = from.latDeg();
+        double bx = to.lonDeg();
+        double by = to.latDeg();
+        double searchM = moveLengthM(from, to) + 1.0;
+        for (BorderLines.Hit hit : set.hits(ax, ay, bx, by)) {
+            int line = hit.segment().line();
+            int s0 = set.side(line, ax, ay, searchM);
+            int s1 = set.side(line, bx, by, searchM);
+            if (s0 != 0 && s1 != 0 && s0 != s1) {
+                GeoJsonBorders.Line l = set.line(line);
+                return Optional.of(
+                        new SideCrossing(
+                                l,
+                                s0 > 0 ? l.left() : l.right(),
+                                s0 > 0 ? l.right() : l.left(),
+                                hit.t()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<BorderCrossing> landCrossing(GeoPoint from, GeoPoint to) {
         double ax = from.lonDeg();
         double ay = from.latDeg();
         double bx = to.lonDeg();
@@ -120,26 +220,13 @@ public final class BorderMap {
             }
             t = hits.isEmpty() ? boundaryFraction(a.get().area(), from, to) : hits.get(0).t();
         } else {
-            double searchM = moveLengthM(from, to) + 1.0;
-            BorderLines.Hit crossed = null;
-            int fromSide = 0;
-            for (BorderLines.Hit hit : hits) {
-                int line = hit.segment().line();
-                int s0 = lines.side(line, ax, ay, searchM);
-                int s1 = lines.side(line, bx, by, searchM);
-                if (s0 != 0 && s1 != 0 && s0 != s1) {
-                    crossed = hit;
-                    fromSide = s0;
-                    break;
-                }
-            }
-            if (crossed == null) {
+            Optional<SideCrossing> crossed = sideCrossing(lines, from, to);
+            if (crossed.isEmpty()) {
                 return Optional.empty();
             }
-            GeoJsonBorders.Line line = lines.line(crossed.segment().line());
-            fromCountry = fromSide > 0 ? line.left() : line.right();
-            toCountry = fromSide > 0 ? line.right() : line.left();
-            t = crossed.t();
+            fromCountry = crossed.get().fromCountry();
+            toCountry = crossed.get().toCountry();
+            t = crossed.get().t();
         }
         GeoPoint place = interpolate(from, to, t);
         Optional<PortOfEntry> port = portOfEntryAt(place);

@@ -23,7 +23,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * <p>{@code LineString}/{@code MultiLineString} features are border lines with optional properties
  * {@code name}, {@code left}, {@code right}; {@code Polygon}/{@code MultiPolygon} features are
  * countries and need {@code iso_a3} or, where that is not a code (Natural Earth writes {@code -99}
- * for some countries), {@code ADM0_A3}. Other geometry types are ignored.
+ * for some countries), {@code ADM0_A3}. A line with the property {@code "kind":
+ * "maritimeControlLine"} is a maritime control line instead of a land border line. Other geometry
+ * types are ignored.
  */
 final class GeoJsonBorders {
     static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
@@ -35,7 +37,11 @@ final class GeoJsonBorders {
     /** A country polygon. */
     record Country(String iso, Geometry area) {}
 
+    /** The {@code kind} property value that makes a line a maritime control line. */
+    static final String CONTROL_LINE_KIND = "maritimeControlLine";
+
     final List<Line> lines = new ArrayList<>();
+    final List<Line> controlLines = new ArrayList<>();
     final List<Country> countries = new ArrayList<>();
 
     static GeoJsonBorders parse(String geojson) {
@@ -73,13 +79,13 @@ final class GeoJsonBorders {
         Object coords = geometry.get("coordinates");
         String at = where + ".geometry";
         switch (String.valueOf(type)) {
-            case "LineString" -> lines.add(line(props, List.of(lineString(coords, at))));
+            case "LineString" -> linesOf(props).add(line(props, List.of(lineString(coords, at))));
             case "MultiLineString" -> {
                 List<LineString> parts = new ArrayList<>();
                 for (Object part : list(coords, at)) {
                     parts.add(lineString(part, at));
                 }
-                lines.add(line(props, parts));
+                linesOf(props).add(line(props, parts));
             }
             case "Polygon" -> countries.add(new Country(iso(props, where), polygon(coords, at)));
             case "MultiPolygon" -> {
@@ -96,6 +102,10 @@ final class GeoJsonBorders {
                 // Points and collections carry no border; ports of entry come from configuration.
             }
         }
+    }
+
+    private List<Line> linesOf(Map<?, ?> props) {
+        return CONTROL_LINE_KIND.equals(props.get("kind")) ? controlLines : lines;
     }
 
     private static Line line(Map<?, ?> props, List<LineString> parts) {

@@ -14,12 +14,21 @@ import java.util.List;
  *
  * @param file the GeoJSON file, resolved against the config file's directory; null when no borders
  *     are configured (then nothing crosses anything)
- * @param portsOfEntry official crossing points
+ * @param portsOfEntry official crossing points (on land and at sea)
+ * @param controlLines maritime control lines, besides those in the file (features with {@code
+ *     "kind": "maritimeControlLine"})
  */
-public record BorderConfig(Path file, List<PortOfEntry> portsOfEntry) {
-    public static final BorderConfig NONE = new BorderConfig(null, List.of());
+public record BorderConfig(
+        Path file, List<PortOfEntry> portsOfEntry, List<ControlLine> controlLines) {
+    public static final BorderConfig NONE = new BorderConfig(null, List.of(), List.of());
 
     public BorderConfig {
         portsOfEntry = List.copyOf(portsOfEntry == null ? List.of() : portsOfEntry);
+        controlLines = List.copyOf(controlLines == null ? List.of() : controlLines);
+    }
+
+    /** Borders without configured control lines. */
+    public BorderConfig(Path file, List<PortOfEntry> portsOfEntry) {
+        this(file, portsOfEntry, List.of());
     }
 }

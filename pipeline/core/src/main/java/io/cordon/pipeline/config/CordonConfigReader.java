@@ -155,7 +155,7 @@ final class CordonConfigReader {
         if (!node.present()) {
             return BorderConfig.NONE;
         }
-        YamlNode.Fields f = node.fields("file", "portsOfEntry");
+        YamlNode.Fields f = node.fields("file", "portsOfEntry", "controlLines");
         YamlNode fileNode = f.get("file");
         Path file = null;
         if (fileNode.present()) {
@@ -183,8 +183,20 @@ final class CordonConfigReader {
                                             pf.get("radiusM")
                                                     .number(PortOfEntry.DEFAULT_RADIUS_M))));
         }
+        List<ControlLine> controlLines = new ArrayList<>();
+        for (YamlNode c : f.get("controlLines").elements()) {
+            YamlNode.Fields cf = c.fields("name", "wkt", "left", "right");
+            controlLines.add(
+                    c.build(
+                            () ->
+                                    new ControlLine(
+                                            cf.required("name", "a non-empty string").text(),
+                                            cf.required("wkt", "WKT LINESTRING").text(),
+                                            cf.get("left").text("UNKNOWN"),
+                                            cf.get("right").text("UNKNOWN"))));
+        }
         Path resolved = file;
-        return node.build(() -> new BorderConfig(resolved, ports));
+        return node.build(() -> new BorderConfig(resolved, ports, controlLines));
     }
 
     private ZoneConfig zone(YamlNode node) {

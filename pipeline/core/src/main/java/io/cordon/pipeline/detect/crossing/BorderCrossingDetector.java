@@ -31,7 +31,10 @@ import java.util.TreeMap;
  * {@code TENTATIVE} stays pending and alerts at the first confirmed update. {@code DELETED} clears
  * the state; its own position still counts, so a track confirmed at some time whose deletion update
  * is the one that puts it past the hysteresis distance still alerts. A crossing at a port of entry
- * alerts only when {@link BorderCrossingParameters#alertAtPortsOfEntry()} is set.
+ * alerts only when {@link BorderCrossingParameters#alertAtPortsOfEntry()} is set. Maritime control
+ * lines ({@link BorderMap} class doc) are crossed the same way, with the same hysteresis from the
+ * line and ports of entry at sea; their alerts carry the line's name as evidence {@code
+ * controlLine}.
  *
  * <p>The alert id is {@code AlertIds.of(BORDER_CROSSING, "border-crossing", [trackId], t)} with
  * {@code t} the crossing time in epoch milliseconds rounded to the second, so replays give the same
@@ -75,7 +78,7 @@ public final class BorderCrossingDetector implements TrackDetector<CrossingState
         boolean mayAlert = emits(update.status()) || (deleted && state.confirmed());
         if (!state.hasPending()
                 || !mayAlert
-                || borders.distanceToBorderM(update.position(), parameters.hysteresisM())
+                || borders.distanceToAnyLineM(update.position(), parameters.hysteresisM())
                         < parameters.hysteresisM()) {
             return deleted ? DetectorResult.cleared() : DetectorResult.of(state);
         }
@@ -104,10 +107,13 @@ public final class BorderCrossingDetector implements TrackDetector<CrossingState
                     previous.pendingTo(),
                     previous.pendingAtPort(),
                     previous.pendingPortName(),
-                    confirmed);
+                    confirmed,
+                    previous.pendingControlLine());
         }
         BorderCrossing c = crossing.get();
-        if (previous.hasPending() && c.toCountry().equals(previous.pendingFrom())) {
+        if (previous.hasPending()
+                && c.toCountry().equals(previous.pendingFrom())
+                && c.controlLine().equals(previous.pendingControlLine())) {
             // went back
             return CrossingState.at(update.position(), update.time(), c.toCountry(), confirmed);
         }
@@ -122,7 +128,8 @@ public final class BorderCrossingDetector implements TrackDetector<CrossingState
                 c.toCountry(),
                 c.atPortOfEntry(),
                 c.portName(),
-                confirmed);
+                confirmed,
+                c.controlLine());
     }
 
     private static boolean emits(TrackStatus status) {
@@ -139,6 +146,9 @@ public final class BorderCrossingDetector implements TrackDetector<CrossingState
         evidence.put("toCountry", s.pendingTo());
         evidence.put("atPortOfEntry", Boolean.toString(s.pendingAtPort()));
         evidence.put("portOfEntry", s.pendingPortName());
+        if (!s.pendingControlLine().isEmpty()) {
+            evidence.put("controlLine", s.pendingControlLine());
+        }
         evidence.put("crossingLatDeg", Evidence.decimal(s.pendingPlace().latDeg(), 6));
         evidence.put("crossingLonDeg", Evidence.decimal(s.pendingPlace().lonDeg(), 6));
         evidence.put("confirmedAt", update.time().toString());

@@ -22,6 +22,8 @@ import java.time.Instant;
  * @param pendingPortName the port's name, empty when not at a port
  * @param confirmed whether the track has been {@code CONFIRMED} or {@code COASTING} at some update
  *     (only then may its deletion update still confirm a pending crossing)
+ * @param pendingControlLine the maritime control line of the pending crossing, empty for a land
+ *     border
  */
 public record CrossingState(
         GeoPoint lastPosition,
@@ -33,8 +35,35 @@ public record CrossingState(
         String pendingTo,
         boolean pendingAtPort,
         String pendingPortName,
-        boolean confirmed) {
-    private static final int VERSION = 2;
+        boolean confirmed,
+        String pendingControlLine) {
+    private static final int VERSION = 3; // 3 added pendingControlLine
+
+    /** A state whose pending crossing (if any) is of a land border. */
+    public CrossingState(
+            GeoPoint lastPosition,
+            Instant lastTime,
+            String lastCountry,
+            GeoPoint pendingPlace,
+            Instant pendingTime,
+            String pendingFrom,
+            String pendingTo,
+            boolean pendingAtPort,
+            String pendingPortName,
+            boolean confirmed) {
+        this(
+                lastPosition,
+                lastTime,
+                lastCountry,
+                pendingPlace,
+                pendingTime,
+                pendingFrom,
+                pendingTo,
+                pendingAtPort,
+                pendingPortName,
+                confirmed,
+                "");
+    }
 
     public CrossingState {
         if (lastPosition == null || lastTime == null) {
@@ -47,6 +76,7 @@ public record CrossingState(
         pendingFrom = pendingFrom == null ? "" : pendingFrom;
         pendingTo = pendingTo == null ? "" : pendingTo;
         pendingPortName = pendingPortName == null ? "" : pendingPortName;
+        pendingControlLine = pendingControlLine == null ? "" : pendingControlLine;
     }
 
     /** A state with nothing pending. */
@@ -71,11 +101,12 @@ public record CrossingState(
                 .writeBoolean(pendingAtPort)
                 .writeString(pendingPortName)
                 .writeBoolean(confirmed)
+                .writeString(pendingControlLine)
                 .toBytes();
     }
 
     public static CrossingState fromBytes(byte[] bytes) {
-        StateBytes.Reader r = new StateBytes.Reader(bytes, VERSION);
+        StateBytes.Reader r = new StateBytes.Reader(bytes, 2, VERSION);
         return new CrossingState(
                 r.readPoint(),
                 r.readInstant(),
@@ -86,6 +117,7 @@ public record CrossingState(
                 r.readString(),
                 r.readBoolean(),
                 r.readString(),
-                r.readBoolean());
+                r.readBoolean(),
+                r.version() >= 3 ? r.readString() : "");
     }
 }

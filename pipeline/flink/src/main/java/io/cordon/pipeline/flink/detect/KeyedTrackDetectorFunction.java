@@ -83,7 +83,7 @@ public class KeyedTrackDetectorFunction
     @SuppressWarnings("unchecked")
     public void open(OpenContext openContext) {
         CordonConfig cfg = config.parse();
-        BorderMap borders = BorderMap.fromGeoJson(borderGeoJson, cfg.borders().portsOfEntry());
+        BorderMap borders = BorderMap.fromGeoJson(borderGeoJson, cfg.borders());
         detector = (KeyedTrackDetector<Object>) factory.create(cfg, borders);
         String name = detector.name();
         var ctx = getRuntimeContext();

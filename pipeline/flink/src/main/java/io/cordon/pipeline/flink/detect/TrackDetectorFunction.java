@@ -46,7 +46,7 @@ public class TrackDetectorFunction
     @SuppressWarnings("unchecked")
     public void open(OpenContext openContext) {
         CordonConfig cfg = config.parse();
-        BorderMap borders = BorderMap.fromGeoJson(borderGeoJson, cfg.borders().portsOfEntry());
+        BorderMap borders = BorderMap.fromGeoJson(borderGeoJson, cfg.borders());
         detector = (TrackDetector<Object>) factory.create(cfg, borders);
         state =
                 getRuntimeContext()

@@ -32,9 +32,7 @@ public class TrackRouteFunction extends RichFlatMapFunction<TrackEnvelope, Route
     @Override
     public void open(OpenContext openContext) {
         CordonConfig cfg = config.parse();
-        detector =
-                factory.create(
-                        cfg, BorderMap.fromGeoJson(borderGeoJson, cfg.borders().portsOfEntry()));
+        detector = factory.create(cfg, BorderMap.fromGeoJson(borderGeoJson, cfg.borders()));
     }
 
     @Override
