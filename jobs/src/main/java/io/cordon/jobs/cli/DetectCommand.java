@@ -42,8 +42,17 @@ public final class DetectCommand implements Callable<Integer> {
             description =
                     "Overrides a detector parameter, as under detectors: in cordon.yaml, e.g."
                             + " rendezvous.maxDistanceM=75. Detectors: borderCrossing, loitering,"
-                            + " rendezvous, identityConflict. Repeatable.")
+                            + " rendezvous, darkTarget, identityConflict. Repeatable.")
     List<String> params = new ArrayList<>();
+
+    @Option(
+            names = "--detectors",
+            split = ",",
+            paramLabel = "NAME[,NAME...]",
+            description =
+                    "Which detectors to run (default: borderCrossing, loitering, rendezvous,"
+                            + " identityConflict; darkTarget on request).")
+    List<String> detectors = new ArrayList<>(BenchDetection.DEFAULT_DETECTORS);
 
     @Option(
             names = "--score",
@@ -74,7 +83,7 @@ public final class DetectCommand implements Callable<Integer> {
                     .computeIfAbsent(p.substring(0, dot), k -> new TreeMap<>())
                     .put(p.substring(dot + 1, eq), p.substring(eq + 1));
         }
-        BenchDetection.Result result = BenchDetection.run(scenario, overrides);
+        BenchDetection.Result result = BenchDetection.run(scenario, overrides, detectors);
         BenchDetection.writeCsv(out, result);
         Map<String, Integer> byType = new TreeMap<>();
         result.alerts().forEach(r -> byType.merge(r.alert().type().name(), 1, Integer::sum));
@@ -97,7 +106,7 @@ public final class DetectCommand implements Callable<Integer> {
                 TruthEvents.write(events, truth);
             }
             for (EventScore.TypeScore s :
-                    EventScore.score(result, truth, EventScore.DEFAULT_GATES).values()) {
+                    EventScore.score(result, truth, EventScore.gatesFor(detectors)).values()) {
                 stdout.println(s.summary());
             }
         }

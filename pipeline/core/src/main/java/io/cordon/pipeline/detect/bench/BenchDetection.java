@@ -3,13 +3,20 @@ package io.cordon.pipeline.detect.bench;
 import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.bench.BenchPriors;
 import io.cordon.pipeline.bench.BenchScenario;
+import io.cordon.pipeline.bench.BenchSensor;
 import io.cordon.pipeline.border.BorderMap;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.config.DetectorSettings;
+import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.detect.DetectorReplay;
+import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Geodesy;
 import io.cordon.pipeline.detect.crossing.BorderCrossingDetector;
 import io.cordon.pipeline.detect.crossing.BorderCrossingParameters;
+import io.cordon.pipeline.detect.dark.DarkState;
+import io.cordon.pipeline.detect.dark.DarkTargetDetector;
+import io.cordon.pipeline.detect.dark.DarkTargetParameters;
+import io.cordon.pipeline.detect.dark.SensorCoverageModel;
 import io.cordon.pipeline.detect.identity.IdentityConflictDetector;
 import io.cordon.pipeline.detect.identity.IdentityConflictParameters;
 import io.cordon.pipeline.detect.loitering.LoiteringDetector;
@@ -17,7 +24,9 @@ import io.cordon.pipeline.detect.loitering.LoiteringParameters;
 import io.cordon.pipeline.detect.rendezvous.RendezvousDetector;
 import io.cordon.pipeline.detect.rendezvous.RendezvousParameters;
 import io.cordon.pipeline.detect.rendezvous.TileGrid;
+import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
 import io.cordon.pipeline.tracker.MultiTargetTracker;
@@ -43,17 +52,25 @@ import java.util.regex.Pattern;
  * <p>The tracker is fed the detections of each event time sensor by sensor and then advanced to
  * that time, as the fusion job does; the track updates it publishes (every status but tentative,
  * one per track and time, the last) go to the detectors in that order: border crossing and
- * loitering per track against the scenario's border ({@link BenchBorders}), rendezvous and identity
+ * loitering per track against the scenario's border ({@link BenchBorders}), dark target per track
+ * against the coverage of scenario.json's sensors ({@link #coverage}), rendezvous and identity
  * conflict over all tracks in event order ({@link DetectorReplay}). Zone intrusion has no zone in a
- * benchmark scenario, and the dark-target detector needs the sensors' coverage as {@code
- * cordon.yaml} declares it, which scenario.json does not give in that form; neither runs here.
+ * benchmark scenario and does not run here.
  *
  * <p>Each alert is reported once, as first raised ({@code NEW}), with the time of what was detected
  * ({@link Alert#windowStart()}) and the time of the track update that raised it.
  */
 public final class BenchDetection {
-    /** The detectors run here, by their {@code cordon.yaml} name. */
+    /** The detectors that can run here, by their {@code cordon.yaml} name. */
     public static final List<String> DETECTORS =
+            List.of("borderCrossing", "loitering", "rendezvous", "darkTarget", "identityConflict");
+
+    /**
+     * What {@code cordon detect} runs unless told otherwise: all but the dark target (its alerts
+     * include the tracker's lost and false tracks on the generated scenarios, precision 0.73; see
+     * docs/detection.md).
+     */
+    public static final List<String> DEFAULT_DETECTORS =
             List.of("borderCrossing", "loitering", "rendezvous", "identityConflict");
 
     private static final Pattern BORDER_LAT =
@@ -76,8 +93,15 @@ public final class BenchDetection {
     /** Reads the scenario in {@code dir} and runs tracker and detectors with these overrides. */
     public static Result run(Path dir, Map<String, Map<String, String>> parameters)
             throws IOException {
+        return run(dir, parameters, DEFAULT_DETECTORS);
+    }
+
+    /** The same with the detectors named (from {@link #DETECTORS}). */
+    public static Result run(
+            Path dir, Map<String, Map<String, String>> parameters, List<String> detectors)
+            throws IOException {
         String json = Files.readString(dir.resolve("scenario.json"), StandardCharsets.UTF_8);
-        return run(BenchScenario.read(dir), borderLat(json), parameters);
+        return run(BenchScenario.read(dir), borderLat(json), parameters, detectors);
     }
 
     /** The border latitude of scenario.json. */
@@ -100,40 +124,158 @@ public final class BenchDetection {
             BenchScenario scenario,
             double borderLatDeg,
             Map<String, Map<String, String>> parameters) {
+        return run(scenario, borderLatDeg, parameters, DEFAULT_DETECTORS);
+    }
+
+    /**
+     * Tracker and the named detectors over {@code scenario}.
+     *
+     * @param parameters overrides by detector ({@link #DETECTORS}) and key, as text
+     * @param detectors which to run, from {@link #DETECTORS}
+     * @throws io.cordon.pipeline.config.ConfigException for an unknown detector or key or a bad
+     *     value, naming the key, the value and what is allowed
+     */
+    public static Result run(
+            BenchScenario scenario,
+            double borderLatDeg,
+            Map<String, Map<String, String>> parameters,
+            List<String> detectors) {
+        for (String d : detectors) {
+            if (!DETECTORS.contains(d)) {
+                throw new io.cordon.pipeline.config.ConfigException(
+                        "--detectors", d, "detectors cordon detect can run, from " + DETECTORS);
+            }
+        }
         DetectorSettings settings = settings(parameters);
         List<EntityTrack> updates = track(scenario);
         BorderMap borders = BenchBorders.of(borderLatDeg, scenario.referencePoint().lonDeg());
         Map<String, Raised> firstById = new LinkedHashMap<>();
         DetectorReplay.Sink sink =
                 (by, a) -> firstById.putIfAbsent(a.alertId(), new Raised(a, by.time()));
-        DetectorReplay.perTrack(
-                new BorderCrossingDetector(
-                        borders,
-                        BorderCrossingParameters.from(settings.of(BorderCrossingDetector.NAME))),
-                updates,
-                sink);
-        DetectorReplay.perTrack(
-                new LoiteringDetector(
-                        borders, LoiteringParameters.from(settings.of(LoiteringDetector.NAME))),
-                updates,
-                sink);
-        DetectorReplay.keyed(
-                new RendezvousDetector(
-                        RendezvousParameters.from(settings.of(RendezvousDetector.NAME)),
-                        TileGrid.DEFAULT),
-                updates,
-                (key, by, a) -> sink.raised(by, a));
-        DetectorReplay.keyed(
-                new IdentityConflictDetector(
-                        IdentityConflictParameters.from(
-                                settings.of(IdentityConflictDetector.NAME))),
-                updates,
-                (key, by, a) -> sink.raised(by, a));
+        // Every detector's parameters are read (a bad override fails even for one not run).
+        var crossing = BorderCrossingParameters.from(settings.of(BorderCrossingDetector.NAME));
+        var loitering = LoiteringParameters.from(settings.of(LoiteringDetector.NAME));
+        var dark = DarkTargetParameters.from(settings.of(DarkTargetDetector.NAME));
+        var rendezvous = RendezvousParameters.from(settings.of(RendezvousDetector.NAME));
+        var identity = IdentityConflictParameters.from(settings.of(IdentityConflictDetector.NAME));
+        if (detectors.contains("borderCrossing")) {
+            DetectorReplay.perTrack(new BorderCrossingDetector(borders, crossing), updates, sink);
+        }
+        if (detectors.contains("loitering")) {
+            DetectorReplay.perTrack(new LoiteringDetector(borders, loitering), updates, sink);
+        }
+        if (detectors.contains("darkTarget")) {
+            dark(new DarkTargetDetector(coverage(scenario), dark), updates, firstById);
+        }
+        if (detectors.contains("rendezvous")) {
+            DetectorReplay.keyed(
+                    new RendezvousDetector(rendezvous, TileGrid.DEFAULT),
+                    updates,
+                    (key, by, a) -> sink.raised(by, a));
+        }
+        if (detectors.contains("identityConflict")) {
+            DetectorReplay.keyed(
+                    new IdentityConflictDetector(identity),
+                    updates,
+                    (key, by, a) -> sink.raised(by, a));
+        }
         List<Raised> alerts = new ArrayList<>(firstById.values());
         alerts.sort(
                 Comparator.comparing((Raised r) -> r.alert().windowStart())
                         .thenComparing(r -> r.alert().alertId()));
         return new Result(scenario, updates, alerts);
+    }
+
+    /**
+     * The dark-target detector per track with its event-time timers, as an operator runs it: before
+     * the updates of each time, every track whose {@link DarkTargetDetector#dueAt} the watermark
+     * has reached (the watermark follows the update times; the offline loop has no
+     * out-of-orderness) gets {@link DarkTargetDetector#onTime} at its due time, and the alert is
+     * raised at that update time.
+     */
+    static void dark(
+            DarkTargetDetector detector, List<EntityTrack> updates, Map<String, Raised> firstById) {
+        Map<String, DarkState> states = new TreeMap<>();
+        Map<String, EntityTrack> last = new TreeMap<>();
+        Map<String, Instant> due = new TreeMap<>();
+        for (EntityTrack u : updates) {
+            while (true) {
+                String next = null;
+                for (var e : due.entrySet()) {
+                    if (!e.getValue().isAfter(u.time())
+                            && (next == null || e.getValue().isBefore(due.get(next)))) {
+                        next = e.getKey();
+                    }
+                }
+                if (next == null) {
+                    break;
+                }
+                Instant at = due.remove(next);
+                DetectorResult<DarkState> r = detector.onTime(states.get(next), last.get(next), at);
+                r.alerts()
+                        .forEach(a -> firstById.putIfAbsent(a.alertId(), new Raised(a, u.time())));
+                states.put(next, r.newState());
+                Instant again = detector.dueAt(r.newState());
+                if (again != null && again.isAfter(at)) {
+                    due.put(next, again);
+                }
+            }
+            DetectorResult<DarkState> r = detector.onTrackUpdate(states.get(u.trackId()), u);
+            r.alerts().forEach(a -> firstById.putIfAbsent(a.alertId(), new Raised(a, u.time())));
+            due.remove(u.trackId());
+            if (r.stateCleared()) {
+                states.remove(u.trackId());
+                last.remove(u.trackId());
+            } else {
+                states.put(u.trackId(), r.newState());
+                last.put(u.trackId(), u);
+                Instant d = detector.dueAt(r.newState());
+                if (d != null) {
+                    due.put(u.trackId(), d);
+                }
+            }
+        }
+    }
+
+    /**
+     * The non-cooperative coverage of the scenario's sensors for the dark-target detector: radars
+     * and drones as discs of their range or radius around their position, the satellite as the disc
+     * around the reference point that holds its rectangle (its one pass in 180 s at P_D 0.7 adds
+     * little to the miss probability), each with its period and P_D.
+     */
+    public static SensorCoverageModel coverage(BenchScenario scenario) {
+        LocalTangentPlane plane = new LocalTangentPlane(scenario.referencePoint());
+        List<SensorConfig> sensors = new ArrayList<>();
+        for (BenchSensor b : scenario.sensors()) {
+            boolean satellite = b.type().equals("satellite");
+            SensorKind kind =
+                    switch (b.type()) {
+                        case "radar" -> SensorKind.GROUND_RADAR;
+                        case "drone" -> SensorKind.DRONE;
+                        default -> SensorKind.SATELLITE;
+                    };
+            SensorConfig d =
+                    SensorConfig.withDefaults(
+                            b.id(), "bench", kind, plane.surfacePoint(b.eastM(), b.northM()));
+            double range = satellite ? Math.hypot(b.halfEastM(), b.halfNorthM()) : b.radiusM();
+            sensors.add(
+                    new SensorConfig(
+                            d.id(),
+                            d.partnerId(),
+                            kind,
+                            d.position(),
+                            range,
+                            b.periodS(),
+                            d.sigmaRangeM(),
+                            d.sigmaAzimuthDeg(),
+                            d.sigmaPositionM(),
+                            b.detectionProbability(),
+                            b.clutterPerScan(),
+                            d.releasability(),
+                            Double.NaN,
+                            Double.NaN));
+        }
+        return new SensorCoverageModel(sensors);
     }
 
     /** The track updates the tracker publishes over the scenario, in publication order. */

@@ -37,10 +37,36 @@ public final class EventScore {
      * interpolating between its updates, 2-4 s apart in cover; 1 000 m is more than a
      * satellite-only track's error). Rendezvous: 60 s and 500 m (the pair is within 50 m from
      * shortly before the scripted meeting; its tracks may pass the 50 m test a scan or two early or
-     * late).
+     * late). Dark target: 30 s and 1 000 m (the alert's time is the track's last observation before
+     * the gap, up to one radar scan before the truth's first dark second, and its place is that
+     * observation; a coasting track may also be deleted and re-born, so a late alert belongs to
+     * another gap).
      */
     public static final Map<String, Gate> DEFAULT_GATES =
-            Map.of("BORDER_CROSSING", new Gate(30, 1000), "RENDEZVOUS", new Gate(60, 500));
+            Map.of(
+                    "BORDER_CROSSING",
+                    new Gate(30, 1000),
+                    "RENDEZVOUS",
+                    new Gate(60, 500),
+                    "DARK_TARGET",
+                    new Gate(30, 1000));
+
+    /** The default gates of the types that {@code detectors} ({@code cordon.yaml} names) raise. */
+    public static Map<String, Gate> gatesFor(List<String> detectors) {
+        Map<String, Gate> out = new TreeMap<>();
+        Map<String, String> typeOf =
+                Map.of(
+                        "borderCrossing", "BORDER_CROSSING",
+                        "rendezvous", "RENDEZVOUS",
+                        "darkTarget", "DARK_TARGET");
+        for (String d : detectors) {
+            String type = typeOf.get(d);
+            if (type != null) {
+                out.put(type, DEFAULT_GATES.get(type));
+            }
+        }
+        return out;
+    }
 
     /**
      * The score of one type.

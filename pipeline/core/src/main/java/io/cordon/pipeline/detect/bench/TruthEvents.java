@@ -1,8 +1,11 @@
 package io.cordon.pipeline.detect.bench;
 
+import io.cordon.pipeline.bench.BenchScenario;
+import io.cordon.pipeline.bench.BenchSensor;
 import io.cordon.pipeline.bench.GeneratedScenario;
 import io.cordon.pipeline.bench.GeneratedScenario.TruthStep;
 import io.cordon.pipeline.bench.GeneratedScenario.TruthTarget;
+import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import java.io.IOException;
@@ -26,9 +29,8 @@ import java.util.TreeMap;
  *       interpolated linearly. As the detector does, a crossing counts once the target is {@link
  *       #CROSSING_CLEARANCE_M} past the line; coming back before that cancels it.
  *   <li>{@code RENDEZVOUS}: each pair from its meeting time for its dwell.
- *   <li>{@code DARK_TARGET}: each dark interval (no sensor sees the target). Listed, not scored:
- *       the scenarios carry no cooperative identity and the dark-target detector is not run on them
- *       ({@link BenchDetection}).
+ *   <li>{@code DARK_TARGET}: each dark interval (no sensor sees the target), at its first dark
+ *       second and place.
  * </ul>
  *
  * The scenarios have no restricted zone, so there are no zone intrusions to label.
@@ -146,6 +148,26 @@ public final class TruthEvents {
                         .thenComparing(TruthEvent::type)
                         .thenComparing(TruthEvent::id));
         return events;
+    }
+
+    /**
+     * Whether a radar or a drone of {@code scenario} covers the place of {@code e}: where only the
+     * satellite looks (one pass in 180 s) no tracker can follow a 40-90 s meeting, so such events
+     * are reported apart when scoring rendezvous.
+     */
+    public static boolean inSurfaceCover(BenchScenario scenario, TruthEvent e) {
+        EnuPoint p =
+                new LocalTangentPlane(scenario.referencePoint())
+                        .toEnu(
+                                new GeoPoint(
+                                        e.latDeg(), e.lonDeg(), scenario.referencePoint().altM()));
+        for (BenchSensor s : scenario.sensors()) {
+            if (!s.type().equals("satellite")
+                    && Math.hypot(p.eastM() - s.eastM(), p.northM() - s.northM()) <= s.radiusM()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes events.csv. */

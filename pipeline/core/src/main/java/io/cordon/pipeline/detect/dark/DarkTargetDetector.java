@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * <p>An update <i>observes</i> the track when its {@link EntityTrack#updateCount()} grew (a new
  * observation was fused) and it is not {@code COASTING}. Between observations the detector sums,
  * along the track's (predicted) path, the log-probability that every covering sensor missed it
- * ({@link SensorCoverageModel}). The gap alerts {@code NEW} once it has lasted {@link
+ * ({@link SensorCoverageModel}). The gap of a track observed at least {@link
+ * DarkTargetParameters#minObservations()} times alerts {@code NEW} once it has lasted {@link
  * DarkTargetParameters#minGapS()} and that probability is at most {@link
  * DarkTargetParameters#maxMissProbability()}; the next observation emits {@code CLOSED} with the
  * window from the last observation before the gap to the re-acquisition. A track deleted while dark
@@ -33,12 +34,18 @@ import java.util.TreeMap;
  * deletion update itself is evaluated, so a tracker that deletes unobserved tracks after the
  * minimum gap still yields the finding.
  *
+ * <p>A tracker need not publish anything while a track goes unobserved (the reference tracker sends
+ * one coasting update and then nothing until it re-acquires the target): the operator sets an
+ * event-time timer at {@link #dueAt} and calls {@link #onTime} when the watermark passes it, which
+ * raises the finding on time; without the timer the re-acquisition raises {@code NEW} and {@code
+ * CLOSED} together (late).
+ *
  * <p>The id is {@code AlertIds.of(DARK_TARGET, "dark-target", [trackId], t)} with {@code t} the
  * last observation before the gap, in epoch milliseconds rounded to the second.
  */
 public final class DarkTargetDetector implements TrackDetector<DarkState> {
     public static final String NAME = "dark-target";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private final SensorCoverageModel coverage;
     private final DarkTargetParameters parameters;
@@ -63,13 +70,6 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
             return deleted ? DetectorResult.cleared() : DetectorResult.of(prev);
         }
         boolean confirmed = prev.confirmed() || emits(u.status());
-        if (!deleted
-                && u.status() != TrackStatus.COASTING
-                && u.updateCount() > prev.lastUpdateCount()) {
-            List<Alert> closed =
-                    prev.alerted() ? List.of(alert(prev, u, AlertState.CLOSED)) : List.of();
-            return new DetectorResult<>(observed(u, confirmed), closed);
-        }
         double dt = Geodesy.secondsBetween(prev.lastTime(), u.time());
         DarkState next =
                 new DarkState(
@@ -82,20 +82,95 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
                         confirmed,
                         prev.alerted());
         List<Alert> alerts = new ArrayList<>();
+        boolean observes =
+                !deleted
+                        && u.status() != TrackStatus.COASTING
+                        && u.updateCount() > prev.lastUpdateCount();
         if (!next.alerted() && confirmed && dark(next)) {
+            // Due now; on a re-acquisition the finding is made late (no update came in the gap and
+            // no timer called onTime), and closes at once.
             alerts.add(alert(next, u, AlertState.NEW));
-            next =
-                    new DarkState(
-                            next.lastObservedTime(),
-                            next.lastObservedPosition(),
-                            next.lastUpdateCount(),
-                            next.lastTime(),
-                            next.lastPosition(),
-                            next.logMissProbability(),
-                            true,
-                            true);
+            next = alerted(next);
+        }
+        if (observes) {
+            if (next.alerted()) {
+                alerts.add(alert(next, u, AlertState.CLOSED));
+            }
+            return new DetectorResult<>(observed(u, confirmed), alerts);
         }
         return new DetectorResult<>(deleted ? null : next, alerts);
+    }
+
+    /**
+     * No update of the track has come until {@code now} (event time: a timer at {@link #dueAt} when
+     * the watermark passes it): the gap is evaluated as if the track had coasted from {@code last},
+     * its latest update, to {@code now} at its last velocity, and alerts {@code NEW} if it is due.
+     * Without it a tracker that publishes nothing while a track goes unobserved gets the finding
+     * only at re-acquisition or deletion.
+     */
+    public DetectorResult<DarkState> onTime(DarkState prev, EntityTrack last, Instant now) {
+        if (prev == null || !now.isAfter(prev.lastTime())) {
+            return DetectorResult.of(prev);
+        }
+        double dt = Geodesy.secondsBetween(last.time(), now);
+        EntityTrack coast =
+                new EntityTrack(
+                        last.trackId(),
+                        TrackStatus.COASTING,
+                        now,
+                        Geodesy.predict(last.position(), last.velocity(), dt),
+                        last.velocity(),
+                        last.covariance(),
+                        last.sensorIds(),
+                        last.partnerIds(),
+                        last.identity(),
+                        last.classification(),
+                        last.marking(),
+                        prev.lastUpdateCount());
+        return onTrackUpdate(prev, coast);
+    }
+
+    /**
+     * When the current gap becomes a finding if nothing is heard of the track (at least {@link
+     * DarkTargetParameters#minGapS()} after the last observation and the miss probability, accrued
+     * at the last position's coverage, at most the limit), or null when none is pending (alerted
+     * already, not confirmed, observed too few times, or outside every sensor's coverage). When the
+     * track has left the coverage by then, {@link #onTime} raises nothing and this gives the next
+     * time to look.
+     */
+    public Instant dueAt(DarkState s) {
+        if (s == null
+                || s.alerted()
+                || !s.confirmed()
+                || s.lastUpdateCount() < parameters.minObservations()) {
+            return null;
+        }
+        double perSecond = coverage.logMissProbability(s.lastPosition(), 1.0);
+        double missing = Math.log(parameters.maxMissProbability()) - s.logMissProbability();
+        double byProbability;
+        if (missing >= 0) {
+            byProbability = 0;
+        } else if (perSecond < 0) {
+            byProbability = missing / perSecond;
+        } else {
+            return null;
+        }
+        double byGap =
+                parameters.minGapS() - Geodesy.secondsBetween(s.lastObservedTime(), s.lastTime());
+        double after = Math.max(0, Math.max(byGap, byProbability));
+        return s.lastTime().plusMillis((long) Math.ceil(after * 1000));
+    }
+
+    private static DarkState alerted(DarkState s) {
+        return new DarkState(
+                s.lastObservedTime(),
+                s.lastObservedPosition(),
+                s.lastUpdateCount(),
+                s.lastTime(),
+                s.lastPosition(),
+                s.logMissProbability(),
+                true,
+                true);
     }
 
     private static DarkState observed(EntityTrack u, boolean confirmedBefore) {
@@ -111,7 +186,9 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
     }
 
     private boolean dark(DarkState s) {
-        return Geodesy.secondsBetween(s.lastObservedTime(), s.lastTime()) >= parameters.minGapS()
+        return s.lastUpdateCount() >= parameters.minObservations()
+                && Geodesy.secondsBetween(s.lastObservedTime(), s.lastTime())
+                        >= parameters.minGapS()
                 && s.logMissProbability() <= Math.log(parameters.maxMissProbability());
     }
 

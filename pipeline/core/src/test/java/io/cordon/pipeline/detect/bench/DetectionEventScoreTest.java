@@ -14,12 +14,21 @@ import org.junit.jupiter.api.Test;
  * generator's ground-truth events ({@link EventScore}). Default scenarios: 100 targets, 600 s,
  * seeds 1-3 (the generator's defaults, three draws).
  *
- * <p>Thresholds from the measured values (docs/detection.md): border crossing 102 of 103 alerts
- * matched, 102 of 103 events found (precision and recall 0.990), asserted at the 0.95 target.
- * Rendezvous 2 alerts, both true, 2 of 15 events found (recall 0.133), asserted at 0.10: below the
- * target; the bottleneck is the tracker's estimates of two targets 15 m apart (the pair's fused
- * speeds stay above the 1.5 m/s median-speed limit and their positions drift more than 50 m apart
- * for most of the 40-90 s dwell), not the matching.
+ * <p>Thresholds from the measured values (docs/detection.md), each a little under what was measured
+ * so that a regression fails:
+ *
+ * <ul>
+ *   <li>Border crossing: 102 of 103 alerts matched, 102 of 103 events (precision and recall 0.990),
+ *       asserted at the 0.95 target.
+ *   <li>Rendezvous: 12 alerts, all true (precision 1.000, asserted 0.95); 12 of 15 events (recall
+ *       0.800, asserted 0.75, below the 0.95 target); 2 of the 3 missed are where only the
+ *       satellite looks, so 12 of the 13 events in radar or drone cover (0.923, asserted 0.90). The
+ *       third is a 43 s meeting whose track keeps a 5-10 m/s velocity for 30 s after the stop.
+ *   <li>Dark target: 29 of 30 gaps found (recall 0.967, asserted 0.95); 29 of 50 alerts true
+ *       (precision 0.580, asserted 0.50, below the target): the others are confirmed false or
+ *       duplicate tracks that stop being updated, which the detector cannot tell from a target that
+ *       went dark.
+ * </ul>
  */
 class DetectionEventScoreTest {
     private static final long[] SEEDS = {1, 2, 3};
@@ -28,31 +37,54 @@ class DetectionEventScoreTest {
     void alertsMatchTheGroundTruthEventsOfTheDefaultScenarios() {
         int[] crossing = new int[3]; // events, alerts, matched
         int[] rendezvous = new int[3];
+        int[] dark = new int[3];
+        int[] covered = new int[3]; // rendezvous events in radar or drone cover
         for (long seed : SEEDS) {
             GeneratedScenario g = ScenarioGenerator.generate(ScenarioSpec.border(seed, 100, 600));
             double borderLat = BenchDetection.borderLat(g.scenarioJson());
-            BenchDetection.Result result = BenchDetection.run(g.scenario(), borderLat, Map.of());
+            BenchDetection.Result result =
+                    BenchDetection.run(g.scenario(), borderLat, Map.of(), BenchDetection.DETECTORS);
             List<TruthEvent> events = TruthEvents.of(g, ScenarioGenerator.REFERENCE, borderLat);
             var score = EventScore.score(result, events, EventScore.DEFAULT_GATES);
             score.values().forEach(s -> System.out.println("seed " + seed + " " + s.summary()));
             add(crossing, score.get("BORDER_CROSSING"));
             add(rendezvous, score.get("RENDEZVOUS"));
+            add(dark, score.get("DARK_TARGET"));
+            List<TruthEvent> inCover =
+                    events.stream()
+                            .filter(
+                                    e ->
+                                            !e.type().equals("RENDEZVOUS")
+                                                    || TruthEvents.inSurfaceCover(
+                                                            result.scenario(), e))
+                            .toList();
+            var coveredScore =
+                    EventScore.score(result, inCover, EventScore.DEFAULT_GATES).get("RENDEZVOUS");
+            System.out.println("seed " + seed + " in radar/drone cover " + coveredScore.summary());
+            add(covered, coveredScore);
         }
         assertThat(crossing[0]).as("crossing events").isGreaterThan(50);
-        assertThat((double) crossing[2] / crossing[1])
-                .as("crossing precision")
-                .isGreaterThanOrEqualTo(0.95);
-        assertThat((double) crossing[2] / crossing[0])
-                .as("crossing recall")
-                .isGreaterThanOrEqualTo(0.95);
+        assertThat(ratio(crossing[2], crossing[1])).as("crossing precision").isGreaterThan(0.95);
+        assertThat(ratio(crossing[2], crossing[0])).as("crossing recall").isGreaterThan(0.95);
         assertThat(rendezvous[0]).as("rendezvous events").isEqualTo(15);
         assertThat(rendezvous[1]).as("rendezvous alerts").isGreaterThan(0);
-        assertThat((double) rendezvous[2] / rendezvous[1])
+        assertThat(ratio(rendezvous[2], rendezvous[1]))
                 .as("rendezvous precision")
                 .isGreaterThanOrEqualTo(0.95);
-        assertThat((double) rendezvous[2] / rendezvous[0])
+        assertThat(ratio(rendezvous[2], rendezvous[0]))
                 .as("rendezvous recall")
-                .isGreaterThanOrEqualTo(0.10);
+                .isGreaterThanOrEqualTo(0.75);
+        assertThat(covered[0]).as("rendezvous events in cover").isEqualTo(13);
+        assertThat(ratio(covered[2], covered[0]))
+                .as("rendezvous recall in radar or drone cover")
+                .isGreaterThanOrEqualTo(0.90);
+        assertThat(dark[0]).as("dark intervals").isEqualTo(30);
+        assertThat(ratio(dark[2], dark[0])).as("dark recall").isGreaterThanOrEqualTo(0.95);
+        assertThat(ratio(dark[2], dark[1])).as("dark precision").isGreaterThanOrEqualTo(0.65);
+    }
+
+    private static double ratio(int a, int b) {
+        return (double) a / b;
     }
 
     @Test

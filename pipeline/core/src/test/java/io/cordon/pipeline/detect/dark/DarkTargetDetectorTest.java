@@ -186,4 +186,114 @@ class DarkTargetDetectorTest {
 
         assertThat(DarkState.fromBytes(s.toBytes())).isEqualTo(s);
     }
+
+    /**
+     * Observed every 4 s until {@code lastS}, then nothing (no coasting updates) until {@code
+     * backS}.
+     */
+    private static List<EntityTrack> silentGap(GeoPoint at, int lastS, int backS) {
+        List<EntityTrack> out = new ArrayList<>(track("S", at, 0, lastS, 1_000, 1_000));
+        EntityTrack last = out.get(out.size() - 1);
+        out.add(
+                new EntityTrack(
+                        "S",
+                        TrackStatus.CONFIRMED,
+                        t(backS),
+                        at,
+                        last.velocity(),
+                        last.covariance(),
+                        last.sensorIds(),
+                        last.partnerIds(),
+                        last.identity(),
+                        last.classification(),
+                        last.marking(),
+                        last.updateCount() + 1));
+        return out;
+    }
+
+    @Test
+    void aTimerAtDueAtRaisesTheFindingWhenTheTrackerPublishesNothingInTheGap() {
+        List<EntityTrack> updates = silentGap(IN_RADAR_COVER, 40, 200);
+        DarkState state = null;
+        for (EntityTrack u : updates.subList(0, updates.size() - 1)) {
+            state = detector.onTrackUpdate(state, u).newState();
+        }
+        EntityTrack last = updates.get(updates.size() - 2);
+        java.time.Instant due = detector.dueAt(state);
+
+        // In radar cover the miss probability is reached well within the 30 s minimum gap.
+        assertThat(due).isEqualTo(t(70));
+        assertThat(detector.onTime(state, last, t(69)).alerts()).isEmpty();
+        DetectorResult<DarkState> fired = detector.onTime(state, last, due);
+        assertThat(fired.alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.state()).isEqualTo(AlertState.NEW);
+                            assertThat(a.windowStart()).isEqualTo(t(40));
+                            assertThat(a.windowEnd()).isEqualTo(t(70));
+                        });
+        assertThat(detector.dueAt(fired.newState())).isNull();
+        DetectorResult<DarkState> back =
+                detector.onTrackUpdate(fired.newState(), updates.get(updates.size() - 1));
+        assertThat(back.alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.state()).isEqualTo(AlertState.CLOSED);
+                            assertThat(a.alertId()).isEqualTo(fired.alerts().get(0).alertId());
+                        });
+    }
+
+    @Test
+    void withoutATimerTheReacquisitionRaisesTheLateFindingAndClosesIt() {
+        List<Alert> alerts = run(silentGap(IN_RADAR_COVER, 40, 200));
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts.get(0).windowStart()).isEqualTo(t(40));
+    }
+
+    @Test
+    void noTimerIsDueOutsideEveryCoverageAndAShortSilenceIsNoFinding() {
+        DarkState outside = null;
+        for (EntityTrack u : track("O", OUTSIDE_ALL, 0, 40, 1_000, 1_000)) {
+            outside = detector.onTrackUpdate(outside, u).newState();
+        }
+        assertThat(detector.dueAt(outside)).isNull();
+        assertThat(run(silentGap(IN_RADAR_COVER, 40, 60))).isEmpty();
+    }
+
+    @Test
+    void aTrackObservedOnlyAFewTimesDoesNotGoDarkUnlessAllowed() {
+        // Observed at 0, 4 and 8 s (3 observations), then silent in radar cover until 100 s.
+        List<EntityTrack> shortTrack = silentGap(IN_RADAR_COVER, 8, 100);
+        DarkTargetDetector anyTrack =
+                new DarkTargetDetector(
+                        COVERAGE,
+                        new DarkTargetParameters(
+                                30, 0.001, 1, DarkTargetParameters.DEFAULTS.severity()));
+
+        assertThat(run(shortTrack)).isEmpty();
+        DarkState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : shortTrack) {
+            DetectorResult<DarkState> r = anyTrack.onTrackUpdate(state, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+    }
+
+    @Test
+    void minObservationsMustBeAWholeNumberOfAtLeastOne() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                new DarkTargetParameters(
+                                        30, 0.001, 0, DarkTargetParameters.DEFAULTS.severity()))
+                .hasMessageContaining("minObservations");
+    }
 }
