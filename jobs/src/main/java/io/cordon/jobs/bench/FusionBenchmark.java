@@ -7,11 +7,14 @@ import io.cordon.jobs.local.LocalFlink;
 import io.cordon.jobs.local.LocalKafkaBroker;
 import io.cordon.jobs.local.TopicSetup;
 import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.proto.v1.DeadLetter;
 import io.cordon.proto.v1.EntityTrack;
 import io.cordon.proto.v1.TrackStatus;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.api.common.JobID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,7 +60,34 @@ public final class FusionBenchmark {
             int parallelism,
             Duration checkpointInterval,
             Duration maxOutOfOrderness,
-            Path dataDir) {}
+            Path dataDir,
+            double tileSizeM,
+            double haloM,
+            Path timeline) {
+        /** Without tiles (unless the configuration has a fusion section) and without timeline. */
+        public Options(
+                Path configFile,
+                int targets,
+                double rate,
+                Duration duration,
+                int parallelism,
+                Duration checkpointInterval,
+                Duration maxOutOfOrderness,
+                Path dataDir) {
+            this(
+                    configFile,
+                    targets,
+                    rate,
+                    duration,
+                    parallelism,
+                    checkpointInterval,
+                    maxOutOfOrderness,
+                    dataDir,
+                    0,
+                    0,
+                    null);
+        }
+    }
 
     /** What was measured. */
     public record Result(
@@ -74,22 +106,29 @@ public final class FusionBenchmark {
             long sentP95Ms,
             long sentP99Ms,
             long sentMaxMs,
-            double lagAtEndS) {
+            double lagAtEndS,
+            double warmupS,
+            long deadLetters,
+            String firstDeadLetter) {
         public String toJson() {
             return String.format(
                     Locale.ROOT,
                     "{\n  \"targets\": %d,\n  \"rate_requested\": %.0f,\n  \"duration_s\": %d,\n  \"parallelism\": %d,\n"
+                            + "  \"tile_size_m\": %.0f,\n  \"halo_m\": %.0f,\n"
                             + "  \"checkpoint_interval_ms\": %d,\n  \"max_out_of_orderness_ms\": %d,\n"
                             + "  \"observations_published\": %d,\n  \"published_per_s\": %.1f,\n"
                             + "  \"observations_absorbed\": %d,\n  \"observations_per_s\": %.1f,\n"
                             + "  \"track_updates\": %d,\n  \"live_tracks\": %d,\n"
                             + "  \"latency_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
                             + "  \"latency_sent_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
-                            + "  \"lag_at_end_s\": %.2f\n}\n",
+                            + "  \"lag_at_end_s\": %.2f,\n  \"warmup_s\": %.1f,\n"
+                            + "  \"dead_letters\": %d,\n  \"first_dead_letter\": \"%s\"\n}\n",
                     options.targets(),
                     options.rate(),
                     options.duration().toSeconds(),
                     options.parallelism(),
+                    options.tileSizeM(),
+                    options.haloM(),
                     options.checkpointInterval().toMillis(),
                     options.maxOutOfOrderness().toMillis(),
                     observationsPublished,
@@ -106,12 +145,43 @@ public final class FusionBenchmark {
                     sentP95Ms,
                     sentP99Ms,
                     sentMaxMs,
-                    lagAtEndS);
+                    lagAtEndS,
+                    warmupS,
+                    deadLetters,
+                    firstDeadLetter.replace("\\", "\\\\").replace("\"", "\\\""));
         }
     }
 
     private final Options options;
     private final PrintStream out;
+
+    /**
+     * The configuration to run: the file as it is, or with {@code fusion: {tileSizeM, haloM}} added
+     * when the options ask for tiles (relative paths in it still resolve against its directory).
+     */
+    static ConfigText configText(Options options) {
+        ConfigText file = CordonJobs.readConfigText(options.configFile());
+        if (options.tileSizeM() <= 0) {
+            return file;
+        }
+        if (file.yaml().lines().anyMatch(l -> l.startsWith("fusion:"))) {
+            throw new IllegalArgumentException(
+                    "--tile-size-m: "
+                            + options.configFile()
+                            + " already has a fusion: section; leave out --tile-size-m or remove"
+                            + " the section");
+        }
+        String yaml =
+                file.yaml()
+                        + String.format(
+                                Locale.ROOT,
+                                "%nfusion:%n  tileSizeM: %s%n  haloM: %s%n",
+                                BigDecimal.valueOf(options.tileSizeM()).toPlainString(),
+                                BigDecimal.valueOf(options.haloM()).toPlainString());
+        ConfigText tiled = new ConfigText(yaml, file.baseDir());
+        tiled.parse(); // refuses a tile size or halo out of range, naming the key
+        return tiled;
+    }
 
     public FusionBenchmark(Options options, PrintStream out) {
         this.options = options;
@@ -119,7 +189,8 @@ public final class FusionBenchmark {
     }
 
     public Result run() throws Exception {
-        CordonConfig config = CordonConfig.load(options.configFile());
+        ConfigText configText = configText(options);
+        CordonConfig config = configText.parse();
         String observationsTopic = config.topics().observations();
         try (LocalKafkaBroker broker =
                 LocalKafkaBroker.start(
@@ -134,35 +205,69 @@ public final class FusionBenchmark {
                             options.maxOutOfOrderness(),
                             Duration.ofSeconds(5));
             try (LocalFlink flink = LocalFlink.start(Math.max(2, options.parallelism() * 2))) {
-                flink.submit(
-                        new CordonJobs(options.configFile(), new KafkaIo(bootstrap), runtime)
-                                .fusion());
+                JobID job =
+                        flink.submit(
+                                new CordonJobs(configText, new KafkaIo(bootstrap), runtime)
+                                        .fusion());
                 SyntheticTargets targets =
                         new SyntheticTargets(config.reference(), options.targets(), 1);
                 TracksReader reader = new TracksReader(bootstrap, config.topics().tracks(), true);
                 TracksReader sent = new TracksReader(bootstrap, config.topics().tracks(), false);
+                DeadLetterCounter deadLetters =
+                        new DeadLetterCounter(bootstrap, config.topics().deadLetter());
                 reader.start();
                 sent.start();
+                deadLetters.start();
                 out.printf(
                         Locale.ROOT,
-                        "fusion benchmark: %d targets, %.0f obs/s requested, %ds, parallelism %d%n",
+                        "fusion benchmark: %d targets, %.0f obs/s requested, %ds, parallelism %d,"
+                                + " %s%n",
                         options.targets(),
                         options.rate(),
                         options.duration().toSeconds(),
-                        options.parallelism());
+                        options.parallelism(),
+                        config.fusion().tiled()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "tiles %.0f m, halo %.0f m",
+                                        config.fusion().tileSizeM(),
+                                        config.fusion().haloM())
+                                : "one fusion partition");
                 // warm-up: the job and the JIT see the same load for a few seconds before measuring
                 Generator warmup =
                         new Generator(bootstrap, observationsTopic, targets, options.rate());
-                warmup.runFor(Duration.ofSeconds(5), 0);
+                Generator generator =
+                        new Generator(bootstrap, observationsTopic, targets, options.rate());
+                Timeline timeline =
+                        options.timeline() == null
+                                ? null
+                                : new Timeline(
+                                        options.timeline(),
+                                        flink.cluster(),
+                                        job,
+                                        () -> warmup.published() + generator.published(),
+                                        () -> Math.max(warmup.behindMs(), generator.behindMs()),
+                                        sent,
+                                        reader,
+                                        deadLetters::total);
+                // Until the job has caught up with its start (the first seconds' backlog: cold JIT,
+                // first transactions), at least 5 s, at most 120 s: the measured run is the
+                // steady state; how long the catch-up took is reported as warmup_s.
+                long warmupStart = System.nanoTime();
+                warmup.runFor(
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(120),
+                        0,
+                        new CaughtUp(sent, options.maxOutOfOrderness().toMillis() + 800));
+                double warmupS = (System.nanoTime() - warmupStart) / 1e9;
                 // Count only updates of the measured run's observations: updates of warm-up
                 // frames still queued behind the job's start-up would otherwise be counted.
                 long measuredFromMs = System.currentTimeMillis();
                 reader.reset(measuredFromMs);
                 sent.reset(measuredFromMs);
-                Generator generator =
-                        new Generator(bootstrap, observationsTopic, targets, options.rate());
+                deadLetters.reset();
                 long startMs = System.currentTimeMillis();
-                generator.runFor(options.duration(), warmup.frames());
+                generator.runFor(options.duration(), options.duration(), warmup.frames(), null);
                 long endMs = System.currentTimeMillis();
                 Thread.sleep(
                         options.checkpointInterval().toMillis() * 2
@@ -170,6 +275,17 @@ public final class FusionBenchmark {
                                 + 1000);
                 reader.stop();
                 sent.stop();
+                deadLetters.stop();
+                if (deadLetters.total() > 0) {
+                    out.printf(
+                            Locale.ROOT,
+                            "dead letters: %d in all (warm-up included), the first: %s%n",
+                            deadLetters.total(),
+                            deadLetters.firstOfAll());
+                }
+                if (timeline != null) {
+                    timeline.close();
+                }
                 double seconds = (endMs - startMs) / 1000.0;
                 long absorbed = generator.observationsUpTo(reader.latestTrackTimeMs());
                 double lag = (endMs - reader.latestTrackTimeMs()) / 1000.0;
@@ -190,7 +306,10 @@ public final class FusionBenchmark {
                                 sent.histogram.percentileMs(0.95),
                                 sent.histogram.percentileMs(0.99),
                                 sent.histogram.maxMs(),
-                                lag);
+                                lag,
+                                warmupS,
+                                deadLetters.count(),
+                                deadLetters.first());
                 generator.close();
                 warmup.close();
                 return r;
@@ -209,7 +328,8 @@ public final class FusionBenchmark {
         private final double periodS;
         private final List<long[]> frames =
                 new ArrayList<>(); // {eventTimeMs, cumulativeObservations}
-        private long published;
+        private volatile long published;
+        private volatile long behindMs;
         private long frameCount;
 
         Generator(String bootstrap, String topic, SyntheticTargets targets, double rate) {
@@ -224,17 +344,28 @@ public final class FusionBenchmark {
             this.topic = topic;
             this.targets = targets;
             this.periodS = targets.targets() / rate;
+            // metadata now: the first frame would otherwise wait for it and start behind schedule
+            producer.partitionsFor(topic);
         }
 
-        void runFor(Duration duration, long firstFrame) throws InterruptedException {
+        /**
+         * Publishes frames for at least {@code min}; then until {@code done} says so (null: never)
+         * or {@code max} has passed.
+         */
+        void runFor(Duration min, Duration max, long firstFrame, BooleanSupplier done)
+                throws InterruptedException {
             frameCount = firstFrame;
             long start = System.nanoTime();
-            long end = start + duration.toNanos();
+            long minEnd = start + min.toNanos();
+            long end = start + max.toNanos();
             long next = start;
-            while (next < end) {
+            while (next < end && (next < minEnd || done == null || !done.getAsBoolean())) {
                 long now = System.nanoTime();
                 if (now < next) {
                     Thread.sleep((next - now) / 1_000_000, (int) ((next - now) % 1_000_000));
+                    behindMs = 0;
+                } else {
+                    behindMs = (now - next) / 1_000_000;
                 }
                 Instant eventTime = Instant.ofEpochMilli(System.currentTimeMillis());
                 List<Observation> frame = targets.frame(eventTime, periodS, frameCount++);
@@ -262,6 +393,11 @@ public final class FusionBenchmark {
             return published;
         }
 
+        /** How far behind its schedule the last frame was published, ms. */
+        long behindMs() {
+            return behindMs;
+        }
+
         /** Observations of this run with event time at or before {@code timeMs}. */
         long observationsUpTo(long timeMs) {
             long n = 0;
@@ -280,11 +416,120 @@ public final class FusionBenchmark {
     }
 
     /**
+     * True once the newest track update the job sent is no older than {@code maxAgeMs} and has
+     * stayed so for 2 s.
+     */
+    private static final class CaughtUp implements BooleanSupplier {
+        private final TracksReader sent;
+        private final long maxAgeMs;
+        private long since = -1;
+
+        CaughtUp(TracksReader sent, long maxAgeMs) {
+            this.sent = sent;
+            this.maxAgeMs = maxAgeMs;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            long now = System.currentTimeMillis();
+            long newest = sent.newestEventTimeMs();
+            if (newest <= 0 || now - newest > maxAgeMs) {
+                since = -1;
+                return false;
+            }
+            if (since < 0) {
+                since = now;
+            }
+            return now - since >= 2000;
+        }
+    }
+
+    /** Counts what the job dead-letters (malformed or late observations) during the run. */
+    private static final class DeadLetterCounter {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final String topic;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong total = new AtomicLong();
+        private volatile String first = "";
+        private volatile String firstOfAll = "";
+        private Thread thread;
+
+        DeadLetterCounter(String bootstrap, String topic) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            consumer =
+                    new KafkaConsumer<>(
+                            props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            this.topic = topic;
+        }
+
+        void start() {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(topic)
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            thread = new Thread(this::run, "bench-dead-letters");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            while (running.get()) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    count.incrementAndGet();
+                    total.incrementAndGet();
+                    if (first.isEmpty()) {
+                        try {
+                            first = DeadLetter.parseFrom(r.value()).getReason();
+                        } catch (Exception e) {
+                            first = "(not a cordon.v1.DeadLetter)";
+                        }
+                        if (firstOfAll.isEmpty()) {
+                            firstOfAll = first;
+                        }
+                    }
+                }
+            }
+            consumer.close();
+        }
+
+        void reset() {
+            count.set(0);
+            first = "";
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        long total() {
+            return total.get();
+        }
+
+        String first() {
+            return first;
+        }
+
+        String firstOfAll() {
+            return firstOfAll;
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(5000);
+        }
+    }
+
+    /**
      * Reads track updates and measures their latency: committed ones (what a partner sees), or,
      * with {@code readCommitted} false, every one as soon as the job's sink has sent it, before the
      * transaction commits at the next checkpoint (what the job itself adds).
      */
-    private static final class TracksReader {
+    private static final class TracksReader implements Timeline.Probe {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final String topic;
         private final AtomicBoolean running = new AtomicBoolean(true);
@@ -292,6 +537,7 @@ public final class FusionBenchmark {
         private final Set<String> live = new HashSet<>();
         private volatile LatencyHistogram histogram = new LatencyHistogram();
         private long updates;
+        private final AtomicLong total = new AtomicLong();
         private long fromTimeMs = Long.MIN_VALUE;
         private Thread thread;
 
@@ -341,6 +587,7 @@ public final class FusionBenchmark {
                             }
                         }
                         latestTrackTimeMs.accumulateAndGet(timeMs, Math::max);
+                        total.incrementAndGet();
                     } catch (Exception e) {
                         // not a track: the benchmark counts only valid updates
                     }
@@ -364,6 +611,16 @@ public final class FusionBenchmark {
         }
 
         long latestTrackTimeMs() {
+            return latestTrackTimeMs.get();
+        }
+
+        @Override
+        public long count() {
+            return total.get();
+        }
+
+        @Override
+        public long newestEventTimeMs() {
             return latestTrackTimeMs.get();
         }
 

@@ -82,6 +82,32 @@ public final class BenchCommand {
         @Option(names = "--json", description = "Write the result as JSON here.")
         Path json;
 
+        @Option(
+                names = "--tile-size-m",
+                defaultValue = "0",
+                description =
+                        "Run tiled fusion with square tiles of this edge, m (adds a fusion: section"
+                                + " to the configuration; at least 1000). Default: ${DEFAULT-VALUE}"
+                                + " (one fusion partition, or the configuration's fusion: section).")
+        double tileSizeM;
+
+        @Option(
+                names = "--halo-m",
+                defaultValue = "3000",
+                description =
+                        "Halo around each tile's core with --tile-size-m, m (more than the largest"
+                                + " association gate, less than a third of the tile). Default:"
+                                + " ${DEFAULT-VALUE}.")
+        double haloM;
+
+        @Option(
+                names = "--timeline",
+                description =
+                        "Write a CSV timeline here (every 100 ms: published, generator lag, updates"
+                                + " read and their age, CPU, GC) and FILE.checkpoints.csv (each"
+                                + " checkpoint's duration, alignment, sync and async parts per task).")
+        Path timeline;
+
         @Override
         public Integer call() throws Exception {
             FusionBenchmark.Result r =
@@ -94,7 +120,10 @@ public final class BenchCommand {
                                             parallelism,
                                             checkpointInterval,
                                             maxOutOfOrderness,
-                                            dataDir),
+                                            dataDir,
+                                            tileSizeM,
+                                            tileSizeM > 0 ? haloM : 0,
+                                            timeline),
                                     System.out)
                             .run();
             System.out.print(r.toJson());
