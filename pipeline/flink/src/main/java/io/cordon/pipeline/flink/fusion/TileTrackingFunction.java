@@ -2,9 +2,7 @@ package io.cordon.pipeline.flink.fusion;
 
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.flink.ConfigText;
-import io.cordon.pipeline.flink.codec.DecodeResult;
 import io.cordon.pipeline.flink.codec.EntityTrackCodec;
-import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.flink.record.DeadLetterRecord;
 import io.cordon.pipeline.flink.record.ObservationEnvelope;
 import io.cordon.pipeline.flink.record.Outputs;
@@ -142,9 +140,7 @@ public class TileTrackingFunction
         }
         List<Observation> observations = new ArrayList<>(batch.size());
         for (ObservationEnvelope e : batch) {
-            if (ObservationCodec.parse(e.payload) instanceof DecodeResult.Ok<Observation> ok) {
-                observations.add(ok.value());
-            }
+            observations.add(e.observation);
         }
         TileTracker tile = tile(ctx.getCurrentKey());
         List<TileTrackUpdate> updates = tile.step(Instant.ofEpochMilli(timestamp), observations);

@@ -2,9 +2,7 @@ package io.cordon.pipeline.flink.fusion;
 
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.flink.ConfigText;
-import io.cordon.pipeline.flink.codec.DecodeResult;
 import io.cordon.pipeline.flink.codec.EntityTrackCodec;
-import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.flink.record.DeadLetterRecord;
 import io.cordon.pipeline.flink.record.KeyedPayload;
 import io.cordon.pipeline.flink.record.ObservationEnvelope;
@@ -134,7 +132,7 @@ public class TrackingFunction
     @Override
     public void processElement(ObservationEnvelope e, Context ctx, Collector<KeyedPayload> out)
             throws Exception {
-        FusionMetrics.Sensor sensor = metrics.sensor(e.sensorId);
+        FusionMetrics.Sensor sensor = metrics.sensor(e.sensorId());
         sensor.received();
         long watermark = ctx.timerService().currentWatermark();
         if (e.eventTimeMs <= watermark) {
@@ -173,10 +171,8 @@ public class TrackingFunction
             Partition p, long time, List<ObservationEnvelope> batch, Collector<KeyedPayload> out) {
         List<Observation> observations = new ArrayList<>(batch.size());
         for (ObservationEnvelope e : batch) {
-            if (ObservationCodec.parse(e.payload) instanceof DecodeResult.Ok<Observation> ok) {
-                observations.add(ok.value());
-                metrics.sensor(e.sensorId).fused();
-            }
+            observations.add(e.observation);
+            metrics.sensor(e.sensorId()).fused();
         }
         List<EntityTrack> updates = p.fusion.step(Instant.ofEpochMilli(time), observations);
         long now = System.currentTimeMillis();
@@ -198,7 +194,7 @@ public class TrackingFunction
     }
 
     private DeadLetterRecord late(ObservationEnvelope e, long watermark, String partition) {
-        SensorWatermarks.Bounds b = bounds.bounds(e.sensorId);
+        SensorWatermarks.Bounds b = bounds.bounds(e.sensorId());
         RawRecord raw = new RawRecord("", -1, -1, e.eventTimeMs, null, e.payload);
         return DeadLetterRecord.of(
                 raw,
@@ -206,7 +202,7 @@ public class TrackingFunction
                 "late: event time "
                         + Instant.ofEpochMilli(e.eventTimeMs)
                         + " of sensor "
-                        + e.sensorId
+                        + e.sensorId()
                         + " is "
                         + (watermark - e.eventTimeMs)
                         + " ms behind the watermark of partition "

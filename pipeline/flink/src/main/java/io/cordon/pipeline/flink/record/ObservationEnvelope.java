@@ -1,12 +1,29 @@
 package io.cordon.pipeline.flink.record;
 
-/** A validated observation on its way to the tracker of its partition. */
+import io.cordon.pipeline.flink.codec.ObservationBinary;
+import io.cordon.pipeline.observation.Observation;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+
+/**
+ * A validated observation on its way to the tracker of its partition, decoded once: the tracker
+ * takes {@link #observation} as it is. Serialized by {@link Serializer} (the observation in {@link
+ * ObservationBinary} form), between operators and in the trackers' pending state.
+ */
+@TypeInfo(ObservationEnvelope.TypeFactory.class)
 public class ObservationEnvelope {
     /** The fusion partition (tile) this observation belongs to. */
     public String partitionKey;
-
-    public String sensorId;
-    public String observationId;
 
     /** Event time, epoch milliseconds. */
     public long eventTimeMs;
@@ -17,8 +34,125 @@ public class ObservationEnvelope {
      */
     public long ingestedAtMs;
 
-    /** The {@code cordon.v1.Observation} protobuf bytes, already validated. */
+    /**
+     * The {@code cordon.v1.Observation} protobuf bytes as received: what goes to the dead-letter
+     * topic if the observation turns out to be late.
+     */
     public byte[] payload;
 
+    /** The decoded and validated observation. */
+    public Observation observation;
+
     public ObservationEnvelope() {}
+
+    public String sensorId() {
+        return observation.sensorId();
+    }
+
+    /** The type information Flink finds through the {@code @TypeInfo} annotation. */
+    public static final class TypeFactory extends TypeInfoFactory<ObservationEnvelope> {
+        @Override
+        public TypeInformation<ObservationEnvelope> createTypeInfo(
+                Type t, Map<String, TypeInformation<?>> genericParameters) {
+            return new SerializerTypeInfo<>(ObservationEnvelope.class, Serializer.INSTANCE);
+        }
+    }
+
+    /**
+     * Writes partition key, times, payload and the observation. A copy shares the payload and the
+     * observation: neither is changed once the envelope is built.
+     */
+    public static final class Serializer extends TypeSerializerSingleton<ObservationEnvelope> {
+        private static final long serialVersionUID = 1L;
+        public static final Serializer INSTANCE = new Serializer();
+
+        @Override
+        public boolean isImmutableType() {
+            return false;
+        }
+
+        @Override
+        public ObservationEnvelope createInstance() {
+            return new ObservationEnvelope();
+        }
+
+        @Override
+        public ObservationEnvelope copy(ObservationEnvelope from) {
+            ObservationEnvelope e = new ObservationEnvelope();
+            e.partitionKey = from.partitionKey;
+            e.eventTimeMs = from.eventTimeMs;
+            e.ingestedAtMs = from.ingestedAtMs;
+            e.payload = from.payload;
+            e.observation = from.observation;
+            return e;
+        }
+
+        @Override
+        public ObservationEnvelope copy(ObservationEnvelope from, ObservationEnvelope reuse) {
+            return copy(from);
+        }
+
+        @Override
+        public int getLength() {
+            return -1;
+        }
+
+        @Override
+        public void serialize(ObservationEnvelope e, DataOutputView out) throws IOException {
+            StringValue.writeString(e.partitionKey, out);
+            out.writeLong(e.eventTimeMs);
+            out.writeLong(e.ingestedAtMs);
+            if (e.payload == null) {
+                out.writeInt(-1);
+            } else {
+                out.writeInt(e.payload.length);
+                out.write(e.payload);
+            }
+            out.writeBoolean(e.observation != null);
+            if (e.observation != null) {
+                ObservationBinary.write(e.observation, out);
+            }
+        }
+
+        @Override
+        public ObservationEnvelope deserialize(DataInputView in) throws IOException {
+            ObservationEnvelope e = new ObservationEnvelope();
+            e.partitionKey = StringValue.readString(in);
+            e.eventTimeMs = in.readLong();
+            e.ingestedAtMs = in.readLong();
+            int n = in.readInt();
+            if (n >= 0) {
+                e.payload = new byte[n];
+                in.readFully(e.payload);
+            }
+            if (in.readBoolean()) {
+                e.observation = ObservationBinary.read(in);
+            }
+            return e;
+        }
+
+        @Override
+        public ObservationEnvelope deserialize(ObservationEnvelope reuse, DataInputView in)
+                throws IOException {
+            return deserialize(in);
+        }
+
+        @Override
+        public void copy(DataInputView in, DataOutputView out) throws IOException {
+            serialize(deserialize(in), out);
+        }
+
+        @Override
+        public TypeSerializerSnapshot<ObservationEnvelope> snapshotConfiguration() {
+            return new Snapshot();
+        }
+
+        /** The serializer has no configuration: its snapshot only names it. */
+        public static final class Snapshot
+                extends SimpleTypeSerializerSnapshot<ObservationEnvelope> {
+            public Snapshot() {
+                super(() -> INSTANCE);
+            }
+        }
+    }
 }

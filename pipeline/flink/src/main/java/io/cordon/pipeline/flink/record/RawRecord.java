@@ -12,6 +12,13 @@ public class RawRecord {
     public byte[] key;
     public byte[] value;
 
+    /**
+     * The value decoded as an observation, once something has decoded it (the fusion source's
+     * timestamp assigner, {@code ObservationEventTime}); null until then, and for records of other
+     * topics. Later steps use it instead of parsing {@link #value} again.
+     */
+    public DecodedObservation decoded;
+
     public RawRecord() {}
 
     public RawRecord(

@@ -121,11 +121,10 @@ class TrackingFunctionTest {
                         Marking.UNRESTRICTED);
         ObservationEnvelope e = new ObservationEnvelope();
         e.partitionKey = PARTITION;
-        e.sensorId = sensor;
-        e.observationId = id;
         e.eventTimeMs = t.toEpochMilli();
         e.ingestedAtMs = System.currentTimeMillis();
         e.payload = ObservationCodec.toProto(o).toByteArray();
+        e.observation = o;
         return new StreamRecord<>(e, e.eventTimeMs);
     }
 
