@@ -24,6 +24,8 @@ import io.cordon.connectors.runtime.SapientObservationMapper;
 import io.cordon.connectors.sapient.SapientDecoder;
 import io.cordon.connectors.sapient.SapientReport;
 import io.cordon.connectors.sensor.SensorDefaults;
+import io.cordon.connectors.tak.TakMessage;
+import io.cordon.connectors.tak.TakStreamDecoder;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.observation.CooperativeIdentity;
@@ -70,7 +72,7 @@ public final class InProcessConnectors {
      *
      * @param units units received (datagrams, documents)
      * @param records records the decoder produced (CAT034 and CAT048 records, CoT events, GeoJSON
-     *     features, SAPIENT reports, AIS messages, protobuf messages)
+     *     features, TAK messages, SAPIENT reports, AIS messages, protobuf messages)
      * @param observations observations the mapper made of them
      * @param errors decoder and mapper errors (each one dead letter)
      */
@@ -83,6 +85,8 @@ public final class InProcessConnectors {
     private final Map<String, SensorConfig> sensors = new HashMap<>();
     private final Map<String, AsterixObservationMapper> asterixMappers = new HashMap<>();
     private final Map<String, CotObservationMapper> cotMappers = new HashMap<>();
+    private final Map<String, TakStreamDecoder> takDecoders = new HashMap<>();
+    private final Map<String, WireFormat> formatOf;
     private final Map<String, SatelliteDetectionMapper> satelliteMappers = new HashMap<>();
     private final Map<String, SapientObservationMapper> sapientMappers = new HashMap<>();
     private final Map<String, AisStreamDecoder> aisDecoders = new HashMap<>();
@@ -93,12 +97,17 @@ public final class InProcessConnectors {
     private final Map<WireFormat, FormatCounts> counts = new EnumMap<>(WireFormat.class);
 
     public InProcessConnectors(List<SensorConfig> registry) {
+        formatOf = WireFormat.of(registry);
         for (SensorConfig s : registry) {
             sensors.put(s.id(), s);
             SensorDefaults defaults = defaults(s);
-            switch (WireFormat.of(s.kind())) {
+            switch (formatOf.get(s.id())) {
                 case ASTERIX -> asterixMappers.put(s.id(), new AsterixObservationMapper(s));
                 case COT -> cotMappers.put(s.id(), new CotObservationMapper(defaults, s.kind()));
+                case TAK -> {
+                    takDecoders.put(s.id(), new TakStreamDecoder());
+                    cotMappers.put(s.id(), new CotObservationMapper(defaults, s.kind()));
+                }
                 case GEOJSON ->
                         satelliteMappers.put(s.id(), new SatelliteDetectionMapper(defaults));
                 case SAPIENT -> sapientMappers.put(s.id(), new SapientObservationMapper(s));
@@ -109,7 +118,7 @@ public final class InProcessConnectors {
                 }
                 case NATIVE -> {}
             }
-            counts.putIfAbsent(WireFormat.of(s.kind()), new FormatCounts(0, 0, 0, 0));
+            counts.putIfAbsent(formatOf.get(s.id()), new FormatCounts(0, 0, 0, 0));
         }
     }
 
@@ -128,7 +137,7 @@ public final class InProcessConnectors {
         String source = unit.format().label() + ":" + unit.sensorId();
         SensorConfig sensor = sensors.get(unit.sensorId());
         long records = 0;
-        if (sensor == null || WireFormat.of(sensor.kind()) != unit.format()) {
+        if (sensor == null || formatOf.get(sensor.id()) != unit.format()) {
             dead.add(
                     deadLetter(
                             unit,
@@ -147,6 +156,7 @@ public final class InProcessConnectors {
                     switch (unit.format()) {
                         case ASTERIX -> asterix(unit, source, observations, dead);
                         case COT -> cot(unit, source, observations, dead);
+                        case TAK -> tak(unit, source, observations, dead);
                         case GEOJSON -> geojson(unit, source, observations, dead);
                         case SAPIENT -> sapient(unit, source, observations, dead);
                         case AIS -> ais(unit, source, observations, dead);
@@ -191,6 +201,22 @@ public final class InProcessConnectors {
         CotObservationMapper mapper = cotMappers.get(unit.sensorId());
         for (CotEvent e : decoded.values()) {
             mapped(unit, source, mapper.map(e), out, dead);
+        }
+        return decoded.values().size();
+    }
+
+    /**
+     * One TAK stream chunk (a whole message each, as the simulator writes them) through the
+     * sensor's stream decoder; the CoT events it carries go through the CoT mapper.
+     */
+    private long tak(RawUnit unit, String source, List<Observation> out, List<DeadLetter> dead) {
+        DecodeResult<TakMessage> decoded = takDecoders.get(unit.sensorId()).decode(unit.bytes());
+        errors(unit, source, decoded.errors(), dead);
+        CotObservationMapper mapper = cotMappers.get(unit.sensorId());
+        for (TakMessage m : decoded.values()) {
+            if (m.cotEvent().isPresent()) {
+                mapped(unit, source, mapper.map(m.cotEvent().get()), out, dead);
+            }
         }
         return decoded.values().size();
     }

@@ -6,6 +6,7 @@ import io.cordon.connectors.asterix.encode.Cat048Encoder;
 import io.cordon.connectors.cot.encode.CotDetectionEncoder;
 import io.cordon.connectors.geojson.encode.SatelliteDetectionEncoder;
 import io.cordon.connectors.sapient.encode.SapientDetectionEncoder;
+import io.cordon.connectors.tak.encode.TakDetectionEncoder;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.observation.Observation;
@@ -30,8 +31,9 @@ import java.util.TreeSet;
 
 /**
  * What the simulated sensors put on the wire: the {@link BorderSimulation}'s observations encoded
- * in each sensor's real format ({@link WireFormat}), one unit per radar scan (a CAT034 north marker
- * and CAT048 blocks of at most 32 plots), per drone detection (a CoT event), per ground-sensor
+ * in each sensor's real format ({@link WireFormat#of(List)}), one unit per radar scan (a CAT034
+ * north marker and CAT048 blocks of at most 32 plots), per drone detection (a CoT XML event, or a
+ * TAK protocol v1 message framed for a TAK stream, with the same content), per ground-sensor
  * detection (a length-prefixed SAPIENT detection report), per satellite pass (a GeoJSON
  * FeatureCollection) and per AIS transmission a receiver got (NMEA 0183 {@code !AIVDM} lines: a
  * class A or class B position report, message 1 or 18, or a class A transponder's static and voyage
@@ -53,13 +55,14 @@ import java.util.TreeSet;
  * (a satellite between passes) passes to the next sensor, and a corruption that falls due while
  * every sensor owes one is dropped. How each format is broken: ASTERIX, the datagram loses its last
  * 4 octets (the last block's LEN overruns the datagram); CoT, the document is cut in the middle
- * (malformed XML); SAPIENT, the frame loses its last 4 octets (the length prefix overruns the
- * frame); AIS, the checksum of the first sentence is altered (that sentence is refused; the second
- * sentence of a static report then has no first and is refused too); GeoJSON, the first feature's
- * {@code time} is not a time (that feature is refused, the others decode); protobuf, the first
- * octet becomes 0xFF (an invalid wire type). Everything depends only on the simulation and the
- * order of the calls, so a seed gives the same units, corrupted or not, whatever the call
- * boundaries.
+ * (malformed XML); TAK, the first field key of the payload gets the invalid wire type 7 (the
+ * framing stays intact, the message is refused); SAPIENT, the frame loses its last 4 octets (the
+ * length prefix overruns the frame); AIS, the checksum of the first sentence is altered (that
+ * sentence is refused; the second sentence of a static report then has no first and is refused
+ * too); GeoJSON, the first feature's {@code time} is not a time (that feature is refused, the
+ * others decode); protobuf, the first octet becomes 0xFF (an invalid wire type). Everything depends
+ * only on the simulation and the order of the calls, so a seed gives the same units, corrupted or
+ * not, whatever the call boundaries.
  *
  * <p>Not thread-safe; call {@link #unitsBetween} with increasing, adjacent windows.
  */
@@ -83,6 +86,7 @@ public final class SimulatedFeeds {
     private final BorderSimulation simulation;
     private final Map<String, SensorConfig> sensors = new HashMap<>();
     private final Map<String, Cat048Encoder> radars = new HashMap<>();
+    private final Map<String, WireFormat> formatOf;
     private final Map<Integer, AisTransponder> transponders = new HashMap<>();
     private final double corruptionsPerMinute;
     private final List<WireFormat> formats;
@@ -100,9 +104,10 @@ public final class SimulatedFeeds {
         this.corruptionsPerMinute = corruptionsPerMinute;
         TreeSet<WireFormat> formats = new TreeSet<>();
         int radarIndex = 0;
+        this.formatOf = WireFormat.of(sensors);
         for (SensorConfig s : sensors) {
             this.sensors.put(s.id(), s);
-            WireFormat f = WireFormat.of(s.kind());
+            WireFormat f = formatOf.get(s.id());
             formats.add(f);
             if (f == WireFormat.ASTERIX) {
                 radars.put(s.id(), new Cat048Encoder(SAC, 1 + radarIndex++ % 255));
@@ -123,6 +128,11 @@ public final class SimulatedFeeds {
     /** The formats in use, in {@link WireFormat} order. */
     public List<WireFormat> formats() {
         return formats;
+    }
+
+    /** The format a sensor speaks. */
+    public WireFormat formatOf(String sensorId) {
+        return formatOf.get(sensorId);
     }
 
     /** The sensors in the order they take turns at being corrupted (the registry's). */
@@ -168,7 +178,7 @@ public final class SimulatedFeeds {
         if (!sensors.containsKey(first.sensorId())) {
             throw new IllegalStateException("simulated sensor " + first.sensorId() + " unknown");
         }
-        WireFormat format = WireFormat.of(first.sensorKind());
+        WireFormat format = formatOf.get(first.sensorId());
         Instant t = first.eventTime();
         double scanS = Duration.between(simulation.epoch(), t).toNanos() / 1e9;
         switch (format) {
@@ -176,6 +186,11 @@ public final class SimulatedFeeds {
             case COT -> {
                 for (int k = 0; k < scan.size(); k++) {
                     out.add(maybeCorrupt(format, first.sensorId(), t, scanS, cot(scan.get(k), k)));
+                }
+            }
+            case TAK -> {
+                for (int k = 0; k < scan.size(); k++) {
+                    out.add(maybeCorrupt(format, first.sensorId(), t, scanS, tak(scan.get(k), k)));
                 }
             }
             case GEOJSON -> out.add(maybeCorrupt(format, first.sensorId(), t, scanS, pass(scan)));
@@ -234,22 +249,27 @@ public final class SimulatedFeeds {
     }
 
     private Encoded cot(Observation o, int index) {
+        return new Encoded(CotDetectionEncoder.encode(detection(o, index)), null);
+    }
+
+    private Encoded tak(Observation o, int index) {
+        return new Encoded(TakDetectionEncoder.streamMessage(detection(o, index)), null);
+    }
+
+    private static CotDetectionEncoder.Detection detection(Observation o, int index) {
         PositionFix f = (PositionFix) o.measurement();
-        return new Encoded(
-                CotDetectionEncoder.encode(
-                        new CotDetectionEncoder.Detection(
-                                o.sensorId() + ".det." + o.eventTime().toEpochMilli() + "." + index,
-                                "a-u-G",
-                                "m-i",
-                                o.eventTime(),
-                                COT_STALE,
-                                f.position().latDeg(),
-                                f.position().lonDeg(),
-                                f.position().altM(),
-                                Math.sqrt(f.covEastEastM2()),
-                                Double.NaN,
-                                Double.NaN)),
-                null);
+        return new CotDetectionEncoder.Detection(
+                o.sensorId() + ".det." + o.eventTime().toEpochMilli() + "." + index,
+                "a-u-G",
+                "m-i",
+                o.eventTime(),
+                COT_STALE,
+                f.position().latDeg(),
+                f.position().lonDeg(),
+                f.position().altM(),
+                Math.sqrt(f.covEastEastM2()),
+                Double.NaN,
+                Double.NaN);
     }
 
     private Encoded sapient(Observation o, int index) {
@@ -412,6 +432,21 @@ public final class SimulatedFeeds {
                             t,
                             Arrays.copyOf(b, Math.max(1, b.length - 4)),
                             "frame truncated by 4 octets");
+            case TAK -> {
+                // 0xBF, the length varint (its last octet < 0x80), then the payload's first key
+                int payload = 1;
+                while ((b[payload] & 0x80) != 0) {
+                    payload++;
+                }
+                byte[] broken = b.clone();
+                broken[payload + 1] = (byte) (broken[payload + 1] | 0x07);
+                yield new RawUnit(
+                        format,
+                        sensorId,
+                        t,
+                        broken,
+                        "the payload's first field key has the invalid wire type 7");
+            }
             case AIS ->
                     new RawUnit(
                             format,

@@ -1,6 +1,10 @@
 package io.cordon.jobs.sim;
 
+import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.observation.SensorKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The wire format in which the simulator speaks for a kind of sensor, and the label its connector
@@ -9,8 +13,14 @@ import io.cordon.pipeline.observation.SensorKind;
 public enum WireFormat {
     /** Ground radars: CAT034 north marker and CAT048 plots, one datagram per scan. */
     ASTERIX("asterix-cat048"),
-    /** Drones: one Cursor on Target XML event per detection. */
+    /** Drones (every other one, from the first): one Cursor on Target XML event per detection. */
     COT("cot-xml"),
+    /**
+     * Drones (every other one, from the second): one TAK protocol version 1 message (protobuf
+     * {@code TakMessage} with a {@code CotEvent}) per detection, with TAK stream framing (0xBF,
+     * varint length).
+     */
+    TAK("tak-protobuf"),
     /** Satellites: one GeoJSON FeatureCollection per pass. */
     GEOJSON("geojson-satellite"),
     /** Ground sensors: one length-prefixed SAPIENT (BSI Flex 335 v2) detection report each. */
@@ -33,7 +43,28 @@ public enum WireFormat {
         return label;
     }
 
-    /** The format the simulator uses for sensors of {@code kind}. */
+    /**
+     * The format of each sensor of a registry, by sensor id in registry order: that of its kind
+     * ({@link #of(SensorKind)}), except that drones alternate between CoT XML and TAK protobuf (the
+     * first, third, ... drone speaks CoT XML, the second, fourth, ... TAK), as a TAK network
+     * carries both.
+     */
+    public static Map<String, WireFormat> of(List<SensorConfig> registry) {
+        Map<String, WireFormat> out = new LinkedHashMap<>();
+        int drones = 0;
+        for (SensorConfig s : registry) {
+            WireFormat f = of(s.kind());
+            if (f == COT && drones++ % 2 == 1) {
+                f = TAK;
+            }
+            out.put(s.id(), f);
+        }
+        return out;
+    }
+
+    /**
+     * The format the simulator uses for sensors of {@code kind} (drones: see {@link #of(List)}).
+     */
     public static WireFormat of(SensorKind kind) {
         return switch (kind) {
             case GROUND_RADAR -> ASTERIX;

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code ./cordon local} does, end to end: a broker in its own JVM, the jobs on a mini
- * cluster, the simulator speaking ASTERIX, CoT, GeoJSON, SAPIENT and AIS NMEA into the in-process
- * connectors, progress lines, and a summary with observations (each sensor's through its format's
- * decoder), decode errors on the dead-letter topic, tracks and alerts for every partner of the
- * example configuration.
+ * cluster, the simulator speaking ASTERIX, CoT XML, TAK protobuf, GeoJSON, SAPIENT and AIS NMEA
+ * into the in-process connectors, progress lines, and a summary with observations (each sensor's
+ * through its format's decoder), decode errors on the dead-letter topic, tracks and alerts for
+ * every partner of the example configuration.
  */
 class LocalRunITCase {
     @TempDir Path tmp;
@@ -70,6 +70,7 @@ class LocalRunITCase {
                 .contains(
                         "decoded: asterix-cat048=",
                         "cot-xml=",
+                        "tak-protobuf=",
                         "geojson-satellite=",
                         "sapient=",
                         "ais-nmea=");
@@ -88,13 +89,20 @@ class LocalRunITCase {
         assertThat(firstIds.get("usa-radar-1")).startsWith("usa-radar-1/048/");
         assertThat(firstIds.get("mex-radar-1")).startsWith("mex-radar-1/048/");
         assertThat(firstIds.get("mex-drone-1")).startsWith("cot/mex-drone-1/");
+        // TAK carries CoT events: the CoT mapper names them
         assertThat(firstIds.get("usa-drone-1")).startsWith("cot/usa-drone-1/");
         assertThat(firstIds.get("usa-sat-1")).startsWith("sat/usa-sat-1/");
         assertThat(firstIds.get("mex-ugs-1")).startsWith("sapient/mex-ugs-1/");
         assertThat(firstIds.get("usa-ais-1")).startsWith("ais/usa-ais-1/");
         JsonNode connectors = new ObjectMapper().readTree(summary.toFile()).get("connectors");
         for (String format :
-                List.of("asterix-cat048", "cot-xml", "geojson-satellite", "sapient", "ais-nmea")) {
+                List.of(
+                        "asterix-cat048",
+                        "cot-xml",
+                        "tak-protobuf",
+                        "geojson-satellite",
+                        "sapient",
+                        "ais-nmea")) {
             assertThat(connectors.get(format).get("records_decoded").asLong())
                     .as(format)
                     .isPositive();
@@ -112,13 +120,14 @@ class LocalRunITCase {
                         "asterix-cat048:usa-radar-1",
                         "asterix-cat048:mex-radar-1",
                         "cot-xml:mex-drone-1",
-                        "cot-xml:usa-drone-1",
+                        "tak-protobuf:usa-drone-1",
                         "geojson-satellite:usa-sat-1",
                         "sapient:mex-ugs-1",
                         "ais-nmea:usa-ais-1");
         assertThat(last.deadLetterReasons())
                 .anySatisfy(r -> assertThat(r).startsWith("asterix-cat048:").contains("LEN"))
                 .anySatisfy(r -> assertThat(r).startsWith("cot-xml:").contains("XML"))
+                .anySatisfy(r -> assertThat(r).startsWith("tak-protobuf:").contains("wire type 7"))
                 .anySatisfy(
                         r ->
                                 assertThat(r)
@@ -134,6 +143,7 @@ class LocalRunITCase {
                                 e ->
                                         e.getKey().startsWith("asterix-cat048:")
                                                 || e.getKey().startsWith("cot-xml:")
+                                                || e.getKey().startsWith("tak-protobuf:")
                                                 || e.getKey().startsWith("geojson-satellite:")
                                                 || e.getKey().startsWith("sapient:")
                                                 || e.getKey().startsWith("ais-nmea:"))

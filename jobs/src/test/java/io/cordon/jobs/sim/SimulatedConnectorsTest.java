@@ -27,9 +27,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example configuration's simulated sensors speak ASTERIX, CoT, GeoJSON, SAPIENT and AIS; the
- * in-process connectors decode every intact unit back to the simulated observation (within each
- * format's resolution) and turn every corrupted unit into dead letters with source and reason.
+ * The example configuration's simulated sensors speak ASTERIX, CoT XML, TAK protobuf, GeoJSON,
+ * SAPIENT and AIS; the in-process connectors decode every intact unit back to the simulated
+ * observation (within each format's resolution) and turn every corrupted unit into dead letters
+ * with source and reason.
  */
 class SimulatedConnectorsTest {
     private static final CordonConfig CONFIG =
@@ -52,9 +53,12 @@ class SimulatedConnectorsTest {
                 .containsExactly(
                         WireFormat.ASTERIX,
                         WireFormat.COT,
+                        WireFormat.TAK,
                         WireFormat.GEOJSON,
                         WireFormat.SAPIENT,
                         WireFormat.AIS);
+        assertThat(feeds.formatOf("mex-drone-1")).isEqualTo(WireFormat.COT);
+        assertThat(feeds.formatOf("usa-drone-1")).isEqualTo(WireFormat.TAK);
 
         List<RawUnit> units = feeds.unitsBetween(-1, SCENARIO_S);
         List<List<Observation>> scans = scans(sim.observationsBetween(-1, SCENARIO_S));
@@ -91,9 +95,10 @@ class SimulatedConnectorsTest {
                             truth.transponder().mmsiDigits(), truth.transponder().callsign());
                 }
             }
-            WireFormat format = WireFormat.of(scan.get(0).sensorKind());
+            WireFormat format = feeds.formatOf(scan.get(0).sensorId());
             List<List<Observation>> perUnit =
                     format == WireFormat.COT
+                                    || format == WireFormat.TAK
                                     || format == WireFormat.SAPIENT
                                     || format == WireFormat.AIS
                             ? scan.stream().map(List::of).toList()
@@ -144,6 +149,11 @@ class SimulatedConnectorsTest {
                     assertThat(d.observations()).isEmpty();
                     assertThat(d.deadLetters().get(0).getReason()).contains("cut short");
                 }
+                if (format == WireFormat.TAK) {
+                    assertThat(d.observations()).isEmpty();
+                    assertThat(d.deadLetters()).hasSize(1);
+                    assertThat(d.deadLetters().get(0).getReason()).contains("wire type 7");
+                }
                 if (format == WireFormat.AIS) {
                     assertThat(d.observations()).isEmpty();
                     assertThat(d.deadLetters()).hasSize(1);
@@ -167,6 +177,7 @@ class SimulatedConnectorsTest {
                 .containsExactlyInAnyOrder(
                         WireFormat.ASTERIX,
                         WireFormat.COT,
+                        WireFormat.TAK,
                         WireFormat.GEOJSON,
                         WireFormat.SAPIENT,
                         WireFormat.AIS);
@@ -180,7 +191,12 @@ class SimulatedConnectorsTest {
         var counts = connectors.counts();
         assertThat(counts.keySet())
                 .containsExactly(
-                        "asterix-cat048", "cot-xml", "geojson-satellite", "sapient", "ais-nmea");
+                        "asterix-cat048",
+                        "cot-xml",
+                        "tak-protobuf",
+                        "geojson-satellite",
+                        "sapient",
+                        "ais-nmea");
         assertThat(counts.values())
                 .allSatisfy(
                         c -> {
@@ -190,7 +206,7 @@ class SimulatedConnectorsTest {
                         });
         long radarScans =
                 scans.stream()
-                        .filter(s -> WireFormat.of(s.get(0).sensorKind()) == WireFormat.ASTERIX)
+                        .filter(s -> feeds.formatOf(s.get(0).sensorId()) == WireFormat.ASTERIX)
                         .count();
         assertThat(counts.get("asterix-cat048").units()).isEqualTo(radarScans);
     }
