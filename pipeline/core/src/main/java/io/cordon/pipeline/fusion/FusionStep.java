@@ -96,8 +96,25 @@ public final class FusionStep {
      */
     public static List<EntityTrack> changes(
             Tracker tracker, Instant time, List<Observation> observations) {
+        return changes(tracker, time, observations, List.of());
+    }
+
+    /**
+     * As {@link #changes(Tracker, Instant, List)}, and every sensor of {@code scanned} without an
+     * observation here is passed to the tracker as an empty scan ({@link Tracker#emptyScan}), in
+     * its place in the sensor order: how a tile learns that a sensor looked at it when all of the
+     * scan's detections were in other tiles.
+     */
+    public static List<EntityTrack> changes(
+            Tracker tracker,
+            Instant time,
+            List<Observation> observations,
+            Collection<String> scanned) {
         Instant ms = time.truncatedTo(ChronoUnit.MILLIS);
         Map<String, List<Observation>> bySensor = new TreeMap<>();
+        for (String sensor : scanned) {
+            bySensor.put(sensor, new ArrayList<>());
+        }
         for (Observation o : observations) {
             Instant t = o.eventTime();
             if (!t.equals(ms)) {
@@ -115,9 +132,14 @@ public final class FusionStep {
             bySensor.computeIfAbsent(o.sensorId(), k -> new ArrayList<>()).add(o);
         }
         Map<String, EntityTrack> changed = new LinkedHashMap<>();
-        for (List<Observation> batch : bySensor.values()) {
-            batch.sort(Comparator.comparing(Observation::observationId));
-            collect(tracker.update(batch), changed);
+        for (Map.Entry<String, List<Observation>> e : bySensor.entrySet()) {
+            List<Observation> batch = e.getValue();
+            if (batch.isEmpty()) {
+                collect(tracker.emptyScan(e.getKey(), ms), changed);
+            } else {
+                batch.sort(Comparator.comparing(Observation::observationId));
+                collect(tracker.update(batch), changed);
+            }
         }
         collect(tracker.advanceTo(ms), changed);
         return new ArrayList<>(changed.values());

@@ -221,7 +221,25 @@ public final class MultiTargetTracker implements Tracker {
         if (hasSensorTracks(batch)) {
             return updateWithSensorTracks(batch);
         }
-        Instant t = batch.get(0).eventTime();
+        return fuse(batch, batch.get(0).eventTime(), null);
+    }
+
+    /**
+     * A scan of {@code sensorId} at {@code t} with no detection for this tracker: the tracks in the
+     * sensor's view miss a look, exactly as in a batch of that sensor whose detections are all
+     * elsewhere. A tile's tracker is told this for every scan of a sensor whose detections fell in
+     * other tiles, so it judges its tracks as the whole-area tracker does.
+     */
+    @Override
+    public List<EntityTrack> emptyScan(String sensorId, Instant t) {
+        if (sensorId == null || sensorId.isBlank() || t == null) {
+            throw new IllegalArgumentException("sensorId and t are required");
+        }
+        return fuse(List.of(), t, sensorId);
+    }
+
+    /** One batch of plots and fixes at t; empty, the scan of {@code emptyScanSensor}. */
+    private List<EntityTrack> fuse(List<Observation> batch, Instant t, String emptyScanSensor) {
         for (Observation o : batch) {
             if (!o.eventTime().equals(t)) {
                 throw new IllegalArgumentException(
@@ -232,9 +250,9 @@ public final class MultiTargetTracker implements Tracker {
         stamp++;
         List<EntityTrack> out = new ArrayList<>();
         advance(t, tn, out);
-        Observation[] observations = canonicalOrder(batch);
+        Observation[] observations = batch.isEmpty() ? new Observation[0] : canonicalOrder(batch);
         int m = observations.length;
-        prepareMeasurements(observations);
+        prepareMeasurements(observations, emptyScanSensor);
         double minE = Double.POSITIVE_INFINITY, maxE = Double.NEGATIVE_INFINITY;
         double minN = Double.POSITIVE_INFINITY, maxN = Double.NEGATIVE_INFINITY;
         double maxMeasurementVariance = 0;
@@ -616,7 +634,7 @@ public final class MultiTargetTracker implements Tracker {
         return h;
     }
 
-    private void prepareMeasurements(Observation[] observations) {
+    private void prepareMeasurements(Observation[] observations, String emptyScanSensor) {
         int m = observations.length;
         if (z.length < m) {
             int size = Math.max(m, 2 * z.length);
@@ -658,6 +676,10 @@ public final class MultiTargetTracker implements Tracker {
             lnFalse[j] = Math.log((clutter + beta) * mm.areaToMeasurementDensity());
             sensorOf[j] = sensorSlot;
             used[j] = false;
+        }
+        if (m == 0) {
+            batchSensors.add(emptyScanSensor);
+            batchSensorIndex[0] = priors.indexOf(emptyScanSensor);
         }
     }
 

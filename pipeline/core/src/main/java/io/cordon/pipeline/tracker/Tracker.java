@@ -19,6 +19,16 @@ public interface Tracker {
     List<EntityTrack> update(List<Observation> batch);
 
     /**
+     * Tells the tracker that {@code sensorId} scanned at {@code t} and reported nothing for it (its
+     * detections, if any, were for another tile): tracks in the sensor's view miss a look. Returns
+     * the tracks whose state changed, as {@link #update}. A tracker that does not count misses may
+     * ignore it (the default).
+     */
+    default List<EntityTrack> emptyScan(String sensorId, Instant t) {
+        return List.of();
+    }
+
+    /**
      * Moves the tracker's clock to t (no measurement): confirmed tracks without update for too long
      * become COASTING, then DELETED; returns those whose status changed (DELETED ones exactly
      * once).

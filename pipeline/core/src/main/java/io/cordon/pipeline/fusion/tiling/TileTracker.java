@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,7 +84,18 @@ public final class TileTracker {
      * the order {@link FusionStep} gives.
      */
     public List<TileTrackUpdate> step(Instant time, List<Observation> observations) {
-        List<EntityTrack> updates = FusionStep.changes(tracker, time, observations);
+        return step(time, observations, List.of());
+    }
+
+    /**
+     * As {@link #step(Instant, List)}, with the sensors that scanned at this time: those without an
+     * observation in the tile are an empty scan for its tracker ({@link
+     * FusionStep#changes(io.cordon.pipeline.tracker.Tracker, Instant, List,
+     * java.util.Collection)}).
+     */
+    public List<TileTrackUpdate> step(
+            Instant time, List<Observation> observations, Collection<String> scanned) {
+        List<EntityTrack> updates = FusionStep.changes(tracker, time, observations, scanned);
         List<TileTrackUpdate> out = new ArrayList<>(updates.size());
         for (EntityTrack t : updates) {
             Routed before = published.get(t.trackId());

@@ -2,6 +2,7 @@ package io.cordon.pipeline.fusion.tiling;
 
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.SensorTrackUpdate;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.tracker.TrackerParameters;
 import java.time.Instant;
@@ -10,7 +11,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The three stages of tiled fusion in one loop, for offline runs and as the reference the stream
@@ -19,8 +22,13 @@ import java.util.TreeMap;
  * updates the tiles route to it and decides global ids and owners; (3) each owner's updates are
  * published under the global id ({@link Publication}).
  *
- * <p>Feed event times in increasing order ({@link #step}); only tiles with observations at a time
- * run at that time, as in the stream job.
+ * <p>Feed event times in increasing order ({@link #step}). A tile runs at a time when it has
+ * observations then or when a sensor scanned then: every sensor that reported plots or fixes at
+ * that time is, for every tile without one of its observations, an empty scan ({@link
+ * io.cordon.pipeline.tracker.Tracker#emptyScan}), so each tile's tracks miss the looks they would
+ * miss in one tracker of the whole area (a sensor whose detections all fell elsewhere still looked;
+ * the tile's tracker applies its coverage). Sensor tracks are not scans. The stream job must send
+ * the same: per event time, the ids of the sensors that scanned, to every tile.
  */
 public final class TiledFusion {
     /**
@@ -61,18 +69,20 @@ public final class TiledFusion {
                 byTile.computeIfAbsent(t, k -> new ArrayList<>()).add(o);
             }
         }
+        for (Tile t : byTile.keySet()) {
+            tiles.computeIfAbsent(
+                    t,
+                    k ->
+                            new TileTracker(
+                                    k, partitioning.grid(), parameters, partitioning.reference()));
+        }
+        SortedSet<String> scanned = scannedSensors(observations);
         List<TileTrackUpdate> updates = new ArrayList<>();
-        for (var e : byTile.entrySet()) {
-            TileTracker tracker =
-                    tiles.computeIfAbsent(
-                            e.getKey(),
-                            t ->
-                                    new TileTracker(
-                                            t,
-                                            partitioning.grid(),
-                                            parameters,
-                                            partitioning.reference()));
-            updates.addAll(tracker.step(time, e.getValue()));
+        for (var e : tiles.entrySet()) {
+            List<Observation> mine = byTile.getOrDefault(e.getKey(), List.of());
+            if (!mine.isEmpty() || !scanned.isEmpty()) {
+                updates.addAll(e.getValue().step(time, mine, scanned));
+            }
         }
         updates.sort(
                 Comparator.comparing(TileTrackUpdate::tile)
@@ -100,6 +110,20 @@ public final class TiledFusion {
             }
         }
         published += out.size();
+        return out;
+    }
+
+    /**
+     * The sensors that scanned at this time: those with a plot or fix among the observations (a
+     * sensor track is not a scan). Sorted.
+     */
+    public static SortedSet<String> scannedSensors(List<Observation> observations) {
+        SortedSet<String> out = new TreeSet<>();
+        for (Observation o : observations) {
+            if (!(o.measurement() instanceof SensorTrackUpdate)) {
+                out.add(o.sensorId());
+            }
+        }
         return out;
     }
 

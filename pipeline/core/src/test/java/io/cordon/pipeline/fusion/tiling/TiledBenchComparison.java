@@ -136,11 +136,16 @@ public final class TiledBenchComparison {
             }
             long t0 = System.nanoTime();
             List<ReplicaState> routed = new ArrayList<>();
-            for (var b : byTile.entrySet()) {
-                TileTracker tracker =
-                        tiles.computeIfAbsent(
-                                b.getKey(), t -> new TileTracker(t, grid, parameters, ref));
-                for (TileTrackUpdate u : tracker.step(e.getKey(), b.getValue())) {
+            for (Tile t : byTile.keySet()) {
+                tiles.computeIfAbsent(t, k -> new TileTracker(k, grid, parameters, ref));
+            }
+            var scanned = TiledFusion.scannedSensors(e.getValue());
+            for (var b : tiles.entrySet()) {
+                List<Observation> mine = byTile.getOrDefault(b.getKey(), List.of());
+                if (mine.isEmpty() && scanned.isEmpty()) {
+                    continue;
+                }
+                for (TileTrackUpdate u : b.getValue().step(e.getKey(), mine, scanned)) {
                     if (u.toResolver()) {
                         routed.add(u.replica());
                     }

@@ -57,9 +57,12 @@ class TiledFusionTest {
                     .as("targets with the single tracker's ids")
                     .isGreaterThanOrEqualTo(3);
             assertThat(tiled.streamViolations()).isEmpty();
+            // EDGE crosses one edge, CORNER one corner, WEAVE two edges (its weave stays inside
+            // the hand-over margin), JOURNEY two corners. (Before tiles learnt of empty scans,
+            // clutter tracks that lived on in the tiles added dozens of owner changes.)
             assertThat(fusion.resolver().stats().handovers())
                     .as("owners changed at tile edges")
-                    .isGreaterThanOrEqualTo(8);
+                    .isGreaterThanOrEqualTo(6);
             assertThat(fusion.load().resolverUpdates())
                     .as("the resolver sees a fraction of the tiles' updates")
                     .isLessThan(fusion.load().tileUpdates() / 2);
