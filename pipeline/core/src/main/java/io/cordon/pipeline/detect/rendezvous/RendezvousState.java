@@ -11,8 +11,9 @@ import java.util.List;
  * What {@link RendezvousDetector} remembers for one tile: the latest update of each confirmed track
  * near the tile, and the pairs currently together.
  *
- * <p>Encoding version 2 (version 1 had no covariance, revision or report fields; its bytes are
- * refused with the version named, as every detector state is).
+ * <p>Encoding version 2. Version 1 (no covariance, speed window, revision or report fields) is
+ * still read: its members get no covariance (point estimates until their next update), its pairs an
+ * empty speed window, revision 0 and their start as the last and reported place.
  *
  * @param members latest update per track, sorted by track id
  * @param pairs pairs together (or within the separation hysteresis), sorted by their ids
@@ -149,6 +150,10 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
         return members.isEmpty() && pairs.isEmpty();
     }
 
+    private static double secondsBetween(Instant a, Instant b) {
+        return (b.toEpochMilli() - a.toEpochMilli()) / 1000.0;
+    }
+
     public byte[] toBytes() {
         StateBytes.Writer w = new StateBytes.Writer(VERSION).writeInt(members.size());
         for (Member m : members) {
@@ -198,7 +203,8 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
     }
 
     public static RendezvousState fromBytes(byte[] bytes) {
-        StateBytes.Reader r = new StateBytes.Reader(bytes, VERSION);
+        StateBytes.Reader r = new StateBytes.Reader(bytes, 1, VERSION);
+        boolean v1 = r.version() == 1;
         int n = r.readInt();
         List<Member> members = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -208,17 +214,19 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
             double east = r.readDouble();
             double north = r.readDouble();
             Cov cov =
-                    new Cov(
-                            r.readDouble(),
-                            r.readDouble(),
-                            r.readDouble(),
-                            r.readDouble(),
-                            r.readDouble(),
-                            r.readDouble(),
-                            r.readDouble(),
-                            r.readDouble(),
-                            r.readDouble(),
-                            r.readDouble());
+                    v1
+                            ? Cov.ZERO
+                            : new Cov(
+                                    r.readDouble(),
+                                    r.readDouble(),
+                                    r.readDouble(),
+                                    r.readDouble(),
+                                    r.readDouble(),
+                                    r.readDouble(),
+                                    r.readDouble(),
+                                    r.readDouble(),
+                                    r.readDouble(),
+                                    r.readDouble());
             members.add(
                     new Member(
                             id,
@@ -240,15 +248,17 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
             Instant start = r.readInstant();
             Instant last = r.readInstant();
             GeoPoint startPlace = r.readPoint();
-            GeoPoint lastPlace = r.readPoint();
+            GeoPoint lastPlace = v1 ? startPlace : r.readPoint();
             String owner = r.readString();
             int slow = r.readInt();
             int fast = r.readInt();
-            int m = r.readInt();
+            int m = v1 ? 0 : r.readInt();
             List<Long> window = new ArrayList<>(m);
             for (int j = 0; j < m; j++) {
                 window.add(r.readLong());
             }
+            double minDistance = r.readDouble();
+            boolean alerted = r.readBoolean();
             pairs.add(
                     new Pair(
                             a,
@@ -261,11 +271,11 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
                             slow,
                             fast,
                             window,
-                            r.readDouble(),
-                            r.readBoolean(),
-                            r.readInt(),
-                            r.readDouble(),
-                            r.readPoint()));
+                            minDistance,
+                            alerted,
+                            v1 ? 0 : r.readInt(),
+                            v1 ? secondsBetween(start, last) : r.readDouble(),
+                            v1 ? startPlace : r.readPoint()));
         }
         return new RendezvousState(members, pairs);
     }

@@ -263,6 +263,57 @@ class RendezvousDetectorTest {
         assertThat(RendezvousState.fromBytes(s.toBytes())).isEqualTo(s);
     }
 
+    @Test
+    void stateOfTheFirstFormatIsStillRead() {
+        // Version 1: members without covariance, pairs without window, revision or report fields.
+        byte[] v1 =
+                new io.cordon.pipeline.detect.StateBytes.Writer(1)
+                        .writeInt(1)
+                        .writeString("A")
+                        .writeInstant(t(1))
+                        .writePoint(MEETING)
+                        .writeDouble(0.5)
+                        .writeDouble(-0.5)
+                        .writeBoolean(true)
+                        .writeString("")
+                        .writeString("usa")
+                        .writeString("r1")
+                        .writeInt(1)
+                        .writeString("A")
+                        .writeString("B")
+                        .writeInstant(t(0))
+                        .writeInstant(t(40))
+                        .writePoint(MEETING)
+                        .writeString("1:2")
+                        .writeInt(12)
+                        .writeInt(3)
+                        .writeDouble(14.5)
+                        .writeBoolean(true)
+                        .toBytes();
+
+        RendezvousState s = RendezvousState.fromBytes(v1);
+
+        assertThat(s.members())
+                .singleElement()
+                .satisfies(
+                        m -> {
+                            assertThat(m.cov()).isEqualTo(RendezvousState.Cov.ZERO);
+                            assertThat(m.sensorIds()).isEqualTo("r1");
+                        });
+        assertThat(s.pairs())
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.alerted()).isTrue();
+                            assertThat(p.revision()).isZero();
+                            assertThat(p.reportedDurationS()).isEqualTo(40.0);
+                            assertThat(p.lastPlace()).isEqualTo(MEETING);
+                            assertThat(p.window()).isEmpty();
+                            assertThat(p.minDistanceM()).isEqualTo(14.5);
+                        });
+        assertThat(RendezvousState.fromBytes(s.toBytes())).isEqualTo(s);
+    }
+
     // ---------------------------------------------------------------- uncertainty
 
     /** Two tracks standing {@code apartM} apart, each with {@code sigmaM} 1σ per axis. */
