@@ -26,8 +26,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * tracks → decode → every per-track detector, each its own operator keyed by track id, and every
- * detector over several tracks (rendezvous, identity conflict), each routed to its keys (tiles,
- * identities) and keyed by them → alerts. A track's updates share one Kafka key, hence one
+ * detector over several tracks (rendezvous, convoy, identity conflict), each routed to its keys
+ * (tiles, identities) and keyed by them → alerts. A track's updates share one Kafka key, hence one
  * partition and their order; the per-track detectors rely on it. The keyed detectors see updates of
  * many tracks from several partitions and order them by event time: the source's watermark (the
  * updates' own event times read at the source by {@link TrackEventTime}, with {@code
