@@ -3,6 +3,7 @@ package io.cordon.jobs.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cordon.jobs.testing.OfflinePipeline;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Observation;
@@ -11,6 +12,7 @@ import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.simulation.AisStaticReport;
 import io.cordon.pipeline.simulation.BorderSimulation;
+import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.proto.v1.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -242,6 +244,34 @@ class SimulatedConnectorsTest {
     private static boolean isAisStatic(RawUnit unit) {
         return unit.format() == WireFormat.AIS
                 && new String(unit.bytes(), StandardCharsets.US_ASCII).startsWith("!AIVDM,2,1,");
+    }
+
+    @Test
+    void theCallSignOfAStaticReportReachesTheTracksWithTheMmsi() {
+        BorderSimulation sim = simulation();
+        SimulatedFeeds feeds = new SimulatedFeeds(sim, CONFIG.sensors(), 0);
+        InProcessConnectors connectors = new InProcessConnectors(CONFIG.sensors());
+        List<Observation> decoded = new ArrayList<>();
+        for (RawUnit unit : feeds.unitsBetween(-1, 600)) {
+            decoded.addAll(connectors.decode(unit).observations());
+        }
+        Map<String, String> callsignByMmsi = new HashMap<>();
+        sim.aisStaticReportsBetween(-1, 600)
+                .forEach(
+                        r ->
+                                callsignByMmsi.put(
+                                        r.transponder().mmsiDigits(), r.transponder().callsign()));
+        assertThat(callsignByMmsi).isNotEmpty();
+
+        List<EntityTrack> updates = OfflinePipeline.run(CONFIG, decoded).trackUpdates();
+        List<EntityTrack> named =
+                updates.stream().filter(t -> !t.identity().callsign().isEmpty()).toList();
+        assertThat(named).isNotEmpty();
+        for (EntityTrack t : named) {
+            assertThat(callsignByMmsi)
+                    .as(t.trackId())
+                    .containsEntry(t.identity().mmsi(), t.identity().callsign());
+        }
     }
 
     @Test
