@@ -239,6 +239,41 @@ class DetectorOperatorsTest {
     }
 
     @Test
+    void aTrackJoiningAConvoyIsAnUpdateOnTheWatermarkThatReachesItsFirstUpdate() throws Exception {
+        var h = keyed(KeyedDetectorFactory.convoy());
+        ConvoyDetector convoy = new ConvoyDetector(ConvoyParameters.DEFAULTS);
+        for (int s = 0; s <= 160; s += 2) {
+            for (int i = 0; i < 4; i++) {
+                if (i == 3 && s < 140) {
+                    continue; // V-3 appears at 140 s, 150 m behind V-2
+                }
+                route(
+                        h,
+                        convoy,
+                        track(
+                                "V-" + i,
+                                TrackStatus.CONFIRMED,
+                                s,
+                                moved(MEETING, 90, 12.0 * s - 150 * i),
+                                12,
+                                0));
+            }
+        }
+        h.processWatermark(new Watermark(ms(139)));
+        assertThat(alerts(h)).extracting(Alert::state).containsExactly(AlertState.NEW);
+        h.processWatermark(new Watermark(ms(140)));
+        List<Alert> all = alerts(h);
+        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.UPDATE);
+        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
+        assertThat(all.get(1).trackIds()).containsExactly("V-0", "V-1", "V-2", "V-3");
+        assertThat(all.get(1).windowEnd()).isEqualTo(T0.plusSeconds(140));
+        assertThat(all.get(1).evidence()).containsEntry("revision", "1");
+        h.processWatermark(new Watermark(ms(160)));
+        assertThat(alerts(h)).hasSize(2);
+        h.close();
+    }
+
+    @Test
     void threeTracksPassingInOppositeDirectionsAreNoConvoy() throws Exception {
         var h = keyed(KeyedDetectorFactory.convoy());
         ConvoyDetector convoy = new ConvoyDetector(ConvoyParameters.DEFAULTS);
