@@ -318,7 +318,7 @@ public final class MultiTargetTracker implements Tracker {
                 track = live.get(i);
             }
             c = track.combined;
-            if (variance > maxVariance || (!inView && !priors.anyCovers(pe, pn))) {
+            if (variance > maxVariance || (!inView && !covered(pe, pn))) {
                 roughPredict(c, dt, rough);
                 delete(track, i, t, rough, out);
                 continue;
@@ -510,6 +510,28 @@ public final class MultiTargetTracker implements Tracker {
      */
     public String entityOfSensorTrack(String sensorId, String localTrackId) {
         return clock == null ? null : sensorTracks.entityOf(sensorId, localTrackId, clock);
+    }
+
+    /** Where a tracker is responsible: a predicate on its plane's (east, north), m. */
+    public interface Region {
+        boolean contains(double eastM, double northM);
+    }
+
+    private Region region;
+
+    /**
+     * Restricts the tracker to a region (a tile's extended area and a margin): a track whose
+     * prediction leaves it is deleted at the next coverage check, as one that leaves every sensor's
+     * coverage. A tile's replica of a target that went on into a neighbour tile otherwise coasts
+     * for minutes and, lost, may be re-identified with another target's new track. Not part of the
+     * snapshot: configuration, set again after a restore.
+     */
+    public void restrictTo(Region region) {
+        this.region = region;
+    }
+
+    private boolean covered(double pe, double pn) {
+        return priors.anyCovers(pe, pn) && (region == null || region.contains(pe, pn));
     }
 
     double gateThreshold() {
@@ -1118,7 +1140,7 @@ public final class MultiTargetTracker implements Tracker {
                 rowChecked[i] = tn;
                 roughPredict(track.combined, Math.max(0, age * 1e-9), rough);
                 if (FlatImm.maxPositionVarianceM2(rough, 0) > maxVariance
-                        || !priors.anyCovers(rough[0], rough[1])) {
+                        || !covered(rough[0], rough[1])) {
                     delete(track, i, t, rough, out);
                     continue;
                 }

@@ -44,6 +44,12 @@ public final class TileTracker {
     /** Longest event time between two overlap-zone updates of a track sent to the resolver, s. */
     public static final double REFRESH_S = 10.0;
 
+    /**
+     * A tile's tracker deletes a track predicted farther than this many halo widths outside the
+     * tile's core (its observations stop at one halo width).
+     */
+    static final double RESPONSIBLE_HALOS = 1.5;
+
     /** What was last sent to the resolver about a published track. */
     private record Routed(boolean interior, int band, TrackStatus status, Instant at) {}
 
@@ -68,6 +74,9 @@ public final class TileTracker {
         this.plane = new LocalTangentPlane(reference);
         this.tracker = tracker;
         this.published = published;
+        // A replica farther out than its tile receives observations is not the tile's business.
+        double reach = -RESPONSIBLE_HALOS * grid.haloM();
+        tracker.restrictTo((e, n) -> grid.depthM(tile, e, n) >= reach);
     }
 
     public Tile tile() {
