@@ -57,13 +57,14 @@ public record GeneratedScenario(
      * One target as truth_meta.csv describes it; -1 where a field does not apply.
      *
      * @param id truth id
-     * @param kind rendezvous, crosser, dark or ncv_turn
+     * @param kind rendezvous, crosser, dark, ncv_turn, or near_pass / near_stop (near-miss pairs)
      * @param startS first second alive
      * @param endS last second alive
      * @param darkStartS first dark second
      * @param darkEndS last dark second
      * @param crossTimeS when a crosser crossed the border
-     * @param meetTimeS when a rendezvous pair meets
+     * @param meetTimeS when a rendezvous pair meets (a near-miss pair: its closest approach or
+     *     brief stop)
      * @param dwellS how long the pair stays together
      * @param partner the other target of a rendezvous pair
      */

@@ -93,6 +93,7 @@ public final class ScenarioGenerator {
     private GeneratedScenario run() {
         addSensors();
         addTargets();
+        addNearMisses();
         detections.add(
                 "det_id,time_s,sensor_id,sensor_type,range_m,az_deg,sigma_range_m,sigma_az_deg,"
                         + "sensor_lat,sensor_lon,sensor_alt_m,lat,lon,cov_ee_m2,cov_en_m2,cov_nn_m2");
@@ -407,7 +408,7 @@ public final class ScenarioGenerator {
 
         /** Advances the state from t to t + 1. */
         void step(int t) {
-            if (kind.equals("rendezvous") && t < meetTime + dwellS) {
+            if ((kind.equals("rendezvous") || kind.equals("near_stop")) && t < meetTime + dwellS) {
                 if (t < meetTime) {
                     double left = meetTime - t;
                     e += (meetE - e) / left;
@@ -424,10 +425,11 @@ public final class ScenarioGenerator {
                 }
                 return;
             }
-            if (!kind.equals("crosser") && turningBack(t)) {
+            boolean straight = kind.equals("crosser") || kind.equals("near_pass");
+            if (!straight && turningBack(t)) {
                 // Near the edge of the box and heading out: turn back in (targets stay in the
                 // surveilled area, as in the benchmark where none leaves).
-            } else if (!kind.equals("crosser") && t >= segmentEnd) {
+            } else if (!straight && t >= segmentEnd) {
                 if (turnRate == 0) {
                     turnRate = Math.toRadians(uniform(1, 4)) * (random.nextBoolean() ? 1 : -1);
                     segmentEnd = t + (int) uniform(10, 60);
@@ -491,6 +493,73 @@ public final class ScenarioGenerator {
                 }
             }
             targets.add(t);
+        }
+    }
+
+    /**
+     * Near-miss pairs ({@link ScenarioSpec#nearMissPairs()}), from a random stream of their own so
+     * that the other targets' draws are unchanged: even pairs pass each other in straight lines
+     * ({@code near_pass}, closest approach 20-150 m at {@code meet_time}, each at 1.5-10 m/s on
+     * courses 150-210° apart, {@code dwell_s} 0); odd pairs converge like a rendezvous but stop
+     * only 5-15 s ({@code near_stop}), under the 30 s a land rendezvous needs.
+     */
+    private void addNearMisses() {
+        Random own = new Random(spec.seed() * 1_000_003L + 17);
+        int duration = spec.durationS();
+        int id = targets.size();
+        for (int k = 0; k < spec.nearMissPairs(); k++, id += 2) {
+            Target a = new Target(id, k % 2 == 0 ? "near_pass" : "near_stop");
+            Target b = new Target(id + 1, a.kind);
+            a.partner = id + 1;
+            b.partner = id;
+            int meet = (int) Math.max(60, (0.3 + 0.3 * own.nextDouble()) * duration);
+            double ce = (-0.7 + 1.4 * own.nextDouble()) * HALF_EAST_M;
+            double cn = (-0.7 + 1.4 * own.nextDouble()) * HALF_NORTH_M;
+            if (a.kind.equals("near_pass")) {
+                double miss = 20 + 130 * own.nextDouble();
+                double heading = own.nextDouble() * 2 * Math.PI;
+                double across = heading + Math.PI / 2;
+                double[] headings = {
+                    heading, heading + Math.PI + Math.toRadians(-30 + 60 * own.nextDouble())
+                };
+                Target[] pair = {a, b};
+                for (int j = 0; j < 2; j++) {
+                    Target t = pair[j];
+                    double side = j == 0 ? 0.5 : -0.5;
+                    t.speed = 1.5 + 8.5 * own.nextDouble();
+                    t.heading = headings[j];
+                    double pe = ce + side * miss * Math.sin(across);
+                    double pn = cn + side * miss * Math.cos(across);
+                    // Born 60 s before the pass, so that the velocity noise moves the closest
+                    // approach by a few metres only.
+                    t.start = meet - 60;
+                    t.e = pe - t.speed * 60 * Math.sin(t.heading);
+                    t.n = pn - t.speed * 60 * Math.cos(t.heading);
+                    t.segmentEnd = Integer.MAX_VALUE;
+                    t.meetTime = meet;
+                    t.dwellS = 0;
+                    targets.add(t);
+                }
+            } else {
+                int dwell = 5 + own.nextInt(11);
+                double offset = own.nextDouble() * Math.PI;
+                double oe = 7.5 * Math.sin(offset), on = 7.5 * Math.cos(offset);
+                for (Target t : new Target[] {a, b}) {
+                    double sign = t == a ? 1 : -1;
+                    t.meetTime = meet;
+                    t.dwellS = dwell;
+                    t.meetE = ce + sign * oe;
+                    t.meetN = cn + sign * on;
+                    double bearing = own.nextDouble() * 2 * Math.PI;
+                    double distance = (4 + 8 * own.nextDouble()) * Math.min(meet, 120);
+                    t.e = t.meetE + distance * Math.sin(bearing);
+                    t.n = t.meetN + distance * Math.cos(bearing);
+                    t.start = meet - Math.min(meet, 120);
+                    t.driftE = 0;
+                    t.driftN = 0;
+                    targets.add(t);
+                }
+            }
         }
     }
 
@@ -578,7 +647,7 @@ public final class ScenarioGenerator {
         s.append(" \"duration_s\": " + spec.durationS() + ",\n");
         s.append(" \"eval_dt_s\": " + spec.evalDtS() + ",\n");
         s.append(" \"seed\": " + spec.seed() + ",\n");
-        s.append(" \"targets\": " + spec.targets() + ",\n");
+        s.append(" \"targets\": " + targets.size() + ",\n");
         s.append(
                 String.format(
                         Locale.ROOT,

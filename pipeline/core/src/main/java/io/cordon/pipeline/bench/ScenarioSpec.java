@@ -17,6 +17,10 @@ package io.cordon.pipeline.bench;
  *     first 30 % of the run), [0, 1]
  * @param clutterScale multiplies every sensor's clutter rate, >= 0
  * @param pdScale multiplies every sensor's detection probability (capped at 0.99), > 0
+ * @param nearMissPairs extra pairs of targets that come close without a rendezvous (labelled {@code
+ *     near_pass}: passing within 20-150 m at 1.5-10 m/s; {@code near_stop}: converging to 15 m and
+ *     leaving after a 5-15 s stop), alternately, >= 0; drawn from their own random stream after the
+ *     other targets, so 0 gives the same scenario as before they existed
  */
 public record ScenarioSpec(
         long seed,
@@ -28,8 +32,12 @@ public record ScenarioSpec(
         double fracDark,
         double lateBirthShare,
         double clutterScale,
-        double pdScale) {
+        double pdScale,
+        int nearMissPairs) {
     public ScenarioSpec {
+        if (nearMissPairs < 0) {
+            throw new IllegalArgumentException("nearMissPairs must be >= 0, was " + nearMissPairs);
+        }
         if (targets < 0 || durationS <= 0 || evalDtS <= 0) {
             throw new IllegalArgumentException(
                     "need targets >= 0, durationS > 0 and evalDtS > 0, were "
@@ -62,7 +70,7 @@ public record ScenarioSpec(
      * velocity with coordinated turns; half born late; default clutter and P_D.
      */
     public static ScenarioSpec border(long seed, int targets, int durationS) {
-        return new ScenarioSpec(seed, targets, durationS, 5, 0.1, 0.3, 0.1, 0.5, 1.0, 1.0);
+        return new ScenarioSpec(seed, targets, durationS, 5, 0.1, 0.3, 0.1, 0.5, 1.0, 1.0, 0);
     }
 
     /** This spec with another clutter scale. */
@@ -77,7 +85,8 @@ public record ScenarioSpec(
                 fracDark,
                 lateBirthShare,
                 scale,
-                pdScale);
+                pdScale,
+                nearMissPairs);
     }
 
     /** This spec with another late-birth share (0: every target exists from t = 0). */
@@ -92,6 +101,23 @@ public record ScenarioSpec(
                 fracDark,
                 share,
                 clutterScale,
-                pdScale);
+                pdScale,
+                nearMissPairs);
+    }
+
+    /** This spec with {@code pairs} near-miss pairs added. */
+    public ScenarioSpec withNearMissPairs(int pairs) {
+        return new ScenarioSpec(
+                seed,
+                targets,
+                durationS,
+                evalDtS,
+                fracRendezvous,
+                fracCross,
+                fracDark,
+                lateBirthShare,
+                clutterScale,
+                pdScale,
+                pairs);
     }
 }

@@ -148,4 +148,63 @@ class ScenarioGeneratorTest {
         }
         throw new AssertionError("target " + id + " not alive at " + step.timeS());
     }
+
+    @Test
+    void nearMissPairsPassCloseOrStopBrieflyAndAreLabelled() {
+        GeneratedScenario g = ScenarioGenerator.generate(SPEC.withNearMissPairs(4));
+
+        var near = g.targets().stream().filter(t -> t.kind().startsWith("near_")).toList();
+        assertThat(near)
+                .extracting(GeneratedScenario.TruthTarget::kind)
+                .containsExactly(
+                        "near_pass",
+                        "near_pass",
+                        "near_stop",
+                        "near_stop",
+                        "near_pass",
+                        "near_pass",
+                        "near_stop",
+                        "near_stop");
+        assertThat(near.get(0).id()).isEqualTo(SPEC.targets());
+        for (GeneratedScenario.TruthTarget t : near) {
+            assertThat(g.targets().get(t.partner()).partner()).isEqualTo(t.id());
+            if (t.kind().equals("near_stop")) {
+                assertThat(t.dwellS()).isBetween(5, 15);
+                assertThat(apartAt(g, t.id(), t.partner(), t.meetTimeS() + t.dwellS() - 1))
+                        .isBetween(14.0, 16.0);
+            } else {
+                assertThat(t.dwellS()).isZero();
+                // Closest approach 20-150 m as drawn (moved a little by the velocity noise; the
+                // truth is kept every 5 s), far apart a minute later.
+                double closest = Double.MAX_VALUE;
+                for (int dt = -10; dt <= 10; dt += 5) {
+                    closest =
+                            Math.min(closest, apartAt(g, t.id(), t.partner(), t.meetTimeS() + dt));
+                }
+                assertThat(closest).isLessThan(200.0);
+                assertThat(apartAt(g, t.id(), t.partner(), t.meetTimeS() + 60))
+                        .isGreaterThan(100.0);
+            }
+        }
+        // No pair: the scenario without near misses is the one generated before they existed.
+        assertThat(ScenarioGenerator.generate(SPEC.withNearMissPairs(0)).detectionLines())
+                .isEqualTo(SCENARIO.detectionLines());
+    }
+
+    /** Distance between two targets at the last truth step at or before second {@code t}. */
+    private static double apartAt(GeneratedScenario g, int a, int b, int t) {
+        GeneratedScenario.TruthStep s =
+                g.truth().stream().filter(x -> x.timeS() <= t).reduce((x, y) -> y).orElseThrow();
+        double[] pa = null;
+        double[] pb = null;
+        for (int k = 0; k < s.ids().length; k++) {
+            if (s.ids()[k] == a) {
+                pa = new double[] {s.eastM()[k], s.northM()[k]};
+            }
+            if (s.ids()[k] == b) {
+                pb = new double[] {s.eastM()[k], s.northM()[k]};
+            }
+        }
+        return Math.hypot(pa[0] - pb[0], pa[1] - pb[1]);
+    }
 }

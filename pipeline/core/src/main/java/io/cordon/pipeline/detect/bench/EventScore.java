@@ -51,6 +51,38 @@ public final class EventScore {
                     "DARK_TARGET",
                     new Gate(30, 1000));
 
+    /**
+     * The alerts of {@code type} that fall within {@code gate} of a near miss ({@link
+     * TruthEvents#NEAR_MISS}) and of no true event of their type: false alerts on near misses.
+     */
+    public static int alertsOnNearMisses(
+            BenchDetection.Result result, List<TruthEvent> events, String type, Gate gate) {
+        Instant epoch = result.scenario().epoch();
+        int n = 0;
+        for (BenchDetection.Raised r : result.alerts()) {
+            if (!r.alert().type().name().equals(type)) {
+                continue;
+            }
+            double t = Geodesy.secondsBetween(epoch, r.alert().windowStart());
+            boolean nearMiss = false;
+            boolean nearTrue = false;
+            for (TruthEvent e : events) {
+                boolean within =
+                        Math.abs(t - e.timeS()) <= gate.windowS()
+                                && Geodesy.distanceM(
+                                                r.alert().location(),
+                                                new GeoPoint(e.latDeg(), e.lonDeg(), 0))
+                                        <= gate.maxDistanceM();
+                nearMiss |= within && e.type().equals(TruthEvents.NEAR_MISS);
+                nearTrue |= within && e.type().equals(type);
+            }
+            if (nearMiss && !nearTrue) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The default gates of the types that {@code detectors} ({@code cordon.yaml} names) raise. */
     public static Map<String, Gate> gatesFor(List<String> detectors) {
         Map<String, Gate> out = new TreeMap<>();

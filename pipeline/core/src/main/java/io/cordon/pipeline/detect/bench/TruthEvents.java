@@ -29,6 +29,8 @@ import java.util.TreeMap;
  *       interpolated linearly. As the detector does, a crossing counts once the target is {@link
  *       #CROSSING_CLEARANCE_M} past the line; coming back before that cancels it.
  *   <li>{@code RENDEZVOUS}: each pair from its meeting time for its dwell.
+ *   <li>{@link #NEAR_MISS}: each near-miss pair ({@code near_pass} at its closest approach, {@code
+ *       near_stop} at its brief stop), where a rendezvous alert is a false one.
  *   <li>{@code DARK_TARGET}: each dark interval (no sensor sees the target), at its first dark
  *       second and place.
  * </ul>
@@ -36,6 +38,12 @@ import java.util.TreeMap;
  * The scenarios have no restricted zone, so there are no zone intrusions to label.
  */
 public final class TruthEvents {
+    /**
+     * The type of a near miss: two targets that pass close or stop together briefly without a
+     * rendezvous; no detector should alert on it.
+     */
+    public static final String NEAR_MISS = "NEAR_MISS";
+
     /** How far past the line a crossing must go to count, m (the detector's default hysteresis). */
     public static final double CROSSING_CLEARANCE_M = 50.0;
 
@@ -121,7 +129,7 @@ public final class TruthEvents {
                 if (a != null && b != null) {
                     events.add(
                             event(
-                                    "RENDEZVOUS",
+                                    t.kind().equals("rendezvous") ? "RENDEZVOUS" : NEAR_MISS,
                                     t.meetTimeS(),
                                     t.meetTimeS() + t.dwellS(),
                                     (a[1] + b[1]) / 2,

@@ -83,6 +83,42 @@ class DetectionEventScoreTest {
         assertThat(ratio(dark[2], dark[1])).as("dark precision").isGreaterThanOrEqualTo(0.65);
     }
 
+    @Test
+    void nearMissesRaiseNoRendezvous() {
+        // Measured: 0 alerts on 30 near misses (15 passes within 20-150 m, 15 stops of 5-15 s),
+        // rendezvous precision 1.000 on these scenarios.
+        int nearMisses = 0;
+        int onNearMisses = 0;
+        int[] rendezvous = new int[3];
+        for (long seed : SEEDS) {
+            GeneratedScenario g =
+                    ScenarioGenerator.generate(
+                            ScenarioSpec.border(seed, 100, 600).withNearMissPairs(10));
+            double borderLat = BenchDetection.borderLat(g.scenarioJson());
+            BenchDetection.Result result = BenchDetection.run(g.scenario(), borderLat, Map.of());
+            List<TruthEvent> events = TruthEvents.of(g, ScenarioGenerator.REFERENCE, borderLat);
+            nearMisses +=
+                    (int)
+                            events.stream()
+                                    .filter(e -> e.type().equals(TruthEvents.NEAR_MISS))
+                                    .count();
+            onNearMisses +=
+                    EventScore.alertsOnNearMisses(
+                            result,
+                            events,
+                            "RENDEZVOUS",
+                            EventScore.DEFAULT_GATES.get("RENDEZVOUS"));
+            add(
+                    rendezvous,
+                    EventScore.score(result, events, EventScore.DEFAULT_GATES).get("RENDEZVOUS"));
+        }
+        assertThat(nearMisses).isEqualTo(30);
+        assertThat(onNearMisses).as("rendezvous alerts on near misses").isZero();
+        assertThat(ratio(rendezvous[2], rendezvous[1]))
+                .as("rendezvous precision with near misses")
+                .isGreaterThanOrEqualTo(0.95);
+    }
+
     private static double ratio(int a, int b) {
         return (double) a / b;
     }
