@@ -34,8 +34,10 @@ import java.util.TreeSet;
  * IdentityConflictParameters#maxClaimAgeS()} is predicted (constant velocity) to the update's time;
  * farther than {@link IdentityConflictParameters#minSeparationM()} apart, the two tracks conflict
  * and alert {@code NEW} once. The conflict is {@code CLOSED} (same id) when either track is deleted
- * or its claim gets older than the maximum age (it ended or no longer carries the identity).
- * Tentative updates are ignored.
+ * or its claim gets older than the maximum age (it ended or no longer carries the identity). While
+ * it lasts, an update at which the separation reaches {@link
+ * IdentityConflictParameters#updateSeparationFactor()} times the one last reported re-sends it as
+ * {@code UPDATE} (same id, evidence {@code revision} one more). Tentative updates are ignored.
  *
  * <p>The id is {@code AlertIds.of(IDENTITY_CONFLICT, "identity-conflict", [a, b], key@t)} with
  * {@code t} the time the conflict was found, in epoch milliseconds rounded to the second.
@@ -135,18 +137,33 @@ public final class IdentityConflictDetector implements KeyedTrackDetector<Identi
             String key = a.trackId() + "|" + b.trackId();
             Conflict c = conflicts.get(key);
             if (c != null) {
-                conflicts.put(
-                        key,
+                double factor = parameters.updateSeparationFactor();
+                boolean update = factor > 0 && d >= factor * c.reportedSeparationM();
+                Conflict next =
                         new Conflict(
                                 c.trackA(),
                                 c.trackB(),
                                 c.start(),
                                 c.place(),
-                                Math.max(c.maxSeparationM(), d)));
+                                Math.max(c.maxSeparationM(), d),
+                                update ? d : c.reportedSeparationM(),
+                                update ? c.revision() + 1 : c.revision());
+                conflicts.put(key, next);
+                if (update) {
+                    alerts.add(
+                            alert(
+                                    identityKey,
+                                    next,
+                                    a,
+                                    b,
+                                    AlertState.UPDATE,
+                                    self.time(),
+                                    next.revision()));
+                }
             } else if (d > parameters.minSeparationM()) {
                 c = new Conflict(a.trackId(), b.trackId(), self.time(), self.position(), d);
                 conflicts.put(key, c);
-                alerts.add(alert(identityKey, c, a, b, AlertState.NEW, self.time()));
+                alerts.add(alert(identityKey, c, a, b, AlertState.NEW, self.time(), 0));
             }
         }
     }
@@ -166,7 +183,8 @@ public final class IdentityConflictDetector implements KeyedTrackDetector<Identi
                 Claim a = claims.get(c.trackA());
                 Claim b = claims.get(c.trackB());
                 if (a != null && b != null) {
-                    alerts.add(alert(identityKey, c, a, b, AlertState.CLOSED, now));
+                    alerts.add(
+                            alert(identityKey, c, a, b, AlertState.CLOSED, now, c.revision() + 1));
                 }
             }
         }
@@ -196,11 +214,18 @@ public final class IdentityConflictDetector implements KeyedTrackDetector<Identi
     }
 
     private Alert alert(
-            String identityKey, Conflict c, Claim a, Claim b, AlertState state, Instant end) {
+            String identityKey,
+            Conflict c,
+            Claim a,
+            Claim b,
+            AlertState state,
+            Instant end,
+            int revision) {
         long key = Math.round(c.start().toEpochMilli() / 1000.0) * 1000;
         Map<String, String> evidence = new TreeMap<>();
         evidence.put("identity", identityKey);
         evidence.put("separationM", Evidence.decimal(c.maxSeparationM(), 1));
+        evidence.put(Evidence.REVISION, Integer.toString(revision));
         evidence.put(
                 "positionA",
                 Evidence.decimal(a.position().latDeg(), 6)
@@ -217,6 +242,9 @@ public final class IdentityConflictDetector implements KeyedTrackDetector<Identi
         evidence.put(
                 Evidence.PARAM_PREFIX + "maxClaimAgeS",
                 Evidence.decimal(parameters.maxClaimAgeS(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "updateSeparationFactor",
+                Evidence.decimal(parameters.updateSeparationFactor(), 2));
         List<String> partners = new ArrayList<>(split(a.partnerIds()));
         partners.addAll(split(b.partnerIds()));
         List<String> sensors = new ArrayList<>(split(a.sensorIds()));

@@ -17,11 +17,24 @@ import io.cordon.pipeline.config.ParameterSection;
  *     M.1371) and ADS-B twice a second, so a live claim is never that old; a track that dropped the
  *     identity or ended stops conflicting within this time.
  * @param severity severity of the alert (default HIGH: a cloned identity is deliberate)
+ * @param updateSeparationFactor while the conflict lasts, an {@code UPDATE} is sent each time the
+ *     separation reaches this factor times the one the previous message reported; 0 sends no
+ *     updates. Default 2: a clone seen 1 km away, then 2, 4, 8 km away is ever more certainly two
+ *     objects, and log-spaced steps keep the messages few.
  */
 public record IdentityConflictParameters(
-        double minSeparationM, double maxClaimAgeS, Severity severity) {
+        double minSeparationM,
+        double maxClaimAgeS,
+        Severity severity,
+        double updateSeparationFactor) {
     public static final IdentityConflictParameters DEFAULTS =
-            new IdentityConflictParameters(1_000, 30, Severity.HIGH);
+            new IdentityConflictParameters(1_000, 30, Severity.HIGH, 2);
+
+    /** Parameters with the default {@code updateSeparationFactor}. */
+    public IdentityConflictParameters(
+            double minSeparationM, double maxClaimAgeS, Severity severity) {
+        this(minSeparationM, maxClaimAgeS, severity, 2);
+    }
 
     public IdentityConflictParameters {
         if (!(minSeparationM > 0) || !Double.isFinite(minSeparationM)) {
@@ -33,16 +46,24 @@ public record IdentityConflictParameters(
         if (severity == null) {
             throw new ConfigException("severity", null, "one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
         }
+        if (!(updateSeparationFactor == 0
+                || (updateSeparationFactor > 1 && updateSeparationFactor <= 1000))) {
+            throw new ConfigException(
+                    "updateSeparationFactor",
+                    updateSeparationFactor,
+                    "0 (no updates) or in (1, 1000]");
+        }
     }
 
     public static IdentityConflictParameters from(ParameterSection s) {
-        s.allowOnly("minSeparationM", "maxClaimAgeS", "severity");
+        s.allowOnly("minSeparationM", "maxClaimAgeS", "severity", "updateSeparationFactor");
         IdentityConflictParameters d = DEFAULTS;
         return s.build(
                 () ->
                         new IdentityConflictParameters(
                                 s.number("minSeparationM", d.minSeparationM()),
                                 s.number("maxClaimAgeS", d.maxClaimAgeS()),
-                                s.enumValue("severity", Severity.class, d.severity())));
+                                s.enumValue("severity", Severity.class, d.severity()),
+                                s.number("updateSeparationFactor", d.updateSeparationFactor())));
     }
 }

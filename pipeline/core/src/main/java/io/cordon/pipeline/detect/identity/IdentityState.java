@@ -14,7 +14,7 @@ import java.util.List;
  * @param conflicts the pairs in conflict, sorted
  */
 public record IdentityState(List<Claim> claims, List<Conflict> conflicts) {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2; // 2 added Conflict.reportedSeparationM, revision
 
     /**
      * A track's latest claim.
@@ -48,9 +48,27 @@ public record IdentityState(List<Claim> claims, List<Conflict> conflicts) {
      * @param start when the conflict was found
      * @param place where the updating track was then
      * @param maxSeparationM the largest separation seen, m
+     * @param reportedSeparationM the separation the alert's latest message reported, m
+     * @param revision {@code UPDATE}s sent for the conflict so far
      */
     public record Conflict(
-            String trackA, String trackB, Instant start, GeoPoint place, double maxSeparationM) {
+            String trackA,
+            String trackB,
+            Instant start,
+            GeoPoint place,
+            double maxSeparationM,
+            double reportedSeparationM,
+            int revision) {
+        /** A conflict as first found: its separation reported, no update yet. */
+        public Conflict(
+                String trackA,
+                String trackB,
+                Instant start,
+                GeoPoint place,
+                double maxSeparationM) {
+            this(trackA, trackB, start, place, maxSeparationM, maxSeparationM, 0);
+        }
+
         public boolean involves(String trackId) {
             return trackA.equals(trackId) || trackB.equals(trackId);
         }
@@ -86,13 +104,15 @@ public record IdentityState(List<Claim> claims, List<Conflict> conflicts) {
                     .writeString(c.trackB())
                     .writeInstant(c.start())
                     .writePoint(c.place())
-                    .writeDouble(c.maxSeparationM());
+                    .writeDouble(c.maxSeparationM())
+                    .writeDouble(c.reportedSeparationM())
+                    .writeInt(c.revision());
         }
         return w.toBytes();
     }
 
     public static IdentityState fromBytes(byte[] bytes) {
-        StateBytes.Reader r = new StateBytes.Reader(bytes, VERSION);
+        StateBytes.Reader r = new StateBytes.Reader(bytes, 1, VERSION);
         int n = r.readInt();
         List<Claim> claims = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -111,13 +131,24 @@ public record IdentityState(List<Claim> claims, List<Conflict> conflicts) {
         int k = r.readInt();
         List<Conflict> conflicts = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
-            conflicts.add(
+            Conflict c =
                     new Conflict(
                             r.readString(),
                             r.readString(),
                             r.readInstant(),
                             r.readPoint(),
-                            r.readDouble()));
+                            r.readDouble());
+            conflicts.add(
+                    r.version() < 2
+                            ? c
+                            : new Conflict(
+                                    c.trackA(),
+                                    c.trackB(),
+                                    c.start(),
+                                    c.place(),
+                                    c.maxSeparationM(),
+                                    r.readDouble(),
+                                    r.readInt()));
         }
         return new IdentityState(claims, conflicts);
     }

@@ -89,6 +89,41 @@ class IdentityConflictDetectorTest {
     }
 
     @Test
+    void aConflictIsUpdatedEachTimeTheSeparationDoublesAndNotAfterItCloses() {
+        // A stays at HERE; B's claimed position runs east at 50 m/s from 1.5 km (a spoofed track)
+        List<EntityTrack> updates = new ArrayList<>();
+        for (int s = 0; s <= 120; s += 5) {
+            updates.add(claiming("A", TrackStatus.CONFIRMED, s, HERE));
+            updates.add(
+                    claiming(
+                            "B",
+                            TrackStatus.CONFIRMED,
+                            s + 2.5,
+                            moved(HERE, 90, 1500 + 50 * (s + 2.5))));
+        }
+        updates.add(claiming("B", TrackStatus.DELETED, 125, FAR));
+        updates.add(claiming("A", TrackStatus.CONFIRMED, 130, HERE));
+
+        List<Alert> alerts = run(updates);
+
+        // NEW at 2.5 s (1 625 m); 3 250 m is passed at B's update at 37.5 s (3 375 m), 6 750 m at
+        // 107.5 s (6 875 m); the deletion closes it; A's later update sends nothing
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(
+                        AlertState.NEW, AlertState.UPDATE, AlertState.UPDATE, AlertState.CLOSED);
+        assertThat(alerts).extracting(Alert::alertId).containsOnly(alerts.get(0).alertId());
+        assertThat(alerts)
+                .extracting(Alert::windowEnd)
+                .containsExactly(t(2.5), t(37.5), t(107.5), t(125));
+        assertThat(alerts)
+                .extracting(a -> a.evidence().get("revision"))
+                .containsExactly("0", "1", "2", "3");
+        assertThat(Double.parseDouble(alerts.get(1).evidence().get("separationM")))
+                .isBetween(3_370.0, 3_380.0);
+    }
+
+    @Test
     void twoTracksOfOneEntityCloseTogetherDoNotConflict() {
         assertThat(run(twoClaims(HERE, moved(HERE, 0, 200), 120))).isEmpty();
     }
