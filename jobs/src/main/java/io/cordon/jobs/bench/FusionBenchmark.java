@@ -63,7 +63,8 @@ public final class FusionBenchmark {
             Path dataDir,
             double tileSizeM,
             double haloM,
-            Path timeline) {
+            Path timeline,
+            Duration maxWarmup) {
         /** Without tiles (unless the configuration has a fusion section) and without timeline. */
         public Options(
                 Path configFile,
@@ -85,7 +86,8 @@ public final class FusionBenchmark {
                     dataDir,
                     0,
                     0,
-                    null);
+                    null,
+                    Duration.ofSeconds(60));
         }
     }
 
@@ -251,12 +253,12 @@ public final class FusionBenchmark {
                                         reader,
                                         deadLetters::total);
                 // Until the job has caught up with its start (the first seconds' backlog: cold JIT,
-                // first transactions), at least 5 s, at most 120 s: the measured run is the
+                // first transactions), at least 5 s, at most --max-warmup: the measured run is the
                 // steady state; how long the catch-up took is reported as warmup_s.
                 long warmupStart = System.nanoTime();
                 warmup.runFor(
                         Duration.ofSeconds(5),
-                        Duration.ofSeconds(120),
+                        options.maxWarmup(),
                         0,
                         new CaughtUp(sent, options.maxOutOfOrderness().toMillis() + 800));
                 double warmupS = (System.nanoTime() - warmupStart) / 1e9;

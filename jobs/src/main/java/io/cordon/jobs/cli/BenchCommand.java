@@ -41,7 +41,8 @@ public final class BenchCommand {
                 names = "--duration",
                 converter = DurationConverter.class,
                 defaultValue = "30s",
-                description = "Measured run after a 5 s warm-up. Default: ${DEFAULT-VALUE}.")
+                description =
+                        "Measured run, after the warm-up (see --max-warmup). Default: ${DEFAULT-VALUE}.")
         Duration duration;
 
         @Option(
@@ -101,6 +102,16 @@ public final class BenchCommand {
         double haloM;
 
         @Option(
+                names = "--max-warmup",
+                converter = DurationConverter.class,
+                defaultValue = "60s",
+                description =
+                        "The warm-up lasts at least 5 s and until the job has caught up with its"
+                                + " start (newest sent update at most the out-of-orderness + 800 ms"
+                                + " old for 2 s), at most this long. Default: ${DEFAULT-VALUE}.")
+        Duration maxWarmup;
+
+        @Option(
                 names = "--timeline",
                 description =
                         "Write a CSV timeline here (every 100 ms: published, generator lag, updates"
@@ -123,7 +134,8 @@ public final class BenchCommand {
                                             dataDir,
                                             tileSizeM,
                                             tileSizeM > 0 ? haloM : 0,
-                                            timeline),
+                                            timeline,
+                                            maxWarmup),
                                     System.out)
                             .run();
             System.out.print(r.toJson());

@@ -28,7 +28,8 @@ class FusionBenchmarkConfigTest {
                 Path.of("target/bench"),
                 tileSizeM,
                 haloM,
-                null);
+                null,
+                Duration.ofSeconds(60));
     }
 
     @Test
