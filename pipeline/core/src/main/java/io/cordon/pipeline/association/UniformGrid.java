@@ -127,6 +127,17 @@ public final class UniformGrid {
         return n;
     }
 
+    /**
+     * Writes into {@code dst[i]} the position of point i in this grid's order (by cell, column
+     * major, then by index): the order in which {@link #collect} lists points of different cells.
+     * Lets a caller that queries a finer grid put its results in this grid's order.
+     */
+    public void positions(int[] dst) {
+        for (int k = 0; k < size; k++) {
+            dst[points[k]] = k;
+        }
+    }
+
     /** The k-th point of the last {@link #collect}. */
     public int found(int k) {
         return found[k];

@@ -79,7 +79,39 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
 
     @Override
     public void linearise(double e, double n, double[] out, int o) {
-        RadarGeometry g = radar;
+        linearise(radar, rangeM, azimuthRad, varRange, varAzimuth, e, n, out, o);
+    }
+
+    /** The radar's frame in the plane. */
+    public RadarGeometry radar() {
+        return radar;
+    }
+
+    /** σr², m². */
+    public double varianceRangeM2() {
+        return varRange;
+    }
+
+    /** σa², rad². */
+    public double varianceAzimuthRad2() {
+        return varAzimuth;
+    }
+
+    /**
+     * {@link #linearise(double, double, double[], int)} of a plot given by its values (range,
+     * azimuth, their variances, the radar's geometry), for callers that keep a batch's plots in
+     * primitive arrays; the same arithmetic, so the same result to the bit.
+     */
+    public static void linearise(
+            RadarGeometry g,
+            double rangeM,
+            double azimuthRad,
+            double varRange,
+            double varAzimuth,
+            double e,
+            double n,
+            double[] out,
+            int o) {
         double k2 = -2 * g.curvaturePerM();
         double u = -(e * e + n * n) * g.curvaturePerM();
         double qe = g.a00() * e + g.a01() * n + g.c0() * u + g.b0();

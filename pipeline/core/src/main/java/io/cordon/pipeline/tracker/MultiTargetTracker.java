@@ -7,6 +7,7 @@ import io.cordon.pipeline.association.UniformGrid;
 import io.cordon.pipeline.filter.ConstantVelocityModel;
 import io.cordon.pipeline.filter.CoordinatedTurnModel;
 import io.cordon.pipeline.filter.FlatImm;
+import io.cordon.pipeline.filter.MeasurementColumns;
 import io.cordon.pipeline.filter.MeasurementModel;
 import io.cordon.pipeline.filter.MotionModel;
 import io.cordon.pipeline.geo.GeoPoint;
@@ -56,6 +57,14 @@ import java.util.Map;
  */
 public final class MultiTargetTracker implements Tracker {
     private static final double GRID_CELL_M = 1000.0;
+    // Cells of the grid the gating queries: a gate 1.2-1.5 km across (a far radar plot's
+    // cross-range
+    // error) overlaps 2-3 cells of 1 km on each axis, four to nine times its own area, and at 10
+    // 000
+    // targets that area holds tens of detections; cells of a quarter of that size hand out about
+    // a third as many. Pairs are then put back in the 1 km grid's order (GRID_CELL_M), which is
+    // what the association's tie-breaking has always seen.
+    private static final double GATING_CELL_M = 250.0;
     private static final double IDENTITY_MATCH_BONUS = 10.0;
     private static final long CHECK_PERIOD_NANOS = 4_000_000_000L;
     private static final double REIDENTIFY_GATE = 13.82; // chi-square 2 dof, 99.9 %
@@ -108,6 +117,11 @@ public final class MultiTargetTracker implements Tracker {
     private double[] clutterAt = new double[16];
     private int[] sensorOf = new int[16];
     private boolean[] used = new boolean[16];
+    // Whether observation j carries a cooperative identity (most do not: then no identity check
+    // needs to reach the observation object), and the measurements as primitive columns.
+    private boolean[] hasIdentity = new boolean[16];
+    private int[] gridOrder = new int[16];
+    private final MeasurementColumns columns = new MeasurementColumns();
     private TrackRecord[] touched = new TrackRecord[16];
     private double[] touchedE = new double[16], touchedN = new double[16];
     private double[] touchedDt = new double[16];
@@ -263,7 +277,8 @@ public final class MultiTargetTracker implements Tracker {
             maxN = Math.max(maxN, zn[j]);
             maxMeasurementVariance = Math.max(maxMeasurementVariance, zVar[j]);
         }
-        UniformGrid grid = new UniformGrid(GRID_CELL_M, ze, zn, m);
+        new UniformGrid(GRID_CELL_M, ze, zn, m).positions(gridOrder);
+        UniformGrid grid = new UniformGrid(GATING_CELL_M, ze, zn, m);
 
         // Which tracks does this batch concern, and which detections could be theirs?
         int sensors = batchSensors.size();
@@ -352,6 +367,7 @@ public final class MultiTargetTracker implements Tracker {
                     double varC = FlatImm.maxPositionVarianceM2(predictedCombined, co);
                     double pVisible = track.pVisible;
                     double lastPd = Double.NaN, detectRatio = 0;
+                    int firstPair = pairs;
                     for (int k = 0; k < count; k++) {
                         int j = candidates[k];
                         // Cheap Euclidean pre-gate in the plane (the chi-square gate's bound).
@@ -360,11 +376,10 @@ public final class MultiTargetTracker implements Tracker {
                         if (de * de + dn * dn > reach * reach) {
                             continue;
                         }
-                        Observation o = observations[j];
-                        if (track.conflictsWith(o.identity())) {
+                        if (hasIdentity[j] && track.conflictsWith(observations[j].identity())) {
                             continue;
                         }
-                        z[j].linearise(ce, cn, lin, 0);
+                        columns.linearise(j, ce, cn, lin, 0);
                         double d2 = imm.gate(predictedCombined, co, lin, 0);
                         if (!gate.accepts(d2)) {
                             continue;
@@ -375,7 +390,8 @@ public final class MultiTargetTracker implements Tracker {
                             detectRatio = Math.log(detect) - Math.log1p(-detect);
                         }
                         double llr = detectRatio + imm.lastLogLikelihood(d2) - lnFalse[j];
-                        if (track.sharesIdentityWith(o.identity())) {
+                        if (hasIdentity[j]
+                                && track.sharesIdentityWith(observations[j].identity())) {
                             llr += IDENTITY_MATCH_BONUS;
                         }
                         if (pairs == pairTrack.length) {
@@ -385,6 +401,11 @@ public final class MultiTargetTracker implements Tracker {
                         pairMeasurement[pairs] = j;
                         pairCost[pairs] = -llr;
                         pairs++;
+                    }
+                    if (pairs == firstPair) {
+                        slots--; // no pair: its prediction is not needed, the slot is reused
+                    } else {
+                        sortPairsByGridOrder(firstPair, pairs);
                     }
                 }
             }
@@ -401,7 +422,7 @@ public final class MultiTargetTracker implements Tracker {
             double likelihood = Double.NaN;
             if (j >= 0) {
                 int co = track.slot * FlatImm.GAUSSIAN;
-                z[j].linearise(predictedCombined[co], predictedCombined[co + 1], lin, 0);
+                columns.linearise(j, predictedCombined[co], predictedCombined[co + 1], lin, 0);
                 likelihood =
                         imm.update(predicted, track.slot * stateLength, lin, 0, track.state, 0);
             }
@@ -540,6 +561,28 @@ public final class MultiTargetTracker implements Tracker {
 
     // ------------------------------------------------------------------ per-batch helpers
 
+    /**
+     * Sorts one track's pairs [from, to) by their measurement's position in the 1 km grid's order
+     * (insertion sort: a track has a few pairs), so the pairs are listed as a query of that grid
+     * would have listed the detections, whatever grid the gating queried.
+     */
+    private void sortPairsByGridOrder(int from, int to) {
+        int[] order = gridOrder;
+        for (int a = from + 1; a < to; a++) {
+            int j = pairMeasurement[a];
+            double cost = pairCost[a];
+            int key = order[j];
+            int b = a - 1;
+            while (b >= from && order[pairMeasurement[b]] > key) {
+                pairMeasurement[b + 1] = pairMeasurement[b];
+                pairCost[b + 1] = pairCost[b];
+                b--;
+            }
+            pairMeasurement[b + 1] = j;
+            pairCost[b + 1] = cost;
+        }
+    }
+
     private int[] candidates = new int[16];
 
     /**
@@ -669,7 +712,10 @@ public final class MultiTargetTracker implements Tracker {
             clutterAt = new double[size];
             sensorOf = new int[size];
             used = new boolean[size];
+            hasIdentity = new boolean[size];
+            gridOrder = new int[size];
         }
+        columns.reset(m);
         batchSensors.clear();
         String previous = null;
         int sensorSlot = -1;
@@ -689,6 +735,8 @@ public final class MultiTargetTracker implements Tracker {
             int k = batchSensorIndex[sensorSlot];
             MeasurementModel mm = converter.convert(o);
             z[j] = mm;
+            columns.set(j, mm);
+            hasIdentity[j] = !o.identity().isEmpty();
             ze[j] = mm.eastM();
             zn[j] = mm.northM();
             zVar[j] = mm.maxPositionVarianceM2();

@@ -40,6 +40,38 @@ class UniformGridTest {
     }
 
     @Test
+    void positionsAreTheOrderInWhichQueriesListPoints() {
+        Random random = new Random(11);
+        int n = 500;
+        double[] e = new double[n];
+        double[] north = new double[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = (random.nextDouble() - 0.5) * 20000;
+            north[i] = (random.nextDouble() - 0.5) * 20000;
+        }
+        UniformGrid grid = new UniformGrid(1000, e, north, n);
+        int[] position = new int[n];
+        grid.positions(position);
+        // A query covering everything lists every point once, each at its position.
+        int found = grid.collect(0, 0, 20000);
+        assertThat(found).isEqualTo(n);
+        for (int k = 0; k < found; k++) {
+            assertThat(position[grid.found(k)]).isEqualTo(k);
+        }
+        // Any smaller query lists its points in increasing position.
+        for (int q = 0; q < 50; q++) {
+            int count =
+                    grid.collect(
+                            (random.nextDouble() - 0.5) * 20000,
+                            (random.nextDouble() - 0.5) * 20000,
+                            random.nextDouble() * 3000);
+            for (int k = 1; k < count; k++) {
+                assertThat(position[grid.found(k)]).isGreaterThan(position[grid.found(k - 1)]);
+            }
+        }
+    }
+
+    @Test
     void chiSquareGateThresholdIsTheQuantile() {
         // 2 degrees of freedom: γ = -2 ln(1 - P_G).
         ChiSquareGate gate = ChiSquareGate.of(0.99, 2);
