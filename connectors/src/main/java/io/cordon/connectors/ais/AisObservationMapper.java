@@ -5,6 +5,8 @@ import io.cordon.connectors.ais.message.ClassAPositionReport;
 import io.cordon.connectors.ais.message.ClassBPositionReport;
 import io.cordon.connectors.ais.message.ExtendedClassBPositionReport;
 import io.cordon.connectors.ais.message.LongRangePositionReport;
+import io.cordon.connectors.ais.message.StaticAndVoyageData;
+import io.cordon.connectors.ais.message.StaticDataReportPartB;
 import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.sensor.SensorDefaults;
 import io.cordon.pipeline.geo.GeoPoint;
@@ -15,6 +17,7 @@ import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.observation.TargetClass;
 import io.cordon.pipeline.observation.Velocity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +34,16 @@ import java.util.OptionalInt;
  * 000 minute, or 1/10 minute = 185 m for type 27). Velocity: east = SOG sin(COG), north = SOG
  * cos(COG), absent when either is not available. Event time: see {@link AisEventTime}.
  *
+ * <p>Static data: the call sign of a static and voyage data report (type 5, class A) or static data
+ * report part B (type 24, class B) is remembered per MMSI and put in the identity of the position
+ * reports of that MMSI that follow, within the bounds of {@link AisStaticIdentities} (100 000
+ * MMSIs, 24 hours on the receive times). The ship name of type 5 and 24 part A has no field in a
+ * {@link CooperativeIdentity} and is not used. One mapper per feed: the call signs are what this
+ * feed has received.
+ *
  * <p>Base station reports, static data and other types carry no target position and yield no
  * observation (an empty result, not an error); a position report without a receive time or position
- * yields an error with the reason.
+ * yields an error with the reason. Not thread-safe.
  */
 public final class AisObservationMapper {
     /** One-sigma per axis for "better than 10 m" at 95 % in two dimensions. */
@@ -43,16 +53,41 @@ public final class AisObservationMapper {
     private static final double VESSEL_PRIOR = 0.9;
 
     private final SensorDefaults defaults;
+    private final AisStaticIdentities statics;
 
     public AisObservationMapper(SensorDefaults defaults) {
+        this(
+                defaults,
+                AisStaticIdentities.DEFAULT_MAX_VESSELS,
+                AisStaticIdentities.DEFAULT_MAX_AGE);
+    }
+
+    /**
+     * @param maxVessels how many MMSIs' call signs are remembered at most
+     * @param maxAge how long after its static report a call sign is attached
+     */
+    AisObservationMapper(SensorDefaults defaults, int maxVessels, Duration maxAge) {
         if (defaults == null) {
             throw new IllegalArgumentException("defaults are required");
         }
         this.defaults = defaults;
+        this.statics = new AisStaticIdentities(maxVessels, maxAge);
     }
 
+    /**
+     * The observation of a position report, with the call sign this feed's static reports gave its
+     * MMSI; for a static report, nothing (its call sign is remembered).
+     */
     public DecodeResult<Observation> map(AisReport report) {
         AisMessage m = report.message();
+        if (m instanceof StaticAndVoyageData s) {
+            statics.remember(s.mmsi(), s.callsign(), report.receivedAt().orElse(null));
+            return new DecodeResult<>(List.of(), List.of());
+        }
+        if (m instanceof StaticDataReportPartB s) {
+            statics.remember(s.mmsi(), s.callsign(), report.receivedAt().orElse(null));
+            return new DecodeResult<>(List.of(), List.of());
+        }
         if (m instanceof ClassAPositionReport r) {
             return observation(
                     report,
@@ -131,7 +166,8 @@ public final class AisObservationMapper {
                         sigma * sigma + stepEastM * stepEastM / 12.0,
                         0.0,
                         sigma * sigma + stepNorthM * stepNorthM / 12.0);
-        Instant eventTime = AisEventTime.of(report.receivedAt().get(), utcSecond);
+        Instant receivedAt = report.receivedAt().get();
+        Instant eventTime = AisEventTime.of(receivedAt, utcSecond);
         String mmsi = mmsi(m);
         return DecodeResult.of(
                 new Observation(
@@ -149,7 +185,8 @@ public final class AisObservationMapper {
                         eventTime,
                         fix,
                         velocity(speedMps, courseDeg),
-                        new CooperativeIdentity(mmsi, "", "", ""),
+                        new CooperativeIdentity(
+                                mmsi, "", statics.callsign(m.mmsi(), receivedAt), ""),
                         classification(m.mmsi()),
                         defaults.marking()));
     }
