@@ -51,14 +51,15 @@ public final class ScenarioGenerator {
     /**
      * Writes a generated scenario in the benchmark format, plus its ground-truth events as
      * events.csv ({@link io.cordon.pipeline.detect.bench.TruthEvents}): {@code --out DIR [--seed S]
-     * [--targets N] [--duration SECONDS] [--clutter-scale X]} (defaults: seed 1, 100 targets, 600
-     * s, 1).
+     * [--targets N] [--duration SECONDS] [--clutter-scale X] [--near-miss-pairs K]} (defaults: seed
+     * 1, 100 targets, 600 s, 1, no near-miss pair).
      */
     public static void main(String[] args) throws java.io.IOException {
         long seed = 1;
         int targets = 100;
         int duration = 600;
         double clutter = 1.0;
+        int nearMisses = 0;
         java.nio.file.Path out = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -66,16 +67,21 @@ public final class ScenarioGenerator {
                 case "--targets" -> targets = Integer.parseInt(args[i + 1]);
                 case "--duration" -> duration = Integer.parseInt(args[i + 1]);
                 case "--clutter-scale" -> clutter = Double.parseDouble(args[i + 1]);
+                case "--near-miss-pairs" -> nearMisses = Integer.parseInt(args[i + 1]);
                 case "--out" -> out = java.nio.file.Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (out == null) {
             throw new IllegalArgumentException(
-                    "usage: --out DIR [--seed S] [--targets N] [--duration S] [--clutter-scale X]");
+                    "usage: --out DIR [--seed S] [--targets N] [--duration S] [--clutter-scale X]"
+                            + " [--near-miss-pairs K]");
         }
         GeneratedScenario g =
-                generate(ScenarioSpec.border(seed, targets, duration).withClutterScale(clutter));
+                generate(
+                        ScenarioSpec.border(seed, targets, duration)
+                                .withClutterScale(clutter)
+                                .withNearMissPairs(nearMisses));
         g.writeTo(out);
         // Ground-truth events for scoring detectors (docs/detection.md); a sixth file, the five
         // of the benchmark format are unchanged.
