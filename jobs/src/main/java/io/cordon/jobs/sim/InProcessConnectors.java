@@ -5,7 +5,6 @@ import com.google.protobuf.Timestamp;
 import io.cordon.connectors.ais.AisObservationMapper;
 import io.cordon.connectors.ais.AisReport;
 import io.cordon.connectors.ais.AisStreamDecoder;
-import io.cordon.connectors.ais.message.StaticAndVoyageData;
 import io.cordon.connectors.asterix.AsterixMessage;
 import io.cordon.connectors.asterix.cat034.Cat034Service;
 import io.cordon.connectors.asterix.cat048.Cat048Plot;
@@ -28,7 +27,6 @@ import io.cordon.connectors.tak.TakMessage;
 import io.cordon.connectors.tak.TakStreamDecoder;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
-import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.proto.v1.DeadLetter;
 import java.time.Instant;
@@ -39,7 +37,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,10 +53,10 @@ import java.util.Map;
  *
  * <p>AIS lines are decoded with the unit's reception time (the receiver's clock), from which the
  * mapper places each report's UTC second ({@code AisEventTime}); fragments of multi-sentence
- * messages are joined per sensor. A static and voyage data report (message 5) is a decoded record
- * without observation; the call sign it carries is remembered per sensor and MMSI and added to the
- * identity of that MMSI's later position reports, so the tracks get it. (The AIS mapper itself maps
- * single messages; the name has no place in a cooperative identity.)
+ * messages are joined per sensor. A static report (message 5 or 24) is a decoded record without
+ * observation; the sensor's AIS mapper, the one {@code cordon connect --format ais} uses, remembers
+ * its call sign and puts it in the identity of that MMSI's later position reports ({@link
+ * AisObservationMapper}), so the tracks get it.
  *
  * <p>Thread-safe (one unit at a time).
  */
@@ -91,7 +88,6 @@ public final class InProcessConnectors {
     private final Map<String, SapientObservationMapper> sapientMappers = new HashMap<>();
     private final Map<String, AisStreamDecoder> aisDecoders = new HashMap<>();
     private final Map<String, AisObservationMapper> aisMappers = new HashMap<>();
-    private final Map<String, Map<String, String>> aisCallsigns = new HashMap<>();
     private final CotXmlDecoder cotDecoder = new CotXmlDecoder();
     private final SatelliteDetectionDecoder satelliteDecoder = new SatelliteDetectionDecoder();
     private final Map<WireFormat, FormatCounts> counts = new EnumMap<>(WireFormat.class);
@@ -114,7 +110,6 @@ public final class InProcessConnectors {
                 case AIS -> {
                     aisDecoders.put(s.id(), new AisStreamDecoder());
                     aisMappers.put(s.id(), new AisObservationMapper(defaults));
-                    aisCallsigns.put(s.id(), new HashMap<>());
                 }
                 case NATIVE -> {}
             }
@@ -248,42 +243,10 @@ public final class InProcessConnectors {
                 aisDecoders.get(unit.sensorId()).decode(unit.bytes(), unit.receivedAt());
         errors(unit, source, decoded.errors(), dead);
         AisObservationMapper mapper = aisMappers.get(unit.sensorId());
-        Map<String, String> callsigns = aisCallsigns.get(unit.sensorId());
         for (AisReport r : decoded.values()) {
-            if (r.message() instanceof StaticAndVoyageData s && !s.callsign().isBlank()) {
-                callsigns.put(String.format(Locale.ROOT, "%09d", s.mmsi()), s.callsign());
-            }
-            DecodeResult<Observation> mapped = mapper.map(r);
-            List<Observation> named = new ArrayList<>(mapped.values().size());
-            for (Observation o : mapped.values()) {
-                String callsign = callsigns.get(o.identity().mmsi());
-                named.add(
-                        callsign == null
-                                ? o
-                                : withIdentity(
-                                        o,
-                                        o.identity()
-                                                .mergedWith(
-                                                        new CooperativeIdentity(
-                                                                "", "", callsign, ""))));
-            }
-            mapped(unit, source, new DecodeResult<>(named, mapped.errors()), out, dead);
+            mapped(unit, source, mapper.map(r), out, dead);
         }
         return decoded.values().size();
-    }
-
-    private static Observation withIdentity(Observation o, CooperativeIdentity identity) {
-        return new Observation(
-                o.observationId(),
-                o.partnerId(),
-                o.sensorId(),
-                o.sensorKind(),
-                o.eventTime(),
-                o.measurement(),
-                o.velocity(),
-                identity,
-                o.classification(),
-                o.marking());
     }
 
     private long nativeProtobuf(
