@@ -112,6 +112,38 @@ class DetectorOperatorsTest {
         h.close();
     }
 
+    @Test
+    void aMaritimeControlLineFromTheConfigurationIsCrossedInTheOperator() throws Exception {
+        ConfigText config =
+                new ConfigText(
+                        "reference: {latDeg: 31.3333, lonDeg: -110.6}\n"
+                                + "borders:\n  controlLines:\n"
+                                + "    - {name: Gulf line, wkt: 'LINESTRING (-113.8 31.0, -113.2"
+                                + " 31.0)', left: MEX}\n",
+                        ".");
+        var h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new TrackDetectorFunction(
+                                config, BORDERS, TrackDetectorFactory.borderCrossing()),
+                        e -> e.trackId,
+                        Types.STRING);
+        h.open();
+        GeoPoint onLine = new GeoPoint(31.0, -113.5, 0);
+        // north at 5 m/s, every 10 s from 510 m south: over the line at 102 s, 90 m past at 120 s
+        for (int s = 0; s <= 140; s += 10) {
+            double north = -510 + 5.0 * s;
+            GeoPoint p = north >= 0 ? moved(onLine, 0, north) : moved(onLine, 180, -north);
+            h.processElement(envelope(track("V-1", TrackStatus.CONFIRMED, s, p, 0, 5)), 0);
+        }
+        List<Alert> raised = alerts(h);
+        assertThat(raised).hasSize(1);
+        assertThat(raised.get(0).evidence())
+                .containsEntry("controlLine", "Gulf line")
+                .containsEntry("toCountry", "MEX")
+                .containsEntry("confirmedAt", T0.plusSeconds(120).toString());
+        h.close();
+    }
+
     // ------------------------------------------------------ keyed by tile: rendezvous
 
     @Test
