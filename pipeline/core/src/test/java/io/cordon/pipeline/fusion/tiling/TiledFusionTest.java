@@ -59,10 +59,11 @@ class TiledFusionTest {
             assertThat(tiled.streamViolations()).isEmpty();
             // EDGE crosses one edge, CORNER one corner, WEAVE two edges (its weave stays inside
             // the hand-over margin), JOURNEY two corners. (Before tiles learnt of empty scans,
-            // clutter tracks that lived on in the tiles added dozens of owner changes.)
+            // clutter tracks that lived on in the tiles added dozens of owner changes: the upper
+            // bound catches that; a corner may be handed over through an edge neighbour.)
             assertThat(fusion.resolver().stats().handovers())
                     .as("owners changed at tile edges")
-                    .isGreaterThanOrEqualTo(6);
+                    .isBetween(6L, 8L);
             assertThat(fusion.load().resolverUpdates())
                     .as("the resolver sees a fraction of the tiles' updates")
                     .isLessThan(fusion.load().tileUpdates() / 2);
