@@ -25,6 +25,12 @@ import java.util.TreeSet;
  * @param classification fused classification
  * @param marking the releasability that follows from all contributing sources
  * @param updateCount number of observations fused into the track
+ * @param lastCooperativeTime event time of the last observation from a cooperative sensor kind
+ *     (AIS, ADS-B: {@link io.cordon.pipeline.observation.SensorKind#cooperative()}) fused into the
+ *     track, or null when none ever was
+ * @param lastNonCooperativeTime event time of the last observation from any other sensor kind
+ *     (radar, drone, satellite, ground sensor, partner tracker, ...) fused into the track, or null
+ *     when none ever was
  */
 public record EntityTrack(
         String trackId,
@@ -38,7 +44,9 @@ public record EntityTrack(
         CooperativeIdentity identity,
         Classification classification,
         Marking marking,
-        long updateCount) {
+        long updateCount,
+        Instant lastCooperativeTime,
+        Instant lastNonCooperativeTime) {
     public EntityTrack {
         if (trackId == null || trackId.isBlank()) {
             throw new IllegalArgumentException("trackId is required");
@@ -52,6 +60,37 @@ public record EntityTrack(
         identity = identity == null ? CooperativeIdentity.NONE : identity;
         classification = classification == null ? Classification.UNKNOWN : classification;
         marking = marking == null ? Marking.UNRESTRICTED : marking;
+    }
+
+    /** A track without provenance times (both null: not known). */
+    public EntityTrack(
+            String trackId,
+            TrackStatus status,
+            Instant time,
+            GeoPoint position,
+            Velocity velocity,
+            StateCovariance covariance,
+            SortedSet<String> sensorIds,
+            SortedSet<String> partnerIds,
+            CooperativeIdentity identity,
+            Classification classification,
+            Marking marking,
+            long updateCount) {
+        this(
+                trackId,
+                status,
+                time,
+                position,
+                velocity,
+                covariance,
+                sensorIds,
+                partnerIds,
+                identity,
+                classification,
+                marking,
+                updateCount,
+                null,
+                null);
     }
 
     private static SortedSet<String> sortedCopy(Set<String> values) {
@@ -73,6 +112,27 @@ public record EntityTrack(
                 identity,
                 classification,
                 marking,
-                updateCount);
+                updateCount,
+                lastCooperativeTime,
+                lastNonCooperativeTime);
+    }
+
+    /** The same track under another id (everything else, provenance times included, kept). */
+    public EntityTrack withTrackId(String newTrackId) {
+        return new EntityTrack(
+                newTrackId,
+                status,
+                time,
+                position,
+                velocity,
+                covariance,
+                sensorIds,
+                partnerIds,
+                identity,
+                classification,
+                marking,
+                updateCount,
+                lastCooperativeTime,
+                lastNonCooperativeTime);
     }
 }

@@ -83,6 +83,8 @@ final class EntityTrackMapper {
                 track.identity,
                 track.classification,
                 track.marking,
-                track.updateCount);
+                track.updateCount,
+                track.lastCooperative,
+                track.lastNonCooperative);
     }
 }

@@ -51,6 +51,12 @@ final class TrackRecord {
     Classification classification = Classification.UNKNOWN;
     Marking marking = Marking.UNRESTRICTED;
 
+    /** Event time of the last fused cooperative (AIS, ADS-B) observation; null when none. */
+    Instant lastCooperative;
+
+    /** Event time of the last fused observation of any other sensor kind; null when none. */
+    Instant lastNonCooperative;
+
     // Bookkeeping of the tracker (not part of the track's state): position in the birth order,
     // prediction slot and output position within the current call.
     int index;
@@ -119,12 +125,19 @@ final class TrackRecord {
         } else if (m != marking && !(m.releasableToAll() && marking.releasableToAll())) {
             marking = marking.intersect(m);
         }
+        Instant t = o.eventTime();
+        if (o.sensorKind().cooperative()) {
+            lastCooperative = later(lastCooperative, t);
+        } else {
+            lastNonCooperative = later(lastNonCooperative, t);
+        }
         updateCount++;
     }
 
     /**
      * Takes over the provenance of another track of the same entity (found again): sensors,
-     * partners, identity, best classification, the intersection of markings, the update count.
+     * partners, identity, best classification, the intersection of markings, the update count, the
+     * later of the provenance times.
      */
     void adopt(TrackRecord other) {
         sensorIds.addAll(other.sensorIds);
@@ -135,8 +148,18 @@ final class TrackRecord {
         }
         marking = marking.intersect(other.marking);
         updateCount += other.updateCount;
+        lastCooperative = later(lastCooperative, other.lastCooperative);
+        lastNonCooperative = later(lastNonCooperative, other.lastNonCooperative);
         lastSensorId = null;
         lastPartnerId = null;
+    }
+
+    /** The later of two times, either of which may be null (never). */
+    static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || !b.isAfter(a) ? a : b;
     }
 
     /** True when an observation's cooperative identity contradicts the track's. */

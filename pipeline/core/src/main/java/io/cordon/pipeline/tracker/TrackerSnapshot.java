@@ -30,20 +30,35 @@ import java.util.Set;
  * version 3 adds the time of the last coverage check and the birth time; version 4 adds, after the
  * tracks, the sensor-track associations in force at the clock (count, then per association in key
  * order: sensor id, local track id, entity id, time of the last report, failures in a row). Strings
- * are modified UTF-8. Version 2 and 3 snapshots are still read (without associations). A reader
- * accepts only versions it knows and fails with a message otherwise.
+ * are modified UTF-8. Version 5 adds, per track after the marking, the event times of the last
+ * cooperative and the last non-cooperative observation (each flag + seconds + nanos); versions 2 to
+ * 4 are still read (without those times, which stay unknown until the next such observation; 2 and
+ * 3 without associations). A reader accepts only versions it knows and fails with a message
+ * otherwise.
  */
 final class TrackerSnapshot {
     static final int MAGIC = 0x4354524B;
-    static final short VERSION = 4;
+    static final short VERSION = 5;
 
     private TrackerSnapshot() {}
 
     static byte[] write(MultiTargetTracker tracker) {
+        return write(tracker, VERSION);
+    }
+
+    /**
+     * The snapshot in the current layout, or in version 4 (without the provenance times) for a
+     * reader that does not know version 5 yet.
+     */
+    static byte[] write(MultiTargetTracker tracker, short version) {
+        if (version != VERSION && version != 4) {
+            throw new IllegalArgumentException(
+                    "can write tracker snapshot versions 4 and " + VERSION + ", not " + version);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
-            out.writeShort(VERSION);
+            out.writeShort(version);
             GeoPoint ref = tracker.plane.origin();
             out.writeDouble(ref.latDeg());
             out.writeDouble(ref.lonDeg());
@@ -89,6 +104,10 @@ final class TrackerSnapshot {
                 out.writeDouble(t.classification.confidence());
                 out.writeBoolean(t.marking.releasableToAll());
                 writeStrings(out, t.marking.partners());
+                if (version >= 5) {
+                    writeInstantOrNull(out, t.lastCooperative);
+                    writeInstantOrNull(out, t.lastNonCooperative);
+                }
             }
             List<SensorTrackLink> links =
                     tracker.clock == null
@@ -116,11 +135,11 @@ final class TrackerSnapshot {
                         "not a tracker snapshot (magic " + Integer.toHexString(magic) + ")");
             }
             short version = in.readShort();
-            if (version != VERSION && version != 2 && version != 3) {
+            if (version < 2 || version > VERSION) {
                 throw new IllegalArgumentException(
                         "unsupported tracker snapshot version "
                                 + version
-                                + ", expected "
+                                + ", expected 2 to "
                                 + VERSION);
             }
             GeoPoint ref = new GeoPoint(in.readDouble(), in.readDouble(), in.readDouble());
@@ -179,6 +198,10 @@ final class TrackerSnapshot {
                 boolean all = in.readBoolean();
                 List<String> partners = readStrings(in);
                 t.marking = all ? Marking.UNRESTRICTED : Marking.releasableTo(partners);
+                if (version >= 5) {
+                    t.lastCooperative = readInstantOrNull(in);
+                    t.lastNonCooperative = readInstantOrNull(in);
+                }
                 restored.add(t);
             }
             for (TrackRecord t : restored) {

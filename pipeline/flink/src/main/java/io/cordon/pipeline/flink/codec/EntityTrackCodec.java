@@ -106,6 +106,12 @@ public final class EntityTrackCodec {
                 b.addCovarianceEnu(v);
             }
         }
+        if (track.lastCooperativeTime() != null) {
+            b.setLastCooperativeTime(timestamp(track.lastCooperativeTime()));
+        }
+        if (track.lastNonCooperativeTime() != null) {
+            b.setLastNonCooperativeTime(timestamp(track.lastNonCooperativeTime()));
+        }
         if (!track.identity().isEmpty()) {
             b.setIdentity(identityProto(track.identity()));
         }
@@ -150,6 +156,14 @@ public final class EntityTrackCodec {
                     "update_count must be at most 2^63 - 1, was "
                             + Long.toUnsignedString(updateCount));
         }
+        var lastCooperative =
+                p.hasLastCooperativeTime()
+                        ? instant(true, p.getLastCooperativeTime(), "last_cooperative_time")
+                        : null;
+        var lastNonCooperative =
+                p.hasLastNonCooperativeTime()
+                        ? instant(true, p.getLastNonCooperativeTime(), "last_non_cooperative_time")
+                        : null;
         return new EntityTrack(
                 trackId,
                 status,
@@ -162,7 +176,9 @@ public final class EntityTrackCodec {
                 p.hasIdentity() ? identity(p.getIdentity()) : CooperativeIdentity.NONE,
                 classification(p.hasClassification(), p.getClassification(), "classification"),
                 marking(p.hasMarking(), p.getMarking(), "marking"),
-                updateCount);
+                updateCount,
+                lastCooperative,
+                lastNonCooperative);
     }
 
     /** Empty means "not available" (null in the core); otherwise 16 finite, symmetric values. */

@@ -70,6 +70,44 @@ class EntityTrackCodecTest {
     }
 
     @Test
+    void provenanceTimesRoundTripAndAbsentOnesStayNull() {
+        EntityTrack base = confirmedWalker(TrackStatus.CONFIRMED, CORRELATED);
+        EntityTrack both = withTimes(base, T0.minusSeconds(200), T0.minusNanos(1_500));
+        EntityTrack radarOnly = withTimes(base, null, T0);
+
+        io.cordon.proto.v1.EntityTrack proto = EntityTrackCodec.toProto(both);
+
+        assertThat(proto.getLastCooperativeTime())
+                .isEqualTo(ts(T0.getEpochSecond() - 200, T0.getNano()));
+        assertThat(EntityTrackCodec.fromProto(proto).orElseThrow()).isEqualTo(both);
+        assertThat(EntityTrackCodec.toProto(radarOnly).hasLastCooperativeTime()).isFalse();
+        assertThat(EntityTrackCodec.parse(EntityTrackCodec.toBytes(radarOnly)).orElseThrow())
+                .isEqualTo(radarOnly);
+        assertThat(EntityTrackCodec.fromProto(minimal().build()).orElseThrow())
+                .extracting(EntityTrack::lastCooperativeTime, EntityTrack::lastNonCooperativeTime)
+                .containsExactly(null, null);
+    }
+
+    static EntityTrack withTimes(
+            EntityTrack t, java.time.Instant cooperative, java.time.Instant nonCooperative) {
+        return new EntityTrack(
+                t.trackId(),
+                t.status(),
+                t.time(),
+                t.position(),
+                t.velocity(),
+                t.covariance(),
+                t.sensorIds(),
+                t.partnerIds(),
+                t.identity(),
+                t.classification(),
+                t.marking(),
+                t.updateCount(),
+                cooperative,
+                nonCooperative);
+    }
+
+    @Test
     void covarianceTravelsRowMajorWithItsElementsInPlace() {
         io.cordon.proto.v1.EntityTrack proto =
                 EntityTrackCodec.toProto(confirmedWalker(TrackStatus.CONFIRMED, CORRELATED));
@@ -144,6 +182,10 @@ class EntityTrackCodecTest {
                         b -> b.setStatusValue(17),
                         "status has unknown value 17"),
                 bad("no time", b -> b.clearTime(), "time is required"),
+                bad(
+                        "last cooperative time out of range",
+                        b -> b.setLastCooperativeTime(ts(0, -1)),
+                        "last_cooperative_time must lie in 0001-01-01..9999-12-31"),
                 bad(
                         "nanos out of range",
                         b -> b.setTime(ts(0, 1_000_000_000)),
