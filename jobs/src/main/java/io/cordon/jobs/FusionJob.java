@@ -5,9 +5,11 @@ import io.cordon.pipeline.flink.fusion.DecisionEnvelope;
 import io.cordon.pipeline.flink.fusion.IdentityResolverFunction;
 import io.cordon.pipeline.flink.fusion.ObservationDecodeFunction;
 import io.cordon.pipeline.flink.fusion.PublishFunction;
+import io.cordon.pipeline.flink.fusion.ScanRouterFunction;
 import io.cordon.pipeline.flink.fusion.SensorWatermarkStrategy;
 import io.cordon.pipeline.flink.fusion.TileTrackEnvelope;
 import io.cordon.pipeline.flink.fusion.TileTrackingFunction;
+import io.cordon.pipeline.flink.fusion.TileTrackingOperator;
 import io.cordon.pipeline.flink.fusion.TrackOrderFunction;
 import io.cordon.pipeline.flink.fusion.TrackingFunction;
 import io.cordon.pipeline.flink.fusion.TrackingOperator;
@@ -32,9 +34,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * and late observations go to the dead-letter sink.
  *
  * <p>With {@link TilePartitioning} (the configuration's {@code fusion} section) the tracker runs
- * per tile and three stages follow: the identity resolver (parallelism 1) gives tile tracks global
- * ids and one owner per entity, the owners' updates are published under the global ids, and each
- * track's updates are put in event-time order (docs/architecture.md, "Fusion partitioning").
+ * per tile, told of every sensor's scans by {@link ScanRouterFunction} (parallelism 1), and three
+ * stages follow: the identity resolver (parallelism 1) gives tile tracks global ids and one owner
+ * per entity, the owners' updates are published under the global ids, and each track's updates are
+ * put in event-time order (docs/architecture.md, "Fusion partitioning").
  */
 public final class FusionJob {
     /**
@@ -114,9 +117,22 @@ public final class FusionJob {
     }
 
     private void addTiled(SingleOutputStreamOperator<ObservationEnvelope> decoded) {
+        // every sensor's scans to every tile that exists by then (empty scans), as TiledFusion
+        SingleOutputStreamOperator<ObservationEnvelope> scans =
+                decoded.getSideOutput(ObservationDecodeFunction.SCANS)
+                        .keyBy(e -> ScanRouterFunction.KEY, Types.STRING)
+                        .process(new ScanRouterFunction())
+                        .uid("fusion-scan-router")
+                        .name("route scans to tiles")
+                        .setParallelism(1)
+                        .setBufferTimeout(BUFFER_TIMEOUT_MS);
         SingleOutputStreamOperator<TileTrackEnvelope> tileUpdates =
-                decoded.keyBy(e -> e.partitionKey, Types.STRING)
-                        .process(new TileTrackingFunction(config))
+                decoded.union(scans)
+                        .keyBy(e -> e.partitionKey, Types.STRING)
+                        .transform(
+                                "track per partition",
+                                TypeInformation.of(TileTrackEnvelope.class),
+                                new TileTrackingOperator(new TileTrackingFunction(config)))
                         .uid("fusion-tile-tracker")
                         .name("track per partition");
         SingleOutputStreamOperator<DecisionEnvelope> decisions =

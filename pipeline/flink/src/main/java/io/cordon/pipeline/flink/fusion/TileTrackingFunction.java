@@ -18,8 +18,13 @@ import io.cordon.pipeline.tracker.TrackerParameters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -37,7 +42,13 @@ import org.apache.flink.util.OutputTag;
  * Stage 1 of tiled fusion: one {@link TileTracker} per tile (the key), driven by event time like
  * {@link TrackingFunction}. Every update of the tile's tracks goes to the main output (for
  * publication); those the identity resolver needs also go, without their payload, to {@link
- * #TO_RESOLVER}. Late observations are dead-lettered with the tile in the reason.
+ * #TO_RESOLVER}. Late observations are dead-lettered with the tile in the reason. Scan markers
+ * ({@link ScanRouterFunction}) name the sensors that scanned at a time: for those without an
+ * observation in the tile then, the tile's tracker takes an empty scan ({@code TileTracker.step}).
+ *
+ * <p>The tile trackers live on the heap and are written to keyed state only when a checkpoint is
+ * taken ({@link #writeState}, called by {@link TileTrackingOperator}), for the tiles that stepped
+ * since the last one, instead of after every step.
  */
 public class TileTrackingFunction
         extends KeyedProcessFunction<String, ObservationEnvelope, TileTrackEnvelope> {
@@ -55,6 +66,7 @@ public class TileTrackingFunction
     private transient MapState<Long, List<ObservationEnvelope>> pending;
     private transient ValueState<byte[]> tileState;
     private transient Map<String, TileTracker> tiles;
+    private transient Set<String> dirty;
     private transient Counter observationsIn;
     private transient Counter lateObservations;
     private transient Counter updatesOut;
@@ -88,6 +100,7 @@ public class TileTrackingFunction
                                         "tile-tracker",
                                         PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         tiles = new HashMap<>();
+        dirty = new HashSet<>();
         var metrics = getRuntimeContext().getMetricGroup();
         observationsIn = metrics.counter("observationsIn");
         lateObservations = metrics.counter("lateObservations");
@@ -102,6 +115,12 @@ public class TileTrackingFunction
     public void processElement(ObservationEnvelope e, Context ctx, Collector<TileTrackEnvelope> out)
             throws Exception {
         long watermark = ctx.timerService().currentWatermark();
+        if (e.observation == null) { // a scan marker
+            if (e.eventTimeMs > watermark) {
+                pend(e, ctx);
+            }
+            return;
+        }
         if (e.eventTimeMs <= watermark) {
             lateObservations.inc();
             RawRecord raw = new RawRecord("", -1, -1, e.eventTimeMs, null, e.payload);
@@ -121,6 +140,10 @@ public class TileTrackingFunction
             return;
         }
         observationsIn.inc();
+        pend(e, ctx);
+    }
+
+    private void pend(ObservationEnvelope e, Context ctx) throws Exception {
         List<ObservationEnvelope> atTime = pending.get(e.eventTimeMs);
         if (atTime == null) {
             atTime = new ArrayList<>();
@@ -139,12 +162,18 @@ public class TileTrackingFunction
             return;
         }
         List<Observation> observations = new ArrayList<>(batch.size());
+        SortedSet<String> scanned = new TreeSet<>();
         for (ObservationEnvelope e : batch) {
-            observations.add(e.observation);
+            if (e.observation != null) {
+                observations.add(e.observation);
+            } else {
+                scanned.add(e.scanSensor);
+            }
         }
         TileTracker tile = tile(ctx.getCurrentKey());
-        List<TileTrackUpdate> updates = tile.step(Instant.ofEpochMilli(timestamp), observations);
-        tileState.update(tile.snapshot());
+        List<TileTrackUpdate> updates =
+                tile.step(Instant.ofEpochMilli(timestamp), observations, scanned);
+        dirty.add(ctx.getCurrentKey());
         for (TileTrackUpdate u : updates) {
             TileTrackEnvelope e =
                     TileTrackEnvelope.of(u, EntityTrackCodec.toProto(u.track()).toByteArray());
@@ -155,6 +184,19 @@ public class TileTrackingFunction
                 ctx.output(TO_RESOLVER, e.withoutPayload());
             }
         }
+    }
+
+    /**
+     * Writes the tile trackers that stepped since the last call to keyed state; {@code selectKey}
+     * makes a tile's key the current one. Called before each checkpoint ({@link
+     * TileTrackingOperator}).
+     */
+    public void writeState(Consumer<String> selectKey) throws Exception {
+        for (String key : dirty) {
+            selectKey.accept(key);
+            tileState.update(tiles.get(key).snapshot());
+        }
+        dirty.clear();
     }
 
     private TileTracker tile(String key) throws Exception {

@@ -40,8 +40,15 @@ public class ObservationEnvelope {
      */
     public byte[] payload;
 
-    /** The decoded and validated observation. */
+    /** The decoded and validated observation; null in a scan marker or a tile notice. */
     public Observation observation;
+
+    /**
+     * In a scan marker (tiled fusion), the sensor that scanned at {@link #eventTimeMs}: for the
+     * tile {@link #partitionKey}, an empty scan if none of its observations then are in the tile.
+     * Null otherwise.
+     */
+    public String scanSensor;
 
     public ObservationEnvelope() {}
 
@@ -59,8 +66,8 @@ public class ObservationEnvelope {
     }
 
     /**
-     * Writes partition key, times, payload and the observation. A copy shares the payload and the
-     * observation: neither is changed once the envelope is built.
+     * Writes partition key, times, payload, the observation and the scan sensor. A copy shares the
+     * payload and the observation: neither is changed once the envelope is built.
      */
     public static final class Serializer extends TypeSerializerSingleton<ObservationEnvelope> {
         private static final long serialVersionUID = 1L;
@@ -84,6 +91,7 @@ public class ObservationEnvelope {
             e.ingestedAtMs = from.ingestedAtMs;
             e.payload = from.payload;
             e.observation = from.observation;
+            e.scanSensor = from.scanSensor;
             return e;
         }
 
@@ -112,6 +120,7 @@ public class ObservationEnvelope {
             if (e.observation != null) {
                 ObservationBinary.write(e.observation, out);
             }
+            StringValue.writeString(e.scanSensor, out);
         }
 
         @Override
@@ -128,6 +137,7 @@ public class ObservationEnvelope {
             if (in.readBoolean()) {
                 e.observation = ObservationBinary.read(in);
             }
+            e.scanSensor = StringValue.readString(in);
             return e;
         }
 
