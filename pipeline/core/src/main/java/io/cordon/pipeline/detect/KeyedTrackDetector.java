@@ -1,6 +1,7 @@
 package io.cordon.pipeline.detect;
 
 import io.cordon.pipeline.track.EntityTrack;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,6 +26,23 @@ public interface KeyedTrackDetector<S> {
 
     /** Consumes one update that arrived at {@code key}. */
     DetectorResult<S> onTrackUpdate(S previousStateOrNull, String key, EntityTrack update);
+
+    /**
+     * Event-time hook: when {@link #expire} would next change this key's state if no update reaches
+     * the key first, or null for none (the default). It must be such that {@code expire(s, key,
+     * expiresAt(s))} changes the state, so that the operator's timer makes progress.
+     */
+    default Instant expiresAt(S state) {
+        return null;
+    }
+
+    /**
+     * The key has heard nothing until {@code now} (event time): drop what is too old, ending its
+     * findings. Returns null state when nothing is left. The default changes nothing.
+     */
+    default DetectorResult<S> expire(S state, String key, Instant now) {
+        return DetectorResult.of(state);
+    }
 
     /** The state as bytes, for operators that store {@code byte[]}. */
     byte[] encodeState(S state);

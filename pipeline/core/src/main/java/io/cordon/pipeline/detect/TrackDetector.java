@@ -1,6 +1,7 @@
 package io.cordon.pipeline.detect;
 
 import io.cordon.pipeline.track.EntityTrack;
+import java.time.Instant;
 
 /**
  * A detector over the updates of one track, keyed by track id. It is a pure function of the
@@ -19,6 +20,23 @@ public interface TrackDetector<S> {
 
     /** Consumes one update of the track. Updates older than the state's last time are ignored. */
     DetectorResult<S> onTrackUpdate(S previousStateOrNull, EntityTrack update);
+
+    /**
+     * Event-time hook: when the operator should call {@link #onTime} if no update of the track
+     * comes first, or null for none (the default). The operator keeps one timer per track at this
+     * time and replaces it whenever the state changes.
+     */
+    default Instant dueAt(S state) {
+        return null;
+    }
+
+    /**
+     * The watermark has reached {@code now} ({@link #dueAt}) and nothing newer than {@code last},
+     * the track's latest update, has come. The default changes nothing.
+     */
+    default DetectorResult<S> onTime(S state, EntityTrack last, Instant now) {
+        return DetectorResult.of(state);
+    }
 
     /** The state as bytes, for operators that store {@code byte[]}. */
     byte[] encodeState(S state);

@@ -117,11 +117,12 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
 
     /**
      * The tile has heard nothing until {@code now} (event time, e.g. the watermark): tracks not
-     * updated for {@link RendezvousParameters#forgetAfterS()} leave it and their pairs end ({@code
-     * CLOSED}, reason {@code forgotten}, from the owner tile). Returns null state once the tile
-     * holds nothing, so a tile that tracks have left is cleared without another update; the
-     * operator calls it at {@link #expiresAt}.
+     * updated for {@link RendezvousParameters#forgetAfterS()} or longer leave it and their pairs
+     * end ({@code CLOSED}, reason {@code forgotten}, from the owner tile). Returns null state once
+     * the tile holds nothing, so a tile that tracks have left is cleared without another update;
+     * the operator calls it at {@link #expiresAt}.
      */
+    @Override
     public DetectorResult<RendezvousState> expire(
             RendezvousState prev, String tileKey, Instant now) {
         if (prev == null) {
@@ -138,8 +139,10 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
 
     /**
      * When {@link #expire} next changes this state: the oldest member's time plus {@link
-     * RendezvousParameters#forgetAfterS()} (null for an empty state).
+     * RendezvousParameters#forgetAfterS()} (null for an empty state). {@code expire} at exactly
+     * this time forgets that member, so a timer set here always makes progress.
      */
+    @Override
     public Instant expiresAt(RendezvousState state) {
         return state == null
                 ? null
@@ -168,10 +171,11 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
             String tileKey,
             Instant now,
             List<Alert> alerts) {
-        Instant forgetBefore = now.minusMillis(Math.round(parameters.forgetAfterS() * 1000));
+        // At or before: expire(s, key, expiresAt(s)) must forget the oldest member.
+        Instant forgetUpTo = now.minusMillis(Math.round(parameters.forgetAfterS() * 1000));
         Set<String> gone = new TreeSet<>();
         members.values().stream()
-                .filter(m -> m.time().isBefore(forgetBefore))
+                .filter(m -> !m.time().isAfter(forgetUpTo))
                 .forEach(m -> gone.add(m.trackId()));
         end(
                 pairs,

@@ -477,7 +477,7 @@ class RendezvousDetectorTest {
         assertThat(detector.expiresAt(state)).isEqualTo(t(200));
 
         DetectorResult<RendezvousState> early = detector.expire(state, null, t(199));
-        DetectorResult<RendezvousState> due = detector.expire(state, null, t(201));
+        DetectorResult<RendezvousState> due = detector.expire(state, null, t(200));
 
         assertThat(early.alerts()).isEmpty();
         assertThat(early.newState()).isEqualTo(state);
@@ -493,7 +493,31 @@ class RendezvousDetectorTest {
                 .extracting(RendezvousState.Member::trackId)
                 .containsExactly("B");
         assertThat(due.newState().pairs()).isEmpty();
-        assertThat(detector.expire(due.newState(), null, t(202)).stateCleared()).isTrue();
+        assertThat(detector.expire(due.newState(), null, t(201)).stateCleared()).isTrue();
+    }
+
+    @Test
+    void expiringAtExactlyExpiresAtAlwaysMakesProgressUntilTheTileIsCleared() {
+        List<EntityTrack> updates = interleaved(meeting(-1), meeting(1), 0, 140);
+        RendezvousState state = null;
+        for (EntityTrack u : updates) {
+            state = detector.onTrackUpdate(state, u).newState();
+        }
+        java.time.Instant first = detector.expiresAt(state);
+
+        DetectorResult<RendezvousState> atFirst = detector.expire(state, null, first);
+
+        // A (oldest) is forgotten at exactly its expiry and the pair closes.
+        assertThat(atFirst.alerts()).extracting(Alert::state).containsExactly(AlertState.CLOSED);
+        assertThat(atFirst.newState().members())
+                .extracting(RendezvousState.Member::trackId)
+                .containsExactly("B");
+        java.time.Instant second = detector.expiresAt(atFirst.newState());
+        assertThat(second).isAfter(first);
+        DetectorResult<RendezvousState> atSecond =
+                detector.expire(atFirst.newState(), null, second);
+        assertThat(atSecond.stateCleared()).isTrue();
+        assertThat(detector.expiresAt(atSecond.newState())).isNull();
     }
 
     @Test
