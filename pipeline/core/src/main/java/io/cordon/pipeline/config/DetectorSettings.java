@@ -19,6 +19,7 @@ public record DetectorSettings(Map<String, ParameterSection> sections) {
                     "loitering",
                     "rendezvous",
                     "darkTarget",
+                    "cooperativeSilence",
                     "zoneIntrusion",
                     "identityConflict",
                     "lowSlowFlyer",

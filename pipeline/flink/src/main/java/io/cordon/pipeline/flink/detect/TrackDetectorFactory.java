@@ -6,6 +6,8 @@ import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.detect.TrackDetector;
 import io.cordon.pipeline.detect.crossing.BorderCrossingDetector;
 import io.cordon.pipeline.detect.crossing.BorderCrossingParameters;
+import io.cordon.pipeline.detect.dark.CooperativeSilenceDetector;
+import io.cordon.pipeline.detect.dark.CooperativeSilenceParameters;
 import io.cordon.pipeline.detect.dark.DarkTargetDetector;
 import io.cordon.pipeline.detect.dark.DarkTargetParameters;
 import io.cordon.pipeline.detect.dark.SensorCoverageModel;
@@ -32,7 +34,7 @@ public interface TrackDetectorFactory extends Serializable {
 
     /**
      * The per-track detectors the detection job runs: border crossing, loitering, zone intrusion,
-     * dark target, low-slow flyer.
+     * dark target, cooperative silence (dark in the AIS/ADS-B sense), low-slow flyer.
      */
     static List<Named> perTrack() {
         return allPerTrack();
@@ -45,6 +47,7 @@ public interface TrackDetectorFactory extends Serializable {
                 new Named(LoiteringDetector.NAME, loitering()),
                 new Named(ZoneIntrusionDetector.NAME, zoneIntrusion()),
                 new Named(DarkTargetDetector.NAME, darkTarget()),
+                new Named(CooperativeSilenceDetector.NAME, cooperativeSilence()),
                 new Named(LowSlowFlyerDetector.NAME, lowSlowFlyer()));
     }
 
@@ -92,5 +95,17 @@ public interface TrackDetectorFactory extends Serializable {
                 new DarkTargetDetector(
                         new SensorCoverageModel(config.sensors()),
                         DarkTargetParameters.from(config.detectors().of(DarkTargetDetector.NAME)));
+    }
+
+    /**
+     * A track whose AIS / ADS-B reports stop inside the cooperative receivers' coverage while other
+     * sensors still hold it ({@code detectors.cooperativeSilence}).
+     */
+    static TrackDetectorFactory cooperativeSilence() {
+        return (config, borders) ->
+                new CooperativeSilenceDetector(
+                        config.sensors(),
+                        CooperativeSilenceParameters.from(
+                                config.detectors().of(CooperativeSilenceDetector.NAME)));
     }
 }
