@@ -80,7 +80,7 @@ public final class FeedDecoders {
                 }
                 yield new PcapFeed(sensor);
             }
-            case AIS -> new AisFeed(sensor);
+            case AIS -> new AisFeed(framing, sensor);
             case COT -> cot(framing, sensor);
             case TAK -> tak(framing, sensor);
             case SAPIENT -> sapient(framing, sensor);
@@ -250,13 +250,20 @@ public final class FeedDecoders {
         }
     }
 
+    /**
+     * AIS lines; a datagram ends its last line even without a line end (so it is neither held back
+     * nor joined to the next datagram's first line). One {@link AisObservationMapper} per feed: the
+     * call signs of its static reports name the positions that follow.
+     */
     private static final class AisFeed implements FeedDecoder {
+        private final Framing framing;
         private final LineFramer framer = new LineFramer();
         private final AisStreamDecoder decoder = new AisStreamDecoder();
         private final AisObservationMapper mapper;
         private Instant lastReceivedAt = Instant.EPOCH;
 
-        AisFeed(SensorConfig sensor) {
+        AisFeed(Framing framing, SensorConfig sensor) {
+            this.framing = framing;
             this.mapper = new AisObservationMapper(SensorDefaults.of(sensor));
         }
 
@@ -267,6 +274,11 @@ public final class FeedDecoders {
             DecodeResult<Frame> lines = framer.accept(chunk);
             errors(out, lines.errors(), 0, -1, -1);
             lines(out, lines.values(), receivedAt);
+            if (framing == Framing.DATAGRAM) {
+                DecodeResult<Frame> last = framer.finish();
+                errors(out, last.errors(), 0, -1, -1);
+                lines(out, last.values(), receivedAt);
+            }
             return out;
         }
 

@@ -12,6 +12,7 @@ import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.SensorKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,6 +80,40 @@ class AisFeedStaticDataTest {
         assertThat(obs.get(1).identity().callsign()).isEmpty();
         assertThat(health.records()).isEqualTo(3);
         assertThat(health.errors()).isZero();
+    }
+
+    @Test
+    void datagramsWithoutLineEndDecodeAtOnceAndKeepTheCallSign() {
+        FeedDecoder udp = FeedDecoders.create(FeedFormat.AIS, Framing.DATAGRAM, AIS, null);
+        List<String> type5 =
+                AisNmeaEncoder.staticAndVoyage(
+                        new AisNmeaEncoder.StaticData(
+                                338_123_456, 0, "WDC1234", "SEA BREEZE", 30, 20, 8, 3, 4, "X"),
+                        'A',
+                        1);
+        String position =
+                AisNmeaEncoder.classA(
+                                new AisNmeaEncoder.Position(
+                                        338_123_456, AT, 31.3, -110.9, 5, 90, 90, true),
+                                'A')
+                        .get(0)
+                        .strip();
+        // the two sentences of the type 5 in one datagram, its last line end cut off
+        List<FeedItem> first =
+                udp.decode(
+                        (type5.get(0) + type5.get(1).strip()).getBytes(StandardCharsets.US_ASCII),
+                        AT);
+        assertThat(first)
+                .singleElement()
+                .extracting(FeedItem::record)
+                .isEqualTo("StaticAndVoyageData");
+        List<FeedItem> second =
+                udp.decode(position.getBytes(StandardCharsets.US_ASCII), AT.plusSeconds(1));
+        assertThat(second).noneMatch(FeedItem::isError);
+        assertThat(FeedDecodersTest.observations(second))
+                .singleElement()
+                .satisfies(o -> assertThat(o.identity().callsign()).isEqualTo("WDC1234"));
+        assertThat(udp.finish()).isEmpty();
     }
 
     /**
