@@ -20,6 +20,8 @@ final class EntityTrackMapper {
     // The plane's east and north axes in ECEF.
     private final double pe0, pe1, pn0, pn1, pn2;
     private final double[] geodetic = new double[7];
+    // Every entry is written on every call, and StateCovariance.ofRowMajor copies it.
+    private final double[] covariance = new double[16];
 
     EntityTrackMapper(LocalTangentPlane plane) {
         this.plane = plane;
@@ -48,7 +50,7 @@ final class EntityTrackMapper {
         double ve = g[go + 2], vn = g[go + 3];
         Velocity velocity = new Velocity(r00 * ve + r01 * vn, r10 * ve + r11 * vn, 0.0);
         // C' = T C Tᵀ with T = diag(R, R), block by block: R X Rᵀ for each 2×2 block X.
-        double[] out = new double[16];
+        double[] out = covariance;
         for (int bi = 0; bi < 2; bi++) {
             for (int bj = bi; bj < 2; bj++) {
                 double x00 = FlatImm.covariance(g, go, 2 * bi, 2 * bj);
