@@ -2,6 +2,7 @@ package io.cordon.pipeline.detect;
 
 import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.track.EntityTrack;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +16,12 @@ import java.util.Map;
  * KeyedTrackDetector} sees, at each of its keys, the updates sorted by (event time, track id), ties
  * in list order, which is the order the keyed operator releases them in on the watermark. The state
  * passes through its bytes between updates, as it does in the operators' state backends.
+ *
+ * <p>The event-time hooks run as the operators run them, with the end of the list as a watermark
+ * past every due time: a per-track detector's {@link TrackDetector#onTime} at its {@link
+ * TrackDetector#dueAt} before the track's next update at or after it (with the track's latest
+ * update), and after the last; a keyed detector's {@link KeyedTrackDetector#expire} at each {@link
+ * KeyedTrackDetector#expiresAt} earlier than the key's next update, and after the last.
  */
 public final class DetectorReplay {
     private DetectorReplay() {}
@@ -32,18 +39,59 @@ public final class DetectorReplay {
         return alerts;
     }
 
-    /** Runs a per-track detector, giving every alert to {@code sink} as it is raised. */
+    /**
+     * Runs a per-track detector, giving every alert to {@code sink} as it is raised (the alerts of
+     * {@link TrackDetector#onTime} with the track's latest update).
+     */
     public static <S> void perTrack(
             TrackDetector<S> detector, List<EntityTrack> updates, Sink sink) {
-        Map<String, S> states = new HashMap<>();
+        Map<String, S> states = new LinkedHashMap<>();
+        Map<String, EntityTrack> last = new HashMap<>();
         for (EntityTrack t : updates) {
-            DetectorResult<S> r = detector.onTrackUpdate(states.get(t.trackId()), t);
+            String id = t.trackId();
+            S s = states.get(id);
+            s = fire(detector, s, last.get(id), t.time(), sink);
+            DetectorResult<S> r = detector.onTrackUpdate(s, t);
+            put(detector, states, id, r.newState());
+            EntityTrack before = last.get(id);
             if (r.stateCleared()) {
-                states.remove(t.trackId());
-            } else {
-                states.put(t.trackId(), detector.decodeState(detector.encodeState(r.newState())));
+                last.remove(id);
+            } else if (before == null || !t.time().isBefore(before.time())) {
+                last.put(id, t);
             }
             r.alerts().forEach(a -> sink.raised(t, a));
+        }
+        // The end of the input: the watermark passes every due time.
+        for (String id : new ArrayList<>(states.keySet())) {
+            put(detector, states, id, fire(detector, states.get(id), last.get(id), null, sink));
+        }
+    }
+
+    private static <S> S fire(
+            TrackDetector<S> detector, S s, EntityTrack last, Instant upTo, Sink sink) {
+        Instant due = s == null ? null : detector.dueAt(s);
+        while (s != null && due != null && last != null && (upTo == null || !due.isAfter(upTo))) {
+            DetectorResult<S> r = detector.onTime(s, last, due);
+            r.alerts().forEach(a -> sink.raised(last, a));
+            s = r.newState() == null ? null : roundTrip(detector, r.newState());
+            Instant again = s == null ? null : detector.dueAt(s);
+            if (again != null && !again.isAfter(due)) {
+                break; // as the operator: a hook that does not advance is not set again
+            }
+            due = again;
+        }
+        return s;
+    }
+
+    private static <S> S roundTrip(TrackDetector<S> detector, S s) {
+        return detector.decodeState(detector.encodeState(s));
+    }
+
+    private static <S> void put(TrackDetector<S> detector, Map<String, S> states, String id, S s) {
+        if (s == null) {
+            states.remove(id);
+        } else {
+            states.put(id, roundTrip(detector, s));
         }
     }
 
@@ -70,17 +118,66 @@ public final class DetectorReplay {
             KeyedTrackDetector<S> detector, List<EntityTrack> updates, KeyedSink sink) {
         List<EntityTrack> ordered = new ArrayList<>(updates);
         ordered.sort(eventOrder()); // stable: ties keep list order
-        Map<String, S> states = new HashMap<>();
+        Map<String, S> states = new LinkedHashMap<>();
+        Map<String, EntityTrack> lastBy = new HashMap<>();
         for (EntityTrack t : ordered) {
             for (String key : detector.keysFor(t)) {
-                DetectorResult<S> r = detector.onTrackUpdate(states.get(key), key, t);
-                if (r.stateCleared()) {
-                    states.remove(key);
-                } else {
-                    states.put(key, detector.decodeState(detector.encodeState(r.newState())));
-                }
+                S s =
+                        expire(
+                                detector,
+                                states.get(key),
+                                key,
+                                t.time(),
+                                false,
+                                lastBy.get(key),
+                                sink);
+                DetectorResult<S> r = detector.onTrackUpdate(s, key, t);
+                putKeyed(detector, states, key, r.newState());
+                lastBy.put(key, t);
                 r.alerts().forEach(a -> sink.raised(key, t, a));
             }
+        }
+        // The end of the input: the watermark passes every expiry.
+        for (String key : new ArrayList<>(states.keySet())) {
+            putKeyed(
+                    detector,
+                    states,
+                    key,
+                    expire(detector, states.get(key), key, null, true, lastBy.get(key), sink));
+        }
+    }
+
+    /** Expires while the expiry is before {@code before} (null: always), as the operator does. */
+    private static <S> S expire(
+            KeyedTrackDetector<S> detector,
+            S s,
+            String key,
+            Instant before,
+            boolean all,
+            EntityTrack by,
+            KeyedSink sink) {
+        Instant at;
+        while (s != null && (at = detector.expiresAt(s)) != null && (all || at.isBefore(before))) {
+            DetectorResult<S> r = detector.expire(s, key, at);
+            r.alerts().forEach(a -> sink.raised(key, by, a));
+            s =
+                    r.newState() == null
+                            ? null
+                            : detector.decodeState(detector.encodeState(r.newState()));
+            Instant again = s == null ? null : detector.expiresAt(s);
+            if (again != null && !again.isAfter(at)) {
+                break;
+            }
+        }
+        return s;
+    }
+
+    private static <S> void putKeyed(
+            KeyedTrackDetector<S> detector, Map<String, S> states, String key, S s) {
+        if (s == null) {
+            states.remove(key);
+        } else {
+            states.put(key, detector.decodeState(detector.encodeState(s)));
         }
     }
 

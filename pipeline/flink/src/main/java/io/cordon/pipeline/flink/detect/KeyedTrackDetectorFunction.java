@@ -11,6 +11,7 @@ import io.cordon.pipeline.flink.codec.DecodeResult;
 import io.cordon.pipeline.flink.codec.EntityTrackCodec;
 import io.cordon.pipeline.flink.record.KeyedPayload;
 import io.cordon.pipeline.track.EntityTrack;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +41,13 @@ import org.apache.flink.util.Collector;
  * track's last updates (its deletion, which closes its alerts) must not wait for ever. An update
  * that arrives behind the watermark is processed at once (counted as {@code lateUpdates}). When the
  * detector clears the key's state, state and pending timers' work are gone with it.
+ *
+ * <p>Expiry hook ({@link KeyedTrackDetector#expiresAt}/{@link KeyedTrackDetector#expire}): the
+ * operator keeps one event-time timer at the state's expiry. Before each released update it expires
+ * the state while its expiry is earlier than the update's time, and after a batch while it is at or
+ * before the watermark, so a key that hears nothing more is cleared and the order of expiries and
+ * updates does not depend on when the watermark moves ({@link
+ * io.cordon.pipeline.detect.DetectorReplay} does the same).
  */
 public class KeyedTrackDetectorFunction
         extends KeyedProcessFunction<String, RoutedTrack, KeyedPayload> {
@@ -62,6 +70,7 @@ public class KeyedTrackDetectorFunction
     private transient ValueState<Long> arrivals;
     private transient ValueState<Long> flushAt;
     private transient ValueState<Long> lastArrival;
+    private transient ValueState<Long> expiryAt;
     private transient Counter alertsOut;
     private transient Counter late;
 
@@ -99,6 +108,7 @@ public class KeyedTrackDetectorFunction
         arrivals = ctx.getState(new ValueStateDescriptor<>("arrivals-" + name, Types.LONG));
         flushAt = ctx.getState(new ValueStateDescriptor<>("flush-at-" + name, Types.LONG));
         lastArrival = ctx.getState(new ValueStateDescriptor<>("last-arrival-" + name, Types.LONG));
+        expiryAt = ctx.getState(new ValueStateDescriptor<>("expiry-at-" + name, Types.LONG));
         var group = ctx.getMetricGroup().addGroup("detector", name);
         alertsOut = group.counter("alerts");
         late = group.counter("lateUpdates");
@@ -112,7 +122,12 @@ public class KeyedTrackDetectorFunction
         arrivals.update(n + 1);
         if (r.eventTimeMs <= ctx.timerService().currentWatermark()) {
             late.inc();
-            process(ctx.getCurrentKey(), List.of(r), out, ctx.timerService());
+            process(
+                    ctx.getCurrentKey(),
+                    List.of(r),
+                    out,
+                    ctx.timerService(),
+                    ctx.timerService().currentWatermark());
             return;
         }
         pending.add(r);
@@ -129,9 +144,13 @@ public class KeyedTrackDetectorFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<KeyedPayload> out)
             throws Exception {
         long upTo;
-        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+        long watermark;
+        boolean eventTime = ctx.timeDomain() == TimeDomain.EVENT_TIME;
+        if (eventTime) {
             upTo = timestamp;
+            watermark = timestamp;
         } else {
+            watermark = ctx.timerService().currentWatermark();
             Long due = flushAt.value();
             if (due == null || timestamp != due) {
                 return; // not the key's current deadline
@@ -154,18 +173,23 @@ public class KeyedTrackDetectorFunction
             }
         }
         if (ready.isEmpty()) {
-            return;
+            Long expiry = expiryAt.value();
+            if (!eventTime || expiry == null || expiry > timestamp) {
+                return;
+            }
+        } else {
+            ready.sort(ORDER);
+            pending.update(waiting);
         }
-        ready.sort(ORDER);
-        pending.update(waiting);
-        process(ctx.getCurrentKey(), ready, out, ctx.timerService());
+        process(ctx.getCurrentKey(), ready, out, ctx.timerService(), watermark);
     }
 
     private void process(
             String key,
             List<RoutedTrack> ordered,
             Collector<KeyedPayload> out,
-            org.apache.flink.streaming.api.TimerService timers)
+            org.apache.flink.streaming.api.TimerService timers,
+            long watermark)
             throws Exception {
         byte[] stored = state.value();
         Object s = stored == null ? null : detector.decodeState(stored);
@@ -173,22 +197,28 @@ public class KeyedTrackDetectorFunction
             if (!(EntityTrackCodec.parse(r.payload) instanceof DecodeResult.Ok<EntityTrack> ok)) {
                 continue; // validated upstream by TrackDecodeFunction
             }
+            s = expire(s, key, r.eventTimeMs - 1, out);
             DetectorResult<Object> result = detector.onTrackUpdate(s, key, ok.value());
             s = result.newState();
-            for (Alert alert : result.alerts()) {
-                alertsOut.inc();
-                out.collect(
-                        new KeyedPayload(
-                                "",
-                                alert.alertId(),
-                                alert.windowStart().toEpochMilli(),
-                                AlertCodec.toProto(alert).toByteArray()));
-            }
+            emit(result, out);
         }
+        s = expire(s, key, watermark, out);
         if (s == null) {
             state.clear();
         } else {
             state.update(detector.encodeState(s));
+        }
+        Instant next = s == null ? null : detector.expiresAt(s);
+        Long old = expiryAt.value();
+        Long nextMs = next == null ? null : next.toEpochMilli();
+        if (old != null && !old.equals(nextMs)) {
+            timers.deleteEventTimeTimer(old);
+        }
+        if (nextMs == null) {
+            expiryAt.clear();
+        } else if (!nextMs.equals(old)) {
+            timers.registerEventTimeTimer(nextMs);
+            expiryAt.update(nextMs);
         }
         Iterable<RoutedTrack> left = pending.get();
         if (s == null && (left == null || !left.iterator().hasNext())) {
@@ -200,6 +230,34 @@ public class KeyedTrackDetectorFunction
             arrivals.clear();
             flushAt.clear();
             lastArrival.clear();
+        }
+    }
+
+    /** Expires the state while its expiry is at or before {@code upTo}, emitting what it ends. */
+    private Object expire(Object s, String key, long upTo, Collector<KeyedPayload> out) {
+        Instant at;
+        while (s != null && (at = detector.expiresAt(s)) != null && at.toEpochMilli() <= upTo) {
+            DetectorResult<Object> result = detector.expire(s, key, at);
+            emit(result, out);
+            Instant again =
+                    result.newState() == null ? null : detector.expiresAt(result.newState());
+            s = result.newState();
+            if (again != null && !again.isAfter(at)) {
+                break; // no progress: leave it to the next update (a detector bug otherwise)
+            }
+        }
+        return s;
+    }
+
+    private void emit(DetectorResult<Object> result, Collector<KeyedPayload> out) {
+        for (Alert alert : result.alerts()) {
+            alertsOut.inc();
+            out.collect(
+                    new KeyedPayload(
+                            "",
+                            alert.alertId(),
+                            alert.windowStart().toEpochMilli(),
+                            AlertCodec.toProto(alert).toByteArray()));
         }
     }
 }

@@ -169,9 +169,13 @@ class DetectorOperatorsTest {
         assertThat(raised).hasSize(1);
         assertThat(raised.get(0).state()).isEqualTo(AlertState.NEW);
         assertThat(raised.get(0).trackIds()).containsExactly("T-A", "T-B");
-        // The same alert, id and all, as the offline replay in event order.
+        // The same alert, id and all, as the offline replay in event order (whose end of input,
+        // a watermark past every expiry, then forgets the pair).
         List<Alert> offline = DetectorReplay.keyed(detector(), updates);
-        assertThat(offline).extracting(Alert::alertId).containsExactly(raised.get(0).alertId());
+        assertThat(offline)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(offline.get(0).alertId()).isEqualTo(raised.get(0).alertId());
         assertThat(raised.get(0).windowEnd()).isEqualTo(offline.get(0).windowEnd());
 
         // Both tracks end: the pair closes, and the tiles keep nothing, no timer either.
@@ -186,6 +190,40 @@ class DetectorOperatorsTest {
         assertThat(h.numKeyedStateEntries()).isZero();
         assertThat(h.numEventTimeTimers()).isZero();
         assertThat(h.numProcessingTimeTimers()).isZero();
+        h.close();
+    }
+
+    @Test
+    void aTileThatHearsNothingMoreClosesItsPairOnTheWatermarkAtTheExpiryAndKeepsNoTimer()
+            throws Exception {
+        var h = rendezvous();
+        List<EntityTrack> updates = standingPair(20, 40);
+        for (EntityTrack u : updates) {
+            route(h, u);
+        }
+        h.processWatermark(new Watermark(ms(40)));
+        assertThat(alerts(h)).extracting(Alert::state).containsExactly(AlertState.NEW);
+        assertThat(h.numEventTimeTimers()).as("one expiry timer per tile").isPositive();
+        double forget = RendezvousParameters.DEFAULTS.forgetAfterS();
+
+        // The trackers publish nothing more: just before the tracks' expiry nothing happens.
+        h.processWatermark(new Watermark(ms(40 + forget) - 1));
+        assertThat(alerts(h)).hasSize(1);
+        h.processWatermark(new Watermark(ms(40 + forget)));
+
+        List<Alert> all = alerts(h);
+        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
+        assertThat(all.get(1).evidence()).containsEntry("reason", "forgotten");
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+        // The offline replay ends the same way at the end of its input.
+        assertThat(DetectorReplay.keyed(detector(), updates))
+                .extracting(Alert::alertId, Alert::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(all.get(0).alertId(), AlertState.NEW),
+                        org.assertj.core.groups.Tuple.tuple(
+                                all.get(1).alertId(), AlertState.CLOSED));
         h.close();
     }
 
