@@ -23,23 +23,8 @@ public final class Publication {
         return decision.owner() ? withTrackId(localUpdate, decision.globalId()) : null;
     }
 
-    /** The same update under another id. */
+    /** The same update under another id (provenance times included). */
     public static EntityTrack withTrackId(EntityTrack t, String trackId) {
-        if (t.trackId().equals(trackId)) {
-            return t;
-        }
-        return new EntityTrack(
-                trackId,
-                t.status(),
-                t.time(),
-                t.position(),
-                t.velocity(),
-                t.covariance(),
-                t.sensorIds(),
-                t.partnerIds(),
-                t.identity(),
-                t.classification(),
-                t.marking(),
-                t.updateCount());
+        return t.trackId().equals(trackId) ? t : t.withTrackId(trackId);
     }
 }

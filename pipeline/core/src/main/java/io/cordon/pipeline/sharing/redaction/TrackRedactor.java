@@ -38,7 +38,11 @@ public final class TrackRedactor {
                 rules.dropIdentities() ? CooperativeIdentity.NONE : t.identity(),
                 t.classification(),
                 t.marking(),
-                t.updateCount());
+                t.updateCount(),
+                // when the last cooperative / other report was fused says which kinds of sensor
+                // hold the track: hidden with the sensors
+                rules.hideSensors() ? null : t.lastCooperativeTime(),
+                rules.hideSensors() ? null : t.lastNonCooperativeTime());
     }
 
     private static Velocity rounded(Velocity v) {
