@@ -19,6 +19,9 @@ import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.geojson.SatelliteDetection;
 import io.cordon.connectors.geojson.SatelliteDetectionDecoder;
 import io.cordon.connectors.geojson.SatelliteDetectionMapper;
+import io.cordon.connectors.misb.MisbKlvDecoder;
+import io.cordon.connectors.misb.MisbObservationMapper;
+import io.cordon.connectors.misb.MisbPacket;
 import io.cordon.connectors.runtime.SapientObservationMapper;
 import io.cordon.connectors.sapient.SapientDecoder;
 import io.cordon.connectors.sapient.SapientReport;
@@ -69,7 +72,8 @@ public final class InProcessConnectors {
      *
      * @param units units received (datagrams, documents)
      * @param records records the decoder produced (CAT034 and CAT048 records, CoT events, GeoJSON
-     *     features, TAK messages, SAPIENT reports, AIS messages, protobuf messages)
+     *     features, TAK messages, MISB KLV packets, SAPIENT reports, AIS messages, protobuf
+     *     messages)
      * @param observations observations the mapper made of them
      * @param errors decoder and mapper errors (each one dead letter)
      */
@@ -85,6 +89,8 @@ public final class InProcessConnectors {
     private final Map<String, TakStreamDecoder> takDecoders = new HashMap<>();
     private final Map<String, WireFormat> formatOf;
     private final Map<String, SatelliteDetectionMapper> satelliteMappers = new HashMap<>();
+    private final Map<String, MisbObservationMapper> misbMappers = new HashMap<>();
+    private final MisbKlvDecoder misbDecoder = new MisbKlvDecoder();
     private final Map<String, SapientObservationMapper> sapientMappers = new HashMap<>();
     private final Map<String, AisStreamDecoder> aisDecoders = new HashMap<>();
     private final Map<String, AisObservationMapper> aisMappers = new HashMap<>();
@@ -104,6 +110,7 @@ public final class InProcessConnectors {
                     takDecoders.put(s.id(), new TakStreamDecoder());
                     cotMappers.put(s.id(), new CotObservationMapper(defaults, s.kind()));
                 }
+                case MISB -> misbMappers.put(s.id(), new MisbObservationMapper(defaults));
                 case GEOJSON ->
                         satelliteMappers.put(s.id(), new SatelliteDetectionMapper(defaults));
                 case SAPIENT -> sapientMappers.put(s.id(), new SapientObservationMapper(s));
@@ -152,6 +159,7 @@ public final class InProcessConnectors {
                         case ASTERIX -> asterix(unit, source, observations, dead);
                         case COT -> cot(unit, source, observations, dead);
                         case TAK -> tak(unit, source, observations, dead);
+                        case MISB -> misb(unit, source, observations, dead);
                         case GEOJSON -> geojson(unit, source, observations, dead);
                         case SAPIENT -> sapient(unit, source, observations, dead);
                         case AIS -> ais(unit, source, observations, dead);
@@ -212,6 +220,21 @@ public final class InProcessConnectors {
             if (m.cotEvent().isPresent()) {
                 mapped(unit, source, mapper.map(m.cotEvent().get()), out, dead);
             }
+        }
+        return decoded.values().size();
+    }
+
+    /**
+     * One MISB KLV buffer (an ST 0601 packet per frame, as the simulator writes them) through the
+     * KLV decoder, which checks each packet's checksum; the located VMTI targets go through the
+     * MISB mapper.
+     */
+    private long misb(RawUnit unit, String source, List<Observation> out, List<DeadLetter> dead) {
+        DecodeResult<MisbPacket> decoded = misbDecoder.decode(unit.bytes());
+        errors(unit, source, decoded.errors(), dead);
+        MisbObservationMapper mapper = misbMappers.get(unit.sensorId());
+        for (MisbPacket p : decoded.values()) {
+            mapped(unit, source, mapper.map(p), out, dead);
         }
         return decoded.values().size();
     }

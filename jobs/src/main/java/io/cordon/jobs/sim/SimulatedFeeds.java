@@ -5,6 +5,7 @@ import io.cordon.connectors.ais.encode.AisNmeaEncoder;
 import io.cordon.connectors.asterix.encode.Cat048Encoder;
 import io.cordon.connectors.cot.encode.CotDetectionEncoder;
 import io.cordon.connectors.geojson.encode.SatelliteDetectionEncoder;
+import io.cordon.connectors.misb.encode.UasVmtiEncoder;
 import io.cordon.connectors.sapient.encode.SapientDetectionEncoder;
 import io.cordon.connectors.tak.encode.TakDetectionEncoder;
 import io.cordon.pipeline.config.SensorConfig;
@@ -33,11 +34,13 @@ import java.util.TreeSet;
  * What the simulated sensors put on the wire: the {@link BorderSimulation}'s observations encoded
  * in each sensor's real format ({@link WireFormat#of(List)}), one unit per radar scan (a CAT034
  * north marker and CAT048 blocks of at most 32 plots), per drone detection (a CoT XML event, or a
- * TAK protocol v1 message framed for a TAK stream, with the same content), per ground-sensor
- * detection (a length-prefixed SAPIENT detection report), per satellite pass (a GeoJSON
- * FeatureCollection) and per AIS transmission a receiver got (NMEA 0183 {@code !AIVDM} lines: a
- * class A or class B position report, message 1 or 18, or a class A transponder's static and voyage
- * data, message 5 in two sentences, sent before the position reports of the same second).
+ * TAK protocol v1 message framed for a TAK stream, with the same content), per drone video frame (a
+ * MISB ST 0601 packet whose ST 0903 VMTI set locates every detection of the frame; the sensor
+ * position is the registry's), per ground-sensor detection (a length-prefixed SAPIENT detection
+ * report), per satellite pass (a GeoJSON FeatureCollection) and per AIS transmission a receiver got
+ * (NMEA 0183 {@code !AIVDM} lines: a class A or class B position report, message 1 or 18, or a
+ * class A transponder's static and voyage data, message 5 in two sentences, sent before the
+ * position reports of the same second).
  *
  * <p><b>AIS times.</b> A transponder reports its position at whole UTC seconds and transmits only
  * the second; the receiver stamps each unit with its reception time, {@value #AIS_MIN_DELAY_MS} to
@@ -56,13 +59,14 @@ import java.util.TreeSet;
  * every sensor owes one is dropped. How each format is broken: ASTERIX, the datagram loses its last
  * 4 octets (the last block's LEN overruns the datagram); CoT, the document is cut in the middle
  * (malformed XML); TAK, the first field key of the payload gets the invalid wire type 7 (the
- * framing stays intact, the message is refused); SAPIENT, the frame loses its last 4 octets (the
- * length prefix overruns the frame); AIS, the checksum of the first sentence is altered (that
- * sentence is refused; the second sentence of a static report then has no first and is refused
- * too); GeoJSON, the first feature's {@code time} is not a time (that feature is refused, the
- * others decode); protobuf, the first octet becomes 0xFF (an invalid wire type). Everything depends
- * only on the simulation and the order of the calls, so a seed gives the same units, corrupted or
- * not, whatever the call boundaries.
+ * framing stays intact, the message is refused); MISB, the last octet of the checksum is altered
+ * (the packet fails its checksum, the whole frame is refused); SAPIENT, the frame loses its last 4
+ * octets (the length prefix overruns the frame); AIS, the checksum of the first sentence is altered
+ * (that sentence is refused; the second sentence of a static report then has no first and is
+ * refused too); GeoJSON, the first feature's {@code time} is not a time (that feature is refused,
+ * the others decode); protobuf, the first octet becomes 0xFF (an invalid wire type). Everything
+ * depends only on the simulation and the order of the calls, so a seed gives the same units,
+ * corrupted or not, whatever the call boundaries.
  *
  * <p>Not thread-safe; call {@link #unitsBetween} with increasing, adjacent windows.
  */
@@ -193,6 +197,7 @@ public final class SimulatedFeeds {
                     out.add(maybeCorrupt(format, first.sensorId(), t, scanS, tak(scan.get(k), k)));
                 }
             }
+            case MISB -> out.add(maybeCorrupt(format, first.sensorId(), t, scanS, misb(scan)));
             case GEOJSON -> out.add(maybeCorrupt(format, first.sensorId(), t, scanS, pass(scan)));
             case SAPIENT -> {
                 for (int k = 0; k < scan.size(); k++) {
@@ -254,6 +259,42 @@ public final class SimulatedFeeds {
 
     private Encoded tak(Observation o, int index) {
         return new Encoded(TakDetectionEncoder.streamMessage(detection(o, index)), null);
+    }
+
+    /**
+     * One video frame: each detection's position and its error ellipse (sigma north and east and
+     * their correlation, from the covariance).
+     */
+    private Encoded misb(List<Observation> scan) {
+        Observation first = scan.get(0);
+        SensorConfig sensor = sensors.get(first.sensorId());
+        List<UasVmtiEncoder.Target> targets = new ArrayList<>(scan.size());
+        for (Observation o : scan) {
+            PositionFix f = (PositionFix) o.measurement();
+            double sNorth = Math.sqrt(f.covNorthNorthM2());
+            double sEast = Math.sqrt(f.covEastEastM2());
+            double rho = sNorth > 0 && sEast > 0 ? f.covEastNorthM2() / (sNorth * sEast) : 0.0;
+            targets.add(
+                    new UasVmtiEncoder.Target(
+                            f.position().latDeg(),
+                            f.position().lonDeg(),
+                            f.position().altM(),
+                            sNorth,
+                            sEast,
+                            rho));
+        }
+        return new Encoded(
+                UasVmtiEncoder.encode(
+                        new UasVmtiEncoder.Frame(
+                                first.eventTime(),
+                                "",
+                                first.sensorId(),
+                                sensor.position().latDeg(),
+                                sensor.position().lonDeg(),
+                                sensor.position().altM(),
+                                "cordon-simulator",
+                                targets)),
+                null);
     }
 
     private static CotDetectionEncoder.Detection detection(Observation o, int index) {
@@ -446,6 +487,11 @@ public final class SimulatedFeeds {
                         t,
                         broken,
                         "the payload's first field key has the invalid wire type 7");
+            }
+            case MISB -> {
+                byte[] broken = b.clone();
+                broken[broken.length - 1] = (byte) (broken[broken.length - 1] ^ 0x01);
+                yield new RawUnit(format, sensorId, t, broken, "last checksum octet altered");
             }
             case AIS ->
                     new RawUnit(

@@ -13,14 +13,19 @@ import java.util.Map;
 public enum WireFormat {
     /** Ground radars: CAT034 north marker and CAT048 plots, one datagram per scan. */
     ASTERIX("asterix-cat048"),
-    /** Drones (every other one, from the first): one Cursor on Target XML event per detection. */
+    /** Drones (the first, fourth, ...): one Cursor on Target XML event per detection. */
     COT("cot-xml"),
     /**
-     * Drones (every other one, from the second): one TAK protocol version 1 message (protobuf
-     * {@code TakMessage} with a {@code CotEvent}) per detection, with TAK stream framing (0xBF,
-     * varint length).
+     * Drones (the second, fifth, ...): one TAK protocol version 1 message (protobuf {@code
+     * TakMessage} with a {@code CotEvent}) per detection, with TAK stream framing (0xBF, varint
+     * length).
      */
     TAK("tak-protobuf"),
+    /**
+     * Drones (the third, sixth, ...): one MISB ST 0601 UAS Datalink packet per video frame, its ST
+     * 0903 VMTI set (tag 74) carrying every detection of the frame as a located VTarget.
+     */
+    MISB("misb-klv"),
     /** Satellites: one GeoJSON FeatureCollection per pass. */
     GEOJSON("geojson-satellite"),
     /** Ground sensors: one length-prefixed SAPIENT (BSI Flex 335 v2) detection report each. */
@@ -45,17 +50,19 @@ public enum WireFormat {
 
     /**
      * The format of each sensor of a registry, by sensor id in registry order: that of its kind
-     * ({@link #of(SensorKind)}), except that drones alternate between CoT XML and TAK protobuf (the
-     * first, third, ... drone speaks CoT XML, the second, fourth, ... TAK), as a TAK network
-     * carries both.
+     * ({@link #of(SensorKind)}), except that drones rotate between CoT XML, TAK protobuf and MISB
+     * KLV in registry order (the first, fourth, ... drone speaks CoT XML, the second, fifth, ...
+     * TAK, the third, sixth, ... MISB ST 0601 with ST 0903 VMTI), as a TAK network carries the
+     * first two and a full-motion-video drone the third.
      */
     public static Map<String, WireFormat> of(List<SensorConfig> registry) {
         Map<String, WireFormat> out = new LinkedHashMap<>();
         int drones = 0;
         for (SensorConfig s : registry) {
             WireFormat f = of(s.kind());
-            if (f == COT && drones++ % 2 == 1) {
-                f = TAK;
+            if (f == COT) {
+                int turn = drones++ % 3;
+                f = turn == 1 ? TAK : turn == 2 ? MISB : COT;
             }
             out.put(s.id(), f);
         }

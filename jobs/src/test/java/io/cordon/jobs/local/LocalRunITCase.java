@@ -52,9 +52,9 @@ class LocalRunITCase {
                         "obs/s",
                         "live tracks",
                         "per partner:");
-        // the registry of the example configuration (7 sensors) is on cordon.sensors.v1,
+        // the registry of the example configuration (8 sensors) is on cordon.sensors.v1,
         // acknowledged
-        assertThat(printed).contains("sensor registry: 7 sensors on cordon.sensors.v1");
+        assertThat(printed).contains("sensor registry: 8 sensors on cordon.sensors.v1");
         assertThat(last.observations()).isPositive();
         assertThat(last.trackUpdates()).isPositive();
         // the simulator writes in event-time order into one partition: nothing is late for fusion
@@ -71,6 +71,7 @@ class LocalRunITCase {
                         "decoded: asterix-cat048=",
                         "cot-xml=",
                         "tak-protobuf=",
+                        "misb-klv=",
                         "geojson-satellite=",
                         "sapient=",
                         "ais-nmea=");
@@ -80,6 +81,7 @@ class LocalRunITCase {
                         "mex-radar-1",
                         "mex-drone-1",
                         "usa-drone-1",
+                        "mex-drone-2",
                         "usa-sat-1",
                         "mex-ugs-1",
                         "usa-ais-1");
@@ -91,6 +93,7 @@ class LocalRunITCase {
         assertThat(firstIds.get("mex-drone-1")).startsWith("cot/mex-drone-1/");
         // TAK carries CoT events: the CoT mapper names them
         assertThat(firstIds.get("usa-drone-1")).startsWith("cot/usa-drone-1/");
+        assertThat(firstIds.get("mex-drone-2")).startsWith("misb/mex-drone-2/");
         assertThat(firstIds.get("usa-sat-1")).startsWith("sat/usa-sat-1/");
         assertThat(firstIds.get("mex-ugs-1")).startsWith("sapient/mex-ugs-1/");
         assertThat(firstIds.get("usa-ais-1")).startsWith("ais/usa-ais-1/");
@@ -100,6 +103,7 @@ class LocalRunITCase {
                         "asterix-cat048",
                         "cot-xml",
                         "tak-protobuf",
+                        "misb-klv",
                         "geojson-satellite",
                         "sapient",
                         "ais-nmea")) {
@@ -121,6 +125,7 @@ class LocalRunITCase {
                         "asterix-cat048:mex-radar-1",
                         "cot-xml:mex-drone-1",
                         "tak-protobuf:usa-drone-1",
+                        "misb-klv:mex-drone-2",
                         "geojson-satellite:usa-sat-1",
                         "sapient:mex-ugs-1",
                         "ais-nmea:usa-ais-1");
@@ -128,6 +133,8 @@ class LocalRunITCase {
                 .anySatisfy(r -> assertThat(r).startsWith("asterix-cat048:").contains("LEN"))
                 .anySatisfy(r -> assertThat(r).startsWith("cot-xml:").contains("XML"))
                 .anySatisfy(r -> assertThat(r).startsWith("tak-protobuf:").contains("wire type 7"))
+                .anySatisfy(
+                        r -> assertThat(r).startsWith("misb-klv:").contains("checksum mismatch"))
                 .anySatisfy(
                         r ->
                                 assertThat(r)
@@ -144,6 +151,7 @@ class LocalRunITCase {
                                         e.getKey().startsWith("asterix-cat048:")
                                                 || e.getKey().startsWith("cot-xml:")
                                                 || e.getKey().startsWith("tak-protobuf:")
+                                                || e.getKey().startsWith("misb-klv:")
                                                 || e.getKey().startsWith("geojson-satellite:")
                                                 || e.getKey().startsWith("sapient:")
                                                 || e.getKey().startsWith("ais-nmea:"))

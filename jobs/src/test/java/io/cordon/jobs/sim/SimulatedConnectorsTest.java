@@ -56,11 +56,13 @@ class SimulatedConnectorsTest {
                         WireFormat.ASTERIX,
                         WireFormat.COT,
                         WireFormat.TAK,
+                        WireFormat.MISB,
                         WireFormat.GEOJSON,
                         WireFormat.SAPIENT,
                         WireFormat.AIS);
         assertThat(feeds.formatOf("mex-drone-1")).isEqualTo(WireFormat.COT);
         assertThat(feeds.formatOf("usa-drone-1")).isEqualTo(WireFormat.TAK);
+        assertThat(feeds.formatOf("mex-drone-2")).isEqualTo(WireFormat.MISB);
 
         List<RawUnit> units = feeds.unitsBetween(-1, SCENARIO_S);
         List<List<Observation>> scans = scans(sim.observationsBetween(-1, SCENARIO_S));
@@ -156,6 +158,12 @@ class SimulatedConnectorsTest {
                     assertThat(d.deadLetters()).hasSize(1);
                     assertThat(d.deadLetters().get(0).getReason()).contains("wire type 7");
                 }
+                if (format == WireFormat.MISB) {
+                    // one packet per frame: the frame's detections are all lost
+                    assertThat(d.observations()).isEmpty();
+                    assertThat(d.deadLetters()).hasSize(1);
+                    assertThat(d.deadLetters().get(0).getReason()).contains("checksum mismatch");
+                }
                 if (format == WireFormat.AIS) {
                     assertThat(d.observations()).isEmpty();
                     assertThat(d.deadLetters()).hasSize(1);
@@ -180,6 +188,7 @@ class SimulatedConnectorsTest {
                         WireFormat.ASTERIX,
                         WireFormat.COT,
                         WireFormat.TAK,
+                        WireFormat.MISB,
                         WireFormat.GEOJSON,
                         WireFormat.SAPIENT,
                         WireFormat.AIS);
@@ -196,6 +205,7 @@ class SimulatedConnectorsTest {
                         "asterix-cat048",
                         "cot-xml",
                         "tak-protobuf",
+                        "misb-klv",
                         "geojson-satellite",
                         "sapient",
                         "ais-nmea");
@@ -328,7 +338,11 @@ class SimulatedConnectorsTest {
             PositionFix w = (PositionFix) want.measurement();
             PositionFix g = (PositionFix) got.measurement();
             assertThat(got.observationId())
-                    .matches("(cot|sat|sapient|ais)/" + want.sensorId() + "/.*");
+                    .matches("(cot|sat|sapient|ais|misb)/" + want.sensorId() + "/.*");
+            if (got.observationId().startsWith("misb/")) {
+                assertMisbSame(w, g);
+                return;
+            }
             // AIS: 1/10 000 minute (assertAisSame); the others: 1e-7 degree or finer
             double tolerance = want.sensorKind() == SensorKind.AIS ? 0.5 / 600_000 + 1e-12 : 5.1e-8;
             assertThat(g.position().latDeg()).isCloseTo(w.position().latDeg(), within(tolerance));
@@ -336,6 +350,26 @@ class SimulatedConnectorsTest {
             assertThat(g.covEastEastM2()).isCloseTo(w.covEastEastM2(), within(0.2));
             assertThat(g.covNorthNorthM2()).isCloseTo(w.covNorthNorthM2(), within(0.2));
         }
+    }
+
+    /**
+     * MISB ST 0903 LocationPack: IMAPB (ST 1201) maps down to the step below, one step being 2^-23
+     * degree of latitude (range 180 on 31 bits), 2^-22 of longitude (360), 1 m of height and 2^-5 m
+     * of sigma (650 on 15 bits); a variance then within 2 sigma step + step^2.
+     */
+    private static void assertMisbSame(PositionFix w, PositionFix g) {
+        double latStep = Math.scalb(1.0, -23);
+        double lonStep = Math.scalb(1.0, -22);
+        double sigmaStep = Math.scalb(1.0, -5);
+        assertThat(w.position().latDeg() - g.position().latDeg()).isBetween(-1e-12, latStep);
+        assertThat(w.position().lonDeg() - g.position().lonDeg()).isBetween(-1e-12, lonStep);
+        if (Double.isFinite(w.position().altM())) {
+            assertThat(w.position().altM() - g.position().altM()).isBetween(-1e-9, 1.0);
+        }
+        double ee = 2 * Math.sqrt(w.covEastEastM2()) * sigmaStep + sigmaStep * sigmaStep;
+        double nn = 2 * Math.sqrt(w.covNorthNorthM2()) * sigmaStep + sigmaStep * sigmaStep;
+        assertThat(g.covEastEastM2()).isCloseTo(w.covEastEastM2(), within(ee));
+        assertThat(g.covNorthNorthM2()).isCloseTo(w.covNorthNorthM2(), within(nn));
     }
 
     private static List<List<Observation>> scans(List<Observation> observations) {

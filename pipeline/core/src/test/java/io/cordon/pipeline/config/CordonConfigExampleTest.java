@@ -29,6 +29,7 @@ class CordonConfigExampleTest {
                         SensorKind.GROUND_RADAR,
                         SensorKind.DRONE,
                         SensorKind.DRONE,
+                        SensorKind.DRONE,
                         SensorKind.SATELLITE,
                         SensorKind.GROUND_SENSOR,
                         SensorKind.AIS);
