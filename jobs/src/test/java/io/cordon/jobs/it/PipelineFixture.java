@@ -7,7 +7,11 @@ import io.cordon.jobs.local.LocalFlink;
 import io.cordon.jobs.local.TopicSetup;
 import io.cordon.jobs.testing.EmbeddedKafka;
 import io.cordon.jobs.testing.OfflinePipeline;
+import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.detect.Evidence;
+import io.cordon.pipeline.flink.codec.AlertCodec;
+import io.cordon.pipeline.flink.codec.DecodeResult;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.simulation.BorderSimulation;
@@ -131,7 +135,11 @@ final class PipelineFixture implements AutoCloseable {
         producer.flush();
     }
 
-    /** Alert ids each partner has received (committed), as a list so duplicates show. */
+    /**
+     * The alert messages each partner has received (committed), as {@code id@STATE#revision} in a
+     * list so duplicates show: an alert's NEW, UPDATEs and CLOSED share its id (the Kafka key) and
+     * are distinct messages; the same message twice is a duplicate.
+     */
     Map<String, List<String>> receivedByPartner() {
         Map<String, List<String>> received = new TreeMap<>();
         for (var p : config.partners()) {
@@ -139,7 +147,7 @@ final class PipelineFixture implements AutoCloseable {
             for (ConsumerRecord<byte[], byte[]> r :
                     kafka.readCommitted(
                             config.topics().partnerAlerts(p.id()), Duration.ofMillis(500))) {
-                ids.add(new String(r.key(), StandardCharsets.UTF_8));
+                ids.add(message(r));
             }
             received.put(p.id(), ids);
         }
@@ -249,9 +257,24 @@ final class PipelineFixture implements AutoCloseable {
         return b.toString();
     }
 
+    private static String message(ConsumerRecord<byte[], byte[]> r) {
+        String id = new String(r.key(), StandardCharsets.UTF_8);
+        if (!(AlertCodec.parse(r.value()) instanceof DecodeResult.Ok<Alert> ok)) {
+            return id + "@unreadable";
+        }
+        Alert a = ok.value();
+        return id + "@" + a.state() + "#" + a.evidence().getOrDefault(Evidence.REVISION, "0");
+    }
+
+    /** The alert ids each partner received (messages of one alert count once). */
     static Map<String, TreeSet<String>> asSets(Map<String, List<String>> received) {
         Map<String, TreeSet<String>> sets = new TreeMap<>();
-        received.forEach((k, v) -> sets.put(k, new TreeSet<>(v)));
+        received.forEach(
+                (k, v) -> {
+                    TreeSet<String> ids = new TreeSet<>();
+                    v.forEach(m -> ids.add(m.substring(0, m.lastIndexOf('@'))));
+                    sets.put(k, ids);
+                });
         return sets;
     }
 

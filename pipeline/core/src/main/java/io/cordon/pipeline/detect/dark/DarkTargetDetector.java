@@ -29,10 +29,11 @@ import java.util.TreeMap;
  * DarkTargetParameters#minObservations()} times alerts {@code NEW} once it has lasted {@link
  * DarkTargetParameters#minGapS()} and that probability is at most {@link
  * DarkTargetParameters#maxMissProbability()}; the next observation emits {@code CLOSED} with the
- * window from the last observation before the gap to the re-acquisition. A track deleted while dark
- * ends its finding with the {@code NEW} alert alone (there is no re-acquisition to report); the
- * deletion update itself is evaluated, so a tracker that deletes unobserved tracks after the
- * minimum gap still yields the finding.
+ * window from the last observation before the gap to the re-acquisition (evidence {@code
+ * reason=reacquired}). A track deleted while dark ends its finding with {@code CLOSED} ({@code
+ * reason=deleted}, the window up to the deletion); the deletion update itself is evaluated first,
+ * so a tracker that deletes unobserved tracks after the minimum gap still yields the finding
+ * ({@code NEW} and {@code CLOSED} together).
  *
  * <p>A tracker need not publish anything while a track goes unobserved (the reference tracker sends
  * one coasting update and then nothing until it re-acquires the target): the operator sets an
@@ -67,7 +68,11 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
             return deleted ? DetectorResult.cleared() : DetectorResult.of(observed(u, false));
         }
         if (u.time().isBefore(prev.lastTime())) {
-            return deleted ? DetectorResult.cleared() : DetectorResult.of(prev);
+            if (!deleted) {
+                return DetectorResult.of(prev);
+            }
+            return new DetectorResult<>(
+                    null, prev.alerted() ? List.of(alert(prev, u, AlertState.CLOSED)) : List.of());
         }
         boolean confirmed = prev.confirmed() || emits(u.status());
         double dt = Geodesy.secondsBetween(prev.lastTime(), u.time());
@@ -98,6 +103,10 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
             }
             return new DetectorResult<>(observed(u, confirmed), alerts);
         }
+        if (deleted && next.alerted()) {
+            // The track ends while dark: close the finding, nothing will re-acquire it.
+            alerts.add(alert(next, u, AlertState.CLOSED));
+        }
         return new DetectorResult<>(deleted ? null : next, alerts);
     }
 
@@ -108,6 +117,7 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
      * Without it a tracker that publishes nothing while a track goes unobserved gets the finding
      * only at re-acquisition or deletion.
      */
+    @Override
     public DetectorResult<DarkState> onTime(DarkState prev, EntityTrack last, Instant now) {
         if (prev == null || !now.isAfter(prev.lastTime())) {
             return DetectorResult.of(prev);
@@ -138,6 +148,7 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
      * track has left the coverage by then, {@link #onTime} raises nothing and this gives the next
      * time to look.
      */
+    @Override
     public Instant dueAt(DarkState s) {
         if (s == null
                 || s.alerted()
@@ -198,7 +209,8 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
 
     private Alert alert(DarkState s, EntityTrack u, AlertState state) {
         long key = Math.round(s.lastObservedTime().toEpochMilli() / 1000.0) * 1000;
-        Instant end = u.time();
+        Instant end = u.time().isBefore(s.lastTime()) ? s.lastTime() : u.time();
+        boolean deleted = u.status() == TrackStatus.DELETED;
         double gap = Geodesy.secondsBetween(s.lastObservedTime(), end);
         List<String> covering =
                 coverage.covering(s.lastPosition()).stream().map(SensorConfig::id).toList();
@@ -210,6 +222,9 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
         evidence.put("coveringSensors", String.join(",", covering));
         evidence.put("lastObservedAt", s.lastObservedTime().toString());
         evidence.put("trackStatus", u.status().name());
+        if (state == AlertState.CLOSED) {
+            evidence.put("reason", deleted ? "deleted" : "reacquired");
+        }
         evidence.put(Evidence.PARAM_PREFIX + "minGapS", Evidence.decimal(parameters.minGapS(), 1));
         evidence.put(
                 Evidence.PARAM_PREFIX + "maxMissProbability",
@@ -226,7 +241,9 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
                                 covering.isEmpty() ? "no sensor now" : String.join(", ", covering))
                         : String.format(
                                 Locale.ROOT,
-                                "Track %s observed again at %s after %.0f s dark.",
+                                deleted
+                                        ? "Track %s deleted at %s after %.0f s dark."
+                                        : "Track %s observed again at %s after %.0f s dark.",
                                 u.trackId(),
                                 end,
                                 gap);

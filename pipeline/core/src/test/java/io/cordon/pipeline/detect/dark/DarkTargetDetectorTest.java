@@ -143,8 +143,52 @@ class DarkTargetDetectorTest {
 
         assertThat(r.stateCleared()).isTrue();
         assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts.get(1).alertId()).isEqualTo(alerts.get(0).alertId());
+        assertThat(alerts.get(1).evidence()).containsEntry("reason", "deleted");
+        assertThat(alerts.get(1).windowEnd()).isEqualTo(t(132));
+    }
+
+    @Test
+    void aFindingRaisedOnTimeIsClosedWhenTheTrackerDeletesTheTrack() {
+        List<EntityTrack> updates = silentGap(IN_RADAR_COVER, 40, 200);
+        DarkState state = null;
+        for (EntityTrack u : updates.subList(0, updates.size() - 1)) {
+            state = detector.onTrackUpdate(state, u).newState();
+        }
+        EntityTrack last = updates.get(updates.size() - 2);
+        DetectorResult<DarkState> fired = detector.onTime(state, last, detector.dueAt(state));
+        assertThat(fired.alerts()).extracting(Alert::state).containsExactly(AlertState.NEW);
+
+        DetectorResult<DarkState> gone =
+                detector.onTrackUpdate(
+                        fired.newState(),
+                        new EntityTrack(
+                                last.trackId(),
+                                TrackStatus.DELETED,
+                                t(150),
+                                last.position(),
+                                last.velocity(),
+                                last.covariance(),
+                                last.sensorIds(),
+                                last.partnerIds(),
+                                last.identity(),
+                                last.classification(),
+                                last.marking(),
+                                last.updateCount()));
+
+        assertThat(gone.stateCleared()).isTrue();
+        assertThat(gone.alerts())
                 .singleElement()
-                .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.NEW));
+                .satisfies(
+                        c -> {
+                            assertThat(c.state()).isEqualTo(AlertState.CLOSED);
+                            assertThat(c.alertId()).isEqualTo(fired.alerts().get(0).alertId());
+                            assertThat(c.evidence()).containsEntry("reason", "deleted");
+                            assertThat(c.windowEnd()).isEqualTo(t(150));
+                        });
+        assertThat(detector.dueAt(gone.newState())).isNull();
     }
 
     @Test
