@@ -447,6 +447,26 @@ public final class FusionBenchmark {
     }
 
     /** Counts what the job dead-letters (malformed or late observations) during the run. */
+    /** A consumer without a group that reads a topic from its end (the bench's tailers). */
+    private static KafkaConsumer<byte[], byte[]> tailConsumer(
+            String bootstrap, boolean readCommitted, Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(extra);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                readCommitted ? "read_committed" : "read_uncommitted");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static void assignAtEnd(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        consumer.partitionsFor(topic)
+                .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+    }
+
     private static final class DeadLetterCounter {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final String topic;
@@ -458,22 +478,12 @@ public final class FusionBenchmark {
         private Thread thread;
 
         DeadLetterCounter(String bootstrap, String topic) {
-            Map<String, Object> props = new HashMap<>();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            consumer =
-                    new KafkaConsumer<>(
-                            props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            consumer = tailConsumer(bootstrap, false, Map.of());
             this.topic = topic;
         }
 
         void start() {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic)
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
+            assignAtEnd(consumer, topic);
             thread = new Thread(this::run, "bench-dead-letters");
             thread.setDaemon(true);
             thread.start();
@@ -544,25 +554,16 @@ public final class FusionBenchmark {
         private Thread thread;
 
         TracksReader(String bootstrap, String topic, boolean readCommitted) {
-            Map<String, Object> props = new HashMap<>();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            props.put(
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                    readCommitted ? "read_committed" : "read_uncommitted");
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
             consumer =
-                    new KafkaConsumer<>(
-                            props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                    tailConsumer(
+                            bootstrap,
+                            readCommitted,
+                            Map.<String, Object>of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20));
             this.topic = topic;
         }
 
         void start() {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic)
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
+            assignAtEnd(consumer, topic);
             thread = new Thread(this::run, "bench-tracks-reader");
             thread.setDaemon(true);
             thread.start();

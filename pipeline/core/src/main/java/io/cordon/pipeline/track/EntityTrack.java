@@ -100,28 +100,18 @@ public record EntityTrack(
     }
 
     public EntityTrack withStatus(TrackStatus newStatus) {
-        return new EntityTrack(
-                trackId,
-                newStatus,
-                time,
-                position,
-                velocity,
-                covariance,
-                sensorIds,
-                partnerIds,
-                identity,
-                classification,
-                marking,
-                updateCount,
-                lastCooperativeTime,
-                lastNonCooperativeTime);
+        return copy(trackId, newStatus);
     }
 
     /** The same track under another id (everything else, provenance times included, kept). */
     public EntityTrack withTrackId(String newTrackId) {
+        return copy(newTrackId, status);
+    }
+
+    private EntityTrack copy(String newTrackId, TrackStatus newStatus) {
         return new EntityTrack(
                 newTrackId,
-                status,
+                newStatus,
                 time,
                 position,
                 velocity,
