@@ -69,8 +69,13 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            // First everything committed when the call began (on a busy machine the first fetch
+            // can take longer than the idle time), then until nothing came for the idle time.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             long quietSince = System.nanoTime();
-            while (System.nanoTime() - quietSince < idle.toNanos()) {
+            while (!reached(consumer, end) && System.nanoTime() < giveUp
+                    || System.nanoTime() - quietSince < idle.toNanos()) {
                 var batch = consumer.poll(Duration.ofMillis(100));
                 if (!batch.isEmpty()) {
                     batch.forEach(records::add);
@@ -79,6 +84,16 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
         }
         return records;
+    }
+
+    private static boolean reached(
+            KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (var e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
