@@ -145,7 +145,7 @@ class ConnectITCase {
             // UDP: the upstream CAT048 block three times, and a truncated one in between.
             UdpListener udpListener = (UdpListener) udpStarted.get(60, TimeUnit.SECONDS);
             int udpPort = udpListener.localPort();
-            byte[] block = PeerData.bytes("asterix/input/cat048.raw");
+            byte[] block = liveTimeOfDay(PeerData.bytes("asterix/input/cat048.raw"));
             byte[] truncated = Arrays.copyOf(block, 20);
             try (DatagramSocket s = new DatagramSocket()) {
                 for (byte[] d : List.of(block, truncated, block, block)) {
@@ -171,7 +171,7 @@ class ConnectITCase {
             }
 
             FeedHealth ais = file.get(60, TimeUnit.SECONDS); // the file connector ends by itself
-            waitFor(() -> udpListenerDelivered(4)); // 3 good datagrams + 1 bad
+            waitFor(() -> udpListenerDelivered(4), log); // 3 good datagrams + 1 bad
             udpListener.close();
             FeedHealth radar = udp.get(60, TimeUnit.SECONDS);
             waitFor(() -> countKey("cordon.deadletter.v1", "drone-1") >= 1);
@@ -271,6 +271,26 @@ class ConnectITCase {
         }
     }
 
+    /**
+     * The vector's one CAT048 record with its I140 (time of day, 1/128 s, octets 8-10 after CAT,
+     * LEN, a 3-octet FSPEC and I010) set to now, as a live radar stamps it. The connector dates a
+     * time of day by the receive time, so the recorded 07:35:54 would land up to 12 h ahead, and
+     * the broker refuses record timestamps more than 1 h ahead (the test failed between about 19:35
+     * and 07:35 UTC).
+     */
+    private static byte[] liveTimeOfDay(byte[] block) {
+        assertThat(Arrays.copyOfRange(block, 8, 11))
+                .as("I140 of the vector")
+                .isEqualTo(new byte[] {0x35, 0x6d, 0x4d});
+        long nowMs = System.currentTimeMillis() % 86_400_000L;
+        int tod = (int) (nowMs * 128 / 1000);
+        byte[] live = block.clone();
+        live[8] = (byte) (tod >>> 16);
+        live[9] = (byte) (tod >>> 8);
+        live[10] = (byte) tod;
+        return live;
+    }
+
     private static boolean udpListenerDelivered(int datagrams) {
         return countKey("cordon.observations.v1", "radar-1")
                         + countKey("cordon.deadletter.v1", "radar-1")
@@ -299,10 +319,16 @@ class ConnectITCase {
 
     private static void waitFor(java.util.function.BooleanSupplier condition)
             throws InterruptedException {
+        waitFor(condition, new StringWriter());
+    }
+
+    /** Waits for the condition; on failure the message carries the connectors' log. */
+    private static void waitFor(java.util.function.BooleanSupplier condition, StringWriter log)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 60 s");
+                throw new AssertionError("condition not met within 60 s; connectors said:\n" + log);
             }
             Thread.sleep(200);
         }
