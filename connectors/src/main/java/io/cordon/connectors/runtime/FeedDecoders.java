@@ -30,8 +30,6 @@ import io.cordon.connectors.tak.TakStreamDecoder;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.observation.Observation;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -166,10 +164,6 @@ public final class FeedDecoders {
         }
     }
 
-    static LocalDate utcDate(Instant t) {
-        return LocalDate.ofInstant(t, ZoneOffset.UTC);
-    }
-
     private static final class AsterixFeed implements FeedDecoder {
         private final Framing framing;
         private final AsterixObservationMapper mapper;
@@ -201,9 +195,8 @@ public final class FeedDecoders {
                 List<FeedItem> out, byte[] bytes, long base, long packet, Instant receivedAt) {
             DecodeResult<AsterixMessage> r = decoder.decode(bytes);
             errors(out, r.errors(), base, -1, packet);
-            LocalDate date = utcDate(receivedAt);
             for (AsterixMessage m : r.values()) {
-                mapped(out, m, v -> mapper.map(v, date), base, -1, packet, bytes);
+                mapped(out, m, v -> mapper.map(v, receivedAt), base, -1, packet, bytes);
             }
         }
 
@@ -241,9 +234,15 @@ public final class FeedDecoders {
             for (UdpDatagram d : packets.values()) {
                 DecodeResult<AsterixMessage> r = decoder.decode(d.payload());
                 errors(out, r.errors(), 0, -1, d.packetIndex());
-                LocalDate date = utcDate(d.captureTime());
                 for (AsterixMessage m : r.values()) {
-                    mapped(out, m, v -> mapper.map(v, date), 0, -1, d.packetIndex(), d.payload());
+                    mapped(
+                            out,
+                            m,
+                            v -> mapper.map(v, d.captureTime()),
+                            0,
+                            -1,
+                            d.packetIndex(),
+                            d.payload());
                 }
             }
             return out;

@@ -7,7 +7,6 @@ import io.cordon.connectors.ais.AisReport;
 import io.cordon.connectors.ais.AisStreamDecoder;
 import io.cordon.connectors.asterix.AsterixMessage;
 import io.cordon.connectors.asterix.cat034.Cat034Service;
-import io.cordon.connectors.asterix.cat048.Cat048Plot;
 import io.cordon.connectors.asterix.feed.AsterixFeedDecoder;
 import io.cordon.connectors.asterix.observation.AsterixObservationMapper;
 import io.cordon.connectors.asterix.observation.AsterixTime;
@@ -33,8 +32,6 @@ import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.proto.v1.DeadLetter;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -189,11 +186,7 @@ public final class InProcessConnectors {
             if (m instanceof Cat034Service) {
                 continue; // scan timing and health; no observation
             }
-            LocalDate date =
-                    m instanceof Cat048Plot p && p.timeOfDaySeconds() >= 0
-                            ? AsterixTime.dateNear(p.timeOfDaySeconds(), unit.receivedAt())
-                            : LocalDate.ofInstant(unit.receivedAt(), ZoneOffset.UTC);
-            mapped(unit, source, mapper.map(m, date), out, dead);
+            mapped(unit, source, mapper.map(m, unit.receivedAt()), out, dead);
         }
         return decoded.values().size();
     }

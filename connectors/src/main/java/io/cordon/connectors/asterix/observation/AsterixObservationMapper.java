@@ -17,6 +17,7 @@ import io.cordon.pipeline.observation.SensorTrackUpdate;
 import io.cordon.pipeline.observation.Velocity;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -59,6 +60,23 @@ public final class AsterixObservationMapper {
             throw new IllegalArgumentException("sensor is required");
         }
         this.sensor = sensor;
+    }
+
+    /**
+     * Maps a record received live at {@code receivedAt}: its time of day is dated to the UTC day
+     * that puts it nearest to the reception (a plot stamped 23:59:59.9 received at 00:00:00.1
+     * belongs to the day before), see {@link AsterixTime#dateNear}.
+     */
+    public DecodeResult<Observation> map(AsterixMessage message, Instant receivedAt) {
+        double timeOfDay =
+                message instanceof Cat048Plot p
+                        ? p.timeOfDaySeconds()
+                        : message instanceof Cat062Track t ? t.timeOfTrackSeconds() : -1;
+        LocalDate date =
+                AsterixTime.isTimeOfDay(timeOfDay)
+                        ? AsterixTime.dateNear(timeOfDay, receivedAt)
+                        : LocalDate.ofInstant(receivedAt, ZoneOffset.UTC);
+        return map(message, date);
     }
 
     /** Maps any decoded record; CAT034 service messages yield an empty result. */

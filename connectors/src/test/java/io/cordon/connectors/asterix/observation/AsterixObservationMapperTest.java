@@ -97,6 +97,52 @@ class AsterixObservationMapperTest {
     }
 
     @Test
+    void aLivePlotIsDatedToTheDayNearestItsReception() {
+        AsterixObservationMapper mapper = new AsterixObservationMapper(RADAR);
+        // the vector's plot is stamped 07:35:54.6; received shortly after midnight it belongs to
+        // the day before only if that is nearer: here the same day is nearer (7.6 h vs 16.4 h)
+        assertThat(
+                        single(mapper.map(rawPlot(), Instant.parse("2016-05-05T00:00:00.1Z")))
+                                .eventTime())
+                .isEqualTo(Instant.parse("2016-05-05T07:35:54.6015625Z"));
+        // received at 20:00 the day before, the next morning (11.6 h ahead) is nearer than that
+        // morning (12.4 h back); received at 08:00, the same morning
+        assertThat(single(mapper.map(rawPlot(), Instant.parse("2016-05-04T20:00:00Z"))).eventTime())
+                .isEqualTo(Instant.parse("2016-05-05T07:35:54.6015625Z"));
+        assertThat(single(mapper.map(rawPlot(), Instant.parse("2016-05-05T08:00:00Z"))).eventTime())
+                .isEqualTo(Instant.parse("2016-05-05T07:35:54.6015625Z"));
+        // a plot stamped just before midnight and received just after belongs to the day before
+        Cat048Plot lastSecond =
+                new Cat048Plot(
+                        25,
+                        13,
+                        86_399.9,
+                        1,
+                        false,
+                        false,
+                        1000,
+                        10,
+                        -1,
+                        false,
+                        false,
+                        Double.NaN,
+                        false,
+                        "",
+                        "",
+                        7,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        true);
+        assertThat(
+                        single(mapper.map(lastSecond, Instant.parse("2016-05-06T00:00:00.1Z")))
+                                .eventTime())
+                .isEqualTo(Instant.parse("2016-05-05T23:59:59.900Z"));
+    }
+
+    @Test
     void aSurfacePlotKeepsItsRangeAndAPlotWithoutPositionIsAnError() {
         AsterixObservationMapper mapper = new AsterixObservationMapper(RADAR);
         RadarPlot m = (RadarPlot) single(mapper.map(surfacePlot(5000, 12.5), DAY)).measurement();
