@@ -9,6 +9,7 @@ import io.cordon.jobs.local.TopicSetup;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.flink.ConfigText;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
+import io.cordon.pipeline.flink.fusion.StageTimes;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.proto.v1.DeadLetter;
 import io.cordon.proto.v1.EntityTrack;
@@ -267,6 +268,9 @@ public final class FusionBenchmark {
                 long measuredFromMs = System.currentTimeMillis();
                 reader.reset(measuredFromMs);
                 sent.reset(measuredFromMs);
+                if (timeline != null) {
+                    StageTimes.enable();
+                }
                 deadLetters.reset();
                 long startMs = System.currentTimeMillis();
                 generator.runFor(options.duration(), options.duration(), warmup.frames(), null);
@@ -287,6 +291,11 @@ public final class FusionBenchmark {
                 }
                 if (timeline != null) {
                     timeline.close();
+                    StageBreakdown.write(
+                            Path.of(options.timeline() + ".stages.csv"),
+                            generator.frames,
+                            sent.lastReadByEventTime(),
+                            out);
                 }
                 double seconds = (endMs - startMs) / 1000.0;
                 long absorbed = generator.observationsUpTo(reader.latestTrackTimeMs());
@@ -329,7 +338,7 @@ public final class FusionBenchmark {
         private final SyntheticTargets targets;
         private final double periodS;
         private final List<long[]> frames =
-                new ArrayList<>(); // {eventTimeMs, cumulativeObservations}
+                new ArrayList<>(); // {eventTimeMs, cumulativeObservations, handedToProducerMs}
         private volatile long published;
         private volatile long behindMs;
         private long frameCount;
@@ -381,7 +390,10 @@ public final class FusionBenchmark {
                                     ObservationCodec.toProto(o).toByteArray()));
                 }
                 published += frame.size();
-                frames.add(new long[] {eventTime.toEpochMilli(), published});
+                frames.add(
+                        new long[] {
+                            eventTime.toEpochMilli(), published, System.currentTimeMillis()
+                        });
                 next += (long) (periodS * 1e9);
             }
             producer.flush();
@@ -547,6 +559,10 @@ public final class FusionBenchmark {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong latestTrackTimeMs = new AtomicLong();
         private final Set<String> live = new HashSet<>();
+
+        /** Event time of the run's updates → when the last update of that time was read. */
+        private final Map<Long, Long> lastReadByEventTime = new HashMap<>();
+
         private volatile LatencyHistogram histogram = new LatencyHistogram();
         private long updates;
         private final AtomicLong total = new AtomicLong();
@@ -587,6 +603,7 @@ public final class FusionBenchmark {
                             if (timeMs >= fromTimeMs) { // not a warm-up frame's update
                                 histogram.record(now - timeMs);
                                 updates++;
+                                lastReadByEventTime.merge(timeMs, now, Math::max);
                             }
                         }
                         latestTrackTimeMs.accumulateAndGet(timeMs, Math::max);
@@ -603,6 +620,11 @@ public final class FusionBenchmark {
             this.fromTimeMs = fromTimeMs;
             histogram = new LatencyHistogram();
             updates = 0;
+            lastReadByEventTime.clear();
+        }
+
+        synchronized Map<Long, Long> lastReadByEventTime() {
+            return new HashMap<>(lastReadByEventTime);
         }
 
         synchronized long updates() {

@@ -116,7 +116,9 @@ public final class BenchCommand {
                 description =
                         "Write a CSV timeline here (every 100 ms: published, generator lag, updates"
                                 + " read and their age, CPU, GC) and FILE.checkpoints.csv (each"
-                                + " checkpoint's duration, alignment, sync and async parts per task).")
+                                + " checkpoint's duration, alignment, sync and async parts per task)"
+                                + " and FILE.stages.csv (per frame of the one-partition job: generator,"
+                                + " Kafka and decode, watermark wait, tracker step, sink to read).")
         Path timeline;
 
         @Override

@@ -169,6 +169,7 @@ public class TrackingFunction
 
     private void step(
             Partition p, long time, List<ObservationEnvelope> batch, Collector<KeyedPayload> out) {
+        long start = System.currentTimeMillis();
         List<Observation> observations = new ArrayList<>(batch.size());
         for (ObservationEnvelope e : batch) {
             observations.add(e.observation);
@@ -176,11 +177,14 @@ public class TrackingFunction
         }
         List<EntityTrack> updates = p.fusion.step(Instant.ofEpochMilli(time), observations);
         long now = System.currentTimeMillis();
+        long lastDecoded = 0;
         for (ObservationEnvelope e : batch) {
             if (e.ingestedAtMs > 0) {
                 metrics.ingestionToEmit.update(now - e.ingestedAtMs);
+                lastDecoded = Math.max(lastDecoded, e.ingestedAtMs);
             }
         }
+        StageTimes.step(time, lastDecoded, start, now);
         for (EntityTrack t : updates) {
             metrics.tracksOut.inc();
             metrics.eventTimeToEmit.update(now - t.time().toEpochMilli());
