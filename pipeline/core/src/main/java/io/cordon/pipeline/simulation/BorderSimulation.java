@@ -44,6 +44,17 @@ import java.util.SplittableRandom;
  * the velocity (speed and course over ground) {@value #AIS_SIGMA_VELOCITY_MPS} m/s per axis, and
  * the identity the MMSI and call sign. Class A static data: {@link #aisStaticReportsBetween}. AIS
  * receivers see no clutter.
+ *
+ * <p>Going dark: a share {@value #DARK_FRACTION} of the transponder carriers (drawn from a third
+ * stream of the seed) switch their transponder off for the rest of the run, as a vessel that wants
+ * its next moves unseen does, while a ground radar still holds them. The switch-off time is the
+ * first whole ten seconds, {@value #MIN_AIS_BEFORE_DARK_S} s or more after the target's birth plus
+ * a random delay of up to a tenth of the run, at which the target is inside an AIS receiver's range
+ * and stays inside a ground radar's range (the target moves in a straight line) for the next
+ * {@value #RADAR_HOLD_AFTER_DARK_S} s; a carrier with no such moment in its life keeps
+ * transmitting. Without an AIS receiver or a ground radar among the sensors nobody goes dark. The
+ * cooperative-silence detector's default threshold is 180 s, so a run shows the first such finding
+ * some 4 to 5 scenario minutes after the first target is born at the earliest.
  */
 public final class BorderSimulation {
     /** Share of the targets that do not cross which carry an AIS transponder. */
@@ -51,6 +62,15 @@ public final class BorderSimulation {
 
     /** Share of the transponders that are class A. */
     public static final double CLASS_A_FRACTION = 0.6;
+
+    /** Share of the transponder carriers that switch it off during the run (go dark). */
+    public static final double DARK_FRACTION = 0.35;
+
+    /** A carrier that goes dark transmits for at least this long first, s. */
+    public static final double MIN_AIS_BEFORE_DARK_S = 60;
+
+    /** A ground radar covers a carrier for at least this long after it goes dark, s. */
+    public static final double RADAR_HOLD_AFTER_DARK_S = 300;
 
     /** One-sigma noise of an AIS velocity per axis, m/s (GNSS speed and course over ground). */
     public static final double AIS_SIGMA_VELOCITY_MPS = 0.1;
@@ -85,7 +105,11 @@ public final class BorderSimulation {
         this.plane = new LocalTangentPlane(reference);
         this.epoch = epoch;
         this.seed = seed;
-        this.targets = generateTargets(seed, targetCount, crossingFraction, durationS);
+        this.targets =
+                goingDark(
+                        seed,
+                        generateTargets(seed, targetCount, crossingFraction, durationS),
+                        durationS);
     }
 
     public List<SimulatedTarget> targets() {
@@ -192,6 +216,74 @@ public final class BorderSimulation {
                             ais));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The targets, a share {@value #DARK_FRACTION} of the transponder carriers switching it off
+     * where a ground radar holds them (class comment).
+     */
+    private List<SimulatedTarget> goingDark(
+            long seed, List<SimulatedTarget> targets, double durationS) {
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x4441_524B_0000_0000L);
+        List<SimulatedTarget> out = new ArrayList<>(targets.size());
+        for (SimulatedTarget t : targets) {
+            double share = rnd.nextDouble();
+            double delay = rnd.nextDouble() * 0.1 * Math.max(0, durationS);
+            double off = Double.NaN;
+            if (t.cooperative() && share < DARK_FRACTION) {
+                off = switchOffTime(t, t.bornS() + MIN_AIS_BEFORE_DARK_S + delay);
+            }
+            out.add(
+                    Double.isNaN(off)
+                            ? t
+                            : new SimulatedTarget(
+                                    t.id(),
+                                    t.targetClass(),
+                                    t.startEastM(),
+                                    t.startNorthM(),
+                                    t.velocityEastMps(),
+                                    t.velocityNorthMps(),
+                                    t.bornS(),
+                                    t.diesS(),
+                                    t.ais().silentFrom(off)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The first multiple of 10 s at or after {@code earliestS} at which the target is inside an AIS
+     * receiver's range and inside a ground radar's range for the next {@value
+     * #RADAR_HOLD_AFTER_DARK_S} s of its life, or NaN.
+     */
+    private double switchOffTime(SimulatedTarget t, double earliestS) {
+        List<SensorConfig> radars =
+                sensors.stream().filter(s -> s.kind() == SensorKind.GROUND_RADAR).toList();
+        List<SensorConfig> receivers =
+                sensors.stream().filter(s -> s.kind() == SensorKind.AIS).toList();
+        for (double off = Math.ceil(earliestS / 10) * 10;
+                off + RADAR_HOLD_AFTER_DARK_S <= t.diesS();
+                off += 10) {
+            if (!covered(t, off, receivers)) {
+                continue;
+            }
+            boolean held = true;
+            for (double at = off; held && at <= off + RADAR_HOLD_AFTER_DARK_S; at += 10) {
+                held = covered(t, at, radars);
+            }
+            if (held) {
+                return off;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private boolean covered(SimulatedTarget t, double tS, List<SensorConfig> by) {
+        for (SensorConfig sensor : by) {
+            if (inRange(t, tS, sensor, plane.toEnu(sensor.position()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -307,7 +399,7 @@ public final class BorderSimulation {
 
     /**
      * The whole seconds {@code first + k * interval} (k >= 0) whose relative time is in (fromS,
-     * toS] and at which the target is alive.
+     * toS] and at which the target is alive and its transponder on.
      */
     private List<Long> secondsBetween(
             long first, int interval, SimulatedTarget target, double fromS, double toS) {
@@ -315,7 +407,7 @@ public final class BorderSimulation {
         long k = Math.max(0, (long) Math.floor((fromS - relativeS(first)) / interval));
         for (long second = first + k * interval; ; second += interval) {
             double t = relativeS(second);
-            if (t > toS || t > target.diesS()) {
+            if (t > toS || t > target.diesS() || !target.ais().transmitsAt(t)) {
                 break;
             }
             if (t > fromS && target.aliveAt(t)) {
