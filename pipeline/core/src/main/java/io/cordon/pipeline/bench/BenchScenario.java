@@ -29,6 +29,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * @param durationS the run's length, s
  * @param evalDtS the evaluation period, s
  * @param gospaCutoffM the scorer's GOSPA cut-off c, m (500 when scenario.json does not say)
+ * @param boxHalfEastM half-width of the scenario's box in the scenario frame, m ({@code
+ *     box_half_e_m}; NaN when scenario.json does not give it): targets live inside it and end when
+ *     they leave it
+ * @param boxHalfNorthM half-height of the box, m ({@code box_half_n_m}; NaN when not given)
  * @param sensors the sensors in scenario.json order
  * @param batches detections per (time, sensor), in file order
  */
@@ -38,6 +42,8 @@ public record BenchScenario(
         double durationS,
         double evalDtS,
         double gospaCutoffM,
+        double boxHalfEastM,
+        double boxHalfNorthM,
         List<BenchSensor> sensors,
         List<List<Observation>> batches) {
     private static final String PARTNER = "bench";
@@ -78,6 +84,8 @@ public record BenchScenario(
                 num(json, "duration_s"),
                 num(json, "eval_dt_s"),
                 cutoff,
+                optionalNum(json, "box_half_e_m"),
+                optionalNum(json, "box_half_n_m"),
                 sensors,
                 batches);
     }
@@ -125,6 +133,15 @@ public record BenchScenario(
                         id, type, period, pd, clutter, 4 * he * hn, 0, 0, Double.NaN, he, hn);
             }
         }
+    }
+
+    /** Whether a point of the scenario frame is inside the box (always, when it is not given). */
+    public boolean insideBox(double eastM, double northM) {
+        return !(Math.abs(eastM) > boxHalfEastM) && !(Math.abs(northM) > boxHalfNorthM);
+    }
+
+    private static double optionalNum(Map<String, Object> m, String key) {
+        return m.get(key) == null ? Double.NaN : num(m, key);
     }
 
     private static double num(Map<String, Object> m, String key) {

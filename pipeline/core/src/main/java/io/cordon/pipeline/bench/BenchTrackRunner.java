@@ -1,5 +1,7 @@
 package io.cordon.pipeline.bench;
 
+import io.cordon.pipeline.geo.EnuPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.tracker.MultiTargetTracker;
@@ -19,9 +21,9 @@ import java.util.Locale;
  * Runs the tracker over a benchmark scenario and writes tracks.csv ({@code
  * time_s,track_id,lat,lon,alt_m}: the confirmed tracks at every evaluation time 0, eval_dt, …,
  * duration, predicted to exactly that time from the detections with time ≤ it, that {@link
- * GospaReportingPolicy} expects to lower the metric), and optionally a stats JSON with {@code
- * observations}, {@code seconds} (the tracking loop alone: file loading and writing excluded) and
- * {@code observations_per_s}.
+ * GospaReportingPolicy} expects to lower the metric and that are inside the scenario's box, where
+ * the targets live), and optionally a stats JSON with {@code observations}, {@code seconds} (the
+ * tracking loop alone: file loading and writing excluded) and {@code observations_per_s}.
  *
  * <p>By default the loop runs on the same input, with a fresh tracker each time, until 5 s of
  * tracking have gone by, then five more times: the first passes are the JVM compiling the tracker,
@@ -141,6 +143,7 @@ public final class BenchTrackRunner {
     public static Result track(BenchScenario scenario, TrackerParameters parameters) {
         MultiTargetTracker tracker = new MultiTargetTracker(parameters, scenario.referencePoint());
         GospaReportingPolicy policy = new GospaReportingPolicy(scenario.gospaCutoffM());
+        LocalTangentPlane plane = new LocalTangentPlane(scenario.referencePoint());
         List<List<Observation>> batches = scenario.batches();
         int steps = (int) Math.floor(scenario.durationS() / scenario.evalDtS() + 1e-9) + 1;
         List<List<EntityTrack>> outputs = new ArrayList<>(steps);
@@ -158,7 +161,11 @@ public final class BenchTrackRunner {
             List<EntityTrack> reported = new ArrayList<>();
             for (EntityTrack track :
                     tracker.confirmedTracksAt(evalTime, policy.neverBeyondTraceM2())) {
-                if (policy.report(track, tracker.existenceProbability(track.trackId()))) {
+                // Targets live inside the scenario's box and end when they leave it: a track
+                // outside it can only be a false one.
+                EnuPoint p = plane.toEnu(track.position());
+                if (scenario.insideBox(p.eastM(), p.northM())
+                        && policy.report(track, tracker.existenceProbability(track.trackId()))) {
                     reported.add(track);
                 }
             }

@@ -25,31 +25,8 @@ class BenchTrackRunnerTest {
     void writesConfirmedTracksAtEveryEvaluationTimeAndStats(@TempDir Path dir) throws Exception {
         LocalTangentPlane plane = new LocalTangentPlane(REF);
         GeoPoint radar = plane.toGeodetic(new EnuPoint(-20000, 6000, 30));
-        Files.writeString(dir.resolve("scenario.json"), scenarioJson(radar));
-        LocalTangentPlane radarPlane = new LocalTangentPlane(radar);
-        Random random = new Random(11);
-        List<String> rows = new ArrayList<>();
-        rows.add(
-                "det_id,time_s,sensor_id,sensor_type,range_m,az_deg,sigma_range_m,sigma_az_deg,"
-                        + "sensor_lat,sensor_lon,sensor_alt_m,lat,lon,cov_ee_m2,cov_en_m2,cov_nn_m2");
-        int id = 0;
-        for (int t = 0; t <= 60; t += 4) {
-            // Target moving east at 10 m/s from (-10 km, 0); and one clutter plot per scan.
-            EnuPoint q = radarPlane.toEnu(plane.surfacePoint(-10000 + 10.0 * t, 0));
-            double range = Math.hypot(q.eastM(), q.northM()) + 15 * random.nextGaussian();
-            double az =
-                    Math.toDegrees(Math.atan2(q.eastM(), q.northM()))
-                            + 0.25 * random.nextGaussian();
-            rows.add(radarRow(id++, t, range, (az + 360) % 360, radar));
-            rows.add(
-                    radarRow(
-                            id++,
-                            t,
-                            1000 + random.nextDouble() * 25000,
-                            random.nextDouble() * 360,
-                            radar));
-        }
-        Files.write(dir.resolve("detections.csv"), rows, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("scenario.json"), scenarioJson(radar, ""));
+        writeDetections(dir, radar);
 
         Path out = dir.resolve("tracks.csv");
         Path stats = dir.resolve("stats.json");
@@ -82,6 +59,8 @@ class BenchTrackRunnerTest {
         for (String l : lines.subList(1, lines.size())) {
             assertThat(Integer.parseInt(l.split(",")[0]) % 5).isZero();
         }
+        // The target is tracked well before it enters a box 9.7 km wide (at t = 30 s).
+        assertThat(lines).anyMatch(l -> l.startsWith("20,"));
         String json = Files.readString(stats);
         assertThat(json)
                 .contains("\"observations\": 32")
@@ -89,6 +68,60 @@ class BenchTrackRunnerTest {
                 .contains("\"observations_per_s\"")
                 .contains("\"cold_seconds\"")
                 .contains("\"warmup_passes\": 1");
+    }
+
+    @Test
+    void reportsNoTrackOutsideTheScenarioBox(@TempDir Path dir) throws Exception {
+        LocalTangentPlane plane = new LocalTangentPlane(REF);
+        GeoPoint radar = plane.toGeodetic(new EnuPoint(-20000, 6000, 30));
+        // The target, moving east from (-10 km, 0) at 10 m/s, enters the box at t = 30 s.
+        Files.writeString(
+                dir.resolve("scenario.json"),
+                scenarioJson(radar, " \"box_half_e_m\": 9700.0, \"box_half_n_m\": 30000.0,"));
+        writeDetections(dir, radar);
+        Path out = dir.resolve("tracks.csv");
+        int status =
+                BenchTrackRunner.run(
+                        new String[] {
+                            "--scenario", dir.toString(), "--out", out.toString(), "--warmup", "0"
+                        },
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(status).isZero();
+        List<String> lines = Files.readAllLines(out);
+        for (String l : lines.subList(1, lines.size())) {
+            assertThat(Integer.parseInt(l.split(",")[0])).isGreaterThanOrEqualTo(30);
+        }
+        assertThat(lines.stream().filter(l -> l.startsWith("60,"))).hasSize(1);
+    }
+
+    private static void writeDetections(Path dir, GeoPoint radar) throws Exception {
+        LocalTangentPlane plane = new LocalTangentPlane(REF);
+        LocalTangentPlane radarPlane = new LocalTangentPlane(radar);
+        Random random = new Random(11);
+        List<String> rows = new ArrayList<>();
+        rows.add(
+                "det_id,time_s,sensor_id,sensor_type,range_m,az_deg,sigma_range_m,sigma_az_deg,"
+                        + "sensor_lat,sensor_lon,sensor_alt_m,lat,lon,cov_ee_m2,cov_en_m2,cov_nn_m2");
+        int id = 0;
+        for (int t = 0; t <= 60; t += 4) {
+            // Target moving east at 10 m/s from (-10 km, 0); and one clutter plot per scan.
+            EnuPoint q = radarPlane.toEnu(plane.surfacePoint(-10000 + 10.0 * t, 0));
+            double range = Math.hypot(q.eastM(), q.northM()) + 15 * random.nextGaussian();
+            double az =
+                    Math.toDegrees(Math.atan2(q.eastM(), q.northM()))
+                            + 0.25 * random.nextGaussian();
+            rows.add(radarRow(id++, t, range, (az + 360) % 360, radar));
+            rows.add(
+                    radarRow(
+                            id++,
+                            t,
+                            1000 + random.nextDouble() * 25000,
+                            random.nextDouble() * 360,
+                            radar));
+        }
+        Files.write(dir.resolve("detections.csv"), rows, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -116,10 +149,11 @@ class BenchTrackRunnerTest {
                 radar.altM());
     }
 
-    private static String scenarioJson(GeoPoint radar) {
+    private static String scenarioJson(GeoPoint radar, String box) {
         return String.format(
                 Locale.ROOT,
                 "{\"format_version\": 1, \"ref_lat\": 31.3333, \"ref_lon\": -110.6, \"ref_alt_m\": 1200.0,"
+                        + box
                         + " \"epoch_utc\": \"2026-01-01T00:00:00Z\", \"duration_s\": 60, \"eval_dt_s\": 5,"
                         + " \"gospa\": {\"c_m\": 500.0, \"p\": 2, \"alpha\": 2},"
                         + " \"sensors\": [{\"id\": \"R1\", \"type\": \"radar\", \"e\": -20000.0, \"n\": 6000.0,"
