@@ -132,7 +132,7 @@ public final class FeedDecoders {
                                     e.reason(), offset, e.raw().length > 0 ? e.raw() : raw)));
         }
         if (!r.values().isEmpty() || r.errors().isEmpty()) {
-            out.add(new FeedItem(record, offset, line, packet, r.values(), null));
+            out.add(new FeedItem(record, offset, line, packet, r.values(), null, raw));
         }
     }
 
@@ -350,8 +350,10 @@ public final class FeedDecoders {
             DecodeResult<T> r =
                     framing == Framing.DATAGRAM ? datagram.decode(chunk) : stream.decode(chunk);
             errors(out, r.errors(), 0, -1, packet);
+            // a datagram is the unit; a stream's messages are cut inside the decoder
+            byte[] unit = framing == Framing.DATAGRAM ? chunk : new byte[0];
             for (T v : r.values()) {
-                mapped(out, v, mapper, -1, -1, packet, new byte[0]);
+                mapped(out, v, mapper, -1, -1, packet, unit);
             }
             return out;
         }
@@ -441,8 +443,10 @@ public final class FeedDecoders {
             List<FeedItem> out = new ArrayList<>();
             DecodeResult<T> r = decoder.decode(bytes);
             errors(out, r.errors(), 0, -1, packet);
+            // a datagram is the unit; a whole file is too big to repeat per refused observation
+            byte[] unit = packet >= 0 ? bytes : new byte[0];
             for (T v : r.values()) {
-                mapped(out, v, mapper, -1, -1, packet, new byte[0]);
+                mapped(out, v, mapper, -1, -1, packet, unit);
             }
             return out;
         }

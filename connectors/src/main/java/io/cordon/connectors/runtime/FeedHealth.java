@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Counters of one connector's feed: records decoded, observations published, decode errors by
- * reason, publish failures, open connections, and when the last record arrived. Thread-safe (TCP
- * server connections count concurrently). Rendered as a one-line summary for the console and as
- * Prometheus text exposition for {@code /metrics}.
+ * reason, observations rejected after decoding by reason (dead-lettered: event time too far ahead,
+ * refused by Kafka), publish failures, open connections, and when the last record arrived.
+ * Thread-safe (TCP server connections count concurrently). Rendered as a one-line summary for the
+ * console and as Prometheus text exposition for {@code /metrics}.
  *
  * <p>Reasons are grouped with their numbers replaced by {@code N} ({@code "message length N exceeds
  * N bytes"}) and cut to 120 characters, and at most {@value #MAX_REASONS} distinct groups are kept
@@ -33,6 +34,7 @@ public final class FeedHealth {
     private final LongAdder publishFailures = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong lastRecordNanos = new AtomicLong(Long.MIN_VALUE);
     private long lastReportNanos;
@@ -67,13 +69,25 @@ public final class FeedHealth {
     }
 
     public void error(String reason) {
+        countIn(errors, reason);
+    }
+
+    /**
+     * Counts an observation that decoded but was dead-lettered instead of published (its event time
+     * too far ahead of the connector's clock, or refused by Kafka), by reason.
+     */
+    public void rejected(String reason) {
+        countIn(rejected, reason);
+    }
+
+    private static void countIn(Map<String, LongAdder> counters, String reason) {
         String key = group(reason);
-        LongAdder counter = errors.get(key);
+        LongAdder counter = counters.get(key);
         if (counter == null) {
-            if (errors.size() >= MAX_REASONS) {
+            if (counters.size() >= MAX_REASONS) {
                 key = "other";
             }
-            counter = errors.computeIfAbsent(key, k -> new LongAdder());
+            counter = counters.computeIfAbsent(key, k -> new LongAdder());
         }
         counter.increment();
     }
@@ -112,8 +126,27 @@ public final class FeedHealth {
 
     /** Error counts by reason group, sorted by reason. */
     public Map<String, Long> errorsByReason() {
+        return byReason(errors);
+    }
+
+    /** Observations rejected after decoding ({@link #rejected(String)}). */
+    public long rejected() {
+        return rejected.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Rejected observations by reason group, sorted by reason. */
+    public Map<String, Long> rejectedByReason() {
+        return byReason(rejected);
+    }
+
+    /** Records Kafka did not acknowledge and that were not dead-lettered. */
+    public long publishFailures() {
+        return publishFailures.sum();
+    }
+
+    private static Map<String, Long> byReason(Map<String, LongAdder> counters) {
         Map<String, Long> out = new TreeMap<>();
-        errors.forEach((k, v) -> out.put(k, v.sum()));
+        counters.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }
 
@@ -153,6 +186,16 @@ public final class FeedHealth {
             b.append(" (");
             String sep = "";
             for (var e : byReason.entrySet()) {
+                b.append(sep).append(e.getValue()).append(" x ").append(e.getKey());
+                sep = "; ";
+            }
+            b.append(')');
+        }
+        Map<String, Long> rejectedByReason = rejectedByReason();
+        if (!rejectedByReason.isEmpty()) {
+            b.append(", ").append(rejected()).append(" rejected (");
+            String sep = "";
+            for (var e : rejectedByReason.entrySet()) {
                 b.append(sep).append(e.getValue()).append(" x ").append(e.getKey());
                 sep = "; ";
             }
@@ -198,7 +241,7 @@ public final class FeedHealth {
                 b,
                 "cordon_connector_publish_failures_total",
                 "counter",
-                "Records Kafka did not acknowledge.",
+                "Records Kafka did not acknowledge (and that were not dead-lettered).",
                 labels,
                 publishFailures.sum());
         metric(
@@ -227,6 +270,19 @@ public final class FeedHealth {
                 .append("# TYPE cordon_connector_decode_errors_total counter\n");
         for (var e : errorsByReason().entrySet()) {
             b.append("cordon_connector_decode_errors_total{")
+                    .append(labels)
+                    .append(",reason=\"")
+                    .append(escape(e.getKey()))
+                    .append("\"} ")
+                    .append(e.getValue())
+                    .append('\n');
+        }
+        b.append(
+                        "# HELP cordon_connector_rejected_total Observations dead-lettered after"
+                                + " decoding, by reason.\n")
+                .append("# TYPE cordon_connector_rejected_total counter\n");
+        for (var e : rejectedByReason().entrySet()) {
+            b.append("cordon_connector_rejected_total{")
                     .append(labels)
                     .append(",reason=\"")
                     .append(escape(e.getKey()))

@@ -17,6 +17,10 @@ import java.util.List;
  * @param packet datagram or pcap packet index (0-based) the record came from, else -1
  * @param observations the observations, in order
  * @param error the decode error, or null
+ * @param raw the bytes of the unit the record came from (line, block, datagram) where the decoder
+ *     knows them, else empty: the dead-letter payload should an observation of it be refused after
+ *     decoding (event time too far ahead, refused by Kafka); an error carries its own in {@link
+ *     DecodeError#raw()}
  */
 public record FeedItem(
         String record,
@@ -24,10 +28,25 @@ public record FeedItem(
         long line,
         long packet,
         List<Observation> observations,
-        DecodeError error) {
+        DecodeError error,
+        byte[] raw) {
+    private static final byte[] NONE = new byte[0];
+
     public FeedItem {
         record = record == null ? "" : record;
         observations = List.copyOf(observations == null ? List.of() : observations);
+        raw = raw == null ? NONE : raw;
+    }
+
+    /** An item whose unit's bytes are not known. */
+    public FeedItem(
+            String record,
+            long offset,
+            long line,
+            long packet,
+            List<Observation> observations,
+            DecodeError error) {
+        this(record, offset, line, packet, observations, error, NONE);
     }
 
     public boolean isError() {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs one sensor connector: reads a feed in a real format from UDP, TCP or a file,",
             "publishes cordon.v1.Observation to the observations topic (key: sensor id) and every",
-            "record that does not decode to the dead-letter topic with its bytes and the reason.",
+            "record that does not decode to the dead-letter topic with its bytes and the reason (so",
+            "does an observation stamped in the future or refused by Kafka).",
             "Publishes the sensors: registry of the configuration to cordon.sensors.v1 on start and",
             "prints feed health every few seconds. See docs/connectors.md."
         })
@@ -90,6 +91,16 @@ public final class ConnectCommand implements Callable<Integer> {
     int maxConnections;
 
     @Option(
+            names = "--max-future-skew",
+            converter = DurationConverter.class,
+            defaultValue = "5m",
+            description = {
+                "An observation stamped further ahead of this machine's clock goes to the dead-letter",
+                "topic with its reason (a sensor clock error) instead of being published. Default: ${DEFAULT-VALUE}."
+            })
+    Duration maxFutureSkew;
+
+    @Option(
             names = "--kafka-properties",
             description =
                     "Kafka client properties file (security settings); default: $CORDON_KAFKA_PROPERTIES.")
@@ -124,7 +135,8 @@ public final class ConnectCommand implements Callable<Integer> {
                         metricsPort,
                         healthInterval,
                         KafkaClientProperties.load(kafkaProperties),
-                        maxConnections),
+                        maxConnections,
+                        maxFutureSkew),
                 out);
         return 0;
     }

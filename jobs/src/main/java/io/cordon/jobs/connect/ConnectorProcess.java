@@ -57,6 +57,8 @@ public final class ConnectorProcess {
      * @param duration stop after this long, or null to run until the input ends or the process is
      *     stopped
      * @param metricsPort port for {@code /metrics}, 0 for any free port, negative for none
+     * @param maxFutureSkew an observation whose event time is further ahead of the connector's
+     *     clock is dead-lettered ({@link KafkaFeedSink})
      */
     public record Options(
             String format,
@@ -71,7 +73,49 @@ public final class ConnectorProcess {
             int metricsPort,
             Duration healthInterval,
             Properties kafka,
-            int maxConnections) {}
+            int maxConnections,
+            Duration maxFutureSkew) {
+        public Options {
+            maxFutureSkew =
+                    maxFutureSkew == null ? KafkaFeedSink.DEFAULT_MAX_FUTURE_SKEW : maxFutureSkew;
+            if (maxFutureSkew.isNegative()) {
+                throw new ConfigException(
+                        "--max-future-skew", maxFutureSkew, "a duration >= 0 (60s, 5m)");
+            }
+        }
+
+        /** With the default {@link KafkaFeedSink#DEFAULT_MAX_FUTURE_SKEW}. */
+        public Options(
+                String format,
+                String listen,
+                String connect,
+                Path file,
+                boolean realtime,
+                String sensor,
+                Path config,
+                String bootstrap,
+                Duration duration,
+                int metricsPort,
+                Duration healthInterval,
+                Properties kafka,
+                int maxConnections) {
+            this(
+                    format,
+                    listen,
+                    connect,
+                    file,
+                    realtime,
+                    sensor,
+                    config,
+                    bootstrap,
+                    duration,
+                    metricsPort,
+                    healthInterval,
+                    kafka,
+                    maxConnections,
+                    null);
+        }
+    }
 
     private ConnectorProcess() {}
 
@@ -137,7 +181,8 @@ public final class ConnectorProcess {
                         sensor.id(),
                         source,
                         health,
-                        log)) {
+                        log,
+                        o.maxFutureSkew())) {
             Connector connector =
                     new Connector(
                             format,

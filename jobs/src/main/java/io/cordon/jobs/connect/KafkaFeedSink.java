@@ -9,16 +9,28 @@ import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.proto.v1.DeadLetter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidTimestampException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -28,8 +40,40 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * source ({@code <format>:<sensor>@<transport>}), the reason prefixed with where in the input it
  * was, and the time it was received. Idempotent producer, acks from all in-sync replicas. A send
  * Kafka does not acknowledge is counted in the health and logged, never thrown at the transport.
+ *
+ * <p>Observations that decode but must not be published are dead-lettered too, with the bytes of
+ * the unit they came from ({@link FeedItem#raw()}; the observation as {@code cordon.v1.Observation}
+ * where the decoder does not know the unit) and counted in {@link FeedHealth#rejected}:
+ *
+ * <ul>
+ *   <li>an event time more than {@code maxFutureSkew} ahead of the connector's clock (reason {@code
+ *       event time ... ahead of the connector's clock ...}): no sensor reports the future, so the
+ *       sensor's clock (or its time of day's date) is wrong; published, it would hold back the
+ *       fusion's event time for that long and Kafka would refuse it past an hour ({@code
+ *       message.timestamp.after.max.ms}, Kafka 4 default 3 600 000);
+ *   <li>a record Kafka refuses for what it is (reason {@code broker refused: <exception>:
+ *       <message>}): {@link InvalidTimestampException} (outside the broker's timestamp bounds),
+ *       {@link RecordTooLargeException}, {@link RecordBatchTooLargeException}, {@link
+ *       InvalidRecordException}. Retriable errors are not: the producer retries them until its
+ *       delivery timeout and then they count as publish failures, as does any other error. The
+ *       records of the same batch that Kafka failed only because of the refused one (plain {@link
+ *       KafkaException}) are sent once more.
+ * </ul>
+ *
+ * The callback runs on the producer's I/O thread, which must not block on a full buffer: the dead
+ * letters and resends it asks for are sent from a thread of the sink's own; {@link #flush()} waits
+ * for them too.
  */
 public final class KafkaFeedSink implements FeedSink {
+    /**
+     * Default of {@code maxFutureSkew}: 5 minutes. Far above the error of any clock a sensor uses
+     * (GNSS, NTP: below a second; AIS carries the second only) plus the connector's own, so nothing
+     * a working sensor reports is refused; well below the broker's hour, so a wrong clock is caught
+     * with its reason here instead of as a bare broker error; and at 5 minutes ahead an observation
+     * would already be past most fusion windows when the other sensors catch up.
+     */
+    public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(5);
+
     private final Producer<byte[], byte[]> producer;
     private final String observationsTopic;
     private final String deadLetterTopic;
@@ -37,7 +81,17 @@ public final class KafkaFeedSink implements FeedSink {
     private final byte[] key;
     private final FeedHealth health;
     private final Consumer<String> log;
+    private final Duration maxFutureSkew;
+    private final Clock clock;
+    private final ExecutorService resender =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "cordon-feed-sink-dead-letters");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
+    /** As the full constructor with {@link #DEFAULT_MAX_FUTURE_SKEW}. */
     public KafkaFeedSink(
             String bootstrapServers,
             Properties extra,
@@ -48,6 +102,32 @@ public final class KafkaFeedSink implements FeedSink {
             FeedHealth health,
             Consumer<String> log) {
         this(
+                bootstrapServers,
+                extra,
+                observationsTopic,
+                deadLetterTopic,
+                sensorId,
+                source,
+                health,
+                log,
+                DEFAULT_MAX_FUTURE_SKEW);
+    }
+
+    /**
+     * @param maxFutureSkew an observation whose event time is further ahead of the connector's
+     *     clock is dead-lettered, not published (>= 0)
+     */
+    public KafkaFeedSink(
+            String bootstrapServers,
+            Properties extra,
+            String observationsTopic,
+            String deadLetterTopic,
+            String sensorId,
+            String source,
+            FeedHealth health,
+            Consumer<String> log,
+            Duration maxFutureSkew) {
+        this(
                 new KafkaProducer<>(
                         producerProps(bootstrapServers, extra),
                         new ByteArraySerializer(),
@@ -57,7 +137,9 @@ public final class KafkaFeedSink implements FeedSink {
                 sensorId,
                 source,
                 health,
-                log);
+                log,
+                maxFutureSkew,
+                Clock.systemUTC());
     }
 
     KafkaFeedSink(
@@ -67,7 +149,15 @@ public final class KafkaFeedSink implements FeedSink {
             String sensorId,
             String source,
             FeedHealth health,
-            Consumer<String> log) {
+            Consumer<String> log,
+            Duration maxFutureSkew,
+            Clock clock) {
+        if (maxFutureSkew == null || maxFutureSkew.isNegative()) {
+            throw new IllegalArgumentException(
+                    "maxFutureSkew must be a duration >= 0, was " + maxFutureSkew);
+        }
+        this.maxFutureSkew = maxFutureSkew;
+        this.clock = clock;
         this.producer = producer;
         this.observationsTopic = observationsTopic;
         this.deadLetterTopic = deadLetterTopic;
@@ -95,6 +185,7 @@ public final class KafkaFeedSink implements FeedSink {
             deadLetter(item, item.error().raw(), where(item) + item.error().reason(), "");
             return;
         }
+        Instant now = clock.instant();
         for (Observation o : item.observations()) {
             byte[] value;
             try {
@@ -108,20 +199,95 @@ public final class KafkaFeedSink implements FeedSink {
                         e.getClass().getName());
                 continue;
             }
-            producer.send(
-                    new ProducerRecord<>(
-                            observationsTopic,
-                            null,
-                            o.eventTime().toEpochMilli(),
-                            o.sensorId().getBytes(StandardCharsets.UTF_8),
-                            value),
-                    (meta, e) -> {
-                        if (e == null) {
-                            health.published(1);
-                        } else {
+            Duration ahead = Duration.between(now, o.eventTime());
+            if (ahead.compareTo(maxFutureSkew) > 0) {
+                health.rejected("event time ahead of the connector's clock");
+                deadLetter(
+                        item,
+                        payload(item, value),
+                        where(item)
+                                + String.format(
+                                        Locale.ROOT,
+                                        "observation %s: event time %s is %.3f s ahead of the"
+                                                + " connector's clock (%s); at most %d s allowed"
+                                                + " (--max-future-skew): the sensor's clock or"
+                                                + " date is wrong",
+                                        o.observationId(),
+                                        o.eventTime(),
+                                        ahead.toNanos() / 1e9,
+                                        now,
+                                        maxFutureSkew.toSeconds()),
+                        "");
+                continue;
+            }
+            send(item, o, value, true);
+        }
+    }
+
+    private void send(FeedItem item, Observation o, byte[] value, boolean mayResend) {
+        producer.send(
+                new ProducerRecord<>(
+                        observationsTopic,
+                        null,
+                        o.eventTime().toEpochMilli(),
+                        o.sensorId().getBytes(StandardCharsets.UTF_8),
+                        value),
+                (meta, e) -> {
+                    if (e == null) {
+                        health.published(1);
+                    } else if (refusedForWhatItIs(e)) {
+                        later(() -> refused(item, o, value, e));
+                    } else if (mayResend && e.getClass() == KafkaException.class) {
+                        // a batch-mate was refused, not this record: once more on its own
+                        later(() -> send(item, o, value, false));
+                    } else {
+                        failed(e);
+                    }
+                });
+    }
+
+    /** Errors by which Kafka refuses one record for what it is; retrying cannot help. */
+    static boolean refusedForWhatItIs(Exception e) {
+        return !(e instanceof RetriableException)
+                && (e instanceof InvalidTimestampException
+                        || e instanceof RecordTooLargeException
+                        || e instanceof RecordBatchTooLargeException
+                        || e instanceof InvalidRecordException);
+    }
+
+    private void refused(FeedItem item, Observation o, byte[] value, Exception e) {
+        health.rejected("broker refused: " + e.getClass().getSimpleName());
+        deadLetter(
+                item,
+                payload(item, value),
+                where(item)
+                        + "observation "
+                        + o.observationId()
+                        + ": broker refused: "
+                        + e.getClass().getSimpleName()
+                        + ": "
+                        + e.getMessage(),
+                e.getClass().getName());
+    }
+
+    /** The unit the observation came from, else the observation as it would have been published. */
+    private static byte[] payload(FeedItem item, byte[] observation) {
+        return item.raw().length > 0 ? item.raw() : observation;
+    }
+
+    /** Runs {@code task} on the sink's own thread (never on the producer's I/O thread). */
+    private void later(Runnable task) {
+        try {
+            resender.execute(
+                    () -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
                             failed(e);
                         }
                     });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            failed(closed);
         }
     }
 
@@ -176,13 +342,43 @@ public final class KafkaFeedSink implements FeedSink {
         log.accept("Kafka did not accept a record: " + e);
     }
 
+    /**
+     * Waits until everything accepted is delivered or failed, the dead letters and resends that
+     * failures asked for included.
+     */
     @Override
     public void flush() {
+        producer.flush();
+        // the callbacks have run: their tasks are queued; the queue is done when a marker is
+        try {
+            resender.submit(() -> {}).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            return;
+        }
+        producer.flush();
+        // a resend can itself have failed as a batch-mate's victim and asked for a dead letter
+        try {
+            resender.submit(() -> {}).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            return;
+        }
         producer.flush();
     }
 
     @Override
     public void close() {
+        resender.shutdown();
+        try {
+            resender.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         producer.close(Duration.ofSeconds(30));
     }
 }
