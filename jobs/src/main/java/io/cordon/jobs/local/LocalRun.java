@@ -233,6 +233,7 @@ public final class LocalRun {
                             publisher.formatCounts();
                     out.println(
                             progressLine(elapsed, last.observations() / elapsed, last, formats));
+                    out.println("alerts by detector: " + last.alertsByDetector());
                     out.println(
                             "connectors: "
                                     + publisher.corrupted()

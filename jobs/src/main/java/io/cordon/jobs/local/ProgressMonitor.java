@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads the pipeline's topics back (committed data only, as a partner would) and keeps the counts
  * the local run shows and summarises: observations (per sensor), track updates and live tracks,
- * alerts by type and by partner, dead letters by stage.
+ * alerts by type, by detector and by partner, dead letters by stage.
  */
 public final class ProgressMonitor implements AutoCloseable {
     private final CordonConfig config;
@@ -45,6 +45,7 @@ public final class ProgressMonitor implements AutoCloseable {
     private final Set<String> liveTracks = new HashSet<>();
     private long alerts;
     private final Map<String, Long> alertsByType = new TreeMap<>();
+    private final Map<String, Long> alertsByDetector = new TreeMap<>();
     private final Map<String, Long> alertsByPartner = new TreeMap<>();
     private long deadLetters;
     private final Map<String, Long> deadLettersByStage = new TreeMap<>();
@@ -130,8 +131,10 @@ public final class ProgressMonitor implements AutoCloseable {
             }
         } else if (topic.equals(t.alerts())) {
             alerts++;
-            String type = Alert.parseFrom(r.value()).getType().name().replace("ALERT_TYPE_", "");
+            Alert alert = Alert.parseFrom(r.value());
+            String type = alert.getType().name().replace("ALERT_TYPE_", "");
             alertsByType.merge(type, 1L, Long::sum);
+            alertsByDetector.merge(alert.getDetector(), 1L, Long::sum);
         } else if (topic.equals(t.deadLetter())) {
             deadLetters++;
             DeadLetter d = DeadLetter.parseFrom(r.value());
@@ -161,6 +164,7 @@ public final class ProgressMonitor implements AutoCloseable {
                 liveTracks.size(),
                 alerts,
                 new TreeMap<>(alertsByType),
+                new TreeMap<>(alertsByDetector),
                 new TreeMap<>(alertsByPartner),
                 deadLetters,
                 new TreeMap<>(deadLettersByStage),
@@ -176,7 +180,11 @@ public final class ProgressMonitor implements AutoCloseable {
     /**
      * Counts read back from the topics (committed records only). {@code observationsBySensor} is
      * keyed by the record key (the sensor id); {@code firstObservationIdBySensor} holds the id of
-     * each sensor's first observation, which shows the connector that made it.
+     * each sensor's first observation, which shows the connector that made it. {@code alerts} and
+     * the alert counts count alert messages (NEW, UPDATE and CLOSED each); {@code alertsByDetector}
+     * tells the two DARK_TARGET findings apart ({@code dark-target}: unobserved where sensors
+     * should see it; {@code cooperative-silence}: AIS / ADS-B silent while other sensors hold the
+     * track).
      */
     public record Snapshot(
             long observations,
@@ -187,6 +195,7 @@ public final class ProgressMonitor implements AutoCloseable {
             int liveTracks,
             long alerts,
             Map<String, Long> alertsByType,
+            Map<String, Long> alertsByDetector,
             Map<String, Long> alertsByPartner,
             long deadLetters,
             Map<String, Long> deadLettersByStage,

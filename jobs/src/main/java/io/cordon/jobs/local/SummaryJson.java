@@ -44,6 +44,9 @@ final class SummaryJson {
                 + "  \"alerts_by_type\": "
                 + object(s.alertsByType())
                 + ",\n"
+                + "  \"alerts_by_detector\": "
+                + object(s.alertsByDetector())
+                + ",\n"
                 + "  \"alerts_by_partner\": "
                 + object(s.alertsByPartner())
                 + ",\n"

@@ -116,7 +116,8 @@ public final class SimulatorPublisher implements AutoCloseable {
                                 null,
                                 o.eventTime().toEpochMilli(),
                                 o.sensorId().getBytes(StandardCharsets.UTF_8),
-                                ObservationCodec.toProto(o).toByteArray()));
+                                ObservationCodec.toProto(o).toByteArray()),
+                        this::sent);
             }
             for (DeadLetter dl : d.deadLetters()) {
                 producer.send(
@@ -125,13 +126,21 @@ public final class SimulatorPublisher implements AutoCloseable {
                                 null,
                                 unit.receivedAt().toEpochMilli(),
                                 dl.getSource().getBytes(StandardCharsets.UTF_8),
-                                dl.toByteArray()));
+                                dl.toByteArray()),
+                        this::sent);
             }
             count += d.observations().size();
             deadLettered.addAndGet(d.deadLetters().size());
         }
         published.addAndGet(count);
         return count;
+    }
+
+    /** A record Kafka did not take stops the run loudly (the local run checks {@link #failure}). */
+    private void sent(org.apache.kafka.clients.producer.RecordMetadata meta, Exception e) {
+        if (e != null && failure == null) {
+            failure = new IllegalStateException("Kafka did not take a simulated record: " + e, e);
+        }
     }
 
     private void run() {

@@ -62,8 +62,19 @@ class LocalRunITCase {
         assertThat(last.alertsByPartner()).containsOnlyKeys("usa", "mex", "can");
         assertThat(last.alertsByPartner().values()).allSatisfy(n -> assertThat(n).isPositive());
         assertThat(last.deadLetters()).as("the simulator's malformed records").isPositive();
+        // a simulated carrier switches its AIS off under radar cover (some 5 scenario minutes in,
+        // 15 s of this run): the cooperative-silence finding, told apart from the other DARK_TARGET
+        assertThat(last.alertsByDetector())
+                .as("alert messages by detector")
+                .containsKeys("cooperative-silence", "border-crossing");
+        assertThat(last.alertsByType().get("DARK_TARGET"))
+                .isGreaterThanOrEqualTo(last.alertsByDetector().get("cooperative-silence"));
         assertThat(Files.readString(summary))
-                .contains("\"observations\": " + last.observations(), "\"alerts_by_partner\"");
+                .contains(
+                        "\"observations\": " + last.observations(),
+                        "\"alerts_by_partner\"",
+                        "\"cooperative-silence\": "
+                                + last.alertsByDetector().get("cooperative-silence"));
 
         // every simulated sensor's observations came through its format's decoder and mapper
         assertThat(printed)
