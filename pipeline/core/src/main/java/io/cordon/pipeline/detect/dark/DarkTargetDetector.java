@@ -9,6 +9,7 @@ import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Evidence;
 import io.cordon.pipeline.detect.Geodesy;
 import io.cordon.pipeline.detect.TrackDetector;
+import io.cordon.pipeline.observation.Velocity;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
 import java.time.Instant;
@@ -24,10 +25,13 @@ import java.util.TreeMap;
  *
  * <p>An update <i>observes</i> the track when its {@link EntityTrack#updateCount()} grew (a new
  * observation was fused) and it is not {@code COASTING}. Between observations the detector sums,
- * along the track's (predicted) path, the log-probability that every covering sensor missed it
- * ({@link SensorCoverageModel}). The gap of a track observed at least {@link
- * DarkTargetParameters#minObservations()} times alerts {@code NEW} once it has lasted {@link
- * DarkTargetParameters#minGapS()} and that probability is at most {@link
+ * along the path predicted from each update to the next (constant velocity, in steps of at most
+ * {@link #MAX_STEP_S}), the log-probability that every covering sensor missed it ({@link
+ * SensorCoverageModel}): a track re-acquired or deleted after a long gap is judged by where it was
+ * heading, not by the place of that last update. The gap of a track held by at least {@link
+ * DarkTargetParameters#minObservations()} observations since it was born or last re-acquired after
+ * a gap of {@link DarkTargetParameters#minGapS()} or more alerts {@code NEW} once it has lasted
+ * {@link DarkTargetParameters#minGapS()} and that probability is at most {@link
  * DarkTargetParameters#maxMissProbability()}; the next observation emits {@code CLOSED} with the
  * window from the last observation before the gap to the re-acquisition (evidence {@code
  * reason=reacquired}). A track deleted while dark ends its finding with {@code CLOSED} ({@code
@@ -46,7 +50,15 @@ import java.util.TreeMap;
  */
 public final class DarkTargetDetector implements TrackDetector<DarkState> {
     public static final String NAME = "dark-target";
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
+
+    /** Longest step of the predicted path along which a gap's miss probability is summed, s. */
+    static final double MAX_STEP_S = 1.0;
+
+    /**
+     * Most steps per interval between updates (a longer one takes longer steps): bounds the cost.
+     */
+    static final int MAX_STEPS = 600;
 
     private final SensorCoverageModel coverage;
     private final DarkTargetParameters parameters;
@@ -65,7 +77,9 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
     public DetectorResult<DarkState> onTrackUpdate(DarkState prev, EntityTrack u) {
         boolean deleted = u.status() == TrackStatus.DELETED;
         if (prev == null) {
-            return deleted ? DetectorResult.cleared() : DetectorResult.of(observed(u, false));
+            return deleted
+                    ? DetectorResult.cleared()
+                    : DetectorResult.of(observed(u, false, u.updateCount()));
         }
         if (u.time().isBefore(prev.lastTime())) {
             if (!deleted) {
@@ -75,7 +89,8 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
                     null, prev.alerted() ? List.of(alert(prev, u, AlertState.CLOSED)) : List.of());
         }
         boolean confirmed = prev.confirmed() || emits(u.status());
-        double dt = Geodesy.secondsBetween(prev.lastTime(), u.time());
+        // Summed along the path predicted from the previous update, not at this update's place: a
+        // re-acquisition after a long gap says where the target is now, not where it was.
         DarkState next =
                 new DarkState(
                         prev.lastObservedTime(),
@@ -83,9 +98,12 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
                         prev.lastUpdateCount(),
                         u.time(),
                         u.position(),
-                        prev.logMissProbability() + coverage.logMissProbability(u.position(), dt),
+                        prev.logMissProbability() + accrued(prev, u.time()),
                         confirmed,
-                        prev.alerted());
+                        prev.alerted(),
+                        prev.heldObservations(),
+                        u.velocity().eastMps(),
+                        u.velocity().northMps());
         List<Alert> alerts = new ArrayList<>();
         boolean observes =
                 !deleted
@@ -101,7 +119,14 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
             if (next.alerted()) {
                 alerts.add(alert(next, u, AlertState.CLOSED));
             }
-            return new DetectorResult<>(observed(u, confirmed), alerts);
+            // A re-acquisition after a gap as long as a finding's starts the count again: one stray
+            // detection fused into a coasting track does not make it held.
+            long fused = u.updateCount() - prev.lastUpdateCount();
+            boolean reacquired =
+                    Geodesy.secondsBetween(prev.lastObservedTime(), u.time())
+                            >= parameters.minGapS();
+            long held = reacquired ? fused : prev.heldObservations() + fused;
+            return new DetectorResult<>(observed(u, confirmed, held), alerts);
         }
         if (deleted && next.alerted()) {
             // The track ends while dark: close the finding, nothing will re-acquire it.
@@ -144,16 +169,16 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
      * When the current gap becomes a finding if nothing is heard of the track (at least {@link
      * DarkTargetParameters#minGapS()} after the last observation and the miss probability, accrued
      * at the last position's coverage, at most the limit), or null when none is pending (alerted
-     * already, not confirmed, observed too few times, or outside every sensor's coverage). When the
-     * track has left the coverage by then, {@link #onTime} raises nothing and this gives the next
-     * time to look.
+     * already, not confirmed, held by too few observations, or outside every sensor's coverage). A
+     * first guess from the coverage at the latest place: when the predicted path has left the
+     * coverage by then, {@link #onTime} raises nothing and this gives the next time to look.
      */
     @Override
     public Instant dueAt(DarkState s) {
         if (s == null
                 || s.alerted()
                 || !s.confirmed()
-                || s.lastUpdateCount() < parameters.minObservations()) {
+                || s.heldObservations() < parameters.minObservations()) {
             return null;
         }
         double perSecond = coverage.logMissProbability(s.lastPosition(), 1.0);
@@ -181,10 +206,13 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
                 s.lastPosition(),
                 s.logMissProbability(),
                 true,
-                true);
+                true,
+                s.heldObservations(),
+                s.lastEastMps(),
+                s.lastNorthMps());
     }
 
-    private static DarkState observed(EntityTrack u, boolean confirmedBefore) {
+    private static DarkState observed(EntityTrack u, boolean confirmedBefore, long held) {
         return new DarkState(
                 u.time(),
                 u.position(),
@@ -193,11 +221,37 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
                 u.position(),
                 0,
                 confirmedBefore || emits(u.status()),
-                false);
+                false,
+                held,
+                u.velocity().eastMps(),
+                u.velocity().northMps());
+    }
+
+    /**
+     * Natural log of the probability that the covering sensors all missed the target from the
+     * state's latest update to {@code to}, along the path predicted from that update at its
+     * velocity: in steps of at most {@link #MAX_STEP_S} (at most {@link #MAX_STEPS} of them), each
+     * taking the coverage at its midpoint.
+     */
+    private double accrued(DarkState s, Instant to) {
+        double total = Geodesy.secondsBetween(s.lastTime(), to);
+        if (!(total > 0)) {
+            return 0;
+        }
+        int steps = (int) Math.min(MAX_STEPS, Math.ceil(total / MAX_STEP_S));
+        double h = total / steps;
+        Velocity v = new Velocity(s.lastEastMps(), s.lastNorthMps(), 0);
+        double log = 0;
+        for (int k = 0; k < steps; k++) {
+            log +=
+                    coverage.logMissProbability(
+                            Geodesy.predict(s.lastPosition(), v, (k + 0.5) * h), h);
+        }
+        return log;
     }
 
     private boolean dark(DarkState s) {
-        return s.lastUpdateCount() >= parameters.minObservations()
+        return s.heldObservations() >= parameters.minObservations()
                 && Geodesy.secondsBetween(s.lastObservedTime(), s.lastTime())
                         >= parameters.minGapS()
                 && s.logMissProbability() <= Math.log(parameters.maxMissProbability());
@@ -221,6 +275,7 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
                 String.format(Locale.ROOT, "%.3e", Math.exp(s.logMissProbability())));
         evidence.put("coveringSensors", String.join(",", covering));
         evidence.put("lastObservedAt", s.lastObservedTime().toString());
+        evidence.put("heldObservations", Long.toString(s.heldObservations()));
         evidence.put("trackStatus", u.status().name());
         if (state == AlertState.CLOSED) {
             evidence.put("reason", deleted ? "deleted" : "reacquired");
@@ -229,6 +284,9 @@ public final class DarkTargetDetector implements TrackDetector<DarkState> {
         evidence.put(
                 Evidence.PARAM_PREFIX + "maxMissProbability",
                 String.format(Locale.ROOT, "%.3e", parameters.maxMissProbability()));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "minObservations",
+                Integer.toString(parameters.minObservations()));
         Evidence.addProvenance(evidence, List.of(u));
         String summary =
                 state == AlertState.NEW

@@ -226,9 +226,169 @@ class DarkTargetDetectorTest {
     @Test
     void stateSurvivesBytes() {
         DarkState s =
-                new DarkState(t(1), IN_RADAR_COVER, 7, t(9), SATELLITE_ONLY, -3.5, true, false);
+                new DarkState(
+                        t(1),
+                        IN_RADAR_COVER,
+                        7,
+                        t(9),
+                        SATELLITE_ONLY,
+                        -3.5,
+                        true,
+                        false,
+                        4,
+                        1.5,
+                        -2);
 
         assertThat(DarkState.fromBytes(s.toBytes())).isEqualTo(s);
+    }
+
+    @Test
+    void stateOfVersionOneReadsAsHeldByItsWholeUpdateCountAndStill() {
+        byte[] v1 =
+                new io.cordon.pipeline.detect.StateBytes.Writer(1)
+                        .writeInstant(t(1))
+                        .writePoint(IN_RADAR_COVER)
+                        .writeLong(7)
+                        .writeInstant(t(9))
+                        .writePoint(SATELLITE_ONLY)
+                        .writeDouble(-3.5)
+                        .writeBoolean(true)
+                        .writeBoolean(false)
+                        .toBytes();
+
+        assertThat(DarkState.fromBytes(v1))
+                .isEqualTo(
+                        new DarkState(
+                                t(1),
+                                IN_RADAR_COVER,
+                                7,
+                                t(9),
+                                SATELLITE_ONLY,
+                                -3.5,
+                                true,
+                                false,
+                                7,
+                                0,
+                                0));
+    }
+
+    /** CONFIRMED updates at {@code seconds}, each fusing one more observation, standing still. */
+    private static List<EntityTrack> observedAt(GeoPoint at, int... seconds) {
+        List<EntityTrack> out = new ArrayList<>();
+        long count = 0;
+        for (int s : seconds) {
+            out.add(
+                    withCount(
+                            TrackFixtures.track(
+                                    "H", TrackStatus.CONFIRMED, t(s), at, Velocity.ZERO),
+                            ++count));
+        }
+        return out;
+    }
+
+    private static EntityTrack withCount(EntityTrack u, long count) {
+        return new EntityTrack(
+                u.trackId(),
+                u.status(),
+                u.time(),
+                u.position(),
+                u.velocity(),
+                u.covariance(),
+                u.sensorIds(),
+                u.partnerIds(),
+                u.identity(),
+                u.classification(),
+                u.marking(),
+                count);
+    }
+
+    @Test
+    void oneStrayObservationAfterAFindingDoesNotMakeTheTrackHeldAgain() {
+        // Held 0-100 s, dark until one detection at 200 s (a clutter plot fused into the coasting
+        // track), silent again until 300 s: one finding, the second gap is not another.
+        List<Alert> alerts = run(observedAt(IN_RADAR_COVER, 0, 20, 40, 60, 80, 100, 200, 300));
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts.get(0).windowStart()).isEqualTo(t(100));
+    }
+
+    @Test
+    void aTrackHeldAgainAfterAFindingCanGoDarkAgain() {
+        // As above, but re-acquired at 200 s by 5 observations (the default minObservations)
+        // before the second silence: two findings.
+        List<Alert> alerts =
+                run(
+                        observedAt(
+                                IN_RADAR_COVER,
+                                0,
+                                20,
+                                40,
+                                60,
+                                80,
+                                100,
+                                200,
+                                204,
+                                208,
+                                212,
+                                216,
+                                320));
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(
+                        AlertState.NEW, AlertState.CLOSED, AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts.get(2).windowStart()).isEqualTo(t(216));
+        assertThat(alerts.get(2).evidence()).containsEntry("heldObservations", "5");
+    }
+
+    static final GeoPoint RADAR_1 = GeoPoint.of(31.3874, -110.8103);
+
+    /** 27.95 km west of usa-radar-1 (28 km range): 50 m inside its coverage. */
+    static final GeoPoint NEAR_RADAR_WEST_EDGE =
+            io.cordon.pipeline.detect.Geodesy.predict(RADAR_1, new Velocity(-27_950, 0, 0), 1);
+
+    /**
+     * Observed every 4 s for 40 s at {@code eastMps} ending at {@link #NEAR_RADAR_WEST_EDGE}, then
+     * nothing until {@code backS}, when it is observed again 300 m further inside the coverage.
+     */
+    private static List<EntityTrack> atTheEdge(double eastMps, int backS) {
+        Velocity v = new Velocity(eastMps, 0, 0);
+        List<EntityTrack> out = new ArrayList<>();
+        for (int s = 0; s <= 40; s += 4) {
+            GeoPoint p = io.cordon.pipeline.detect.Geodesy.predict(NEAR_RADAR_WEST_EDGE, v, s - 40);
+            out.add(
+                    withCount(
+                            TrackFixtures.track("E", TrackStatus.CONFIRMED, t(s), p, v),
+                            s / 4 + 1));
+        }
+        GeoPoint back =
+                io.cordon.pipeline.detect.Geodesy.predict(
+                        NEAR_RADAR_WEST_EDGE, new Velocity(1, 0, 0), 300);
+        out.add(withCount(TrackFixtures.track("E", TrackStatus.CONFIRMED, t(backS), back, v), 12));
+        return out;
+    }
+
+    @Test
+    void aTrackHeadingOutOfCoverageAtItsEdgeIsNotDarkWhenItComesBack() {
+        // Westbound at 15 m/s, 50 m inside the radar's edge: its predicted path leaves the
+        // coverage within 4 s (one scan); the target turned back and is seen again inside after
+        // 100 s. The gap is judged on the path, not on the place of the re-acquisition.
+        assertThat(io.cordon.pipeline.detect.Geodesy.distanceM(RADAR_1, NEAR_RADAR_WEST_EDGE))
+                .isBetween(27_900.0, 27_999.0);
+        assertThat(COVERAGE.covering(atTheEdge(-15, 140).get(11).position()))
+                .extracting(io.cordon.pipeline.config.SensorConfig::id)
+                .contains("usa-radar-1");
+        assertThat(run(atTheEdge(-15, 140))).isEmpty();
+    }
+
+    @Test
+    void aTrackHeadingIntoCoverageAtItsEdgeGoesDark() {
+        // The same place, eastbound: the predicted path stays in the radar's coverage.
+        assertThat(run(atTheEdge(15, 140)))
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
     }
 
     /**
