@@ -2,6 +2,7 @@ package io.cordon.pipeline.flink.fusion;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.cordon.pipeline.flink.record.KeyedPayload;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -98,12 +99,72 @@ public class PublishFunction
         }
     }
 
-    /** The track bytes under the global id. */
+    /**
+     * The track bytes under the global id. Protobuf writes known fields in field-number order, so
+     * the tile's bytes start with field 1, {@code track_id}: it is swapped for the global id and
+     * the rest copied, the bytes parsing and rebuilding the message would give, without doing that
+     * for every published update. Bytes that do not start with a track id (not from {@link
+     * TileTrackingFunction}) are parsed and rebuilt.
+     */
     static byte[] relabel(byte[] payload, String trackId) throws InvalidProtocolBufferException {
-        io.cordon.proto.v1.EntityTrack t = io.cordon.proto.v1.EntityTrack.parseFrom(payload);
-        if (t.getTrackId().equals(trackId)) {
-            return payload;
+        int rest = afterTrackId(payload);
+        if (rest < 0) {
+            io.cordon.proto.v1.EntityTrack t = io.cordon.proto.v1.EntityTrack.parseFrom(payload);
+            if (t.getTrackId().equals(trackId)) {
+                return payload;
+            }
+            return t.toBuilder().setTrackId(trackId).build().toByteArray();
         }
-        return t.toBuilder().setTrackId(trackId).build().toByteArray();
+        byte[] id = trackId.getBytes(StandardCharsets.UTF_8);
+        int head = 1 + varintSize(id.length) + id.length;
+        byte[] out = new byte[head + payload.length - rest];
+        int i = 0;
+        out[i++] = TRACK_ID_TAG;
+        for (int v = id.length; ; v >>>= 7) {
+            if ((v & ~0x7F) == 0) {
+                out[i++] = (byte) v;
+                break;
+            }
+            out[i++] = (byte) ((v & 0x7F) | 0x80);
+        }
+        System.arraycopy(id, 0, out, i, id.length);
+        System.arraycopy(payload, rest, out, head, payload.length - rest);
+        return out;
+    }
+
+    /** Field 1, length-delimited. */
+    private static final byte TRACK_ID_TAG = 0x0A;
+
+    /**
+     * Where the bytes after a leading field 1 ({@code track_id}) start, or -1 when the bytes do not
+     * start with one.
+     */
+    static int afterTrackId(byte[] payload) {
+        if (payload.length == 0 || payload[0] != TRACK_ID_TAG) {
+            return -1;
+        }
+        long length = 0;
+        int i = 1;
+        for (int shift = 0; ; shift += 7) {
+            if (i >= payload.length || shift > 28) {
+                return -1;
+            }
+            byte b = payload[i++];
+            length |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                break;
+            }
+        }
+        long end = i + length;
+        return end <= payload.length ? (int) end : -1;
+    }
+
+    private static int varintSize(int v) {
+        int n = 1;
+        while ((v & ~0x7F) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
     }
 }

@@ -140,7 +140,10 @@ public class TileTrackingFunction
             return;
         }
         observationsIn.inc();
-        pend(e, ctx);
+        // The raw bytes are only for a dead letter: not kept (nor checkpointed) while it waits.
+        ObservationEnvelope kept = ObservationEnvelope.Serializer.INSTANCE.copy(e);
+        kept.payload = null;
+        pend(kept, ctx);
     }
 
     private void pend(ObservationEnvelope e, Context ctx) throws Exception {

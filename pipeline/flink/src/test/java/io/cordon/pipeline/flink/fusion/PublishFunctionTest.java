@@ -130,4 +130,30 @@ class PublishFunctionTest {
         harness.processBothWatermarks(new Watermark(T0 + 4000));
         assertThat(published()).containsExactly("T-d=T-d@0");
     }
+
+    @Test
+    void relabellingGivesTheBytesOfTheRebuiltMessage() throws Exception {
+        byte[] payload = update("T-0a1b2c3d4e5f", T0, TrackStatus.CONFIRMED).payload;
+        for (String id : List.of("T-9f8e7d6c5b4a", "x", "T-" + "é".repeat(70), "T-0a1b2c3d4e5f")) {
+            byte[] rebuilt =
+                    io.cordon.proto.v1.EntityTrack.parseFrom(payload).toBuilder()
+                            .setTrackId(id)
+                            .build()
+                            .toByteArray();
+            assertThat(PublishFunction.relabel(payload, id)).as(id).isEqualTo(rebuilt);
+        }
+    }
+
+    @Test
+    void bytesWithoutALeadingTrackIdAreParsedAndRebuilt() throws Exception {
+        var t =
+                io.cordon.proto.v1.EntityTrack.parseFrom(
+                        update("T-a", T0, TrackStatus.CONFIRMED).payload);
+        byte[] noId = t.toBuilder().clearTrackId().build().toByteArray();
+        assertThat(PublishFunction.afterTrackId(noId)).isEqualTo(-1);
+        assertThat(io.cordon.proto.v1.EntityTrack.parseFrom(PublishFunction.relabel(noId, "G-1")))
+                .isEqualTo(t.toBuilder().setTrackId("G-1").build());
+        byte[] truncated = {0x0A, 0x05, 'T', '-'};
+        assertThat(PublishFunction.afterTrackId(truncated)).isEqualTo(-1);
+    }
 }
