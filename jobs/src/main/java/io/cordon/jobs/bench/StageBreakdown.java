@@ -16,13 +16,15 @@ import java.util.Map;
  * Where each frame's latency went (event time → last update of the frame read by the
  * read_uncommitted consumer), stage by stage: the generator handing the frame to its producer,
  * Kafka and the source up to the decode of the frame's last observation, the wait for the watermark
- * to pass the frame at the tracker, the tracker's step, and from the step's end to the consumer's
- * read (network buffer, sink, broker, consumer fetch). Written as CSV, and summarized as the median
- * of each stage over all frames and over the slowest 1 % of frames.
+ * to pass the frame at the tracker, the tracker's step, from the step's end to the sink's last
+ * write of the frame (network buffer, sink task), and from there to the consumer's read (Kafka
+ * producer, broker, consumer fetch). Written as CSV, and summarized as the median of each stage
+ * over all frames and over the slowest 1 % of frames.
  */
 final class StageBreakdown {
     static final String HEADER =
-            "event_ms,generator_ms,kafka_source_decode_ms,watermark_wait_ms,step_ms,sink_to_read_ms,total_ms";
+            "event_ms,generator_ms,kafka_source_decode_ms,watermark_wait_ms,step_ms,to_sink_ms,"
+                    + "sink_to_read_ms,total_ms";
 
     private StageBreakdown() {}
 
@@ -34,12 +36,14 @@ final class StageBreakdown {
     static void write(Path file, List<long[]> frames, Map<Long, Long> lastRead, PrintStream out)
             throws IOException {
         Map<Long, StageTimes.Step> steps = StageTimes.steps();
+        Map<Long, Long> writes = StageTimes.sinkWrites();
         List<long[]> rows = new ArrayList<>();
         for (long[] f : frames) {
             long t = f[0];
             StageTimes.Step s = steps.get(t);
             Long read = lastRead.get(t);
-            if (s == null || read == null || s.lastDecodedMs() == 0) {
+            Long written = writes.get(t);
+            if (s == null || read == null || written == null || s.lastDecodedMs() == 0) {
                 continue; // no update of this frame was read (or it was not stepped)
             }
             rows.add(
@@ -49,7 +53,8 @@ final class StageBreakdown {
                         s.lastDecodedMs() - f[2],
                         s.stepStartMs() - s.lastDecodedMs(),
                         s.stepEndMs() - s.stepStartMs(),
-                        read - s.stepEndMs(),
+                        written - s.stepEndMs(),
+                        read - written,
                         read - t
                     });
         }
@@ -66,12 +71,12 @@ final class StageBreakdown {
         if (rows.isEmpty()) {
             return;
         }
-        rows.sort(Comparator.comparingLong(r -> r[6]));
+        rows.sort(Comparator.comparingLong(r -> r[7]));
         List<long[]> slowest = rows.subList((int) Math.floor(rows.size() * 0.99), rows.size());
         out.printf(
                 Locale.ROOT,
-                "stages (median ms; generator, kafka+source+decode, watermark wait, step, sink to"
-                        + " read, total): all %d frames %s; slowest 1 %% (%d) %s%n",
+                "stages (median ms; generator, kafka+source+decode, watermark wait, step, to sink,"
+                        + " sink to read, total): all %d frames %s; slowest 1 %% (%d) %s%n",
                 rows.size(),
                 medians(rows),
                 slowest.size(),
@@ -79,8 +84,8 @@ final class StageBreakdown {
     }
 
     private static String medians(List<long[]> rows) {
-        long[] m = new long[6];
-        for (int c = 1; c <= 6; c++) {
+        long[] m = new long[7];
+        for (int c = 1; c <= 7; c++) {
             long[] col = new long[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
                 col[i] = rows.get(i)[c];

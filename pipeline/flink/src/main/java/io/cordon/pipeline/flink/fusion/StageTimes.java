@@ -8,19 +8,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * the fusion benchmark (which runs the job in its own JVM): when the last observation of the event
  * time was decoded, when the tracker started and ended the step that fused it (the start is when
  * the watermark reached the tracker, or when the previous step released by the same watermark
- * ended). Off unless {@link #enable()} was called; then {@link TrackingFunction} records each step.
- * With several fusion partitions an event time's values are the latest over them.
+ * ended), and when the tracks sink last handed an update of that time to its Kafka producer. Off
+ * unless {@link #enable()} was called; then {@link TrackingFunction} records each step and the
+ * sink's serializer each write. With several fusion partitions an event time's values are the
+ * latest over them.
  */
 public final class StageTimes {
     /** Wall-clock ms: last decode, step start, step end. */
     public record Step(long lastDecodedMs, long stepStartMs, long stepEndMs) {}
 
     private static volatile Map<Long, Step> steps;
+    private static volatile Map<Long, Long> sinkWrites;
 
     private StageTimes() {}
 
     /** Starts recording (forgets what was recorded before). */
     public static void enable() {
+        sinkWrites = new ConcurrentHashMap<>();
         steps = new ConcurrentHashMap<>();
     }
 
@@ -32,6 +36,20 @@ public final class StageTimes {
     public static Map<Long, Step> steps() {
         Map<Long, Step> s = steps;
         return s == null ? Map.of() : s;
+    }
+
+    /** Event time → when the sink last handed an update of that time to its producer. */
+    public static Map<Long, Long> sinkWrites() {
+        Map<Long, Long> s = sinkWrites;
+        return s == null ? Map.of() : s;
+    }
+
+    /** The sink hands an update with this event time to its Kafka producer now. */
+    public static void sinkWrite(long eventTimeMs) {
+        Map<Long, Long> s = sinkWrites;
+        if (s != null) {
+            s.merge(eventTimeMs, System.currentTimeMillis(), Math::max);
+        }
     }
 
     static void step(long eventTimeMs, long lastDecodedMs, long stepStartMs, long stepEndMs) {
