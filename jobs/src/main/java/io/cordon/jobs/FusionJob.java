@@ -42,7 +42,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class FusionJob {
     /**
      * Longest time, ms, a record waits in a network buffer between two operators before it is sent
-     * (Flink's default is 100 ms, most of a 250 ms latency budget).
+     * (Flink's default is 100 ms, most of a 250 ms latency budget). Set for the whole job, so that
+     * every edge has it, the tiled topology's five hops included.
      */
     static final long BUFFER_TIMEOUT_MS = 5;
 
@@ -78,6 +79,7 @@ public final class FusionJob {
         SensorWatermarks.Bounds defaults =
                 SensorWatermarks.Bounds.of(runtime.maxOutOfOrderness(), runtime.sourceIdleness());
         env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL_MS);
+        env.setBufferTimeout(BUFFER_TIMEOUT_MS);
         SingleOutputStreamOperator<ObservationEnvelope> decoded =
                 env.fromSource(
                                 observations,
@@ -91,8 +93,7 @@ public final class FusionJob {
                         .name("observations source")
                         .process(new ObservationDecodeFunction(partitioning))
                         .uid("fusion-decode")
-                        .name("decode observations")
-                        .setBufferTimeout(BUFFER_TIMEOUT_MS);
+                        .name("decode observations");
         if (partitioning instanceof TilePartitioning) {
             addTiled(decoded);
             return;
@@ -104,8 +105,7 @@ public final class FusionJob {
                                 TypeInformation.of(KeyedPayload.class),
                                 new TrackingOperator(new TrackingFunction(config, defaults)))
                         .uid("fusion-tracker")
-                        .name("track per partition")
-                        .setBufferTimeout(BUFFER_TIMEOUT_MS);
+                        .name("track per partition");
         // Not chained to the tracker: at every checkpoint the transactional sink flushes, commits
         // and starts a transaction, round trips to the broker that would stall the tracker.
         tracked.sinkTo(tracks).uid("fusion-tracks-sink").name("tracks sink").disableChaining();
@@ -124,8 +124,7 @@ public final class FusionJob {
                         .process(new ScanRouterFunction())
                         .uid("fusion-scan-router")
                         .name("route scans to tiles")
-                        .setParallelism(1)
-                        .setBufferTimeout(BUFFER_TIMEOUT_MS);
+                        .setParallelism(1);
         SingleOutputStreamOperator<TileTrackEnvelope> tileUpdates =
                 decoded.union(scans)
                         .keyBy(e -> e.partitionKey, Types.STRING)

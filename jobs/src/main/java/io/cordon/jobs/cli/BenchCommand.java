@@ -62,10 +62,12 @@ public final class BenchCommand {
         @Option(
                 names = "--max-out-of-orderness",
                 converter = DurationConverter.class,
-                defaultValue = "200ms",
+                defaultValue = "0ms",
                 description =
                         "Out-of-orderness of sensors the registry gives none (the watermark delay)."
-                                + " Default: ${DEFAULT-VALUE}.")
+                                + " The generator's sensors deliver in order (one producer, keyed by"
+                                + " sensor, frame times increasing), as a registered sensor declares"
+                                + " with maxOutOfOrdernessS: 0. Default: ${DEFAULT-VALUE}.")
         Duration maxOutOfOrderness;
 
         @Option(
@@ -118,7 +120,7 @@ public final class BenchCommand {
                                 + " read and their age, CPU, GC) and FILE.checkpoints.csv (each"
                                 + " checkpoint's duration, alignment, sync and async parts per task)"
                                 + " and FILE.stages.csv (per frame of the one-partition job: generator,"
-                                + " Kafka and decode, watermark wait, tracker step, sink to read).")
+                                + " Kafka and decode, watermark wait, tracker step, to the sink, sink to read).")
         Path timeline;
 
         @Override
