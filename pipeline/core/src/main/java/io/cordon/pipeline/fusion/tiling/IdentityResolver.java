@@ -84,11 +84,16 @@ public final class IdentityResolver {
 
     /** Counters since construction (not part of the snapshot). */
     public record Stats(
-            long updates, long replicas, long associations, long entities, long handovers) {}
+            long updates,
+            long replicas,
+            long associations,
+            long entities,
+            long handovers,
+            long remapped) {}
 
     private static final class Replica {
         final ReplicaKey key;
-        final String globalId;
+        String globalId;
         ReplicaState last;
         boolean interior;
 
@@ -118,7 +123,7 @@ public final class IdentityResolver {
      */
     private final Map<Long, TreeSet<ReplicaKey>> cells = new HashMap<>();
 
-    private long updates, created, associations, newEntities, handovers;
+    private long updates, created, associations, newEntities, handovers, remapped;
 
     public IdentityResolver(TileGrid grid, Parameters parameters) {
         if (grid == null || parameters == null) {
@@ -163,6 +168,7 @@ public final class IdentityResolver {
         TreeSet<String> touched = new TreeSet<>();
         TreeMap<String, ReplicaKey> ownerBefore = new TreeMap<>();
         List<ReplicaKey> deleted = new ArrayList<>();
+        List<Replica> moved = new ArrayList<>();
         for (ReplicaState u : sorted) {
             if (!u.time().equals(time)) {
                 throw new IllegalArgumentException(
@@ -192,6 +198,7 @@ public final class IdentityResolver {
                 decisions.put(key, decision(r, time, false));
             } else {
                 r.last = u;
+                moved.add(r);
             }
             place(r, grid.interior(u.depthM()));
             Entity e = entities.get(r.globalId);
@@ -204,6 +211,29 @@ public final class IdentityResolver {
             }
         }
         TreeMap<String, ReplicaKey> deletedOwners = new TreeMap<>();
+        for (Replica r : moved) {
+            if (r.last.status() == TrackStatus.DELETED) {
+                continue;
+            }
+            String from = r.globalId;
+            Replica twin = divergedTo(r);
+            if (twin == null) {
+                continue;
+            }
+            Entity e = entities.get(from);
+            Entity f = entities.get(twin.globalId);
+            ownerBefore.putIfAbsent(twin.globalId, f.owner);
+            e.replicas.remove(r.key);
+            if (r.key.equals(e.owner)) {
+                e.owner = null;
+                deletedOwners.put(from, r.key);
+            }
+            r.globalId = twin.globalId;
+            f.replicas.add(r.key);
+            touched.add(twin.globalId);
+            remapped++;
+            decisions.put(r.key, decision(r, time, false));
+        }
         for (ReplicaKey key : deleted) {
             Replica r = replicas.remove(key);
             place(r, true);
@@ -231,11 +261,14 @@ public final class IdentityResolver {
             }
             e.owner = after;
             if (!after.equals(before)) {
-                if (before != null) {
+                Replica was = before == null ? null : replicas.get(before);
+                if (before != null && (was == null || was.globalId.equals(id))) {
                     handovers++;
                     decisions.put(
                             before,
                             new IdentityDecision(before.tile(), before.localId(), time, id, false));
+                } else if (before != null) {
+                    handovers++; // it went on with another entity: its decision says which
                 }
                 decisions.put(after, decision(replicas.get(after), time, true));
             }
@@ -368,6 +401,70 @@ public final class IdentityResolver {
     private static final TreeSet<ReplicaKey> EMPTY = new TreeSet<>();
 
     /**
+     * The replica of another entity that {@code r} now tracks, or null. A tile's track can go over
+     * to another target in the tile's halo (its own target left the tile, the other came in): then
+     * it coincides with a neighbouring tile's replica {@code q} of another entity, while its own
+     * entity's replica in q's tile is elsewhere. That tile sees both targets apart, so r follows
+     * q's target, not its entity's. Its entity must keep an eligible replica (it goes on being
+     * published there). The nearest such q; ties by key.
+     */
+    private Replica divergedTo(Replica r) {
+        if (r.interior || r.last.status() == TrackStatus.COASTING) {
+            return null;
+        }
+        Entity own = entities.get(r.globalId);
+        if (own == null) {
+            return null;
+        }
+        ReplicaState s = r.last;
+        long cx = cellIndex(s.eastM()), cy = cellIndex(s.northM());
+        Replica best = null;
+        double bestD2 = Double.POSITIVE_INFINITY;
+        for (long dx = -1; dx <= 1; dx++) {
+            for (long dy = -1; dy <= 1; dy++) {
+                for (ReplicaKey k : cells.getOrDefault(cellKey(cx + dx, cy + dy), EMPTY)) {
+                    Replica q = replicas.get(k);
+                    if (k.tile().equals(r.key.tile())
+                            || q.globalId.equals(r.globalId)
+                            || q.last.status() != TrackStatus.CONFIRMED
+                            || !entities.containsKey(q.globalId)) {
+                        continue;
+                    }
+                    double d2 = mahalanobisSquared(s, q.last);
+                    if (!(d2 < bestD2) || !divergedFrom(own, r, k.tile())) {
+                        continue;
+                    }
+                    best = q;
+                    bestD2 = d2;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether entity {@code own} has, in {@code tile}, a confirmed replica away from {@code r} (not
+     * within the gate) and eligible to publish when r owns the entity.
+     */
+    private boolean divergedFrom(Entity own, Replica r, Tile tile) {
+        for (ReplicaKey k = own.replicas.ceiling(new ReplicaKey(tile, ""));
+                k != null && k.tile().equals(tile);
+                k = own.replicas.higher(k)) {
+            Replica o = replicas.get(k);
+            if (o.last.status() == TrackStatus.DELETED
+                    || mahalanobisSquared(r.last, o.last) < Double.POSITIVE_INFINITY
+                    || mahalanobisSquared(o.last, r.last) < Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            if (!r.key.equals(own.owner)
+                    || depthAt(o, r.last.time()) >= -parameters.handoverMarginM()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Where an entity is best known now: its most recently updated replica (the owner on a tie), or
      * null when one of its replicas is in its tile's interior (then the entity is there, beyond the
      * reach of any neighbouring tile's new track).
@@ -482,7 +579,7 @@ public final class IdentityResolver {
     }
 
     public Stats stats() {
-        return new Stats(updates, created, associations, newEntities, handovers);
+        return new Stats(updates, created, associations, newEntities, handovers, remapped);
     }
 
     /** The global id of a live replica, or null when unknown. */

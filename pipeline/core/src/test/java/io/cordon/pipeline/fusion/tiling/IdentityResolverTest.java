@@ -99,6 +99,53 @@ class IdentityResolverTest {
     }
 
     @Test
+    void aReplicaThatWentOverToANeighboursTargetTakesThatTargetsIdentity() {
+        // X starts on A's side of the edge, seen by both tiles (same detection: one entity);
+        // Y in B, out of A's sight.
+        step(
+                0,
+                at(A, "T-x", 0, 9_500, 5_000, true),
+                at(B, "T-x", 0, 9_500, 5_000, true),
+                at(B, "T-y", 0, 11_000, 7_000, true));
+        // X went on deep into B; A's track, left behind, took Y's detections in A's halo. B sees
+        // both apart: A's track is Y now, and X is published by B's replica.
+        List<IdentityDecision> d =
+                step(
+                        100,
+                        at(A, "T-x", 100, 10_800, 6_000, false),
+                        at(B, "T-x", 100, 12_500, 5_000, false),
+                        at(B, "T-y", 100, 10_800, 6_000, false));
+        assertThat(d)
+                .containsExactly(
+                        new IdentityDecision(A, "T-x", T0.plusSeconds(100), "T-y", false),
+                        new IdentityDecision(B, "T-x", T0.plusSeconds(100), "T-x", true));
+        assertThat(resolver.globalIdOf(A, "T-x")).isEqualTo("T-y");
+        assertThat(resolver.stats().remapped()).isEqualTo(1);
+    }
+
+    @Test
+    void twoTargetsPassingCloseInTheOverlapKeepTheirIdentities() {
+        step(
+                0,
+                at(A, "T-x", 0, 9_500, 5_000, true),
+                at(B, "T-x", 0, 9_500, 5_000, true),
+                at(A, "T-y", 0, 9_500, 6_500, true),
+                at(B, "T-y", 0, 9_500, 6_500, true));
+        // 100 m apart, within each other's gate, each still tracked by both tiles.
+        List<IdentityDecision> d =
+                step(
+                        100,
+                        at(A, "T-x", 100, 10_200, 5_000, false),
+                        at(B, "T-x", 100, 10_200, 5_000, false),
+                        at(A, "T-y", 100, 10_200, 5_100, false),
+                        at(B, "T-y", 100, 10_200, 5_100, false));
+        assertThat(d).isEmpty();
+        assertThat(resolver.globalIdOf(A, "T-x")).isEqualTo("T-x");
+        assertThat(resolver.globalIdOf(B, "T-y")).isEqualTo("T-y");
+        assertThat(resolver.stats().remapped()).isZero();
+    }
+
+    @Test
     void identitiesPassOnTransitivelyAcrossTiles() {
         step(0, at(A, "T-a", 0, 9_500, 9_500, true));
         step(4, at(A, "T-a", 4, 9_540, 9_500, false), at(B, "T-b", 4, 9_540, 9_500, true));
