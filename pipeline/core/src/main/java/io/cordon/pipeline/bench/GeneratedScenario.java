@@ -57,16 +57,22 @@ public record GeneratedScenario(
      * One target as truth_meta.csv describes it; -1 where a field does not apply.
      *
      * @param id truth id
-     * @param kind rendezvous, crosser, dark, ncv_turn, or near_pass / near_stop (near-miss pairs)
+     * @param kind rendezvous, crosser, dark, ncv_turn, near_pass / near_stop (near-miss pairs),
+     *     loiter / loiter_far / pace_border, intruder / zone_pass, convoy / convoy_sparse ({@link
+     *     ScenarioSpec})
      * @param startS first second alive
      * @param endS last second alive
      * @param darkStartS first dark second
      * @param darkEndS last dark second
-     * @param crossTimeS when a crosser crossed the border
+     * @param crossTimeS when a crosser crossed the border; an intruder: its first second inside its
+     *     zone; a passer-by: its closest approach to the zone
      * @param meetTimeS when a rendezvous pair meets (a near-miss pair: its closest approach or
-     *     brief stop)
-     * @param dwellS how long the pair stays together
+     *     brief stop); a loiterer (or {@code loiter_far}): when it stops
+     * @param dwellS how long the pair stays together; a loiterer: how long it stays
      * @param partner the other target of a rendezvous pair
+     * @param group the zone index (intruder, zone_pass: zone {@code zone-<group+1>}) or convoy
+     *     index (convoy, convoy_sparse: members share it); truth_meta.csv's extra {@code group}
+     *     column, only in scenarios with such targets
      */
     public record TruthTarget(
             int id,
@@ -78,7 +84,38 @@ public record GeneratedScenario(
             int crossTimeS,
             int meetTimeS,
             int dwellS,
-            int partner) {
+            int partner,
+            int group) {
+        /** A target of no zone or convoy. */
+        public TruthTarget(
+                int id,
+                String kind,
+                int startS,
+                int endS,
+                int darkStartS,
+                int darkEndS,
+                int crossTimeS,
+                int meetTimeS,
+                int dwellS,
+                int partner) {
+            this(
+                    id,
+                    kind,
+                    startS,
+                    endS,
+                    darkStartS,
+                    darkEndS,
+                    crossTimeS,
+                    meetTimeS,
+                    dwellS,
+                    partner,
+                    -1);
+        }
+
+        String csvRow(boolean withGroup) {
+            return withGroup ? csvRow() + "," + opt(group) : csvRow();
+        }
+
         String csvRow() {
             return id
                     + ","

@@ -51,8 +51,8 @@ public final class ScenarioGenerator {
     /**
      * Writes a generated scenario in the benchmark format, plus its ground-truth events as
      * events.csv ({@link io.cordon.pipeline.detect.bench.TruthEvents}): {@code --out DIR [--seed S]
-     * [--targets N] [--duration SECONDS] [--clutter-scale X] [--near-miss-pairs K]} (defaults: seed
-     * 1, 100 targets, 600 s, 1, no near-miss pair).
+     * [--targets N] [--duration SECONDS] [--clutter-scale X] [--near-miss-pairs K] [--loiterers K]
+     * [--intruders K] [--convoys K]} (defaults: seed 1, 100 targets, 600 s, 1, none of the extras).
      */
     public static void main(String[] args) throws java.io.IOException {
         long seed = 1;
@@ -60,6 +60,9 @@ public final class ScenarioGenerator {
         int duration = 600;
         double clutter = 1.0;
         int nearMisses = 0;
+        int loiterers = 0;
+        int intruders = 0;
+        int convoys = 0;
         java.nio.file.Path out = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -68,6 +71,9 @@ public final class ScenarioGenerator {
                 case "--duration" -> duration = Integer.parseInt(args[i + 1]);
                 case "--clutter-scale" -> clutter = Double.parseDouble(args[i + 1]);
                 case "--near-miss-pairs" -> nearMisses = Integer.parseInt(args[i + 1]);
+                case "--loiterers" -> loiterers = Integer.parseInt(args[i + 1]);
+                case "--intruders" -> intruders = Integer.parseInt(args[i + 1]);
+                case "--convoys" -> convoys = Integer.parseInt(args[i + 1]);
                 case "--out" -> out = java.nio.file.Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -75,13 +81,16 @@ public final class ScenarioGenerator {
         if (out == null) {
             throw new IllegalArgumentException(
                     "usage: --out DIR [--seed S] [--targets N] [--duration S] [--clutter-scale X]"
-                            + " [--near-miss-pairs K]");
+                            + " [--near-miss-pairs K] [--loiterers K] [--intruders K] [--convoys K]");
         }
         GeneratedScenario g =
                 generate(
                         ScenarioSpec.border(seed, targets, duration)
                                 .withClutterScale(clutter)
-                                .withNearMissPairs(nearMisses));
+                                .withNearMissPairs(nearMisses)
+                                .withLoiterers(loiterers)
+                                .withIntruders(intruders)
+                                .withConvoys(convoys));
         g.writeTo(out);
         // Ground-truth events for scoring detectors (docs/detection.md); a sixth file, the five
         // of the benchmark format are unchanged.
@@ -100,6 +109,7 @@ public final class ScenarioGenerator {
         addSensors();
         addTargets();
         addNearMisses();
+        addPatterns();
         detections.add(
                 "det_id,time_s,sensor_id,sensor_type,range_m,az_deg,sigma_range_m,sigma_az_deg,"
                         + "sensor_lat,sensor_lon,sensor_alt_m,lat,lon,cov_ee_m2,cov_en_m2,cov_nn_m2");
@@ -125,8 +135,10 @@ public final class ScenarioGenerator {
             }
         }
         List<String> meta = new ArrayList<>();
+        boolean groups = spec.hasPatterns();
         meta.add(
-                "truth_id,kind,t_start,t_end,dark_start,dark_end,cross_time,meet_time,dwell_s,partner");
+                "truth_id,kind,t_start,t_end,dark_start,dark_end,cross_time,meet_time,dwell_s,partner"
+                        + (groups ? ",group" : ""));
         List<GeneratedScenario.TruthTarget> truthTargets = new ArrayList<>();
         for (Target target : targets) {
             int end = target.end < 0 ? duration : target.end;
@@ -141,9 +153,10 @@ public final class ScenarioGenerator {
                             target.crossTime,
                             target.meetTime,
                             target.dwellS,
-                            target.partner);
+                            target.partner,
+                            target.group);
             truthTargets.add(tt);
-            meta.add(tt.csvRow());
+            meta.add(tt.csvRow(groups));
         }
         return new GeneratedScenario(
                 scenarioJson(), detections, truthRows, meta, labels, truthSteps, truthTargets);
@@ -375,8 +388,11 @@ public final class ScenarioGenerator {
         int segmentEnd;
         int darkStart = -1, darkEnd = -1, crossTime = -1, meetTime = -1, dwellS = -1;
         int partner = -1;
+        int group = -1; // zone or convoy index
         // Rendezvous: meeting point, approach velocity, dwell drift.
         double meetE, meetN, driftE, driftN;
+        // Loiterers, intruders, convoys: the position at each second, noise-free.
+        Script script;
 
         Target(int id, String kind) {
             this.id = id;
@@ -414,6 +430,12 @@ public final class ScenarioGenerator {
 
         /** Advances the state from t to t + 1. */
         void step(int t) {
+            if (script != null) {
+                double[] p = script.at(t + 1);
+                e = p[0];
+                n = p[1];
+                return;
+            }
             if ((kind.equals("rendezvous") || kind.equals("near_stop")) && t < meetTime + dwellS) {
                 if (t < meetTime) {
                     double left = meetTime - t;
@@ -606,6 +628,315 @@ public final class ScenarioGenerator {
         }
     }
 
+    // ------------------------------------------------- loiterers, zones, convoys
+
+    /** A scripted target's position (east, north in the scenario frame) at second t. */
+    @FunctionalInterface
+    private interface Script {
+        double[] at(int t);
+    }
+
+    private final List<double[][]> zones = new ArrayList<>(); // ENU vertices, open ring
+    private final List<String> zoneWkt = new ArrayList<>();
+
+    /** The id of the k-th restricted zone in scenario.json ({@code zone-1}, ...). */
+    public static String zoneId(int k) {
+        return "zone-" + (k + 1);
+    }
+
+    /**
+     * Loiterers, restricted zones with intruders and passers-by, convoys ({@link ScenarioSpec}),
+     * from a random stream of their own after every other target, so that with none of them the
+     * scenario is the one before they existed. Each is placed where a radar sees it (within 24 km
+     * of R1 or R2) and follows a noise-free script.
+     */
+    private void addPatterns() {
+        Random own = new Random(spec.seed() * 1_000_003L + 31);
+        int duration = spec.durationS();
+        for (int k = 0; k < spec.loiterers(); k++) {
+            addLoiterer(own, "loiter", duration);
+            addLoiterer(own, k % 2 == 0 ? "loiter_far" : "pace_border", duration);
+        }
+        for (int k = 0; k < spec.intruders(); k++) {
+            addZoneAndVisitors(own, k, duration);
+        }
+        for (int k = 0; k < spec.convoys(); k++) {
+            addConvoy(own, "convoy", 2 * k, duration);
+            addConvoy(own, "convoy_sparse", 2 * k + 1, duration);
+        }
+    }
+
+    private static double between(Random r, double lo, double hi) {
+        return lo + (hi - lo) * r.nextDouble();
+    }
+
+    private boolean inRadarCover(double e, double n, double marginM) {
+        for (Sensor s : sensors) {
+            if (s.type.equals("radar") && Math.hypot(e - s.e, n - s.n) <= s.radiusM - marginM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Target scripted(String kind, int start, Script script) {
+        Target t = new Target(targets.size(), kind);
+        t.start = start;
+        t.script = script;
+        double[] p = script.at(start);
+        t.e = p[0];
+        t.n = p[1];
+        t.segmentEnd = Integer.MAX_VALUE;
+        targets.add(t);
+        return t;
+    }
+
+    /**
+     * A loiterer drives (6-9 m/s, 80-120 s: it appears 480 m or more from its stop, so that the
+     * loitering episode, which starts within 200 m of the stop, starts after a track of it can
+     * exist) to a point, paces to and fro over 20-60 m back along the way it came at 0.1-0.35 m/s
+     * for 360-420 s (so it stays within the loitering detector's 200 m of wherever on its approach
+     * an episode started, and its mean speed over 300 s including up to 200 m of approach is under
+     * 1.03 m/s) and drives away; {@code loiter_far} does the same 3-6 km from the border, {@code
+     * pace_border} walks to and fro along the border at 1.5-2.5 m/s over 600-1 000 m.
+     */
+    private void addLoiterer(Random r, String kind, int duration) {
+        double side = r.nextBoolean() ? 1 : -1;
+        double pe = 0, pn = 0;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            pe = between(r, -0.7, 0.7) * HALF_EAST_M;
+            pn =
+                    side
+                            * (kind.equals("loiter_far")
+                                    ? between(r, 3000, 6000)
+                                    : between(r, 300, 1500));
+            if (inRadarCover(pe, pn, 4000)) {
+                break;
+            }
+        }
+        int t0 = r.nextInt(31);
+        if (kind.equals("pace_border")) {
+            double beat = between(r, 600, 1000);
+            double v = between(r, 1.5, 2.5);
+            double e0 = pe - beat / 2, n0 = pn;
+            scripted(
+                    kind,
+                    t0,
+                    t -> {
+                        double along = (v * (t - t0)) % (2 * beat);
+                        return new double[] {e0 + (along <= beat ? along : 2 * beat - along), n0};
+                    });
+            return;
+        }
+        double h = r.nextDouble() * 2 * Math.PI;
+        double va = between(r, 6, 9);
+        int arrive = t0 + (int) between(r, 80, 120);
+        int dwell = (int) between(r, 360, 420);
+        int leave = arrive + dwell;
+        double beat = between(r, 20, 60);
+        double vc = between(r, 0.1, 0.35);
+        double h2 = r.nextDouble() * 2 * Math.PI;
+        double fe = pe, fn = pn;
+        Script pacing =
+                t -> {
+                    double along = (vc * (t - arrive)) % (2 * beat);
+                    double back = along <= beat ? along : 2 * beat - along;
+                    return new double[] {fe - back * Math.sin(h), fn - back * Math.cos(h)};
+                };
+        double[] q = pacing.at(leave);
+        Target t =
+                scripted(
+                        kind,
+                        t0,
+                        s -> {
+                            if (s <= arrive) {
+                                double back = va * (arrive - s);
+                                return new double[] {
+                                    fe - back * Math.sin(h), fn - back * Math.cos(h)
+                                };
+                            }
+                            if (s <= leave) {
+                                return pacing.at(s);
+                            }
+                            double on = va * (s - leave);
+                            return new double[] {
+                                q[0] + on * Math.sin(h2), q[1] + on * Math.cos(h2)
+                            };
+                        });
+        t.meetTime = arrive;
+        t.dwellS = dwell;
+    }
+
+    /**
+     * Zone k: a hexagon of radius 400-900 m (vertices at 80-100 % of it) around a point a radar
+     * sees, more than 6 km from the other zones; an intruder crosses it at 3-12 m/s on a line
+     * within 30 % of the radius of its centre, a passer-by passes 150-400 m outside the hexagon's
+     * circle at 3-12 m/s; both reach the zone 60-150 s after they appear.
+     */
+    private void addZoneAndVisitors(Random r, int k, int duration) {
+        double ce = 0, cn = 0;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            ce = between(r, -0.6, 0.6) * HALF_EAST_M;
+            cn = between(r, -0.6, 0.6) * HALF_NORTH_M;
+            boolean apart = true;
+            for (double[][] z : zones) {
+                apart &= Math.hypot(z[0][0] - ce, z[0][1] - cn) > 6000;
+            }
+            if (apart && inRadarCover(ce, cn, 4000)) {
+                break;
+            }
+        }
+        double rz = between(r, 400, 900);
+        double rot = r.nextDouble() * Math.PI / 3;
+        double[][] ring = new double[6][];
+        StringBuilder wkt = new StringBuilder("POLYGON ((");
+        for (int v = 0; v <= 6; v++) {
+            if (v < 6) {
+                double a = rot + v * Math.PI / 3;
+                double rv = rz * between(r, 0.8, 1.0);
+                ring[v] = new double[] {ce + rv * Math.sin(a), cn + rv * Math.cos(a)};
+            }
+            GeoPoint g = plane.surfacePoint(ring[v % 6][0], ring[v % 6][1]);
+            wkt.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%s%.7f %.7f",
+                            v == 0 ? "" : ", ",
+                            g.lonDeg(),
+                            g.latDeg()));
+        }
+        wkt.append("))");
+        // zones.get(k)[0] is the centre, the rest the ring.
+        double[][] stored = new double[7][];
+        stored[0] = new double[] {ce, cn};
+        System.arraycopy(ring, 0, stored, 1, 6);
+        zones.add(stored);
+        zoneWkt.add(wkt.toString());
+        for (String kind : new String[] {"intruder", "zone_pass"}) {
+            double h = r.nextDouble() * 2 * Math.PI;
+            double v = between(r, 3, 12);
+            double offset =
+                    kind.equals("intruder")
+                            ? between(r, -0.3, 0.3) * rz
+                            : (r.nextBoolean() ? 1 : -1) * (rz + between(r, 150, 400));
+            int t0 = r.nextInt(Math.max(1, (int) (0.2 * duration)));
+            int closest = t0 + (int) between(r, 60, 150) + (int) (rz / v);
+            // The path's closest point to the centre, reached at `closest`.
+            double me = ce + offset * Math.cos(h), mn = cn - offset * Math.sin(h);
+            Target t =
+                    scripted(
+                            kind,
+                            t0,
+                            s ->
+                                    new double[] {
+                                        me + v * (s - closest) * Math.sin(h),
+                                        mn + v * (s - closest) * Math.cos(h)
+                                    });
+            t.group = k;
+            if (kind.equals("intruder")) {
+                for (int s = t0; s <= duration; s++) {
+                    double[] p = t.script.at(s);
+                    if (inside(ring, p[0], p[1])) {
+                        t.crossTime = s;
+                        break;
+                    }
+                }
+            } else {
+                t.crossTime = closest;
+            }
+        }
+    }
+
+    /** Whether (e, n) is inside the polygon {@code ring} (even-odd rule). */
+    static boolean inside(double[][] ring, double e, double n) {
+        boolean in = false;
+        for (int i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+            if ((ring[i][1] > n) != (ring[j][1] > n)
+                    && e
+                            < (ring[j][0] - ring[i][0])
+                                            * (n - ring[i][1])
+                                            / (ring[j][1] - ring[i][1])
+                                    + ring[i][0]) {
+                in = !in;
+            }
+        }
+        return in;
+    }
+
+    /**
+     * A column of vehicles on one path: the leader starts 8-20 km from the box's edge heading
+     * within 60° of the centre at 6-12 m/s, goes straight 60-200 s, turns 30-60° at 1°/s and goes
+     * straight again; each follower drives the same path a gap behind (3-5 vehicles 60-150 m apart
+     * for a {@code convoy}, 3 vehicles 600-900 m apart for a {@code convoy_sparse}), a few metres
+     * to the side.
+     */
+    private void addConvoy(Random r, String kind, int index, int duration) {
+        double se = 0, sn = 0;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            se = between(r, -0.6, 0.6) * HALF_EAST_M;
+            sn = between(r, -0.6, 0.6) * HALF_NORTH_M;
+            if (inRadarCover(se, sn, 6000)) {
+                break;
+            }
+        }
+        double h0 = Math.atan2(-se, -sn) + Math.toRadians(between(r, -60, 60));
+        double v = between(r, 6, 12);
+        int t0 = r.nextInt(Math.max(1, (int) (0.2 * duration)));
+        int straight = (int) between(r, 60, 200);
+        int turn = (int) between(r, 30, 60);
+        double rate = Math.toRadians(1.0) * (r.nextBoolean() ? 1 : -1);
+        double e0 = se, n0 = sn;
+        // The leader's path by time since t0 (negative: the straight line extended backwards).
+        double[][] path = new double[duration + 1][];
+        double pe = e0, pn = n0, heading = h0;
+        for (int s = 0; s <= duration; s++) {
+            path[s] = new double[] {pe, pn, heading};
+            if (s >= straight && s < straight + turn) {
+                heading += rate;
+            }
+            pe += v * Math.sin(heading);
+            pn += v * Math.cos(heading);
+        }
+        int members = kind.equals("convoy") ? 3 + r.nextInt(3) : 3;
+        double delay = 0;
+        for (int m = 0; m < members; m++) {
+            if (m > 0) {
+                delay += (kind.equals("convoy") ? between(r, 60, 150) : between(r, 600, 900)) / v;
+            }
+            double lateral = between(r, -8, 8);
+            double d = delay;
+            Target t =
+                    scripted(
+                            kind,
+                            t0,
+                            s -> {
+                                double tau = s - t0 - d;
+                                double[] p;
+                                if (tau <= 0) {
+                                    p =
+                                            new double[] {
+                                                e0 + v * tau * Math.sin(h0),
+                                                n0 + v * tau * Math.cos(h0),
+                                                h0
+                                            };
+                                } else {
+                                    int i = Math.min((int) tau, duration - 1);
+                                    double f = tau - i;
+                                    p =
+                                            new double[] {
+                                                path[i][0] + f * (path[i + 1][0] - path[i][0]),
+                                                path[i][1] + f * (path[i + 1][1] - path[i][1]),
+                                                path[i][2]
+                                            };
+                                }
+                                return new double[] {
+                                    p[0] + lateral * Math.cos(p[2]), p[1] - lateral * Math.sin(p[2])
+                                };
+                            });
+            t.group = index;
+        }
+    }
+
     private double uniform(double lo, double hi) {
         return lo + (hi - lo) * random.nextDouble();
     }
@@ -670,6 +1001,21 @@ public final class ScenarioGenerator {
         s.append(
                 " \"gospa\": {\"c_m\": 500.0, \"p\": 2, \"alpha\": 2, \"space\": \"horizontal ENU"
                         + " metres at ref point\"},\n");
+        if (!zoneWkt.isEmpty()) {
+            s.append(" \"restricted_zones\": [\n");
+            for (int k = 0; k < zoneWkt.size(); k++) {
+                s.append(
+                        String.format(
+                                Locale.ROOT,
+                                "  {\"id\": \"%s\", \"name\": \"Restricted zone %d\", \"severity\":"
+                                        + " \"HIGH\", \"wkt\": \"%s\"}%s\n",
+                                zoneId(k),
+                                k + 1,
+                                zoneWkt.get(k),
+                                k + 1 < zoneWkt.size() ? "," : ""));
+            }
+            s.append(" ],\n");
+        }
         s.append(" \"sensors\": [\n");
         for (int k = 0; k < sensors.size(); k++) {
             Sensor x = sensors.get(k);

@@ -21,6 +21,19 @@ package io.cordon.pipeline.bench;
  *     near_pass}: passing within 20-150 m at 1.5-10 m/s; {@code near_stop}: converging to 15 m and
  *     leaving after a 5-15 s stop), alternately, >= 0; drawn from their own random stream after the
  *     other targets, so 0 gives the same scenario as before they existed
+ * @param loiterers extra targets that drive up to a point 300-1 500 m from the border and stay
+ *     there 360-420 s pacing 20-60 m at 0.1-0.35 m/s (kind {@code loiter}), each with a decoy that
+ *     does not loiter by the detector's definition: alternately the same stop 3-6 km from the
+ *     border ({@code loiter_far}) and a walker pacing 600-1 000 m along the border at 1.5-2.5 m/s
+ *     ({@code pace_border}), >= 0
+ * @param intruders restricted zones (hexagons 400-900 m in radius, in scenario.json's {@code
+ *     restricted_zones}), each with one target driving through it ({@code intruder}) and one
+ *     passing 150-400 m outside it ({@code zone_pass}), >= 0
+ * @param convoys extra columns of 3-5 vehicles 60-150 m apart on one path at 6-12 m/s ({@code
+ *     convoy}), each with a decoy column of 3 spaced 600-900 m apart ({@code convoy_sparse}), >= 0
+ *     <p>The last three are drawn from a random stream of their own after every other target (their
+ *     truth_meta.csv rows carry an extra {@code group} column: the zone or convoy index), so with
+ *     all three 0 the files are byte for byte those of a spec without them.
  */
 public record ScenarioSpec(
         long seed,
@@ -33,8 +46,20 @@ public record ScenarioSpec(
         double lateBirthShare,
         double clutterScale,
         double pdScale,
-        int nearMissPairs) {
+        int nearMissPairs,
+        int loiterers,
+        int intruders,
+        int convoys) {
     public ScenarioSpec {
+        if (loiterers < 0 || intruders < 0 || convoys < 0) {
+            throw new IllegalArgumentException(
+                    "loiterers, intruders and convoys must be >= 0, were "
+                            + loiterers
+                            + ", "
+                            + intruders
+                            + ", "
+                            + convoys);
+        }
         if (nearMissPairs < 0) {
             throw new IllegalArgumentException("nearMissPairs must be >= 0, was " + nearMissPairs);
         }
@@ -65,6 +90,43 @@ public record ScenarioSpec(
         }
     }
 
+    /** A spec without loiterers, restricted zones or convoys. */
+    public ScenarioSpec(
+            long seed,
+            int targets,
+            int durationS,
+            int evalDtS,
+            double fracRendezvous,
+            double fracCross,
+            double fracDark,
+            double lateBirthShare,
+            double clutterScale,
+            double pdScale,
+            int nearMissPairs) {
+        this(
+                seed,
+                targets,
+                durationS,
+                evalDtS,
+                fracRendezvous,
+                fracCross,
+                fracDark,
+                lateBirthShare,
+                clutterScale,
+                pdScale,
+                nearMissPairs,
+                0,
+                0,
+                0);
+    }
+
+    /**
+     * Whether the spec adds loiterers, zones or convoys (truth_meta.csv then has a group column).
+     */
+    public boolean hasPatterns() {
+        return loiterers + intruders + convoys > 0;
+    }
+
     /**
      * The shared benchmark's mix: 10 % rendezvous, 30 % crossers, 10 % dark, the rest near-constant
      * velocity with coordinated turns; half born late; default clutter and P_D.
@@ -86,7 +148,10 @@ public record ScenarioSpec(
                 lateBirthShare,
                 scale,
                 pdScale,
-                nearMissPairs);
+                nearMissPairs,
+                loiterers,
+                intruders,
+                convoys);
     }
 
     /** This spec with another late-birth share (0: every target exists from t = 0). */
@@ -102,7 +167,10 @@ public record ScenarioSpec(
                 share,
                 clutterScale,
                 pdScale,
-                nearMissPairs);
+                nearMissPairs,
+                loiterers,
+                intruders,
+                convoys);
     }
 
     /** This spec with {@code pairs} near-miss pairs added. */
@@ -118,6 +186,68 @@ public record ScenarioSpec(
                 lateBirthShare,
                 clutterScale,
                 pdScale,
-                pairs);
+                pairs,
+                loiterers,
+                intruders,
+                convoys);
+    }
+
+    /** This spec with {@code n} loiterers and as many decoys ({@link #loiterers()}). */
+    public ScenarioSpec withLoiterers(int n) {
+        return new ScenarioSpec(
+                seed,
+                targets,
+                durationS,
+                evalDtS,
+                fracRendezvous,
+                fracCross,
+                fracDark,
+                lateBirthShare,
+                clutterScale,
+                pdScale,
+                nearMissPairs,
+                n,
+                intruders,
+                convoys);
+    }
+
+    /**
+     * This spec with {@code n} restricted zones, intruders and passers-by ({@link #intruders()}).
+     */
+    public ScenarioSpec withIntruders(int n) {
+        return new ScenarioSpec(
+                seed,
+                targets,
+                durationS,
+                evalDtS,
+                fracRendezvous,
+                fracCross,
+                fracDark,
+                lateBirthShare,
+                clutterScale,
+                pdScale,
+                nearMissPairs,
+                loiterers,
+                n,
+                convoys);
+    }
+
+    /** This spec with {@code n} convoys and as many sparse decoy columns ({@link #convoys()}). */
+    public ScenarioSpec withConvoys(int n) {
+        return new ScenarioSpec(
+                seed,
+                targets,
+                durationS,
+                evalDtS,
+                fracRendezvous,
+                fracCross,
+                fracDark,
+                lateBirthShare,
+                clutterScale,
+                pdScale,
+                nearMissPairs,
+                loiterers,
+                intruders,
+                n);
     }
 }

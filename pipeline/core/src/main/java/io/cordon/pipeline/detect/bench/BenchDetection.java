@@ -5,12 +5,16 @@ import io.cordon.pipeline.bench.BenchPriors;
 import io.cordon.pipeline.bench.BenchScenario;
 import io.cordon.pipeline.bench.BenchSensor;
 import io.cordon.pipeline.border.BorderMap;
+import io.cordon.pipeline.border.ZoneMap;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.config.DetectorSettings;
 import io.cordon.pipeline.config.SensorConfig;
+import io.cordon.pipeline.config.ZoneConfig;
 import io.cordon.pipeline.detect.DetectorReplay;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Geodesy;
+import io.cordon.pipeline.detect.convoy.ConvoyDetector;
+import io.cordon.pipeline.detect.convoy.ConvoyParameters;
 import io.cordon.pipeline.detect.crossing.BorderCrossingDetector;
 import io.cordon.pipeline.detect.crossing.BorderCrossingParameters;
 import io.cordon.pipeline.detect.dark.DarkState;
@@ -24,6 +28,8 @@ import io.cordon.pipeline.detect.loitering.LoiteringParameters;
 import io.cordon.pipeline.detect.rendezvous.RendezvousDetector;
 import io.cordon.pipeline.detect.rendezvous.RendezvousParameters;
 import io.cordon.pipeline.detect.rendezvous.TileGrid;
+import io.cordon.pipeline.detect.zone.ZoneIntrusionDetector;
+import io.cordon.pipeline.detect.zone.ZoneIntrusionParameters;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.SensorKind;
@@ -54,8 +60,9 @@ import java.util.regex.Pattern;
  * one per track and time, the last) go to the detectors in that order: border crossing and
  * loitering per track against the scenario's border ({@link BenchBorders}), dark target per track
  * against the coverage of scenario.json's sensors ({@link #coverage}), rendezvous and identity
- * conflict over all tracks in event order ({@link DetectorReplay}). Zone intrusion has no zone in a
- * benchmark scenario and does not run here.
+ * conflict over all tracks in event order ({@link DetectorReplay}), zone intrusion per track
+ * against scenario.json's {@code restricted_zones} ({@link BenchBorders#zones}; none in the shared
+ * benchmark scenarios, so no alert there), convoy over all tracks in event order.
  *
  * <p>Each alert is reported once, as first raised ({@code NEW}), with the time of what was detected
  * ({@link Alert#windowStart()}) and the time of the track update that raised it.
@@ -63,7 +70,14 @@ import java.util.regex.Pattern;
 public final class BenchDetection {
     /** The detectors that can run here, by their {@code cordon.yaml} name. */
     public static final List<String> DETECTORS =
-            List.of("borderCrossing", "loitering", "rendezvous", "darkTarget", "identityConflict");
+            List.of(
+                    "borderCrossing",
+                    "loitering",
+                    "rendezvous",
+                    "darkTarget",
+                    "identityConflict",
+                    "zoneIntrusion",
+                    "convoy");
 
     /**
      * What {@code cordon detect} runs unless told otherwise: all but the dark target (its alerts
@@ -71,7 +85,13 @@ public final class BenchDetection {
      * docs/detection.md).
      */
     public static final List<String> DEFAULT_DETECTORS =
-            List.of("borderCrossing", "loitering", "rendezvous", "identityConflict");
+            List.of(
+                    "borderCrossing",
+                    "loitering",
+                    "rendezvous",
+                    "identityConflict",
+                    "zoneIntrusion",
+                    "convoy");
 
     private static final Pattern BORDER_LAT =
             Pattern.compile("\"border_lat\"\\s*:\\s*(-?[0-9.eE+-]+)");
@@ -101,7 +121,12 @@ public final class BenchDetection {
             Path dir, Map<String, Map<String, String>> parameters, List<String> detectors)
             throws IOException {
         String json = Files.readString(dir.resolve("scenario.json"), StandardCharsets.UTF_8);
-        return run(BenchScenario.read(dir), borderLat(json), parameters, detectors);
+        return run(
+                BenchScenario.read(dir),
+                borderLat(json),
+                BenchBorders.zones(json),
+                parameters,
+                detectors);
     }
 
     /** The border latitude of scenario.json. */
@@ -140,6 +165,25 @@ public final class BenchDetection {
             double borderLatDeg,
             Map<String, Map<String, String>> parameters,
             List<String> detectors) {
+        return run(scenario, borderLatDeg, List.of(), parameters, detectors);
+    }
+
+    /**
+     * Tracker and the named detectors over {@code scenario}, with these restricted zones for the
+     * zone-intrusion detector.
+     *
+     * @param zones restricted zones ({@link BenchBorders#zones} of scenario.json)
+     * @param parameters overrides by detector ({@link #DETECTORS}) and key, as text
+     * @param detectors which to run, from {@link #DETECTORS}
+     * @throws io.cordon.pipeline.config.ConfigException for an unknown detector or key or a bad
+     *     value, naming the key, the value and what is allowed
+     */
+    public static Result run(
+            BenchScenario scenario,
+            double borderLatDeg,
+            List<ZoneConfig> zones,
+            Map<String, Map<String, String>> parameters,
+            List<String> detectors) {
         for (String d : detectors) {
             if (!DETECTORS.contains(d)) {
                 throw new io.cordon.pipeline.config.ConfigException(
@@ -158,11 +202,17 @@ public final class BenchDetection {
         var dark = DarkTargetParameters.from(settings.of(DarkTargetDetector.NAME));
         var rendezvous = RendezvousParameters.from(settings.of(RendezvousDetector.NAME));
         var identity = IdentityConflictParameters.from(settings.of(IdentityConflictDetector.NAME));
+        var zone = ZoneIntrusionParameters.from(settings.of(ZoneIntrusionDetector.NAME));
+        var convoy = ConvoyParameters.from(settings.of(ConvoyDetector.NAME));
         if (detectors.contains("borderCrossing")) {
             DetectorReplay.perTrack(new BorderCrossingDetector(borders, crossing), updates, sink);
         }
         if (detectors.contains("loitering")) {
             DetectorReplay.perTrack(new LoiteringDetector(borders, loitering), updates, sink);
+        }
+        if (detectors.contains("zoneIntrusion") && !zones.isEmpty()) {
+            DetectorReplay.perTrack(
+                    new ZoneIntrusionDetector(ZoneMap.of(zones), zone), updates, sink);
         }
         if (detectors.contains("darkTarget")) {
             dark(new DarkTargetDetector(coverage(scenario), dark), updates, firstById);
@@ -178,6 +228,10 @@ public final class BenchDetection {
                     new IdentityConflictDetector(identity),
                     updates,
                     (key, by, a) -> sink.raised(by, a));
+        }
+        if (detectors.contains("convoy")) {
+            DetectorReplay.keyed(
+                    new ConvoyDetector(convoy), updates, (key, by, a) -> sink.raised(by, a));
         }
         List<Raised> alerts = new ArrayList<>(firstById.values());
         alerts.sort(

@@ -41,6 +41,18 @@ public final class EventScore {
      * the gap, up to one radar scan before the truth's first dark second, and its place is that
      * observation; a coasting track may also be deleted and re-born, so a late alert belongs to
      * another gap).
+     *
+     * <p>Loitering: 60 s and 500 m. The alert's time and place are its episode's start, the first
+     * update within 200 m ({@code radiusM}) of where the track then stays; the truth's episode
+     * starts by the same rule on the 5 s truth, so both lie on the last 200 m of the approach and
+     * differ by where the samples fall on it (≤ 200 m; at the 4 m/s or more of a vehicle ≤ 50 s,
+     * plus a scan) and by the track's error; the minimum 300 s is in the latency, not here. Zone
+     * intrusion: 30 s and 1 000 m, as a crossing (the detector interpolates the moment the track
+     * crossed the zone's edge between two updates, the truth between two truth points; its place is
+     * the first update 25 m inside). Convoy: 60 s and 1 000 m (the group starts when 3 confirmed
+     * tracks are linked: confirmation takes a few scans, and a track's course and speed settle over
+     * some more before the 20° / 2 m/s link holds; its place is the centroid of a column up to 600
+     * m long, the truth's of the first 3 linked).
      */
     public static final Map<String, Gate> DEFAULT_GATES =
             Map.of(
@@ -49,7 +61,13 @@ public final class EventScore {
                     "RENDEZVOUS",
                     new Gate(60, 500),
                     "DARK_TARGET",
-                    new Gate(30, 1000));
+                    new Gate(30, 1000),
+                    "LOITERING",
+                    new Gate(60, 500),
+                    "ZONE_INTRUSION",
+                    new Gate(30, 1000),
+                    "CONVOY",
+                    new Gate(60, 1000));
 
     /**
      * The alerts of {@code type} that fall within {@code gate} of a near miss ({@link
@@ -90,7 +108,10 @@ public final class EventScore {
                 Map.of(
                         "borderCrossing", "BORDER_CROSSING",
                         "rendezvous", "RENDEZVOUS",
-                        "darkTarget", "DARK_TARGET");
+                        "darkTarget", "DARK_TARGET",
+                        "loitering", "LOITERING",
+                        "zoneIntrusion", "ZONE_INTRUSION",
+                        "convoy", "CONVOY");
         for (String d : detectors) {
             String type = typeOf.get(d);
             if (type != null) {

@@ -5,6 +5,12 @@ import io.cordon.pipeline.bench.BenchSensor;
 import io.cordon.pipeline.bench.GeneratedScenario;
 import io.cordon.pipeline.bench.GeneratedScenario.TruthStep;
 import io.cordon.pipeline.bench.GeneratedScenario.TruthTarget;
+import io.cordon.pipeline.border.ZoneMap;
+import io.cordon.pipeline.config.ZoneConfig;
+import io.cordon.pipeline.detect.Geodesy;
+import io.cordon.pipeline.detect.convoy.ConvoyParameters;
+import io.cordon.pipeline.detect.loitering.LoiteringParameters;
+import io.cordon.pipeline.detect.zone.ZoneIntrusionParameters;
 import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
@@ -14,10 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The ground-truth events of a generated scenario, for scoring detectors (events.csv, {@link
@@ -35,7 +44,28 @@ import java.util.TreeMap;
  *       second and place.
  * </ul>
  *
- * The scenarios have no restricted zone, so there are no zone intrusions to label.
+ * Labelled on the truth of every target by the detector's own definition with its default
+ * parameters (so a background target that happens to loiter or enter a zone is an event too):
+ *
+ * <ul>
+ *   <li>{@code LOITERING} ({@link LoiteringParameters#DEFAULTS}): an episode starts at a truth
+ *       point within 2 000 m of the border and lasts while the target stays within 200 m of that
+ *       point and near the border; it is an event once it has lasted 300 s at a time-weighted mean
+ *       speed (from the truth's displacements) of at most 1.03 m/s; time and place are the
+ *       episode's start, the end is its last point.
+ *   <li>{@code ZONE_INTRUSION} (scenario.json's {@code restricted_zones}, {@link
+ *       ZoneIntrusionParameters#DEFAULTS}): a target that goes from outside a zone to at least 25 m
+ *       inside; time and place where it crossed the edge (interpolated linearly in the signed
+ *       depth), the end where it is 25 m outside again. Only scenarios generated with {@code
+ *       ScenarioSpec.withIntruders} have zones.
+ *   <li>{@code CONVOY} ({@link ConvoyParameters#DEFAULTS}): at each truth time two targets are
+ *       linked when both move at least 2 m/s, their courses differ by at most 20° and their speeds
+ *       by at most 2 m/s or 20 %, and they are at most 300 m apart (450 m once in one group); a
+ *       group is a set of at least 3 linked directly or through others, followed from time to time
+ *       by its members; an event when it holds 120 s; its time is its first time, its place its
+ *       centroid 120 s later (where the detector, which alerts then, reports it), the ids every
+ *       target that was in it.
+ * </ul>
  */
 public final class TruthEvents {
     /**
@@ -48,6 +78,7 @@ public final class TruthEvents {
     public static final double CROSSING_CLEARANCE_M = 50.0;
 
     private static final double M_PER_DEG_LAT = 110_860.0; // at 31.3 N (WGS84 meridian arc)
+    private static final double M_PER_DEG_LON_EQUATOR = 111_320.0; // WGS84, times cos(lat)
 
     private TruthEvents() {}
 
@@ -62,7 +93,7 @@ public final class TruthEvents {
                         .add(new double[] {s.timeS(), p.latDeg(), p.lonDeg()});
             }
         }
-        return of(paths, g.targets(), borderLat);
+        return of(paths, g.targets(), borderLat, BenchBorders.zones(g.scenarioJson()));
     }
 
     /**
@@ -95,6 +126,7 @@ public final class TruthEvents {
             if (f.length < 10) {
                 throw new IOException("truth_meta.csv:" + (i + 1) + ": expected 10 fields");
             }
+            int group = f.length > 10 ? opt(f[10]) : -1;
             targets.add(
                     new TruthTarget(
                             Integer.parseInt(f[0]),
@@ -106,9 +138,15 @@ public final class TruthEvents {
                             opt(f[6]),
                             opt(f[7]),
                             opt(f[8]),
-                            opt(f[9])));
+                            opt(f[9]),
+                            group));
         }
-        return of(paths, targets, borderLat);
+        Path json = dir.resolve("scenario.json");
+        List<ZoneConfig> zones =
+                Files.exists(json)
+                        ? BenchBorders.zones(Files.readString(json, StandardCharsets.UTF_8))
+                        : List.of();
+        return of(paths, targets, borderLat, zones);
     }
 
     private static int opt(String field) {
@@ -116,11 +154,20 @@ public final class TruthEvents {
     }
 
     private static List<TruthEvent> of(
-            Map<Integer, List<double[]>> paths, List<TruthTarget> targets, double borderLat) {
+            Map<Integer, List<double[]>> paths,
+            List<TruthTarget> targets,
+            double borderLat,
+            List<ZoneConfig> zones) {
         List<TruthEvent> events = new ArrayList<>();
+        ZoneMap zoneMap = ZoneMap.of(zones);
         for (var e : paths.entrySet()) {
             crossings(e.getKey(), e.getValue(), borderLat, events);
+            loitering(e.getKey(), e.getValue(), borderLat, events);
+            for (ZoneConfig z : zones) {
+                zoneEntries(e.getKey(), e.getValue(), zoneMap, z.id(), events);
+            }
         }
+        convoys(paths, events);
         for (TruthTarget t : targets) {
             List<double[]> path = paths.getOrDefault(t.id(), List.of());
             if (t.meetTimeS() >= 0 && t.partner() > t.id()) {
@@ -242,6 +289,244 @@ public final class TruthEvents {
                 pending = null;
             }
         }
+    }
+
+    /** Metres east and north from a to b (local flat approximation, enough for a few km). */
+    private static double[] offsetM(double[] a, double[] b) {
+        double lat = Math.toRadians((a[1] + b[1]) / 2);
+        return new double[] {
+            (b[2] - a[2]) * M_PER_DEG_LON_EQUATOR * Math.cos(lat), (b[1] - a[1]) * M_PER_DEG_LAT
+        };
+    }
+
+    /** Speed on the segment from point k-1 to k (k = 0: the first segment), m/s. */
+    private static double speedAt(List<double[]> path, int k) {
+        if (path.size() < 2) {
+            return 0;
+        }
+        int j = Math.max(k, 1);
+        double[] a = path.get(j - 1);
+        double[] b = path.get(j);
+        double[] d = offsetM(a, b);
+        return Math.hypot(d[0], d[1]) / (b[0] - a[0]);
+    }
+
+    private static GeoPoint point(double[] p) {
+        return new GeoPoint(p[1], p[2], 0);
+    }
+
+    /** The loitering detector's episodes on one truth path ({@link LoiteringParameters}). */
+    private static void loitering(
+            int id, List<double[]> path, double borderLat, List<TruthEvent> out) {
+        LoiteringParameters lp = LoiteringParameters.DEFAULTS;
+        double[] anchor = null;
+        double start = 0;
+        double last = 0;
+        double lastSpeed = 0;
+        double speedSeconds = 0;
+        boolean loiters = false;
+        for (int k = 0; k < path.size(); k++) {
+            double[] p = path.get(k);
+            double speed = speedAt(path, k);
+            boolean near = Math.abs(p[1] - borderLat) * M_PER_DEG_LAT <= lp.maxDistanceToBorderM();
+            boolean stays =
+                    anchor != null
+                            && near
+                            && Geodesy.distanceM(point(anchor), point(p)) <= lp.radiusM();
+            if (anchor != null && stays) {
+                speedSeconds += (p[0] - last) * (lastSpeed + speed) / 2;
+                double duration = p[0] - start;
+                loiters |=
+                        duration >= lp.minDurationS()
+                                && speedSeconds / duration <= lp.maxMeanSpeedMps();
+            } else {
+                if (anchor != null && loiters) {
+                    out.add(event("LOITERING", start, last, anchor[1], anchor[2], List.of(id)));
+                }
+                anchor = near ? p : null;
+                start = p[0];
+                speedSeconds = 0;
+                loiters = false;
+            }
+            last = p[0];
+            lastSpeed = speed;
+        }
+        if (anchor != null && loiters) {
+            out.add(event("LOITERING", start, last, anchor[1], anchor[2], List.of(id)));
+        }
+    }
+
+    /** Entries into one zone along one truth path, with the detector's hysteresis. */
+    private static void zoneEntries(
+            int id, List<double[]> path, ZoneMap zones, String zoneId, List<TruthEvent> out) {
+        double h = ZoneIntrusionParameters.DEFAULTS.hysteresisM();
+        double[] entry = null; // t, lat, lon where the edge was crossed, while inside
+        double prevDepth = Double.NaN;
+        for (int k = 0; k < path.size(); k++) {
+            double[] p = path.get(k);
+            double depth = zones.signedDepthM(zoneId, point(p), Double.MAX_VALUE);
+            if (entry == null && depth >= h) {
+                if (k == 0 || prevDepth >= 0) {
+                    entry = k == 0 ? p : path.get(k - 1);
+                } else {
+                    double[] q = path.get(k - 1);
+                    double f = -prevDepth / (depth - prevDepth);
+                    entry =
+                            new double[] {
+                                q[0] + f * (p[0] - q[0]),
+                                q[1] + f * (p[1] - q[1]),
+                                q[2] + f * (p[2] - q[2])
+                            };
+                }
+            } else if (entry != null && depth <= -h) {
+                out.add(event("ZONE_INTRUSION", entry[0], p[0], entry[1], entry[2], List.of(id)));
+                entry = null;
+            }
+            prevDepth = depth;
+        }
+        if (entry != null) {
+            double end = path.get(path.size() - 1)[0];
+            out.add(event("ZONE_INTRUSION", entry[0], end, entry[1], entry[2], List.of(id)));
+        }
+    }
+
+    /** The convoy detector's groups on the truth ({@link ConvoyParameters}), over all targets. */
+    private static void convoys(Map<Integer, List<double[]>> paths, List<TruthEvent> out) {
+        ConvoyParameters cp = ConvoyParameters.DEFAULTS;
+        // time -> id -> [lat, lon, east m/s, north m/s]
+        TreeMap<Double, TreeMap<Integer, double[]>> byTime = new TreeMap<>();
+        for (var e : paths.entrySet()) {
+            List<double[]> path = e.getValue();
+            for (int k = 1; k < path.size(); k++) {
+                double[] a = path.get(k - 1);
+                double[] b = path.get(k);
+                double[] d = offsetM(a, b);
+                double dt = b[0] - a[0];
+                byTime.computeIfAbsent(b[0], t -> new TreeMap<>())
+                        .put(e.getKey(), new double[] {b[1], b[2], d[0] / dt, d[1] / dt});
+            }
+        }
+        final class Group {
+            double start;
+            double last;
+            double lat;
+            double lon;
+            boolean placed;
+            Set<Integer> members = new TreeSet<>();
+            final Set<Integer> ever = new TreeSet<>();
+        }
+        List<Group> active = new ArrayList<>();
+        for (var step : byTime.entrySet()) {
+            double t = step.getKey();
+            List<Integer> ids = new ArrayList<>(step.getValue().keySet());
+            int n = ids.size();
+            int[] parent = new int[n];
+            for (int i = 0; i < n; i++) {
+                parent[i] = i;
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    double[] a = step.getValue().get(ids.get(i));
+                    double[] b = step.getValue().get(ids.get(j));
+                    boolean together = false;
+                    for (Group g : active) {
+                        together |=
+                                g.members.contains(ids.get(i)) && g.members.contains(ids.get(j));
+                    }
+                    if (linked(a, b, together ? cp.separationM() : cp.linkDistanceM(), cp)) {
+                        parent[find(parent, i)] = find(parent, j);
+                    }
+                }
+            }
+            Map<Integer, Set<Integer>> components = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                components.computeIfAbsent(find(parent, i), r -> new TreeSet<>()).add(ids.get(i));
+            }
+            List<Group> next = new ArrayList<>();
+            Set<Group> taken = new HashSet<>();
+            for (Set<Integer> c : components.values()) {
+                if (c.size() < cp.minTracks()) {
+                    continue;
+                }
+                Group best = null;
+                int shared = 0;
+                for (Group g : active) {
+                    int s = (int) c.stream().filter(g.members::contains).count();
+                    if (!taken.contains(g) && s > shared) {
+                        best = g;
+                        shared = s;
+                    }
+                }
+                if (best == null) {
+                    best = new Group();
+                    best.start = t;
+                }
+                if (!best.placed && t - best.start >= cp.minDurationS()) {
+                    // Where the detector reports it: its centroid when it has held minDurationS.
+                    double lat = 0, lon = 0;
+                    for (int id : c) {
+                        lat += step.getValue().get(id)[0] / c.size();
+                        lon += step.getValue().get(id)[1] / c.size();
+                    }
+                    best.lat = lat;
+                    best.lon = lon;
+                    best.placed = true;
+                }
+                taken.add(best);
+                best.members = c;
+                best.ever.addAll(c);
+                best.last = t;
+                next.add(best);
+            }
+            for (Group g : active) {
+                if (!taken.contains(g) && g.placed) {
+                    out.add(
+                            event(
+                                    "CONVOY",
+                                    g.start,
+                                    g.last,
+                                    g.lat,
+                                    g.lon,
+                                    new ArrayList<>(g.ever)));
+                }
+            }
+            active = next;
+        }
+        for (Group g : active) {
+            if (g.placed) {
+                out.add(event("CONVOY", g.start, g.last, g.lat, g.lon, new ArrayList<>(g.ever)));
+            }
+        }
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /** The convoy detector's link test on truth states [lat, lon, east m/s, north m/s]. */
+    private static boolean linked(double[] a, double[] b, double maxM, ConvoyParameters cp) {
+        double sa = Math.hypot(a[2], a[3]);
+        double sb = Math.hypot(b[2], b[3]);
+        if (sa < cp.minSpeedMps() || sb < cp.minSpeedMps()) {
+            return false;
+        }
+        double diff =
+                Math.abs(
+                        Math.toDegrees(
+                                Math.atan2(a[2] * b[3] - a[3] * b[2], a[2] * b[2] + a[3] * b[3])));
+        if (diff > cp.maxHeadingDiffDeg()
+                || Math.abs(sa - sb)
+                        > Math.max(
+                                cp.maxSpeedDiffMps(),
+                                cp.maxSpeedDiffFraction() * Math.max(sa, sb))) {
+            return false;
+        }
+        double[] d = offsetM(new double[] {0, a[0], a[1]}, new double[] {0, b[0], b[1]});
+        return Math.hypot(d[0], d[1]) <= maxM;
     }
 
     /** The position at {@code t} interpolated on the path: [t, lat, lon], or null outside it. */

@@ -10,6 +10,7 @@ import io.cordon.pipeline.detect.Evidence;
 import io.cordon.pipeline.detect.Geodesy;
 import io.cordon.pipeline.detect.TrackDetector;
 import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.StateCovariance;
 import io.cordon.pipeline.track.TrackStatus;
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +26,17 @@ import java.util.TreeMap;
  * within {@link LoiteringParameters#radiusM()} of where it started and near the border. It alerts
  * ({@code NEW}) at the first {@code CONFIRMED} or {@code COASTING} update at which it has lasted
  * {@link LoiteringParameters#minDurationS()} and the time-weighted mean of the track's estimated
- * speed over it is at most {@link LoiteringParameters#maxMeanSpeedMps()}; when an alerted episode
- * ends (the track moves away, leaves the border area or is deleted) the same alert id is emitted
- * {@code CLOSED}, with the window from the episode's start to its last update. A new episode then
- * starts where the track is. While the alert is open it is sent again as {@code UPDATE} (same id)
- * at the first update at which the episode has lasted {@link LoiteringParameters#nextUpdateAtS}
- * (2×, 4×, 8× ... minDurationS by default); the evidence {@code revision} counts the messages (0
- * for {@code NEW}).
+ * speed over it, each sample less {@link LoiteringParameters#speedSigmas()} standard deviations of
+ * it (not below 0), is at most {@link LoiteringParameters#maxMeanSpeedMps()}; when an alerted
+ * episode ends (the track moves away, leaves the border area or is deleted) the same alert id is
+ * emitted {@code CLOSED}, with the window from the episode's start to its last update. A new
+ * episode then starts where the track is. While the alert is open it is sent again as {@code
+ * UPDATE} (same id) at the first update at which the episode has lasted {@link
+ * LoiteringParameters#nextUpdateAtS} (2×, 4×, 8× ... minDurationS by default); the evidence {@code
+ * revision} counts the messages (0 for {@code NEW}).
+ *
+ * <p>The evidence's {@code meanSpeedMps} is the mean the test used (each sample less {@code
+ * speedSigmas} σ).
  *
  * <p>The id is {@code AlertIds.of(LOITERING, "loitering", [trackId], start)} with the start in
  * epoch milliseconds rounded to the second.
@@ -68,7 +73,7 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
                                             prev.revision() + 1))
                             : List.of());
         }
-        double speed = u.velocity().groundSpeedMps();
+        double speed = slowSpeed(u);
         if (prev == null) {
             return DetectorResult.of(startOrNone(u, speed));
         }
@@ -148,6 +153,24 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
                 alerted, List.of(alert(alerted, u, AlertState.NEW, u.time(), 0)));
     }
 
+    /**
+     * The estimated speed less {@code speedSigmas} standard deviations along the velocity (from the
+     * track's velocity covariance; none when it has no covariance), not below 0.
+     */
+    private double slowSpeed(EntityTrack u) {
+        double ve = u.velocity().eastMps();
+        double vn = u.velocity().northMps();
+        double speed = Math.hypot(ve, vn);
+        StateCovariance c = u.covariance();
+        if (speed == 0 || c == null || parameters.speedSigmas() == 0) {
+            return speed;
+        }
+        double we = ve / speed;
+        double wn = vn / speed;
+        double var = we * we * c.get(2, 2) + 2 * we * wn * c.get(2, 3) + wn * wn * c.get(3, 3);
+        return Math.max(0, speed - parameters.speedSigmas() * Math.sqrt(Math.max(var, 0)));
+    }
+
     private LoiteringState startOrNone(EntityTrack u, double speed) {
         boolean start = nearBorder(u);
         return new LoiteringState(
@@ -200,6 +223,9 @@ public final class LoiteringDetector implements TrackDetector<LoiteringState> {
         evidence.put(
                 Evidence.PARAM_PREFIX + "minDurationS",
                 Evidence.decimal(parameters.minDurationS(), 1));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "speedSigmas",
+                Evidence.decimal(parameters.speedSigmas(), 2));
         evidence.put(
                 Evidence.PARAM_PREFIX + "updateFactor",
                 Evidence.decimal(parameters.updateFactor(), 2));

@@ -25,6 +25,13 @@ import io.cordon.pipeline.config.ParameterSection;
  *     duration reaches another power of this factor times minDurationS (2×, 4×, 8× ... with the
  *     default 2), so an operator sees that the target is still there without a message per radar
  *     scan; 0 sends no updates. Default 2: at most log2(hours) messages, the first after 10 min.
+ * @param speedSigmas each speed sample in the mean is the track's estimated speed minus this many
+ *     standard deviations of it (along the velocity, from the track's velocity covariance), not
+ *     below 0: is the track consistent with a slow target. Default 1, as the rendezvous detector's:
+ *     the estimated speed of a target standing or pacing at 0.1-0.35 m/s under a radar 10-25 km
+ *     away averages 0.9-1.4 m/s (noise on a velocity near zero only adds to its magnitude), so the
+ *     plain mean found 2 of 12 generated loiterers; a vehicle at 4 m/s or more, or a walker at 1.5
+ *     m/s with a σ under 0.5 m/s, still counts as moving. 0: the plain estimated speed.
  */
 public record LoiteringParameters(
         double maxMeanSpeedMps,
@@ -32,9 +39,28 @@ public record LoiteringParameters(
         double minDurationS,
         double maxDistanceToBorderM,
         Severity severity,
-        double updateFactor) {
+        double updateFactor,
+        double speedSigmas) {
     public static final LoiteringParameters DEFAULTS =
-            new LoiteringParameters(1.03, 200, 300, 2_000, Severity.MEDIUM, 2);
+            new LoiteringParameters(1.03, 200, 300, 2_000, Severity.MEDIUM, 2, 1);
+
+    /** Parameters with the default {@code speedSigmas} (1). */
+    public LoiteringParameters(
+            double maxMeanSpeedMps,
+            double radiusM,
+            double minDurationS,
+            double maxDistanceToBorderM,
+            Severity severity,
+            double updateFactor) {
+        this(
+                maxMeanSpeedMps,
+                radiusM,
+                minDurationS,
+                maxDistanceToBorderM,
+                severity,
+                updateFactor,
+                1);
+    }
 
     public LoiteringParameters {
         positive("maxMeanSpeedMps", maxMeanSpeedMps);
@@ -47,6 +73,9 @@ public record LoiteringParameters(
         if (!(updateFactor == 0 || (updateFactor > 1 && updateFactor <= 1000))) {
             throw new ConfigException(
                     "updateFactor", updateFactor, "0 (no updates) or in (1, 1000]");
+        }
+        if (!(speedSigmas >= 0 && speedSigmas <= 10)) {
+            throw new ConfigException("speedSigmas", speedSigmas, "a number in [0, 10]");
         }
     }
 
@@ -64,7 +93,8 @@ public record LoiteringParameters(
                 "minDurationS",
                 "maxDistanceToBorderM",
                 "severity",
-                "updateFactor");
+                "updateFactor",
+                "speedSigmas");
         LoiteringParameters d = DEFAULTS;
         return s.build(
                 () ->
@@ -74,7 +104,8 @@ public record LoiteringParameters(
                                 s.number("minDurationS", d.minDurationS()),
                                 s.number("maxDistanceToBorderM", d.maxDistanceToBorderM()),
                                 s.enumValue("severity", Severity.class, d.severity()),
-                                s.number("updateFactor", d.updateFactor())));
+                                s.number("updateFactor", d.updateFactor()),
+                                s.number("speedSigmas", d.speedSigmas())));
     }
 
     private static void positive(String key, double value) {

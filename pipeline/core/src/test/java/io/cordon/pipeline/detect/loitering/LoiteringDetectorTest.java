@@ -16,6 +16,7 @@ import io.cordon.pipeline.detect.TrackFixtures;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Velocity;
 import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.StateCovariance;
 import io.cordon.pipeline.track.TrackStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,7 +138,8 @@ class LoiteringDetectorTest {
         assertThat(opened.type()).isEqualTo(AlertType.LOITERING);
         assertThat(opened.windowStart()).isEqualTo(t(0));
         assertThat(opened.windowEnd()).isEqualTo(t(300));
-        assertThat(opened.evidence().get("meanSpeedMps")).isEqualTo("0.28");
+        // The mean the test used: 0.28 m/s estimated less one σ (1 m/s), not below 0.
+        assertThat(opened.evidence().get("meanSpeedMps")).isEqualTo("0.00");
         Alert closed = alerts.get(1);
         assertThat(closed.alertId()).isEqualTo(opened.alertId());
         assertThat(closed.windowEnd()).isEqualTo(t(410));
@@ -153,9 +155,69 @@ class LoiteringDetectorTest {
         assertThat(run(waiting("F", offBorder(5_000), 0, 900, CREEPING))).isEmpty();
     }
 
+    /** The same updates with a velocity standard deviation of {@code sigmaMps}. */
+    private static List<EntityTrack> withVelocitySigma(List<EntityTrack> updates, double sigmaMps) {
+        return updates.stream()
+                .map(
+                        u ->
+                                new EntityTrack(
+                                        u.trackId(),
+                                        u.status(),
+                                        u.time(),
+                                        u.position(),
+                                        u.velocity(),
+                                        StateCovariance.diagonal(15, sigmaMps),
+                                        u.sensorIds(),
+                                        u.partnerIds(),
+                                        u.identity(),
+                                        u.classification(),
+                                        u.marking(),
+                                        u.updateCount(),
+                                        u.lastCooperativeTime(),
+                                        u.lastNonCooperativeTime()))
+                .toList();
+    }
+
     @Test
     void pacingFastWithinTheRadiusDoesNotAlert() {
-        assertThat(run(waiting("P", NEAR_BORDER, 0, 900, new Velocity(2.0, 0, 0)))).isEmpty();
+        // 2 m/s, well measured (σ 0.3 m/s): 1.7 m/s at one σ less, above 1.03.
+        assertThat(
+                        run(
+                                withVelocitySigma(
+                                        waiting("P", NEAR_BORDER, 0, 900, new Velocity(2.0, 0, 0)),
+                                        0.3)))
+                .isEmpty();
+    }
+
+    @Test
+    void aStandingTargetWhoseEstimatedSpeedIsNoiseLoitersUnlessSpeedSigmasIsZero() {
+        // A tracker's velocity for a target standing under a distant radar: 1.4 m/s estimated
+        // with a σ of 1.5 m/s (the generated scenarios' loiterers: 0.8-1.3 m/s, σ 1.3-2.1 m/s).
+        List<EntityTrack> noisy =
+                withVelocitySigma(
+                        waiting("N", NEAR_BORDER, 0, 400, new Velocity(1.0, 1.0, 0)), 1.5);
+        assertThat(run(noisy)).extracting(Alert::state).containsExactly(AlertState.NEW);
+        assertThat(run(noisy).get(0).evidence().get("param.speedSigmas")).isEqualTo("1.00");
+        LoiteringParameters d = LoiteringParameters.DEFAULTS;
+        LoiteringDetector plain =
+                new LoiteringDetector(
+                        DemoBorders.MAP,
+                        new LoiteringParameters(
+                                d.maxMeanSpeedMps(),
+                                d.radiusM(),
+                                d.minDurationS(),
+                                d.maxDistanceToBorderM(),
+                                d.severity(),
+                                d.updateFactor(),
+                                0));
+        LoiteringState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : noisy) {
+            DetectorResult<LoiteringState> r = plain.onTrackUpdate(state, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        assertThat(alerts).isEmpty();
     }
 
     @Test
