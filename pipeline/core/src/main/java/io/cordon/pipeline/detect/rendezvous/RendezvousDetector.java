@@ -44,13 +44,13 @@ import java.util.TreeSet;
  * evidence {@code revision} 1, 2, ...) when its duration passes another multiple of {@link
  * RendezvousParameters#updateEveryS()} ({@code reason=duration}) or its midpoint has moved more
  * than {@link RendezvousParameters#updateMoveM()} from the last reported place ({@code
- * reason=moved}). It ends when the tracks are farther apart than {@link
- * RendezvousParameters#separationM()} plus the same allowance ({@code d - k·σ > separationM}), when
- * either is deleted, or when either has not been updated for {@link
- * RendezvousParameters#forgetAfterS()} (seen at the tile's next update, or by {@link #expire} when
- * none comes); an alerted pair then emits {@code CLOSED} with the same id, the window from its
- * start to its last update together and the reason ({@code separated}, {@code deleted}, {@code
- * forgotten}).
+ * reason=moved}). It ends when the tracks have not been together since an update at which they were
+ * farther apart than {@link RendezvousParameters#separationM()} plus the same allowance ({@code d -
+ * k·σ > separationM}) {@link RendezvousParameters#separationS()} or more before, when either is
+ * deleted, or when either has not been updated for {@link RendezvousParameters#forgetAfterS()}
+ * (seen at the tile's next update, or by {@link #expire} when none comes); an alerted pair then
+ * emits {@code CLOSED} with the same id, the window from its start to its last update together and
+ * the reason ({@code separated}, {@code deleted}, {@code forgotten}).
  *
  * <p>Only the pair's owner tile emits ({@link TileGrid#tileOf} of the midpoint at the start); tiles
  * given the same updates in the same order compute the same pairs, so every pair alerts exactly
@@ -59,7 +59,7 @@ import java.util.TreeSet;
  */
 public final class RendezvousDetector implements KeyedTrackDetector<RendezvousState> {
     public static final String NAME = "rendezvous";
-    public static final String VERSION = "2.0.0";
+    public static final String VERSION = "2.1.0";
 
     private final RendezvousParameters parameters;
     private final TileGrid grid;
@@ -270,7 +270,8 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                                     false,
                                     0,
                                     0,
-                                    g.midpoint());
+                                    g.midpoint(),
+                                    null);
                 }
                 p =
                         new Pair(
@@ -288,7 +289,8 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                                 p.alerted(),
                                 p.revision(),
                                 p.reportedDurationS(),
-                                p.reportedPlace());
+                                p.reportedPlace(),
+                                null);
                 double duration = Geodesy.secondsBetween(p.start(), p.lastTogether());
                 if (!p.alerted() && meets(p)) {
                     p = reported(p, true, 0, duration);
@@ -314,6 +316,13 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                 }
                 pairs.put(key, p);
             } else if (p != null && g.distanceM() - allowance > parameters.separationM()) {
+                // Apart: the pair ends once they have stayed apart separationS (a track lagging a
+                // stop overshoots the meeting place for a scan or two and comes back).
+                Instant since = p.apartSince() == null ? u.time() : p.apartSince();
+                if (Geodesy.secondsBetween(since, u.time()) < parameters.separationS()) {
+                    pairs.put(key, apart(p, since));
+                    continue;
+                }
                 pairs.remove(key);
                 if (p.alerted() && owns(tileKey, p)) {
                     alerts.add(
@@ -358,7 +367,28 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                 alerted,
                 revision,
                 durationS,
-                p.lastPlace());
+                p.lastPlace(),
+                p.apartSince());
+    }
+
+    private static Pair apart(Pair p, Instant since) {
+        return new Pair(
+                p.trackA(),
+                p.trackB(),
+                p.start(),
+                p.lastTogether(),
+                p.startPlace(),
+                p.lastPlace(),
+                p.ownerTile(),
+                p.slowSamples(),
+                p.fastSamples(),
+                p.window(),
+                p.minDistanceM(),
+                p.alerted(),
+                p.revision(),
+                p.reportedDurationS(),
+                p.reportedPlace(),
+                since);
     }
 
     private void end(

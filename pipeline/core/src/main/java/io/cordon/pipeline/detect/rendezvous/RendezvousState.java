@@ -11,15 +11,16 @@ import java.util.List;
  * What {@link RendezvousDetector} remembers for one tile: the latest update of each confirmed track
  * near the tile, and the pairs currently together.
  *
- * <p>Encoding version 2. Version 1 (no covariance, speed window, revision or report fields) is
- * still read: its members get no covariance (point estimates until their next update), its pairs an
- * empty speed window, revision 0 and their start as the last and reported place.
+ * <p>Encoding version 3. Version 2 (no {@code apartSince}) is read with the pairs not apart;
+ * version 1 (no covariance, speed window, revision or report fields either) with its members
+ * without covariance (point estimates until their next update), its pairs with an empty speed
+ * window, revision 0 and their start as the last and reported place.
  *
  * @param members latest update per track, sorted by track id
  * @param pairs pairs together (or within the separation hysteresis), sorted by their ids
  */
 public record RendezvousState(List<Member> members, List<Pair> pairs) {
-    private static final int VERSION = 2;
+    private static final int VERSION = 3; // 3 added Pair.apartSince
 
     /**
      * The horizontal covariance of a track's estimate in ENU at its position: position (m²),
@@ -113,6 +114,9 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
      * @param revision messages sent after NEW (0 until the first UPDATE)
      * @param reportedDurationS the duration the last NEW or UPDATE reported, s
      * @param reportedPlace the midpoint the last NEW or UPDATE reported
+     * @param apartSince the first update since they were last together at which the tracks were
+     *     beyond the separation, or null (the pair ends once that is {@link
+     *     RendezvousParameters#separationS()} ago)
      */
     public record Pair(
             String trackA,
@@ -129,7 +133,8 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
             boolean alerted,
             int revision,
             double reportedDurationS,
-            GeoPoint reportedPlace) {
+            GeoPoint reportedPlace,
+            Instant apartSince) {
         public Pair {
             window = List.copyOf(window);
         }
@@ -197,7 +202,8 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
                     .writeBoolean(p.alerted())
                     .writeInt(p.revision())
                     .writeDouble(p.reportedDurationS())
-                    .writePoint(p.reportedPlace());
+                    .writePoint(p.reportedPlace())
+                    .writeInstant(p.apartSince());
         }
         return w.toBytes();
     }
@@ -205,6 +211,7 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
     public static RendezvousState fromBytes(byte[] bytes) {
         StateBytes.Reader r = new StateBytes.Reader(bytes, 1, VERSION);
         boolean v1 = r.version() == 1;
+        boolean v3 = r.version() >= 3;
         int n = r.readInt();
         List<Member> members = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -259,6 +266,9 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
             }
             double minDistance = r.readDouble();
             boolean alerted = r.readBoolean();
+            int revision = v1 ? 0 : r.readInt();
+            double reportedDuration = v1 ? secondsBetween(start, last) : r.readDouble();
+            GeoPoint reportedPlace = v1 ? startPlace : r.readPoint();
             pairs.add(
                     new Pair(
                             a,
@@ -273,9 +283,10 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
                             window,
                             minDistance,
                             alerted,
-                            v1 ? 0 : r.readInt(),
-                            v1 ? secondsBetween(start, last) : r.readDouble(),
-                            v1 ? startPlace : r.readPoint()));
+                            revision,
+                            reportedDuration,
+                            reportedPlace,
+                            v3 ? r.readInstant() : null));
         }
         return new RendezvousState(members, pairs);
     }

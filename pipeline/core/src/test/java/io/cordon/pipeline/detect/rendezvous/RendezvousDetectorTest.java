@@ -127,6 +127,83 @@ class RendezvousDetectorTest {
         assertThat(run(interleaved(a, b, 0, 220), null)).isEmpty();
     }
 
+    /**
+     * Stands 7.5 m east of the meeting place from 100 s to 145 s (arriving and leaving at 10 m/s),
+     * except that from {@code awayFromS} to {@code awayToS} its estimate is 120 m further east (a
+     * track lagging the stop overshoots).
+     */
+    private static Motion standingWithAnExcursion(double awayFromS, double awayToS) {
+        return new Motion(
+                s ->
+                        7.5
+                                + (s < 100 ? 10 * (100 - s) : s > 145 ? 10 * (s - 145) : 0)
+                                + (s >= awayFromS && s < awayToS ? 120 : 0),
+                s -> s < 100 ? -10.0 : s > 145 ? 10.0 : 0.2);
+    }
+
+    private static Motion standingWestUntil145() {
+        return new Motion(
+                s -> -7.5 - (s < 100 ? 10 * (100 - s) : s > 145 ? 10 * (s - 145) : 0),
+                s -> s < 100 ? 10.0 : s > 145 ? -10.0 : 0.2);
+    }
+
+    @Test
+    void aMeetingInterruptedByAnOvershootShorterThanSeparationSIsOneMeeting() {
+        // Together 100-145 s, but 127 m apart from 112 to 120 s: 12 s and 25 s together, each
+        // under the 30 s minimum; apart for less than separationS (30 s), so one 45 s meeting.
+        List<EntityTrack> updates =
+                interleaved(standingWestUntil145(), standingWithAnExcursion(112, 120), 0, 240);
+
+        List<Alert> alerts = run(updates, null);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts.get(0).windowStart()).isBetween(t(98), t(101));
+        // Ending at the first apart update (the former rule) splits it into two short ones.
+        RendezvousDetector immediate =
+                new RendezvousDetector(
+                        new RendezvousParameters(
+                                50, 30, 1.5, 75, 0, 1, 1, 100, 10, 60, 60, 100, Severity.MEDIUM),
+                        TileGrid.DEFAULT);
+        assertThat(run(immediate, updates, null)).isEmpty();
+    }
+
+    @Test
+    void twoBriefGatheringsFartherApartThanSeparationSAreNotOneMeeting() {
+        // Together 100-112 s and 145-165 s (B away 112-145 s, 33 s): neither lasts 30 s.
+        Motion a =
+                new Motion(
+                        s -> -7.5 - (s < 100 ? 10 * (100 - s) : s > 165 ? 10 * (s - 165) : 0),
+                        s -> s < 100 ? 10.0 : s > 165 ? -10.0 : 0.2);
+        Motion b =
+                new Motion(
+                        s ->
+                                7.5
+                                        + (s < 100 ? 10 * (100 - s) : s > 165 ? 10 * (s - 165) : 0)
+                                        + (s >= 112 && s < 145 ? 120 : 0),
+                        s -> s < 100 ? -10.0 : s > 165 ? 10.0 : 0.2);
+
+        assertThat(run(interleaved(a, b, 0, 260), null)).isEmpty();
+    }
+
+    @Test
+    void aPairThatPartsIsClosedOnceApartForSeparationS() {
+        List<EntityTrack> updates = interleaved(meeting(-1), meeting(1), 0, 260);
+        RendezvousState state = null;
+        java.time.Instant closedAt = null;
+        for (EntityTrack u : updates) {
+            DetectorResult<RendezvousState> r = detector.onTrackUpdate(state, null, u);
+            state = r.newState();
+            if (r.alerts().stream().anyMatch(a -> a.state() == AlertState.CLOSED)) {
+                closedAt = u.time();
+            }
+        }
+
+        // They part at 160 s at 10 m/s each: beyond 75 m plus one σ (21 m) from about 165 s.
+        assertThat(closedAt).isBetween(t(194), t(198));
+    }
+
     @Test
     void vehiclesDrivingTogetherAreNotARendezvous() {
         Motion convoy = new Motion(s -> 10 * s - 1000, s -> 10.0);
@@ -258,7 +335,8 @@ class RendezvousDetectorTest {
                                         true,
                                         2,
                                         61.0,
-                                        moved(MEETING, 0, 5))));
+                                        moved(MEETING, 0, 5),
+                                        t(1))));
 
         assertThat(RendezvousState.fromBytes(s.toBytes())).isEqualTo(s);
     }
@@ -436,7 +514,7 @@ class RendezvousDetectorTest {
         RendezvousDetector longSteps =
                 new RendezvousDetector(
                         new RendezvousParameters(
-                                50, 30, 1.5, 75, 1, 1, 100, 10, 60, 1000, 100, Severity.MEDIUM),
+                                50, 30, 1.5, 75, 30, 1, 1, 100, 10, 60, 1000, 100, Severity.MEDIUM),
                         TileGrid.DEFAULT);
         Motion a =
                 new Motion(
