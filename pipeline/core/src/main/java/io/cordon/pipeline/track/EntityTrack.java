@@ -8,7 +8,6 @@ import io.cordon.pipeline.observation.Velocity;
 import java.time.Instant;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * One fused entity track at one time.
@@ -19,7 +18,7 @@ import java.util.TreeSet;
  * @param position estimated position (WGS84)
  * @param velocity estimated velocity in ENU at {@code position}
  * @param covariance covariance of (e, n, ve, vn) in ENU at {@code position}
- * @param sensorIds every sensor that contributed to this track so far (sorted)
+ * @param sensorIds every sensor that contributed to this track so far (sorted, immutable)
  * @param partnerIds every partner whose data contributed (sorted)
  * @param identity cooperative identities attached to the entity
  * @param classification fused classification
@@ -93,10 +92,9 @@ public record EntityTrack(
                 null);
     }
 
+    /** An immutable sorted copy; a {@link SortedNames} is immutable already and kept as it is. */
     private static SortedSet<String> sortedCopy(Set<String> values) {
-        return values == null
-                ? java.util.Collections.emptySortedSet()
-                : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(values));
+        return SortedNames.of(values);
     }
 
     public EntityTrack withStatus(TrackStatus newStatus) {

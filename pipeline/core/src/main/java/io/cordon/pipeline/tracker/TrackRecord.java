@@ -4,6 +4,7 @@ import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.track.SortedNames;
 import io.cordon.pipeline.track.TrackStatus;
 import java.time.Instant;
 import java.util.TreeSet;
@@ -47,6 +48,10 @@ final class TrackRecord {
     long updateCount;
     final TreeSet<String> sensorIds = new TreeSet<>();
     final TreeSet<String> partnerIds = new TreeSet<>();
+    // Immutable copies of the two sets for the tracks emitted, made again only when a set has
+    // grown (they only ever grow): most updates come from sensors the track already had.
+    private SortedNames sensorView;
+    private SortedNames partnerView;
     CooperativeIdentity identity = CooperativeIdentity.NONE;
     Classification classification = Classification.UNKNOWN;
     Marking marking = Marking.UNRESTRICTED;
@@ -79,6 +84,26 @@ final class TrackRecord {
         this.existenceNanos = timeNanos;
         this.checkedNanos = timeNanos;
         this.state = new double[stateLength];
+    }
+
+    /** {@link #sensorIds} as an immutable set, shared by the tracks emitted until it changes. */
+    SortedNames sensorIdsView() {
+        SortedNames v = sensorView;
+        if (v == null || v.size() != sensorIds.size()) {
+            v = SortedNames.of(sensorIds);
+            sensorView = v;
+        }
+        return v;
+    }
+
+    /** {@link #partnerIds} as an immutable set, shared by the tracks emitted until it changes. */
+    SortedNames partnerIdsView() {
+        SortedNames v = partnerView;
+        if (v == null || v.size() != partnerIds.size()) {
+            v = SortedNames.of(partnerIds);
+            partnerView = v;
+        }
+        return v;
     }
 
     static long nanos(Instant t) {
