@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 public final class MeasurementColumns {
     private static final byte OTHER = 0, RADAR = 1, POSITION = 2;
-    private static final int STRIDE = 5;
+    private static final int STRIDE = 7;
 
     private byte[] kind = new byte[0];
     private double[] values = new double[0];
@@ -44,6 +44,8 @@ public final class MeasurementColumns {
             values[v + 1] = r.azimuthRad();
             values[v + 2] = r.varianceRangeM2();
             values[v + 3] = r.varianceAzimuthRad2();
+            // sin and cos of the azimuth, computed when first needed (NaN: not yet).
+            values[v + 5] = Double.NaN;
             radar[j] = r.radar();
         } else if (model instanceof PositionMeasurement p) {
             kind[j] = POSITION;
@@ -56,6 +58,66 @@ public final class MeasurementColumns {
             kind[j] = OTHER;
             other[j] = model;
         }
+    }
+
+    /**
+     * True when radar plot {@code j} is certainly outside the chi-square gate {@code gamma} of the
+     * Gaussian block at {@code go} of {@code g}: when {@code yᵀ S⁻¹ y}, with y, H and S as {@link
+     * #linearise} at the block's position and {@link FlatImm#gate} would give them, exceeds gamma.
+     * Costs no arc tangent: {@code yᵀ S⁻¹ y} is at least {@code y₀² / S₀₀} and {@code y₁² / S₁₁} (a
+     * marginal of a quadratic form), the range residual y₀ is computed as {@link #linearise} does,
+     * and the azimuth residual is at least the sine of it in magnitude, {@code |sin(a - θ)| = |sin
+     * a · qn - cos a · qe| / r}. Only decides with a well-conditioned S and a relative margin of
+     * 1e-6 over the rounding of either side, so a pair it rejects is one the full test rejects;
+     * false for every other kind of measurement (no opinion).
+     */
+    public boolean radarOutsideGate(int j, double[] g, int go, double gamma) {
+        if (kind[j] != RADAR) {
+            return false;
+        }
+        int v = j * STRIDE;
+        RadarGeometry r = radar[j];
+        double e = g[go], n = g[go + 1];
+        double k2 = -2 * r.curvaturePerM();
+        double u = -(e * e + n * n) * r.curvaturePerM();
+        double qe = r.a00() * e + r.a01() * n + r.c0() * u + r.b0();
+        double qn = r.a10() * e + r.a11() * n + r.c1() * u + r.b1();
+        double r2 = Math.max(qe * qe + qn * qn, 1e-6);
+        double range = Math.sqrt(r2);
+        double m00 = r.a00() + r.c0() * k2 * e;
+        double m01 = r.a01() + r.c0() * k2 * n;
+        double m10 = r.a10() + r.c1() * k2 * e;
+        double m11 = r.a11() + r.c1() * k2 * n;
+        double dr0 = qe / range, dr1 = qn / range;
+        double da0 = qn / r2, da1 = -qe / r2;
+        double h00 = dr0 * m00 + dr1 * m10, h01 = dr0 * m01 + dr1 * m11;
+        double h10 = da0 * m00 + da1 * m10, h11 = da0 * m01 + da1 * m11;
+        double a00 = g[go + 4], a01 = g[go + 5], a11 = g[go + 8];
+        double t00 = h00 * a00 + h01 * a01, t01 = h00 * a01 + h01 * a11;
+        double t10 = h10 * a00 + h11 * a01, t11 = h10 * a01 + h11 * a11;
+        double s00 = t00 * h00 + t01 * h01 + values[v + 2];
+        double s01 = t00 * h10 + t01 * h11;
+        double s11 = t10 * h10 + t11 * h11 + values[v + 3];
+        if (!(s00 > 0) || !(s11 > 0) || !(s00 * s11 - s01 * s01 > 1e-6 * s00 * s11)) {
+            return false;
+        }
+        double bound = gamma * (1 + 1e-6);
+        double y0 = values[v] - range;
+        if (y0 * y0 > bound * s00) {
+            return true;
+        }
+        double sin = values[v + 5];
+        double cos;
+        if (Double.isNaN(sin)) {
+            sin = Math.sin(values[v + 1]);
+            cos = Math.cos(values[v + 1]);
+            values[v + 5] = sin;
+            values[v + 6] = cos;
+        } else {
+            cos = values[v + 6];
+        }
+        double sine = (sin * qn - cos * qe) / range;
+        return sine * sine > bound * s11;
     }
 
     /** {@link MeasurementModel#linearise} of measurement {@code j} at plane position (e, n). */

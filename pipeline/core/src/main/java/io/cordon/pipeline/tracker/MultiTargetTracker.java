@@ -379,6 +379,9 @@ public final class MultiTargetTracker implements Tracker {
                         if (hasIdentity[j] && track.conflictsWith(observations[j].identity())) {
                             continue;
                         }
+                        if (columns.radarOutsideGate(j, predictedCombined, co, gamma)) {
+                            continue; // d2 > gamma for certain: spares the linearisation
+                        }
                         columns.linearise(j, ce, cn, lin, 0);
                         double d2 = imm.gate(predictedCombined, co, lin, 0);
                         if (!gate.accepts(d2)) {
@@ -1087,12 +1090,18 @@ public final class MultiTargetTracker implements Tracker {
     }
 
     private void compact() {
-        // Amortised: tombstones cost a skipped row in each pass until there are many of them.
-        if (deletedSinceCompaction > 64 && 8 * deletedSinceCompaction > live.size()) {
+        // Amortised: tombstones cost a skipped row (one long read) in each pass until a quarter
+        // of the rows are tombstones. Compaction writes the new index into every record that moves
+        // (a cache miss each with many tracks), so it runs rarely and starts at the first hole.
+        if (deletedSinceCompaction > 64 && 4 * deletedSinceCompaction > live.size()) {
             int w = 0;
-            for (int i = 0, size = live.size(); i < size; i++) {
-                TrackRecord track = live.get(i);
-                if (track != null) {
+            int size = live.size();
+            while (w < size && rowTime[w] != Long.MIN_VALUE) {
+                w++;
+            }
+            for (int i = w; i < size; i++) {
+                if (rowTime[i] != Long.MIN_VALUE) {
+                    TrackRecord track = live.get(i);
                     if (w != i) {
                         System.arraycopy(rows, i * ROW, rows, w * ROW, ROW);
                         rowTime[w] = rowTime[i];

@@ -84,4 +84,70 @@ class MeasurementColumnsTest {
             }
         }
     }
+
+    @Test
+    void radarPreGateRejectsOnlyPairsTheFullGateRejects() {
+        Random random = new Random(11);
+        double gamma = 9.21; // chi-square 2 dof, 99 %
+        MeasurementColumns columns = new MeasurementColumns();
+        int plots = 200;
+        RangeAzimuthMeasurement[] models = new RangeAzimuthMeasurement[plots];
+        columns.reset(plots);
+        for (int j = 0; j < plots; j++) {
+            models[j] =
+                    new RangeAzimuthMeasurement(
+                            500 + 45000 * random.nextDouble(),
+                            (random.nextDouble() - 0.5) * 2 * Math.PI,
+                            5 + 50 * random.nextDouble(),
+                            Math.toRadians(0.05 + 0.5 * random.nextDouble()),
+                            RADAR);
+            columns.set(j, models[j]);
+        }
+        double[] block = new double[FlatImm.GAUSSIAN];
+        double[] lin = new double[FlatImm.LINEARISATION];
+        FlatImm imm = new FlatImm(java.util.List.of(new ConstantVelocityModel(1.0)), 10.0, 5.0);
+        int rejected = 0, accepted = 0, beyond = 0;
+        for (int k = 0; k < 200_000; k++) {
+            int j = random.nextInt(plots);
+            // Predictions around the plot, near and far, with covariances from tight to wide and
+            // correlated, so both residual tests and the conditioning guard are exercised.
+            double spread = Math.pow(10, 1 + 2.5 * random.nextDouble());
+            block[0] = models[j].eastM() + random.nextGaussian() * spread;
+            block[1] = models[j].northM() + random.nextGaussian() * spread;
+            double sx = Math.pow(10, 0.5 + 2.5 * random.nextDouble());
+            double sy = Math.pow(10, 0.5 + 2.5 * random.nextDouble());
+            double rho = (random.nextDouble() * 2 - 1) * (k % 7 == 0 ? 0.999999 : 0.9);
+            block[4] = sx * sx;
+            block[5] = rho * sx * sy;
+            block[8] = sy * sy;
+            boolean outside = columns.radarOutsideGate(j, block, 0, gamma);
+            columns.linearise(j, block[0], block[1], lin, 0);
+            double d2 = imm.gate(block, 0, lin, 0);
+            if (d2 > gamma) {
+                beyond++;
+            }
+            if (outside) {
+                rejected++;
+                assertThat(d2)
+                        .as("pair %d rejected without the arc tangent", k)
+                        .isGreaterThan(gamma);
+            } else if (d2 <= gamma) {
+                accepted++;
+            }
+        }
+        // It must also be worth its cost: most pairs outside the gate are caught (84 % here).
+        assertThat(rejected).isGreaterThan(beyond * 7 / 10);
+        assertThat(accepted).isGreaterThan(1_000);
+    }
+
+    @Test
+    void radarPreGateHasNoOpinionOnOtherMeasurements() {
+        MeasurementColumns columns = new MeasurementColumns();
+        columns.reset(1);
+        columns.set(0, new PositionMeasurement(1e6, 1e6, 1, 0, 1));
+        double[] block = new double[FlatImm.GAUSSIAN];
+        block[4] = 1;
+        block[8] = 1;
+        assertThat(columns.radarOutsideGate(0, block, 0, 9.21)).isFalse();
+    }
 }
