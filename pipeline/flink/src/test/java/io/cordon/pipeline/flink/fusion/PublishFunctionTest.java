@@ -120,6 +120,19 @@ class PublishFunctionTest {
     }
 
     @Test
+    void aReplicaRemappedToAnotherEntityPublishesUnderItsIdFromThatTime() throws Exception {
+        // The resolver re-maps a replica that went over to another target (IdentityResolver).
+        harness.processElement2(new StreamRecord<>(decision("T-e", T0, "T-e", true), T0));
+        harness.processElement1(new StreamRecord<>(update("T-e", T0, TrackStatus.CONFIRMED), T0));
+        harness.processElement2(
+                new StreamRecord<>(decision("T-e", T0 + 4000, "T-f", true), T0 + 4000));
+        harness.processElement1(
+                new StreamRecord<>(update("T-e", T0 + 4000, TrackStatus.CONFIRMED), T0 + 4000));
+        harness.processBothWatermarks(new Watermark(T0 + 4000));
+        assertThat(published()).containsExactly("T-e=T-e@0", "T-f=T-f@4000");
+    }
+
+    @Test
     void aReplicaThatLosesOwnershipStopsPublishingAtThatTime() throws Exception {
         harness.processElement2(new StreamRecord<>(decision("T-d", T0, "T-d", true), T0));
         harness.processElement1(new StreamRecord<>(update("T-d", T0, TrackStatus.CONFIRMED), T0));
