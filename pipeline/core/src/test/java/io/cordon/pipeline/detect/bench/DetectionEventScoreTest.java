@@ -20,14 +20,13 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>Border crossing: 102 of 103 alerts matched, 102 of 103 events (precision and recall 0.990),
  *       asserted at the 0.95 target.
- *   <li>Rendezvous: 12 alerts, all true (precision 1.000, asserted 0.95); 12 of 15 events (recall
- *       0.800, asserted 0.75, below the 0.95 target); 2 of the 3 missed are where only the
- *       satellite looks, so 12 of the 13 events in radar or drone cover (0.923, asserted 0.90). The
- *       third is a 43 s meeting whose track keeps a 5-10 m/s velocity for 30 s after the stop.
- *   <li>Dark target: 29 of 30 gaps found (recall 0.967, asserted 0.95); 29 of 50 alerts true
- *       (precision 0.580, asserted 0.50, below the target): the others are confirmed false or
- *       duplicate tracks that stop being updated, which the detector cannot tell from a target that
- *       went dark.
+ *   <li>Rendezvous: 13 alerts, all true (precision 1.000, asserted 0.95); 13 of 15 events (recall
+ *       0.867, asserted 0.85, below the 0.95 target): the 2 missed are where only the satellite
+ *       looks (one pass in 180 s; during those meetings it saw neither target, or one of them
+ *       once), so all 13 events in radar or drone cover are found (1.000, asserted 0.95).
+ *   <li>Dark target: 29 of 30 gaps found (recall 0.967, asserted 0.95; the missed one is a target
+ *       that only the satellite sees, so no track follows it); 29 alerts, all true (precision
+ *       1.000, asserted 0.95).
  * </ul>
  */
 class DetectionEventScoreTest {
@@ -73,20 +72,20 @@ class DetectionEventScoreTest {
                 .isGreaterThanOrEqualTo(0.95);
         assertThat(ratio(rendezvous[2], rendezvous[0]))
                 .as("rendezvous recall")
-                .isGreaterThanOrEqualTo(0.75);
+                .isGreaterThanOrEqualTo(0.85);
         assertThat(covered[0]).as("rendezvous events in cover").isEqualTo(13);
         assertThat(ratio(covered[2], covered[0]))
                 .as("rendezvous recall in radar or drone cover")
-                .isGreaterThanOrEqualTo(0.90);
+                .isGreaterThanOrEqualTo(0.95);
         assertThat(dark[0]).as("dark intervals").isEqualTo(30);
         assertThat(ratio(dark[2], dark[0])).as("dark recall").isGreaterThanOrEqualTo(0.95);
-        assertThat(ratio(dark[2], dark[1])).as("dark precision").isGreaterThanOrEqualTo(0.65);
+        assertThat(ratio(dark[2], dark[1])).as("dark precision").isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
     void nearMissesRaiseNoRendezvous() {
         // Measured: 0 alerts on 30 near misses (15 passes within 20-150 m, 15 stops of 5-15 s),
-        // rendezvous precision 1.000 on these scenarios.
+        // rendezvous precision 1.000 (13 of 13) on these scenarios.
         int nearMisses = 0;
         int onNearMisses = 0;
         int[] rendezvous = new int[3];
