@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
             "read) and the detectors over a scenario in the benchmark format, and writes the alerts",
             "as alert_id,type,time_s,lat,lon,track_ids (time_s: event time of what was detected, in",
             "the scenario's seconds; track ids separated by ';'). The border is the scenario's",
-            "border_lat. With --score, the alerts are also scored against the ground-truth events",
-            "of truth.csv and truth_meta.csv (see docs/detection.md)."
+            "border_lat; restricted zones, if any, are scenario.json's restricted_zones. With",
+            "--score, the alerts are also scored against the ground-truth events of truth.csv,",
+            "truth_meta.csv and the zones (see docs/detection.md)."
         })
 public final class DetectCommand implements Callable<Integer> {
     @Option(names = "--scenario", required = true, description = "Scenario directory.")
@@ -42,7 +43,8 @@ public final class DetectCommand implements Callable<Integer> {
             description =
                     "Overrides a detector parameter, as under detectors: in cordon.yaml, e.g."
                             + " rendezvous.maxDistanceM=75. Detectors: borderCrossing, loitering,"
-                            + " rendezvous, darkTarget, identityConflict. Repeatable.")
+                            + " rendezvous, darkTarget, identityConflict, zoneIntrusion, convoy."
+                            + " Repeatable.")
     List<String> params = new ArrayList<>();
 
     @Option(
@@ -51,7 +53,7 @@ public final class DetectCommand implements Callable<Integer> {
             paramLabel = "NAME[,NAME...]",
             description =
                     "Which detectors to run (default: borderCrossing, loitering, rendezvous,"
-                            + " identityConflict; darkTarget on request).")
+                            + " identityConflict, zoneIntrusion, convoy; darkTarget on request).")
     List<String> detectors = new ArrayList<>(BenchDetection.DEFAULT_DETECTORS);
 
     @Option(

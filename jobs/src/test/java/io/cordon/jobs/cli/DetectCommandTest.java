@@ -58,7 +58,13 @@ class DetectCommandTest {
             String[] f = line.split(",", -1);
             assertThat(f).hasSize(6);
             assertThat(f[1])
-                    .isIn("BORDER_CROSSING", "RENDEZVOUS", "LOITERING", "IDENTITY_CONFLICT");
+                    .isIn(
+                            "BORDER_CROSSING",
+                            "RENDEZVOUS",
+                            "LOITERING",
+                            "IDENTITY_CONFLICT",
+                            "ZONE_INTRUSION",
+                            "CONVOY");
             assertThat(Double.parseDouble(f[2])).isBetween(0.0, 300.0);
             assertThat(Double.parseDouble(f[3])).isBetween(30.9, 31.7); // inside the box
             assertThat(f[5]).isNotBlank();
@@ -69,6 +75,33 @@ class DetectCommandTest {
         assertThat(r.out()).contains("BORDER_CROSSING: events").contains("precision");
         assertThat(Files.readAllLines(events).get(0))
                 .isEqualTo("event_id,type,time_s,end_s,lat,lon,truth_ids");
+    }
+
+    @Test
+    void zonesOfScenarioJsonReachTheZoneDetectorAndItsAlertsAreScored() throws Exception {
+        Path zoned = dir.resolve("zoned");
+        // Two restricted zones, each crossed by an intruder 60-150 s after it appears.
+        ScenarioGenerator.generate(ScenarioSpec.border(7, 10, 300).withIntruders(2)).writeTo(zoned);
+        Path alerts = dir.resolve("zone-alerts.csv");
+        Run r =
+                detect(
+                        "--scenario",
+                        zoned.toString(),
+                        "--out",
+                        alerts.toString(),
+                        "--detectors",
+                        "zoneIntrusion,loitering,convoy",
+                        "--score");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(alerts);
+        assertThat(lines.stream().skip(1).filter(l -> l.contains(",ZONE_INTRUSION,")).count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(r.out())
+                .contains("ZONE_INTRUSION: events")
+                .contains("LOITERING: events")
+                .contains("CONVOY: events")
+                .doesNotContain("BORDER_CROSSING: events");
+        assertThat(r.out()).containsPattern("ZONE_INTRUSION: events [2-9]");
     }
 
     @Test
@@ -94,8 +127,8 @@ class DetectCommandTest {
                 detect(
                         "--scenario", scenario.toString(),
                         "--out", alerts.toString(),
-                        "--param", "convoy.minTracks=3");
-        assertThat(detector.err()).contains("detectors.convoy").contains("borderCrossing");
+                        "--param", "lowSlowFlyer.maxSpeedMps=30");
+        assertThat(detector.err()).contains("detectors.lowSlowFlyer").contains("borderCrossing");
         assertThat(alerts).doesNotExist();
     }
 
