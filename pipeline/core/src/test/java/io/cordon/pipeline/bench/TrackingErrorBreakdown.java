@@ -177,6 +177,10 @@ public final class TrackingErrorBreakdown {
         Set<String> ever = new HashSet<>();
         Map<String, Boolean> assignedPrev = new HashMap<>();
         Map<String, Integer> lastAssignedStep = new HashMap<>();
+        Map<String, Integer> firstAssignedStep = new HashMap<>();
+        // Per truth, the zones it was in while unmatched since its last match (bit per zone).
+        Map<String, Integer> gapZones = new HashMap<>();
+        Map<String, Integer> fragmentationKinds = new TreeMap<>();
         List<String> events = new ArrayList<>();
         int frags = 0, switches = 0;
         for (int k = 0; k < steps; k++) {
@@ -295,6 +299,24 @@ public final class TrackingErrorBreakdown {
                     if (ever.contains(tr) && !assignedPrev.getOrDefault(tr, false)) {
                         frags++;
                         int gap = k - lastAssignedStep.get(tr) - 1;
+                        int zonesSeen = gapZones.getOrDefault(tr, 0);
+                        String kind;
+                        if ((zonesSeen & 4) != 0) {
+                            kind = "through a dark interval";
+                        } else if ((zonesSeen & 2) != 0) {
+                            kind = "seen only by the satellite";
+                        } else if ((lastAssignedStep.get(tr) - firstAssignedStep.get(tr))
+                                        * scenario.evalDtS()
+                                < 30) {
+                            kind = "in cover, within 30 s of its first report";
+                        } else {
+                            kind = "in cover, later";
+                        }
+                        kind +=
+                                a.equals(last.get(tr))
+                                        ? ", same track"
+                                        : ", another track (an ID switch too)";
+                        fragmentationKinds.merge(kind, 1, Integer::sum);
                         events.add(
                                 String.format(
                                         Locale.ROOT,
@@ -309,7 +331,12 @@ public final class TrackingErrorBreakdown {
                     }
                     last.put(tr, a);
                     ever.add(tr);
+                    firstAssignedStep.putIfAbsent(tr, k);
                     lastAssignedStep.put(tr, k);
+                    gapZones.remove(tr);
+                } else if (ever.contains(tr)) {
+                    gapZones.merge(
+                            tr, 1 << zone(y.get(j), t, dark.get(tr), zones), (u, v) -> u | v);
                 }
                 assignedPrev.put(tr, a != null);
             }
@@ -346,6 +373,9 @@ public final class TrackingErrorBreakdown {
                 falseNearN,
                 falseFar / steps,
                 falseFarN);
+        out.println("fragmentations by where the target was during the gap:");
+        fragmentationKinds.forEach(
+                (kind, count) -> out.printf(Locale.ROOT, "  %3d %s%n", count, kind));
         double birthDelay = 0;
         int born = 0;
         for (var e : firstReported.entrySet()) {
