@@ -31,6 +31,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.api.common.JobID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,6 +42,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -200,6 +206,10 @@ public final class FusionBenchmark {
                         options.dataDir().resolve("kafka"), 0, false, Duration.ofSeconds(90))) {
             String bootstrap = broker.bootstrapServers();
             TopicSetup.create(bootstrap, config, 4);
+            if (options.timeline() != null) {
+                // the stage breakdown splits sink write to read at the broker's append
+                appendTimeStamps(bootstrap, config.topics().tracks());
+            }
             JobRuntime runtime =
                     new JobRuntime(
                             options.checkpointInterval(),
@@ -295,6 +305,7 @@ public final class FusionBenchmark {
                             Path.of(options.timeline() + ".stages.csv"),
                             generator.frames,
                             sent.lastReadByEventTime(),
+                            sent.lastAppendByEventTime(),
                             out);
                 }
                 double seconds = (endMs - startMs) / 1000.0;
@@ -325,6 +336,29 @@ public final class FusionBenchmark {
                 warmup.close();
                 return r;
             }
+        }
+    }
+
+    /**
+     * Has the broker stamp the tracks topic's records with their append time instead of the
+     * producer's (the track's event time), so the stage breakdown sees when each was appended.
+     */
+    private static void appendTimeStamps(String bootstrap, String topic) throws Exception {
+        try (Admin admin =
+                Admin.create(
+                        Map.<String, Object>of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.incrementalAlterConfigs(
+                            Map.of(
+                                    new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                                    List.of(
+                                            new AlterConfigOp(
+                                                    new ConfigEntry(
+                                                            "message.timestamp.type",
+                                                            "LogAppendTime"),
+                                                    AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get();
         }
     }
 
@@ -563,6 +597,9 @@ public final class FusionBenchmark {
         /** Event time of the run's updates → when the last update of that time was read. */
         private final Map<Long, Long> lastReadByEventTime = new HashMap<>();
 
+        /** Event time → when the broker appended the last update of that time (if it stamps). */
+        private final Map<Long, Long> lastAppendByEventTime = new HashMap<>();
+
         private volatile LatencyHistogram histogram = new LatencyHistogram();
         private long updates;
         private final AtomicLong total = new AtomicLong();
@@ -604,6 +641,9 @@ public final class FusionBenchmark {
                                 histogram.record(now - timeMs);
                                 updates++;
                                 lastReadByEventTime.merge(timeMs, now, Math::max);
+                                if (r.timestampType() == TimestampType.LOG_APPEND_TIME) {
+                                    lastAppendByEventTime.merge(timeMs, r.timestamp(), Math::max);
+                                }
                             }
                         }
                         latestTrackTimeMs.accumulateAndGet(timeMs, Math::max);
@@ -621,6 +661,11 @@ public final class FusionBenchmark {
             histogram = new LatencyHistogram();
             updates = 0;
             lastReadByEventTime.clear();
+            lastAppendByEventTime.clear();
+        }
+
+        synchronized Map<Long, Long> lastAppendByEventTime() {
+            return new HashMap<>(lastAppendByEventTime);
         }
 
         synchronized Map<Long, Long> lastReadByEventTime() {

@@ -17,14 +17,15 @@ import java.util.Map;
  * read_uncommitted consumer), stage by stage: the generator handing the frame to its producer,
  * Kafka and the source up to the decode of the frame's last observation, the wait for the watermark
  * to pass the frame at the tracker, the tracker's step, from the step's end to the sink's last
- * write of the frame (network buffer, sink task), and from there to the consumer's read (Kafka
- * producer, broker, consumer fetch). Written as CSV, and summarized as the median of each stage
+ * write of the frame (network buffer, sink task), from there to the broker's append of the frame's
+ * last update (producer, broker; in the benchmark the tracks topic stamps append times), and from
+ * the append to the consumer's read. Written as CSV, and summarized as the median of each stage
  * over all frames and over the slowest 1 % of frames.
  */
 final class StageBreakdown {
     static final String HEADER =
             "event_ms,generator_ms,kafka_source_decode_ms,watermark_wait_ms,step_ms,to_sink_ms,"
-                    + "sink_to_read_ms,total_ms";
+                    + "sink_to_append_ms,append_to_read_ms,total_ms";
 
     private StageBreakdown() {}
 
@@ -32,8 +33,14 @@ final class StageBreakdown {
      * @param frames the measured generator's frames: {event time, cumulative count, handed to the
      *     producer}, epoch ms
      * @param lastRead event time → when its last update was read
+     * @param lastAppend event time → when the broker appended its last update
      */
-    static void write(Path file, List<long[]> frames, Map<Long, Long> lastRead, PrintStream out)
+    static void write(
+            Path file,
+            List<long[]> frames,
+            Map<Long, Long> lastRead,
+            Map<Long, Long> lastAppend,
+            PrintStream out)
             throws IOException {
         Map<Long, StageTimes.Step> steps = StageTimes.steps();
         Map<Long, Long> writes = StageTimes.sinkWrites();
@@ -43,7 +50,12 @@ final class StageBreakdown {
             StageTimes.Step s = steps.get(t);
             Long read = lastRead.get(t);
             Long written = writes.get(t);
-            if (s == null || read == null || written == null || s.lastDecodedMs() == 0) {
+            Long appended = lastAppend.get(t);
+            if (s == null
+                    || read == null
+                    || written == null
+                    || appended == null
+                    || s.lastDecodedMs() == 0) {
                 continue; // no update of this frame was read (or it was not stepped)
             }
             rows.add(
@@ -54,7 +66,8 @@ final class StageBreakdown {
                         s.stepStartMs() - s.lastDecodedMs(),
                         s.stepEndMs() - s.stepStartMs(),
                         written - s.stepEndMs(),
-                        read - written,
+                        appended - written,
+                        read - appended,
                         read - t
                     });
         }
@@ -71,12 +84,12 @@ final class StageBreakdown {
         if (rows.isEmpty()) {
             return;
         }
-        rows.sort(Comparator.comparingLong(r -> r[7]));
+        rows.sort(Comparator.comparingLong(r -> r[8]));
         List<long[]> slowest = rows.subList((int) Math.floor(rows.size() * 0.99), rows.size());
         out.printf(
                 Locale.ROOT,
                 "stages (median ms; generator, kafka+source+decode, watermark wait, step, to sink,"
-                        + " sink to read, total): all %d frames %s; slowest 1 %% (%d) %s%n",
+                        + " sink to append, append to read, total): all %d frames %s; slowest 1 %% (%d) %s%n",
                 rows.size(),
                 medians(rows),
                 slowest.size(),
@@ -84,8 +97,8 @@ final class StageBreakdown {
     }
 
     private static String medians(List<long[]> rows) {
-        long[] m = new long[7];
-        for (int c = 1; c <= 7; c++) {
+        long[] m = new long[8];
+        for (int c = 1; c <= 8; c++) {
             long[] col = new long[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
                 col[i] = rows.get(i)[c];

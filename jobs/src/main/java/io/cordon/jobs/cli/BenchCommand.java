@@ -120,7 +120,7 @@ public final class BenchCommand {
                                 + " read and their age, CPU, GC) and FILE.checkpoints.csv (each"
                                 + " checkpoint's duration, alignment, sync and async parts per task)"
                                 + " and FILE.stages.csv (per frame of the one-partition job: generator,"
-                                + " Kafka and decode, watermark wait, tracker step, to the sink, sink to read).")
+                                + " Kafka and decode, watermark wait, tracker step, to the sink, to the broker, to the read).")
         Path timeline;
 
         @Override
