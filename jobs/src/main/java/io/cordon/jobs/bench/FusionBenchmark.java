@@ -115,6 +115,10 @@ public final class FusionBenchmark {
             long sentP95Ms,
             long sentP99Ms,
             long sentMaxMs,
+            long appendedP50Ms,
+            long appendedP95Ms,
+            long appendedP99Ms,
+            long appendedMaxMs,
             double lagAtEndS,
             double warmupS,
             long deadLetters,
@@ -130,6 +134,7 @@ public final class FusionBenchmark {
                             + "  \"track_updates\": %d,\n  \"live_tracks\": %d,\n"
                             + "  \"latency_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
                             + "  \"latency_sent_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
+                            + "  \"latency_appended_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
                             + "  \"lag_at_end_s\": %.2f,\n  \"warmup_s\": %.1f,\n"
                             + "  \"dead_letters\": %d,\n  \"first_dead_letter\": \"%s\"\n}\n",
                     options.targets(),
@@ -154,6 +159,10 @@ public final class FusionBenchmark {
                     sentP95Ms,
                     sentP99Ms,
                     sentMaxMs,
+                    appendedP50Ms,
+                    appendedP95Ms,
+                    appendedP99Ms,
+                    appendedMaxMs,
                     lagAtEndS,
                     warmupS,
                     deadLetters,
@@ -206,10 +215,8 @@ public final class FusionBenchmark {
                         options.dataDir().resolve("kafka"), 0, false, Duration.ofSeconds(90))) {
             String bootstrap = broker.bootstrapServers();
             TopicSetup.create(bootstrap, config, 4);
-            if (options.timeline() != null) {
-                // the stage breakdown splits sink write to read at the broker's append
-                appendTimeStamps(bootstrap, config.topics().tracks());
-            }
+            // latency_appended_ms and the stage breakdown need the broker's append time
+            appendTimeStamps(bootstrap, config.topics().tracks());
             JobRuntime runtime =
                     new JobRuntime(
                             options.checkpointInterval(),
@@ -328,6 +335,10 @@ public final class FusionBenchmark {
                                 sent.histogram.percentileMs(0.95),
                                 sent.histogram.percentileMs(0.99),
                                 sent.histogram.maxMs(),
+                                sent.appended.percentileMs(0.50),
+                                sent.appended.percentileMs(0.95),
+                                sent.appended.percentileMs(0.99),
+                                sent.appended.maxMs(),
                                 lag,
                                 warmupS,
                                 deadLetters.count(),
@@ -341,7 +352,7 @@ public final class FusionBenchmark {
 
     /**
      * Has the broker stamp the tracks topic's records with their append time instead of the
-     * producer's (the track's event time), so the stage breakdown sees when each was appended.
+     * producer's (the track's event time): latency_appended_ms and the stage breakdown.
      */
     private static void appendTimeStamps(String bootstrap, String topic) throws Exception {
         try (Admin admin =
@@ -601,6 +612,10 @@ public final class FusionBenchmark {
         private final Map<Long, Long> lastAppendByEventTime = new HashMap<>();
 
         private volatile LatencyHistogram histogram = new LatencyHistogram();
+
+        /** Event time to the broker's append (the tracks topic stamps append times). */
+        private volatile LatencyHistogram appended = new LatencyHistogram();
+
         private long updates;
         private final AtomicLong total = new AtomicLong();
         private long fromTimeMs = Long.MIN_VALUE;
@@ -642,6 +657,7 @@ public final class FusionBenchmark {
                                 updates++;
                                 lastReadByEventTime.merge(timeMs, now, Math::max);
                                 if (r.timestampType() == TimestampType.LOG_APPEND_TIME) {
+                                    appended.record(r.timestamp() - timeMs);
                                     lastAppendByEventTime.merge(timeMs, r.timestamp(), Math::max);
                                 }
                             }
@@ -659,6 +675,7 @@ public final class FusionBenchmark {
         synchronized void reset(long fromTimeMs) {
             this.fromTimeMs = fromTimeMs;
             histogram = new LatencyHistogram();
+            appended = new LatencyHistogram();
             updates = 0;
             lastReadByEventTime.clear();
             lastAppendByEventTime.clear();
