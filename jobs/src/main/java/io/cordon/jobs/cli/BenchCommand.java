@@ -22,7 +22,8 @@ public final class BenchCommand {
                 "own JVM, runs the fusion job on a mini cluster and reads the tracks back (read_committed):",
                 "sustained observations/s, live tracks, and latency from observation event time to readable",
                 "track update (watermark delay and exactly-once commit included); also, read_uncommitted,",
-                "the latency to the moment the job's sink sent the update (latency_sent_ms: all but the commit)."
+                "the latency to the moment the job's sink sent the update (latency_sent_ms: all but the commit),",
+                "and to the broker's append of it (latency_appended_ms: without the reading consumer)."
             })
     static final class Fusion implements Callable<Integer> {
         @Option(
