@@ -204,6 +204,26 @@ class RendezvousDetectorTest {
         assertThat(closedAt).isBetween(t(194), t(198));
     }
 
+    private static RendezvousParameters configured(String section) {
+        return RendezvousParameters.from(
+                io.cordon.pipeline.config.CordonConfig.parse(
+                                "reference: {latDeg: 0, lonDeg: 0}\ndetectors:\n  rendezvous: "
+                                        + section
+                                        + "\n",
+                                java.nio.file.Path.of("."))
+                        .detectors()
+                        .of("rendezvous"));
+    }
+
+    @Test
+    void separationSFollowsTheMinimumDurationUnlessGivenAndMustNotBeNegative() {
+        assertThat(configured("{minDurationS: 7200}").separationS()).isEqualTo(7200);
+        assertThat(configured("{separationS: 0}").separationS()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> configured("{separationS: -1}"))
+                .hasMessage(
+                        "detectors.rendezvous.separationS: found -1.0; allowed: a finite number >= 0");
+    }
+
     @Test
     void vehiclesDrivingTogetherAreNotARendezvous() {
         Motion convoy = new Motion(s -> 10 * s - 1000, s -> 10.0);
