@@ -35,12 +35,13 @@ import java.util.TreeSet;
  * <p>Two tracks are <em>linked</em> when both move at least {@link ConvoyParameters#minSpeedMps()},
  * their courses differ by at most {@link ConvoyParameters#maxHeadingDiffDeg()}, their speeds by at
  * most {@link ConvoyParameters#maxSpeedDiffMps()} (or {@link
- * ConvoyParameters#maxSpeedDiffFraction()} of the faster), and their positions, the other track's
- * predicted at constant velocity to the update's time, are at most {@link
- * ConvoyParameters#linkDistanceM()} apart ({@link ConvoyParameters#separationM()} for two tracks
- * already in one group). A group is the set of tracks linked to the updating track directly or
- * through others (a column of vehicles is a chain), among the tile's tracks updated within {@link
- * ConvoyParameters#maxTrackAgeS()}.
+ * ConvoyParameters#maxSpeedDiffFraction()} of the faster), both differences less {@link
+ * ConvoyParameters#velocitySigmas()} standard deviations of them from the tracks' velocity
+ * covariances, and their positions, the other track's predicted at constant velocity to the
+ * update's time, are at most {@link ConvoyParameters#linkDistanceM()} apart ({@link
+ * ConvoyParameters#separationM()} for two tracks already in one group). A group is the set of
+ * tracks linked to the updating track directly or through others (a column of vehicles is a chain),
+ * among the tile's tracks updated within {@link ConvoyParameters#maxTrackAgeS()}.
  *
  * <p>At each {@code CONFIRMED}/{@code COASTING} update the updating track's group is recomputed:
  * with fewer than minTracks tracks the track leaves its group; otherwise the group takes over the
@@ -385,11 +386,18 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
                 Math.max(
                         parameters.maxSpeedDiffMps(),
                         parameters.maxSpeedDiffFraction() * Math.max(va, vb));
-        if (Math.abs(va - vb) > tolerance) {
+        double k = parameters.velocitySigmas();
+        double sigma = Math.hypot(a.velocitySigmaMps(), b.velocitySigmaMps());
+        if (Math.abs(va - vb) - k * sigma > tolerance) {
             return false;
         }
         double diff = Math.abs(course(a) - course(b)) % 360;
-        if (Math.min(diff, 360 - diff) > parameters.maxHeadingDiffDeg()) {
+        double courseSigmaDeg =
+                Math.toDegrees(
+                        Math.hypot(
+                                Math.atan(a.velocitySigmaMps() / va),
+                                Math.atan(b.velocitySigmaMps() / vb)));
+        if (Math.min(diff, 360 - diff) - k * courseSigmaDeg > parameters.maxHeadingDiffDeg()) {
             return false;
         }
         double limit = sameGroup ? parameters.separationM() : parameters.linkDistanceM();
@@ -426,7 +434,17 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
                 u.marking().releasableToAll(),
                 String.join(",", new TreeSet<>(u.marking().partners())),
                 String.join(",", u.partnerIds()),
-                String.join(",", u.sensorIds()));
+                String.join(",", u.sensorIds()),
+                velocitySigma(u));
+    }
+
+    /** The track's velocity σ, m/s: the root mean of its two velocity variances (0: none). */
+    private static double velocitySigma(EntityTrack u) {
+        if (u.covariance() == null) {
+            return 0;
+        }
+        double var = (u.covariance().get(2, 2) + u.covariance().get(3, 3)) / 2;
+        return Math.sqrt(Math.max(var, 0));
     }
 
     private static List<String> split(String joined) {

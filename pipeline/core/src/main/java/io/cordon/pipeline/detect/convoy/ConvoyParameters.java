@@ -45,6 +45,12 @@ import io.cordon.pipeline.config.ParameterSection;
  *     centroid is more than this far from the owning tile, m. Default 500 m: a convoy driving along
  *     a tile edge does not flap between tiles.
  * @param severity severity of the alert (default MEDIUM)
+ * @param velocitySigmas the speed and course differences are tested less this many standard
+ *     deviations of the difference, from the two tracks' velocity covariances (the course's as the
+ *     velocity σ over the speed), not below 0. Default 1, as the rendezvous detector's speed test:
+ *     the tracker's velocity σ is 1.3-2 m/s per component on generated scenarios, so two tracks of
+ *     vehicles driving alike differ by 2-5 m/s and 15-30° often enough that point estimates broke
+ *     the group before its 120 s (2 of 6 convoys found); 0 compares the point estimates.
  */
 public record ConvoyParameters(
         int minTracks,
@@ -60,10 +66,45 @@ public record ConvoyParameters(
         double haloM,
         double tileSizeDeg,
         double handoverMarginM,
-        Severity severity) {
+        Severity severity,
+        double velocitySigmas) {
     public static final ConvoyParameters DEFAULTS =
             new ConvoyParameters(
-                    3, 300, 450, 20, 2, 0.2, 2, 120, 10, 60, 3000, 0.25, 500, Severity.MEDIUM);
+                    3, 300, 450, 20, 2, 0.2, 2, 120, 10, 60, 3000, 0.25, 500, Severity.MEDIUM, 1);
+
+    /** Parameters with the default {@code velocitySigmas} (1). */
+    public ConvoyParameters(
+            int minTracks,
+            double linkDistanceM,
+            double separationM,
+            double maxHeadingDiffDeg,
+            double maxSpeedDiffMps,
+            double maxSpeedDiffFraction,
+            double minSpeedMps,
+            double minDurationS,
+            double maxTrackAgeS,
+            double forgetAfterS,
+            double haloM,
+            double tileSizeDeg,
+            double handoverMarginM,
+            Severity severity) {
+        this(
+                minTracks,
+                linkDistanceM,
+                separationM,
+                maxHeadingDiffDeg,
+                maxSpeedDiffMps,
+                maxSpeedDiffFraction,
+                minSpeedMps,
+                minDurationS,
+                maxTrackAgeS,
+                forgetAfterS,
+                haloM,
+                tileSizeDeg,
+                handoverMarginM,
+                severity,
+                1);
+    }
 
     public ConvoyParameters {
         if (minTracks < 3 || minTracks > 1000) {
@@ -98,6 +139,9 @@ public record ConvoyParameters(
         if (severity == null) {
             throw new ConfigException("severity", null, "one of INFO, LOW, MEDIUM, HIGH, CRITICAL");
         }
+        if (!(velocitySigmas >= 0 && velocitySigmas <= 10)) {
+            throw new ConfigException("velocitySigmas", velocitySigmas, "a number in [0, 10]");
+        }
     }
 
     public static ConvoyParameters from(ParameterSection s) {
@@ -115,7 +159,8 @@ public record ConvoyParameters(
                 "haloM",
                 "tileSizeDeg",
                 "handoverMarginM",
-                "severity");
+                "severity",
+                "velocitySigmas");
         ConvoyParameters d = DEFAULTS;
         double link = s.number("linkDistanceM", d.linkDistanceM());
         long minTracks = s.integer("minTracks", d.minTracks());
@@ -138,7 +183,8 @@ public record ConvoyParameters(
                                 s.number("haloM", d.haloM()),
                                 s.number("tileSizeDeg", d.tileSizeDeg()),
                                 s.number("handoverMarginM", d.handoverMarginM()),
-                                s.enumValue("severity", Severity.class, d.severity())));
+                                s.enumValue("severity", Severity.class, d.severity()),
+                                s.number("velocitySigmas", d.velocitySigmas())));
     }
 
     private static void positive(String key, double value) {

@@ -15,7 +15,7 @@ import java.util.List;
  *     key
  */
 public record ConvoyState(List<Member> members, List<Group> groups) {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2; // 2 added the members' velocity sigma
 
     /**
      * A track's latest update, with what an alert needs about it.
@@ -39,7 +39,32 @@ public record ConvoyState(List<Member> members, List<Group> groups) {
             boolean releasableToAll,
             String releasableTo,
             String partnerIds,
-            String sensorIds) {}
+            String sensorIds,
+            double velocitySigmaMps) {
+        /** A member whose velocity uncertainty is unknown (0). */
+        public Member(
+                String trackId,
+                Instant time,
+                GeoPoint position,
+                double eastMps,
+                double northMps,
+                boolean releasableToAll,
+                String releasableTo,
+                String partnerIds,
+                String sensorIds) {
+            this(
+                    trackId,
+                    time,
+                    position,
+                    eastMps,
+                    northMps,
+                    releasableToAll,
+                    releasableTo,
+                    partnerIds,
+                    sensorIds,
+                    0);
+        }
+    }
 
     /**
      * Tracks moving together.
@@ -95,7 +120,8 @@ public record ConvoyState(List<Member> members, List<Group> groups) {
                     .writeBoolean(m.releasableToAll())
                     .writeString(m.releasableTo())
                     .writeString(m.partnerIds())
-                    .writeString(m.sensorIds());
+                    .writeString(m.sensorIds())
+                    .writeDouble(m.velocitySigmaMps());
         }
         w.writeInt(groups.size());
         for (Group g : groups) {
@@ -115,7 +141,7 @@ public record ConvoyState(List<Member> members, List<Group> groups) {
     }
 
     public static ConvoyState fromBytes(byte[] bytes) {
-        StateBytes.Reader r = new StateBytes.Reader(bytes, VERSION);
+        StateBytes.Reader r = new StateBytes.Reader(bytes, 1, VERSION);
         int n = r.readInt();
         List<Member> members = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -129,7 +155,8 @@ public record ConvoyState(List<Member> members, List<Group> groups) {
                             r.readBoolean(),
                             r.readString(),
                             r.readString(),
-                            r.readString()));
+                            r.readString(),
+                            r.version() >= 2 ? r.readDouble() : 0));
         }
         int k = r.readInt();
         List<Group> groups = new ArrayList<>(k);

@@ -96,15 +96,15 @@ class PatternEventScoreTest {
         assertThat(zone[0]).as("zone intrusions").isGreaterThanOrEqualTo(12);
         assertThat(convoy[0]).as("convoys").isGreaterThanOrEqualTo(6);
         // Measured (docs/detection.md): loitering 12 of 12 events, 12 alerts all true; zone
-        // intrusion 12 of 12, 12 alerts all true; convoy 2 of 6 events, 2 of 3 alerts true (below
-        // the 0.95 target: member tracks' links break at bends and in columns tighter than the
-        // radar's cross-range error, the group closes and re-forms). No alert on a decoy.
+        // intrusion 12 of 12, 12 alerts all true; convoy 6 of 6 events, 6 of 9 alerts true (below
+        // the 0.95 target: the 3 others are second alerts for a convoy already alerted, its group
+        // broken and re-formed or handed over to the next tile). No alert on a decoy.
         assertThat(ratio(loiter[2], loiter[1])).as("loitering precision").isGreaterThan(0.95);
         assertThat(ratio(loiter[2], loiter[0])).as("loitering recall").isGreaterThan(0.95);
         assertThat(ratio(zone[2], zone[1])).as("zone precision").isGreaterThan(0.95);
         assertThat(ratio(zone[2], zone[0])).as("zone recall").isGreaterThan(0.95);
         assertThat(ratio(convoy[2], convoy[1])).as("convoy precision").isGreaterThanOrEqualTo(0.6);
-        assertThat(ratio(convoy[2], convoy[0])).as("convoy recall").isGreaterThanOrEqualTo(0.3);
+        assertThat(ratio(convoy[2], convoy[0])).as("convoy recall").isGreaterThan(0.95);
         assertThat(onDecoys).as("alerts on decoys").isEmpty();
         // Loitering latency is the 300 s minimum plus the update that passes it, counted from the
         // truth's episode start, which may fall up to the gate's 60 s after the track's; zone

@@ -81,6 +81,65 @@ class ConvoyDetectorTest {
         };
     }
 
+    /**
+     * A column of three driving east at 12 m/s, 100 m apart, whose middle track's estimated course
+     * swings 24° either side of the true one at each update (a tracker's course noise; the
+     * fixtures' velocity σ is 1 m/s, so one σ of the course difference is about 6.7°).
+     */
+    private static List<EntityTrack> noisyColumn(int endS) {
+        List<EntityTrack> out = new ArrayList<>();
+        for (int s = 0; s <= endS; s++) {
+            for (int i = 0; i < 3; i++) {
+                double at = s + i * 0.1;
+                GeoPoint p = moved(moved(ROAD, 270, 100.0 * i), 90, 12 * at);
+                double course = i == 1 ? 90 + (s % 2 == 0 ? 24 : -24) : 90;
+                double c = Math.toRadians(course);
+                out.add(
+                        track(
+                                "N" + i,
+                                TrackStatus.CONFIRMED,
+                                t(at),
+                                p,
+                                new Velocity(12 * Math.sin(c), 12 * Math.cos(c), 0)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void courseNoiseWithinOneSigmaKeepsTheColumnTogetherUnlessVelocitySigmasIsZero() {
+        assertThat(run(noisyColumn(150), null))
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW);
+        ConvoyParameters d = ConvoyParameters.DEFAULTS;
+        ConvoyDetector plain =
+                new ConvoyDetector(
+                        new ConvoyParameters(
+                                d.minTracks(),
+                                d.linkDistanceM(),
+                                d.separationM(),
+                                d.maxHeadingDiffDeg(),
+                                d.maxSpeedDiffMps(),
+                                d.maxSpeedDiffFraction(),
+                                d.minSpeedMps(),
+                                d.minDurationS(),
+                                d.maxTrackAgeS(),
+                                d.forgetAfterS(),
+                                d.haloM(),
+                                d.tileSizeDeg(),
+                                d.handoverMarginM(),
+                                d.severity(),
+                                0));
+        ConvoyState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : noisyColumn(150)) {
+            DetectorResult<ConvoyState> r = plain.onTrackUpdate(state, null, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        assertThat(alerts).isEmpty();
+    }
+
     @Test
     void threeVehiclesDrivingTogetherAlertAfterTheMinimumDurationAndCloseWhenOneEnds() {
         Vehicle[] v = column();
