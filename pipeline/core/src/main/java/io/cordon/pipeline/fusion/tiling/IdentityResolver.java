@@ -121,7 +121,7 @@ public final class IdentityResolver {
      * Replicas outside their tile's interior by square cells of {@code maxGateDistanceM} at their
      * last position: a new replica is compared with those within two cells only.
      */
-    private final Map<Long, TreeSet<ReplicaKey>> cells = new HashMap<>();
+    private final Map<Long, TreeMap<ReplicaKey, Replica>> cells = new HashMap<>();
 
     private long updates, created, associations, newEntities, handovers, remapped;
 
@@ -350,9 +350,9 @@ public final class IdentityResolver {
         long cx = cellIndex(u.eastM()), cy = cellIndex(u.northM());
         for (long dx = -2; dx <= 2; dx++) {
             for (long dy = -2; dy <= 2; dy++) {
-                for (ReplicaKey k : cells.getOrDefault(cellKey(cx + dx, cy + dy), EMPTY)) {
-                    if (!k.tile().equals(key.tile())) {
-                        near.add(replicas.get(k).globalId);
+                for (Replica q : cells.getOrDefault(cellKey(cx + dx, cy + dy), EMPTY).values()) {
+                    if (!q.key.tile().equals(key.tile())) {
+                        near.add(q.globalId);
                     }
                 }
             }
@@ -398,7 +398,7 @@ public final class IdentityResolver {
         return new Mapping(u.localId(), !entities.containsKey(u.localId()));
     }
 
-    private static final TreeSet<ReplicaKey> EMPTY = new TreeSet<>();
+    private static final TreeMap<ReplicaKey, Replica> EMPTY = new TreeMap<>();
 
     /**
      * The replica of another entity that {@code r} now tracks, or null. A tile's track can go over
@@ -416,22 +416,24 @@ public final class IdentityResolver {
         if (own == null) {
             return null;
         }
+        if (!anyApart(own, r)) {
+            return null; // every replica of its entity in other tiles is where it is (most often)
+        }
         ReplicaState s = r.last;
         long cx = cellIndex(s.eastM()), cy = cellIndex(s.northM());
         Replica best = null;
         double bestD2 = Double.POSITIVE_INFINITY;
         for (long dx = -1; dx <= 1; dx++) {
             for (long dy = -1; dy <= 1; dy++) {
-                for (ReplicaKey k : cells.getOrDefault(cellKey(cx + dx, cy + dy), EMPTY)) {
-                    Replica q = replicas.get(k);
-                    if (k.tile().equals(r.key.tile())
+                for (Replica q : cells.getOrDefault(cellKey(cx + dx, cy + dy), EMPTY).values()) {
+                    if (q.key.tile().equals(r.key.tile())
                             || q.globalId.equals(r.globalId)
                             || q.last.status() != TrackStatus.CONFIRMED
                             || !entities.containsKey(q.globalId)) {
                         continue;
                     }
                     double d2 = mahalanobisSquared(s, q.last);
-                    if (!(d2 < bestD2) || !divergedFrom(own, r, k.tile())) {
+                    if (!(d2 < bestD2) || !divergedFrom(own, r, q.key.tile())) {
                         continue;
                     }
                     best = q;
@@ -440,6 +442,25 @@ public final class IdentityResolver {
             }
         }
         return best;
+    }
+
+    /** Whether entity {@code own} has a replica in another tile than r's away from r. */
+    private boolean anyApart(Entity own, Replica r) {
+        for (ReplicaKey k : own.replicas) {
+            if (k.tile().equals(r.key.tile())) {
+                continue;
+            }
+            Replica o = replicas.get(k);
+            if (o.last.status() != TrackStatus.DELETED && !coincide(r, o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean coincide(Replica r, Replica o) {
+        return mahalanobisSquared(r.last, o.last) < Double.POSITIVE_INFINITY
+                || mahalanobisSquared(o.last, r.last) < Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -451,9 +472,7 @@ public final class IdentityResolver {
                 k != null && k.tile().equals(tile);
                 k = own.replicas.higher(k)) {
             Replica o = replicas.get(k);
-            if (o.last.status() == TrackStatus.DELETED
-                    || mahalanobisSquared(r.last, o.last) < Double.POSITIVE_INFINITY
-                    || mahalanobisSquared(o.last, r.last) < Double.POSITIVE_INFINITY) {
+            if (o.last.status() == TrackStatus.DELETED || coincide(r, o)) {
                 continue;
             }
             if (!r.key.equals(own.owner)
@@ -543,14 +562,14 @@ public final class IdentityResolver {
             return;
         }
         if (r.cell != NO_CELL) {
-            TreeSet<ReplicaKey> old = cells.get(r.cell);
+            TreeMap<ReplicaKey, Replica> old = cells.get(r.cell);
             old.remove(r.key);
             if (old.isEmpty()) {
                 cells.remove(r.cell);
             }
         }
         if (cell != NO_CELL) {
-            cells.computeIfAbsent(cell, c -> new TreeSet<>()).add(r.key);
+            cells.computeIfAbsent(cell, c -> new TreeMap<>()).put(r.key, r);
         }
         r.cell = cell;
     }
