@@ -28,6 +28,12 @@ public final class StageTimes {
         steps = new ConcurrentHashMap<>();
     }
 
+    /** Stops recording and forgets what was recorded. */
+    public static void disable() {
+        steps = null;
+        sinkWrites = null;
+    }
+
     public static boolean enabled() {
         return steps != null;
     }
