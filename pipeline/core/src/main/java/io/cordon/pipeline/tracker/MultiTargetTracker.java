@@ -554,6 +554,28 @@ public final class MultiTargetTracker implements Tracker {
         this.region = region;
     }
 
+    /**
+     * Extra detections, beyond two standard deviations of the expected clutter, that a tracker fed
+     * only part of each scan ({@link #observesOnly}) needs before it believes in new targets: its
+     * counts are small, where the normal approximation of the clutter count is too lenient.
+     */
+    static final double PART_MARGIN = 3;
+
+    private Region observed;
+    private double[][] observedAreas;
+
+    /**
+     * Tells the tracker that it receives only the detections within {@code area} (a tile's extended
+     * area): the density of new targets per sensor is then judged from the unassigned detections
+     * over the part of the sensor's coverage within it, and the clutter expected there, not over
+     * the whole coverage (a tile that sees a quarter of a scan would otherwise put new targets at a
+     * quarter of their density and confirm them late). Not part of the snapshot.
+     */
+    public void observesOnly(Region area) {
+        this.observed = area;
+        this.observedAreas = null;
+    }
+
     private boolean covered(double pe, double pn) {
         return priors.anyCovers(pe, pn) && (region == null || region.contains(pe, pn));
     }
@@ -853,6 +875,25 @@ public final class MultiTargetTracker implements Tracker {
         double[] betaAlone = new double[sensors];
         for (int s = 0; s < sensors; s++) {
             int k = batchSensorIndex[s];
+            if (observed != null && k != SensorPriors.UNKNOWN) {
+                double[] part = observedAreas(k);
+                if (!Double.isNaN(part[0])) {
+                    // part: area, sole area, expected clutter over each, within the observed area
+                    double shared = part[0] - part[1];
+                    if (part[1] > 0.01 * part[0] && part[1] < 0.99 * part[0]) {
+                        beta[s] =
+                                partBirthDensity(
+                                        batchUnassigned[s] - batchAlone[s],
+                                        part[2] - part[3],
+                                        shared);
+                        betaAlone[s] = partBirthDensity(batchAlone[s], part[3], part[1]);
+                    } else {
+                        beta[s] = partBirthDensity(batchUnassigned[s], part[2], part[0]);
+                        betaAlone[s] = beta[s];
+                    }
+                    continue;
+                }
+            }
             double area = priors.coverageAreaM2(k);
             double sole = priors.soleAreaM2(k);
             double density = priors.clutterDensity(k);
@@ -899,6 +940,35 @@ public final class MultiTargetTracker implements Tracker {
     }
 
     private int[] batchAlone = new int[4];
+
+    /**
+     * Area, sole area and expected clutter over each of sensor k's coverage within {@link
+     * #observed}.
+     */
+    private double[] observedAreas(int k) {
+        if (observedAreas == null) {
+            observedAreas = new double[k + 1][];
+        } else if (observedAreas.length <= k) {
+            observedAreas = Arrays.copyOf(observedAreas, k + 1);
+        }
+        if (observedAreas[k] == null) {
+            observedAreas[k] = priors.partWithin(k, observed);
+        }
+        return observedAreas[k];
+    }
+
+    /**
+     * New-target density in part of a scan: {@code unassigned} detections over {@code area} with
+     * {@code clutter} expected there, beyond two standard deviations and {@link #PART_MARGIN}.
+     */
+    private double partBirthDensity(int unassigned, double clutter, double area) {
+        double floor = parameters.newTargetDensityPerM2();
+        if (!(area > 0)) {
+            return floor;
+        }
+        double excess = unassigned - clutter - 2 * Math.sqrt(clutter) - PART_MARGIN;
+        return Math.max(floor, excess / area);
+    }
 
     private void initiate(
             Observation o,

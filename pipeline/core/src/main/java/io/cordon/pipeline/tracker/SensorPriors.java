@@ -129,6 +129,52 @@ final class SensorPriors {
         return alone * (2 * half / samples) * (2 * halfN / samples);
     }
 
+    /**
+     * Sensor k's coverage within {@code region}, by sampling the grid {@link #soleArea} samples:
+     * area, the part of it no other known sensor covers, and the clutter expected per scan over
+     * each ({@link #clutterDensityAt}: a radar's falls off with range). NaNs when the coverage is
+     * unbounded.
+     */
+    double[] partWithin(int k, MultiTargetTracker.Region region) {
+        double half, halfN;
+        switch (kind[k]) {
+            case DISC -> {
+                half = a[k];
+                halfN = a[k];
+            }
+            case RECTANGLE -> {
+                half = a[k];
+                halfN = b[k];
+            }
+            default -> {
+                return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+            }
+        }
+        int samples = 160;
+        double cell = (2 * half / samples) * (2 * halfN / samples);
+        double area = 0, sole = 0, clutterAll = 0, clutterSole = 0;
+        for (int i = 0; i < samples; i++) {
+            double pe = e[k] - half + (i + 0.5) * 2 * half / samples;
+            for (int j = 0; j < samples; j++) {
+                double pn = n[k] - halfN + (j + 0.5) * 2 * halfN / samples;
+                if (covers(k, pe, pn) && region.contains(pe, pn)) {
+                    double c = clutter[k];
+                    if (kind[k] == DISC) {
+                        double r = Math.max(Math.hypot(pe - e[k], pn - n[k]), 0.01 * a[k]);
+                        c = clutter[k] * a[k] / (2 * r);
+                    }
+                    area += cell;
+                    clutterAll += c * cell;
+                    if (!coveredByOther(k, pe, pn)) {
+                        sole += cell;
+                        clutterSole += c * cell;
+                    }
+                }
+            }
+        }
+        return new double[] {area, sole, clutterAll, clutterSole};
+    }
+
     /** Whether a known sensor other than k covers plane point (pe, pn). */
     boolean coveredByOther(int k, double pe, double pn) {
         for (int o = 0; o < kind.length; o++) {

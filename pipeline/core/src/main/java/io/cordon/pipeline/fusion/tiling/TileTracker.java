@@ -77,6 +77,8 @@ public final class TileTracker {
         // A replica farther out than its tile receives observations is not the tile's business.
         double reach = -RESPONSIBLE_HALOS * grid.haloM();
         tracker.restrictTo((e, n) -> grid.depthM(tile, e, n) >= reach);
+        // It receives the observations of its extended area only.
+        tracker.observesOnly((e, n) -> grid.depthM(tile, e, n) >= -grid.haloM());
     }
 
     public Tile tile() {

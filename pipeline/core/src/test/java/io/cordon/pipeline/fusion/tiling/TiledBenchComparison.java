@@ -27,8 +27,32 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class TiledBenchComparison {
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args[0]);
+    /** A shared benchmark scenario with its truth (for scoring only), ready for {@link Picture}. */
+    record Loaded(
+            BenchScenario scenario,
+            TrackerParameters parameters,
+            GeoPoint ref,
+            TreeMap<Instant, List<Observation>> obs,
+            Picture.Truth truth,
+            Instant end) {
+        /** Mean GOSPA of one tracker over the whole scenario. */
+        double single() {
+            return new Picture()
+                    .from(scenario.epoch(), end)
+                    .runSingle(parameters, ref, obs, scenario.evalDtS())
+                    .meanGospa(truth, scenario.gospaCutoffM());
+        }
+
+        /** Mean GOSPA of tiled fusion over the whole scenario. */
+        double tiled(TiledFusion fusion) {
+            return new Picture()
+                    .from(scenario.epoch(), end)
+                    .runTiled(fusion, ref, obs, scenario.evalDtS())
+                    .meanGospa(truth, scenario.gospaCutoffM());
+        }
+    }
+
+    static Loaded load(Path dir) throws IOException {
         BenchScenario scenario = BenchScenario.read(dir);
         TrackerParameters parameters = BenchPriors.parametersFor(scenario);
         GeoPoint ref = scenario.referencePoint();
@@ -53,6 +77,18 @@ public final class TiledBenchComparison {
         }
         Picture.Truth at = t -> truth.getOrDefault(t, List.of());
         Instant end = scenario.epoch().plusNanos(Math.round(scenario.durationS() * 1e9));
+        return new Loaded(scenario, parameters, ref, obs, at, end);
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        Loaded loaded = load(dir);
+        BenchScenario scenario = loaded.scenario();
+        TrackerParameters parameters = loaded.parameters();
+        GeoPoint ref = loaded.ref();
+        TreeMap<Instant, List<Observation>> obs = loaded.obs();
+        Picture.Truth at = loaded.truth();
+        Instant end = loaded.end();
         double c = scenario.gospaCutoffM();
         long s0 = System.nanoTime();
         Picture ps =
