@@ -301,7 +301,36 @@ public final class MultiTargetTracker implements Tracker {
             double a00 = c[r + 4] + 2 * dt * c[r + 6] + dt * dt * c[r + 11] + q3;
             double a01 = c[r + 5] + dt * (c[r + 7] + c[r + 9]) + dt * dt * c[r + 12];
             double a11 = c[r + 8] + 2 * dt * c[r + 10] + dt * dt * c[r + 13] + q3;
+            boolean inView = false;
+            TrackRecord track = null;
+            for (int s = 0; s < sensors && !inView; s++) {
+                int k = batchSensorIndex[s];
+                if (k == SensorPriors.UNKNOWN) {
+                    track = live.get(i);
+                    inView = track.sensorIds.contains(batchSensors.get(s));
+                } else {
+                    inView = priors.covers(k, pe, pn);
+                }
+            }
             double half = 0.5 * (a00 + a11), diff = 0.5 * (a00 - a11);
+            if (!inView) {
+                // Most tracks out of a small sensor's view are far from its detections: decided
+                // without the two square roots below, on upper bounds of the variance (half +
+                // |diff| + |a01|) and of the turn margin (2 (|ve| + |vn|) dt), with a margin over
+                // rounding, so a track skipped here is one the exact test below finds not near.
+                double outside =
+                        Math.max(Math.max(minE - pe, pe - maxE), Math.max(minN - pn, pn - maxN));
+                double beyond = outside - 2 * (Math.abs(ve) + Math.abs(vn)) * dt - 10.0;
+                double varianceBound = half + Math.abs(diff) + Math.abs(a01);
+                if (beyond > 0
+                        && beyond * beyond
+                                > 1.44
+                                        * gamma
+                                        * (varianceBound + maxMeasurementVariance)
+                                        * (1 + 1e-6)) {
+                    continue;
+                }
+            }
             double variance = half + Math.sqrt(diff * diff + a01 * a01);
             double speed = Math.sqrt(ve * ve + vn * vn);
             double turnMargin =
@@ -315,17 +344,6 @@ public final class MultiTargetTracker implements Tracker {
                             && pe <= maxE + radius
                             && pn >= minN - radius
                             && pn <= maxN + radius;
-            boolean inView = false;
-            TrackRecord track = null;
-            for (int s = 0; s < sensors && !inView; s++) {
-                int k = batchSensorIndex[s];
-                if (k == SensorPriors.UNKNOWN) {
-                    track = live.get(i);
-                    inView = track.sensorIds.contains(batchSensors.get(s));
-                } else {
-                    inView = priors.covers(k, pe, pn);
-                }
-            }
             if (!near && !inView) {
                 continue;
             }
