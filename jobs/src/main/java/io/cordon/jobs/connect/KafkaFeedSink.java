@@ -292,7 +292,7 @@ public final class KafkaFeedSink implements FeedSink {
     }
 
     private void deadLetter(FeedItem item, byte[] raw, String reason, String errorClass) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         DeadLetter d =
                 DeadLetter.newBuilder()
                         .setRaw(ByteString.copyFrom(raw))

@@ -43,7 +43,7 @@ import java.util.TreeMap;
  */
 public final class LoiteringDetector implements TrackDetector<LoiteringState> {
     public static final String NAME = "loitering";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private final BorderMap borders;
     private final LoiteringParameters parameters;
