@@ -412,6 +412,68 @@ class RendezvousDetectorTest {
         assertThat(RendezvousState.fromBytes(s.toBytes())).isEqualTo(s);
     }
 
+    @Test
+    void stateOfTheSecondFormatIsStillRead() {
+        // Version 2: as version 3 without Pair.apartSince, read as a pair not apart.
+        io.cordon.pipeline.detect.StateBytes.Writer w =
+                new io.cordon.pipeline.detect.StateBytes.Writer(2)
+                        .writeInt(1)
+                        .writeString("A")
+                        .writeInstant(t(41))
+                        .writePoint(MEETING)
+                        .writeDouble(0.5)
+                        .writeDouble(-0.5);
+        for (int i = 1; i <= 10; i++) {
+            w.writeDouble(i);
+        }
+        byte[] v2 =
+                w.writeBoolean(true)
+                        .writeString("")
+                        .writeString("usa")
+                        .writeString("r1")
+                        .writeInt(1)
+                        .writeString("A")
+                        .writeString("B")
+                        .writeInstant(t(0))
+                        .writeInstant(t(40))
+                        .writePoint(MEETING)
+                        .writePoint(moved(MEETING, 0, 5))
+                        .writeString("1:2")
+                        .writeInt(12)
+                        .writeInt(3)
+                        .writeInt(2)
+                        .writeLong(7L)
+                        .writeLong(8L)
+                        .writeDouble(14.5)
+                        .writeBoolean(true)
+                        .writeInt(2)
+                        .writeDouble(40.0)
+                        .writePoint(MEETING)
+                        .toBytes();
+
+        RendezvousState s = RendezvousState.fromBytes(v2);
+
+        assertThat(s.members())
+                .singleElement()
+                .satisfies(
+                        m -> {
+                            assertThat(m.cov().ee()).isEqualTo(1.0);
+                            assertThat(m.cov().vnVn()).isEqualTo(10.0);
+                            assertThat(m.sensorIds()).isEqualTo("r1");
+                        });
+        assertThat(s.pairs())
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.lastPlace()).isEqualTo(moved(MEETING, 0, 5));
+                            assertThat(p.window()).containsExactly(7L, 8L);
+                            assertThat(p.revision()).isEqualTo(2);
+                            assertThat(p.reportedDurationS()).isEqualTo(40.0);
+                            assertThat(p.apartSince()).isNull();
+                        });
+        assertThat(RendezvousState.fromBytes(s.toBytes())).isEqualTo(s);
+    }
+
     // ---------------------------------------------------------------- uncertainty
 
     /** Two tracks standing {@code apartM} apart, each with {@code sigmaM} 1σ per axis. */
