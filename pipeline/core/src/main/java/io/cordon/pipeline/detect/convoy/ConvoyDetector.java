@@ -65,7 +65,7 @@ import java.util.TreeSet;
  */
 public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
     public static final String NAME = "convoy";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private final ConvoyParameters parameters;
     private final TileGrid grid;

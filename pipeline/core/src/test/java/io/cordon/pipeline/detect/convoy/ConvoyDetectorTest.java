@@ -354,4 +354,58 @@ class ConvoyDetectorTest {
                 .map(a -> a.alertId() + a.state())
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
+
+    @Test
+    void stateOfTheFirstFormatIsStillRead() {
+        // Version 1: members without their velocity sigma, read as 0 (the point-estimate test).
+        GeoPoint here = new GeoPoint(31.3, -110.6, 1200);
+        byte[] v1 =
+                new io.cordon.pipeline.detect.StateBytes.Writer(1)
+                        .writeInt(1)
+                        .writeString("A")
+                        .writeInstant(t(10))
+                        .writePoint(here)
+                        .writeDouble(5.0)
+                        .writeDouble(-1.0)
+                        .writeBoolean(false)
+                        .writeString("usa")
+                        .writeString("mex")
+                        .writeString("r1,r2")
+                        .writeInt(1)
+                        .writeString("A@0")
+                        .writeString("A,B,C")
+                        .writeInstant(t(0))
+                        .writeInstant(t(10))
+                        .writePoint(here)
+                        .writeString("3:4")
+                        .writeBoolean(true)
+                        .writeString("0")
+                        .writeString("A,B,C")
+                        .writeInt(1)
+                        .writeInt(3)
+                        .toBytes();
+
+        ConvoyState s = ConvoyState.fromBytes(v1);
+
+        assertThat(s.members())
+                .singleElement()
+                .satisfies(
+                        m -> {
+                            assertThat(m.eastMps()).isEqualTo(5.0);
+                            assertThat(m.releasableTo()).isEqualTo("usa");
+                            assertThat(m.sensorIds()).isEqualTo("r1,r2");
+                            assertThat(m.velocitySigmaMps()).isZero();
+                        });
+        assertThat(s.groups())
+                .singleElement()
+                .satisfies(
+                        g -> {
+                            assertThat(g.memberList()).containsExactly("A", "B", "C");
+                            assertThat(g.ownerTile()).isEqualTo("3:4");
+                            assertThat(g.alerted()).isTrue();
+                            assertThat(g.revision()).isEqualTo(1);
+                            assertThat(g.maxMembers()).isEqualTo(3);
+                        });
+        assertThat(ConvoyState.fromBytes(s.toBytes())).isEqualTo(s);
+    }
 }
