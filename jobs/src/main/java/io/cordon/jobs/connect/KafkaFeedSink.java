@@ -349,26 +349,20 @@ public final class KafkaFeedSink implements FeedSink {
     @Override
     public void flush() {
         producer.flush();
-        // the callbacks have run: their tasks are queued; the queue is done when a marker is
-        try {
-            resender.submit(() -> {}).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException | java.util.concurrent.RejectedExecutionException e) {
-            return;
+        // Twice: the callbacks have run and queued their tasks (dead letters, resends), done when
+        // a marker is; then a resend can itself have failed as a batch-mate's victim and asked
+        // for a dead letter.
+        for (int round = 0; round < 2; round++) {
+            try {
+                resender.submit(() -> {}).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+                return;
+            }
+            producer.flush();
         }
-        producer.flush();
-        // a resend can itself have failed as a batch-mate's victim and asked for a dead letter
-        try {
-            resender.submit(() -> {}).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException | java.util.concurrent.RejectedExecutionException e) {
-            return;
-        }
-        producer.flush();
     }
 
     @Override
