@@ -83,38 +83,6 @@ public final class ConnectorProcess {
                         "--max-future-skew", maxFutureSkew, "a duration >= 0 (60s, 5m)");
             }
         }
-
-        /** With the default {@link KafkaFeedSink#DEFAULT_MAX_FUTURE_SKEW}. */
-        public Options(
-                String format,
-                String listen,
-                String connect,
-                Path file,
-                boolean realtime,
-                String sensor,
-                Path config,
-                String bootstrap,
-                Duration duration,
-                int metricsPort,
-                Duration healthInterval,
-                Properties kafka,
-                int maxConnections) {
-            this(
-                    format,
-                    listen,
-                    connect,
-                    file,
-                    realtime,
-                    sensor,
-                    config,
-                    bootstrap,
-                    duration,
-                    metricsPort,
-                    healthInterval,
-                    kafka,
-                    maxConnections,
-                    null);
-        }
     }
 
     private ConnectorProcess() {}

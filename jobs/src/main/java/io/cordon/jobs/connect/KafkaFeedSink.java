@@ -91,28 +91,6 @@ public final class KafkaFeedSink implements FeedSink {
                         return t;
                     });
 
-    /** As the full constructor with {@link #DEFAULT_MAX_FUTURE_SKEW}. */
-    public KafkaFeedSink(
-            String bootstrapServers,
-            Properties extra,
-            String observationsTopic,
-            String deadLetterTopic,
-            String sensorId,
-            String source,
-            FeedHealth health,
-            Consumer<String> log) {
-        this(
-                bootstrapServers,
-                extra,
-                observationsTopic,
-                deadLetterTopic,
-                sensorId,
-                source,
-                health,
-                log,
-                DEFAULT_MAX_FUTURE_SKEW);
-    }
-
     /**
      * @param maxFutureSkew an observation whose event time is further ahead of the connector's
      *     clock is dead-lettered, not published (>= 0)

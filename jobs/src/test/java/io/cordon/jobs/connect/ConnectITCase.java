@@ -102,7 +102,8 @@ class ConnectITCase {
                 -1,
                 Duration.ofSeconds(1),
                 new Properties(),
-                8);
+                8,
+                null);
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.Velocity;
 import java.time.Instant;
-import java.util.Set;
 import java.util.SortedSet;
 
 /**
@@ -54,8 +53,9 @@ public record EntityTrack(
             throw new IllegalArgumentException("status, time and position are required");
         }
         velocity = velocity == null ? Velocity.ZERO : velocity;
-        sensorIds = sortedCopy(sensorIds);
-        partnerIds = sortedCopy(partnerIds);
+        // immutable sorted copies; a SortedNames is immutable already and kept as it is
+        sensorIds = SortedNames.of(sensorIds);
+        partnerIds = SortedNames.of(partnerIds);
         identity = identity == null ? CooperativeIdentity.NONE : identity;
         classification = classification == null ? Classification.UNKNOWN : classification;
         marking = marking == null ? Marking.UNRESTRICTED : marking;
@@ -90,11 +90,6 @@ public record EntityTrack(
                 updateCount,
                 null,
                 null);
-    }
-
-    /** An immutable sorted copy; a {@link SortedNames} is immutable already and kept as it is. */
-    private static SortedSet<String> sortedCopy(Set<String> values) {
-        return SortedNames.of(values);
     }
 
     public EntityTrack withStatus(TrackStatus newStatus) {

@@ -99,80 +99,87 @@ final class SensorPriors {
         return new Geometry(sensor, shape);
     }
 
+    /** Samples per side of the grid over a sensor's bounding box ({@link #sampleGrid}). */
+    private static final int GRID_SAMPLES = 160;
+
+    /** A point of the sampling grid of {@link #sampleGrid}. */
+    private interface GridPoint {
+        void at(double pe, double pn);
+    }
+
+    /** Half the east and north extent of sensor k's bounding box, m; null when unbounded. */
+    private double[] halfExtent(int k) {
+        return switch (kind[k]) {
+            case DISC -> new double[] {a[k], a[k]};
+            case RECTANGLE -> new double[] {a[k], b[k]};
+            default -> null;
+        };
+    }
+
+    /**
+     * Visits the cell centres of a {@link #GRID_SAMPLES}² grid over sensor k's bounding box of
+     * {@link #halfExtent} {@code half}, row by row; a cell is {@code (2 half[0] / GRID_SAMPLES) (2
+     * half[1] / GRID_SAMPLES)} m².
+     */
+    private void sampleGrid(int k, double[] half, GridPoint point) {
+        for (int i = 0; i < GRID_SAMPLES; i++) {
+            double pe = e[k] - half[0] + (i + 0.5) * 2 * half[0] / GRID_SAMPLES;
+            for (int j = 0; j < GRID_SAMPLES; j++) {
+                double pn = n[k] - half[1] + (j + 0.5) * 2 * half[1] / GRID_SAMPLES;
+                point.at(pe, pn);
+            }
+        }
+    }
+
     /** The part of sensor k's coverage no other known sensor covers, m², by sampling a grid. */
     private double soleArea(int k) {
-        double half, halfN;
-        switch (kind[k]) {
-            case DISC -> {
-                half = a[k];
-                halfN = a[k];
-            }
-            case RECTANGLE -> {
-                half = a[k];
-                halfN = b[k];
-            }
-            default -> {
-                return Double.NaN;
-            }
+        double[] half = halfExtent(k);
+        if (half == null) {
+            return Double.NaN;
         }
-        int samples = 160;
-        int alone = 0;
-        for (int i = 0; i < samples; i++) {
-            double pe = e[k] - half + (i + 0.5) * 2 * half / samples;
-            for (int j = 0; j < samples; j++) {
-                double pn = n[k] - halfN + (j + 0.5) * 2 * halfN / samples;
-                if (covers(k, pe, pn) && !coveredByOther(k, pe, pn)) {
-                    alone++;
-                }
-            }
-        }
-        return alone * (2 * half / samples) * (2 * halfN / samples);
+        int[] alone = {0};
+        sampleGrid(
+                k,
+                half,
+                (pe, pn) -> {
+                    if (covers(k, pe, pn) && !coveredByOther(k, pe, pn)) {
+                        alone[0]++;
+                    }
+                });
+        return alone[0] * (2 * half[0] / GRID_SAMPLES) * (2 * half[1] / GRID_SAMPLES);
     }
 
     /**
      * Sensor k's coverage within {@code region}, by sampling the grid {@link #soleArea} samples:
      * area, the part of it no other known sensor covers, and the clutter expected per scan over
-     * each ({@link #clutterDensityAt}: a radar's falls off with range). NaNs when the coverage is
+     * each ({@link #clutterAtRange}: a radar's falls off with range). NaNs when the coverage is
      * unbounded.
      */
     double[] partWithin(int k, MultiTargetTracker.Region region) {
-        double half, halfN;
-        switch (kind[k]) {
-            case DISC -> {
-                half = a[k];
-                halfN = a[k];
-            }
-            case RECTANGLE -> {
-                half = a[k];
-                halfN = b[k];
-            }
-            default -> {
-                return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-            }
+        double[] half = halfExtent(k);
+        if (half == null) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         }
-        int samples = 160;
-        double cell = (2 * half / samples) * (2 * halfN / samples);
-        double area = 0, sole = 0, clutterAll = 0, clutterSole = 0;
-        for (int i = 0; i < samples; i++) {
-            double pe = e[k] - half + (i + 0.5) * 2 * half / samples;
-            for (int j = 0; j < samples; j++) {
-                double pn = n[k] - halfN + (j + 0.5) * 2 * halfN / samples;
-                if (covers(k, pe, pn) && region.contains(pe, pn)) {
-                    double c = clutter[k];
-                    if (kind[k] == DISC) {
-                        double r = Math.max(Math.hypot(pe - e[k], pn - n[k]), 0.01 * a[k]);
-                        c = clutter[k] * a[k] / (2 * r);
+        double cell = (2 * half[0] / GRID_SAMPLES) * (2 * half[1] / GRID_SAMPLES);
+        double[] sums = new double[4]; // area, sole area, clutter over each
+        sampleGrid(
+                k,
+                half,
+                (pe, pn) -> {
+                    if (covers(k, pe, pn) && region.contains(pe, pn)) {
+                        double c =
+                                kind[k] == DISC
+                                        ? clutterAtRange(k, Math.hypot(pe - e[k], pn - n[k]))
+                                        : clutter[k];
+                        sums[0] += cell;
+                        sums[2] += c * cell;
+                        if (!coveredByOther(k, pe, pn)) {
+                            sums[1] += cell;
+                            sums[3] += c * cell;
+                        }
                     }
-                    area += cell;
-                    clutterAll += c * cell;
-                    if (!coveredByOther(k, pe, pn)) {
-                        sole += cell;
-                        clutterSole += c * cell;
-                    }
-                }
-            }
-        }
-        return new double[] {area, sole, clutterAll, clutterSole};
+                });
+        return sums;
     }
 
     /** Whether a known sensor other than k covers plane point (pe, pn). */
@@ -238,10 +245,15 @@ final class SensorPriors {
         if (k != UNKNOWN
                 && kind[k] == DISC
                 && measurement instanceof RangeAzimuthMeasurement plot) {
-            double r = Math.max(plot.rangeM(), 0.01 * a[k]);
-            return clutter[k] * a[k] / (2 * r);
+            return clutterAtRange(k, plot.rangeM());
         }
         return clutterDensity(k);
+    }
+
+    /** {@link #clutterDensityAt} of disc sensor k at horizontal range {@code rangeM}. */
+    private double clutterAtRange(int k, double rangeM) {
+        double r = Math.max(rangeM, 0.01 * a[k]);
+        return clutter[k] * a[k] / (2 * r);
     }
 
     /** Coverage area of a sensor with a known, bounded coverage, m²; NaN otherwise. */

@@ -72,40 +72,6 @@ public record ConvoyParameters(
             new ConvoyParameters(
                     3, 300, 450, 20, 2, 0.2, 2, 120, 10, 60, 3000, 0.25, 500, Severity.MEDIUM, 1);
 
-    /** Parameters with the default {@code velocitySigmas} (1). */
-    public ConvoyParameters(
-            int minTracks,
-            double linkDistanceM,
-            double separationM,
-            double maxHeadingDiffDeg,
-            double maxSpeedDiffMps,
-            double maxSpeedDiffFraction,
-            double minSpeedMps,
-            double minDurationS,
-            double maxTrackAgeS,
-            double forgetAfterS,
-            double haloM,
-            double tileSizeDeg,
-            double handoverMarginM,
-            Severity severity) {
-        this(
-                minTracks,
-                linkDistanceM,
-                separationM,
-                maxHeadingDiffDeg,
-                maxSpeedDiffMps,
-                maxSpeedDiffFraction,
-                minSpeedMps,
-                minDurationS,
-                maxTrackAgeS,
-                forgetAfterS,
-                haloM,
-                tileSizeDeg,
-                handoverMarginM,
-                severity,
-                1);
-    }
-
     public ConvoyParameters {
         if (minTracks < 3 || minTracks > 1000) {
             throw new ConfigException("minTracks", minTracks, "an integer from 3 to 1000");

@@ -30,12 +30,6 @@ public record IdentityConflictParameters(
     public static final IdentityConflictParameters DEFAULTS =
             new IdentityConflictParameters(1_000, 30, Severity.HIGH, 2);
 
-    /** Parameters with the default {@code updateSeparationFactor}. */
-    public IdentityConflictParameters(
-            double minSeparationM, double maxClaimAgeS, Severity severity) {
-        this(minSeparationM, maxClaimAgeS, severity, 2);
-    }
-
     public IdentityConflictParameters {
         if (!(minSeparationM > 0) || !Double.isFinite(minSeparationM)) {
             throw new ConfigException("minSeparationM", minSeparationM, "a finite number > 0");

@@ -44,24 +44,6 @@ public record LoiteringParameters(
     public static final LoiteringParameters DEFAULTS =
             new LoiteringParameters(1.03, 200, 300, 2_000, Severity.MEDIUM, 2, 1);
 
-    /** Parameters with the default {@code speedSigmas} (1). */
-    public LoiteringParameters(
-            double maxMeanSpeedMps,
-            double radiusM,
-            double minDurationS,
-            double maxDistanceToBorderM,
-            Severity severity,
-            double updateFactor) {
-        this(
-                maxMeanSpeedMps,
-                radiusM,
-                minDurationS,
-                maxDistanceToBorderM,
-                severity,
-                updateFactor,
-                1);
-    }
-
     public LoiteringParameters {
         positive("maxMeanSpeedMps", maxMeanSpeedMps);
         positive("radiusM", radiusM);

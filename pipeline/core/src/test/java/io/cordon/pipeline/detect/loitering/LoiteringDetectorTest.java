@@ -99,7 +99,8 @@ class LoiteringDetectorTest {
                                 d.minDurationS(),
                                 d.maxDistanceToBorderM(),
                                 d.severity(),
-                                0));
+                                0,
+                                d.speedSigmas()));
         LoiteringState state = null;
         List<Alert> alerts = new ArrayList<>();
         for (EntityTrack u : waiting("L", NEAR_BORDER, 0, 1300, CREEPING)) {
