@@ -49,7 +49,10 @@ final class TrackRecord {
     final TreeSet<String> sensorIds = new TreeSet<>();
     final TreeSet<String> partnerIds = new TreeSet<>();
     // Immutable copies of the two sets for the tracks emitted, made again only when a set has
-    // grown (they only ever grow): most updates come from sensors the track already had.
+    // grown (they only ever grow): most updates come from sensors the track already had. Null
+    // when the set has changed since: every change to the sets goes through absorb or adopt, which
+    // clear them (comparing the sizes instead walks four objects per emitted track, a cache miss
+    // each with thousands of tracks).
     private SortedNames sensorView;
     private SortedNames partnerView;
     CooperativeIdentity identity = CooperativeIdentity.NONE;
@@ -89,7 +92,7 @@ final class TrackRecord {
     /** {@link #sensorIds} as an immutable set, shared by the tracks emitted until it changes. */
     SortedNames sensorIdsView() {
         SortedNames v = sensorView;
-        if (v == null || v.size() != sensorIds.size()) {
+        if (v == null) {
             v = SortedNames.of(sensorIds);
             sensorView = v;
         }
@@ -99,7 +102,7 @@ final class TrackRecord {
     /** {@link #partnerIds} as an immutable set, shared by the tracks emitted until it changes. */
     SortedNames partnerIdsView() {
         SortedNames v = partnerView;
-        if (v == null || v.size() != partnerIds.size()) {
+        if (v == null) {
             v = SortedNames.of(partnerIds);
             partnerView = v;
         }
@@ -125,7 +128,9 @@ final class TrackRecord {
                 seen = recentSensors[k].equals(sensor);
             }
             if (!seen) {
-                sensorIds.add(sensor);
+                if (sensorIds.add(sensor)) {
+                    sensorView = null;
+                }
                 if (recentCount < recentSensors.length) {
                     recentSensors[recentCount++] = sensor;
                 }
@@ -134,7 +139,9 @@ final class TrackRecord {
         }
         String partner = o.partnerId();
         if (!partner.equals(lastPartnerId)) {
-            partnerIds.add(partner);
+            if (partnerIds.add(partner)) {
+                partnerView = null;
+            }
             lastPartnerId = partner;
         }
         CooperativeIdentity other = o.identity();
@@ -165,8 +172,12 @@ final class TrackRecord {
      * later of the provenance times.
      */
     void adopt(TrackRecord other) {
-        sensorIds.addAll(other.sensorIds);
-        partnerIds.addAll(other.partnerIds);
+        if (sensorIds.addAll(other.sensorIds)) {
+            sensorView = null;
+        }
+        if (partnerIds.addAll(other.partnerIds)) {
+            partnerView = null;
+        }
         identity = identity.mergedWith(other.identity);
         if (other.classification.confidence() > classification.confidence()) {
             classification = other.classification;
