@@ -228,6 +228,22 @@ class DetectorOperatorsTest {
     }
 
     @Test
+    void theLandDefaultsCatchTwoPeopleStanding50MetresApartFor30Seconds() throws Exception {
+        // The land example: within 50 m of each other for at least 30 s.
+        var h = rendezvous();
+        for (EntityTrack u : standingPair(50, 30)) {
+            route(h, u);
+        }
+        h.processWatermark(new Watermark(ms(30) - 1));
+        assertThat(h.extractOutputValues()).as("together just under 30 s").isEmpty();
+        h.processWatermark(new Watermark(ms(30)));
+        List<Alert> raised = alerts(h);
+        assertThat(raised).extracting(Alert::state).containsExactly(AlertState.NEW);
+        assertThat(raised.get(0).windowStart()).isEqualTo(T0);
+        h.close();
+    }
+
+    @Test
     void twoTracksStanding80MetresApartAreNoRendezvous() throws Exception {
         var h = rendezvous();
         for (EntityTrack u : standingPair(80, 60)) {
