@@ -343,8 +343,14 @@ public final class KafkaFeedSink implements FeedSink {
         }
     }
 
+    /**
+     * Flushes first ({@link #flush()}): the callbacks of records still in the producer ask for dead
+     * letters and resends on the sink's own thread, which must still take them; then stops that
+     * thread and closes the producer.
+     */
     @Override
     public void close() {
+        flush();
         resender.shutdown();
         try {
             resender.awaitTermination(30, TimeUnit.SECONDS);

@@ -46,7 +46,14 @@ class KafkaFeedSinkITCase {
                                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                                 kafka.bootstrapServers()))) {
             List<NewTopic> topics = new ArrayList<>();
-            for (String t : List.of("check.obs", "check.dlq", "broker.obs", "broker.dlq")) {
+            for (String t :
+                    List.of(
+                            "check.obs",
+                            "check.dlq",
+                            "broker.obs",
+                            "broker.dlq",
+                            "close.obs",
+                            "close.dlq")) {
                 topics.add(new NewTopic(t, 1, (short) 1));
             }
             admin.createTopics(topics).all().get();
@@ -78,6 +85,14 @@ class KafkaFeedSinkITCase {
 
     /** Publishes four units, the third stamped two hours ahead; returns the health. */
     private static FeedHealth publish(String prefix, Duration skew) {
+        return publish(prefix, skew, true);
+    }
+
+    /**
+     * As {@link #publish(String, Duration)}; with {@code flush} false the sink is closed right
+     * after the last unit, as a connector that shuts down.
+     */
+    private static FeedHealth publish(String prefix, Duration skew, boolean flush) {
         FeedHealth health = new FeedHealth("asterix", "radar-9");
         List<String> log = new ArrayList<>();
         Instant now = Instant.now();
@@ -105,7 +120,9 @@ class KafkaFeedSinkITCase {
                                 null,
                                 unit(names[i])));
             }
-            sink.flush();
+            if (flush) {
+                sink.flush();
+            }
         }
         assertThat(log).as("nothing failed").isEmpty();
         return health;
@@ -164,6 +181,22 @@ class KafkaFeedSinkITCase {
         assertThat(health.published()).isEqualTo(3);
         assertThat(health.rejectedByReason())
                 .containsExactly(Map.entry("broker refused: InvalidTimestampException", 1L));
+        assertThat(health.publishFailures()).isZero();
+    }
+
+    @Test
+    void closingWithoutFlushStillDeliversTheDeadLetterAndTheResendsItAskedFor() throws Exception {
+        // closed while the four records are still in the producer's buffer: the broker's refusal
+        // and the batch-mates' failures arrive during close, and their dead letter and resends
+        // must still go out
+        FeedHealth health = publish("close", Duration.ofDays(3650), false);
+
+        assertThat(observationIds("close.obs"))
+                .containsExactlyInAnyOrder("first", "second", "fourth");
+        List<DeadLetter> dlq = deadLetters("close.dlq");
+        assertThat(dlq).hasSize(1);
+        assertThat(dlq.get(0).getReason()).contains("observation ahead: broker refused:");
+        assertThat(health.published()).isEqualTo(3);
         assertThat(health.publishFailures()).isZero();
     }
 }
