@@ -39,7 +39,13 @@ import org.apache.kafka.clients.admin.Admin;
  * the topics.
  */
 public final class LocalRun {
-    /** What to run and where. */
+    /**
+     * What to run and where.
+     *
+     * @param checkpointInterval the jobs' checkpoint interval ({@link LocalJobTiming})
+     * @param maxOutOfOrderness the fusion job's out-of-orderness bound for sensors that declare
+     *     none ({@link LocalJobTiming})
+     */
     public record Options(
             Path configFile,
             Duration duration,
@@ -47,7 +53,57 @@ public final class LocalRun {
             boolean reuseData,
             Path summaryJson,
             Double speedup,
-            boolean secure) {
+            boolean secure,
+            Duration checkpointInterval,
+            Duration maxOutOfOrderness) {
+        public Options {
+            LocalJobTiming.check(LocalJobTiming.CHECKPOINT_INTERVAL, checkpointInterval);
+            LocalJobTiming.check(LocalJobTiming.MAX_OUT_OF_ORDERNESS, maxOutOfOrderness);
+        }
+
+        /** With the default timing ({@link LocalJobTiming}). */
+        public Options(
+                Path configFile,
+                Duration duration,
+                Path dataDir,
+                boolean reuseData,
+                Path summaryJson,
+                Double speedup,
+                boolean secure) {
+            this(
+                    configFile,
+                    duration,
+                    dataDir,
+                    reuseData,
+                    summaryJson,
+                    speedup,
+                    secure,
+                    LocalJobTiming.DEFAULT_CHECKPOINT_INTERVAL,
+                    LocalJobTiming.DEFAULT_MAX_OUT_OF_ORDERNESS);
+        }
+
+        /** With the timing of the {@code cordon local} options. */
+        public Options(
+                Path configFile,
+                Duration duration,
+                Path dataDir,
+                boolean reuseData,
+                Path summaryJson,
+                Double speedup,
+                boolean secure,
+                LocalJobTiming timing) {
+            this(
+                    configFile,
+                    duration,
+                    dataDir,
+                    reuseData,
+                    summaryJson,
+                    speedup,
+                    secure,
+                    timing.checkpointInterval(),
+                    timing.maxOutOfOrderness());
+        }
+
         /** A plain-text broker, as before {@code --secure}. */
         public Options(
                 Path configFile,
@@ -159,13 +215,13 @@ public final class LocalRun {
 
             Path checkpoints = options.dataDir().resolve("checkpoints");
             Files.createDirectories(checkpoints);
-            JobRuntime runtime =
-                    new JobRuntime(
-                            Duration.ofSeconds(2),
-                            1,
-                            checkpoints.toUri().toString(),
-                            Duration.ofSeconds(2),
-                            Duration.ofSeconds(2));
+            JobRuntime runtime = jobRuntime(options, checkpoints.toUri().toString());
+            out.println(
+                    "jobs: checkpoints every "
+                            + runtime.checkpointInterval().toMillis()
+                            + " ms, out-of-orderness bound "
+                            + runtime.maxOutOfOrderness().toMillis()
+                            + " ms");
             ConfigText configText = CordonJobs.readConfigText(options.configFile());
             List<StreamGraph> graphs =
                     List.of(
@@ -259,6 +315,19 @@ public final class LocalRun {
                 }
             }
         }
+    }
+
+    /**
+     * How the local run's jobs run: the options' checkpoint interval and out-of-orderness bound,
+     * parallelism 1, and a source idleness of 2 s.
+     */
+    static JobRuntime jobRuntime(Options options, String checkpointDir) {
+        return new JobRuntime(
+                options.checkpointInterval(),
+                1,
+                checkpointDir,
+                options.maxOutOfOrderness(),
+                Duration.ofSeconds(2));
     }
 
     /** Each job runs as its own principal ({@link KafkaAcls#jobPrincipal}). */
