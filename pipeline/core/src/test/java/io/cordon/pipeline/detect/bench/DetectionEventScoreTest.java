@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordon.pipeline.bench.GeneratedScenario;
 import io.cordon.pipeline.bench.ScenarioGenerator;
 import io.cordon.pipeline.bench.ScenarioSpec;
+import io.cordon.pipeline.detect.rendezvous.RendezvousParameters;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,23 +15,29 @@ import org.junit.jupiter.api.Test;
  * generator's ground-truth events ({@link EventScore}). Default scenarios: 100 targets, 600 s,
  * seeds 1-3 (the generator's defaults, three draws).
  *
- * <p>Thresholds from the measured values (docs/detection.md), each a little under what was measured
- * so that a regression fails:
+ * <p>Thresholds from the measured values (docs/detection.md, "Measured"), each
+ * a little under what was measured so that a regression fails. Seeds 1-8 (at 742ddf5 + this test's
+ * change):
  *
  * <ul>
- *   <li>Border crossing: 102 of 103 alerts matched, 102 of 103 events (precision and recall 0.990),
+ *   <li>Border crossing: 287 of 288 events, 287 of 292 alerts (recall 0.997, precision 0.983),
  *       asserted at the 0.95 target.
- *   <li>Rendezvous: 13 alerts, all true (precision 1.000, asserted 0.95); 13 of 15 events (recall
- *       0.867, asserted 0.85, below the 0.95 target): the 2 missed are where only the satellite
- *       looks (one pass in 180 s; during those meetings it saw neither target, or one of them
- *       once), so all 13 events in radar or drone cover are found (1.000, asserted 0.95).
- *   <li>Dark target: 29 of 30 gaps found (recall 0.967, asserted 0.95; the missed one is a target
- *       that only the satellite sees, so no track follows it); 29 alerts, all true (precision
- *       1.000, asserted 0.95).
+ *   <li>Rendezvous: 36 alerts, all true (precision 1.000, asserted 0.95); 36 of 40 events (recall
+ *       0.900, asserted 0.88, below the 0.95 target). Three of the four missed meetings are where
+ *       only the satellite looks (a pass every 180 s, meetings of 40-90 s): the sensors never saw
+ *       both targets at the start and the end of 30 s of it ({@link MeetingObservability}), so no
+ *       detector can know they met. Of the 37 meetings the sensors observed, 36 are found (0.973,
+ *       asserted 0.95); the one missed (seed 8, targets 4 and 5, 277-319 s) has one track 90-155 m
+ *       off its target for 50 s at 17 km from the radar.
+ *   <li>Dark target: 77 of 80 gaps, 77 of 80 alerts (recall and precision 0.963, asserted 0.95).
  * </ul>
+ *
+ * Near misses (10 pairs per seed, 80): one rendezvous alert, seed 5's pass of targets 100 and 101,
+ * two walkers at 3 m/s passing about 50 m apart, 24 km from the radar (cross-range σ about 100 m):
+ * the tracks, 2-5 m/s with 2-3 m/s σ, are consistent with a slow pair within 50 m for 46 s.
  */
 class DetectionEventScoreTest {
-    private static final long[] SEEDS = {1, 2, 3};
+    private static final long[] SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
 
     @Test
     void alertsMatchTheGroundTruthEventsOfTheDefaultScenarios() {
@@ -38,6 +45,8 @@ class DetectionEventScoreTest {
         int[] rendezvous = new int[3];
         int[] dark = new int[3];
         int[] covered = new int[3]; // rendezvous events in radar or drone cover
+        int[] observed =
+                new int[3]; // rendezvous events the sensors observed (MeetingObservability)
         for (long seed : SEEDS) {
             GeneratedScenario g = ScenarioGenerator.generate(ScenarioSpec.border(seed, 100, 600));
             double borderLat = BenchDetection.borderLat(g.scenarioJson());
@@ -61,31 +70,50 @@ class DetectionEventScoreTest {
                     EventScore.score(result, inCover, EventScore.DEFAULT_GATES).get("RENDEZVOUS");
             System.out.println("seed " + seed + " in radar/drone cover " + coveredScore.summary());
             add(covered, coveredScore);
+            MeetingObservability looks = new MeetingObservability(g);
+            double minDurationS = RendezvousParameters.DEFAULTS.minDurationS();
+            List<TruthEvent> observable =
+                    events.stream()
+                            .filter(
+                                    e ->
+                                            !e.type().equals("RENDEZVOUS")
+                                                    || looks.observed(e, minDurationS))
+                            .toList();
+            var observedScore =
+                    EventScore.score(result, observable, EventScore.DEFAULT_GATES)
+                            .get("RENDEZVOUS");
+            System.out.println("seed " + seed + " observed " + observedScore.summary());
+            add(observed, observedScore);
         }
         assertThat(crossing[0]).as("crossing events").isGreaterThan(50);
         assertThat(ratio(crossing[2], crossing[1])).as("crossing precision").isGreaterThan(0.95);
         assertThat(ratio(crossing[2], crossing[0])).as("crossing recall").isGreaterThan(0.95);
-        assertThat(rendezvous[0]).as("rendezvous events").isEqualTo(15);
+        assertThat(rendezvous[0]).as("rendezvous events").isEqualTo(40);
         assertThat(rendezvous[1]).as("rendezvous alerts").isGreaterThan(0);
         assertThat(ratio(rendezvous[2], rendezvous[1]))
                 .as("rendezvous precision")
                 .isGreaterThanOrEqualTo(0.95);
         assertThat(ratio(rendezvous[2], rendezvous[0]))
                 .as("rendezvous recall")
-                .isGreaterThanOrEqualTo(0.85);
-        assertThat(covered[0]).as("rendezvous events in cover").isEqualTo(13);
+                .isGreaterThanOrEqualTo(0.88);
+        assertThat(covered[0]).as("rendezvous events in cover").isEqualTo(37);
         assertThat(ratio(covered[2], covered[0]))
                 .as("rendezvous recall in radar or drone cover")
                 .isGreaterThanOrEqualTo(0.95);
-        assertThat(dark[0]).as("dark intervals").isEqualTo(30);
+        assertThat(observed[0]).as("rendezvous events observed").isEqualTo(37);
+        assertThat(ratio(observed[2], observed[0]))
+                .as("rendezvous recall on observed meetings")
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(dark[0]).as("dark intervals").isEqualTo(80);
         assertThat(ratio(dark[2], dark[0])).as("dark recall").isGreaterThanOrEqualTo(0.95);
         assertThat(ratio(dark[2], dark[1])).as("dark precision").isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
-    void nearMissesRaiseNoRendezvous() {
-        // Measured: 0 alerts on 30 near misses (15 passes within 20-150 m, 15 stops of 5-15 s),
-        // rendezvous precision 1.000 (13 of 13) on these scenarios.
+    void nearMissesAreAlmostNeverTakenForARendezvous() {
+        // Measured: 1 alert on 80 near misses (40 passes within 20-150 m, 40 stops of 5-15 s), the
+        // pass described in the class comment; with seeds 1-3 only it was 0 of 30.
+        // Rendezvous precision with them 0.973 (36 of 37 alerts).
         int nearMisses = 0;
         int onNearMisses = 0;
         int[] rendezvous = new int[3];
@@ -111,8 +139,11 @@ class DetectionEventScoreTest {
                     rendezvous,
                     EventScore.score(result, events, EventScore.DEFAULT_GATES).get("RENDEZVOUS"));
         }
-        assertThat(nearMisses).isEqualTo(30);
-        assertThat(onNearMisses).as("rendezvous alerts on near misses").isZero();
+        System.out.printf(
+                "near misses %d, rendezvous alerts on them %d; rendezvous alerts %d, matched %d%n",
+                nearMisses, onNearMisses, rendezvous[1], rendezvous[2]);
+        assertThat(nearMisses).isEqualTo(80);
+        assertThat(onNearMisses).as("rendezvous alerts on near misses").isLessThanOrEqualTo(1);
         assertThat(ratio(rendezvous[2], rendezvous[1]))
                 .as("rendezvous precision with near misses")
                 .isGreaterThanOrEqualTo(0.95);
