@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
  * generator's ground-truth events ({@link EventScore}). Default scenarios: 100 targets, 600 s,
  * seeds 1-3 (the generator's defaults, three draws).
  *
- * <p>Thresholds from the measured values (docs/detection.md, "Measured"), each
- * a little under what was measured so that a regression fails. Seeds 1-8 (at 742ddf5 + this test's
- * change):
+ * <p>Thresholds from the measured values (docs/detection.md, "Measured"), each a little under what
+ * was measured so that a regression fails. Seeds 1-8 (at 742ddf5 + this test's change):
  *
  * <ul>
  *   <li>Border crossing: 287 of 288 events, 287 of 292 alerts (recall 0.997, precision 0.983),
