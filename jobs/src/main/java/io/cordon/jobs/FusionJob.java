@@ -21,6 +21,8 @@ import io.cordon.pipeline.flink.record.RawRecord;
 import io.cordon.pipeline.fusion.Partitioning;
 import io.cordon.pipeline.fusion.SensorWatermarks;
 import io.cordon.pipeline.fusion.tiling.TilePartitioning;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -53,6 +55,26 @@ public final class FusionJob {
      */
     static final long WATERMARK_INTERVAL_MS = 20;
 
+    /**
+     * Watermark alignment of the observations source: a Kafka partition whose watermark runs more
+     * than this ahead of the slowest partition's (over all source subtasks) is paused until that
+     * one catches up. Without it, a partition that carries less data per second of event time (a
+     * topic keyed by sensor puts a different number of sensors on each partition) is read ahead of
+     * the watermark, and everything read ahead waits in the trackers' state and is checkpointed: at
+     * 10 000 targets in the benchmark, 40 % of what the job read, growing without bound
+     * (docs/benchmarks.md). The drift bounds that to about this much event time of input, plus what
+     * the source has already fetched when the pause takes effect (one poll per partition).
+     */
+    public static final Duration MAX_WATERMARK_DRIFT = Duration.ofSeconds(1);
+
+    /**
+     * How often the source subtasks report their watermarks for the alignment and learn its bound.
+     */
+    static final Duration WATERMARK_ALIGNMENT_INTERVAL = Duration.ofMillis(100);
+
+    /** The alignment group of the observations source (the job's only source). */
+    static final String WATERMARK_ALIGNMENT_GROUP = "fusion-observations";
+
     private final Source<RawRecord, ?, ?> observations;
     private final Sink<KeyedPayload> tracks;
     private final Sink<DeadLetterRecord> deadLetters;
@@ -81,16 +103,12 @@ public final class FusionJob {
         env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL_MS);
         env.setBufferTimeout(BUFFER_TIMEOUT_MS);
         SingleOutputStreamOperator<ObservationEnvelope> decoded =
-                env.fromSource(
+                observations(
+                                env,
                                 observations,
-                                new SensorWatermarkStrategy(
-                                                SensorWatermarks.fromRegistry(
-                                                        config.parse().sensors(), defaults),
-                                                defaults)
-                                        .withIdleness(runtime.sourceIdleness()),
-                                "observations")
-                        .uid("fusion-observations-source")
-                        .name("observations source")
+                                SensorWatermarks.fromRegistry(config.parse().sensors(), defaults),
+                                defaults,
+                                runtime.sourceIdleness())
                         .process(new ObservationDecodeFunction(partitioning))
                         .uid("fusion-decode")
                         .name("decode observations");
@@ -114,6 +132,31 @@ public final class FusionJob {
                 .sinkTo(deadLetters)
                 .uid("fusion-dead-letter-sink")
                 .name("dead-letter sink");
+    }
+
+    /**
+     * The job's observations source with its event time: watermarks per sensor within each Kafka
+     * partition ({@link SensorWatermarkStrategy}), a partition without records for {@code idleness}
+     * (wall-clock) left out, and the partitions' watermarks aligned within {@link
+     * #MAX_WATERMARK_DRIFT}.
+     */
+    public static SingleOutputStreamOperator<RawRecord> observations(
+            StreamExecutionEnvironment env,
+            Source<RawRecord, ?, ?> source,
+            Map<String, SensorWatermarks.Bounds> registry,
+            SensorWatermarks.Bounds defaults,
+            Duration idleness) {
+        return env.fromSource(
+                        source,
+                        new SensorWatermarkStrategy(registry, defaults)
+                                .withIdleness(idleness)
+                                .withWatermarkAlignment(
+                                        WATERMARK_ALIGNMENT_GROUP,
+                                        MAX_WATERMARK_DRIFT,
+                                        WATERMARK_ALIGNMENT_INTERVAL),
+                        "observations")
+                .uid("fusion-observations-source")
+                .name("observations source");
     }
 
     private void addTiled(SingleOutputStreamOperator<ObservationEnvelope> decoded) {

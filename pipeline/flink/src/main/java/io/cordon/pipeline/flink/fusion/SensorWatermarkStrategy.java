@@ -2,7 +2,7 @@ package io.cordon.pipeline.flink.fusion;
 
 import io.cordon.pipeline.flink.record.RawRecord;
 import io.cordon.pipeline.fusion.SensorWatermarks;
-import java.nio.charset.StandardCharsets;
+import io.cordon.pipeline.observation.Observation;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.TimestampAssignerSupplier;
@@ -22,10 +22,15 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * <p>Within one Kafka partition records arrive in the order they were appended, so a sensor whose
  * newest observation falls more than its idleness behind the partition's newest really has been
  * silent in that stream, and leaving it out cannot make data late that a single bound for the whole
- * partition would have accepted. Kafka partitions are keyed by sensor id (DESIGN.md); the record
- * key names the sensor, and a record without a key is tracked under the empty name. Event times
- * come from {@link ObservationEventTime}: a record that does not validate never moves a watermark.
- * The watermark is emitted as soon as it advances (no wait for the periodic emission).
+ * partition would have accepted. The sensor is the one the observation names ({@code sensor_id}),
+ * not the record's key: Cordon's producers key by sensor id (DESIGN.md), but a topic keyed
+ * otherwise (by observation id, by track, or not at all) must be judged the same way. Keyed by
+ * observation id, a generator that took the key for the sensor saw every record as a new sensor:
+ * the watermark trailed the newest record by the whole idleness, and each record cost a pass over
+ * every record of that idleness (the fusion job's watermark stood still). Event times come from
+ * {@link ObservationEventTime}, which decodes the record once: a record that does not validate
+ * never moves a watermark. The watermark is emitted as soon as it advances (no wait for the
+ * periodic emission).
  */
 public class SensorWatermarkStrategy implements WatermarkStrategy<RawRecord> {
     private static final long serialVersionUID = 1L;
@@ -65,9 +70,11 @@ public class SensorWatermarkStrategy implements WatermarkStrategy<RawRecord> {
             if (eventTimestamp == Long.MIN_VALUE || clock.isLate(eventTimestamp)) {
                 return; // invalid (dead-lettered by decode) or late (by the tracker)
             }
-            String sensor =
-                    record.key == null ? "" : new String(record.key, StandardCharsets.UTF_8);
-            if (clock.observe(sensor, eventTimestamp) > emitted) {
+            Observation o = ObservationEventTime.decode(record).observation();
+            if (o == null) {
+                return; // not an observation (a timestamp assigner other than the job's)
+            }
+            if (clock.observe(o.sensorId(), eventTimestamp) > emitted) {
                 emitted = clock.current();
                 output.emitWatermark(new Watermark(emitted));
             }
