@@ -314,6 +314,7 @@ public final class FusionBenchmark {
                             sent.lastReadByEventTime(),
                             sent.lastAppendByEventTime(),
                             out);
+                    sent.writePolls(Path.of(options.timeline() + ".polls.csv"));
                 }
                 double seconds = (endMs - startMs) / 1000.0;
                 long absorbed = generator.observationsUpTo(reader.latestTrackTimeMs());
@@ -622,11 +623,19 @@ public final class FusionBenchmark {
         private Thread thread;
 
         TracksReader(String bootstrap, String topic, boolean readCommitted) {
+            // receive.buffer.bytes -1: the kernel's auto-tuned socket buffer. Kafka's default pins
+            // it at 64 KiB; at 20 000 updates/s a fetch response overran it on loopback now and
+            // then (TCPRcvQDrop), and the dropped segment came again after the 200 ms minimum
+            // retransmission timeout: the 100-220 ms holds of latency_sent_ms.
             consumer =
                     tailConsumer(
                             bootstrap,
                             readCommitted,
-                            Map.<String, Object>of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20));
+                            Map.<String, Object>of(
+                                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                                    20,
+                                    ConsumerConfig.RECEIVE_BUFFER_CONFIG,
+                                    -1));
             this.topic = topic;
         }
 
@@ -639,7 +648,16 @@ public final class FusionBenchmark {
 
         private void run() {
             while (running.get()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                long pollStart = System.currentTimeMillis();
+                var records = consumer.poll(Duration.ofMillis(50));
+                long pollEnd = System.currentTimeMillis();
+                long appendMin = Long.MAX_VALUE;
+                long appendMax = Long.MIN_VALUE;
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    appendMin = Math.min(appendMin, r.timestamp());
+                    appendMax = Math.max(appendMax, r.timestamp());
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records) {
                     long now = System.currentTimeMillis();
                     try {
                         EntityTrack t = EntityTrack.parseFrom(r.value());
@@ -668,8 +686,43 @@ public final class FusionBenchmark {
                         // not a track: the benchmark counts only valid updates
                     }
                 }
+                if (!records.isEmpty()) {
+                    synchronized (this) {
+                        if (fromTimeMs == Long.MIN_VALUE) {
+                            continue; // warm-up
+                        }
+                        polls.add(
+                                new long[] {
+                                    pollStart,
+                                    pollEnd,
+                                    records.count(),
+                                    appendMin,
+                                    appendMax,
+                                    System.currentTimeMillis()
+                                });
+                    }
+                }
             }
             consumer.close();
+        }
+
+        /**
+         * Every poll of the measured run that returned records: when it started and returned, how
+         * many records, their first and last broker append time, when they were processed (with
+         * --timeline, FILE.polls.csv: a hold before the poll started is this thread's or its
+         * socket's, one within it the fetch's).
+         */
+        private final List<long[]> polls = new ArrayList<>();
+
+        synchronized void writePolls(Path file) throws java.io.IOException {
+            StringBuilder b =
+                    new StringBuilder(
+                            "poll_start_ms,poll_end_ms,records,append_min_ms,append_max_ms,done_ms\n");
+            for (long[] p : polls) {
+                b.append(p[0]).append(',').append(p[1]).append(',').append(p[2]).append(',');
+                b.append(p[3]).append(',').append(p[4]).append(',').append(p[5]).append('\n');
+            }
+            java.nio.file.Files.writeString(file, b);
         }
 
         synchronized void reset(long fromTimeMs) {
@@ -679,6 +732,7 @@ public final class FusionBenchmark {
             updates = 0;
             lastReadByEventTime.clear();
             lastAppendByEventTime.clear();
+            polls.clear();
         }
 
         synchronized Map<Long, Long> lastAppendByEventTime() {

@@ -180,6 +180,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         command.add("-Xms256m");
         command.add("-Xmx1g");
         command.add("-XX:+UseG1GC");
+        // diagnostics, e.g. -Dcordon.broker.java.options=-Xlog:gc,safepoint:file=broker-gc.log
+        String extra = System.getProperty("cordon.broker.java.options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-Dlog4j2.level=WARN");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
