@@ -66,7 +66,10 @@ public final class BorderMap {
         this.controlLines = new BorderLines(control);
     }
 
-    /** Reads the configured GeoJSON file; with no file configured, a map with no land borders. */
+    /**
+     * Reads the configured file, GeoJSON or the WKT border format ({@link WktBorders}); with no
+     * file configured, a map with no land borders.
+     */
     public static BorderMap load(BorderConfig config) {
         if (config.file() == null) {
             return new BorderMap(
@@ -79,20 +82,28 @@ public final class BorderMap {
         }
     }
 
-    /** A map from GeoJSON text (see {@link BorderConfig} for what the features mean). */
+    /**
+     * A map from GeoJSON text (see {@link BorderConfig} for what the features mean) or, when the
+     * text does not start with <code>{</code>, the WKT border format ({@link WktBorders}).
+     */
     public static BorderMap fromGeoJson(String geojson, List<PortOfEntry> portsOfEntry) {
-        return new BorderMap(GeoJsonBorders.parse(geojson), portsOfEntry, List.of());
+        return new BorderMap(parse(geojson), portsOfEntry, List.of());
+    }
+
+    /** GeoJSON when the text starts with <code>{</code>, else the WKT border format. */
+    private static GeoJsonBorders parse(String text) {
+        return text.stripLeading().startsWith("{")
+                ? GeoJsonBorders.parse(text)
+                : WktBorders.parse(text);
     }
 
     /**
-     * A map from GeoJSON text (the configured file's content, or empty for none) with the ports of
-     * entry and control lines of {@code config}.
+     * A map from GeoJSON text or the WKT border format (the configured file's content, or empty for
+     * none) with the ports of entry and control lines of {@code config}.
      */
     public static BorderMap fromGeoJson(String geojson, BorderConfig config) {
         GeoJsonBorders data =
-                geojson == null || geojson.isBlank()
-                        ? new GeoJsonBorders()
-                        : GeoJsonBorders.parse(geojson);
+                geojson == null || geojson.isBlank() ? new GeoJsonBorders() : parse(geojson);
         return new BorderMap(data, config.portsOfEntry(), config.controlLines());
     }
 
