@@ -4,6 +4,7 @@ import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.tracker.DataAssociation;
 import io.cordon.pipeline.tracker.MultiTargetTracker;
 import io.cordon.pipeline.tracker.TrackerParameters;
 import java.io.BufferedWriter;
@@ -30,10 +31,13 @@ import java.util.Locale;
  * as JMH's warm-up iterations are (the first is reported as {@code cold_seconds}, {@code
  * cold_observations_per_s}, the count as {@code warmup_passes}); {@code seconds} is the median of
  * the five timed passes, and every pass gives identical tracks. {@code --warmup N} runs exactly N
- * warm-up passes; {@code --warmup 0} times the first, cold pass alone.
+ * warm-up passes; {@code --warmup 0} times the first, cold pass alone. {@code --association}
+ * chooses the tracker's data association ({@link DataAssociation}: gnn, the default, jpda or
+ * jpda-star).
  *
  * <pre>
  * BenchTrackRunner --scenario DIR --out tracks.csv [--stats stats.json] [--warmup N]
+ *     [--association gnn|jpda|jpda-star]
  * </pre>
  */
 public final class BenchTrackRunner {
@@ -52,6 +56,7 @@ public final class BenchTrackRunner {
         Path tracksOut = null;
         Path statsOut = null;
         int warmup = -1;
+        DataAssociation association = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -61,6 +66,13 @@ public final class BenchTrackRunner {
                 case "--scenario" -> scenarioDir = Path.of(args[++i]);
                 case "--out" -> tracksOut = Path.of(args[++i]);
                 case "--stats" -> statsOut = Path.of(args[++i]);
+                case "--association" -> {
+                    try {
+                        association = DataAssociation.parse("--association", args[++i]);
+                    } catch (IllegalArgumentException e) {
+                        return usage(err, e.getMessage());
+                    }
+                }
                 case "--warmup" -> {
                     try {
                         warmup = Integer.parseInt(args[++i]);
@@ -81,6 +93,9 @@ public final class BenchTrackRunner {
         }
         BenchScenario scenario = BenchScenario.read(scenarioDir);
         TrackerParameters parameters = BenchPriors.parametersFor(scenario);
+        if (association != null) {
+            parameters = parameters.withAssociation(association);
+        }
         Result result = track(scenario, parameters);
         Result cold = result;
         int passes = 0;
@@ -124,7 +139,8 @@ public final class BenchTrackRunner {
     private static int usage(PrintStream err, String problem) {
         err.println(problem);
         err.println(
-                "usage: track --scenario DIR --out tracks.csv [--stats stats.json] [--warmup N]");
+                "usage: track --scenario DIR --out tracks.csv [--stats stats.json] [--warmup N]"
+                        + " [--association gnn|jpda|jpda-star]");
         return 2;
     }
 

@@ -3,6 +3,7 @@ package io.cordon.pipeline.tracker;
 import io.cordon.pipeline.assignment.JonkerVolgenantSolver;
 import io.cordon.pipeline.association.ChiSquareGate;
 import io.cordon.pipeline.association.GlobalNearestNeighbourAssociator;
+import io.cordon.pipeline.association.JointProbabilisticAssociator;
 import io.cordon.pipeline.association.UniformGrid;
 import io.cordon.pipeline.filter.ConstantVelocityModel;
 import io.cordon.pipeline.filter.CoordinatedTurnModel;
@@ -35,10 +36,13 @@ import java.util.Map;
  * tracks (uniform grid, then chi-square on the innovation of the observation's own model: EKF for
  * radar plots, linear for position fixes); assign by global nearest neighbour on log-likelihood
  * ratio costs that include each track's probability of being a visible target; update; and start a
- * track on every unassigned observation (zero velocity, wide velocity prior). Each track carries an
- * existence probability with visibility ({@link ExistenceModel}): hits raise it, misses inside a
- * sensor's coverage lower it. A track is confirmed when it reaches {@code confirmExistence} and
- * deleted when it falls under {@code deleteExistence}, when its position uncertainty exceeds {@code
+ * track on every unassigned observation (zero velocity, wide velocity prior). With {@link
+ * DataAssociation#JPDA} (or JPDA*), ambiguous clusters with a confirmed track are instead updated
+ * with every gated detection weighted by its joint association probability ({@link
+ * JointProbabilisticAssociator}, {@link ImmPdaMixture}). Each track carries an existence
+ * probability with visibility ({@link ExistenceModel}): hits raise it, misses inside a sensor's
+ * coverage lower it. A track is confirmed when it reaches {@code confirmExistence} and deleted when
+ * it falls under {@code deleteExistence}, when its position uncertainty exceeds {@code
  * maxPositionSigmaM}, when it leaves every known sensor's coverage, or after {@code deleteAfterS}
  * without update. A track that keeps missing while a neighbour within its gate is being updated is
  * not judged a duplicate by proximity (two targets may be closer than a radar's cross-range
@@ -91,6 +95,9 @@ public final class MultiTargetTracker implements Tracker {
     final SensorTrackFusion sensorTracks;
     private final GlobalNearestNeighbourAssociator associator =
             new GlobalNearestNeighbourAssociator(new JonkerVolgenantSolver());
+    // Null with global nearest neighbour association (the default).
+    private final JointProbabilisticAssociator jointAssociator;
+    private final JointAssociationScratch joint = new JointAssociationScratch();
 
     /** Live tracks in birth order (null where deleted until the next compaction). */
     final ArrayList<TrackRecord> live = new ArrayList<>();
@@ -129,6 +136,7 @@ public final class MultiTargetTracker implements Tracker {
     private int[] assigned = new int[16];
     private int[] pairTrack = new int[64], pairMeasurement = new int[64];
     private double[] pairCost = new double[64];
+    private double[] pairDetection = new double[64];
     private double[] predicted = new double[0];
     private double[] predictedCombined = new double[0];
     private final double[] lin = new double[FlatImm.LINEARISATION];
@@ -183,6 +191,12 @@ public final class MultiTargetTracker implements Tracker {
                         parameters.meanHiddenS(),
                         parameters.meanTrackLifeS());
         this.sensorTracks = new SensorTrackFusion(this);
+        this.jointAssociator =
+                parameters.association() == DataAssociation.GNN
+                        ? null
+                        : new JointProbabilisticAssociator(
+                                parameters.gateProbability(),
+                                parameters.association() == DataAssociation.JPDA_STAR);
     }
 
     /** A tracker in the state a {@link #snapshot()} captured. */
@@ -421,6 +435,7 @@ public final class MultiTargetTracker implements Tracker {
                         pairTrack[pairs] = n;
                         pairMeasurement[pairs] = j;
                         pairCost[pairs] = -llr;
+                        pairDetection[pairs] = pVisible * lastPd;
                         pairs++;
                     }
                     if (pairs == firstPair) {
@@ -435,11 +450,19 @@ public final class MultiTargetTracker implements Tracker {
         if (assigned.length < n) {
             assigned = new int[Math.max(n, 2 * assigned.length)];
         }
-        associator.associate(n, m, pairs, pairTrack, pairMeasurement, pairCost, assigned);
+        if (jointAssociator != null && sensors == 1) {
+            associateJointly(n, m, pairs);
+        } else {
+            associator.associate(n, m, pairs, pairTrack, pairMeasurement, pairCost, assigned);
+        }
 
         for (int k = 0; k < n; k++) {
             TrackRecord track = touched[k];
             int j = assigned[k];
+            if (j == JOINT) {
+                updateJointly(k, observations, tn, t, out);
+                continue;
+            }
             double likelihood = Double.NaN;
             if (j >= 0) {
                 int co = track.slot * FlatImm.GAUSSIAN;
@@ -1226,6 +1249,172 @@ public final class MultiTargetTracker implements Tracker {
         pairTrack = Arrays.copyOf(pairTrack, size);
         pairMeasurement = Arrays.copyOf(pairMeasurement, size);
         pairCost = Arrays.copyOf(pairCost, size);
+        pairDetection = Arrays.copyOf(pairDetection, size);
+    }
+
+    // ------------------------------------------------------------------ joint association
+
+    /** {@link #assigned} of a track whose update is the JPDA one ({@link #updateJointly}). */
+    private static final int JOINT = -2;
+
+    /**
+     * JPDA ({@link JointProbabilisticAssociator}) on the clusters it enumerates, global nearest
+     * neighbour on the others. A detection that tracks claim with probability at least {@link
+     * JointAssociationScratch#CLAIMED} starts no track.
+     */
+    private void associateJointly(int n, int m, int pairs) {
+        JointAssociationScratch s = joint;
+        s.ensure(n, pairs);
+        s.ensureMeasurements(m);
+        for (int k = 0; k < n; k++) {
+            s.confirmed[k] = touched[k].isConfirmed();
+        }
+        int enumerated =
+                jointAssociator.associate(
+                        n,
+                        m,
+                        pairs,
+                        pairTrack,
+                        pairMeasurement,
+                        pairCost,
+                        pairDetection,
+                        s.confirmed,
+                        s.beta,
+                        s.miss);
+        if (enumerated == 0) {
+            associator.associate(n, m, pairs, pairTrack, pairMeasurement, pairCost, assigned);
+            return;
+        }
+        int g = 0;
+        for (int p = 0; p < pairs; p++) {
+            if (Double.isNaN(s.beta[p])) {
+                s.gnnTrack[g] = pairTrack[p];
+                s.gnnMeasurement[g] = pairMeasurement[p];
+                s.gnnCost[g++] = pairCost[p];
+            }
+        }
+        associator.associate(n, m, g, s.gnnTrack, s.gnnMeasurement, s.gnnCost, assigned);
+        for (int p = 0; p < pairs; p++) {
+            if (!Double.isNaN(s.beta[p])) {
+                int k = pairTrack[p];
+                if (assigned[k] != JOINT) {
+                    assigned[k] = JOINT;
+                    s.from[k] = p; // a track's pairs are contiguous
+                }
+                s.to[k] = p + 1;
+                s.claim[pairMeasurement[p]] = 0;
+            }
+        }
+        for (int p = 0; p < pairs; p++) {
+            if (!Double.isNaN(s.beta[p])) {
+                s.claim[pairMeasurement[p]] += s.beta[p];
+            }
+        }
+        for (int p = 0; p < pairs; p++) {
+            if (!Double.isNaN(s.beta[p])
+                    && s.claim[pairMeasurement[p]] >= JointAssociationScratch.CLAIMED) {
+                used[pairMeasurement[p]] = true;
+            }
+        }
+    }
+
+    /**
+     * The JPDA update of touched track k: when the probability that one of its gated detections is
+     * its target's, 1 − β_0, reaches {@link JointAssociationScratch#MIN_UPDATE}, the PDA mixture of
+     * its IMM updates ({@link ImmPdaMixture}) and the track's time moves to t; below, the track is
+     * left at its last update, as a miss. Existence is updated as in integrated PDA: the likelihood
+     * ratio that gives the single-track IPDA posterior with the same β_0, L = (1 − β_0) / β_0 × (1
+     * − P_D P_G) / P_D, P_D the track's probability of detection. A track counts as detected
+     * (misses reset, its most likely detection's sensor and identity absorbed, coasting ends) when
+     * 1 − β_0 ≥ 1/2.
+     */
+    private void updateJointly(
+            int k, Observation[] observations, long tn, Instant t, List<EntityTrack> out) {
+        JointAssociationScratch s = joint;
+        TrackRecord track = touched[k];
+        int from = s.from[k], to = s.to[k];
+        double miss = s.miss[k];
+        double detected = 1 - miss;
+        int best = from;
+        for (int p = from + 1; p < to; p++) {
+            if (s.beta[p] > s.beta[best]) {
+                best = p;
+            }
+        }
+        double sensorPd = pd[pairMeasurement[from]];
+        double trackPd = pairDetection[from];
+        double ratio =
+                Math.min(
+                        1e12,
+                        detected
+                                / Math.max(miss, 1e-300)
+                                * (1 - trackPd * parameters.gateProbability())
+                                / trackPd);
+        boolean updated = false;
+        if (detected >= JointAssociationScratch.MIN_UPDATE) {
+            int slot = track.slot;
+            int co = slot * FlatImm.GAUSSIAN;
+            int count = to - from;
+            s.ensureHypotheses(count, stateLength);
+            s.weights[0] = miss;
+            for (int p = from; p < to; p++) {
+                int a = p - from + 1;
+                columns.linearise(
+                        pairMeasurement[p],
+                        predictedCombined[co],
+                        predictedCombined[co + 1],
+                        lin,
+                        0);
+                double likelihood =
+                        imm.update(
+                                predicted,
+                                slot * stateLength,
+                                lin,
+                                0,
+                                s.hypotheses,
+                                (a - 1) * stateLength);
+                s.weights[a] = Double.isNaN(likelihood) ? 0 : s.beta[p];
+            }
+            ImmPdaMixture.reduce(
+                    imm.modelCount(),
+                    predicted,
+                    slot * stateLength,
+                    s.hypotheses,
+                    count,
+                    s.weights,
+                    track.state,
+                    0);
+            imm.combine(track.state, 0, track.combined, 0);
+            if (tn > track.timeNanos) {
+                track.time = t;
+                track.timeNanos = tn;
+            }
+            sync(track);
+            updated = true;
+        }
+        if (updated || touchedInView[k]) {
+            existence.detected(track, sensorPd, ratio);
+        }
+        if (detected >= 0.5) {
+            track.absorb(observations[pairMeasurement[best]]);
+            track.consecutiveMisses = 0;
+            if (track.status == TrackStatus.COASTING) {
+                track.status = TrackStatus.CONFIRMED;
+            }
+        } else if (touchedInView[k]) {
+            track.consecutiveMisses++;
+        }
+        if (track.status == TrackStatus.TENTATIVE
+                && track.existence() >= parameters.confirmExistence()) {
+            track.status = TrackStatus.CONFIRMED;
+            newlyConfirmed(track, null);
+        }
+        if (track.existence() < parameters.deleteExistence()) {
+            roughPredict(track.combined, updated ? 0 : touchedDt[k], rough);
+            delete(track, track.index, t, rough, out);
+        } else if (updated) {
+            emit(track, track.status, track.time, track.combined, 0, out);
+        }
     }
 
     // ------------------------------------------------------------------ queries and time

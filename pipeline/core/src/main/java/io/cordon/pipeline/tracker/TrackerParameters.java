@@ -34,6 +34,7 @@ import java.util.List;
  *     each with the IMM's mixing, so that a track coasting through a long gap switches models as it
  *     would at the sensors' cadence, s
  * @param sensors priors of known sensors (P_D, clutter, coverage); may be empty
+ * @param association data association: global nearest neighbour (the default) or JPDA
  */
 public record TrackerParameters(
         double gateProbability,
@@ -54,8 +55,56 @@ public record TrackerParameters(
         double deleteAfterS,
         double maxPositionSigmaM,
         double maxPredictionStepS,
-        List<SensorPrior> sensors) {
+        List<SensorPrior> sensors,
+        DataAssociation association) {
+    /** Parameters with global nearest neighbour association. */
+    public TrackerParameters(
+            double gateProbability,
+            double velocityNoiseM2PerS3,
+            double turnNoiseM2PerS3,
+            List<Double> turnRatesDegPerS,
+            double meanSojournS,
+            double initialSpeedSigmaMps,
+            double detectionProbability,
+            double clutterDensityPerM2,
+            double newTargetDensityPerM2,
+            double confirmExistence,
+            double deleteExistence,
+            double meanVisibleS,
+            double meanHiddenS,
+            double meanTrackLifeS,
+            double coastAfterS,
+            double deleteAfterS,
+            double maxPositionSigmaM,
+            double maxPredictionStepS,
+            List<SensorPrior> sensors) {
+        this(
+                gateProbability,
+                velocityNoiseM2PerS3,
+                turnNoiseM2PerS3,
+                turnRatesDegPerS,
+                meanSojournS,
+                initialSpeedSigmaMps,
+                detectionProbability,
+                clutterDensityPerM2,
+                newTargetDensityPerM2,
+                confirmExistence,
+                deleteExistence,
+                meanVisibleS,
+                meanHiddenS,
+                meanTrackLifeS,
+                coastAfterS,
+                deleteAfterS,
+                maxPositionSigmaM,
+                maxPredictionStepS,
+                sensors,
+                DataAssociation.GNN);
+    }
+
     public TrackerParameters {
+        if (association == null) {
+            throw new IllegalArgumentException("association is required (gnn, jpda, jpda-star)");
+        }
         requireIn("gateProbability", gateProbability, 0, 1);
         requireIn("detectionProbability", detectionProbability, 0, 1);
         requireIn("confirmExistence", confirmExistence, 0, 1);
@@ -151,7 +200,33 @@ public record TrackerParameters(
                 deleteAfterS,
                 maxPositionSigmaM,
                 maxPredictionStepS,
-                priors);
+                priors,
+                association);
+    }
+
+    /** These parameters with the given data association. */
+    public TrackerParameters withAssociation(DataAssociation association) {
+        return new TrackerParameters(
+                gateProbability,
+                velocityNoiseM2PerS3,
+                turnNoiseM2PerS3,
+                turnRatesDegPerS,
+                meanSojournS,
+                initialSpeedSigmaMps,
+                detectionProbability,
+                clutterDensityPerM2,
+                newTargetDensityPerM2,
+                confirmExistence,
+                deleteExistence,
+                meanVisibleS,
+                meanHiddenS,
+                meanTrackLifeS,
+                coastAfterS,
+                deleteAfterS,
+                maxPositionSigmaM,
+                maxPredictionStepS,
+                sensors,
+                association);
     }
 
     private static void requireIn(String name, double v, double lo, double hi) {

@@ -1,0 +1,106 @@
+package io.cordon.pipeline.tracker;
+
+import io.cordon.pipeline.filter.FlatImm;
+
+/**
+ * The probabilistic data association update of an IMM state (Bar-Shalom, Willett &amp; Tian,
+ * <i>Tracking and Data Fusion</i>, 2011, §3.4 and §6.3): the posterior is the mixture over the
+ * association hypotheses a (a = 0: none of the gated measurements is the target's; a ≥ 1: the a-th
+ * is) with weights β_a, each hypothesis an IMM state (the prediction for a = 0, its Kalman update
+ * with measurement a otherwise). It is reduced per model i, not on the moment-matched Gaussian, so
+ * the models keep their own estimates:
+ *
+ * <ul>
+ *   <li>μ_i = Σ_a β_a μ_i^a (the posterior model probability: hypothesis a's model probabilities
+ *       already carry model i's likelihood of measurement a);
+ *   <li>x_i = Σ_a c_ia x_i^a and P_i = Σ_a c_ia (P_i^a + (x_i^a − x_i)(x_i^a − x_i)ᵀ) with c_ia =
+ *       β_a μ_i^a / μ_i, the moment match of model i's mixture; the outer products are the spread
+ *       of the innovations term of the PDA covariance.
+ * </ul>
+ *
+ * With β_0 = 0 and one hypothesis it is that hypothesis' update; with every β but β_0 zero it is
+ * the prediction.
+ */
+final class ImmPdaMixture {
+    private ImmPdaMixture() {}
+
+    /**
+     * Writes the PDA posterior to {@code dst} at {@code d}.
+     *
+     * @param models number of IMM models M
+     * @param predicted the predicted IMM state (hypothesis 0) at {@code po}
+     * @param updated the updated IMM states of hypotheses 1..count, each {@code stateLength} long,
+     *     from offset 0
+     * @param beta β_0..β_count (normalised here; a hypothesis of weight 0 is skipped)
+     */
+    static void reduce(
+            int models,
+            double[] predicted,
+            int po,
+            double[] updated,
+            int count,
+            double[] beta,
+            double[] dst,
+            int d) {
+        int stateLength = models * (1 + FlatImm.GAUSSIAN);
+        double total = 0;
+        for (int a = 0; a <= count; a++) {
+            total += beta[a];
+        }
+        double[] mean = new double[4];
+        double[] cov = new double[10];
+        for (int i = 0; i < models; i++) {
+            double mu = 0;
+            for (int a = 0; a <= count; a++) {
+                mu += beta[a] / total * probability(predicted, po, updated, stateLength, a, i);
+            }
+            java.util.Arrays.fill(mean, 0.0);
+            java.util.Arrays.fill(cov, 0.0);
+            int block = models + i * FlatImm.GAUSSIAN;
+            for (int a = 0; a <= count; a++) {
+                if (beta[a] == 0) {
+                    continue;
+                }
+                double c =
+                        beta[a]
+                                / total
+                                * probability(predicted, po, updated, stateLength, a, i)
+                                / mu;
+                double[] s = a == 0 ? predicted : updated;
+                int g = (a == 0 ? po : (a - 1) * stateLength) + block;
+                for (int r = 0; r < 4; r++) {
+                    mean[r] += c * s[g + r];
+                }
+            }
+            for (int a = 0; a <= count; a++) {
+                if (beta[a] == 0) {
+                    continue;
+                }
+                double c =
+                        beta[a]
+                                / total
+                                * probability(predicted, po, updated, stateLength, a, i)
+                                / mu;
+                double[] s = a == 0 ? predicted : updated;
+                int g = (a == 0 ? po : (a - 1) * stateLength) + block;
+                int k = 0;
+                for (int r = 0; r < 4; r++) {
+                    double dr = s[g + r] - mean[r];
+                    for (int col = r; col < 4; col++) {
+                        double dc = s[g + col] - mean[col];
+                        cov[k] += c * (s[g + 4 + k] + dr * dc);
+                        k++;
+                    }
+                }
+            }
+            dst[d + i] = mu;
+            System.arraycopy(mean, 0, dst, d + block, 4);
+            System.arraycopy(cov, 0, dst, d + block + 4, 10);
+        }
+    }
+
+    private static double probability(
+            double[] predicted, int po, double[] updated, int stateLength, int a, int i) {
+        return a == 0 ? predicted[po + i] : updated[(a - 1) * stateLength + i];
+    }
+}
