@@ -39,12 +39,17 @@ import java.util.TreeSet;
  * IdentityConflictParameters#updateSeparationFactor()} times the one last reported re-sends it as
  * {@code UPDATE} (same id, evidence {@code revision} one more). Tentative updates are ignored.
  *
+ * <p>Expiry ({@link #expiresAt}, {@link #expire}): a claim is dropped once it is older than the
+ * maximum age even when no other update reaches the key (a track that stops carrying the identity
+ * without being deleted, e.g. after a re-association), closing its conflicts; the key's state is
+ * cleared with its last claim, so nothing outlives the claims in the operator.
+ *
  * <p>The id is {@code AlertIds.of(IDENTITY_CONFLICT, "identity-conflict", [a, b], key@t)} with
  * {@code t} the time the conflict was found, in epoch milliseconds rounded to the second.
  */
 public final class IdentityConflictDetector implements KeyedTrackDetector<IdentityState> {
     public static final String NAME = "identity-conflict";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private final IdentityConflictParameters parameters;
 
@@ -109,6 +114,48 @@ public final class IdentityConflictDetector implements KeyedTrackDetector<Identi
             claims.keySet().removeAll(gone);
             compare(identityKey, self, claims, conflicts, alerts);
         }
+        IdentityState next =
+                new IdentityState(
+                        new ArrayList<>(claims.values()), new ArrayList<>(conflicts.values()));
+        return new DetectorResult<>(next.isEmpty() ? null : next, alerts);
+    }
+
+    /**
+     * Just after the oldest claim becomes older than {@link
+     * IdentityConflictParameters#maxClaimAgeS()}, when {@link #expire} drops it.
+     */
+    @Override
+    public Instant expiresAt(IdentityState state) {
+        Instant oldest = null;
+        for (Claim c : state.claims()) {
+            if (oldest == null || c.time().isBefore(oldest)) {
+                oldest = c.time();
+            }
+        }
+        return oldest == null
+                ? null
+                : oldest.plusMillis(Math.round(parameters.maxClaimAgeS() * 1000) + 1);
+    }
+
+    /**
+     * Nothing has reached the key until {@code now}: drops the claims older than the maximum age
+     * (as an update at {@code now} would), closing their conflicts; null when no claim is left.
+     */
+    @Override
+    public DetectorResult<IdentityState> expire(
+            IdentityState state, String identityKey, Instant now) {
+        Map<String, Claim> claims = new TreeMap<>();
+        state.claims().forEach(c -> claims.put(c.trackId(), c));
+        Map<String, Conflict> conflicts = new TreeMap<>();
+        state.conflicts().forEach(c -> conflicts.put(c.trackA() + "|" + c.trackB(), c));
+        Instant oldest = now.minusMillis(Math.round(parameters.maxClaimAgeS() * 1000));
+        Set<String> gone = new TreeSet<>();
+        claims.values().stream()
+                .filter(c -> c.time().isBefore(oldest))
+                .forEach(c -> gone.add(c.trackId()));
+        List<Alert> alerts = new ArrayList<>();
+        close(identityKey, gone, claims, conflicts, now, alerts);
+        claims.keySet().removeAll(gone);
         IdentityState next =
                 new IdentityState(
                         new ArrayList<>(claims.values()), new ArrayList<>(conflicts.values()));

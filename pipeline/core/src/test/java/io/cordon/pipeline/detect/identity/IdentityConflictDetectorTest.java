@@ -14,6 +14,7 @@ import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Velocity;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,38 @@ class IdentityConflictDetectorTest {
                 .containsExactly(AlertState.NEW, AlertState.CLOSED);
         assertThat(state.claims()).extracting(IdentityState.Claim::trackId).containsExactly("A");
         assertThat(state.conflicts()).isEmpty();
+    }
+
+    @Test
+    void claimsThatGoSilentWithoutDeletionExpireClosingTheConflictAndClearingTheKey() {
+        // A and B conflict; then neither claims the MMSI again (no deletion reaches this key).
+        IdentityState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : twoClaims(HERE, FAR, 20)) { // last claims: A at 20 s, B at 22.5 s
+            DetectorResult<IdentityState> r = detector.onTrackUpdate(state, KEY, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW);
+        double maxAge = IdentityConflictParameters.DEFAULTS.maxClaimAgeS();
+        Instant due = detector.expiresAt(state);
+        assertThat(due).isEqualTo(t(20 + maxAge).plusMillis(1));
+        // At exactly the maximum age the claim still counts, as for an update at that time.
+        assertThat(detector.expire(state, KEY, t(20 + maxAge)).alerts()).isEmpty();
+
+        DetectorResult<IdentityState> first = detector.expire(state, KEY, due);
+        assertThat(first.alerts()).extracting(Alert::state).containsExactly(AlertState.CLOSED);
+        assertThat(first.alerts().get(0).alertId()).isEqualTo(alerts.get(0).alertId());
+        assertThat(first.newState().claims())
+                .extracting(IdentityState.Claim::trackId)
+                .containsExactly("B");
+        assertThat(first.newState().conflicts()).isEmpty();
+        Instant next = detector.expiresAt(first.newState());
+        assertThat(next).isEqualTo(t(22.5 + maxAge).plusMillis(1)).isAfter(due);
+
+        DetectorResult<IdentityState> last = detector.expire(first.newState(), KEY, next);
+        assertThat(last.alerts()).isEmpty();
+        assertThat(last.newState()).isNull();
     }
 
     @Test

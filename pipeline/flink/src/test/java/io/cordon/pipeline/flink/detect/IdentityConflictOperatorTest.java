@@ -85,6 +85,31 @@ class IdentityConflictOperatorTest {
     }
 
     @Test
+    void claimsThatStopWithoutDeletionCloseOnTheWatermarkAfterTheMaximumAgeAndClearTheKey()
+            throws Exception {
+        var h = keyed(KeyedDetectorFactory.identityConflict());
+        for (int s = 0; s <= 20; s += 2) {
+            route(h, DETECTOR, vessel("S-1", s, MEETING));
+            route(h, DETECTOR, vessel("S-2", s, moved(MEETING, 90, 5_000)));
+        }
+        h.processWatermark(new Watermark(ms(20)));
+        assertThat(alerts(h)).extracting(Alert::state).containsExactly(AlertState.NEW);
+        assertThat(h.numEventTimeTimers()).as("the claims' expiry").isEqualTo(1);
+        // Neither track claims the MMSI again and no deletion reaches this key.
+        double maxAge = IdentityConflictParameters.DEFAULTS.maxClaimAgeS();
+        h.processWatermark(new Watermark(ms(20 + maxAge)));
+        assertThat(alerts(h)).as("claims exactly maxClaimAgeS old still count").hasSize(1);
+        h.processWatermark(new Watermark(ms(20 + maxAge) + 1));
+        List<Alert> all = alerts(h);
+        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
+        h.close();
+    }
+
+    @Test
     void twoTracksWithOneMmsi900MetresApartAreNoConflict() throws Exception {
         var h = keyed(KeyedDetectorFactory.identityConflict());
         double min = IdentityConflictParameters.DEFAULTS.minSeparationM();
