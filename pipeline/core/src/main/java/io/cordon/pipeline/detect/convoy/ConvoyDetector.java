@@ -8,6 +8,7 @@ import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Evidence;
 import io.cordon.pipeline.detect.Geodesy;
 import io.cordon.pipeline.detect.KeyedTrackDetector;
+import io.cordon.pipeline.detect.convoy.ConvoyState.Broken;
 import io.cordon.pipeline.detect.convoy.ConvoyState.Group;
 import io.cordon.pipeline.detect.convoy.ConvoyState.Member;
 import io.cordon.pipeline.detect.rendezvous.TileGrid;
@@ -48,11 +49,17 @@ import java.util.TreeSet;
  * existing group sharing most of its tracks (ties: the earlier start), absorbing the tracks of any
  * other, or starts a new one. A group alerts {@code NEW} once it has held together for {@link
  * ConvoyParameters#minDurationS()}, {@code UPDATE} (same id, evidence {@code revision} + 1) each
- * time its membership changes, and {@code CLOSED} when it falls below minTracks (tracks separated,
- * stopped, turned, deleted or not updated for {@link ConvoyParameters#forgetAfterS()}). The
- * evidence {@code reason} says why: {@code joined}, {@code left}, {@code members} (both), {@code
- * merged} (taken by another group), {@code ended} (track deleted), {@code lost} (not updated),
- * {@code handover}.
+ * time its membership changes, and {@code CLOSED} when it has fallen below minTracks (tracks
+ * separated, stopped, turned, deleted or not updated for {@link ConvoyParameters#forgetAfterS()})
+ * and not re-formed within {@link ConvoyParameters#rejoinS()}: until then the alert stays open
+ * without a message, and a group that forms holding at least {@link ConvoyParameters#rejoinShare()}
+ * of its last members (and two) continues it ({@code UPDATE}, {@code reason=rejoined}, the window
+ * still from the first start). The {@code CLOSED} comes at the first update or expiry {@code
+ * rejoinS} after the break, or as soon as fewer of its tracks are left in the tile than a re-formed
+ * group must share; it describes the group at its last update together. A group taken by another
+ * ({@code merged}) or handed over closes at once. The evidence {@code reason} says why: {@code
+ * joined}, {@code left}, {@code members} (both), {@code rejoined}, {@code merged} (taken by another
+ * group), {@code ended} (track deleted), {@code lost} (not updated), {@code handover}.
  *
  * <p>Only the group's owner tile emits. A group is owned by the tile holding its centroid, and
  * ownership moves only when the centroid is more than {@link ConvoyParameters#handoverMarginM()}
@@ -61,11 +68,12 @@ import java.util.TreeSet;
  * tile the old one closes its alert (evidence {@code reason=handover}) and the new one opens its
  * own, at the same update. The id is {@code AlertIds.of(CONVOY, "convoy", members at NEW, key)}
  * with key the group's start and the alert's first time, epoch milliseconds rounded to the second.
- * Tentative updates are ignored.
+ * Tentative updates are ignored. {@link #expire} closes broken groups when the tile hears nothing
+ * more.
  */
 public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
     public static final String NAME = "convoy";
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     private final ConvoyParameters parameters;
     private final TileGrid grid;
@@ -96,6 +104,7 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
         final Instant now;
         final Map<String, Member> members = new TreeMap<>();
         final Map<String, Group> groups = new TreeMap<>();
+        final Map<String, Broken> broken = new TreeMap<>();
         final List<Alert> alerts = new ArrayList<>();
 
         Step(ConvoyState s, String tile, Instant now) {
@@ -103,6 +112,7 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
             this.now = now;
             s.members().forEach(m -> members.put(m.trackId(), m));
             s.groups().forEach(g -> groups.put(g.key(), g));
+            s.broken().forEach(b -> broken.put(b.group().key(), b));
         }
 
         boolean owns(Group g) {
@@ -127,7 +137,17 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
             if (next.size() < parameters.minTracks()) {
                 groups.remove(g.key());
                 if (g.alerted() && owns(g)) {
-                    alerts.add(alert(g, members, AlertState.CLOSED, g.revision() + 1, reason));
+                    if (parameters.rejoinS() > 0 && !reason.equals("merged")) {
+                        List<Member> snapshot = new ArrayList<>();
+                        for (String id : g.memberList()) {
+                            if (members.containsKey(id)) {
+                                snapshot.add(members.get(id));
+                            }
+                        }
+                        broken.put(g.key(), new Broken(g, now, reason, snapshot));
+                    } else {
+                        alerts.add(alert(g, members, AlertState.CLOSED, g.revision() + 1, reason));
+                    }
                 }
                 return;
             }
@@ -159,12 +179,94 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
             }
         }
 
+        /**
+         * The broken group that a group of {@code component} continues: sharing enough of its last
+         * members, most shared first (ties: the earlier start, then key), or null.
+         */
+        Broken rejoinable(Set<String> component) {
+            Broken best = null;
+            long bestShared = 0;
+            for (Broken b : broken.values()) {
+                long shared = overlap(b.group(), component);
+                if (shared >= needed(b)
+                        && now.isBefore(closesAt(b))
+                        && (best == null
+                                || shared > bestShared
+                                || (shared == bestShared
+                                        && b.group().start().isBefore(best.group().start())))) {
+                    best = b;
+                    bestShared = shared;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * Closes the broken groups that can no longer re-form: {@code rejoinS} has passed, or fewer
+         * of their tracks are left in the tile than a re-formed group must share.
+         */
+        void closeBroken() {
+            for (Broken b : new ArrayList<>(broken.values())) {
+                long left = b.group().memberList().stream().filter(members::containsKey).count();
+                if (!now.isBefore(closesAt(b)) || left < needed(b)) {
+                    broken.remove(b.group().key());
+                    Map<String, Member> known = new TreeMap<>();
+                    b.snapshot().forEach(m -> known.put(m.trackId(), m));
+                    alerts.add(
+                            alert(
+                                    b.group(),
+                                    known,
+                                    AlertState.CLOSED,
+                                    b.group().revision() + 1,
+                                    b.reason()));
+                }
+            }
+        }
+
         DetectorResult<ConvoyState> result() {
+            closeBroken();
             ConvoyState next =
                     new ConvoyState(
-                            new ArrayList<>(members.values()), new ArrayList<>(groups.values()));
+                            new ArrayList<>(members.values()),
+                            new ArrayList<>(groups.values()),
+                            new ArrayList<>(broken.values()));
             return new DetectorResult<>(next.isEmpty() ? null : next, alerts);
         }
+    }
+
+    /** The tracks of a broken group that a re-formed group must hold: rejoinShare, at least 2. */
+    private long needed(Broken b) {
+        return Math.max(
+                2,
+                (long) Math.ceil(parameters.rejoinShare() * b.group().memberList().size() - 1e-9));
+    }
+
+    private Instant closesAt(Broken b) {
+        return b.since().plusMillis(Math.round(parameters.rejoinS() * 1000));
+    }
+
+    /**
+     * When {@link #expire} next changes this state: the earliest break of a broken group plus
+     * rejoinS (null when none). Tracks are forgotten only at the tile's updates, as before.
+     */
+    @Override
+    public Instant expiresAt(ConvoyState state) {
+        if (state == null) {
+            return null;
+        }
+        return state.broken().stream()
+                .map(ConvoyDetector.this::closesAt)
+                .min(Instant::compareTo)
+                .orElse(null);
+    }
+
+    /**
+     * The tile has heard nothing until {@code now}: closes the broken groups whose rejoinS has
+     * passed (their {@code CLOSED} as at their last update together).
+     */
+    @Override
+    public DetectorResult<ConvoyState> expire(ConvoyState state, String tileKey, Instant now) {
+        return new Step(state == null ? ConvoyState.EMPTY : state, tileKey, now).result();
     }
 
     @Override
@@ -294,6 +396,26 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
                             : before.containsAll(component) ? "left" : "members";
             step.alerts.add(
                     alert(moved, step.members, AlertState.UPDATE, moved.revision(), reason));
+        }
+        Broken continued = moved.alerted() || !step.owns(moved) ? null : step.rejoinable(component);
+        if (continued != null) {
+            Group was = continued.group();
+            step.broken.remove(was.key());
+            moved =
+                    new Group(
+                            moved.key(),
+                            members,
+                            was.start(),
+                            now,
+                            centroid,
+                            owner,
+                            true,
+                            was.alertKey(),
+                            was.alertMembers(),
+                            was.revision() + 1,
+                            Math.max(was.maxMembers(), component.size()));
+            step.alerts.add(
+                    alert(moved, step.members, AlertState.UPDATE, moved.revision(), "rejoined"));
         }
         if (!moved.alerted()
                 && step.owns(moved)
@@ -504,6 +626,7 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
         evidence.put(
                 Evidence.PARAM_PREFIX + "minDurationS",
                 Evidence.decimal(parameters.minDurationS(), 1));
+        evidence.put(Evidence.PARAM_PREFIX + "rejoinS", Evidence.decimal(parameters.rejoinS(), 1));
         evidence.put(Evidence.SOURCE_PARTNERS, Evidence.joined(partners));
         evidence.put(Evidence.SOURCE_SENSORS, Evidence.joined(sensors));
         String summary =

@@ -51,6 +51,18 @@ import io.cordon.pipeline.config.ParameterSection;
  *     the tracker's velocity σ is 1.3-2 m/s per component on generated scenarios, so two tracks of
  *     vehicles driving alike differ by 2-5 m/s and 15-30° often enough that point estimates broke
  *     the group before its 120 s (2 of 6 convoys found); 0 compares the point estimates.
+ * @param rejoinS an alerted group that falls below minTracks keeps its alert open this long, s: if
+ *     a group holding enough of its tracks (rejoinShare) forms again within it, the alert goes on
+ *     ({@code UPDATE}, same id, {@code reason=rejoined}) instead of a new one; otherwise it is
+ *     {@code CLOSED} then, or as soon as too few of its tracks are left in the tile to re-form it.
+ *     Default 120 s, minDurationS: a new group needs that long to alert, so a group re-forming
+ *     sooner from the same vehicles is the same convoy (on generated scenarios a column re-formed 4
+ *     s and 40 s after breaking at a bend, a member's track lagging the turn); the price is a
+ *     CLOSED up to this much later. 0: a group that breaks closes at once.
+ * @param rejoinShare the re-formed group must hold at least this fraction of the broken group's
+ *     last members, and at least two of them. Default 0.5: 2 of 3, 2 of 4, 3 of 5 (a track lost and
+ *     re-acquired under a new id, or a member still lagging, does not make another convoy), while
+ *     one vehicle joining another column does not carry its old alert along.
  */
 public record ConvoyParameters(
         int minTracks,
@@ -67,10 +79,28 @@ public record ConvoyParameters(
         double tileSizeDeg,
         double handoverMarginM,
         Severity severity,
-        double velocitySigmas) {
+        double velocitySigmas,
+        double rejoinS,
+        double rejoinShare) {
     public static final ConvoyParameters DEFAULTS =
             new ConvoyParameters(
-                    3, 300, 450, 20, 2, 0.2, 2, 120, 10, 60, 3000, 0.25, 500, Severity.MEDIUM, 1);
+                    3,
+                    300,
+                    450,
+                    20,
+                    2,
+                    0.2,
+                    2,
+                    120,
+                    10,
+                    60,
+                    3000,
+                    0.25,
+                    500,
+                    Severity.MEDIUM,
+                    1,
+                    120,
+                    0.5);
 
     public ConvoyParameters {
         if (minTracks < 3 || minTracks > 1000) {
@@ -108,6 +138,12 @@ public record ConvoyParameters(
         if (!(velocitySigmas >= 0 && velocitySigmas <= 10)) {
             throw new ConfigException("velocitySigmas", velocitySigmas, "a number in [0, 10]");
         }
+        if (!(rejoinS >= 0 && rejoinS <= 86_400)) {
+            throw new ConfigException("rejoinS", rejoinS, "seconds in [0, 86400] (0: none)");
+        }
+        if (!(rejoinShare > 0 && rejoinShare <= 1)) {
+            throw new ConfigException("rejoinShare", rejoinShare, "a fraction in (0, 1]");
+        }
     }
 
     public static ConvoyParameters from(ParameterSection s) {
@@ -126,7 +162,9 @@ public record ConvoyParameters(
                 "tileSizeDeg",
                 "handoverMarginM",
                 "severity",
-                "velocitySigmas");
+                "velocitySigmas",
+                "rejoinS",
+                "rejoinShare");
         ConvoyParameters d = DEFAULTS;
         double link = s.number("linkDistanceM", d.linkDistanceM());
         long minTracks = s.integer("minTracks", d.minTracks());
@@ -150,7 +188,9 @@ public record ConvoyParameters(
                                 s.number("tileSizeDeg", d.tileSizeDeg()),
                                 s.number("handoverMarginM", d.handoverMarginM()),
                                 s.enumValue("severity", Severity.class, d.severity()),
-                                s.number("velocitySigmas", d.velocitySigmas())));
+                                s.number("velocitySigmas", d.velocitySigmas()),
+                                s.number("rejoinS", d.rejoinS()),
+                                s.number("rejoinShare", d.rejoinShare())));
     }
 
     private static void positive(String key, double value) {

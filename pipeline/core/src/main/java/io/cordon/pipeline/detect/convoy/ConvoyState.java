@@ -8,14 +8,18 @@ import java.util.List;
 
 /**
  * What {@link ConvoyDetector} remembers for one tile: the latest update of each confirmed track
- * near the tile and the groups moving together.
+ * near the tile, the groups moving together and the alerted groups that broke up less than {@link
+ * ConvoyParameters#rejoinS()} ago.
  *
  * @param members latest update per track, sorted by track id
  * @param groups groups of at least {@link ConvoyParameters#minTracks()} linked tracks, sorted by
  *     key
+ * @param broken alerted groups of this tile that fell below minTracks and may still re-form (their
+ *     alert is open until they re-form or {@code rejoinS} passes), sorted by key
  */
-public record ConvoyState(List<Member> members, List<Group> groups) {
-    private static final int VERSION = 2; // 2 added the members' velocity sigma
+public record ConvoyState(List<Member> members, List<Group> groups, List<Broken> broken) {
+    // 2 added the members' velocity sigma, 3 the broken groups
+    private static final int VERSION = 3;
 
     /**
      * A track's latest update, with what an alert needs about it.
@@ -98,83 +102,133 @@ public record ConvoyState(List<Member> members, List<Group> groups) {
         }
     }
 
-    public static final ConvoyState EMPTY = new ConvoyState(List.of(), List.of());
+    /**
+     * An alerted group that fell below minTracks: its alert stays open (no message) until the group
+     * re-forms ({@code UPDATE}, {@code reason=rejoined}) or is {@code CLOSED}.
+     *
+     * @param group the group as it was at its last update together (its members then)
+     * @param since the update at which it fell below minTracks
+     * @param reason why it fell ({@code left}, {@code ended}, {@code lost}): the reason its {@code
+     *     CLOSED} will carry
+     * @param snapshot its members' latest updates when it fell, for the {@code CLOSED} (marking,
+     *     provenance, speed), sorted by track id
+     */
+    public record Broken(Group group, Instant since, String reason, List<Member> snapshot) {
+        public Broken {
+            snapshot = List.copyOf(snapshot);
+        }
+    }
+
+    public static final ConvoyState EMPTY = new ConvoyState(List.of(), List.of(), List.of());
 
     public ConvoyState {
         members = List.copyOf(members);
         groups = List.copyOf(groups);
+        broken = List.copyOf(broken);
     }
 
     public boolean isEmpty() {
-        return members.isEmpty() && groups.isEmpty();
+        return members.isEmpty() && groups.isEmpty() && broken.isEmpty();
     }
 
     public byte[] toBytes() {
         StateBytes.Writer w = new StateBytes.Writer(VERSION).writeInt(members.size());
-        for (Member m : members) {
-            w.writeString(m.trackId())
-                    .writeInstant(m.time())
-                    .writePoint(m.position())
-                    .writeDouble(m.eastMps())
-                    .writeDouble(m.northMps())
-                    .writeBoolean(m.releasableToAll())
-                    .writeString(m.releasableTo())
-                    .writeString(m.partnerIds())
-                    .writeString(m.sensorIds())
-                    .writeDouble(m.velocitySigmaMps());
-        }
+        members.forEach(m -> writeMember(w, m));
         w.writeInt(groups.size());
-        for (Group g : groups) {
-            w.writeString(g.key())
-                    .writeString(g.members())
-                    .writeInstant(g.start())
-                    .writeInstant(g.lastTogether())
-                    .writePoint(g.centroid())
-                    .writeString(g.ownerTile())
-                    .writeBoolean(g.alerted())
-                    .writeString(g.alertKey())
-                    .writeString(g.alertMembers())
-                    .writeInt(g.revision())
-                    .writeInt(g.maxMembers());
+        groups.forEach(g -> writeGroup(w, g));
+        w.writeInt(broken.size());
+        for (Broken b : broken) {
+            writeGroup(w, b.group());
+            w.writeInstant(b.since()).writeString(b.reason()).writeInt(b.snapshot().size());
+            b.snapshot().forEach(m -> writeMember(w, m));
         }
         return w.toBytes();
     }
 
+    private static void writeMember(StateBytes.Writer w, Member m) {
+        w.writeString(m.trackId())
+                .writeInstant(m.time())
+                .writePoint(m.position())
+                .writeDouble(m.eastMps())
+                .writeDouble(m.northMps())
+                .writeBoolean(m.releasableToAll())
+                .writeString(m.releasableTo())
+                .writeString(m.partnerIds())
+                .writeString(m.sensorIds())
+                .writeDouble(m.velocitySigmaMps());
+    }
+
+    private static void writeGroup(StateBytes.Writer w, Group g) {
+        w.writeString(g.key())
+                .writeString(g.members())
+                .writeInstant(g.start())
+                .writeInstant(g.lastTogether())
+                .writePoint(g.centroid())
+                .writeString(g.ownerTile())
+                .writeBoolean(g.alerted())
+                .writeString(g.alertKey())
+                .writeString(g.alertMembers())
+                .writeInt(g.revision())
+                .writeInt(g.maxMembers());
+    }
+
+    /** Reads versions 1 (no velocity sigma, read as 0), 2 (no broken groups) and 3. */
     public static ConvoyState fromBytes(byte[] bytes) {
         StateBytes.Reader r = new StateBytes.Reader(bytes, 1, VERSION);
         int n = r.readInt();
         List<Member> members = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            members.add(
-                    new Member(
-                            r.readString(),
-                            r.readInstant(),
-                            r.readPoint(),
-                            r.readDouble(),
-                            r.readDouble(),
-                            r.readBoolean(),
-                            r.readString(),
-                            r.readString(),
-                            r.readString(),
-                            r.version() >= 2 ? r.readDouble() : 0));
+            members.add(readMember(r));
         }
         int k = r.readInt();
         List<Group> groups = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
-            groups.add(
-                    new Group(
-                            r.readString(),
-                            r.readString(),
-                            r.readInstant(),
-                            r.readInstant(),
-                            r.readPoint(),
-                            r.readString(),
-                            r.readBoolean(),
-                            r.readString(),
-                            r.readString(),
-                            r.readInt(),
-                            r.readInt()));
+            groups.add(readGroup(r));
         }
-        return new ConvoyState(members, groups);
+        List<Broken> broken = new ArrayList<>();
+        if (r.version() >= 3) {
+            int b = r.readInt();
+            for (int i = 0; i < b; i++) {
+                Group g = readGroup(r);
+                Instant since = r.readInstant();
+                String reason = r.readString();
+                int m = r.readInt();
+                List<Member> snapshot = new ArrayList<>(m);
+                for (int j = 0; j < m; j++) {
+                    snapshot.add(readMember(r));
+                }
+                broken.add(new Broken(g, since, reason, snapshot));
+            }
+        }
+        return new ConvoyState(members, groups, broken);
+    }
+
+    private static Member readMember(StateBytes.Reader r) {
+        return new Member(
+                r.readString(),
+                r.readInstant(),
+                r.readPoint(),
+                r.readDouble(),
+                r.readDouble(),
+                r.readBoolean(),
+                r.readString(),
+                r.readString(),
+                r.readString(),
+                r.version() >= 2 ? r.readDouble() : 0);
+    }
+
+    private static Group readGroup(StateBytes.Reader r) {
+        return new Group(
+                r.readString(),
+                r.readString(),
+                r.readInstant(),
+                r.readInstant(),
+                r.readPoint(),
+                r.readString(),
+                r.readBoolean(),
+                r.readString(),
+                r.readString(),
+                r.readInt(),
+                r.readInt());
     }
 }

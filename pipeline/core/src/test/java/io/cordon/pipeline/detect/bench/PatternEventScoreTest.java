@@ -96,14 +96,14 @@ class PatternEventScoreTest {
         assertThat(zone[0]).as("zone intrusions").isGreaterThanOrEqualTo(12);
         assertThat(convoy[0]).as("convoys").isGreaterThanOrEqualTo(6);
         // Measured (docs/detection.md): loitering 12 of 12 events, 12 alerts all true; zone
-        // intrusion 12 of 12, 12 alerts all true; convoy 6 of 6 events, 6 of 9 alerts true (below
-        // the 0.95 target: the 3 others are second alerts for a convoy already alerted, its group
-        // broken and re-formed or handed over to the next tile). No alert on a decoy.
+        // intrusion 12 of 12, 12 alerts all true; convoy 6 of 6 events, 6 of 7 alerts true (below
+        // the 0.95 target: the other is the next tile's alert for a convoy handed over to it; the
+        // two groups that broke and re-formed continue their alert, rejoinS). No alert on a decoy.
         assertThat(ratio(loiter[2], loiter[1])).as("loitering precision").isGreaterThan(0.95);
         assertThat(ratio(loiter[2], loiter[0])).as("loitering recall").isGreaterThan(0.95);
         assertThat(ratio(zone[2], zone[1])).as("zone precision").isGreaterThan(0.95);
         assertThat(ratio(zone[2], zone[0])).as("zone recall").isGreaterThan(0.95);
-        assertThat(ratio(convoy[2], convoy[1])).as("convoy precision").isGreaterThanOrEqualTo(0.6);
+        assertThat(ratio(convoy[2], convoy[1])).as("convoy precision").isGreaterThan(0.85);
         assertThat(ratio(convoy[2], convoy[0])).as("convoy recall").isGreaterThan(0.95);
         assertThat(onDecoys).as("alerts on decoys").isEmpty();
         // Loitering latency is the 300 s minimum plus the update that passes it, counted from the

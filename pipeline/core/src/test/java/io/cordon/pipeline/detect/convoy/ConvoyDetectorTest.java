@@ -11,10 +11,13 @@ import io.cordon.pipeline.alert.AlertType;
 import io.cordon.pipeline.detect.DetectorReplay;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Evidence;
+import io.cordon.pipeline.detect.TrackFixtures;
 import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.Velocity;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -111,25 +114,7 @@ class ConvoyDetectorTest {
         assertThat(run(noisyColumn(150), null))
                 .extracting(Alert::state)
                 .containsExactly(AlertState.NEW);
-        ConvoyParameters d = ConvoyParameters.DEFAULTS;
-        ConvoyDetector plain =
-                new ConvoyDetector(
-                        new ConvoyParameters(
-                                d.minTracks(),
-                                d.linkDistanceM(),
-                                d.separationM(),
-                                d.maxHeadingDiffDeg(),
-                                d.maxSpeedDiffMps(),
-                                d.maxSpeedDiffFraction(),
-                                d.minSpeedMps(),
-                                d.minDurationS(),
-                                d.maxTrackAgeS(),
-                                d.forgetAfterS(),
-                                d.haloM(),
-                                d.tileSizeDeg(),
-                                d.handoverMarginM(),
-                                d.severity(),
-                                0));
+        ConvoyDetector plain = new ConvoyDetector(parameters(0, 120));
         ConvoyState state = null;
         List<Alert> alerts = new ArrayList<>();
         for (EntityTrack u : noisyColumn(150)) {
@@ -140,13 +125,44 @@ class ConvoyDetectorTest {
         assertThat(alerts).isEmpty();
     }
 
+    /** The defaults with another velocitySigmas and rejoinS. */
+    private static ConvoyParameters parameters(double velocitySigmas, double rejoinS) {
+        ConvoyParameters d = ConvoyParameters.DEFAULTS;
+        return new ConvoyParameters(
+                d.minTracks(),
+                d.linkDistanceM(),
+                d.separationM(),
+                d.maxHeadingDiffDeg(),
+                d.maxSpeedDiffMps(),
+                d.maxSpeedDiffFraction(),
+                d.minSpeedMps(),
+                d.minDurationS(),
+                d.maxTrackAgeS(),
+                d.forgetAfterS(),
+                d.haloM(),
+                d.tileSizeDeg(),
+                d.handoverMarginM(),
+                d.severity(),
+                velocitySigmas,
+                rejoinS,
+                d.rejoinShare());
+    }
+
     @Test
     void threeVehiclesDrivingTogetherAlertAfterTheMinimumDurationAndCloseWhenOneEnds() {
         Vehicle[] v = column();
         List<EntityTrack> updates = drive(200, v);
         updates.add(deleted(v[2].at(200.2), 201));
 
-        List<Alert> alerts = run(updates, null);
+        // rejoinS 0: the group closes as soon as it falls below three tracks
+        List<Alert> alerts = new ArrayList<>();
+        ConvoyDetector atOnce = new ConvoyDetector(parameters(1, 0));
+        ConvoyState state = null;
+        for (EntityTrack u : updates) {
+            DetectorResult<ConvoyState> r = atOnce.onTrackUpdate(state, null, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
 
         assertThat(alerts)
                 .extracting(Alert::state)
@@ -353,6 +369,251 @@ class ConvoyDetectorTest {
         return alerts.stream()
                 .map(a -> a.alertId() + a.state())
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * The column of {@link #column()} to 200 s (alerted at 120.2 s); C's track is deleted at 200.5
+     * s, A and B drive on to {@code endS}, and D, a new track on C's vehicle, appears at {@code
+     * dFromS}.
+     */
+    private static List<EntityTrack> trackReplacedAt(double dFromS, int endS) {
+        Vehicle[] v = column();
+        List<EntityTrack> updates = drive(200, v);
+        updates.add(deleted(v[2].at(200.2), 200.5));
+        Vehicle d = new Vehicle("D", v[2].startEastM(), v[2].northM(), v[2].speed(), 88);
+        for (int s = 201; s <= endS; s++) {
+            updates.add(v[0].at(s));
+            updates.add(v[1].at(s + 0.1));
+            if (s >= dFromS) {
+                updates.add(d.at(s + 0.3));
+            }
+        }
+        return updates;
+    }
+
+    @Test
+    void aGroupReformedWithinRejoinSContinuesItsAlert() {
+        // C's track ends (the group falls to two) and the tracker picks the vehicle up again as D
+        // 15 s later: A, B, D are 2 of the 3 last members, so the open alert goes on
+        List<Alert> alerts = run(trackReplacedAt(215, 300), null);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.UPDATE);
+        Alert rejoined = alerts.get(1);
+        assertThat(rejoined.alertId()).isEqualTo(alerts.get(0).alertId());
+        assertThat(rejoined.trackIds()).containsExactly("A", "B", "D");
+        assertThat(rejoined.evidence())
+                .containsEntry("reason", "rejoined")
+                .containsEntry(Evidence.REVISION, "1")
+                .containsEntry("param.rejoinS", "120.0");
+        assertThat(rejoined.windowStart()).isEqualTo(alerts.get(0).windowStart());
+        assertThat(rejoined.windowEnd()).isBetween(t(215), t(216));
+    }
+
+    @Test
+    void aGroupReformedAfterRejoinSIsANewAlertAndTheOldOneClosesAtItsLastUpdateTogether() {
+        // D appears 140 s after the break: the first alert closes (at the first update 120 s after
+        // the break, with the window of the group's last update together) and A, B, D alert anew
+        // 120 s after they form
+        List<EntityTrack> updates = trackReplacedAt(340, 480);
+        List<Alert> alerts = run(updates, null);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED, AlertState.NEW);
+        Alert closed = alerts.get(1);
+        assertThat(closed.alertId()).isEqualTo(alerts.get(0).alertId());
+        assertThat(closed.trackIds()).containsExactly("A", "B", "C");
+        assertThat(closed.evidence())
+                .containsEntry("reason", "ended")
+                .containsEntry(Evidence.REVISION, "1");
+        assertThat(closed.windowEnd()).isEqualTo(t(200.2));
+        Alert second = alerts.get(2);
+        assertThat(second.alertId()).isNotEqualTo(alerts.get(0).alertId());
+        assertThat(second.trackIds()).containsExactly("A", "B", "D");
+        assertThat(second.windowStart()).isEqualTo(t(340.3));
+        // the CLOSED was raised 120 s after the break, before D's first update
+        List<EntityTrack> beforeD =
+                updates.stream().filter(u -> u.time().isBefore(t(340))).toList();
+        assertThat(run(beforeD, null))
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        List<EntityTrack> beforeDue =
+                updates.stream().filter(u -> u.time().isBefore(t(320.5))).toList();
+        assertThat(run(beforeDue, null)).extracting(Alert::state).containsExactly(AlertState.NEW);
+    }
+
+    @Test
+    void aDisjointGroupFormingWhileAnotherIsBrokenIsANewAlert() {
+        // A, B, C alert; C's course swings 60° off from 200 s to 230 s (the group breaks: "left")
+        // and back; meanwhile D, E, F, 1 km north, form their own group at 205 s
+        Vehicle[] v = column();
+        Vehicle[] north = {
+            new Vehicle("D", 0, 1000, 12, 90),
+            new Vehicle("E", -100, 1000, 12, 90),
+            new Vehicle("F", -200, 1000, 12, 90)
+        };
+        List<EntityTrack> updates = new ArrayList<>();
+        for (int s = 0; s <= 340; s++) {
+            updates.add(v[0].at(s));
+            updates.add(v[1].at(s + 0.1));
+            EntityTrack c = v[2].at(s + 0.2);
+            if (s >= 200 && s < 230) {
+                double course = Math.toRadians(88 - 60);
+                c =
+                        track(
+                                "C",
+                                TrackStatus.CONFIRMED,
+                                c.time(),
+                                c.position(),
+                                new Velocity(12.5 * Math.sin(course), 12.5 * Math.cos(course), 0));
+            }
+            updates.add(c);
+            for (int i = 0; s >= 205 && i < 3; i++) {
+                updates.add(north[i].at(s + 0.3 + i * 0.1));
+            }
+        }
+        List<Alert> alerts = run(updates, null);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.UPDATE, AlertState.NEW);
+        String first = alerts.get(0).alertId();
+        assertThat(alerts.get(1).alertId()).isEqualTo(first);
+        assertThat(alerts.get(1).trackIds()).containsExactly("A", "B", "C");
+        assertThat(alerts.get(1).evidence()).containsEntry("reason", "rejoined");
+        assertThat(alerts.get(1).windowEnd()).isBetween(t(230), t(231));
+        assertThat(alerts.get(2).alertId()).isNotEqualTo(first);
+        assertThat(alerts.get(2).trackIds()).containsExactly("D", "E", "F");
+        assertThat(alerts.get(2).windowStart()).isEqualTo(t(205.5));
+    }
+
+    @Test
+    void aBrokenGroupInATileThatHearsNothingMoreClosesOnExpiryWithItsMarking() {
+        Vehicle[] v = column();
+        Marking mex = Marking.releasableTo(List.of("mex"));
+        List<EntityTrack> updates = new ArrayList<>();
+        for (EntityTrack u : drive(200, v)) {
+            updates.add(TrackFixtures.from(u, u.sensorIds(), u.partnerIds(), mex));
+        }
+        updates.add(deleted(v[2].at(200.2), 200.5));
+        ConvoyState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : updates) {
+            DetectorResult<ConvoyState> r = detector.onTrackUpdate(state, null, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW);
+        assertThat(state.broken())
+                .singleElement()
+                .satisfies(b -> assertThat(b.since()).isEqualTo(t(200.5)));
+        assertThat(ConvoyState.fromBytes(state.toBytes())).isEqualTo(state);
+
+        // the tile hears nothing more: the expiry 120 s after the break closes the alert
+        List<Instant> at = new ArrayList<>();
+        while (state != null && detector.expiresAt(state) != null) {
+            Instant due = detector.expiresAt(state);
+            at.add(due);
+            DetectorResult<ConvoyState> r = detector.expire(state, null, due);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        assertThat(at).containsExactly(t(320.5));
+        assertThat(state.broken()).isEmpty();
+        assertThat(state.members())
+                .extracting(ConvoyState.Member::trackId)
+                .containsExactly("A", "B");
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        Alert closed = alerts.get(1);
+        assertThat(closed.alertId()).isEqualTo(alerts.get(0).alertId());
+        assertThat(closed.evidence()).containsEntry("reason", "ended");
+        // described as at its last update together (C's marking too, though C's track is gone)
+        assertThat(closed.marking()).isEqualTo(alerts.get(0).marking()).isEqualTo(mex);
+        assertThat(closed.trackIds()).containsExactly("A", "B", "C");
+    }
+
+    @Test
+    void aBrokenGroupWhoseTracksAreAllStillHereClosesRejoinSAfterTheBreak() {
+        // all three tracks stay, but C drives north from 200 s: nothing re-forms, and the expiry
+        // (or the next update) at 200.2 s + 120 s closes the alert
+        Vehicle[] v = column();
+        List<EntityTrack> updates = drive(199, v);
+        Vehicle cNorth = new Vehicle("C", 0, 0, 12, 0);
+        for (int s = 200; s <= 330; s++) {
+            updates.add(v[0].at(s));
+            updates.add(v[1].at(s + 0.1));
+            updates.add(
+                    track(
+                            "C",
+                            TrackStatus.CONFIRMED,
+                            t(s + 0.2),
+                            moved(v[2].at(199.2).position(), 0, 12 * (s + 0.2 - 199.2)),
+                            cNorth.at(0).velocity()));
+        }
+        List<Alert> upToDue =
+                run(updates.stream().filter(u -> u.time().isBefore(t(320.2))).toList(), null);
+        assertThat(upToDue).extracting(Alert::state).containsExactly(AlertState.NEW);
+        List<Alert> alerts = run(updates, null);
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts.get(1).evidence())
+                .containsEntry("reason", "left")
+                .containsEntry(Evidence.REVISION, "1");
+        // A and B still linked to C's last eastbound update until C's first northbound one
+        assertThat(alerts.get(1).windowEnd()).isEqualTo(t(200.1));
+    }
+
+    @Test
+    void stateOfTheSecondFormatIsStillRead() {
+        // Version 2: no broken groups.
+        GeoPoint here = new GeoPoint(31.3, -110.6, 1200);
+        byte[] v2 =
+                new io.cordon.pipeline.detect.StateBytes.Writer(2)
+                        .writeInt(1)
+                        .writeString("A")
+                        .writeInstant(t(10))
+                        .writePoint(here)
+                        .writeDouble(5.0)
+                        .writeDouble(-1.0)
+                        .writeBoolean(true)
+                        .writeString("")
+                        .writeString("usa")
+                        .writeString("r1")
+                        .writeDouble(1.5)
+                        .writeInt(1)
+                        .writeString("A@0")
+                        .writeString("A,B,C")
+                        .writeInstant(t(0))
+                        .writeInstant(t(10))
+                        .writePoint(here)
+                        .writeString("3:4")
+                        .writeBoolean(true)
+                        .writeString("0:0")
+                        .writeString("A,B,C")
+                        .writeInt(2)
+                        .writeInt(4)
+                        .toBytes();
+
+        ConvoyState s = ConvoyState.fromBytes(v2);
+
+        assertThat(s.members())
+                .singleElement()
+                .satisfies(m -> assertThat(m.velocitySigmaMps()).isEqualTo(1.5));
+        assertThat(s.groups())
+                .singleElement()
+                .satisfies(
+                        g -> {
+                            assertThat(g.alertKey()).isEqualTo("0:0");
+                            assertThat(g.revision()).isEqualTo(2);
+                            assertThat(g.maxMembers()).isEqualTo(4);
+                        });
+        assertThat(s.broken()).isEmpty();
+        assertThat(ConvoyState.fromBytes(s.toBytes())).isEqualTo(s);
     }
 
     @Test
