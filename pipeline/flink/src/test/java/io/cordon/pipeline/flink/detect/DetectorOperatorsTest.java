@@ -88,6 +88,9 @@ class DetectorOperatorsTest {
         h.processElement(
                 envelope(track("T-1", TrackStatus.DELETED, 20, moved(ON_LINE, 0, 70), 0, 10)), 0);
         assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
+        h.processWatermark(new Watermark(ms(100)));
         assertThat(alerts(h)).hasSize(1);
         h.close();
     }
