@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -136,13 +137,30 @@ public final class LocalRun {
         }
     }
 
+    /**
+     * After the duration, run on until the detection job has committed its reading of the tracks up
+     * to scenario second {@code scenarioS} (of the run's simulation), at most {@code atMost}
+     * longer.
+     */
+    record Until(ToDoubleFunction<BorderSimulation> scenarioS, Duration atMost) {}
+
     private final Options options;
     private final PrintStream out;
     private final CountDownLatch stop = new CountDownLatch(1);
+    private Until until;
 
     public LocalRun(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
+    }
+
+    /**
+     * Makes the run last, past its duration, until the pipeline has processed the simulation up to
+     * an event time (a test waits for what it checks on the simulation's clock, not the wall's).
+     */
+    LocalRun until(ToDoubleFunction<BorderSimulation> scenarioS, Duration atMost) {
+        this.until = new Until(scenarioS, atMost);
+        return this;
     }
 
     /** Asks a running {@link #run()} to stop (Ctrl-C). */
@@ -247,8 +265,13 @@ public final class LocalRun {
                                 sim.targets(),
                                 sim.crossingFraction(),
                                 scenarioS);
-                try (ProgressMonitor monitor =
-                                new ProgressMonitor(bootstrap, clients.admin(), config).start();
+                double untilS =
+                        until == null ? Double.NaN : until.scenarioS().applyAsDouble(simulation);
+                ProgressMonitor watching = new ProgressMonitor(bootstrap, clients.admin(), config);
+                if (until != null) {
+                    watching.watchTrackTime(epoch.plusMillis(Math.round(untilS * 1000)));
+                }
+                try (ProgressMonitor monitor = watching.start();
                         SimulatorPublisher publisher =
                                 new SimulatorPublisher(
                                                 bootstrap,
@@ -276,8 +299,25 @@ public final class LocalRun {
                         if (publisher.failure() != null) {
                             throw publisher.failure();
                         }
-                        if (Duration.ofNanos(now - started).compareTo(options.duration()) >= 0) {
-                            break;
+                        Duration elapsed = Duration.ofNanos(now - started);
+                        if (elapsed.compareTo(options.duration()) >= 0) {
+                            if (until == null) {
+                                break;
+                            }
+                            if (monitor.committedPast(CordonJobs.DETECTION)) {
+                                out.printf(
+                                        "the detection job has committed the tracks up to scenario"
+                                                + " second %.0f%n",
+                                        untilS);
+                                break;
+                            }
+                            if (elapsed.compareTo(options.duration().plus(until.atMost())) >= 0) {
+                                out.printf(
+                                        "the detection job has not committed the tracks up to"
+                                                + " scenario second %.0f after %s more%n",
+                                        untilS, until.atMost());
+                                break;
+                            }
                         }
                     }
                     publisher.close();

@@ -9,6 +9,7 @@ import io.cordon.proto.v1.Observation;
 import io.cordon.proto.v1.TrackStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,10 +18,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,6 +39,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class ProgressMonitor implements AutoCloseable {
     private final CordonConfig config;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, Object> adminProps = new HashMap<>();
+    private Admin admin;
     private final Map<String, String> partnerByTopic = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
@@ -53,6 +61,12 @@ public final class ProgressMonitor implements AutoCloseable {
     private final Set<String> firstReasonSources = new HashSet<>();
     private volatile Exception failure;
 
+    /** See {@link #watchTrackTime}: epoch ms, or none. */
+    private long watchedTrackTimeMs = Long.MAX_VALUE;
+
+    /** Tracks partition → offset of its first committed update at or after the watched time. */
+    private final Map<Integer, Long> watchedTrackOffsets = new TreeMap<>();
+
     public ProgressMonitor(String bootstrapServers, CordonConfig config) {
         this(bootstrapServers, new Properties(), config);
     }
@@ -66,6 +80,7 @@ public final class ProgressMonitor implements AutoCloseable {
         Map<String, Object> props = new HashMap<>();
         extra.forEach((k, v) -> props.put((String) k, v));
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        adminProps.putAll(props);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -123,6 +138,11 @@ public final class ProgressMonitor implements AutoCloseable {
         } else if (topic.equals(t.tracks())) {
             trackUpdates++;
             EntityTrack track = EntityTrack.parseFrom(r.value());
+            long timeMs =
+                    track.getTime().getSeconds() * 1000 + track.getTime().getNanos() / 1_000_000;
+            if (timeMs >= watchedTrackTimeMs) {
+                watchedTrackOffsets.putIfAbsent(r.partition(), r.offset());
+            }
             trackIds.add(track.getTrackId());
             if (track.getStatus() == TrackStatus.TRACK_STATUS_DELETED) {
                 liveTracks.remove(track.getTrackId());
@@ -147,6 +167,52 @@ public final class ProgressMonitor implements AutoCloseable {
         } else if (partnerByTopic.containsKey(topic)) {
             alertsByPartner.merge(partnerByTopic.get(topic), 1L, Long::sum);
         }
+    }
+
+    /**
+     * Notes, per partition of the tracks topic, the offset of the first committed track update with
+     * an event time at or after {@code time}, for {@link #committedPast}. Call before {@link
+     * #start()}.
+     */
+    public synchronized ProgressMonitor watchTrackTime(Instant time) {
+        watchedTrackTimeMs = time.toEpochMilli();
+        return this;
+    }
+
+    /**
+     * Whether the job reading the tracks topic as consumer group {@code groupId} has committed its
+     * offsets past the first track update at or after the watched time ({@link #watchTrackTime}) on
+     * every partition that has one: its checkpoint covers those updates, so what it made of
+     * everything before them is committed too. False while no update has reached that time.
+     */
+    public boolean committedPast(String groupId) throws InterruptedException {
+        Map<Integer, Long> marks;
+        synchronized (this) {
+            marks = new TreeMap<>(watchedTrackOffsets);
+        }
+        if (marks.isEmpty()) {
+            return false;
+        }
+        if (admin == null) {
+            admin = Admin.create(adminProps);
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try {
+            committed =
+                    admin.listConsumerGroupOffsets(groupId)
+                            .partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return false; // asked again at the next progress line
+        }
+        for (Map.Entry<Integer, Long> m : marks.entrySet()) {
+            OffsetAndMetadata o =
+                    committed.get(new TopicPartition(config.topics().tracks(), m.getKey()));
+            if (o == null || o.offset() <= m.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A consistent copy of the counts so far. */
@@ -175,6 +241,9 @@ public final class ProgressMonitor implements AutoCloseable {
     public void close() throws InterruptedException {
         running.set(false);
         thread.join(10_000);
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
     }
 
     /**

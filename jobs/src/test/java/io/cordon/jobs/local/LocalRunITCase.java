@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.detect.dark.CooperativeSilenceParameters;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,26 @@ class LocalRunITCase {
                                 summary,
                                 20.0),
                         new PrintStream(console, true, StandardCharsets.UTF_8));
+        // The cooperative-silence finding comes aisSilenceS (scenario time) after the first carrier
+        // switches its AIS off under radar cover. On a slow machine the pipeline falls behind the
+        // wall clock, so the run lasts until the detection job has committed the tracks up to
+        // that moment plus a few radar scans, on the simulation's own clock.
+        double aisSilenceS =
+                CooperativeSilenceParameters.from(
+                                CordonConfig.load(Path.of("..", "deploy", "cordon.yaml"))
+                                        .detectors()
+                                        .of("cooperativeSilence"))
+                        .aisSilenceS();
+        run.until(
+                simulation ->
+                        simulation.targets().stream()
+                                        .filter(t -> t.ais() != null && t.ais().goesSilent())
+                                        .mapToDouble(t -> t.ais().silentFromS())
+                                        .min()
+                                        .orElseThrow()
+                                + aisSilenceS
+                                + 30,
+                Duration.ofMinutes(5));
 
         ProgressMonitor.Snapshot last = run.run();
 
@@ -55,6 +77,9 @@ class LocalRunITCase {
         // the registry of the example configuration (8 sensors) is on cordon.sensors.v1,
         // acknowledged
         assertThat(printed).contains("sensor registry: 8 sensors on cordon.sensors.v1");
+        assertThat(printed)
+                .as("the run lasted until the first silence's finding was due")
+                .contains("the detection job has committed the tracks up to scenario second");
         assertThat(last.observations()).isPositive();
         assertThat(last.trackUpdates()).isPositive();
         // the simulator writes in event-time order into one partition: nothing is late for fusion
@@ -62,8 +87,10 @@ class LocalRunITCase {
         assertThat(last.alertsByPartner()).containsOnlyKeys("usa", "mex", "can");
         assertThat(last.alertsByPartner().values()).allSatisfy(n -> assertThat(n).isPositive());
         assertThat(last.deadLetters()).as("the simulator's malformed records").isPositive();
-        // a simulated carrier switches its AIS off under radar cover (some 5 scenario minutes in,
-        // 15 s of this run): the cooperative-silence finding, told apart from the other DARK_TARGET
+        // a simulated carrier switches its AIS off under radar cover (BorderSimulation: at least a
+        // minute after it is born, under radar and AIS cover),
+        // and the run went on until the detection job had read the tracks aisSilenceS + 30 s
+        // later: the cooperative-silence finding, told apart from the other DARK_TARGET
         assertThat(last.alertsByDetector())
                 .as("alert messages by detector")
                 .containsKeys("cooperative-silence", "border-crossing");
