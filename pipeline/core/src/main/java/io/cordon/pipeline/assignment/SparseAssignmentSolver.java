@@ -6,10 +6,12 @@ import java.util.Arrays;
  * Optimal assignment on a sparse bipartite graph where every row may also stay unassigned at cost
  * 0: the shortest augmenting path method of {@link JonkerVolgenantSolver} (Jonker & Volgenant 1987;
  * Crouse 2016) with the row-by-row Dijkstra search run over the given edges only, a binary heap
- * picking the nearest column. The "unassigned" option is a private zero-cost column per row, so
- * every row always has an augmenting path. Cost is about O(R · E log E) in the worst case and close
- * to linear in the number of edges on the sparse, loosely coupled problems of tracking, where the
- * dense solver would be cubic in a large cluster.
+ * picking the nearest column, after a row reduction that gives each row whose cheapest column is
+ * not taken by an earlier row that column (Jonker & Volgenant's initialisation, simplified). The
+ * "unassigned" option is a private zero-cost column per row, so every row always has an augmenting
+ * path. Cost is about O(R · E log E) in the worst case and close to linear in the number of edges
+ * on the sparse, loosely coupled problems of tracking, where the dense solver would be cubic in a
+ * large cluster.
  *
  * <p>Ties go to the lower column index (real columns before the "unassigned" ones), so the result
  * is deterministic. Not thread-safe: scratch arrays are reused across calls.
@@ -41,12 +43,35 @@ public final class SparseAssignmentSolver {
             int rows, int cols, int[] rowStart, int[] edgeCol, double[] edgeCost, int[] col4row) {
         int columns = cols + rows;
         ensure(rows, columns, rowStart[rows] + rows);
-        Arrays.fill(u, 0, rows, 0.0);
         Arrays.fill(v, 0, columns, 0.0);
         Arrays.fill(row4col, 0, columns, -1);
         Arrays.fill(col4row, 0, rows, -1);
         Arrays.fill(shortest, 0, columns, Double.POSITIVE_INFINITY);
+        // Row reduction: each row's potential is its cheapest option (an edge or its own
+        // "unassigned" column at 0), which keeps every reduced cost non-negative, and a row whose
+        // cheapest column (the lowest index among equals) is still free takes it at reduced cost
+        // 0. Only the rows left over need a search: in tracking most rows of even a large
+        // component have a cheapest measurement of their own.
+        for (int r = 0; r < rows; r++) {
+            int best = cols + r;
+            double bestCost = 0.0;
+            for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
+                double c = edgeCost[e];
+                if (c < bestCost || (c == bestCost && edgeCol[e] < best)) {
+                    bestCost = c;
+                    best = edgeCol[e];
+                }
+            }
+            u[r] = bestCost;
+            if (row4col[best] == -1) {
+                row4col[best] = r;
+                col4row[r] = best;
+            }
+        }
         for (int cur = 0; cur < rows; cur++) {
+            if (col4row[cur] != -1) {
+                continue;
+            }
             int touchedCount = 0;
             int visited = 0;
             heapSize = 0;
