@@ -4,10 +4,12 @@ import static io.cordon.pipeline.detect.TrackFixtures.moved;
 import static io.cordon.pipeline.detect.TrackFixtures.t;
 import static io.cordon.pipeline.detect.TrackFixtures.track;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.alert.AlertState;
 import io.cordon.pipeline.alert.AlertType;
+import io.cordon.pipeline.config.ConfigException;
 import io.cordon.pipeline.detect.DetectorReplay;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Evidence;
@@ -566,6 +568,38 @@ class ConvoyDetectorTest {
                 .containsEntry(Evidence.REVISION, "1");
         // A and B still linked to C's last eastbound update until C's first northbound one
         assertThat(alerts.get(1).windowEnd()).isEqualTo(t(200.1));
+    }
+
+    @Test
+    void aBadRejoinSettingNamesTheKeyAndWhatIsAllowed() {
+        assertThatThrownBy(() -> parameters(1, -1))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rejoinS")
+                .hasMessageContaining("-1");
+        ConvoyParameters d = ConvoyParameters.DEFAULTS;
+        assertThatThrownBy(
+                        () ->
+                                new ConvoyParameters(
+                                        d.minTracks(),
+                                        d.linkDistanceM(),
+                                        d.separationM(),
+                                        d.maxHeadingDiffDeg(),
+                                        d.maxSpeedDiffMps(),
+                                        d.maxSpeedDiffFraction(),
+                                        d.minSpeedMps(),
+                                        d.minDurationS(),
+                                        d.maxTrackAgeS(),
+                                        d.forgetAfterS(),
+                                        d.haloM(),
+                                        d.tileSizeDeg(),
+                                        d.handoverMarginM(),
+                                        d.severity(),
+                                        d.velocitySigmas(),
+                                        d.rejoinS(),
+                                        0))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rejoinShare")
+                .hasMessageContaining("(0, 1]");
     }
 
     @Test
