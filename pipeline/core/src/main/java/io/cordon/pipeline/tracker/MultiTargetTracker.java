@@ -73,6 +73,28 @@ public final class MultiTargetTracker implements Tracker {
     private static final long CHECK_PERIOD_NANOS = 4_000_000_000L;
     private static final double REIDENTIFY_GATE = 13.82; // chi-square 2 dof, 99.9 %
     private static final long REIDENTIFY_MIN_GAP_NANOS = 4_000_000_000L;
+
+    /** Window over which the tracker's own births set the least new-target density, s. */
+    private static final double BIRTH_WINDOW_S = 60.0;
+
+    /** Revisit of a typical ground sensor, to turn a birth rate into a density per batch, s. */
+    private static final double BIRTH_BATCH_S = 4.0;
+
+    /** The least new-target density never falls below this share of the parameter. */
+    private static final double BIRTH_FLOOR_SHARE = 0.1;
+
+    /**
+     * A tracker restricted to a region (a tile's) counts its births over a shorter window, s, and
+     * discounts {@link #TILE_BIRTHS_DISCOUNTED} of them: over a tile's area one birth (often a
+     * replica of a target that came in from a neighbour) would lift the least density to half the
+     * parameter, where over the whole coverage the single tracker hardly moves (measured in
+     * docs/benchmarks.md, "Tiled fusion against one tracker").
+     */
+    static final double TILE_BIRTH_WINDOW_S = 45.0;
+
+    /** Births a tracker restricted to a region does not count ({@link #TILE_BIRTH_WINDOW_S}). */
+    static final int TILE_BIRTHS_DISCOUNTED = 1;
+
     private static final Comparator<Observation> ORDER =
             (a, b) -> {
                 int c = a.sensorId().compareTo(b.sensorId());
@@ -88,6 +110,13 @@ public final class MultiTargetTracker implements Tracker {
     final double[] initialModeProbabilities;
     private final ChiSquareGate gate;
     final SensorPriors priors;
+
+    /**
+     * Area over which births are counted ({@link #leastBirthDensity}): the sensors' coverage within
+     * the region, m²; NaN if unbounded; computed on first use (-1 until then).
+     */
+    private double birthAreaM2 = -1;
+
     final ExistenceModel existence;
     private final double roughNoise;
     final double maxTurnRateRadPerS;
@@ -593,6 +622,7 @@ public final class MultiTargetTracker implements Tracker {
      */
     public void restrictTo(Region region) {
         this.region = region;
+        this.birthAreaM2 = -1;
     }
 
     /**
@@ -890,9 +920,10 @@ public final class MultiTargetTracker implements Tracker {
     /**
      * Starts a track on every unassigned observation. The density of not yet tracked targets per
      * sensor in this batch is the unassigned detections beyond the expected clutter count (less two
-     * standard deviations of it), over the coverage area, and at least {@code
-     * newTargetDensityPerM2}. At start-up, when every target is new, this makes a single detection
-     * credible; in steady state it falls back to the parameter.
+     * standard deviations of it), over the coverage area, and at least {@link #leastBirthDensity}
+     * (at least {@code newTargetDensityPerM2} near a lost track). At start-up, when every target is
+     * new, this makes a single detection credible; in steady state it falls back to the least
+     * density.
      */
     private void initiateUnassigned(
             Observation[] observations, int m, Instant t, List<EntityTrack> out) {
@@ -902,8 +933,10 @@ public final class MultiTargetTracker implements Tracker {
         }
         Arrays.fill(batchUnassigned, 0, sensors, 0);
         Arrays.fill(batchAlone, 0, sensors, 0);
+        int unassigned = 0;
         for (int j = 0; j < m; j++) {
             if (!used[j]) {
+                unassigned++;
                 int s = sensorOf[j];
                 batchUnassigned[s]++;
                 int k = batchSensorIndex[s];
@@ -912,6 +945,10 @@ public final class MultiTargetTracker implements Tracker {
                 }
             }
         }
+        if (unassigned == 0) {
+            return;
+        }
+        double floor = leastBirthDensity(TrackRecord.nanos(t));
         double[] beta = new double[sensors];
         double[] betaAlone = new double[sensors];
         for (int s = 0; s < sensors; s++) {
@@ -926,10 +963,11 @@ public final class MultiTargetTracker implements Tracker {
                                 partBirthDensity(
                                         batchUnassigned[s] - batchAlone[s],
                                         part[2] - part[3],
-                                        shared);
-                        betaAlone[s] = partBirthDensity(batchAlone[s], part[3], part[1]);
+                                        shared,
+                                        floor);
+                        betaAlone[s] = partBirthDensity(batchAlone[s], part[3], part[1], floor);
                     } else {
-                        beta[s] = partBirthDensity(batchUnassigned[s], part[2], part[0]);
+                        beta[s] = partBirthDensity(batchUnassigned[s], part[2], part[0], floor);
                         betaAlone[s] = beta[s];
                     }
                     continue;
@@ -941,10 +979,12 @@ public final class MultiTargetTracker implements Tracker {
             if (!Double.isNaN(sole) && sole > 0.01 * area && sole < 0.99 * area) {
                 // Where only this sensor looks, every target is new to the tracker: judge the
                 // unassigned detections there on their own.
-                beta[s] = birthDensity(batchUnassigned[s] - batchAlone[s], density, area - sole);
-                betaAlone[s] = birthDensity(batchAlone[s], density, sole);
+                beta[s] =
+                        birthDensity(
+                                batchUnassigned[s] - batchAlone[s], density, area - sole, floor);
+                betaAlone[s] = birthDensity(batchAlone[s], density, sole, floor);
             } else {
-                beta[s] = birthDensity(batchUnassigned[s], density, area);
+                beta[s] = birthDensity(batchUnassigned[s], density, area, floor);
                 betaAlone[s] = beta[s];
             }
         }
@@ -954,24 +994,114 @@ public final class MultiTargetTracker implements Tracker {
                 int k = batchSensorIndex[s];
                 boolean alone =
                         k != SensorPriors.UNKNOWN && !priors.coveredByOther(k, ze[j], zn[j]);
-                initiate(
-                        observations[j],
-                        z[j],
-                        t,
-                        alone ? betaAlone[s] : beta[s],
-                        clutterAt[j],
-                        out);
+                double b = alone ? betaAlone[s] : beta[s];
+                if (b < parameters.newTargetDensityPerM2() && nearLostTrack(j)) {
+                    b = parameters.newTargetDensityPerM2();
+                }
+                initiate(observations[j], z[j], t, b, clutterAt[j], out);
             }
         }
     }
 
     /**
+     * The least density of new targets per m² in a batch at tn: the rate at which this tracker's
+     * own confirmed tracks were born in the last {@code BIRTH_WINDOW_S} (over the area the sensors
+     * cover, per {@code BIRTH_BATCH_S}), between a tenth of {@code newTargetDensityPerM2} and that
+     * parameter. Where targets are rarely born, a pair of clutter plots is then less credible than
+     * a new target; where many are, the parameter holds (the batch's excess of detections over
+     * clutter raises it further). A re-identified track keeps its first birth time, so a target
+     * found again is not counted as a birth. Computed from the live tracks alone (their birth times
+     * are in the snapshot), so a restored tracker continues identically. With no sensor of known
+     * coverage it is the parameter. A tracker restricted to a region (a tile's) counts the births
+     * of its own tracks over the coverage within its region, over {@link #TILE_BIRTH_WINDOW_S} and
+     * less {@link #TILE_BIRTHS_DISCOUNTED}: it cannot see the births elsewhere, which the single
+     * tracker averages over.
+     *
+     * <p>Also lists the lost tracks (confirmed, no update for half of {@code coastAfterS}) with
+     * their cheap prediction to tn, for {@link #nearLostTrack}, when the result is below the
+     * parameter.
+     */
+    private double leastBirthDensity(long tn) {
+        double parameter = parameters.newTargetDensityPerM2();
+        lostCount = 0;
+        if (birthAreaM2 < 0) {
+            birthAreaM2 = priors.coveredAreaM2(region);
+        }
+        if (!(birthAreaM2 > 0)) {
+            return parameter;
+        }
+        double window = region != null ? TILE_BIRTH_WINDOW_S : BIRTH_WINDOW_S;
+        long since = tn - (long) (window * 1e9);
+        long lostAfter = (long) (parameters.coastAfterS() * 0.5e9);
+        int births = 0;
+        for (int i = 0, size = live.size(); i < size; i++) {
+            TrackRecord track = live.get(i);
+            if (track == null || !track.isConfirmed()) {
+                continue;
+            }
+            if (track.birthNanos > since) {
+                births++;
+            }
+            if (tn - track.timeNanos > lostAfter) {
+                double dt = (tn - track.timeNanos) * 1e-9;
+                roughPredict(track.combined, dt, rough);
+                double speed = Math.sqrt(rough[2] * rough[2] + rough[3] * rough[3]);
+                double margin =
+                        Math.min(0.5 * speed * maxTurnRateRadPerS * dt * dt, 2 * speed * dt);
+                if ((lostCount + 1) * 5 > lost.length) {
+                    lost = Arrays.copyOf(lost, 2 * lost.length);
+                }
+                int o = 5 * lostCount++;
+                lost[o] = rough[0];
+                lost[o + 1] = rough[1];
+                lost[o + 2] = rough[4] + margin * margin;
+                lost[o + 3] = rough[5];
+                lost[o + 4] = rough[8] + margin * margin;
+            }
+        }
+        if (region != null) {
+            births = Math.max(0, births - TILE_BIRTHS_DISCOUNTED);
+        }
+        double rate = births * BIRTH_BATCH_S / (window * birthAreaM2);
+        double floor = Math.min(parameter, Math.max(BIRTH_FLOOR_SHARE * parameter, rate));
+        if (floor >= parameter) {
+            lostCount = 0;
+        }
+        return floor;
+    }
+
+    /**
+     * Whether detection j falls inside a lost track's cheap prediction (with the turn margin and
+     * the detection's variance, chi-square 2 dof at {@code REIDENTIFY_GATE}): a lost target may
+     * reappear there, so a new track on it starts at least at {@code newTargetDensityPerM2}, as it
+     * did before the density followed the births, and is confirmed and re-identified as soon.
+     */
+    private boolean nearLostTrack(int j) {
+        for (int q = 0; q < lostCount; q++) {
+            int o = 5 * q;
+            double a = lost[o + 2] + zVar[j], b = lost[o + 3], d = lost[o + 4] + zVar[j];
+            double de = ze[j] - lost[o], dn = zn[j] - lost[o + 1];
+            double d2 = (d * de * de - 2 * b * de * dn + a * dn * dn) / (a * d - b * b);
+            if (d2 < REIDENTIFY_GATE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Lost tracks' cheap predictions (east, north, P_ee, P_en, P_nn) for {@link #nearLostTrack}.
+     */
+    private double[] lost = new double[5 * 16];
+
+    private int lostCount;
+
+    /**
      * New-target density from {@code unassigned} detections over {@code area} with clutter {@code
      * density}: the excess over the expected clutter count less two standard deviations of it, at
-     * least {@code newTargetDensityPerM2}; the floor alone when the area is unknown.
+     * least {@code floor}; the floor alone when the area is unknown.
      */
-    private double birthDensity(int unassigned, double density, double area) {
-        double floor = parameters.newTargetDensityPerM2();
+    private double birthDensity(int unassigned, double density, double area, double floor) {
         if (Double.isNaN(area) || !(area > 0)) {
             return floor;
         }
@@ -1002,8 +1132,7 @@ public final class MultiTargetTracker implements Tracker {
      * New-target density in part of a scan: {@code unassigned} detections over {@code area} with
      * {@code clutter} expected there, beyond two standard deviations and {@link #PART_MARGIN}.
      */
-    private double partBirthDensity(int unassigned, double clutter, double area) {
-        double floor = parameters.newTargetDensityPerM2();
+    private double partBirthDensity(int unassigned, double clutter, double area, double floor) {
         if (!(area > 0)) {
             return floor;
         }

@@ -268,6 +268,42 @@ final class SensorPriors {
         };
     }
 
+    /**
+     * The area covered by at least one sensor and inside {@code region} (everywhere when null), m²,
+     * sampled on a 256 × 256 grid over the sensors' bounding box; NaN when a sensor's coverage is
+     * unbounded or no sensor is known.
+     */
+    double coveredAreaM2(MultiTargetTracker.Region region) {
+        if (!anyKnown) {
+            return Double.NaN;
+        }
+        double minE = Double.POSITIVE_INFINITY, maxE = Double.NEGATIVE_INFINITY;
+        double minN = Double.POSITIVE_INFINITY, maxN = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < kind.length; k++) {
+            if (kind[k] == EVERYWHERE) {
+                return Double.NaN;
+            }
+            double halfN = kind[k] == DISC ? a[k] : b[k];
+            minE = Math.min(minE, e[k] - a[k]);
+            maxE = Math.max(maxE, e[k] + a[k]);
+            minN = Math.min(minN, n[k] - halfN);
+            maxN = Math.max(maxN, n[k] + halfN);
+        }
+        int steps = 256;
+        double de = (maxE - minE) / steps, dn = (maxN - minN) / steps;
+        int inside = 0;
+        for (int i = 0; i < steps; i++) {
+            double pe = minE + (i + 0.5) * de;
+            for (int j = 0; j < steps; j++) {
+                double pn = minN + (j + 0.5) * dn;
+                if (anyCovers(pe, pn) && (region == null || region.contains(pe, pn))) {
+                    inside++;
+                }
+            }
+        }
+        return inside * de * dn;
+    }
+
     /** Whether a target at plane point (pe, pn) is in view of the sensor. */
     boolean covers(String sensorId, double pe, double pn, TrackRecord track) {
         int k = indexOf(sensorId);

@@ -19,7 +19,8 @@ import java.util.List;
  * @param newTargetDensityPerM2 least density of not yet tracked targets per m² (against clutter it
  *     sets a new track's initial existence probability); for a sensor with a known coverage the
  *     tracker raises it to what each batch shows: unassigned detections beyond the expected clutter
- *     count, over the coverage area
+ *     count, over the coverage area; and where its own confirmed tracks were rarely born in the
+ *     last minute it lowers it to that birth rate, down to a tenth, except near a lost track
  * @param confirmExistence existence probability at which a track is confirmed
  * @param deleteExistence existence probability under which a track is deleted
  * @param meanVisibleS mean time a target stays detectable (then hides: dark, masked), s

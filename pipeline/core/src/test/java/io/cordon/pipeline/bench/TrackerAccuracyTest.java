@@ -28,7 +28,9 @@ class TrackerAccuracyTest {
         TrackingScore score = run(ScenarioSpec.border(21, 60, 300));
         // Measured 2026-11-27: GOSPA 683.6 m, 1 ID switch, 6 fragmentations, 70 track ids
         // (684.8 m, 0 switches and 71 ids before close tracks stopped being deleted as
-        // duplicates and the velocity prior was retuned).
+        // duplicates and the velocity prior was retuned). 2026-11-28: 684.4 m after the turn-model
+        // noise change; with the least new-target density following the tracker's own births
+        // 683.4 m, the rest equal (thresholds kept: 720 m is 683.4 + 5.4 %).
         assertThat(score.gospaMeanM()).isLessThan(720.0);
         assertThat(score.idSwitches()).isLessThanOrEqualTo(2);
         assertThat(score.fragmentations()).isLessThanOrEqualTo(8);
@@ -41,7 +43,9 @@ class TrackerAccuracyTest {
     void aThousandTargetsOverTwoMinutes() {
         TrackingScore score = run(ScenarioSpec.border(22, 1000, 120));
         // Measured 2026-11-27: GOSPA 3 817 m, 24 ID switches, 43 fragmentations, 1 088 track ids
-        // (2026-11-28, tracks outside the scenario's box not reported: 1 087 ids, the rest equal)
+        // (2026-11-28, tracks outside the scenario's box not reported: 1 087 ids, the rest equal;
+        // 3 813 m after the turn-model noise change, unchanged by the least new-target density
+        // following the tracker's own births)
         // (the benchmark's t1000s: 4 068 m against an oracle bound of 3 702 m). Before close
         // tracks stopped being deleted as duplicates and the velocity prior was retuned: 3 855 m,
         // 50, 56 and 1 111.
