@@ -29,6 +29,14 @@ public final class TrackCommand implements Callable<Integer> {
                     "Write {observations, seconds, observations_per_s} as JSON here; seconds is the tracking loop alone.")
     Path stats;
 
+    @Option(
+            names = "--association",
+            paramLabel = "gnn|jpda|jpda-star",
+            description =
+                    "Data association: gnn (global nearest neighbour, the default), jpda or jpda-star"
+                            + " (joint probabilistic, exact over small clusters; docs/benchmarks.md).")
+    String association;
+
     @Override
     public Integer call() throws Exception {
         List<String> args =
@@ -36,6 +44,9 @@ public final class TrackCommand implements Callable<Integer> {
                         List.of("--scenario", scenario.toString(), "--out", out.toString()));
         if (stats != null) {
             args.addAll(List.of("--stats", stats.toString()));
+        }
+        if (association != null) {
+            args.addAll(List.of("--association", association));
         }
         return BenchTrackRunner.run(args.toArray(String[]::new), System.out, System.err);
     }
