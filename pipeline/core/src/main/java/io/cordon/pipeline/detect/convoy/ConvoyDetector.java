@@ -73,7 +73,7 @@ import java.util.TreeSet;
  */
 public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
     public static final String NAME = "convoy";
-    public static final String VERSION = "1.2.0";
+    public static final String VERSION = "1.3.0";
 
     private final ConvoyParameters parameters;
     private final TileGrid grid;
@@ -246,27 +246,46 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
     }
 
     /**
-     * When {@link #expire} next changes this state: the earliest break of a broken group plus
-     * rejoinS (null when none). Tracks are forgotten only at the tile's updates, as before.
+     * When {@link #expire} next changes this state: the earliest of a broken group's break plus
+     * rejoinS and a track's last update plus forgetAfterS (null for an empty state).
      */
     @Override
     public Instant expiresAt(ConvoyState state) {
         if (state == null) {
             return null;
         }
-        return state.broken().stream()
-                .map(ConvoyDetector.this::closesAt)
+        long forgetMs = Math.round(parameters.forgetAfterS() * 1000);
+        return java.util.stream.Stream.concat(
+                        state.broken().stream().map(ConvoyDetector.this::closesAt),
+                        state.members().stream().map(m -> m.time().plusMillis(forgetMs)))
                 .min(Instant::compareTo)
                 .orElse(null);
     }
 
     /**
-     * The tile has heard nothing until {@code now}: closes the broken groups whose rejoinS has
-     * passed (their {@code CLOSED} as at their last update together).
+     * The tile has heard nothing until {@code now}: forgets the tracks not updated for forgetAfterS
+     * (their groups lose them, {@code lost}, as at an update) and closes the broken groups whose
+     * rejoinS has passed (their {@code CLOSED} as at their last update together). A tile whose
+     * traffic stops thus ends its alerts and clears its state.
      */
     @Override
     public DetectorResult<ConvoyState> expire(ConvoyState state, String tileKey, Instant now) {
-        return new Step(state == null ? ConvoyState.EMPTY : state, tileKey, now).result();
+        Step step = new Step(state == null ? ConvoyState.EMPTY : state, tileKey, now);
+        forgetStale(step, now);
+        return step.result();
+    }
+
+    /** Removes the members not updated since {@code now} - forgetAfterS from the step's groups. */
+    private void forgetStale(Step step, Instant now) {
+        Instant forgetBefore = now.minusMillis(Math.round(parameters.forgetAfterS() * 1000));
+        Set<String> gone = new TreeSet<>();
+        step.members.values().stream()
+                .filter(m -> !m.time().isAfter(forgetBefore))
+                .forEach(m -> gone.add(m.trackId()));
+        if (!gone.isEmpty()) {
+            step.removeTracks(gone, "lost");
+            step.members.keySet().removeAll(gone);
+        }
     }
 
     @Override
@@ -280,16 +299,7 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
             step.members.remove(u.trackId());
         } else if (u.status() != TrackStatus.TENTATIVE && !stale) {
             step.members.put(u.trackId(), member(u));
-            Instant forgetBefore =
-                    u.time().minusMillis(Math.round(parameters.forgetAfterS() * 1000));
-            Set<String> gone = new TreeSet<>();
-            step.members.values().stream()
-                    .filter(m -> m.time().isBefore(forgetBefore))
-                    .forEach(m -> gone.add(m.trackId()));
-            if (!gone.isEmpty()) {
-                step.removeTracks(gone, "lost");
-                step.members.keySet().removeAll(gone);
-            }
+            forgetStale(step, u.time());
             regroup(step, u);
         }
         return step.result();

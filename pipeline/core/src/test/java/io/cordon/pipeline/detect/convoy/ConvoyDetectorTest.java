@@ -330,9 +330,15 @@ class ConvoyDetectorTest {
 
         // at the hand-over update the new tile (the updating track's own, processed first) opens
         // its alert and the old tile closes its own
+        // ... and when the tracks stop (after 1 700 s) the new tile forgets them and closes its
+        // alert (lost)
         assertThat(alerts)
                 .extracting(Alert::state)
-                .containsExactly(AlertState.NEW, AlertState.NEW, AlertState.CLOSED);
+                .containsExactly(
+                        AlertState.NEW, AlertState.NEW, AlertState.CLOSED, AlertState.CLOSED);
+        assertThat(alerts.get(3).alertId()).isEqualTo(alerts.get(1).alertId());
+        assertThat(alerts.get(3).evidence()).containsEntry("reason", "lost");
+        assertThat(keys.get(3)).isEqualTo(keys.get(1));
         assertThat(alerts.get(2).alertId()).isEqualTo(alerts.get(0).alertId());
         assertThat(alerts.get(2).evidence()).containsEntry("reason", "handover");
         assertThat(alerts.get(1).alertId()).isNotEqualTo(alerts.get(0).alertId());
@@ -513,20 +519,24 @@ class ConvoyDetectorTest {
                 .satisfies(b -> assertThat(b.since()).isEqualTo(t(200.5)));
         assertThat(ConvoyState.fromBytes(state.toBytes())).isEqualTo(state);
 
-        // the tile hears nothing more: the expiry 120 s after the break closes the alert
+        // the tile hears nothing more: A is forgotten forgetAfterS (60 s) after its last update,
+        // before the 120 s rejoinS run out, and with one track left the group cannot re-form and
+        // closes; forgetting B 0.1 s later leaves nothing in the tile's state
         List<Instant> at = new ArrayList<>();
+        List<Integer> closedAt = new ArrayList<>();
         while (state != null && detector.expiresAt(state) != null) {
             Instant due = detector.expiresAt(state);
             at.add(due);
             DetectorResult<ConvoyState> r = detector.expire(state, null, due);
             state = r.newState();
+            if (!r.alerts().isEmpty()) {
+                closedAt.add(at.size() - 1);
+            }
             alerts.addAll(r.alerts());
         }
-        assertThat(at).containsExactly(t(320.5));
-        assertThat(state.broken()).isEmpty();
-        assertThat(state.members())
-                .extracting(ConvoyState.Member::trackId)
-                .containsExactly("A", "B");
+        assertThat(at).containsExactly(t(260.0), t(260.1));
+        assertThat(closedAt).containsExactly(0);
+        assertThat(state).as("state cleared").isNull();
         assertThat(alerts)
                 .extracting(Alert::state)
                 .containsExactly(AlertState.NEW, AlertState.CLOSED);

@@ -302,8 +302,13 @@ class DetectorOperatorsTest {
         List<Alert> raised = alerts(h);
         assertThat(raised).extracting(Alert::state).containsExactly(AlertState.NEW);
         assertThat(raised.get(0).trackIds()).containsExactly("V-0", "V-1", "V-2");
+        // offline the input ends here: the tile forgets the silent tracks and closes the alert
         List<Alert> offline = DetectorReplay.keyed(convoy, updates);
-        assertThat(offline).extracting(Alert::alertId).containsExactly(raised.get(0).alertId());
+        assertThat(offline)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(offline).extracting(Alert::alertId).containsOnly(raised.get(0).alertId());
+        assertThat(offline.get(1).evidence()).containsEntry("reason", "lost");
 
         for (int i = 0; i < 3; i++) {
             route(
