@@ -1,10 +1,12 @@
 package io.cordon.jobs.cli;
 
+import io.cordon.jobs.local.LocalJobTiming;
 import io.cordon.jobs.local.LocalRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -58,12 +60,21 @@ public final class LocalCommand implements Callable<Integer> {
             })
     boolean secure;
 
+    @Mixin LocalJobTiming timing;
+
     @Override
     public Integer call() throws Exception {
         LocalRun run =
                 new LocalRun(
                         new LocalRun.Options(
-                                config, duration, dataDir, reuseData, summaryJson, speedup, secure),
+                                config,
+                                duration,
+                                dataDir,
+                                reuseData,
+                                summaryJson,
+                                speedup,
+                                secure,
+                                timing),
                         System.out);
         Thread main = Thread.currentThread();
         Thread hook =

@@ -30,7 +30,8 @@ class CordonCliTest {
         Run local = run("local", "--help");
         assertThat(local.exitCode()).isZero();
         assertThat(local.out())
-                .contains("--duration", "--config", "--summary-json", "--reuse-data");
+                .contains("--duration", "--config", "--summary-json", "--reuse-data")
+                .contains("--checkpoint-interval", "--max-out-of-orderness");
     }
 
     @Test
@@ -65,6 +66,20 @@ class CordonCliTest {
         Run r = run("local", "--duration", "soon");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("'soon' is not a duration", "60s");
+    }
+
+    @Test
+    void aLocalTimingOutOfRangeNamesTheFlagTheValueAndTheRange() {
+        Run r =
+                run(
+                        "local",
+                        "--checkpoint-interval",
+                        "5ms",
+                        "--data-dir",
+                        tmp.resolve("data").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--checkpoint-interval", "5ms", "10ms to 60s");
+        assertThat(tmp.resolve("data")).doesNotExist();
     }
 
     @Test
