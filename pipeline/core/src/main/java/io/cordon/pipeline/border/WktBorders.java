@@ -116,7 +116,7 @@ final class WktBorders {
         Geometry g;
         try {
             g = reader.read(wkt.strip());
-        } catch (ParseException e) {
+        } catch (ParseException | IllegalArgumentException e) {
             throw new BorderDataException(where + ": not valid WKT: " + e.getMessage(), e);
         }
         for (Coordinate c : g.getCoordinates()) {

@@ -95,5 +95,12 @@ class WktBordersTest {
                 .hasMessageContaining("has 4 fields separated by |, needs 5");
         assertThatThrownBy(() -> WktBorders.parse("border|x|USA|MEX|LINESTRING (31 -110, 32 -200)"))
                 .hasMessageContaining("lon first");
+        // JTS refuses these with IllegalArgumentException, not ParseException
+        assertThatThrownBy(() -> WktBorders.parse("country|USA|POLYGON ((0 0, 1 0, 1 1, 0 1))"))
+                .isInstanceOf(BorderDataException.class)
+                .hasMessageContaining("line 1: not valid WKT");
+        assertThatThrownBy(() -> WktBorders.parse("# x\n\nborder|x|USA|MEX|LINESTRING (0 0)"))
+                .isInstanceOf(BorderDataException.class)
+                .hasMessageContaining("line 3: not valid WKT");
     }
 }

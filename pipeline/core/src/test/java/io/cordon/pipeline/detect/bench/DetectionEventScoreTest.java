@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * End to end on generated scenarios: generator → tracker → detectors, alerts scored against the
  * generator's ground-truth events ({@link EventScore}). Default scenarios: 100 targets, 600 s,
- * seeds 1-3 (the generator's defaults, three draws).
+ * seeds 1-8 (the generator's defaults, eight draws).
  *
  * <p>Thresholds from the measured values (docs/detection.md, "Measured"), each a little under what
  * was measured so that a regression fails. Seeds 1-8 (at 742ddf5 + this test's change):
