@@ -126,10 +126,12 @@ class FusionWatermarkITCase {
         // the last frame (bound 0: each sensor's watermark is its newest time - 1 ms)
         long framesProbed = (end - probeFrom) / FRAME_MS;
         assertThat(probed).isEqualTo(framesProbed * SENSORS.size() * DETECTIONS_PER_FRAME);
-        // the alignment's drift, plus what one poll holds (500 records: a quarter second of
-        // partition 0, an eighth of partition 1) and a report interval; unaligned, partition 1 is
-        // read about 10 s ahead by then
-        long boundMs = FusionJob.MAX_WATERMARK_DRIFT.toMillis() + 1_000;
+        // the alignment's drift, plus what was fetched before a split was paused (a poll holds
+        // 500 records: a quarter second of partition 0, an eighth of partition 1; the reader
+        // queues a few) and what is emitted in a 100 ms report interval, which on a slow machine
+        // is more: measured 0.8 s here, at most about 1.75 s by the buffers, so 3 s of slack;
+        // unaligned, partition 1 is read about 10-14 s ahead by then
+        long boundMs = FusionJob.MAX_WATERMARK_DRIFT.toMillis() + 3_000;
         assertThat(maxLeadMs).as("event time read ahead of the watermark, ms").isLessThan(boundMs);
         long perSecond = 1000 / FRAME_MS * SENSORS.size() * DETECTIONS_PER_FRAME;
         assertThat(maxPending)
