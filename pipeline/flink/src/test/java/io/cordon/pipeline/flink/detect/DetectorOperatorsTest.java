@@ -323,12 +323,7 @@ class DetectorOperatorsTest {
                             0));
         }
         h.processWatermark(new Watermark(ms(131)));
-        List<Alert> all = alerts(h);
-        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
-        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
-        assertThat(h.numKeyedStateEntries()).isZero();
-        assertThat(h.numEventTimeTimers()).isZero();
-        assertThat(h.numProcessingTimeTimers()).isZero();
+        assertClosedAndCleared(h);
         h.close();
     }
 
@@ -494,6 +489,21 @@ class DetectorOperatorsTest {
         e.eventTimeMs = t.time().toEpochMilli();
         e.payload = EntityTrackCodec.toProto(t).toByteArray();
         return e;
+    }
+
+    /**
+     * The harness has sent one alert's NEW and then its CLOSED (the same id), and keeps no keyed
+     * state and no timer; returns the two for further checks.
+     */
+    static List<Alert> assertClosedAndCleared(
+            KeyedOneInputStreamOperatorTestHarness<String, ?, KeyedPayload> h) {
+        List<Alert> all = alerts(h);
+        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
+        return all;
     }
 
     static List<Alert> alerts(KeyedOneInputStreamOperatorTestHarness<String, ?, KeyedPayload> h) {

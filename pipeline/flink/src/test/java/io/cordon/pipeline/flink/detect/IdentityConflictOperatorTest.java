@@ -75,12 +75,7 @@ class IdentityConflictOperatorTest {
         route(h, DETECTOR, deleted(vessel("S-1", 22, MEETING)));
         route(h, DETECTOR, deleted(vessel("S-2", 22, moved(MEETING, 90, 5_000))));
         h.processWatermark(new Watermark(ms(22)));
-        List<Alert> all = alerts(h);
-        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
-        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
-        assertThat(h.numKeyedStateEntries()).isZero();
-        assertThat(h.numEventTimeTimers()).isZero();
-        assertThat(h.numProcessingTimeTimers()).isZero();
+        DetectorOperatorsTest.assertClosedAndCleared(h);
         h.close();
     }
 
@@ -100,12 +95,7 @@ class IdentityConflictOperatorTest {
         h.processWatermark(new Watermark(ms(20 + maxAge)));
         assertThat(alerts(h)).as("claims exactly maxClaimAgeS old still count").hasSize(1);
         h.processWatermark(new Watermark(ms(20 + maxAge) + 1));
-        List<Alert> all = alerts(h);
-        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
-        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
-        assertThat(h.numKeyedStateEntries()).isZero();
-        assertThat(h.numEventTimeTimers()).isZero();
-        assertThat(h.numProcessingTimeTimers()).isZero();
+        DetectorOperatorsTest.assertClosedAndCleared(h);
         h.close();
     }
 

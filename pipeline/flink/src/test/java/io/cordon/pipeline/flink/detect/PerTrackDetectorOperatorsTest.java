@@ -110,12 +110,7 @@ class PerTrackDetectorOperatorsTest {
         h.processElement(
                 envelope(DetectorOperatorsTest.track("P-1", TrackStatus.DELETED, 402, spot, 0, 0)),
                 0);
-        List<Alert> all = alerts(h);
-        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
-        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
-        assertThat(h.numKeyedStateEntries()).isZero();
-        assertThat(h.numEventTimeTimers()).isZero();
-        assertThat(h.numProcessingTimeTimers()).isZero();
+        DetectorOperatorsTest.assertClosedAndCleared(h);
         h.close();
     }
 
@@ -346,11 +341,7 @@ class PerTrackDetectorOperatorsTest {
                                 T0.plusSeconds(100),
                                 T0.plusSeconds(320))),
                 0);
-        List<Alert> all = alerts(h);
-        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
-        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
-        assertThat(h.numKeyedStateEntries()).isZero();
-        assertThat(h.numEventTimeTimers()).isZero();
+        DetectorOperatorsTest.assertClosedAndCleared(h);
         h.close();
     }
 
@@ -406,11 +397,7 @@ class PerTrackDetectorOperatorsTest {
                                 null,
                                 T0.plusSeconds(40))),
                 0);
-        List<Alert> all = alerts(h);
-        assertThat(all).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.CLOSED);
-        assertThat(all.get(1).alertId()).isEqualTo(all.get(0).alertId());
-        assertThat(h.numKeyedStateEntries()).isZero();
-        assertThat(h.numEventTimeTimers()).isZero();
+        DetectorOperatorsTest.assertClosedAndCleared(h);
         h.close();
     }
 
