@@ -74,6 +74,13 @@ public final class KafkaFeedSink implements FeedSink {
      */
     public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(5);
 
+    /**
+     * How long {@link #close()} waits for Kafka to take what the sink still holds: 30 s, the bound
+     * the producer's own close had before the sink flushed first; a connector stopping with its
+     * broker gone must not hang for the producer's 2-minute delivery timeout.
+     */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
     private final Producer<byte[], byte[]> producer;
     private final String observationsTopic;
     private final String deadLetterTopic;
@@ -83,6 +90,7 @@ public final class KafkaFeedSink implements FeedSink {
     private final Consumer<String> log;
     private final Duration maxFutureSkew;
     private final Clock clock;
+    private final Duration closeTimeout;
     private final ExecutorService resender =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -117,7 +125,8 @@ public final class KafkaFeedSink implements FeedSink {
                 health,
                 log,
                 maxFutureSkew,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                CLOSE_TIMEOUT);
     }
 
     KafkaFeedSink(
@@ -130,12 +139,37 @@ public final class KafkaFeedSink implements FeedSink {
             Consumer<String> log,
             Duration maxFutureSkew,
             Clock clock) {
+        this(
+                producer,
+                observationsTopic,
+                deadLetterTopic,
+                sensorId,
+                source,
+                health,
+                log,
+                maxFutureSkew,
+                clock,
+                CLOSE_TIMEOUT);
+    }
+
+    KafkaFeedSink(
+            Producer<byte[], byte[]> producer,
+            String observationsTopic,
+            String deadLetterTopic,
+            String sensorId,
+            String source,
+            FeedHealth health,
+            Consumer<String> log,
+            Duration maxFutureSkew,
+            Clock clock,
+            Duration closeTimeout) {
         if (maxFutureSkew == null || maxFutureSkew.isNegative()) {
             throw new IllegalArgumentException(
                     "maxFutureSkew must be a duration >= 0, was " + maxFutureSkew);
         }
         this.maxFutureSkew = maxFutureSkew;
         this.clock = clock;
+        this.closeTimeout = closeTimeout;
         this.producer = producer;
         this.observationsTopic = observationsTopic;
         this.deadLetterTopic = deadLetterTopic;
@@ -346,17 +380,50 @@ public final class KafkaFeedSink implements FeedSink {
     /**
      * Flushes first ({@link #flush()}): the callbacks of records still in the producer ask for dead
      * letters and resends on the sink's own thread, which must still take them; then stops that
-     * thread and closes the producer.
+     * thread and closes the producer. The whole close takes at most {@link #CLOSE_TIMEOUT}: with
+     * the broker gone a flush would wait for the producer's delivery timeout (2 minutes by
+     * default), so after the bound the producer is closed at once, which fails what it still holds;
+     * each of those records is counted as a publish failure ({@code
+     * cordon_connector_publish_failures_total}) and logged, not silently dropped.
      */
     @Override
     public void close() {
-        flush();
+        long deadline = System.nanoTime() + closeTimeout.toNanos();
+        Thread flusher = new Thread(this::flush, "cordon-feed-sink-close");
+        flusher.setDaemon(true);
+        flusher.start();
+        boolean flushed = awaitUntil(flusher, deadline);
+        if (!flushed) {
+            log.accept(
+                    "Kafka did not take everything within "
+                            + closeTimeout.toSeconds()
+                            + " s of closing; closing the producer now: what it still holds is"
+                            + " counted as publish failures");
+            producer.close(Duration.ZERO);
+            awaitUntil(flusher, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+        }
         resender.shutdown();
         try {
-            resender.awaitTermination(30, TimeUnit.SECONDS);
+            resender.awaitTermination(
+                    Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(30));
+        resender.shutdownNow();
+        if (flushed) {
+            producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+    }
+
+    private static boolean awaitUntil(Thread thread, long deadlineNanos) {
+        try {
+            long left = deadlineNanos - System.nanoTime();
+            if (left > 0) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
     }
 }

@@ -229,4 +229,75 @@ class KafkaFeedSinkTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxFutureSkew");
     }
+
+    /**
+     * A producer whose flush never finishes until it is closed, as a real one with its broker gone
+     * waits for the delivery timeout (2 minutes); closing it fails what it still holds.
+     */
+    private static final class StuckProducer extends MockProducer<byte[], byte[]> {
+        final java.util.concurrent.CountDownLatch closed =
+                new java.util.concurrent.CountDownLatch(1);
+        final List<Duration> closeTimeouts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        StuckProducer() {
+            super(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public void flush() {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close(Duration timeout) {
+            closeTimeouts.add(timeout);
+            while (errorNext(new TimeoutException("producer closed"))) {
+                // fail every record still held, as KafkaProducer.close(0) aborts its batches
+            }
+            closed.countDown();
+            super.close(timeout);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a hang guard: the unbounded close never returned here
+    void closeIsBoundedWhenKafkaTakesNothingAndCountsWhatItHeld() {
+        StuckProducer producer = new StuckProducer();
+        KafkaFeedSink sink =
+                new KafkaFeedSink(
+                        producer,
+                        "obs",
+                        "dlq",
+                        "ais-1",
+                        "ais:ais-1@udp://0.0.0.0:10110",
+                        health,
+                        logged::add,
+                        Duration.ofMinutes(5),
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        Duration.ofMillis(300));
+        sink.accept(
+                item(observation("a", NOW.minusSeconds(2)), observation("b", NOW.minusSeconds(1))));
+        sink.close();
+        // not flushed within the bound: closed at once, not after the producer's own timeout
+        assertThat(producer.closeTimeouts).containsExactly(Duration.ZERO);
+        assertThat(health.published()).isZero();
+        assertThat(health.publishFailures()).isEqualTo(2);
+        assertThat(logged).anyMatch(l -> l.contains("closing the producer now"));
+    }
+
+    @Test
+    void closeFlushesEverythingFirstWhenKafkaTakesIt() {
+        MockProducer<byte[], byte[]> producer = producer(false);
+        KafkaFeedSink sink = sink(producer, Duration.ofMinutes(5));
+        sink.accept(item(observation("a", NOW.minusSeconds(2))));
+        assertThat(health.published()).isZero();
+        sink.close();
+        assertThat(health.published()).isEqualTo(1);
+        assertThat(health.publishFailures()).isZero();
+        assertThat(logged).noneMatch(l -> l.contains("closing the producer now"));
+    }
 }
