@@ -136,11 +136,13 @@ public final class MultiTargetTracker implements Tracker {
 
     // Structure of arrays by birth-order index, for the per-batch pass over every track: the
     // track's moment-matched Gaussian block and its time (Long.MIN_VALUE once deleted), and when
-    // its coverage was last checked.
+    // its coverage was last checked; its birth time while it is confirmed or coasting, else
+    // Long.MIN_VALUE (written by sync and at each confirmation: read by leastBirthDensity).
     private static final int ROW = 16;
     private double[] rows = new double[64 * ROW];
     private long[] rowTime = new long[64];
     private long[] rowChecked = new long[64];
+    private long[] rowBirth = new long[64];
     private long advancedNanos = Long.MIN_VALUE;
     Instant clock;
     private long stamp;
@@ -258,16 +260,23 @@ public final class MultiTargetTracker implements Tracker {
             rows = Arrays.copyOf(rows, size * ROW);
             rowTime = Arrays.copyOf(rowTime, size);
             rowChecked = Arrays.copyOf(rowChecked, size);
+            rowBirth = Arrays.copyOf(rowBirth, size);
         }
         sync(track);
     }
 
-    /** Copies a track's estimate, time and check time into its row. */
+    /** Copies a track's estimate, time, check time and confirmed birth time into its row. */
     void sync(TrackRecord track) {
         int i = track.index;
         System.arraycopy(track.combined, 0, rows, i * ROW, FlatImm.GAUSSIAN);
         rowTime[i] = track.timeNanos;
         rowChecked[i] = track.checkedNanos;
+        syncBirth(track);
+    }
+
+    /** The row's birth time: the track's while it is confirmed or coasting, else none. */
+    private void syncBirth(TrackRecord track) {
+        rowBirth[track.index] = track.isConfirmed() ? track.birthNanos : Long.MIN_VALUE;
     }
 
     @Override
@@ -513,6 +522,7 @@ public final class MultiTargetTracker implements Tracker {
                 if (track.status == TrackStatus.TENTATIVE
                         && track.existence() >= parameters.confirmExistence()) {
                     track.status = TrackStatus.CONFIRMED;
+                    syncBirth(track);
                     newlyConfirmed(track, null);
                 } else if (track.status == TrackStatus.COASTING) {
                     track.status = TrackStatus.CONFIRMED;
@@ -1034,15 +1044,19 @@ public final class MultiTargetTracker implements Tracker {
         long since = tn - (long) (window * 1e9);
         long lostAfter = (long) (parameters.coastAfterS() * 0.5e9);
         int births = 0;
+        // On the rows alone (a sequential pass over two arrays): a deleted track's time and an
+        // unconfirmed one's birth are Long.MIN_VALUE; the record is read only for a lost track.
         for (int i = 0, size = live.size(); i < size; i++) {
-            TrackRecord track = live.get(i);
-            if (track == null || !track.isConfirmed()) {
+            long birth = rowBirth[i];
+            long time = rowTime[i];
+            if (birth == Long.MIN_VALUE || time == Long.MIN_VALUE) {
                 continue;
             }
-            if (track.birthNanos > since) {
+            if (birth > since) {
                 births++;
             }
-            if (tn - track.timeNanos > lostAfter) {
+            if (tn - time > lostAfter) {
+                TrackRecord track = live.get(i);
                 double dt = (tn - track.timeNanos) * 1e-9;
                 roughPredict(track.combined, dt, rough);
                 double speed = Math.sqrt(rough[2] * rough[2] + rough[3] * rough[3]);
@@ -1346,6 +1360,7 @@ public final class MultiTargetTracker implements Tracker {
                         System.arraycopy(rows, i * ROW, rows, w * ROW, ROW);
                         rowTime[w] = rowTime[i];
                         rowChecked[w] = rowChecked[i];
+                        rowBirth[w] = rowBirth[i];
                     }
                     track.index = w;
                     live.set(w++, track);
@@ -1536,6 +1551,7 @@ public final class MultiTargetTracker implements Tracker {
         if (track.status == TrackStatus.TENTATIVE
                 && track.existence() >= parameters.confirmExistence()) {
             track.status = TrackStatus.CONFIRMED;
+            syncBirth(track);
             newlyConfirmed(track, null);
         }
         if (track.existence() < parameters.deleteExistence()) {
