@@ -149,7 +149,11 @@ public class TrackingFunction
             p.pending.put(e.eventTimeMs, atTime);
             ctx.timerService().registerEventTimeTimer(e.eventTimeMs);
         }
-        atTime.add(e);
+        // The raw bytes are only for a dead letter, and only one that is late on arrival (above) is
+        // dead-lettered: not kept, nor checkpointed, while it waits for the watermark.
+        ObservationEnvelope kept = ObservationEnvelope.Serializer.INSTANCE.copy(e);
+        kept.payload = null;
+        atTime.add(kept);
     }
 
     /**

@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
@@ -36,6 +39,7 @@ import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -215,6 +219,36 @@ class TrackingFunctionTest {
         assertThat(((Histogram) metrics.get("eventTimeToEmitMs")).getCount())
                 .isEqualTo(tracks(h).size());
         assertThat(((Histogram) metrics.get("ingestionToEmitMs")).getCount()).isEqualTo(120);
+        h.close();
+    }
+
+    @Test
+    void pendingObservationsAreKeptAndCheckpointedWithoutTheirRawBytes() throws Exception {
+        var h = harness(null, false);
+        play(h, 0, 3); // the watermark at second 2: both sensors' frames of second 3 wait
+        h.snapshot(1, T0 + 3_000);
+        var backend = h.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(PARTITION);
+        MapState<Long, List<ObservationEnvelope>> pending =
+                backend.getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        new MapStateDescriptor<>(
+                                "pending-observations",
+                                Types.LONG,
+                                Types.LIST(TypeInformation.of(ObservationEnvelope.class))));
+        List<ObservationEnvelope> waiting = new ArrayList<>();
+        for (List<ObservationEnvelope> atTime : pending.values()) {
+            waiting.addAll(atTime);
+        }
+        assertThat(waiting)
+                .hasSize(6)
+                .allSatisfy(
+                        e -> {
+                            assertThat(e.payload).isNull();
+                            assertThat(e.observation).isNotNull();
+                            assertThat(e.eventTimeMs).isEqualTo(T0 + 3_000);
+                        });
         h.close();
     }
 
