@@ -125,6 +125,34 @@ public final class BorderSimulation {
         return target.crossingTimeS(0.0);
     }
 
+    /**
+     * The truth of going dark: every transponder switched off during the run, by switch-off time,
+     * then target index. Read from the targets; it draws nothing, so the observations are those of
+     * a simulation on which it is never called.
+     */
+    public List<SwitchOff> switchOffs() {
+        List<SwitchOff> out = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            SimulatedTarget t = targets.get(i);
+            if (t.cooperative() && t.ais().goesSilent()) {
+                double off = t.ais().silentFromS();
+                out.add(
+                        new SwitchOff(
+                                i,
+                                t.id(),
+                                t.ais().mmsiDigits(),
+                                off,
+                                plane.surfacePoint(t.eastAt(off), t.northAt(off))));
+            }
+        }
+        out.sort(
+                (a, b) ->
+                        a.timeS() != b.timeS()
+                                ? Double.compare(a.timeS(), b.timeS())
+                                : Integer.compare(a.targetIndex(), b.targetIndex()));
+        return List.copyOf(out);
+    }
+
     private List<SimulatedTarget> generateTargets(
             long seed, int count, double crossingFraction, double durationS) {
         SplittableRandom rnd = new SplittableRandom(seed);

@@ -175,16 +175,26 @@ public final class EventScore {
      */
     public static Map<String, TypeScore> score(
             BenchDetection.Result result, List<TruthEvent> events, Map<String, Gate> gates) {
-        Instant epoch = result.scenario().epoch();
+        return score(result.scenario().epoch(), result.alerts(), events, gates);
+    }
+
+    /**
+     * Scores {@code raised} against {@code events}, for each type in {@code gates}: the same as
+     * {@link #score(BenchDetection.Result, List, Map)} for alerts that come from elsewhere than a
+     * bench scenario (the border simulation), with times counted from {@code epoch}.
+     */
+    public static Map<String, TypeScore> score(
+            Instant epoch,
+            List<BenchDetection.Raised> raised,
+            List<TruthEvent> events,
+            Map<String, Gate> gates) {
         Map<String, TypeScore> out = new TreeMap<>();
         for (var g : new TreeMap<>(gates).entrySet()) {
             String type = g.getKey();
             Gate gate = g.getValue();
             List<TruthEvent> truth = events.stream().filter(e -> e.type().equals(type)).toList();
             List<BenchDetection.Raised> alerts =
-                    result.alerts().stream()
-                            .filter(r -> r.alert().type().name().equals(type))
-                            .toList();
+                    raised.stream().filter(r -> r.alert().type().name().equals(type)).toList();
             List<double[]> candidates = new ArrayList<>(); // |dt|, distance, alert, event
             for (int a = 0; a < alerts.size(); a++) {
                 var alert = alerts.get(a).alert();
