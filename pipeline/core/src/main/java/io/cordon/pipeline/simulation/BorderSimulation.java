@@ -75,6 +75,18 @@ public final class BorderSimulation {
     /** One-sigma noise of an AIS velocity per axis, m/s (GNSS speed and course over ground). */
     public static final double AIS_SIGMA_VELOCITY_MPS = 0.1;
 
+    /** An MMSI clone ({@link #withMmsiClones}) starts at least this far from its carrier, m. */
+    public static final double CLONE_MIN_SEPARATION_M = 5_000;
+
+    /** ... and at most this far, m. */
+    public static final double CLONE_MAX_SEPARATION_M = 15_000;
+
+    /** A near clone (a decoy) starts at most this far from its carrier, m. */
+    public static final double NEAR_CLONE_MAX_SEPARATION_M = 800;
+
+    private static final String CLONE_PREFIX = "clone-";
+    private static final String NEAR_CLONE_PREFIX = "near-clone-";
+
     private static final int MID_NORTH = 338;
     private static final int MID_SOUTH = 345;
 
@@ -110,6 +122,128 @@ public final class BorderSimulation {
                         seed,
                         generateTargets(seed, targetCount, crossingFraction, durationS),
                         durationS);
+    }
+
+    private BorderSimulation(BorderSimulation base, List<SimulatedTarget> targets) {
+        this.sensors = base.sensors;
+        this.plane = base.plane;
+        this.epoch = base.epoch;
+        this.seed = base.seed;
+        this.targets = List.copyOf(targets);
+    }
+
+    /**
+     * This simulation with MMSI clones added (opt-in: without this call nothing changes): {@code
+     * spoofed} second transponders that use the MMSI of an existing carrier {@value
+     * #CLONE_MIN_SEPARATION_M} to {@value #CLONE_MAX_SEPARATION_M} m away from it (spoofing: an
+     * identity conflict), and {@code near} clones that use it within {@value
+     * #NEAR_CLONE_MAX_SEPARATION_M} m (a decoy: two antennas of one convoy, a tender; no conflict
+     * at the identity-conflict detector's 1 km). Each clone is a target of its own (radars see it
+     * too), appended after the existing targets with id {@code clone-k} or {@code near-clone-k},
+     * with the carrier's velocity (so the separation stays what it was at its birth), born between
+     * 20 % and 50 % of the run and living to its end, transmitting as a transponder of the
+     * carrier's class with its own phase. The carriers are drawn among those that never switch off,
+     * each used once. All draws come from a stream of the seed of their own: the existing targets,
+     * their AIS reports and switch-offs are unchanged; the scans draw detection and clutter for the
+     * added targets too, so their plots differ from a run without clones.
+     *
+     * @param durationS the run's length, s (as given to the constructor)
+     * @throws IllegalArgumentException if a count is negative or there are fewer eligible carriers
+     *     than clones
+     */
+    public BorderSimulation withMmsiClones(int spoofed, int near, double durationS) {
+        if (spoofed < 0 || near < 0) {
+            throw new IllegalArgumentException(
+                    "clone counts must be >= 0, were " + spoofed + " and " + near);
+        }
+        List<Integer> carriers = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            SimulatedTarget t = targets.get(i);
+            if (t.cooperative() && !t.ais().goesSilent() && t.id().startsWith("truth-")) {
+                carriers.add(i);
+            }
+        }
+        if (carriers.size() < spoofed + near) {
+            throw new IllegalArgumentException(
+                    "MMSI clones: "
+                            + (spoofed + near)
+                            + " asked for, only "
+                            + carriers.size()
+                            + " carriers that keep transmitting");
+        }
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x434C_4F4E_0000_0000L);
+        List<SimulatedTarget> out = new ArrayList<>(targets);
+        for (int k = 0; k < spoofed + near; k++) {
+            boolean far = k < spoofed;
+            int original = carriers.remove(rnd.nextInt(carriers.size()));
+            SimulatedTarget o = targets.get(original);
+            double born = rnd.nextDouble(0.2 * durationS, 0.5 * durationS);
+            double distance =
+                    far
+                            ? rnd.nextDouble(CLONE_MIN_SEPARATION_M, CLONE_MAX_SEPARATION_M)
+                            : rnd.nextDouble(
+                                    NEAR_CLONE_MAX_SEPARATION_M / 3, NEAR_CLONE_MAX_SEPARATION_M);
+            double bearing = rnd.nextDouble(0, 2 * Math.PI);
+            int positionPhase = rnd.nextInt(30);
+            AisTransponder a = o.ais();
+            AisTransponder ais =
+                    new AisTransponder(
+                            a.mmsi(),
+                            a.classA(),
+                            a.callsign(),
+                            a.name(),
+                            positionPhase % a.positionIntervalS(o.speedMps()),
+                            a.staticPhaseS());
+            out.add(
+                    new SimulatedTarget(
+                            (far ? CLONE_PREFIX : NEAR_CLONE_PREFIX) + k,
+                            o.targetClass(),
+                            o.eastAt(born) + distance * Math.sin(bearing),
+                            o.northAt(born) + distance * Math.cos(bearing),
+                            o.velocityEastMps(),
+                            o.velocityNorthMps(),
+                            born,
+                            o.diesS(),
+                            ais));
+        }
+        return new BorderSimulation(this, out);
+    }
+
+    /**
+     * The truth of the MMSI clones ({@link #withMmsiClones}): one per clone, by clone index. Read
+     * from the targets; it draws nothing.
+     */
+    public List<MmsiClone> mmsiClones() {
+        List<MmsiClone> out = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            SimulatedTarget c = targets.get(i);
+            boolean far = c.id().startsWith(CLONE_PREFIX);
+            if (!far && !c.id().startsWith(NEAR_CLONE_PREFIX)) {
+                continue;
+            }
+            for (int j = 0; j < targets.size(); j++) {
+                SimulatedTarget o = targets.get(j);
+                if (j != i
+                        && o.id().startsWith("truth-")
+                        && o.cooperative()
+                        && o.ais().mmsi() == c.ais().mmsi()) {
+                    double first = relativeS(firstWholeSecond(c) + c.ais().positionPhaseS());
+                    out.add(
+                            new MmsiClone(
+                                    i,
+                                    j,
+                                    c.ais().mmsiDigits(),
+                                    !far,
+                                    c.bornS(),
+                                    first,
+                                    plane.surfacePoint(c.eastAt(first), c.northAt(first)),
+                                    Math.hypot(
+                                            c.eastAt(first) - o.eastAt(first),
+                                            c.northAt(first) - o.northAt(first))));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     public List<SimulatedTarget> targets() {
@@ -471,7 +605,10 @@ public final class BorderSimulation {
             long second,
             List<Observation> out) {
         EnuPoint sensorInRef = plane.toEnu(sensor.position());
-        SplittableRandom rnd = aisRandom(sensor, target, second, 0);
+        // a clone shares its carrier's MMSI: its own noise and observation id
+        boolean clone = !target.id().startsWith("truth-");
+        SplittableRandom rnd =
+                aisRandom(sensor, target, second, clone ? target.id().hashCode() : 0);
         if (!inRange(target, tS, sensor, sensorInRef)
                 || rnd.nextDouble() > sensor.detectionProbability()) {
             return;
@@ -489,7 +626,12 @@ public final class BorderSimulation {
         AisTransponder ais = target.ais();
         out.add(
                 new Observation(
-                        sensor.id() + "-" + Math.round(tS * 1000) + "-" + ais.mmsiDigits(),
+                        sensor.id()
+                                + "-"
+                                + Math.round(tS * 1000)
+                                + "-"
+                                + ais.mmsiDigits()
+                                + (clone ? "-" + target.id() : ""),
                         sensor.partnerId(),
                         sensor.id(),
                         sensor.kind(),
