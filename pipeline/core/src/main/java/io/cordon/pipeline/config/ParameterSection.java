@@ -28,10 +28,17 @@ public final class ParameterSection {
         return node.path();
     }
 
-    /** Fails when a key other than {@code keys} is present. */
+    /**
+     * Fails when a key other than {@code keys} is present. A key written {@code name.*} allows a
+     * nested section {@code name} (see {@link #section}): the key {@code name} and every flat key
+     * {@code name.<key>}.
+     */
     public ParameterSection allowOnly(String... keys) {
         for (String present : fields.keys()) {
-            if (!Arrays.asList(keys).contains(present)) {
+            int dot = present.indexOf('.');
+            String head = dot < 0 ? present : present.substring(0, dot);
+            boolean nested = Arrays.asList(keys).contains(head + ".*");
+            if (!Arrays.asList(keys).contains(present) && !nested) {
                 throw new ConfigException(
                         ConfigException.join(path(), present),
                         "unknown key " + present,
@@ -39,6 +46,43 @@ public final class ParameterSection {
             }
         }
         return this;
+    }
+
+    /**
+     * The nested section {@code name}: the map under the key {@code name} merged with the flat keys
+     * {@code name.<key>} of this section (as {@code --param rendezvous.sea.minDurationS=7200}
+     * writes them). A key given both ways is an error naming it.
+     */
+    public ParameterSection section(String name) {
+        YamlNode nested = fields.get(name);
+        Map<String, Object> merged = new java.util.LinkedHashMap<>();
+        if (nested.present()) {
+            if (!(nested.value() instanceof Map<?, ?> map)) {
+                throw new ConfigException(
+                        nested.path(), nested.value(), "a map of parameter names to values");
+            }
+            map.forEach((k, v) -> merged.put(String.valueOf(k), v));
+        }
+        String prefix = name + ".";
+        for (String key : fields.keys()) {
+            if (key.startsWith(prefix)) {
+                String sub = key.substring(prefix.length());
+                if (merged.containsKey(sub)) {
+                    throw new ConfigException(
+                            ConfigException.join(path(), key),
+                            "given twice",
+                            "either " + prefix + sub + " or " + sub + " under " + name);
+                }
+                merged.put(sub, fields.get(key).value());
+            }
+        }
+        return new ParameterSection(
+                new YamlNode(ConfigException.join(path(), name), merged.isEmpty() ? null : merged));
+    }
+
+    /** A list of points ({@code {latDeg, lonDeg}} maps) under {@code key}; absent = empty. */
+    public java.util.List<io.cordon.pipeline.geo.GeoPoint> points(String key) {
+        return fields.get(key).elements().stream().map(YamlNode::geoPoint).toList();
     }
 
     public double number(String key, double defaultValue) {

@@ -26,7 +26,7 @@ import io.cordon.pipeline.detect.identity.IdentityConflictParameters;
 import io.cordon.pipeline.detect.loitering.LoiteringDetector;
 import io.cordon.pipeline.detect.loitering.LoiteringParameters;
 import io.cordon.pipeline.detect.rendezvous.RendezvousDetector;
-import io.cordon.pipeline.detect.rendezvous.RendezvousParameters;
+import io.cordon.pipeline.detect.rendezvous.RendezvousVariants;
 import io.cordon.pipeline.detect.rendezvous.TileGrid;
 import io.cordon.pipeline.detect.zone.ZoneIntrusionDetector;
 import io.cordon.pipeline.detect.zone.ZoneIntrusionParameters;
@@ -200,7 +200,7 @@ public final class BenchDetection {
         var crossing = BorderCrossingParameters.from(settings.of(BorderCrossingDetector.NAME));
         var loitering = LoiteringParameters.from(settings.of(LoiteringDetector.NAME));
         var dark = DarkTargetParameters.from(settings.of(DarkTargetDetector.NAME));
-        var rendezvous = RendezvousParameters.from(settings.of(RendezvousDetector.NAME));
+        var rendezvous = RendezvousVariants.from(settings.of(RendezvousDetector.NAME));
         var identity = IdentityConflictParameters.from(settings.of(IdentityConflictDetector.NAME));
         var zone = ZoneIntrusionParameters.from(settings.of(ZoneIntrusionDetector.NAME));
         var convoy = ConvoyParameters.from(settings.of(ConvoyDetector.NAME));

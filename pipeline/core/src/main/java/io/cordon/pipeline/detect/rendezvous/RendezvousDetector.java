@@ -11,6 +11,7 @@ import io.cordon.pipeline.detect.KeyedTrackDetector;
 import io.cordon.pipeline.detect.rendezvous.RendezvousState.Cov;
 import io.cordon.pipeline.detect.rendezvous.RendezvousState.Member;
 import io.cordon.pipeline.detect.rendezvous.RendezvousState.Pair;
+import io.cordon.pipeline.detect.rendezvous.RendezvousVariants.Variant;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.Velocity;
@@ -52,6 +53,15 @@ import java.util.TreeSet;
  * emits {@code CLOSED} with the same id, the window from its start to its last update together and
  * the reason ({@code separated}, {@code deleted}, {@code forgotten}).
  *
+ * <p>Variants ({@link RendezvousVariants}): every parameter above is the pair's variant's, chosen
+ * when the pair starts from the two tracks' classes at that time (vessels: sea, aircraft and
+ * drones: air, anything else: land; two different variants: land). A track leaves the state after
+ * its own variant's {@code forgetAfterS}. A sea pair whose midpoint is within {@link
+ * RendezvousVariants#minAnchorageDistanceM()} of a configured anchorage does not alert; an air pair
+ * is together only while their altitudes (when both known) are within {@link
+ * RendezvousVariants#maxHeightDifferenceM()}, and a larger height difference counts as apart. The
+ * alert's evidence names the variant ({@code variant}) and its parameters ({@code param.*}).
+ *
  * <p>Only the pair's owner tile emits ({@link TileGrid#tileOf} of the midpoint at the start); tiles
  * given the same updates in the same order compute the same pairs, so every pair alerts exactly
  * once. The id is {@code AlertIds.of(RENDEZVOUS, "rendezvous", [a, b], t)} with {@code t} the
@@ -59,14 +69,35 @@ import java.util.TreeSet;
  */
 public final class RendezvousDetector implements KeyedTrackDetector<RendezvousState> {
     public static final String NAME = "rendezvous";
-    public static final String VERSION = "2.1.0";
+    public static final String VERSION = "2.2.0";
 
-    private final RendezvousParameters parameters;
+    /**
+     * Most speed samples a pair keeps for its median: beyond it the window is thinned to about half
+     * as many samples evenly spaced in time, the oldest and the newest kept (the window still spans
+     * {@code minDurationS}), so a 2 h sea encounter's state stays bounded (a land pair keeps 30 s
+     * of 1-4 s updates, far below it).
+     */
+    static final int MAX_WINDOW = 512;
+
+    private final RendezvousVariants variants;
     private final TileGrid grid;
 
-    public RendezvousDetector(RendezvousParameters parameters, TileGrid grid) {
-        this.parameters = parameters;
+    /** Only the land variant configured: sea and air at their defaults. */
+    public RendezvousDetector(RendezvousParameters land, TileGrid grid) {
+        this(RendezvousVariants.landOnly(land), grid);
+    }
+
+    public RendezvousDetector(RendezvousVariants variants, TileGrid grid) {
+        this.variants = variants;
         this.grid = grid;
+    }
+
+    private RendezvousParameters params(Variant v) {
+        return variants.of(v);
+    }
+
+    private static Variant variantOf(EntityTrack u) {
+        return Variant.of(u.classification().targetClass());
     }
 
     @Override
@@ -75,12 +106,14 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
     }
 
     /**
-     * The tiles within a halo of twice {@link RendezvousParameters#reachM()} of the update, so that
+     * The tiles within a halo of twice {@link RendezvousVariants#reachM} of the update's variant
+     * (its own variant's reach, or the land variant's when larger: mixed pairs are land), so that
      * both tracks of a pair that may still be together or not yet separated reach the pair's tiles.
+     * The default 0.1° tiles (about 11 km) are wider than the largest halo (sea: 3.5 km).
      */
     @Override
     public List<String> keysFor(EntityTrack u) {
-        return grid.tilesNear(u.position(), 2 * parameters.reachM());
+        return grid.tilesNear(u.position(), 2 * variants.reachM(variantOf(u)));
     }
 
     /** For a single key holding every track: this key owns every pair. */
@@ -138,19 +171,20 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
     }
 
     /**
-     * When {@link #expire} next changes this state: the oldest member's time plus {@link
-     * RendezvousParameters#forgetAfterS()} (null for an empty state). {@code expire} at exactly
-     * this time forgets that member, so a timer set here always makes progress.
+     * When {@link #expire} next changes this state: the earliest of each member's time plus its
+     * variant's {@link RendezvousParameters#forgetAfterS()} (null for an empty state). {@code
+     * expire} at exactly this time forgets that member, so a timer set here always makes progress.
      */
     @Override
     public Instant expiresAt(RendezvousState state) {
         return state == null
                 ? null
-                : state.members().stream()
-                        .map(Member::time)
-                        .min(Instant::compareTo)
-                        .map(t -> t.plusMillis(Math.round(parameters.forgetAfterS() * 1000)))
-                        .orElse(null);
+                : state.members().stream().map(this::forgetAt).min(Instant::compareTo).orElse(null);
+    }
+
+    /** When a member leaves the state unless updated again. */
+    private Instant forgetAt(Member m) {
+        return m.time().plusMillis(Math.round(params(m.variant()).forgetAfterS() * 1000));
     }
 
     private static DetectorResult<RendezvousState> result(
@@ -171,11 +205,10 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
             String tileKey,
             Instant now,
             List<Alert> alerts) {
-        // At or before: expire(s, key, expiresAt(s)) must forget the oldest member.
-        Instant forgetUpTo = now.minusMillis(Math.round(parameters.forgetAfterS() * 1000));
+        // At or before: expire(s, key, expiresAt(s)) must forget the earliest member.
         Set<String> gone = new TreeSet<>();
         members.values().stream()
-                .filter(m -> !m.time().isAfter(forgetUpTo))
+                .filter(m -> !forgetAt(m).isAfter(now))
                 .forEach(m -> gone.add(m.trackId()));
         end(
                 pairs,
@@ -211,7 +244,7 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
     }
 
     /** Slow: the estimated speed minus {@code speedSigmas} σ along the velocity is small enough. */
-    private boolean slow(Member m) {
+    private static boolean slow(Member m, RendezvousParameters parameters) {
         double speed = Math.hypot(m.eastMps(), m.northMps());
         double sigma = 0;
         if (speed > 0) {
@@ -236,22 +269,30 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
             Map<String, Pair> pairs,
             String tileKey,
             List<Alert> alerts) {
-        Instant oldest = u.time().minusMillis(Math.round(parameters.maxTrackAgeS() * 1000));
-        boolean slow = slow(self);
         for (Member other : members.values()) {
-            if (other.trackId().equals(self.trackId()) || other.time().isBefore(oldest)) {
+            if (other.trackId().equals(self.trackId())) {
                 continue;
             }
-            Gap g = gap(self, other, u.time());
-            double allowance = parameters.distanceSigmas() * g.sigmaM();
-            boolean together =
-                    g.distanceM() - allowance <= parameters.maxDistanceM()
-                            && g.sigmaM() <= parameters.maxSigmaM();
             boolean aFirst = self.trackId().compareTo(other.trackId()) < 0;
             Member a = aFirst ? self : other;
             Member b = aFirst ? other : self;
             String key = a.trackId() + "|" + b.trackId();
             Pair p = pairs.get(key);
+            // An open pair keeps the variant it started with; a new one takes the tracks' now.
+            Variant variant = p != null ? p.variant() : Variant.of(self.variant(), other.variant());
+            RendezvousParameters parameters = params(variant);
+            Instant oldest = u.time().minusMillis(Math.round(parameters.maxTrackAgeS() * 1000));
+            if (other.time().isBefore(oldest)) {
+                continue;
+            }
+            boolean slow = slow(self, parameters);
+            Gap g = gap(self, other, u.time());
+            double allowance = parameters.distanceSigmas() * g.sigmaM();
+            boolean level = variant != Variant.AIR || level(self, other);
+            boolean together =
+                    g.distanceM() - allowance <= parameters.maxDistanceM()
+                            && g.sigmaM() <= parameters.maxSigmaM()
+                            && level;
             if (together) {
                 if (p == null) {
                     p =
@@ -271,7 +312,8 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                                     0,
                                     0,
                                     g.midpoint(),
-                                    null);
+                                    null,
+                                    variant);
                 }
                 p =
                         new Pair(
@@ -284,13 +326,14 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                                 p.ownerTile(),
                                 p.slowSamples() + (slow ? 1 : 0),
                                 p.fastSamples() + (slow ? 0 : 1),
-                                window(p.window(), u.time(), slow),
+                                window(p.window(), u.time(), slow, parameters),
                                 Math.min(p.minDistanceM(), g.distanceM()),
                                 p.alerted(),
                                 p.revision(),
                                 p.reportedDurationS(),
                                 p.reportedPlace(),
-                                null);
+                                null,
+                                p.variant());
                 double duration = Geodesy.secondsBetween(p.start(), p.lastTogether());
                 if (!p.alerted() && meets(p)) {
                     p = reported(p, true, 0, duration);
@@ -315,7 +358,8 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                     }
                 }
                 pairs.put(key, p);
-            } else if (p != null && g.distanceM() - allowance > parameters.separationM()) {
+            } else if (p != null
+                    && (g.distanceM() - allowance > parameters.separationM() || !level)) {
                 // Apart: the pair ends once they have stayed apart separationS (a track lagging a
                 // stop overshoots the meeting place for a scan or two and comes back).
                 Instant since = p.apartSince() == null ? u.time() : p.apartSince();
@@ -339,8 +383,19 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
         }
     }
 
+    /**
+     * Air: both tracks at a known altitude (non-zero {@code altM}) are at most {@link
+     * RendezvousVariants#maxHeightDifferenceM()} apart vertically; without altitudes, true.
+     */
+    private boolean level(Member self, Member other) {
+        double h1 = self.position().altM();
+        double h2 = other.position().altM();
+        return h1 == 0 || h2 == 0 || Math.abs(h1 - h2) <= variants.maxHeightDifferenceM();
+    }
+
     /** Why an alerted pair should send an UPDATE now, or null. */
     private String updateReason(Pair p, double durationS) {
+        RendezvousParameters parameters = params(p.variant());
         double step = parameters.updateEveryS();
         if (Math.floor(durationS / step) > Math.floor(p.reportedDurationS() / step)) {
             return "duration";
@@ -368,7 +423,8 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                 revision,
                 durationS,
                 p.lastPlace(),
-                p.apartSince());
+                p.apartSince(),
+                p.variant());
     }
 
     private static Pair apart(Pair p, Instant since) {
@@ -388,7 +444,8 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                 p.revision(),
                 p.reportedDurationS(),
                 p.reportedPlace(),
-                since);
+                since,
+                p.variant());
     }
 
     private void end(
@@ -420,13 +477,24 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
         }
     }
 
+    /**
+     * Long enough, slow enough (median), and for a sea pair not within {@link
+     * RendezvousVariants#minAnchorageDistanceM()} of an anchorage (its current midpoint: a pair
+     * near one does not alert, and alerts later if it drifts away while still together).
+     */
     private boolean meets(Pair p) {
+        RendezvousParameters parameters = params(p.variant());
         return Geodesy.secondsBetween(p.start(), p.lastTogether()) >= parameters.minDurationS()
-                && 2 * p.window().stream().filter(x -> (x & 1) == 1).count() >= p.window().size();
+                && 2 * p.window().stream().filter(x -> (x & 1) == 1).count() >= p.window().size()
+                && !(p.variant() == Variant.SEA && variants.nearAnchorage(p.lastPlace()));
     }
 
-    /** The window with a sample at {@code t} added and those older than minDurationS dropped. */
-    private List<Long> window(List<Long> window, Instant t, boolean slow) {
+    /**
+     * The window with a sample at {@code t} added and those older than minDurationS dropped; past
+     * {@link #MAX_WINDOW} samples it is thinned evenly in time.
+     */
+    private static List<Long> window(
+            List<Long> window, Instant t, boolean slow, RendezvousParameters parameters) {
         long from = t.toEpochMilli() - Math.round(parameters.minDurationS() * 1000);
         List<Long> out = new ArrayList<>();
         for (long x : window) {
@@ -435,6 +503,23 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
             }
         }
         out.add(t.toEpochMilli() * 2 + (slow ? 1 : 0));
+        if (out.size() > MAX_WINDOW) {
+            // Thin evenly in time, keeping the oldest and the newest sample: the window still
+            // spans minDurationS and the median still weighs every part of it alike.
+            long oldest = out.get(0) >> 1;
+            long newest = out.get(out.size() - 1) >> 1;
+            long step = Math.max(1, (newest - oldest) / (MAX_WINDOW / 2));
+            List<Long> thinned = new ArrayList<>(MAX_WINDOW / 2 + 2);
+            long next = oldest;
+            for (int i = 0; i < out.size(); i++) {
+                long at = out.get(i) >> 1;
+                if (at >= next || i == out.size() - 1) {
+                    thinned.add(out.get(i));
+                    next = at + step;
+                }
+            }
+            return thinned;
+        }
         return out;
     }
 
@@ -453,7 +538,8 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
                 u.marking().releasableToAll(),
                 String.join(",", new TreeSet<>(u.marking().partners())),
                 String.join(",", u.partnerIds()),
-                String.join(",", u.sensorIds()));
+                String.join(",", u.sensorIds()),
+                variantOf(u));
     }
 
     /** A track already gone from the state: nothing is known of its marking, so release to none. */
@@ -479,6 +565,7 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
             Instant end,
             GeoPoint where,
             String reason) {
+        RendezvousParameters parameters = params(p.variant());
         long key = Math.round(p.start().toEpochMilli() / 1000.0) * 1000;
         double duration = Geodesy.secondsBetween(p.start(), end);
         int revision = state == AlertState.CLOSED ? p.revision() + 1 : p.revision();
@@ -490,6 +577,7 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
         evidence.put("startLatDeg", Evidence.decimal(p.startPlace().latDeg(), 6));
         evidence.put("startLonDeg", Evidence.decimal(p.startPlace().lonDeg(), 6));
         evidence.put("revision", Integer.toString(revision));
+        evidence.put("variant", p.variant().key());
         if (!reason.isEmpty()) {
             evidence.put("reason", reason);
         }

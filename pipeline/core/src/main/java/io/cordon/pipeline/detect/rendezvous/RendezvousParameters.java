@@ -3,13 +3,15 @@ package io.cordon.pipeline.detect.rendezvous;
 import io.cordon.pipeline.alert.Severity;
 import io.cordon.pipeline.config.ConfigException;
 import io.cordon.pipeline.config.ParameterSection;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Parameters of {@link RendezvousDetector} ({@code detectors.rendezvous}). Defaults are the land
- * variant (the issue's "people or vehicles meeting briefly": within 50 m for at least 30 s). For
- * vessels use Global Fishing Watch's encounter definition: {@code maxDistanceM=500}, {@code
- * minDurationS=7200}, {@code maxMedianSpeedMps=1.03} (2 kn); GFW also requires the encounter to be
- * at least 10 km from an anchorage, which needs an anchorage layer this detector does not have.
+ * Parameters of one variant of {@link RendezvousDetector} (see {@link RendezvousVariants}). The
+ * defaults documented here are the land variant ({@code detectors.rendezvous} flat keys; the
+ * issue's "people or vehicles meeting briefly": within 50 m for at least 30 s); the sea variant
+ * (Global Fishing Watch's encounter) and the air variant have their own, in {@link
+ * RendezvousVariants}.
  *
  * @param maxDistanceM the targets are together while they may be at most this far apart, m. Default
  *     50 m: a meeting of people or vehicles (the benchmark's pairs stand about 15 m apart).
@@ -108,39 +110,62 @@ public record RendezvousParameters(
         return separationM + distanceSigmas * maxSigmaM;
     }
 
+    /**
+     * The land variant from the flat keys of {@code detectors.rendezvous} (the nested {@code sea}
+     * and {@code air} sections are read by {@link RendezvousVariants#from}).
+     */
     public static RendezvousParameters from(ParameterSection s) {
-        s.allowOnly(
-                "maxDistanceM",
-                "minDurationS",
-                "maxMedianSpeedMps",
-                "separationM",
-                "separationS",
-                "distanceSigmas",
-                "speedSigmas",
-                "maxSigmaM",
-                "maxTrackAgeS",
-                "forgetAfterS",
-                "updateEveryS",
-                "updateMoveM",
-                "severity");
-        RendezvousParameters d = DEFAULTS;
+        return from(s, DEFAULTS, "sea.*", "air.*");
+    }
+
+    /**
+     * A variant's parameters from its section with its own defaults {@code d}. The defaults that
+     * follow another parameter ({@code separationM}, {@code maxSigmaM}, {@code updateMoveM} from
+     * {@code maxDistanceM}; {@code separationS} from {@code minDurationS}) keep their ratio in
+     * {@code d} when only that parameter is given (land: 1.5, 2, 2 and 1).
+     *
+     * @param otherKeys further keys the section may hold, read by the caller
+     */
+    static RendezvousParameters from(
+            ParameterSection s, RendezvousParameters d, String... otherKeys) {
+        List<String> keys =
+                new ArrayList<>(
+                        List.of(
+                                "maxDistanceM",
+                                "minDurationS",
+                                "maxMedianSpeedMps",
+                                "separationM",
+                                "separationS",
+                                "distanceSigmas",
+                                "speedSigmas",
+                                "maxSigmaM",
+                                "maxTrackAgeS",
+                                "forgetAfterS",
+                                "updateEveryS",
+                                "updateMoveM",
+                                "severity"));
+        keys.addAll(List.of(otherKeys));
+        s.allowOnly(keys.toArray(String[]::new));
         double maxDistance = s.number("maxDistanceM", d.maxDistanceM());
         double minDuration = s.number("minDurationS", d.minDurationS());
+        double perDistance = maxDistance / d.maxDistanceM();
         return s.build(
                 () ->
                         new RendezvousParameters(
                                 maxDistance,
                                 minDuration,
                                 s.number("maxMedianSpeedMps", d.maxMedianSpeedMps()),
-                                s.number("separationM", 1.5 * maxDistance),
-                                s.number("separationS", minDuration),
+                                s.number("separationM", d.separationM() * perDistance),
+                                s.number(
+                                        "separationS",
+                                        d.separationS() * minDuration / d.minDurationS()),
                                 s.number("distanceSigmas", d.distanceSigmas()),
                                 s.number("speedSigmas", d.speedSigmas()),
-                                s.number("maxSigmaM", 2 * maxDistance),
+                                s.number("maxSigmaM", d.maxSigmaM() * perDistance),
                                 s.number("maxTrackAgeS", d.maxTrackAgeS()),
                                 s.number("forgetAfterS", d.forgetAfterS()),
                                 s.number("updateEveryS", d.updateEveryS()),
-                                s.number("updateMoveM", 2 * maxDistance),
+                                s.number("updateMoveM", d.updateMoveM() * perDistance),
                                 s.enumValue("severity", Severity.class, d.severity())));
     }
 

@@ -1,6 +1,7 @@
 package io.cordon.pipeline.detect.rendezvous;
 
 import io.cordon.pipeline.detect.StateBytes;
+import io.cordon.pipeline.detect.rendezvous.RendezvousVariants.Variant;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.track.StateCovariance;
 import java.time.Instant;
@@ -11,16 +12,17 @@ import java.util.List;
  * What {@link RendezvousDetector} remembers for one tile: the latest update of each confirmed track
  * near the tile, and the pairs currently together.
  *
- * <p>Encoding version 3. Version 2 (no {@code apartSince}) is read with the pairs not apart;
- * version 1 (no covariance, speed window, revision or report fields either) with its members
- * without covariance (point estimates until their next update), its pairs with an empty speed
- * window, revision 0 and their start as the last and reported place.
+ * <p>Encoding version 4. Version 3 (no variant on members and pairs) is read as land; version 2 (no
+ * {@code apartSince}) is read with the pairs not apart; version 1 (no covariance, speed window,
+ * revision or report fields either) with its members without covariance (point estimates until
+ * their next update), its pairs with an empty speed window, revision 0 and their start as the last
+ * and reported place.
  *
  * @param members latest update per track, sorted by track id
  * @param pairs pairs together (or within the separation hysteresis), sorted by their ids
  */
 public record RendezvousState(List<Member> members, List<Pair> pairs) {
-    private static final int VERSION = 3; // 3 added Pair.apartSince
+    private static final int VERSION = 4; // 3 added Pair.apartSince, 4 the variants
 
     /**
      * The horizontal covariance of a track's estimate in ENU at its position: position (m²),
@@ -82,6 +84,7 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
      * @param releasableTo comma-separated partner ids when restricted
      * @param partnerIds comma-separated contributing partners
      * @param sensorIds comma-separated contributing sensors
+     * @param variant the variant of the track's class at this update
      */
     public record Member(
             String trackId,
@@ -93,7 +96,38 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
             boolean releasableToAll,
             String releasableTo,
             String partnerIds,
-            String sensorIds) {}
+            String sensorIds,
+            Variant variant) {
+        public Member {
+            variant = variant == null ? Variant.LAND : variant;
+        }
+
+        /** A land member (the encoding before version 4). */
+        public Member(
+                String trackId,
+                Instant time,
+                GeoPoint position,
+                double eastMps,
+                double northMps,
+                Cov cov,
+                boolean releasableToAll,
+                String releasableTo,
+                String partnerIds,
+                String sensorIds) {
+            this(
+                    trackId,
+                    time,
+                    position,
+                    eastMps,
+                    northMps,
+                    cov,
+                    releasableToAll,
+                    releasableTo,
+                    partnerIds,
+                    sensorIds,
+                    Variant.LAND);
+        }
+    }
 
     /**
      * Two tracks together.
@@ -117,6 +151,7 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
      * @param apartSince the first update since they were last together at which the tracks were
      *     beyond the separation, or null (the pair ends once that is {@link
      *     RendezvousParameters#separationS()} ago)
+     * @param variant whose parameters the pair uses, fixed when it starts
      */
     public record Pair(
             String trackA,
@@ -134,9 +169,49 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
             int revision,
             double reportedDurationS,
             GeoPoint reportedPlace,
-            Instant apartSince) {
+            Instant apartSince,
+            Variant variant) {
         public Pair {
             window = List.copyOf(window);
+            variant = variant == null ? Variant.LAND : variant;
+        }
+
+        /** A land pair (the encoding before version 4). */
+        public Pair(
+                String trackA,
+                String trackB,
+                Instant start,
+                Instant lastTogether,
+                GeoPoint startPlace,
+                GeoPoint lastPlace,
+                String ownerTile,
+                int slowSamples,
+                int fastSamples,
+                List<Long> window,
+                double minDistanceM,
+                boolean alerted,
+                int revision,
+                double reportedDurationS,
+                GeoPoint reportedPlace,
+                Instant apartSince) {
+            this(
+                    trackA,
+                    trackB,
+                    start,
+                    lastTogether,
+                    startPlace,
+                    lastPlace,
+                    ownerTile,
+                    slowSamples,
+                    fastSamples,
+                    window,
+                    minDistanceM,
+                    alerted,
+                    revision,
+                    reportedDurationS,
+                    reportedPlace,
+                    apartSince,
+                    Variant.LAND);
         }
 
         public boolean involves(String trackId) {
@@ -181,7 +256,8 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
                     .writeBoolean(m.releasableToAll())
                     .writeString(m.releasableTo())
                     .writeString(m.partnerIds())
-                    .writeString(m.sensorIds());
+                    .writeString(m.sensorIds())
+                    .writeString(m.variant().name());
         }
         w.writeInt(pairs.size());
         for (Pair p : pairs) {
@@ -203,15 +279,25 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
                     .writeInt(p.revision())
                     .writeDouble(p.reportedDurationS())
                     .writePoint(p.reportedPlace())
-                    .writeInstant(p.apartSince());
+                    .writeInstant(p.apartSince())
+                    .writeString(p.variant().name());
         }
         return w.toBytes();
+    }
+
+    private static Variant variant(String name) {
+        try {
+            return Variant.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rendezvous state: unknown variant " + name, e);
+        }
     }
 
     public static RendezvousState fromBytes(byte[] bytes) {
         StateBytes.Reader r = new StateBytes.Reader(bytes, 1, VERSION);
         boolean v1 = r.version() == 1;
         boolean v3 = r.version() >= 3;
+        boolean v4 = r.version() >= 4;
         int n = r.readInt();
         List<Member> members = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -245,7 +331,8 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
                             r.readBoolean(),
                             r.readString(),
                             r.readString(),
-                            r.readString()));
+                            r.readString(),
+                            v4 ? variant(r.readString()) : Variant.LAND));
         }
         int k = r.readInt();
         List<Pair> pairs = new ArrayList<>(k);
@@ -286,7 +373,8 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
                             revision,
                             reportedDuration,
                             reportedPlace,
-                            v3 ? r.readInstant() : null));
+                            v3 ? r.readInstant() : null,
+                            v4 ? variant(r.readString()) : Variant.LAND));
         }
         return new RendezvousState(members, pairs);
     }

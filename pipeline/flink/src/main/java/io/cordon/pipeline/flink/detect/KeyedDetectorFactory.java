@@ -8,7 +8,7 @@ import io.cordon.pipeline.detect.convoy.ConvoyParameters;
 import io.cordon.pipeline.detect.identity.IdentityConflictDetector;
 import io.cordon.pipeline.detect.identity.IdentityConflictParameters;
 import io.cordon.pipeline.detect.rendezvous.RendezvousDetector;
-import io.cordon.pipeline.detect.rendezvous.RendezvousParameters;
+import io.cordon.pipeline.detect.rendezvous.RendezvousVariants;
 import io.cordon.pipeline.detect.rendezvous.TileGrid;
 import java.io.Serializable;
 import java.util.List;
@@ -45,7 +45,7 @@ public interface KeyedDetectorFactory extends Serializable {
     static KeyedDetectorFactory rendezvous() {
         return (config, borders) ->
                 new RendezvousDetector(
-                        RendezvousParameters.from(config.detectors().of(RendezvousDetector.NAME)),
+                        RendezvousVariants.from(config.detectors().of(RendezvousDetector.NAME)),
                         TileGrid.DEFAULT);
     }
 
