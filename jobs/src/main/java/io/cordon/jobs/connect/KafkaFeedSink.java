@@ -168,6 +168,10 @@ public final class KafkaFeedSink implements FeedSink {
                     "maxFutureSkew must be a duration >= 0, was " + maxFutureSkew);
         }
         this.maxFutureSkew = maxFutureSkew;
+        if (closeTimeout == null || closeTimeout.isNegative()) {
+            throw new IllegalArgumentException(
+                    "closeTimeout must be a duration >= 0, was " + closeTimeout);
+        }
         this.clock = clock;
         this.closeTimeout = closeTimeout;
         this.producer = producer;
@@ -404,12 +408,18 @@ public final class KafkaFeedSink implements FeedSink {
         }
         resender.shutdown();
         try {
-            resender.awaitTermination(
-                    Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            // after a forced close the failed records' resends and dead letters still run (and
+            // fail, counted) on the sink's thread: give them a moment even past the deadline
+            long left = Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(2));
+            resender.awaitTermination(left, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        resender.shutdownNow();
+        int dropped = resender.shutdownNow().size();
+        if (dropped > 0) {
+            health.publishFailed(dropped);
+            log.accept(dropped + " resends or dead letters not sent before the sink closed");
+        }
         if (flushed) {
             producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }

@@ -255,8 +255,11 @@ class KafkaFeedSinkTest {
         @Override
         public void close(Duration timeout) {
             closeTimeouts.add(timeout);
-            while (errorNext(new TimeoutException("producer closed"))) {
-                // fail every record still held, as KafkaProducer.close(0) aborts its batches
+            // fail every record still held as KafkaProducer.close(0) aborts its batches: a plain
+            // KafkaException, which the sink treats as a batch-mate's failure and resends (on the
+            // closed producer, which refuses it)
+            while (errorNext(new KafkaException("Producer is closed forcefully."))) {
+                // next
             }
             closed.countDown();
             super.close(timeout);
