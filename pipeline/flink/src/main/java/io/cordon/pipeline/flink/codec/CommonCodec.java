@@ -13,7 +13,6 @@ import io.cordon.proto.v1.GeoPosition;
 import io.cordon.proto.v1.VelocityEnu;
 import java.time.Instant;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Both directions for the types of {@code cordon/v1/common.proto}. Readers take the proto path of
@@ -202,13 +201,15 @@ final class CommonCodec {
         return new Classification(targetClass, confidence);
     }
 
+    private static final EnumNumbers<TargetClass> TARGET_CLASS_NUMBERS =
+            new EnumNumbers<>(
+                    TargetClass.class,
+                    io.cordon.proto.v1.TargetClass.getDescriptor(),
+                    "TARGET_CLASS_");
+
     static io.cordon.proto.v1.Classification classificationProto(Classification c) {
         return io.cordon.proto.v1.Classification.newBuilder()
-                .setTargetClassValue(
-                        protoEnumNumber(
-                                io.cordon.proto.v1.TargetClass.getDescriptor(),
-                                "TARGET_CLASS_",
-                                c.targetClass()))
+                .setTargetClassValue(TARGET_CLASS_NUMBERS.number(c.targetClass()))
                 .setConfidence(c.confidence())
                 .build();
     }
@@ -232,11 +233,19 @@ final class CommonCodec {
         return Marking.releasableTo(partners);
     }
 
+    /** Immutable, so one instance serves every unrestricted record. */
+    private static final io.cordon.proto.v1.Marking UNRESTRICTED_PROTO =
+            io.cordon.proto.v1.Marking.newBuilder().setReleasableToAll(true).build();
+
+    /**
+     * The marking's partners in their natural order, as {@link Marking} keeps them (no copy
+     * needed); an unrestricted marking has none.
+     */
     static io.cordon.proto.v1.Marking markingProto(Marking m) {
-        return io.cordon.proto.v1.Marking.newBuilder()
-                .setReleasableToAll(m.releasableToAll())
-                .addAllPartners(new TreeSet<>(m.partners()))
-                .build();
+        if (m.releasableToAll()) {
+            return UNRESTRICTED_PROTO;
+        }
+        return io.cordon.proto.v1.Marking.newBuilder().addAllPartners(m.partners()).build();
     }
 
     /**
@@ -258,6 +267,41 @@ final class CommonCodec {
             return Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {
             throw invalid(path + " value " + value.getName() + " has no counterpart in the core");
+        }
+    }
+
+    /**
+     * The proto enum numbers of a core enum's values, looked up by name once and then by ordinal
+     * (the hot encoders; {@link #protoEnumNumber} looks the name up on every call). A core value
+     * the schema lacks fails when it is encoded, as with {@link #protoEnumNumber}.
+     */
+    static final class EnumNumbers<E extends Enum<E>> {
+        private final EnumDescriptor descriptor;
+        private final String prefix;
+        private final int[] byOrdinal;
+        private final boolean[] known;
+
+        EnumNumbers(Class<E> type, EnumDescriptor descriptor, String prefix) {
+            this.descriptor = descriptor;
+            this.prefix = prefix;
+            E[] values = type.getEnumConstants();
+            byOrdinal = new int[values.length];
+            known = new boolean[values.length];
+            for (E v : values) {
+                EnumValueDescriptor d = descriptor.findValueByName(prefix + v.name());
+                if (d != null) {
+                    byOrdinal[v.ordinal()] = d.getNumber();
+                    known[v.ordinal()] = true;
+                }
+            }
+        }
+
+        int number(E value) {
+            if (!known[value.ordinal()]) {
+                // throws, with protoEnumNumber's message
+                return protoEnumNumber(descriptor, prefix, value);
+            }
+            return byOrdinal[value.ordinal()];
         }
     }
 

@@ -12,7 +12,6 @@ import static io.cordon.pipeline.flink.codec.CommonCodec.invalid;
 import static io.cordon.pipeline.flink.codec.CommonCodec.marking;
 import static io.cordon.pipeline.flink.codec.CommonCodec.markingProto;
 import static io.cordon.pipeline.flink.codec.CommonCodec.nonBlankElements;
-import static io.cordon.pipeline.flink.codec.CommonCodec.protoEnumNumber;
 import static io.cordon.pipeline.flink.codec.CommonCodec.requirePresent;
 import static io.cordon.pipeline.flink.codec.CommonCodec.requireText;
 import static io.cordon.pipeline.flink.codec.CommonCodec.timestamp;
@@ -20,13 +19,17 @@ import static io.cordon.pipeline.flink.codec.CommonCodec.velocity;
 import static io.cordon.pipeline.flink.codec.CommonCodec.velocityEnu;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Timestamp;
+import io.cordon.pipeline.flink.codec.CommonCodec.EnumNumbers;
 import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Velocity;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.StateCovariance;
 import io.cordon.pipeline.track.TrackStatus;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -43,6 +46,12 @@ public final class EntityTrackCodec {
 
     /** Relative tolerance for the symmetry of covariance_enu (filters leave rounding noise). */
     private static final double SYMMETRY_TOLERANCE = 1e-9;
+
+    private static final EnumNumbers<TrackStatus> STATUS_NUMBERS =
+            new EnumNumbers<>(
+                    TrackStatus.class,
+                    io.cordon.proto.v1.TrackStatus.getDescriptor(),
+                    "TRACK_STATUS_");
 
     private EntityTrackCodec() {}
 
@@ -84,33 +93,34 @@ public final class EntityTrackCodec {
      */
     public static io.cordon.proto.v1.EntityTrack toProto(
             EntityTrack track, String countryIsoA3, Collection<String> zones) {
+        Timestamp time = timestamp(track.time());
         io.cordon.proto.v1.EntityTrack.Builder b =
                 io.cordon.proto.v1.EntityTrack.newBuilder()
                         .setTrackId(track.trackId())
-                        .setStatusValue(
-                                protoEnumNumber(
-                                        io.cordon.proto.v1.TrackStatus.getDescriptor(),
-                                        "TRACK_STATUS_",
-                                        track.status()))
-                        .setTime(timestamp(track.time()))
+                        .setStatusValue(STATUS_NUMBERS.number(track.status()))
+                        .setTime(time)
                         .setPosition(geoPosition(track.position()))
                         .setVelocity(velocityEnu(track.velocity()))
                         .addAllSensorIds(track.sensorIds())
                         .addAllPartnerIds(track.partnerIds())
                         .setCountryIsoA3(countryIsoA3)
-                        .addAllZones(new TreeSet<>(zones))
                         .setMarking(markingProto(track.marking()))
                         .setUpdateCount(track.updateCount());
+        if (!zones.isEmpty()) {
+            b.addAllZones(sortedDistinct(zones));
+        }
         if (track.covariance() != null) {
             for (double v : track.covariance().toRowMajor()) {
                 b.addCovarianceEnu(v);
             }
         }
         if (track.lastCooperativeTime() != null) {
-            b.setLastCooperativeTime(timestamp(track.lastCooperativeTime()));
+            b.setLastCooperativeTime(
+                    provenanceTimestamp(track.lastCooperativeTime(), track.time(), time));
         }
         if (track.lastNonCooperativeTime() != null) {
-            b.setLastNonCooperativeTime(timestamp(track.lastNonCooperativeTime()));
+            b.setLastNonCooperativeTime(
+                    provenanceTimestamp(track.lastNonCooperativeTime(), track.time(), time));
         }
         if (!track.identity().isEmpty()) {
             b.setIdentity(identityProto(track.identity()));
@@ -119,6 +129,23 @@ public final class EntityTrackCodec {
             b.setClassification(classificationProto(track.classification()));
         }
         return b.build();
+    }
+
+    /** A set in natural order is taken as it is; anything else is sorted and deduplicated. */
+    private static Collection<String> sortedDistinct(Collection<String> zones) {
+        if (zones instanceof SortedSet<String> sorted && sorted.comparator() == null) {
+            return sorted;
+        }
+        return new TreeSet<>(zones);
+    }
+
+    /**
+     * The message of {@code t}: the track time's when equal (immutable messages can be shared; a
+     * provenance time is usually the time of the update itself).
+     */
+    private static Timestamp provenanceTimestamp(
+            Instant t, Instant trackTime, Timestamp trackTimeProto) {
+        return t.equals(trackTime) ? trackTimeProto : CommonCodec.timestamp(t);
     }
 
     /** The record value for {@code cordon.tracks.v1}. */
