@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Track updates encoded per second on one thread, as the tracker task does for every update: {@code
- * EntityTrackCodec.toProto(track).toByteArray()}.
+ * Time to encode one track update on one thread, as the tracker task does for every update: {@code
+ * EntityTrackCodec.toProto(track).toByteArray()}, and {@code EntityTrackCodec.toBytes(track)},
+ * which writes the same bytes without building the message.
  *
  * <p>{@code bench}: tracks like those of {@code cordon bench fusion} (confirmed, unrestricted, one
  * radar and its partner, a covariance, no identity or classification). {@code varied}: every
@@ -81,6 +82,15 @@ public class EntityTrackEncodeBenchmark {
     public void toProtoToByteArray(Blackhole bh) {
         for (EntityTrack t : input) {
             bh.consume(EntityTrackCodec.toProto(t).toByteArray());
+        }
+    }
+
+    /** The same bytes written without the message ({@code EntityTrackCodec.toBytes}). */
+    @Benchmark
+    @OperationsPerInvocation(TRACKS)
+    public void toBytes(Blackhole bh) {
+        for (EntityTrack t : input) {
+            bh.consume(EntityTrackCodec.toBytes(t));
         }
     }
 

@@ -148,9 +148,22 @@ public final class EntityTrackCodec {
         return t.equals(trackTime) ? trackTimeProto : CommonCodec.timestamp(t);
     }
 
-    /** The record value for {@code cordon.tracks.v1}. */
+    /**
+     * The record value for {@code cordon.tracks.v1}, without country and zones: the bytes of {@code
+     * toProto(track).toByteArray()}, written without building the message (about half the time:
+     * {@code EntityTrackEncodeBenchmark}).
+     */
     public static byte[] toBytes(EntityTrack track) {
-        return toProto(track).toByteArray();
+        return EntityTrackBytes.encode(track, "", List.of());
+    }
+
+    /**
+     * The bytes of {@link #toProto(EntityTrack, String, Collection)}{@code .toByteArray()}, written
+     * without building the message.
+     */
+    public static byte[] toBytes(EntityTrack track, String countryIsoA3, Collection<String> zones) {
+        return EntityTrackBytes.encode(
+                track, countryIsoA3, zones.isEmpty() ? List.of() : sortedDistinct(zones));
     }
 
     private static EntityTrack read(io.cordon.proto.v1.EntityTrack p) {

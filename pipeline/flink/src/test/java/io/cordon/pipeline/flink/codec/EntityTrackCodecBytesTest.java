@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link EntityTrackCodec#toProto(EntityTrack, String, Collection)} takes shortcuts (enum numbers
  * by ordinal, one shared message for unrestricted markings and for provenance times equal to the
- * track's time, sorted sets taken as they are): it must give the same message and the same bytes as
- * building every field with the generated builders, looking the enum values up by name and sorting
- * every set.
+ * track's time, sorted sets taken as they are) and {@link EntityTrackCodec#toBytes} writes the
+ * bytes without a message: both must give the same bytes as building every field with the generated
+ * builders, looking the enum values up by name and sorting every set.
  */
 class EntityTrackCodecBytesTest {
     private static final Instant T0 = Instant.parse("2026-11-28T06:00:00.987654321Z");
@@ -55,6 +55,9 @@ class EntityTrackCodecBytesTest {
             assertThat(actual.toByteArray())
                     .as("track %d: %s zones %s", i, track, zones)
                     .isEqualTo(expected.toByteArray());
+            assertThat(EntityTrackCodec.toBytes(track, country, zones))
+                    .as("track %d written directly: %s zones %s", i, track, zones)
+                    .isEqualTo(expected.toByteArray());
             checked++;
         }
         assertThat(checked).isEqualTo(3000);
@@ -66,9 +69,34 @@ class EntityTrackCodecBytesTest {
         for (int i = 0; i < 200; i++) {
             EntityTrack track = track(random);
 
+            byte[] expected = straightforward(track, "", List.of()).toByteArray();
             assertThat(EntityTrackCodec.toBytes(track))
-                    .isEqualTo(straightforward(track, "", List.of()).toByteArray());
+                    .as("track %d: %s", i, track)
+                    .isEqualTo(expected);
+            assertThat(EntityTrackCodec.toProto(track).toByteArray()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void anUnpairedSurrogateIsWrittenAsTheBuilderWritesIt() {
+        // protobuf replaces it by '?' (and logs a warning): the size pass must agree
+        EntityTrack track =
+                new EntityTrack(
+                        "trk-\ud800x",
+                        TrackStatus.TENTATIVE,
+                        T0,
+                        new GeoPoint(31.3, -110.9, 0.0),
+                        null,
+                        null,
+                        SortedNames.of(List.of("radar-\udc00")),
+                        SortedNames.of(List.of()),
+                        CooperativeIdentity.NONE,
+                        Classification.UNKNOWN,
+                        Marking.UNRESTRICTED,
+                        1);
+        byte[] expected = straightforward(track, "", List.of("zone-\ud801")).toByteArray();
+
+        assertThat(EntityTrackCodec.toBytes(track, "", List.of("zone-\ud801"))).isEqualTo(expected);
     }
 
     @Test
@@ -94,6 +122,9 @@ class EntityTrackCodecBytesTest {
             seen.add("cooperative " + timeKind(t.lastCooperativeTime(), t.time()));
             seen.add("non-cooperative " + timeKind(t.lastNonCooperativeTime(), t.time()));
             seen.add("sensors " + t.sensorIds().size());
+            seen.add("time " + (t.time().getEpochSecond() <= 0 ? "epoch or before" : "after"));
+            seen.add("update count " + (t.updateCount() == 0 ? "0" : "positive"));
+            seen.add("latitude " + (t.position().latDeg() == 0 ? "zero" : "other"));
         }
         for (TrackStatus s : TrackStatus.values()) {
             assertThat(seen).contains("status " + s);
@@ -121,7 +152,10 @@ class EntityTrackCodecBytesTest {
                         "non-cooperative same",
                         "non-cooperative other",
                         "sensors 0",
-                        "sensors 3");
+                        "sensors 3",
+                        "time epoch or before",
+                        "update count 0",
+                        "latitude zero");
     }
 
     /** Every field set with the generated builders, as the codec did before its shortcuts. */
@@ -193,8 +227,17 @@ class EntityTrackCodecBytesTest {
 
     private static EntityTrack track(Random random) {
         TrackStatus status = pick(random, List.of(TrackStatus.values()));
-        Instant time = T0.plusNanos(random.nextLong(0, 86_400_000_000_000L));
-        List<String> names = List.of("ugs-17", "radar-nogales-1", "ais-coast-2", "adsb-9");
+        Instant time =
+                switch (random.nextInt(6)) {
+                    case 0 -> Instant.EPOCH; // seconds and nanos 0: both left out
+                    case 1 ->
+                            Instant.ofEpochSecond(-random.nextInt(1_000_000_000)); // 10-byte varint
+                    default -> T0.plusNanos(random.nextLong(0, 86_400_000_000_000L));
+                };
+        // non-ASCII: 2- to 4-byte UTF-8
+        List<String> names =
+                List.of("ugs-17", "radar-nogales-1", "ais-\u00e9\u4e2d\ud83d\ude80", "adsb-9");
+        List.of("ugs-17", "radar-nogales-1", "ais-\u00e9\u4e2d\ud83d\ude80", "adsb-\ud800");
         Marking marking =
                 switch (random.nextInt(4)) {
                     case 0 -> Marking.UNRESTRICTED;
@@ -206,7 +249,8 @@ class EntityTrackCodecBytesTest {
                 switch (random.nextInt(3)) {
                     case 0 -> CooperativeIdentity.NONE;
                     case 1 -> new CooperativeIdentity("", "", "", "uid-" + random.nextInt(99));
-                    default -> new CooperativeIdentity("366123456", "a1b2c3", "N123AB", "uid-1");
+                    default ->
+                            new CooperativeIdentity("366123456", "a1b2c3", "N123 \u00c5B", "uid-1");
                 };
         Classification classification =
                 switch (random.nextInt(3)) {
@@ -215,29 +259,29 @@ class EntityTrackCodecBytesTest {
                     default ->
                             new Classification(
                                     pick(random, List.of(TargetClass.values())),
-                                    random.nextDouble());
+                                    edge(random, random.nextDouble()));
                 };
         return new EntityTrack(
                 "trk-" + Long.toHexString(random.nextLong()),
                 status,
                 time,
                 new GeoPoint(
-                        random.nextDouble() * 180 - 90,
-                        random.nextDouble() * 360 - 180,
-                        random.nextGaussian() * 1000),
+                        edge(random, random.nextDouble() * 180 - 90),
+                        edge(random, random.nextDouble() * 360 - 180),
+                        edge(random, random.nextGaussian() * 1000)),
                 random.nextInt(5) == 0
                         ? null
                         : new Velocity(
-                                random.nextGaussian() * 10,
-                                random.nextGaussian() * 10,
-                                random.nextGaussian()),
+                                edge(random, random.nextGaussian() * 10),
+                                edge(random, random.nextGaussian() * 10),
+                                edge(random, random.nextGaussian())),
                 random.nextInt(4) == 0 ? null : covariance(random),
                 names(random, names, TreeSet::new),
                 names(random, List.of("us-cbp", "mx-sedena", "nato"), SortedNames::of),
                 identity,
                 classification,
                 marking,
-                random.nextLong(0, Long.MAX_VALUE),
+                random.nextInt(5) == 0 ? 0 : random.nextLong(0, Long.MAX_VALUE),
                 provenance(random, time),
                 provenance(random, time));
     }
@@ -247,6 +291,15 @@ class EntityTrackCodecBytesTest {
         List<String> some = new ArrayList<>(names);
         java.util.Collections.shuffle(some, random);
         return wrap.apply(some.subList(0, random.nextInt(names.size() + 1)));
+    }
+
+    /** Now and then 0.0 (left out by proto3) or -0.0 (written: its bits are not zero). */
+    private static double edge(Random random, double value) {
+        return switch (random.nextInt(8)) {
+            case 0 -> 0.0;
+            case 1 -> -0.0;
+            default -> value;
+        };
     }
 
     private static Instant provenance(Random random, Instant time) {
