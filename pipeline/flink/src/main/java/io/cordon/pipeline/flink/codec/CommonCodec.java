@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * Both directions for the types of {@code cordon/v1/common.proto}. Readers take the proto path of
  * the field they read so that a refusal names it; they throw {@link InvalidFieldException}, which
- * the public codecs turn into {@link DecodeResult.Failed}.
+ * the public codecs turn into {@link DecodeResult.Failed}. A nested path is passed as parent and
+ * field ({@code (parent, field)} overloads) and joined only when a check fails: the decoders check
+ * every field of every record, and joining the paths up front took a fifth of their validation.
  */
 final class CommonCodec {
     /** 0001-01-01T00:00:00Z, the smallest valid google.protobuf.Timestamp. */
@@ -37,52 +39,86 @@ final class CommonCodec {
     }
 
     static String requireText(String value, String path) {
+        return requireText(value, "", path);
+    }
+
+    static String requireText(String value, String parent, String field) {
         if (value.isBlank()) {
-            throw invalid(path + " is required");
+            throw invalid(path(parent, field) + " is required");
         }
         return value;
     }
 
     static void requirePresent(boolean present, String path) {
+        requirePresent(present, "", path);
+    }
+
+    static void requirePresent(boolean present, String parent, String field) {
         if (!present) {
-            throw invalid(path + " is required");
+            throw invalid(path(parent, field) + " is required");
         }
     }
 
     static double finite(double value, String path) {
+        return finite(value, "", path);
+    }
+
+    static double finite(double value, String parent, String field) {
         if (!Double.isFinite(value)) {
-            throw invalid(path + " must be finite, was " + value);
+            throw invalid(path(parent, field) + " must be finite, was " + value);
         }
         return value;
     }
 
     static double positive(double value, String path) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw invalid(path + " must be finite and > 0, was " + value);
+        return positive(value, "", path);
+    }
+
+    static double positive(double value, String parent, String field) {
+        if (!isPositive(value)) {
+            throw invalid(path(parent, field) + " must be finite and > 0, was " + value);
         }
         return value;
     }
 
+    private static boolean isPositive(double value) {
+        return value > 0 && Double.isFinite(value);
+    }
+
     /** Every element non-blank; returns the list as is. */
     static List<String> nonBlankElements(List<String> values, String path) {
+        return nonBlankElements(values, "", path);
+    }
+
+    static List<String> nonBlankElements(List<String> values, String parent, String field) {
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i).isBlank()) {
-                throw invalid(path + "[" + i + "] is blank");
+                throw invalid(path(parent, field) + "[" + i + "] is blank");
             }
         }
         return values;
     }
 
     static GeoPoint geoPoint(GeoPosition p, String path) {
+        return geoPoint(p, "", path);
+    }
+
+    static GeoPoint geoPoint(GeoPosition p, String parent, String field) {
         double lat = p.getLatDeg();
         double lon = p.getLonDeg();
+        double alt = p.getAltM();
         if (!(lat >= -90 && lat <= 90)) {
-            throw invalid(path(path, "lat_deg") + " must be in [-90, 90], was " + lat);
+            throw invalid(
+                    path(path(parent, field), "lat_deg") + " must be in [-90, 90], was " + lat);
         }
         if (!(lon >= -180 && lon <= 180)) {
-            throw invalid(path(path, "lon_deg") + " must be in [-180, 180], was " + lon);
+            throw invalid(
+                    path(path(parent, field), "lon_deg") + " must be in [-180, 180], was " + lon);
         }
-        return new GeoPoint(lat, lon, finite(p.getAltM(), path(path, "alt_m")));
+        if (!Double.isFinite(alt)) {
+            finite(alt, path(parent, field), "alt_m"); // throws
+        }
+        return new GeoPoint(lat, lon, alt);
     }
 
     static GeoPosition geoPosition(GeoPoint p) {
@@ -116,9 +152,9 @@ final class CommonCodec {
 
     static Velocity velocity(VelocityEnu v, String path) {
         return new Velocity(
-                finite(v.getEastMps(), path(path, "east_mps")),
-                finite(v.getNorthMps(), path(path, "north_mps")),
-                finite(v.getUpMps(), path(path, "up_mps")));
+                finite(v.getEastMps(), path, "east_mps"),
+                finite(v.getNorthMps(), path, "north_mps"),
+                finite(v.getUpMps(), path, "up_mps"));
     }
 
     static VelocityEnu velocityEnu(Velocity v) {
@@ -129,18 +165,26 @@ final class CommonCodec {
                 .build();
     }
 
-    /** Checks a symmetric 2x2 covariance for positive definiteness, naming its fields. */
+    /**
+     * Checks a symmetric 2x2 covariance for positive definiteness, naming its fields (path: parent
+     * and field of the covariance message).
+     */
     static void positiveDefinite2(
             double ee,
             double en,
             double nn,
-            String path,
+            String parent,
+            String field,
             String eeName,
             String enName,
             String nnName) {
-        positive(ee, path(path, eeName));
-        positive(nn, path(path, nnName));
-        finite(en, path(path, enName));
+        if (isPositive(ee) && isPositive(nn) && Double.isFinite(en) && en * en < ee * nn) {
+            return;
+        }
+        String path = path(parent, field);
+        positive(ee, path, eeName);
+        positive(nn, path, nnName);
+        finite(en, path, enName);
         if (en * en >= ee * nn) {
             throw invalid(
                     path
@@ -184,7 +228,6 @@ final class CommonCodec {
         if (!present) {
             return Classification.UNKNOWN;
         }
-        String classPath = path(path, "target_class");
         TargetClass targetClass =
                 p.getTargetClassValue() == 0
                         ? TargetClass.UNKNOWN
@@ -193,7 +236,8 @@ final class CommonCodec {
                                 io.cordon.proto.v1.TargetClass.getDescriptor(),
                                 p.getTargetClassValue(),
                                 "TARGET_CLASS_",
-                                classPath);
+                                path,
+                                "target_class");
         double confidence = p.getConfidence();
         if (!(confidence >= 0 && confidence <= 1)) {
             throw invalid(path(path, "confidence") + " must be in [0, 1], was " + confidence);
@@ -219,7 +263,7 @@ final class CommonCodec {
      */
     static Marking marking(boolean present, io.cordon.proto.v1.Marking p, String path) {
         requirePresent(present, path);
-        List<String> partners = nonBlankElements(p.getPartnersList(), path(path, "partners"));
+        List<String> partners = nonBlankElements(p.getPartnersList(), path, "partners");
         if (p.getReleasableToAll()) {
             if (!partners.isEmpty()) {
                 throw invalid(
@@ -255,18 +299,32 @@ final class CommonCodec {
      */
     static <E extends Enum<E>> E coreEnum(
             Class<E> type, EnumDescriptor descriptor, int number, String prefix, String path) {
+        return coreEnum(type, descriptor, number, prefix, "", path);
+    }
+
+    static <E extends Enum<E>> E coreEnum(
+            Class<E> type,
+            EnumDescriptor descriptor,
+            int number,
+            String prefix,
+            String parent,
+            String field) {
         if (number == 0) {
-            throw invalid(path + " is required (was " + prefix + "UNSPECIFIED)");
+            throw invalid(path(parent, field) + " is required (was " + prefix + "UNSPECIFIED)");
         }
         EnumValueDescriptor value = descriptor.findValueByNumber(number);
         if (value == null) {
-            throw invalid(path + " has unknown value " + number);
+            throw invalid(path(parent, field) + " has unknown value " + number);
         }
         String name = value.getName().substring(prefix.length());
         try {
             return Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {
-            throw invalid(path + " value " + value.getName() + " has no counterpart in the core");
+            throw invalid(
+                    path(parent, field)
+                            + " value "
+                            + value.getName()
+                            + " has no counterpart in the core");
         }
     }
 

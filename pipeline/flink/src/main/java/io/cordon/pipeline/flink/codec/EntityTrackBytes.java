@@ -9,6 +9,7 @@ import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.TargetClass;
 import io.cordon.pipeline.observation.Velocity;
 import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.StateCovariance;
 import io.cordon.pipeline.track.TrackStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,9 @@ final class EntityTrackBytes {
     private static final int UPDATE_COUNT = 14;
     private static final int LAST_COOPERATIVE_TIME = 15;
     private static final int LAST_NON_COOPERATIVE_TIME = 16;
+
+    /** covariance_enu, packed: 16 doubles of 8 bytes. */
+    private static final int COVARIANCE_BYTES = StateCovariance.DIM * StateCovariance.DIM * 8;
 
     private static final CommonCodec.EnumNumbers<TrackStatus> STATUS_NUMBERS =
             new CommonCodec.EnumNumbers<>(
@@ -85,7 +89,7 @@ final class EntityTrackBytes {
         size += messageSize(POSITION, positionSize);
         size += messageSize(VELOCITY, velocitySize);
         if (t.covariance() != null) {
-            size += messageSize(COVARIANCE_ENU, 16 * 8);
+            size += messageSize(COVARIANCE_ENU, COVARIANCE_BYTES);
         }
         size += stringsSize(SENSOR_IDS, t.sensorIds());
         size += stringsSize(PARTNER_IDS, t.partnerIds());
@@ -125,9 +129,12 @@ final class EntityTrackBytes {
             writeDouble(out, 2, t.velocity().northMps());
             writeDouble(out, 3, t.velocity().upMps());
             if (t.covariance() != null) {
-                writeHeader(out, COVARIANCE_ENU, 16 * 8);
-                for (double v : t.covariance().toRowMajor()) {
-                    out.writeDoubleNoTag(v);
+                writeHeader(out, COVARIANCE_ENU, COVARIANCE_BYTES);
+                StateCovariance c = t.covariance();
+                for (int row = 0; row < StateCovariance.DIM; row++) {
+                    for (int col = 0; col < StateCovariance.DIM; col++) {
+                        out.writeDoubleNoTag(c.get(row, col)); // row-major, without a copy
+                    }
                 }
             }
             writeStrings(out, SENSOR_IDS, t.sensorIds());

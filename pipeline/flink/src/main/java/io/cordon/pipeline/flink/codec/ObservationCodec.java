@@ -169,9 +169,9 @@ public final class ObservationCodec {
     }
 
     private static RadarPlot radarPlot(RadarPolarPlot r, String path) {
-        requirePresent(r.hasSensorPosition(), path(path, "sensor_position"));
-        var sensorPosition = geoPoint(r.getSensorPosition(), path(path, "sensor_position"));
-        double rangeM = finite(r.getRangeM(), path(path, "range_m"));
+        requirePresent(r.hasSensorPosition(), path, "sensor_position");
+        var sensorPosition = geoPoint(r.getSensorPosition(), path, "sensor_position");
+        double rangeM = finite(r.getRangeM(), path, "range_m");
         if (rangeM < 0) {
             throw invalid(path(path, "range_m") + " must be >= 0, was " + rangeM);
         }
@@ -179,8 +179,8 @@ public final class ObservationCodec {
         if (!(azimuthDeg >= 0 && azimuthDeg < 360)) {
             throw invalid(path(path, "azimuth_deg") + " must be in [0, 360), was " + azimuthDeg);
         }
-        double sigmaRangeM = positive(r.getSigmaRangeM(), path(path, "sigma_range_m"));
-        double sigmaAzimuthDeg = positive(r.getSigmaAzimuthDeg(), path(path, "sigma_azimuth_deg"));
+        double sigmaRangeM = positive(r.getSigmaRangeM(), path, "sigma_range_m");
+        double sigmaAzimuthDeg = positive(r.getSigmaAzimuthDeg(), path, "sigma_azimuth_deg");
         if (r.hasElevationDeg()) {
             double el = r.getElevationDeg();
             if (!(el >= -90 && el <= 90)) {
@@ -192,10 +192,10 @@ public final class ObservationCodec {
                 throw invalid(
                         path(path, "sigma_elevation_deg") + " is set but elevation_deg is not");
             }
-            positive(r.getSigmaElevationDeg(), path(path, "sigma_elevation_deg"));
+            positive(r.getSigmaElevationDeg(), path, "sigma_elevation_deg");
         }
         if (r.hasRangeBiasM()) {
-            double bias = finite(r.getRangeBiasM(), path(path, "range_bias_m"));
+            double bias = finite(r.getRangeBiasM(), path, "range_bias_m");
             rangeM -= bias;
             if (rangeM < 0) {
                 throw invalid(
@@ -237,20 +237,21 @@ public final class ObservationCodec {
     }
 
     private static PositionFix positionFix(GeodeticPosition g, String path) {
-        requirePresent(g.hasPosition(), path(path, "position"));
-        var position = geoPoint(g.getPosition(), path(path, "position"));
-        requirePresent(g.hasCovariance(), path(path, "covariance"));
+        requirePresent(g.hasPosition(), path, "position");
+        var position = geoPoint(g.getPosition(), path, "position");
+        requirePresent(g.hasCovariance(), path, "covariance");
         EnuCovariance2 c = g.getCovariance();
         positiveDefinite2(
                 c.getEeM2(),
                 c.getEnM2(),
                 c.getNnM2(),
-                path(path, "covariance"),
+                path,
+                "covariance",
                 "ee_m2",
                 "en_m2",
                 "nn_m2");
         if (g.hasSigmaAltM()) {
-            positive(g.getSigmaAltM(), path(path, "sigma_alt_m"));
+            positive(g.getSigmaAltM(), path, "sigma_alt_m");
         }
         return new PositionFix(position, c.getEeM2(), c.getEnM2(), c.getNnM2());
     }
@@ -268,8 +269,8 @@ public final class ObservationCodec {
 
     private static SensorTrackUpdate sensorTrack(
             io.cordon.proto.v1.SensorTrackUpdate s, String path) {
-        String localTrackId = requireText(s.getLocalTrackId(), path(path, "local_track_id"));
-        requirePresent(s.hasEstimate(), path(path, "estimate"));
+        String localTrackId = requireText(s.getLocalTrackId(), path, "local_track_id");
+        requirePresent(s.hasEstimate(), path, "estimate");
         PositionFix fix = positionFix(s.getEstimate(), path(path, "estimate"));
         if (s.hasVelocity()) {
             velocity(s.getVelocity(), path(path, "velocity"));
@@ -283,7 +284,8 @@ public final class ObservationCodec {
                     c.getEeM2Ps2(),
                     c.getEnM2Ps2(),
                     c.getNnM2Ps2(),
-                    path(path, "velocity_covariance"),
+                    path,
+                    "velocity_covariance",
                     "ee_m2ps2",
                     "en_m2ps2",
                     "nn_m2ps2");
