@@ -138,29 +138,6 @@ public final class KafkaFeedSink implements FeedSink {
             FeedHealth health,
             Consumer<String> log,
             Duration maxFutureSkew,
-            Clock clock) {
-        this(
-                producer,
-                observationsTopic,
-                deadLetterTopic,
-                sensorId,
-                source,
-                health,
-                log,
-                maxFutureSkew,
-                clock,
-                CLOSE_TIMEOUT);
-    }
-
-    KafkaFeedSink(
-            Producer<byte[], byte[]> producer,
-            String observationsTopic,
-            String deadLetterTopic,
-            String sensorId,
-            String source,
-            FeedHealth health,
-            Consumer<String> log,
-            Duration maxFutureSkew,
             Clock clock,
             Duration closeTimeout) {
         if (maxFutureSkew == null || maxFutureSkew.isNegative()) {

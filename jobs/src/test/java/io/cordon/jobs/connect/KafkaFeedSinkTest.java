@@ -53,7 +53,8 @@ class KafkaFeedSinkTest {
                 health,
                 logged::add,
                 skew,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                KafkaFeedSink.CLOSE_TIMEOUT);
     }
 
     private static Observation observation(String id, Instant at) {

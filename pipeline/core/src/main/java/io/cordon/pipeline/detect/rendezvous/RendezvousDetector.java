@@ -544,7 +544,7 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
 
     /** A track already gone from the state: nothing is known of its marking, so release to none. */
     private static Member placeholder(String trackId, Instant time, GeoPoint where) {
-        return new Member(trackId, time, where, 0, 0, Cov.ZERO, false, "", "", "");
+        return new Member(trackId, time, where, 0, 0, Cov.ZERO, false, "", "", "", Variant.LAND);
     }
 
     private static Marking marking(Member m) {

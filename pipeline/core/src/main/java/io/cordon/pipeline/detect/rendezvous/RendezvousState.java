@@ -101,32 +101,6 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
         public Member {
             variant = variant == null ? Variant.LAND : variant;
         }
-
-        /** A land member (the encoding before version 4). */
-        public Member(
-                String trackId,
-                Instant time,
-                GeoPoint position,
-                double eastMps,
-                double northMps,
-                Cov cov,
-                boolean releasableToAll,
-                String releasableTo,
-                String partnerIds,
-                String sensorIds) {
-            this(
-                    trackId,
-                    time,
-                    position,
-                    eastMps,
-                    northMps,
-                    cov,
-                    releasableToAll,
-                    releasableTo,
-                    partnerIds,
-                    sensorIds,
-                    Variant.LAND);
-        }
     }
 
     /**
@@ -174,44 +148,6 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
         public Pair {
             window = List.copyOf(window);
             variant = variant == null ? Variant.LAND : variant;
-        }
-
-        /** A land pair (the encoding before version 4). */
-        public Pair(
-                String trackA,
-                String trackB,
-                Instant start,
-                Instant lastTogether,
-                GeoPoint startPlace,
-                GeoPoint lastPlace,
-                String ownerTile,
-                int slowSamples,
-                int fastSamples,
-                List<Long> window,
-                double minDistanceM,
-                boolean alerted,
-                int revision,
-                double reportedDurationS,
-                GeoPoint reportedPlace,
-                Instant apartSince) {
-            this(
-                    trackA,
-                    trackB,
-                    start,
-                    lastTogether,
-                    startPlace,
-                    lastPlace,
-                    ownerTile,
-                    slowSamples,
-                    fastSamples,
-                    window,
-                    minDistanceM,
-                    alerted,
-                    revision,
-                    reportedDurationS,
-                    reportedPlace,
-                    apartSince,
-                    Variant.LAND);
         }
 
         public boolean involves(String trackId) {

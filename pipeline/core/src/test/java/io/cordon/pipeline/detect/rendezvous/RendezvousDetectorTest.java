@@ -336,7 +336,8 @@ class RendezvousDetectorTest {
                                         false,
                                         "mex,usa",
                                         "mex",
-                                        "d1")),
+                                        "d1",
+                                        RendezvousVariants.Variant.LAND)),
                         List.of(
                                 new RendezvousState.Pair(
                                         "A",
@@ -356,7 +357,8 @@ class RendezvousDetectorTest {
                                         2,
                                         61.0,
                                         moved(MEETING, 0, 5),
-                                        t(1))));
+                                        t(1),
+                                        RendezvousVariants.Variant.LAND)));
 
         assertThat(RendezvousState.fromBytes(s.toBytes())).isEqualTo(s);
     }

@@ -178,8 +178,7 @@ public class TileTrackingFunction
                 tile.step(Instant.ofEpochMilli(timestamp), observations, scanned);
         dirty.add(ctx.getCurrentKey());
         for (TileTrackUpdate u : updates) {
-            TileTrackEnvelope e =
-                    TileTrackEnvelope.of(u, EntityTrackCodec.toProto(u.track()).toByteArray());
+            TileTrackEnvelope e = TileTrackEnvelope.of(u, EntityTrackCodec.toBytes(u.track()));
             updatesOut.inc();
             out.collect(e);
             if (u.toResolver()) {

@@ -194,10 +194,7 @@ public class TrackingFunction
             metrics.eventTimeToEmit.update(now - t.time().toEpochMilli());
             out.collect(
                     new KeyedPayload(
-                            "",
-                            t.trackId(),
-                            t.time().toEpochMilli(),
-                            EntityTrackCodec.toProto(t).toByteArray()));
+                            "", t.trackId(), t.time().toEpochMilli(), EntityTrackCodec.toBytes(t)));
         }
     }
 
