@@ -54,9 +54,13 @@ import java.util.TreeSet;
  * the reason ({@code separated}, {@code deleted}, {@code forgotten}).
  *
  * <p>Variants ({@link RendezvousVariants}): every parameter above is the pair's variant's, chosen
- * when the pair starts from the two tracks' classes at that time (vessels: sea, aircraft and
- * drones: air, anything else: land; two different variants: land). A track leaves the state after
- * its own variant's {@code forgetAfterS}. A sea pair whose midpoint is within {@link
+ * from the two tracks' classes at their latest updates (vessels: sea, aircraft and drones: air,
+ * anything else: land; two different variants: land). A pair that has not alerted restarts (new
+ * start, window and samples) under the new variant when the classes change it, so two tracks first
+ * unclassified and later known as vessels are judged as vessels; an alerted pair keeps the variant
+ * it alerted with until it closes, so its id and evidence stay consistent (since 2.3.0; 2.2.0 kept
+ * every pair's first variant). A track leaves the state after its own variant's {@code
+ * forgetAfterS}. A sea pair whose midpoint is within {@link
  * RendezvousVariants#minAnchorageDistanceM()} of a configured anchorage does not alert; an air pair
  * is together only while their altitudes (when both known) are within {@link
  * RendezvousVariants#maxHeightDifferenceM()}, and a larger height difference counts as apart. The
@@ -69,7 +73,7 @@ import java.util.TreeSet;
  */
 public final class RendezvousDetector implements KeyedTrackDetector<RendezvousState> {
     public static final String NAME = "rendezvous";
-    public static final String VERSION = "2.2.0";
+    public static final String VERSION = "2.3.0";
 
     /**
      * Most speed samples a pair keeps for its median: beyond it the window is thinned to about half
@@ -278,8 +282,16 @@ public final class RendezvousDetector implements KeyedTrackDetector<RendezvousSt
             Member b = aFirst ? other : self;
             String key = a.trackId() + "|" + b.trackId();
             Pair p = pairs.get(key);
-            // An open pair keeps the variant it started with; a new one takes the tracks' now.
-            Variant variant = p != null ? p.variant() : Variant.of(self.variant(), other.variant());
+            // The tracks' variant now. A pair that has alerted keeps the variant it started with
+            // until it closes (its id and evidence stay one story); one that has not restarts
+            // under the new variant when the tracks' classes change it (two radar-only vessels
+            // first UNKNOWN, land, then VESSEL by the classifier or an AIS correlation: sea).
+            Variant now = Variant.of(self.variant(), other.variant());
+            if (p != null && !p.alerted() && p.variant() != now) {
+                pairs.remove(key);
+                p = null;
+            }
+            Variant variant = p != null ? p.variant() : now;
             RendezvousParameters parameters = params(variant);
             Instant oldest = u.time().minusMillis(Math.round(parameters.maxTrackAgeS() * 1000));
             if (other.time().isBefore(oldest)) {

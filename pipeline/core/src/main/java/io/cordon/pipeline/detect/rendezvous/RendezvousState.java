@@ -125,7 +125,8 @@ public record RendezvousState(List<Member> members, List<Pair> pairs) {
      * @param apartSince the first update since they were last together at which the tracks were
      *     beyond the separation, or null (the pair ends once that is {@link
      *     RendezvousParameters#separationS()} ago)
-     * @param variant whose parameters the pair uses, fixed when it starts
+     * @param variant whose parameters the pair uses: the tracks' variant when it started (a pair
+     *     that has not alerted restarts when the tracks' variant changes)
      */
     public record Pair(
             String trackA,

@@ -230,6 +230,94 @@ class RendezvousVariantsTest {
         assertThat(DEFAULTS.keysFor(person)).containsExactly(TileGrid.DEFAULT.tileOf(near));
     }
 
+    /**
+     * {@code updates} with each track's class {@code before} until {@code changeS} (exclusive) and
+     * {@code after} from then on.
+     */
+    private static List<EntityTrack> reclassified(
+            List<EntityTrack> updates, TargetClass before, TargetClass after, double changeS) {
+        List<EntityTrack> out = new ArrayList<>();
+        for (EntityTrack u : updates) {
+            double s = (u.time().toEpochMilli() - t(0).toEpochMilli()) / 1000.0;
+            out.add(
+                    classed(
+                            u.trackId(),
+                            s < changeS ? before : after,
+                            s,
+                            u.position(),
+                            u.velocity()));
+        }
+        return out;
+    }
+
+    @Test
+    void twoUnclassifiedTracksLaterKnownAsVesselsAreJudgedByTheSeaRule() {
+        // Radar-only tracks 40 m apart at 1 kn: UNKNOWN (land) for the first 20 s, then VESSEL.
+        // Kept on the land rule, the pair would alert at 30 s together; restarted as sea, it
+        // alerts only after 2 h together from the change.
+        List<EntityTrack> updates =
+                reclassified(
+                        together(
+                                TargetClass.UNKNOWN,
+                                TargetClass.UNKNOWN,
+                                SEA,
+                                40,
+                                KNOT_MPS,
+                                10,
+                                7400),
+                        TargetClass.UNKNOWN,
+                        TargetClass.VESSEL,
+                        20);
+
+        List<Alert> alerts = run(DEFAULTS, updates);
+
+        assertThat(alerts).isNotEmpty();
+        assertThat(alerts)
+                .allSatisfy(a -> assertThat(a.evidence()).containsEntry("variant", "sea"));
+        Alert first = alerts.get(0);
+        assertThat(first.state()).isEqualTo(AlertState.NEW);
+        // The sea pair starts at the first comparison of two vessels (B's update at 25 s).
+        assertThat(first.windowStart()).isEqualTo(t(25));
+        assertThat(first.windowEnd()).isBetween(t(25 + 7200), t(25 + 7210));
+        assertThat(alerts).extracting(Alert::alertId).containsOnly(first.alertId());
+
+        // Never reclassified, the same tracks are a land meeting at 30 s.
+        List<Alert> land =
+                run(DEFAULTS, reclassified(updates, TargetClass.UNKNOWN, TargetClass.UNKNOWN, 0));
+        assertThat(land.get(0).evidence()).containsEntry("variant", "land");
+        assertThat(land.get(0).windowEnd()).isBefore(t(60));
+    }
+
+    @Test
+    void aPairThatAlertedKeepsItsVariantAndIdWhenTheClassesChangeAndClosesNormally() {
+        // UNKNOWN 20 m apart, slow: a land meeting alerts after 30 s. At 60 s both become
+        // VESSEL (the alert stands, and stays land); at 120 s B heads off north and they part.
+        List<EntityTrack> updates = new ArrayList<>();
+        Velocity still = new Velocity(0.3, 0, 0);
+        for (double s = 0; s <= 240; s += 2) {
+            TargetClass c = s < 60 ? TargetClass.UNKNOWN : TargetClass.VESSEL;
+            GeoPoint a = moved(SEA, 90, 0.3 * s);
+            updates.add(classed("A", c, s, a, still));
+            double north = s < 120 ? 20 : 20 + 10 * (s + 1 - 120);
+            Velocity vb = s < 120 ? still : new Velocity(0.3, 10, 0);
+            updates.add(classed("B", c, s + 1, moved(moved(SEA, 90, 0.3 * (s + 1)), 0, north), vb));
+        }
+
+        List<Alert> alerts = run(DEFAULTS, updates);
+
+        assertThat(alerts).extracting(Alert::alertId).containsOnly(alerts.get(0).alertId());
+        assertThat(alerts)
+                .allSatisfy(a -> assertThat(a.evidence()).containsEntry("variant", "land"));
+        assertThat(alerts.get(0).state()).isEqualTo(AlertState.NEW);
+        assertThat(alerts.get(0).windowEnd()).isBefore(t(60));
+        Alert last = alerts.get(alerts.size() - 1);
+        assertThat(last.state()).isEqualTo(AlertState.CLOSED);
+        assertThat(last.evidence()).containsEntry("reason", "separated");
+        // Together until B left (its last update within the land distance, before 130 s).
+        assertThat(last.windowEnd()).isBetween(t(120), t(130));
+        assertThat(alerts).filteredOn(a -> a.state() == AlertState.CLOSED).hasSize(1);
+    }
+
     // ---------------------------------------------------------------- air
 
     private static List<EntityTrack> hovering(

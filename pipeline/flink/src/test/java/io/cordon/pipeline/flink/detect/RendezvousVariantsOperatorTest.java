@@ -35,6 +35,10 @@ class RendezvousVariantsOperatorTest {
             new RendezvousDetector(RendezvousVariants.DEFAULTS, TileGrid.DEFAULT);
 
     private static EntityTrack vessel(String id, double s, GeoPoint p) {
+        return classed(id, s, p, TargetClass.VESSEL);
+    }
+
+    private static EntityTrack classed(String id, double s, GeoPoint p, TargetClass c) {
         EntityTrack u = track(id, TrackStatus.CONFIRMED, s, p, KNOT_MPS, 0);
         return new EntityTrack(
                 u.trackId(),
@@ -46,7 +50,7 @@ class RendezvousVariantsOperatorTest {
                 u.sensorIds(),
                 u.partnerIds(),
                 u.identity(),
-                new Classification(TargetClass.VESSEL, 0.9),
+                new Classification(c, 0.9),
                 u.marking(),
                 u.updateCount());
     }
@@ -94,6 +98,35 @@ class RendezvousVariantsOperatorTest {
                                 all.get(0).alertId(), AlertState.NEW, all.get(0).windowEnd()),
                         org.assertj.core.groups.Tuple.tuple(
                                 all.get(1).alertId(), AlertState.CLOSED, all.get(1).windowEnd()));
+        h.close();
+    }
+
+    @Test
+    void twoTracksFirstUnclassifiedThenVesselsAlertAsSeaNotLand() throws Exception {
+        // 40 m apart at 1 kn; UNKNOWN (land: 30 s together is a meeting) until 20 s, then VESSEL.
+        List<EntityTrack> updates = new ArrayList<>();
+        for (int s = 0; s <= 7300; s += 10) {
+            TargetClass c = s < 20 ? TargetClass.UNKNOWN : TargetClass.VESSEL;
+            GeoPoint a = moved(SEA, 90, KNOT_MPS * s);
+            updates.add(classed("V-A", s, a, c));
+            updates.add(classed("V-B", s, moved(a, 0, 40), c));
+        }
+        var h = rendezvous();
+        for (EntityTrack u : updates) {
+            route(h, DETECTOR, u);
+        }
+        h.processWatermark(new Watermark(ms(600)));
+        assertThat(h.extractOutputValues())
+                .as("no land meeting after the classes changed")
+                .isEmpty();
+        h.processWatermark(new Watermark(ms(20 + 7200)));
+        List<Alert> raised = alerts(h);
+        assertThat(raised).extracting(Alert::state).containsExactly(AlertState.NEW);
+        assertThat(raised.get(0).evidence()).containsEntry("variant", "sea");
+        assertThat(raised.get(0).windowStart()).isEqualTo(java.time.Instant.ofEpochMilli(ms(20)));
+        assertThat(DetectorReplay.keyed(DETECTOR, updates))
+                .extracting(Alert::alertId)
+                .contains(raised.get(0).alertId());
         h.close();
     }
 
