@@ -66,14 +66,16 @@ import java.util.TreeSet;
  * from the owning tile. Every update reaches all tiles within {@link ConvoyParameters#haloM()}, so
  * neighbouring tiles see the same groups and agree on the owner: when a convoy crosses into another
  * tile the old one closes its alert (evidence {@code reason=handover}) and the new one opens its
- * own, at the same update. The id is {@code AlertIds.of(CONVOY, "convoy", members at NEW, key)}
- * with key the group's start and the alert's first time, epoch milliseconds rounded to the second.
- * Tentative updates are ignored. {@link #expire} closes broken groups when the tile hears nothing
- * more.
+ * own, at the same update; {@link ConvoyAlertReconciler}, downstream of the tiles, makes them one
+ * alert. Every message carries evidence {@code tile} and {@code raisedAt} (the event time of the
+ * update or expiry that raised it), the order that stage needs. The id is {@code
+ * AlertIds.of(CONVOY, "convoy", members at NEW, key)} with key the group's start and the alert's
+ * first time, epoch milliseconds rounded to the second. Tentative updates are ignored. {@link
+ * #expire} closes broken groups when the tile hears nothing more.
  */
 public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
     public static final String NAME = "convoy";
-    public static final String VERSION = "1.3.0";
+    public static final String VERSION = "1.4.0";
 
     private final ConvoyParameters parameters;
     private final TileGrid grid;
@@ -86,6 +88,10 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
     @Override
     public String name() {
         return NAME;
+    }
+
+    public ConvoyParameters parameters() {
+        return parameters;
     }
 
     @Override
@@ -146,7 +152,14 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
                         }
                         broken.put(g.key(), new Broken(g, now, reason, snapshot));
                     } else {
-                        alerts.add(alert(g, members, AlertState.CLOSED, g.revision() + 1, reason));
+                        alerts.add(
+                                alert(
+                                        this,
+                                        g,
+                                        members,
+                                        AlertState.CLOSED,
+                                        g.revision() + 1,
+                                        reason));
                     }
                 }
                 return;
@@ -166,7 +179,14 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
                             Math.max(g.maxMembers(), next.size()));
             groups.put(g.key(), changed);
             if (changed.alerted() && owns(changed)) {
-                alerts.add(alert(changed, members, AlertState.UPDATE, changed.revision(), reason));
+                alerts.add(
+                        alert(
+                                this,
+                                changed,
+                                members,
+                                AlertState.UPDATE,
+                                changed.revision(),
+                                reason));
             }
         }
 
@@ -214,6 +234,7 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
                     b.snapshot().forEach(m -> known.put(m.trackId(), m));
                     alerts.add(
                             alert(
+                                    this,
                                     b.group(),
                                     known,
                                     AlertState.CLOSED,
@@ -395,7 +416,13 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
                         Math.max(g.maxMembers(), component.size()));
         if (wasOwned && moved.alerted() && !step.owns(moved)) {
             step.alerts.add(
-                    alert(moved, step.members, AlertState.CLOSED, g.revision() + 1, "handover"));
+                    alert(
+                            step,
+                            moved,
+                            step.members,
+                            AlertState.CLOSED,
+                            g.revision() + 1,
+                            "handover"));
             moved = withAlert(moved, false, "", "");
         } else if (changed && moved.alerted() && step.owns(moved)) {
             moved = withRevision(moved, g.revision() + 1);
@@ -405,7 +432,7 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
                             ? "joined"
                             : before.containsAll(component) ? "left" : "members";
             step.alerts.add(
-                    alert(moved, step.members, AlertState.UPDATE, moved.revision(), reason));
+                    alert(step, moved, step.members, AlertState.UPDATE, moved.revision(), reason));
         }
         Broken continued = moved.alerted() || !step.owns(moved) ? null : step.rejoinable(component);
         if (continued != null) {
@@ -425,7 +452,13 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
                             was.revision() + 1,
                             Math.max(was.maxMembers(), component.size()));
             step.alerts.add(
-                    alert(moved, step.members, AlertState.UPDATE, moved.revision(), "rejoined"));
+                    alert(
+                            step,
+                            moved,
+                            step.members,
+                            AlertState.UPDATE,
+                            moved.revision(),
+                            "rejoined"));
         }
         if (!moved.alerted()
                 && step.owns(moved)
@@ -433,7 +466,7 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
             long start = Math.round(moved.start().toEpochMilli() / 1000.0) * 1000;
             long first = Math.round(now.toEpochMilli() / 1000.0) * 1000;
             moved = withAlert(moved, true, start + ":" + first, moved.members());
-            step.alerts.add(alert(moved, step.members, AlertState.NEW, 0, ""));
+            step.alerts.add(alert(step, moved, step.members, AlertState.NEW, 0, ""));
         }
         step.groups.put(moved.key(), moved);
     }
@@ -584,7 +617,12 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
     }
 
     private Alert alert(
-            Group g, Map<String, Member> known, AlertState state, int revision, String reason) {
+            Step step,
+            Group g,
+            Map<String, Member> known,
+            AlertState state,
+            int revision,
+            String reason) {
         List<String> ids = g.memberList();
         Marking marking = Marking.UNRESTRICTED;
         List<String> partners = new ArrayList<>();
@@ -622,6 +660,12 @@ public final class ConvoyDetector implements KeyedTrackDetector<ConvoyState> {
         evidence.put(Evidence.REVISION, Integer.toString(revision));
         if (!reason.isEmpty()) {
             evidence.put("reason", reason);
+        }
+        // which tile's view this message is and when it was decided: the reconciler downstream
+        // of the tiles orders their messages by these (ConvoyAlertReconciler)
+        evidence.put(ConvoyAlertReconciler.RAISED_AT, step.now.toString());
+        if (step.tile != null) {
+            evidence.put(ConvoyAlertReconciler.TILE, step.tile);
         }
         evidence.put(Evidence.PARAM_PREFIX + "minTracks", Integer.toString(parameters.minTracks()));
         evidence.put(
