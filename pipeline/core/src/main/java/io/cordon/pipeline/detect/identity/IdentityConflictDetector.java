@@ -22,9 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Identity conflict, per identity key ({@link #identityKeys}: the operator sends each track update
@@ -33,23 +31,40 @@ import java.util.TreeSet;
  * <p>At each update of a track claiming the identity, every other claim updated within {@link
  * IdentityConflictParameters#maxClaimAgeS()} is predicted (constant velocity) to the update's time;
  * farther than {@link IdentityConflictParameters#minSeparationM()} apart, the two tracks conflict
- * and alert {@code NEW} once. The conflict is {@code CLOSED} (same id) when either track is deleted
- * or its claim gets older than the maximum age (it ended or no longer carries the identity). While
- * it lasts, an update at which the separation reaches {@link
+ * and alert {@code NEW} once. While it lasts, an update at which the separation reaches {@link
  * IdentityConflictParameters#updateSeparationFactor()} times the one last reported re-sends it as
- * {@code UPDATE} (same id, evidence {@code revision} one more). Tentative updates are ignored.
+ * {@code UPDATE} (same id, evidence {@code revision} one more, {@code reason=separation}).
+ * Tentative updates are ignored.
+ *
+ * <p>A conflict is between two places, its sides, not two tracks: a tracker re-creates the track of
+ * one object (a lost track deleted, a new one born), and the same spoof must stay one alert. When a
+ * side's track stops claiming (deleted, or its claim older than the maximum age) the conflict
+ * breaks but stays open, without a message, for {@link
+ * IdentityConflictParameters#takeoverWindowS()}. A conflicting pair of claims each within {@link
+ * IdentityConflictParameters#takeoverGateM()} of one side's last claim predicted to its time (or
+ * the side's own track) takes the conflict over instead of opening a new one: the gone side's track
+ * is replaced ({@code UPDATE}, same id, {@code reason=trackReplaced}, {@code replacedTrackIds}). At
+ * the same two places while both sides' tracks still claim (a re-created track overlapping the old
+ * one) the pair is the same conflict and sends nothing; a pair at a third place is a new conflict.
+ * A broken conflict not taken over is {@code CLOSED} at the first update or expiry after the window
+ * ({@code reason=ended}, ended at the break); with a window of 0 at once. Every message names the
+ * sides' current tracks.
  *
  * <p>Expiry ({@link #expiresAt}, {@link #expire}): a claim is dropped once it is older than the
- * maximum age even when no other update reaches the key (a track that stops carrying the identity
- * without being deleted, e.g. after a re-association), closing its conflicts; the key's state is
- * cleared with its last claim, so nothing outlives the claims in the operator.
+ * maximum age and a broken conflict closed after the window even when no other update reaches the
+ * key (a track that stops carrying the identity without being deleted, e.g. after a
+ * re-association); the key's state is cleared with its last claim and conflict, so nothing outlives
+ * them in the operator.
  *
  * <p>The id is {@code AlertIds.of(IDENTITY_CONFLICT, "identity-conflict", [a, b], key@t)} with
- * {@code t} the time the conflict was found, in epoch milliseconds rounded to the second.
+ * {@code a, b} the pair that found the conflict and {@code t} the time it was found, in epoch
+ * milliseconds rounded to the second. Updates at one key are processed in (event time, track id)
+ * order (the operator's order), and every choice below is made in that order or by track id, so the
+ * same updates give the same messages and ids.
  */
 public final class IdentityConflictDetector implements KeyedTrackDetector<IdentityState> {
     public static final String NAME = "identity-conflict";
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     private final IdentityConflictParameters parameters;
 
@@ -87,154 +102,261 @@ public final class IdentityConflictDetector implements KeyedTrackDetector<Identi
         return keys;
     }
 
+    /** The state being changed by one update or expiry, and the alerts it raises. */
+    private static final class Work {
+        final String key;
+        final Instant now;
+        final Map<String, Claim> claims = new TreeMap<>();
+        final List<Conflict> conflicts;
+        final List<Alert> alerts = new ArrayList<>();
+
+        Work(IdentityState s, String key, Instant now) {
+            this.key = key;
+            this.now = now;
+            s.claims().forEach(c -> claims.put(c.trackId(), c));
+            conflicts = new ArrayList<>(s.conflicts());
+        }
+
+        DetectorResult<IdentityState> result() {
+            IdentityState next = new IdentityState(new ArrayList<>(claims.values()), conflicts);
+            return new DetectorResult<>(next.isEmpty() ? null : next, alerts);
+        }
+    }
+
     /** One update of a track that carries (or carried) {@code identityKey}. */
     @Override
     public DetectorResult<IdentityState> onTrackUpdate(
             IdentityState prev, String identityKey, EntityTrack u) {
-        IdentityState s = prev == null ? IdentityState.EMPTY : prev;
-        Map<String, Claim> claims = new TreeMap<>();
-        s.claims().forEach(c -> claims.put(c.trackId(), c));
-        Map<String, Conflict> conflicts = new TreeMap<>();
-        s.conflicts().forEach(c -> conflicts.put(c.trackA() + "|" + c.trackB(), c));
-        List<Alert> alerts = new ArrayList<>();
-        Claim known = claims.get(u.trackId());
+        Work w = new Work(prev == null ? IdentityState.EMPTY : prev, identityKey, u.time());
+        Claim known = w.claims.get(u.trackId());
         boolean stale = known != null && u.time().isBefore(known.time());
         if (u.status() == TrackStatus.DELETED) {
-            close(identityKey, Set.of(u.trackId()), claims, conflicts, u.time(), alerts);
-            claims.remove(u.trackId());
+            w.claims.remove(u.trackId());
+            settle(w);
         } else if (u.status() != TrackStatus.TENTATIVE && !stale) {
             Claim self = claim(u);
-            claims.put(u.trackId(), self);
-            Instant oldest = u.time().minusMillis(Math.round(parameters.maxClaimAgeS() * 1000));
-            Set<String> gone = new TreeSet<>();
-            claims.values().stream()
-                    .filter(c -> c.time().isBefore(oldest))
-                    .forEach(c -> gone.add(c.trackId()));
-            close(identityKey, gone, claims, conflicts, u.time(), alerts);
-            claims.keySet().removeAll(gone);
-            compare(identityKey, self, claims, conflicts, alerts);
+            w.claims.put(u.trackId(), self);
+            dropOldClaims(w);
+            settle(w);
+            compare(w, self);
         }
-        IdentityState next =
-                new IdentityState(
-                        new ArrayList<>(claims.values()), new ArrayList<>(conflicts.values()));
-        return new DetectorResult<>(next.isEmpty() ? null : next, alerts);
+        return w.result();
     }
 
     /**
      * Just after the oldest claim becomes older than {@link
-     * IdentityConflictParameters#maxClaimAgeS()}, when {@link #expire} drops it.
+     * IdentityConflictParameters#maxClaimAgeS()} or the earliest broken conflict's window ends,
+     * when {@link #expire} drops or closes it.
      */
     @Override
     public Instant expiresAt(IdentityState state) {
-        Instant oldest = null;
+        Instant first = null;
         for (Claim c : state.claims()) {
-            if (oldest == null || c.time().isBefore(oldest)) {
-                oldest = c.time();
+            first = earlier(first, c.time().plusMillis(maxClaimAgeMs() + 1));
+        }
+        for (Conflict c : state.conflicts()) {
+            if (c.broken()) {
+                first = earlier(first, c.brokenAt().plusMillis(windowMs() + 1));
             }
         }
-        return oldest == null
-                ? null
-                : oldest.plusMillis(Math.round(parameters.maxClaimAgeS() * 1000) + 1);
+        return first;
     }
 
     /**
      * Nothing has reached the key until {@code now}: drops the claims older than the maximum age
-     * (as an update at {@code now} would), closing their conflicts; null when no claim is left.
+     * and closes the broken conflicts whose window has ended (as an update at {@code now} would);
+     * null when nothing is left.
      */
     @Override
     public DetectorResult<IdentityState> expire(
             IdentityState state, String identityKey, Instant now) {
-        Map<String, Claim> claims = new TreeMap<>();
-        state.claims().forEach(c -> claims.put(c.trackId(), c));
-        Map<String, Conflict> conflicts = new TreeMap<>();
-        state.conflicts().forEach(c -> conflicts.put(c.trackA() + "|" + c.trackB(), c));
-        Instant oldest = now.minusMillis(Math.round(parameters.maxClaimAgeS() * 1000));
-        Set<String> gone = new TreeSet<>();
-        claims.values().stream()
-                .filter(c -> c.time().isBefore(oldest))
-                .forEach(c -> gone.add(c.trackId()));
-        List<Alert> alerts = new ArrayList<>();
-        close(identityKey, gone, claims, conflicts, now, alerts);
-        claims.keySet().removeAll(gone);
-        IdentityState next =
-                new IdentityState(
-                        new ArrayList<>(claims.values()), new ArrayList<>(conflicts.values()));
-        return new DetectorResult<>(next.isEmpty() ? null : next, alerts);
+        Work w = new Work(state, identityKey, now);
+        dropOldClaims(w);
+        settle(w);
+        return w.result();
     }
 
-    private void compare(
-            String identityKey,
-            Claim self,
-            Map<String, Claim> claims,
-            Map<String, Conflict> conflicts,
-            List<Alert> alerts) {
-        for (Claim other : claims.values()) {
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    private long maxClaimAgeMs() {
+        return Math.round(parameters.maxClaimAgeS() * 1000);
+    }
+
+    private long windowMs() {
+        return Math.round(parameters.takeoverWindowS() * 1000);
+    }
+
+    private void dropOldClaims(Work w) {
+        Instant oldest = w.now.minusMillis(maxClaimAgeMs());
+        w.claims.values().removeIf(c -> c.time().isBefore(oldest));
+    }
+
+    /**
+     * Brings every conflict's sides up to date with the claims: a side whose track still claims
+     * takes its latest claim; a conflict with a side's track gone breaks (now), one whose tracks
+     * both claim again is whole; a broken one is closed once its window has passed.
+     */
+    private void settle(Work w) {
+        var it = w.conflicts.listIterator();
+        while (it.hasNext()) {
+            Conflict c = it.next();
+            Claim a = w.claims.get(c.trackA());
+            Claim b = w.claims.get(c.trackB());
+            Conflict n = c.withSides(a == null ? c.a() : a, b == null ? c.b() : b);
+            if (a != null && b != null) {
+                n = n.withBrokenAt(null);
+            } else if (n.brokenAt() == null) {
+                n = n.withBrokenAt(w.now);
+            }
+            if (n.broken()
+                    && (windowMs() == 0 || w.now.isAfter(n.brokenAt().plusMillis(windowMs())))) {
+                it.remove();
+                w.alerts.add(
+                        alert(
+                                w.key,
+                                n.sent(n.maxSeparationM(), n.reportedSeparationM()),
+                                AlertState.CLOSED,
+                                n.brokenAt(),
+                                Map.of("reason", "ended")));
+            } else {
+                it.set(n);
+            }
+        }
+    }
+
+    private double separationM(Claim self, Claim other) {
+        return Geodesy.distanceM(self.position(), at(other, self.time()));
+    }
+
+    /** Where {@code c} is predicted at {@code t}, constant velocity. */
+    private static GeoPoint at(Claim c, Instant t) {
+        return Geodesy.predict(
+                c.position(),
+                new Velocity(c.eastMps(), c.northMps(), 0),
+                Geodesy.secondsBetween(c.time(), t));
+    }
+
+    private void compare(Work w, Claim self) {
+        for (Claim other : w.claims.values()) {
             if (other.trackId().equals(self.trackId())) {
                 continue;
             }
-            GeoPoint there =
-                    Geodesy.predict(
-                            other.position(),
-                            new Velocity(other.eastMps(), other.northMps(), 0),
-                            Geodesy.secondsBetween(other.time(), self.time()));
-            double d = Geodesy.distanceM(self.position(), there);
-            boolean selfFirst = self.trackId().compareTo(other.trackId()) < 0;
-            Claim a = selfFirst ? self : other;
-            Claim b = selfFirst ? other : self;
-            String key = a.trackId() + "|" + b.trackId();
-            Conflict c = conflicts.get(key);
-            if (c != null) {
+            double d = separationM(self, other);
+            int exact = pair(w.conflicts, self.trackId(), other.trackId());
+            if (exact >= 0) {
+                Conflict c = w.conflicts.get(exact);
                 double factor = parameters.updateSeparationFactor();
-                boolean update = factor > 0 && d >= factor * c.reportedSeparationM();
-                Conflict next =
-                        new Conflict(
-                                c.trackA(),
-                                c.trackB(),
-                                c.start(),
-                                c.place(),
-                                Math.max(c.maxSeparationM(), d),
-                                update ? d : c.reportedSeparationM(),
-                                update ? c.revision() + 1 : c.revision());
-                conflicts.put(key, next);
-                if (update) {
-                    alerts.add(
+                if (factor > 0 && d >= factor * c.reportedSeparationM()) {
+                    Conflict next = c.sent(Math.max(c.maxSeparationM(), d), d);
+                    w.conflicts.set(exact, next);
+                    w.alerts.add(
                             alert(
-                                    identityKey,
+                                    w.key,
                                     next,
-                                    a,
-                                    b,
                                     AlertState.UPDATE,
                                     self.time(),
-                                    next.revision()));
+                                    Map.of("reason", "separation")));
+                } else {
+                    w.conflicts.set(exact, c.withMaxSeparation(Math.max(c.maxSeparationM(), d)));
                 }
             } else if (d > parameters.minSeparationM()) {
-                c = new Conflict(a.trackId(), b.trackId(), self.time(), self.position(), d);
-                conflicts.put(key, c);
-                alerts.add(alert(identityKey, c, a, b, AlertState.NEW, self.time(), 0));
+                Takeover t = takeover(w.conflicts, self, other);
+                if (t == null) {
+                    boolean selfFirst = self.trackId().compareTo(other.trackId()) < 0;
+                    Conflict c =
+                            Conflict.found(
+                                    selfFirst ? self : other,
+                                    selfFirst ? other : self,
+                                    self.time(),
+                                    self.position(),
+                                    d);
+                    w.conflicts.add(c);
+                    w.alerts.add(alert(w.key, c, AlertState.NEW, self.time(), Map.of()));
+                } else if (w.conflicts.get(t.index()).broken()) {
+                    takeOver(w, t, d);
+                }
+                // else: the same two places as a conflict whose tracks both still claim
             }
         }
     }
 
-    private void close(
-            String identityKey,
-            Set<String> ending,
-            Map<String, Claim> claims,
-            Map<String, Conflict> conflicts,
-            Instant now,
-            List<Alert> alerts) {
-        var it = conflicts.values().iterator();
-        while (it.hasNext()) {
-            Conflict c = it.next();
-            if (ending.contains(c.trackA()) || ending.contains(c.trackB())) {
-                it.remove();
-                Claim a = claims.get(c.trackA());
-                Claim b = claims.get(c.trackB());
-                if (a != null && b != null) {
-                    alerts.add(
-                            alert(identityKey, c, a, b, AlertState.CLOSED, now, c.revision() + 1));
-                }
+    /** The index of the conflict whose sides' tracks are {@code x} and {@code y}, or -1. */
+    private static int pair(List<Conflict> conflicts, String x, String y) {
+        for (int i = 0; i < conflicts.size(); i++) {
+            Conflict c = conflicts.get(i);
+            if ((c.trackA().equals(x) && c.trackB().equals(y))
+                    || (c.trackA().equals(y) && c.trackB().equals(x))) {
+                return i;
             }
         }
+        return -1;
+    }
+
+    /**
+     * A conflict at the places of claims {@code x} and {@code y}: {@code onA} is the claim on side
+     * A, {@code onB} on side B.
+     */
+    private record Takeover(int index, Claim onA, Claim onB) {}
+
+    /**
+     * The conflict whose two sides {@code x} and {@code y} are at, one each ({@link #offsetM}); the
+     * closest (sum of the offsets) if several, the first found if tied; null if none.
+     */
+    private Takeover takeover(List<Conflict> conflicts, Claim x, Claim y) {
+        Takeover best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < conflicts.size(); i++) {
+            Conflict c = conflicts.get(i);
+            double straight = offsetM(x, c.a()) + offsetM(y, c.b());
+            double crossed = offsetM(y, c.a()) + offsetM(x, c.b());
+            if (straight < bestCost) {
+                bestCost = straight;
+                best = new Takeover(i, x, y);
+            }
+            if (crossed < bestCost) {
+                bestCost = crossed;
+                best = new Takeover(i, y, x);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * How far {@code claim} is from {@code side}'s last claim predicted to the claim's time: 0 for
+     * the side's own track, infinite beyond the gate.
+     */
+    private double offsetM(Claim claim, Claim side) {
+        if (claim.trackId().equals(side.trackId())) {
+            return 0;
+        }
+        double d = Geodesy.distanceM(claim.position(), at(side, claim.time()));
+        return d <= parameters.takeoverGateM() ? d : Double.POSITIVE_INFINITY;
+    }
+
+    /** The broken conflict's gone sides taken over by the claims at their places. */
+    private void takeOver(Work w, Takeover t, double separationM) {
+        Conflict c = w.conflicts.get(t.index());
+        boolean aGone = !w.claims.containsKey(c.trackA());
+        boolean bGone = !w.claims.containsKey(c.trackB());
+        List<String> replaced = new ArrayList<>();
+        if (aGone) {
+            replaced.add(c.trackA());
+        }
+        if (bGone) {
+            replaced.add(c.trackB());
+        }
+        Conflict next =
+                c.withSides(aGone ? t.onA() : c.a(), bGone ? t.onB() : c.b())
+                        .withBrokenAt(null)
+                        .sent(Math.max(c.maxSeparationM(), separationM), c.reportedSeparationM());
+        w.conflicts.set(t.index(), next);
+        Map<String, String> why = new TreeMap<>();
+        why.put("reason", "trackReplaced");
+        why.put("replacedTrackIds", String.join(",", replaced));
+        why.put("brokenS", Evidence.decimal(Geodesy.secondsBetween(c.brokenAt(), w.now), 1));
+        w.alerts.add(alert(w.key, next, AlertState.UPDATE, w.now, why));
     }
 
     private static Claim claim(EntityTrack u) {
@@ -263,16 +385,16 @@ public final class IdentityConflictDetector implements KeyedTrackDetector<Identi
     private Alert alert(
             String identityKey,
             Conflict c,
-            Claim a,
-            Claim b,
             AlertState state,
             Instant end,
-            int revision) {
+            Map<String, String> extra) {
+        Claim a = c.a();
+        Claim b = c.b();
         long key = Math.round(c.start().toEpochMilli() / 1000.0) * 1000;
-        Map<String, String> evidence = new TreeMap<>();
+        Map<String, String> evidence = new TreeMap<>(extra);
         evidence.put("identity", identityKey);
         evidence.put("separationM", Evidence.decimal(c.maxSeparationM(), 1));
-        evidence.put(Evidence.REVISION, Integer.toString(revision));
+        evidence.put(Evidence.REVISION, Integer.toString(c.revision()));
         evidence.put(
                 "positionA",
                 Evidence.decimal(a.position().latDeg(), 6)
@@ -292,6 +414,9 @@ public final class IdentityConflictDetector implements KeyedTrackDetector<Identi
         evidence.put(
                 Evidence.PARAM_PREFIX + "updateSeparationFactor",
                 Evidence.decimal(parameters.updateSeparationFactor(), 2));
+        evidence.put(
+                Evidence.PARAM_PREFIX + "takeoverWindowS",
+                Evidence.decimal(parameters.takeoverWindowS(), 1));
         List<String> partners = new ArrayList<>(split(a.partnerIds()));
         partners.addAll(split(b.partnerIds()));
         List<String> sensors = new ArrayList<>(split(a.sensorIds()));
@@ -306,13 +431,19 @@ public final class IdentityConflictDetector implements KeyedTrackDetector<Identi
                         c.trackA(),
                         c.trackB(),
                         c.maxSeparationM() / 1000,
-                        state == AlertState.CLOSED ? " (conflict ended)" : "");
+                        state == AlertState.CLOSED
+                                ? " (conflict ended)"
+                                : extra.containsKey("replacedTrackIds")
+                                        ? " (taking over from "
+                                                + extra.get("replacedTrackIds")
+                                                + ")"
+                                        : "");
         Instant endTime = end.isBefore(c.start()) ? c.start() : end;
         return new Alert(
                 AlertIds.of(
                         AlertType.IDENTITY_CONFLICT,
                         NAME,
-                        List.of(c.trackA(), c.trackB()),
+                        List.of(c.firstA(), c.firstB()),
                         identityKey + "@" + key),
                 AlertType.IDENTITY_CONFLICT,
                 parameters.severity(),

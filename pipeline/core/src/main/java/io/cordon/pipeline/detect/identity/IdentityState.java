@@ -8,13 +8,17 @@ import java.util.List;
 
 /**
  * What {@link IdentityConflictDetector} remembers for one identity: which tracks claim it and which
- * pairs of them conflict.
+ * conflicts are open.
  *
  * @param claims the latest update of each track claiming the identity, sorted by track id
- * @param conflicts the pairs in conflict, sorted
+ * @param conflicts the open conflicts, in the order they were found
  */
 public record IdentityState(List<Claim> claims, List<Conflict> conflicts) {
-    private static final int VERSION = 2; // 2 added Conflict.reportedSeparationM, revision
+    /**
+     * 2 added Conflict.reportedSeparationM, revision; 3 keys a conflict by its first pair and keeps
+     * both sides' last claims and when it broke (a side's track gone).
+     */
+    private static final int VERSION = 3;
 
     /**
      * A track's latest claim.
@@ -41,36 +45,103 @@ public record IdentityState(List<Claim> claims, List<Conflict> conflicts) {
             String sensorIds) {}
 
     /**
-     * Two tracks in conflict.
+     * One identity in two places: two sides, each the latest claim of the track holding it now.
      *
-     * @param trackA smaller track id
-     * @param trackB larger track id
+     * @param firstA smaller track id of the pair that found the conflict (the alert id's basis)
+     * @param firstB larger track id of that pair
      * @param start when the conflict was found
      * @param place where the updating track was then
+     * @param a side A's latest claim (its track: first A, or the track that took the side over)
+     * @param b side B's latest claim
      * @param maxSeparationM the largest separation seen, m
-     * @param reportedSeparationM the separation the alert's latest message reported, m
-     * @param revision {@code UPDATE}s sent for the conflict so far
+     * @param reportedSeparationM the separation the alert's latest separation message reported, m
+     * @param revision messages sent for the conflict after {@code NEW} so far
+     * @param brokenAt when a side's track stopped claiming (deleted or claim expired) and no track
+     *     has taken the side over since; null while both sides' tracks claim
      */
     public record Conflict(
-            String trackA,
-            String trackB,
+            String firstA,
+            String firstB,
             Instant start,
             GeoPoint place,
+            Claim a,
+            Claim b,
             double maxSeparationM,
             double reportedSeparationM,
-            int revision) {
-        /** A conflict as first found: its separation reported, no update yet. */
-        public Conflict(
-                String trackA,
-                String trackB,
-                Instant start,
-                GeoPoint place,
-                double maxSeparationM) {
-            this(trackA, trackB, start, place, maxSeparationM, maxSeparationM, 0);
+            int revision,
+            Instant brokenAt) {
+        /** A conflict as first found by claims {@code a} and {@code b} (a's track id smaller). */
+        public static Conflict found(Claim a, Claim b, Instant start, GeoPoint place, double sepM) {
+            return new Conflict(a.trackId(), b.trackId(), start, place, a, b, sepM, sepM, 0, null);
         }
 
-        public boolean involves(String trackId) {
-            return trackA.equals(trackId) || trackB.equals(trackId);
+        public String trackA() {
+            return a.trackId();
+        }
+
+        public String trackB() {
+            return b.trackId();
+        }
+
+        public boolean broken() {
+            return brokenAt != null;
+        }
+
+        Conflict withSides(Claim a, Claim b) {
+            return new Conflict(
+                    firstA,
+                    firstB,
+                    start,
+                    place,
+                    a,
+                    b,
+                    maxSeparationM,
+                    reportedSeparationM,
+                    revision,
+                    brokenAt);
+        }
+
+        Conflict withBrokenAt(Instant at) {
+            return new Conflict(
+                    firstA,
+                    firstB,
+                    start,
+                    place,
+                    a,
+                    b,
+                    maxSeparationM,
+                    reportedSeparationM,
+                    revision,
+                    at);
+        }
+
+        /** A message sent: {@code revision} one more, the separations as given. */
+        Conflict sent(double maxSeparationM, double reportedSeparationM) {
+            return new Conflict(
+                    firstA,
+                    firstB,
+                    start,
+                    place,
+                    a,
+                    b,
+                    maxSeparationM,
+                    reportedSeparationM,
+                    revision + 1,
+                    brokenAt);
+        }
+
+        Conflict withMaxSeparation(double maxSeparationM) {
+            return new Conflict(
+                    firstA,
+                    firstB,
+                    start,
+                    place,
+                    a,
+                    b,
+                    maxSeparationM,
+                    reportedSeparationM,
+                    revision,
+                    brokenAt);
         }
     }
 
@@ -87,69 +158,111 @@ public record IdentityState(List<Claim> claims, List<Conflict> conflicts) {
 
     public byte[] toBytes() {
         StateBytes.Writer w = new StateBytes.Writer(VERSION).writeInt(claims.size());
-        for (Claim c : claims) {
-            w.writeString(c.trackId())
-                    .writeInstant(c.time())
-                    .writePoint(c.position())
-                    .writeDouble(c.eastMps())
-                    .writeDouble(c.northMps())
-                    .writeBoolean(c.releasableToAll())
-                    .writeString(c.releasableTo())
-                    .writeString(c.partnerIds())
-                    .writeString(c.sensorIds());
-        }
+        claims.forEach(c -> write(w, c));
         w.writeInt(conflicts.size());
         for (Conflict c : conflicts) {
-            w.writeString(c.trackA())
-                    .writeString(c.trackB())
-                    .writeInstant(c.start())
-                    .writePoint(c.place())
-                    .writeDouble(c.maxSeparationM())
+            w.writeString(c.firstA()).writeString(c.firstB()).writeInstant(c.start());
+            w.writePoint(c.place());
+            write(w, c.a());
+            write(w, c.b());
+            w.writeDouble(c.maxSeparationM())
                     .writeDouble(c.reportedSeparationM())
-                    .writeInt(c.revision());
+                    .writeInt(c.revision())
+                    .writeBoolean(c.broken());
+            if (c.broken()) {
+                w.writeInstant(c.brokenAt());
+            }
         }
         return w.toBytes();
     }
 
+    private static void write(StateBytes.Writer w, Claim c) {
+        w.writeString(c.trackId())
+                .writeInstant(c.time())
+                .writePoint(c.position())
+                .writeDouble(c.eastMps())
+                .writeDouble(c.northMps())
+                .writeBoolean(c.releasableToAll())
+                .writeString(c.releasableTo())
+                .writeString(c.partnerIds())
+                .writeString(c.sensorIds());
+    }
+
+    private static Claim readClaim(StateBytes.Reader r) {
+        return new Claim(
+                r.readString(),
+                r.readInstant(),
+                r.readPoint(),
+                r.readDouble(),
+                r.readDouble(),
+                r.readBoolean(),
+                r.readString(),
+                r.readString(),
+                r.readString());
+    }
+
+    /** Reads versions 1 to 3. */
     public static IdentityState fromBytes(byte[] bytes) {
         StateBytes.Reader r = new StateBytes.Reader(bytes, 1, VERSION);
         int n = r.readInt();
         List<Claim> claims = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            claims.add(
-                    new Claim(
-                            r.readString(),
-                            r.readInstant(),
-                            r.readPoint(),
-                            r.readDouble(),
-                            r.readDouble(),
-                            r.readBoolean(),
-                            r.readString(),
-                            r.readString(),
-                            r.readString()));
+            claims.add(readClaim(r));
         }
         int k = r.readInt();
         List<Conflict> conflicts = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
-            Conflict c =
-                    new Conflict(
-                            r.readString(),
-                            r.readString(),
-                            r.readInstant(),
-                            r.readPoint(),
-                            r.readDouble());
-            conflicts.add(
-                    r.version() < 2
-                            ? c
-                            : new Conflict(
-                                    c.trackA(),
-                                    c.trackB(),
-                                    c.start(),
-                                    c.place(),
-                                    c.maxSeparationM(),
-                                    r.readDouble(),
-                                    r.readInt()));
+            conflicts.add(r.version() < 3 ? readOldConflict(r, claims) : readConflict(r));
         }
         return new IdentityState(claims, conflicts);
+    }
+
+    private static Conflict readConflict(StateBytes.Reader r) {
+        String firstA = r.readString();
+        String firstB = r.readString();
+        Instant start = r.readInstant();
+        GeoPoint place = r.readPoint();
+        Claim a = readClaim(r);
+        Claim b = readClaim(r);
+        double max = r.readDouble();
+        double reported = r.readDouble();
+        int revision = r.readInt();
+        Instant brokenAt = r.readBoolean() ? r.readInstant() : null;
+        return new Conflict(firstA, firstB, start, place, a, b, max, reported, revision, brokenAt);
+    }
+
+    /**
+     * A version 1 or 2 conflict: a pair of tracks, both claiming (it was closed when either
+     * stopped), so its sides are their claims in the same state; a claim missing there (not written
+     * by 1.1.0) becomes the conflict's place and time, releasable to nobody.
+     */
+    private static Conflict readOldConflict(StateBytes.Reader r, List<Claim> claims) {
+        String trackA = r.readString();
+        String trackB = r.readString();
+        Instant start = r.readInstant();
+        GeoPoint place = r.readPoint();
+        double max = r.readDouble();
+        double reported = r.version() < 2 ? max : r.readDouble();
+        int revision = r.version() < 2 ? 0 : r.readInt();
+        return new Conflict(
+                trackA,
+                trackB,
+                start,
+                place,
+                side(trackA, claims, start, place),
+                side(trackB, claims, start, place),
+                max,
+                reported,
+                revision,
+                null);
+    }
+
+    private static Claim side(String trackId, List<Claim> claims, Instant start, GeoPoint place) {
+        for (Claim c : claims) {
+            if (c.trackId().equals(trackId)) {
+                return c;
+            }
+        }
+        return new Claim(trackId, start, place, 0, 0, false, "", "", "");
     }
 }

@@ -9,6 +9,7 @@ import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.alert.AlertState;
 import io.cordon.pipeline.alert.AlertType;
 import io.cordon.pipeline.detect.DetectorResult;
+import io.cordon.pipeline.detect.StateBytes;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Velocity;
@@ -29,7 +30,12 @@ class IdentityConflictDetectorTest {
             new IdentityConflictDetector(IdentityConflictParameters.DEFAULTS);
 
     private static EntityTrack claiming(String id, TrackStatus status, double s, GeoPoint p) {
-        EntityTrack u = track(id, status, t(s), p, new Velocity(0.5, 0, 0));
+        return claiming(id, status, s, p, new Velocity(0.5, 0, 0));
+    }
+
+    private static EntityTrack claiming(
+            String id, TrackStatus status, double s, GeoPoint p, Velocity v) {
+        EntityTrack u = track(id, status, t(s), p, v);
         return new EntityTrack(
                 u.trackId(),
                 u.status(),
@@ -69,9 +75,13 @@ class IdentityConflictDetectorTest {
     }
 
     @Test
-    void oneIdentityInTwoPlacesAlertsOnceAndClosesWhenATrackEnds() {
+    void oneIdentityInTwoPlacesAlertsOnceAndClosesOnceNoTrackTookTheEndedSideOver() {
+        double window = IdentityConflictParameters.DEFAULTS.takeoverWindowS();
         List<EntityTrack> updates = new ArrayList<>(twoClaims(HERE, FAR, 60));
         updates.add(claiming("B", TrackStatus.DELETED, 70, FAR));
+        for (int s = 65; s <= 70 + window + 5; s += 5) {
+            updates.add(claiming("A", TrackStatus.CONFIRMED, s, HERE));
+        }
 
         List<Alert> alerts = run(updates);
 
@@ -85,8 +95,176 @@ class IdentityConflictDetectorTest {
         assertThat(found.evidence()).containsEntry("identity", KEY);
         assertThat(Double.parseDouble(found.evidence().get("separationM")))
                 .isBetween(19_900.0, 20_100.0);
-        assertThat(alerts.get(1).alertId()).isEqualTo(found.alertId());
-        assertThat(alerts.get(1).windowEnd()).isEqualTo(t(70));
+        Alert closed = alerts.get(1);
+        assertThat(closed.alertId()).isEqualTo(found.alertId());
+        assertThat(closed.windowEnd()).as("ended when B was deleted").isEqualTo(t(70));
+        assertThat(closed.evidence()).containsEntry("reason", "ended");
+        assertThat(closed.trackIds()).containsExactly("A", "B");
+    }
+
+    @Test
+    void aTrackReCreatedWhereTheDeletedOneWasPredictedTakesTheConflictOver() {
+        // B runs east at 10 m/s; deleted at 60 s, the tracker's new track B2 appears 50 s later
+        // where B would be by then (500 m on: beyond the gate without the prediction)
+        Velocity east = new Velocity(10, 0, 0);
+        List<EntityTrack> updates = new ArrayList<>();
+        for (int s = 0; s <= 55; s += 5) {
+            updates.add(claiming("A", TrackStatus.CONFIRMED, s, HERE));
+            updates.add(claiming("B", TrackStatus.CONFIRMED, s + 2.5, at(s + 2.5), east));
+        }
+        updates.add(claiming("B", TrackStatus.DELETED, 60, at(60), east));
+        for (int s = 60; s <= 300; s += 5) {
+            updates.add(claiming("A", TrackStatus.CONFIRMED, s, HERE));
+            if (s >= 110 && s <= 200) {
+                updates.add(
+                        claiming(
+                                "B2",
+                                TrackStatus.CONFIRMED,
+                                s + 2.5,
+                                moved(at(s + 2.5), 0, 80),
+                                east));
+            }
+            if (s == 205) {
+                updates.add(claiming("B2", TrackStatus.DELETED, s, at(s), east));
+            }
+        }
+
+        List<Alert> alerts = run(updates);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.UPDATE, AlertState.CLOSED);
+        assertThat(alerts).extracting(Alert::alertId).containsOnly(alerts.get(0).alertId());
+        Alert takeover = alerts.get(1);
+        assertThat(takeover.windowEnd()).isEqualTo(t(112.5));
+        assertThat(takeover.trackIds()).containsExactly("A", "B2");
+        assertThat(takeover.evidence())
+                .containsEntry("reason", "trackReplaced")
+                .containsEntry("replacedTrackIds", "B")
+                .containsEntry("brokenS", "52.5")
+                .containsEntry("revision", "1");
+        Alert closed = alerts.get(2);
+        assertThat(closed.trackIds()).containsExactly("A", "B2");
+        assertThat(closed.windowEnd()).isEqualTo(t(205));
+        assertThat(closed.evidence()).containsEntry("revision", "2");
+    }
+
+    @Test
+    void withoutThePredictionTheSamePlacesAreTooFarApartAndTheReCreatedTrackIsANewConflict() {
+        // as above, but B's velocity is unknown (0): B2 appears 525 m from B's last claim
+        List<EntityTrack> updates = new ArrayList<>();
+        for (int s = 0; s <= 55; s += 5) {
+            updates.add(claiming("A", TrackStatus.CONFIRMED, s, HERE));
+            updates.add(claiming("B", TrackStatus.CONFIRMED, s + 2.5, at(s + 2.5), Velocity.ZERO));
+        }
+        updates.add(claiming("B", TrackStatus.DELETED, 60, at(57.5), Velocity.ZERO));
+        updates.add(claiming("A", TrackStatus.CONFIRMED, 110, HERE));
+        updates.add(claiming("B2", TrackStatus.CONFIRMED, 110, at(110), Velocity.ZERO));
+
+        List<Alert> alerts = run(updates);
+
+        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.NEW);
+        assertThat(alerts.get(1).alertId()).isNotEqualTo(alerts.get(0).alertId());
+    }
+
+    @Test
+    void aReCreatedTrackOverlappingTheOldOneIsSilentAndTakesOverWhenTheOldOneEnds() {
+        List<EntityTrack> updates = new ArrayList<>(twoClaims(HERE, FAR, 40));
+        for (int s = 30; s <= 60; s += 5) { // B2 born beside B (150 m) while B still claims
+            updates.add(claiming("B2", TrackStatus.CONFIRMED, s + 1, moved(FAR, 0, 150)));
+        }
+        updates.add(claiming("B", TrackStatus.DELETED, 46, FAR));
+        updates.add(claiming("A", TrackStatus.CONFIRMED, 50, HERE));
+
+        List<Alert> alerts = run(updates);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.UPDATE);
+        assertThat(alerts.get(1).alertId()).isEqualTo(alerts.get(0).alertId());
+        assertThat(alerts.get(1).windowEnd()).as("A's update after B's deletion").isEqualTo(t(50));
+        assertThat(alerts.get(1).trackIds()).containsExactly("A", "B2");
+        assertThat(alerts.get(1).evidence()).containsEntry("brokenS", "4.0");
+    }
+
+    @Test
+    void aClaimAtAThirdPlaceWhileASideIsGoneIsANewConflict() {
+        GeoPoint third = moved(HERE, 0, 20_000); // 20 km north: far from both sides
+        List<EntityTrack> updates = new ArrayList<>(twoClaims(HERE, FAR, 60));
+        updates.add(claiming("B", TrackStatus.DELETED, 70, FAR));
+        updates.add(claiming("A", TrackStatus.CONFIRMED, 75, HERE));
+        updates.add(claiming("C", TrackStatus.CONFIRMED, 80, third));
+
+        List<Alert> alerts = run(updates);
+
+        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW, AlertState.NEW);
+        assertThat(alerts.get(1).trackIds()).containsExactly("A", "C");
+        assertThat(alerts.get(1).alertId()).isNotEqualTo(alerts.get(0).alertId());
+    }
+
+    @Test
+    void aTrackAtTheSamePlaceAfterTheWindowIsANewConflict() {
+        double window = IdentityConflictParameters.DEFAULTS.takeoverWindowS();
+        List<EntityTrack> updates = new ArrayList<>(twoClaims(HERE, FAR, 20));
+        updates.add(claiming("B", TrackStatus.DELETED, 25, FAR));
+        for (int s = 25; s <= 25 + window + 10; s += 5) {
+            updates.add(claiming("A", TrackStatus.CONFIRMED, s, HERE));
+        }
+        updates.add(claiming("B2", TrackStatus.CONFIRMED, 25 + window + 11, FAR));
+
+        List<Alert> alerts = run(updates);
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED, AlertState.NEW);
+        assertThat(alerts.get(2).trackIds()).containsExactly("A", "B2");
+        assertThat(alerts.get(2).alertId()).isNotEqualTo(alerts.get(0).alertId());
+    }
+
+    @Test
+    void aWindowOfZeroClosesWhenATrackEnds() {
+        IdentityConflictParameters d = IdentityConflictParameters.DEFAULTS;
+        IdentityConflictDetector closesAtOnce =
+                new IdentityConflictDetector(
+                        new IdentityConflictParameters(
+                                d.minSeparationM(),
+                                d.maxClaimAgeS(),
+                                d.severity(),
+                                d.updateSeparationFactor(),
+                                0));
+        List<EntityTrack> updates = new ArrayList<>(twoClaims(HERE, FAR, 20));
+        updates.add(claiming("B", TrackStatus.DELETED, 25, FAR));
+        updates.add(claiming("B2", TrackStatus.CONFIRMED, 26, FAR));
+        IdentityState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : updates) {
+            DetectorResult<IdentityState> r = closesAtOnce.onTrackUpdate(state, KEY, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.CLOSED, AlertState.NEW);
+        assertThat(alerts.get(1).windowEnd()).isEqualTo(t(25));
+    }
+
+    @Test
+    void nearClonesAndTheirReCreatedTracksStaySilent() {
+        GeoPoint near = moved(HERE, 0, 800); // a decoy under the minimum separation
+        List<EntityTrack> updates = new ArrayList<>(twoClaims(HERE, near, 60));
+        updates.add(claiming("B", TrackStatus.DELETED, 65, near));
+        for (int s = 70; s <= 120; s += 5) {
+            updates.add(claiming("A", TrackStatus.CONFIRMED, s, HERE));
+            updates.add(claiming("B2", TrackStatus.CONFIRMED, s + 1, near));
+        }
+
+        assertThat(run(updates)).isEmpty();
+    }
+
+    /** Where a target running east at 10 m/s from FAR is at {@code s}. */
+    private static GeoPoint at(double s) {
+        return moved(FAR, 90, 10 * s);
     }
 
     @Test
@@ -103,12 +281,16 @@ class IdentityConflictDetectorTest {
                             moved(HERE, 90, 1500 + 50 * (s + 2.5))));
         }
         updates.add(claiming("B", TrackStatus.DELETED, 125, FAR));
-        updates.add(claiming("A", TrackStatus.CONFIRMED, 130, HERE));
+        double window = IdentityConflictParameters.DEFAULTS.takeoverWindowS();
+        for (int s = 130; s <= 125 + window + 5; s += 5) {
+            updates.add(claiming("A", TrackStatus.CONFIRMED, s, HERE));
+        }
 
         List<Alert> alerts = run(updates);
 
         // NEW at 2.5 s (1 625 m); 3 250 m is passed at B's update at 37.5 s (3 375 m), 6 750 m at
-        // 107.5 s (6 875 m); the deletion closes it; A's later update sends nothing
+        // 107.5 s (6 875 m); the deletion breaks it, and A's first update after the takeover
+        // window closes it, as ended at the deletion; A's updates send nothing else
         assertThat(alerts)
                 .extracting(Alert::state)
                 .containsExactly(
@@ -120,6 +302,7 @@ class IdentityConflictDetectorTest {
         assertThat(alerts)
                 .extracting(a -> a.evidence().get("revision"))
                 .containsExactly("0", "1", "2", "3");
+        assertThat(alerts.get(1).evidence()).containsEntry("reason", "separation");
         assertThat(Double.parseDouble(alerts.get(1).evidence().get("separationM")))
                 .isBetween(3_370.0, 3_380.0);
     }
@@ -144,8 +327,10 @@ class IdentityConflictDetectorTest {
 
     @Test
     void aStaleClaimClosesTheConflictAndIsForgotten() {
+        // B's claim is too old at A's update at 55 s; the conflict closes after the window
+        double window = IdentityConflictParameters.DEFAULTS.takeoverWindowS();
         List<EntityTrack> updates = new ArrayList<>(twoClaims(HERE, FAR, 20));
-        for (int s = 25; s <= 80; s += 5) {
+        for (int s = 25; s <= 55 + window + 5; s += 5) {
             updates.add(
                     claiming("A", TrackStatus.CONFIRMED, s, HERE)); // B stopped claiming at 22.5 s
         }
@@ -160,12 +345,13 @@ class IdentityConflictDetectorTest {
         assertThat(alerts)
                 .extracting(Alert::state)
                 .containsExactly(AlertState.NEW, AlertState.CLOSED);
+        assertThat(alerts.get(1).windowEnd()).isEqualTo(t(55));
         assertThat(state.claims()).extracting(IdentityState.Claim::trackId).containsExactly("A");
         assertThat(state.conflicts()).isEmpty();
     }
 
     @Test
-    void claimsThatGoSilentWithoutDeletionExpireClosingTheConflictAndClearingTheKey() {
+    void claimsThatGoSilentWithoutDeletionExpireThenTheConflictClosesAndTheKeyIsCleared() {
         // A and B conflict; then neither claims the MMSI again (no deletion reaches this key).
         IdentityState state = null;
         List<Alert> alerts = new ArrayList<>();
@@ -176,24 +362,34 @@ class IdentityConflictDetectorTest {
         }
         assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.NEW);
         double maxAge = IdentityConflictParameters.DEFAULTS.maxClaimAgeS();
+        double window = IdentityConflictParameters.DEFAULTS.takeoverWindowS();
         Instant due = detector.expiresAt(state);
         assertThat(due).isEqualTo(t(20 + maxAge).plusMillis(1));
         // At exactly the maximum age the claim still counts, as for an update at that time.
-        assertThat(detector.expire(state, KEY, t(20 + maxAge)).alerts()).isEmpty();
+        assertThat(detector.expire(state, KEY, t(20 + maxAge)).newState()).isEqualTo(state);
 
         DetectorResult<IdentityState> first = detector.expire(state, KEY, due);
-        assertThat(first.alerts()).extracting(Alert::state).containsExactly(AlertState.CLOSED);
-        assertThat(first.alerts().get(0).alertId()).isEqualTo(alerts.get(0).alertId());
+        assertThat(first.alerts()).as("broken, open for the window").isEmpty();
         assertThat(first.newState().claims())
                 .extracting(IdentityState.Claim::trackId)
                 .containsExactly("B");
-        assertThat(first.newState().conflicts()).isEmpty();
+        assertThat(first.newState().conflicts())
+                .singleElement()
+                .satisfies(c -> assertThat(c.brokenAt()).isEqualTo(due));
         Instant next = detector.expiresAt(first.newState());
-        assertThat(next).isEqualTo(t(22.5 + maxAge).plusMillis(1)).isAfter(due);
+        assertThat(next).isEqualTo(t(22.5 + maxAge).plusMillis(1));
 
-        DetectorResult<IdentityState> last = detector.expire(first.newState(), KEY, next);
-        assertThat(last.alerts()).isEmpty();
-        assertThat(last.newState()).isNull();
+        DetectorResult<IdentityState> second = detector.expire(first.newState(), KEY, next);
+        assertThat(second.alerts()).isEmpty();
+        assertThat(second.newState().claims()).isEmpty();
+        Instant last = detector.expiresAt(second.newState());
+        assertThat(last).isEqualTo(due.plusMillis(Math.round(window * 1000) + 1));
+
+        DetectorResult<IdentityState> closed = detector.expire(second.newState(), KEY, last);
+        assertThat(closed.alerts()).extracting(Alert::state).containsExactly(AlertState.CLOSED);
+        assertThat(closed.alerts().get(0).alertId()).isEqualTo(alerts.get(0).alertId());
+        assertThat(closed.alerts().get(0).windowEnd()).isEqualTo(due);
+        assertThat(closed.newState()).isNull();
     }
 
     @Test
@@ -243,13 +439,76 @@ class IdentityConflictDetectorTest {
 
     @Test
     void stateSurvivesBytes() {
+        IdentityState.Claim a =
+                new IdentityState.Claim("A", t(1), HERE, 1, 2, true, "", "usa", "ais-1");
+        IdentityState.Claim b =
+                new IdentityState.Claim("B", t(2), FAR, 0, 0, false, "mex", "mex", "radar-2");
+        IdentityState.Claim c = new IdentityState.Claim("C", t(3), FAR, 0, 0, true, "", "", "");
         IdentityState s =
                 new IdentityState(
+                        List.of(a, b),
                         List.of(
-                                new IdentityState.Claim(
-                                        "A", t(1), HERE, 1, 2, true, "", "usa", "ais-1")),
-                        List.of(new IdentityState.Conflict("A", "B", t(0), FAR, 20_000)));
+                                IdentityState.Conflict.found(a, b, t(0), FAR, 20_000),
+                                new IdentityState.Conflict(
+                                        "A", "C", t(1), HERE, a, c, 21_000, 20_500, 3, t(4))));
 
         assertThat(IdentityState.fromBytes(s.toBytes())).isEqualTo(s);
+    }
+
+    @Test
+    void aVersion2StateIsReadAndItsConflictGoesOnUnderTheSameId() {
+        List<EntityTrack> updates = twoClaims(HERE, FAR, 20);
+        IdentityState state = null;
+        List<Alert> alerts = new ArrayList<>();
+        for (EntityTrack u : updates) {
+            DetectorResult<IdentityState> r = detector.onTrackUpdate(state, KEY, u);
+            state = r.newState();
+            alerts.addAll(r.alerts());
+        }
+        IdentityState.Conflict c = state.conflicts().get(0);
+        // the same state in version 2's layout (1.1.0): claims, then (trackA, trackB, start,
+        // place, maxSeparationM, reportedSeparationM, revision) per conflict
+        StateBytes.Writer w = new StateBytes.Writer(2).writeInt(state.claims().size());
+        for (IdentityState.Claim k : state.claims()) {
+            w.writeString(k.trackId())
+                    .writeInstant(k.time())
+                    .writePoint(k.position())
+                    .writeDouble(k.eastMps())
+                    .writeDouble(k.northMps())
+                    .writeBoolean(k.releasableToAll())
+                    .writeString(k.releasableTo())
+                    .writeString(k.partnerIds())
+                    .writeString(k.sensorIds());
+        }
+        w.writeInt(1)
+                .writeString("A")
+                .writeString("B")
+                .writeInstant(c.start())
+                .writePoint(c.place())
+                .writeDouble(c.maxSeparationM())
+                .writeDouble(c.reportedSeparationM())
+                .writeInt(1);
+
+        IdentityState old = IdentityState.fromBytes(w.toBytes());
+
+        assertThat(old.claims()).isEqualTo(state.claims());
+        IdentityState.Conflict read = old.conflicts().get(0);
+        assertThat(read.a()).isEqualTo(state.claims().get(0));
+        assertThat(read.b()).isEqualTo(state.claims().get(1));
+        assertThat(read.revision()).isEqualTo(1);
+        assertThat(read.broken()).isFalse();
+        DetectorResult<IdentityState> gone =
+                detector.onTrackUpdate(old, KEY, claiming("B", TrackStatus.DELETED, 25, FAR));
+        DetectorResult<IdentityState> taken =
+                detector.onTrackUpdate(
+                        gone.newState(), KEY, claiming("B2", TrackStatus.CONFIRMED, 30, FAR));
+        assertThat(taken.alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.state()).isEqualTo(AlertState.UPDATE);
+                            assertThat(a.alertId()).isEqualTo(alerts.get(0).alertId());
+                            assertThat(a.evidence()).containsEntry("revision", "2");
+                        });
     }
 }
