@@ -110,6 +110,7 @@ public final class ScenarioGenerator {
         addTargets();
         addNearMisses();
         addPatterns();
+        addVessels();
         detections.add(
                 "det_id,time_s,sensor_id,sensor_type,range_m,az_deg,sigma_range_m,sigma_az_deg,"
                         + "sensor_lat,sensor_lon,sensor_alt_m,lat,lon,cov_ee_m2,cov_en_m2,cov_nn_m2");
@@ -935,6 +936,87 @@ public final class ScenarioGenerator {
                             });
             t.group = index;
         }
+    }
+
+    // ------------------------------------------------- vessel encounters
+
+    /**
+     * Vessel encounters and their decoys ({@link ScenarioSpec#vesselEncounters()}), from a random
+     * stream of their own after every other target, so that with none the scenario is the one
+     * before they existed.
+     */
+    private void addVessels() {
+        Random own = new Random(spec.seed() * 1_000_003L + 47);
+        for (int k = 0; k < spec.vesselEncounters(); k++) {
+            addVesselPair(own, "rendezvous");
+            addVesselPair(own, k % 2 == 0 ? "vessel_short" : "vessel_apart");
+        }
+    }
+
+    /**
+     * Two vessels: each comes at 3-4 m/s (6-8 kn, faster than the sea rule's 2 kn) from 1.5-3 km
+     * away, from roughly opposite sides, to its station at the meeting time (300-600 s); the
+     * stations, 100-400 m apart ({@code vessel_apart}: 1 000-1 300 m) across a common drift of
+     * 0.05-0.2 m/s (0.1-0.4 kn), move with it for the dwell (7 500-7 800 s: over the sea rule's 2 h
+     * with a margin for the tracks to settle; {@code vessel_short}: 3 000-4 000 s); then each
+     * leaves at 3-4 m/s on a heading of its own. Noise-free scripts, in radar cover 6 km inside its
+     * edge.
+     */
+    private void addVesselPair(Random r, String kind) {
+        double pe = 0, pn = 0;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            pe = between(r, -0.6, 0.6) * HALF_EAST_M;
+            pn = between(r, -0.6, 0.6) * HALF_NORTH_M;
+            if (inRadarCover(pe, pn, 6000)) {
+                break;
+            }
+        }
+        int meet = (int) between(r, 300, 600);
+        int dwell =
+                (int)
+                        (kind.equals("vessel_short")
+                                ? between(r, 3000, 4000)
+                                : between(r, 7500, 7800));
+        double gap = kind.equals("vessel_apart") ? between(r, 1000, 1300) : between(r, 100, 400);
+        double driftHeading = between(r, 0, 2 * Math.PI);
+        double drift = between(r, 0.05, 0.2);
+        double across = between(r, 0, 2 * Math.PI);
+        double ce = 0.5 * gap * Math.sin(across), cn = 0.5 * gap * Math.cos(across);
+        double inBearing = between(r, 0, 2 * Math.PI);
+        int first = targets.size();
+        for (int m = 0; m < 2; m++) {
+            double sign = m == 0 ? 1 : -1;
+            double bearing = inBearing + m * Math.PI + Math.toRadians(between(r, -30, 30));
+            double inSpeed = between(r, 3, 4);
+            double distance = Math.min(between(r, 1500, 3000), inSpeed * meet);
+            double outHeading = between(r, 0, 2 * Math.PI);
+            double outSpeed = between(r, 3, 4);
+            int start = meet - (int) Math.ceil(distance / inSpeed);
+            double se = pe + sign * ce, sn = pn + sign * cn;
+            Target t =
+                    scripted(
+                            kind,
+                            start,
+                            s -> {
+                                double tau = Math.min(Math.max(s - meet, 0), dwell);
+                                double e = se + drift * tau * Math.sin(driftHeading);
+                                double n = sn + drift * tau * Math.cos(driftHeading);
+                                if (s < meet) {
+                                    double back = inSpeed * (meet - s);
+                                    return new double[] {
+                                        e + back * Math.sin(bearing), n + back * Math.cos(bearing)
+                                    };
+                                }
+                                double away = outSpeed * Math.max(0, s - meet - dwell);
+                                return new double[] {
+                                    e + away * Math.sin(outHeading), n + away * Math.cos(outHeading)
+                                };
+                            });
+            t.meetTime = meet;
+            t.dwellS = dwell;
+        }
+        targets.get(first).partner = first + 1;
+        targets.get(first + 1).partner = first;
     }
 
     private double uniform(double lo, double hi) {
