@@ -52,7 +52,8 @@ public final class ScenarioGenerator {
      * Writes a generated scenario in the benchmark format, plus its ground-truth events as
      * events.csv ({@link io.cordon.pipeline.detect.bench.TruthEvents}): {@code --out DIR [--seed S]
      * [--targets N] [--duration SECONDS] [--clutter-scale X] [--near-miss-pairs K] [--loiterers K]
-     * [--intruders K] [--convoys K]} (defaults: seed 1, 100 targets, 600 s, 1, none of the extras).
+     * [--intruders K] [--convoys K] [--vessel-encounters K]} (defaults: seed 1, 100 targets, 600 s,
+     * 1, none of the extras; vessel encounters need {@code --duration 8400} or more).
      */
     public static void main(String[] args) throws java.io.IOException {
         long seed = 1;
@@ -63,6 +64,7 @@ public final class ScenarioGenerator {
         int loiterers = 0;
         int intruders = 0;
         int convoys = 0;
+        int vessels = 0;
         java.nio.file.Path out = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -74,6 +76,7 @@ public final class ScenarioGenerator {
                 case "--loiterers" -> loiterers = Integer.parseInt(args[i + 1]);
                 case "--intruders" -> intruders = Integer.parseInt(args[i + 1]);
                 case "--convoys" -> convoys = Integer.parseInt(args[i + 1]);
+                case "--vessel-encounters" -> vessels = Integer.parseInt(args[i + 1]);
                 case "--out" -> out = java.nio.file.Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -81,7 +84,8 @@ public final class ScenarioGenerator {
         if (out == null) {
             throw new IllegalArgumentException(
                     "usage: --out DIR [--seed S] [--targets N] [--duration S] [--clutter-scale X]"
-                            + " [--near-miss-pairs K] [--loiterers K] [--intruders K] [--convoys K]");
+                            + " [--near-miss-pairs K] [--loiterers K] [--intruders K] [--convoys K]"
+                            + " [--vessel-encounters K]");
         }
         GeneratedScenario g =
                 generate(
@@ -90,7 +94,8 @@ public final class ScenarioGenerator {
                                 .withNearMissPairs(nearMisses)
                                 .withLoiterers(loiterers)
                                 .withIntruders(intruders)
-                                .withConvoys(convoys));
+                                .withConvoys(convoys)
+                                .withVesselEncounters(vessels));
         g.writeTo(out);
         // Ground-truth events for scoring detectors (docs/detection.md); a sixth file, the five
         // of the benchmark format are unchanged.
