@@ -4,10 +4,12 @@ import static io.cordon.pipeline.detect.TrackFixtures.moved;
 import static io.cordon.pipeline.detect.TrackFixtures.t;
 import static io.cordon.pipeline.detect.TrackFixtures.track;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.alert.AlertState;
 import io.cordon.pipeline.alert.AlertType;
+import io.cordon.pipeline.config.ConfigException;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.StateBytes;
 import io.cordon.pipeline.geo.GeoPoint;
@@ -19,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IdentityConflictDetectorTest {
     static final CooperativeIdentity MMSI = new CooperativeIdentity("367001234", "", "", "");
@@ -438,6 +442,23 @@ class IdentityConflictDetectorTest {
     }
 
     @Test
+    void aTakeoverWindowOutOfRangeNamesTheKeyTheValueAndWhatIsAllowed() {
+        IdentityConflictParameters d = IdentityConflictParameters.DEFAULTS;
+        assertThatThrownBy(
+                        () ->
+                                new IdentityConflictParameters(
+                                        d.minSeparationM(),
+                                        d.maxClaimAgeS(),
+                                        d.severity(),
+                                        d.updateSeparationFactor(),
+                                        -1))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("takeoverWindowS")
+                .hasMessageContaining("-1.0")
+                .hasMessageContaining("0 (close at once) to 3600 s");
+    }
+
+    @Test
     void stateSurvivesBytes() {
         IdentityState.Claim a =
                 new IdentityState.Claim("A", t(1), HERE, 1, 2, true, "", "usa", "ais-1");
@@ -455,8 +476,9 @@ class IdentityConflictDetectorTest {
         assertThat(IdentityState.fromBytes(s.toBytes())).isEqualTo(s);
     }
 
-    @Test
-    void aVersion2StateIsReadAndItsConflictGoesOnUnderTheSameId() {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aStateOfAnEarlierVersionIsReadAndItsConflictGoesOnUnderTheSameId(int version) {
         List<EntityTrack> updates = twoClaims(HERE, FAR, 20);
         IdentityState state = null;
         List<Alert> alerts = new ArrayList<>();
@@ -466,9 +488,9 @@ class IdentityConflictDetectorTest {
             alerts.addAll(r.alerts());
         }
         IdentityState.Conflict c = state.conflicts().get(0);
-        // the same state in version 2's layout (1.1.0): claims, then (trackA, trackB, start,
-        // place, maxSeparationM, reportedSeparationM, revision) per conflict
-        StateBytes.Writer w = new StateBytes.Writer(2).writeInt(state.claims().size());
+        // the same state in the layout of 1.0.0 (version 1) or 1.1.0 (2): claims, then (trackA,
+        // trackB, start, place, maxSeparationM[, reportedSeparationM, revision]) per conflict
+        StateBytes.Writer w = new StateBytes.Writer(version).writeInt(state.claims().size());
         for (IdentityState.Claim k : state.claims()) {
             w.writeString(k.trackId())
                     .writeInstant(k.time())
@@ -485,9 +507,11 @@ class IdentityConflictDetectorTest {
                 .writeString("B")
                 .writeInstant(c.start())
                 .writePoint(c.place())
-                .writeDouble(c.maxSeparationM())
-                .writeDouble(c.reportedSeparationM())
-                .writeInt(1);
+                .writeDouble(c.maxSeparationM());
+        int revision = version == 1 ? 0 : 1;
+        if (version == 2) {
+            w.writeDouble(c.reportedSeparationM()).writeInt(revision);
+        }
 
         IdentityState old = IdentityState.fromBytes(w.toBytes());
 
@@ -495,7 +519,10 @@ class IdentityConflictDetectorTest {
         IdentityState.Conflict read = old.conflicts().get(0);
         assertThat(read.a()).isEqualTo(state.claims().get(0));
         assertThat(read.b()).isEqualTo(state.claims().get(1));
-        assertThat(read.revision()).isEqualTo(1);
+        assertThat(read.revision()).isEqualTo(revision);
+        assertThat(read.reportedSeparationM())
+                .as("version 1 had none: the largest separation")
+                .isEqualTo(version == 1 ? c.maxSeparationM() : c.reportedSeparationM());
         assertThat(read.broken()).isFalse();
         DetectorResult<IdentityState> gone =
                 detector.onTrackUpdate(old, KEY, claiming("B", TrackStatus.DELETED, 25, FAR));
@@ -508,7 +535,8 @@ class IdentityConflictDetectorTest {
                         a -> {
                             assertThat(a.state()).isEqualTo(AlertState.UPDATE);
                             assertThat(a.alertId()).isEqualTo(alerts.get(0).alertId());
-                            assertThat(a.evidence()).containsEntry("revision", "2");
+                            assertThat(a.evidence())
+                                    .containsEntry("revision", Integer.toString(revision + 1));
                         });
     }
 }
