@@ -1,6 +1,8 @@
 package io.cordon.jobs;
 
+import io.cordon.pipeline.detect.convoy.ConvoyDetector;
 import io.cordon.pipeline.flink.ConfigText;
+import io.cordon.pipeline.flink.detect.ConvoyReconcileFunction;
 import io.cordon.pipeline.flink.detect.KeyedDetectorFactory;
 import io.cordon.pipeline.flink.detect.KeyedTrackDetectorFunction;
 import io.cordon.pipeline.flink.detect.TrackDecodeFunction;
@@ -32,7 +34,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * many tracks from several partitions and order them by event time: the source's watermark (the
  * updates' own event times read at the source by {@link TrackEventTime}, with {@code
  * maxOutOfOrderness} and {@code sourceIdleness}) releases them (see {@link
- * KeyedTrackDetectorFunction}).
+ * KeyedTrackDetectorFunction}). The convoy tiles' alerts then pass one {@link
+ * ConvoyReconcileFunction} (keyed by a constant), so that a convoy keeps its id across tiles.
  */
 public final class DetectionJob {
     private final Source<RawRecord, ?, ?> tracks;
@@ -92,7 +95,7 @@ public final class DetectionJob {
                             .name(d.name() + " detector"));
         }
         for (KeyedDetectorFactory.Named d : keyedDetectors) {
-            outputs.add(
+            SingleOutputStreamOperator<KeyedPayload> raised =
                     decoded.flatMap(new TrackRouteFunction(config, borderGeoJson, d.factory()))
                             .uid("detection-route-" + d.name())
                             .name(d.name() + " keys")
@@ -104,7 +107,19 @@ public final class DetectionJob {
                                             d.factory(),
                                             KeyedTrackDetectorFunction.DEFAULT_FLUSH_AFTER_MS))
                             .uid("detection-" + d.name())
-                            .name(d.name() + " detector"));
+                            .name(d.name() + " detector");
+            if (d.name().equals(ConvoyDetector.NAME)) {
+                // one convoy, one id across the tiles (ConvoyAlertReconciler), as offline
+                raised =
+                        raised.keyBy(p -> ConvoyReconcileFunction.KEY, Types.STRING)
+                                .process(
+                                        new ConvoyReconcileFunction(
+                                                config,
+                                                KeyedTrackDetectorFunction.DEFAULT_FLUSH_AFTER_MS))
+                                .uid("detection-convoy-reconcile")
+                                .name("convoy reconciler");
+            }
+            outputs.add(raised);
         }
         DataStream<KeyedPayload> all = outputs.get(0);
         for (int i = 1; i < outputs.size(); i++) {

@@ -1,6 +1,9 @@
 package io.cordon.pipeline.detect;
 
 import io.cordon.pipeline.alert.Alert;
+import io.cordon.pipeline.detect.convoy.ConvoyAlertReconciler;
+import io.cordon.pipeline.detect.convoy.ConvoyDetector;
+import io.cordon.pipeline.detect.convoy.ConvoyReconcilerState;
 import io.cordon.pipeline.track.EntityTrack;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,8 +116,25 @@ public final class DetectorReplay {
         void raised(String key, EntityTrack by, Alert alert);
     }
 
-    /** Runs a keyed detector in event order, giving every alert to {@code sink} as it is raised. */
+    /**
+     * Runs a keyed detector in event order, giving every alert to {@code sink} as it is raised; as
+     * in the detection job, the convoy tiles' alerts pass its {@link ConvoyAlertReconciler} (see
+     * {@link #reconciled}).
+     */
     public static <S> void keyed(
+            KeyedTrackDetector<S> detector, List<EntityTrack> updates, KeyedSink sink) {
+        if (detector instanceof ConvoyDetector convoy) {
+            reconciled(new ConvoyAlertReconciler(convoy.parameters()), detector, updates, sink);
+        } else {
+            perKey(detector, updates, sink);
+        }
+    }
+
+    /**
+     * Each key's alerts as the keyed operator raises them, before any stage downstream of it: in
+     * event order, every alert to {@code sink} as it is raised.
+     */
+    public static <S> void perKey(
             KeyedTrackDetector<S> detector, List<EntityTrack> updates, KeyedSink sink) {
         List<EntityTrack> ordered = new ArrayList<>(updates);
         ordered.sort(eventOrder()); // stable: ties keep list order
@@ -144,6 +164,51 @@ public final class DetectorReplay {
                     states,
                     key,
                     expire(detector, states.get(key), key, null, true, lastBy.get(key), sink));
+        }
+    }
+
+    private record Raised(String key, EntityTrack by, Alert alert) {}
+
+    /**
+     * The keys' alerts through the convoy reconciler, as its operator in the detection job gets
+     * them: sorted (stable: a key's alerts of one time keep their order) by {@link
+     * ConvoyAlertReconciler#ORDER}, and the held hand-overs sent as event time passes them and at
+     * the end. Each alert goes to {@code sink} with the key and update of the alert it stands for.
+     */
+    private static <S> void reconciled(
+            ConvoyAlertReconciler reconciler,
+            KeyedTrackDetector<S> detector,
+            List<EntityTrack> updates,
+            KeyedSink sink) {
+        List<Raised> raised = new ArrayList<>();
+        perKey(detector, updates, (key, by, a) -> raised.add(new Raised(key, by, a)));
+        raised.sort(Comparator.comparing(Raised::alert, ConvoyAlertReconciler.ORDER));
+        Map<String, Raised> byView = new HashMap<>();
+        ConvoyReconcilerState s = null;
+        for (Raised r : raised) {
+            DetectorResult<ConvoyReconcilerState> due =
+                    reconciler.advance(s, ConvoyAlertReconciler.raisedAt(r.alert()));
+            sendHeld(due.alerts(), byView, sink);
+            byView.put(r.alert().alertId(), r);
+            DetectorResult<ConvoyReconcilerState> out =
+                    reconciler.accept(due.newState(), r.alert());
+            out.alerts().forEach(a -> sink.raised(r.key(), r.by(), a));
+            s =
+                    out.newState() == null
+                            ? null
+                            : ConvoyReconcilerState.fromBytes(out.newState().toBytes());
+        }
+        sendHeld(reconciler.advance(s, null).alerts(), byView, sink);
+    }
+
+    private static void sendHeld(List<Alert> held, Map<String, Raised> byView, KeyedSink sink) {
+        for (Alert a : held) {
+            Raised from =
+                    byView.get(
+                            a.evidence()
+                                    .getOrDefault(
+                                            ConvoyAlertReconciler.TILE_ALERT_ID, a.alertId()));
+            sink.raised(from.key(), from.by(), a);
         }
     }
 

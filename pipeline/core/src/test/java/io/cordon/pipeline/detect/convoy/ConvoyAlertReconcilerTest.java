@@ -1,16 +1,22 @@
 package io.cordon.pipeline.detect.convoy;
 
+import static io.cordon.pipeline.detect.TrackFixtures.moved;
 import static io.cordon.pipeline.detect.TrackFixtures.t;
+import static io.cordon.pipeline.detect.TrackFixtures.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.alert.AlertState;
 import io.cordon.pipeline.alert.AlertType;
 import io.cordon.pipeline.alert.Severity;
+import io.cordon.pipeline.detect.DetectorReplay;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.Evidence;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Marking;
+import io.cordon.pipeline.observation.Velocity;
+import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.TrackStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -218,6 +224,44 @@ class ConvoyAlertReconcilerTest {
         // at 300 s the east tile's NEW and the west tile's hand-over are one update: the tiles'
         // order decides which comes first (here east: the west view is still open)
         assertThat(out.get(2).evidence()).containsEntry("reason", "tileView");
+    }
+
+    @Test
+    void aConvoyCrossingATileEdgeKeepsOneIdThroughTheReplay() {
+        // ConvoyDetectorTest's hand-over: the tiles alone give two ids
+        GeoPoint edge = GeoPoint.of(31.40, -110.75);
+        GeoPoint origin = moved(edge, 270, 10_000);
+        List<EntityTrack> updates = new ArrayList<>();
+        for (int s = 0; s <= 1700; s++) {
+            for (int i = 0; i < 3; i++) {
+                double east = 12.0 * (s + i * 0.1) - 100 * i;
+                updates.add(
+                        track(
+                                List.of("A", "B", "C").get(i),
+                                TrackStatus.CONFIRMED,
+                                t(s + i * 0.1),
+                                east >= 0 ? moved(origin, 90, east) : moved(origin, 270, -east),
+                                new Velocity(12, 0, 0)));
+            }
+        }
+        ConvoyDetector detector = new ConvoyDetector(ConvoyParameters.DEFAULTS);
+        List<Alert> tiles = new ArrayList<>();
+        DetectorReplay.perKey(detector, updates, (key, by, a) -> tiles.add(a));
+        assertThat(tiles.stream().map(Alert::alertId).distinct()).hasSize(2);
+
+        List<Alert> alerts = DetectorReplay.keyed(detector, updates);
+
+        assertThat(alerts).extracting(Alert::alertId).containsOnly(tiles.get(0).alertId());
+        assertThat(alerts)
+                .extracting(Alert::state)
+                .containsExactly(AlertState.NEW, AlertState.UPDATE, AlertState.CLOSED);
+        assertThat(alerts)
+                .extracting(a -> a.evidence().get(Evidence.REVISION))
+                .containsExactly("0", "1", "2");
+        assertThat(alerts.get(1).evidence().get("reason")).isIn("handover", "tileView");
+        assertThat(alerts.get(2).evidence()).containsEntry("reason", "lost");
+        assertThat(alerts).allMatch(a -> a.windowStart().equals(tiles.get(0).windowStart()));
+        assertThat(reconciler.reconcile(tiles)).isEqualTo(alerts);
     }
 
     @Test

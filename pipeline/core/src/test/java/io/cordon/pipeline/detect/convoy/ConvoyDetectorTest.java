@@ -320,7 +320,7 @@ class ConvoyDetectorTest {
         }
         List<Alert> alerts = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        DetectorReplay.keyed(
+        DetectorReplay.perKey( // the tiles' own alerts, before the reconciler
                 detector,
                 updates,
                 (key, by, a) -> {
