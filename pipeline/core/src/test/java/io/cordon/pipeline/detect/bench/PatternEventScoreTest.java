@@ -20,15 +20,21 @@ import org.junit.jupiter.api.Test;
  * intruders and passers-by, convoys, each with its decoys) → tracker → detectors, alerts of the
  * types LOITERING, ZONE_INTRUSION and CONVOY scored against the ground-truth events ({@link
  * TruthEvents}, {@link EventScore#DEFAULT_GATES}). Scenarios as {@code DetectionEventScoreTest}'s:
- * 100 targets, 600 s, seeds 1-3, each with 4 loiterers (and 4 decoys), 4 zones (4 intruders, 4
- * passers-by) and 2 convoys (and 2 sparse decoy columns).
+ * 100 targets, 600 s, seeds 1-3 (CONVOY also 4-6, with the convoy detector alone), each with 4
+ * loiterers (and 4 decoys), 4 zones (4 intruders, 4 passers-by) and 2 convoys (and 2 sparse decoy
+ * columns).
  *
  * <p>Thresholds a little under the measured values (docs/detection.md, "Loitering, zone intrusion
  * and convoy, scored"), so that a regression fails.
  */
 class PatternEventScoreTest {
-    private static final long[] SEEDS = {1, 2, 3};
+    private static final long[] SEEDS = {1, 2, 3, 4, 5, 6};
     private static final List<String> TYPES = List.of("LOITERING", "ZONE_INTRUSION", "CONVOY");
+
+    /** Seeds past these are scored for CONVOY only (a larger sample of a rarer event). */
+    private static final long ALL_TYPES_UP_TO_SEED = 3;
+
+    private static final String CONVOY_ALL = "CONVOY 1-6";
 
     static ScenarioSpec spec(long seed) {
         return ScenarioSpec.border(seed, 100, 600).withLoiterers(4).withIntruders(4).withConvoys(2);
@@ -40,6 +46,7 @@ class PatternEventScoreTest {
         Map<String, List<Double>> latencies = new TreeMap<>();
         Map<String, Integer> onDecoys = new TreeMap<>();
         for (long seed : SEEDS) {
+            boolean allTypes = seed <= ALL_TYPES_UP_TO_SEED;
             GeneratedScenario g = ScenarioGenerator.generate(spec(seed));
             double borderLat = BenchDetection.borderLat(g.scenarioJson());
             BenchDetection.Result result =
@@ -48,30 +55,37 @@ class PatternEventScoreTest {
                             borderLat,
                             BenchBorders.zones(g.scenarioJson()),
                             Map.of(),
-                            BenchDetection.DEFAULT_DETECTORS);
+                            allTypes ? BenchDetection.DEFAULT_DETECTORS : List.of("convoy"));
             List<TruthEvent> events = TruthEvents.of(g, ScenarioGenerator.REFERENCE, borderLat);
             var score = EventScore.score(result, events, EventScore.DEFAULT_GATES);
-            for (String type : TYPES) {
+            for (String type : allTypes ? TYPES : List.of("CONVOY")) {
                 EventScore.TypeScore s = score.get(type);
                 System.out.println("seed " + seed + " " + s.summary());
-                int[] sum = sums.computeIfAbsent(type, k -> new int[3]);
-                sum[0] += s.events();
-                sum[1] += s.alerts();
-                sum[2] += s.matched();
-                for (double l : s.latenciesS()) {
-                    latencies.computeIfAbsent(type, k -> new ArrayList<>()).add(l);
+                // the types' sums are of seeds 1-3; "CONVOY 1-6" of every seed
+                List<String> sumKeys =
+                        type.equals("CONVOY")
+                                ? (allTypes ? List.of(type, CONVOY_ALL) : List.of(CONVOY_ALL))
+                                : List.of(type);
+                for (String sumKey : sumKeys) {
+                    int[] sum = sums.computeIfAbsent(sumKey, k -> new int[3]);
+                    sum[0] += s.events();
+                    sum[1] += s.alerts();
+                    sum[2] += s.matched();
+                    for (double l : s.latenciesS()) {
+                        latencies.computeIfAbsent(sumKey, k -> new ArrayList<>()).add(l);
+                    }
                 }
                 for (String kind : unmatchedAlertKinds(g, result, events, type)) {
                     if (kind.equals("loiter_far")
                             || kind.equals("pace_border")
                             || kind.equals("zone_pass")
                             || kind.equals("convoy_sparse")) {
-                        onDecoys.merge(type, 1, Integer::sum);
+                        sumKeys.forEach(k -> onDecoys.merge(k, 1, Integer::sum));
                     }
                 }
             }
         }
-        for (String type : TYPES) {
+        for (String type : List.of("LOITERING", "ZONE_INTRUSION", "CONVOY", CONVOY_ALL)) {
             int[] s = sums.get(type);
             List<Double> l = new ArrayList<>(latencies.getOrDefault(type, List.of()));
             l.sort(null);
@@ -92,19 +106,30 @@ class PatternEventScoreTest {
         int[] loiter = sums.get("LOITERING");
         int[] zone = sums.get("ZONE_INTRUSION");
         int[] convoy = sums.get("CONVOY");
+        int[] convoyAll = sums.get(CONVOY_ALL);
         assertThat(loiter[0]).as("loitering events").isGreaterThanOrEqualTo(12);
         assertThat(zone[0]).as("zone intrusions").isGreaterThanOrEqualTo(12);
         assertThat(convoy[0]).as("convoys").isGreaterThanOrEqualTo(6);
+        assertThat(convoyAll[0]).as("convoys, seeds 1-6").isGreaterThanOrEqualTo(12);
         // Measured (docs/detection.md): loitering 12 of 12 events, 12 alerts all true; zone
-        // intrusion 12 of 12, 12 alerts all true; convoy 6 of 6 events, 6 of 7 alerts true (below
-        // the 0.95 target: the other is the next tile's alert for a convoy handed over to it; the
-        // two groups that broke and re-formed continue their alert, rejoinS). No alert on a decoy.
+        // intrusion 12 of 12, 12 alerts all true; convoy 6 of 6 events, 6 alerts all true (the
+        // tiles' alerts of a convoy handed over to the next tile are one, ConvoyAlertReconciler;
+        // groups that broke and re-formed continue their alert, rejoinS); seeds 1-6: 12 of 13
+        // events, 12 alerts all true (the 13th: seed 4's truth splits one convoy at a 30 s break
+        // that the detector bridges with rejoinS). No alert on a decoy.
         assertThat(ratio(loiter[2], loiter[1])).as("loitering precision").isGreaterThan(0.95);
         assertThat(ratio(loiter[2], loiter[0])).as("loitering recall").isGreaterThan(0.95);
         assertThat(ratio(zone[2], zone[1])).as("zone precision").isGreaterThan(0.95);
         assertThat(ratio(zone[2], zone[0])).as("zone recall").isGreaterThan(0.95);
-        assertThat(ratio(convoy[2], convoy[1])).as("convoy precision").isGreaterThan(0.85);
+        assertThat(ratio(convoy[2], convoy[1])).as("convoy precision").isGreaterThan(0.95);
         assertThat(ratio(convoy[2], convoy[0])).as("convoy recall").isGreaterThan(0.95);
+        // one more alert in 13 (0.923) fails
+        assertThat(ratio(convoyAll[2], convoyAll[1]))
+                .as("convoy precision, seeds 1-6")
+                .isGreaterThan(0.95);
+        assertThat(ratio(convoyAll[2], convoyAll[0]))
+                .as("convoy recall, seeds 1-6")
+                .isGreaterThan(0.9);
         assertThat(onDecoys).as("alerts on decoys").isEmpty();
         // Loitering latency is the 300 s minimum plus the update that passes it, counted from the
         // truth's episode start, which may fall up to the gate's 60 s after the track's; zone
