@@ -8,6 +8,7 @@ import io.cordon.pipeline.detect.Geodesy;
 import io.cordon.pipeline.detect.convoy.ConvoyReconcilerState.Convoy;
 import io.cordon.pipeline.detect.convoy.ConvoyReconcilerState.View;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,10 +63,20 @@ public final class ConvoyAlertReconciler {
         this.parameters = parameters;
     }
 
-    /** When the tile raised {@code a} (evidence {@link #RAISED_AT}; its window end without). */
+    /**
+     * When the tile raised {@code a} (evidence {@link #RAISED_AT}; its window end without it or
+     * when it is not an ISO-8601 instant, as in alerts of convoy 1.3.0 and earlier).
+     */
     public static Instant raisedAt(Alert a) {
         String at = a.evidence().get(RAISED_AT);
-        return at == null ? a.windowEnd() : Instant.parse(at);
+        if (at != null) {
+            try {
+                return Instant.parse(at);
+            } catch (DateTimeParseException e) {
+                // fall back to the window end
+            }
+        }
+        return a.windowEnd();
     }
 
     /** The tile that raised {@code a} (empty without). */
@@ -256,8 +267,11 @@ public final class ConvoyAlertReconciler {
     }
 
     private static int revision(Alert a) {
-        String r = a.evidence().get(Evidence.REVISION);
-        return r == null ? 0 : Integer.parseInt(r);
+        try {
+            return Integer.parseInt(a.evidence().getOrDefault(Evidence.REVISION, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**

@@ -40,7 +40,8 @@ import io.cordon.pipeline.config.ParameterSection;
  *     long; longer groups may be cut differently in neighbouring tiles.
  * @param tileSizeDeg edge of the spatial tiles, degrees. Default 0.25° (about 28 km north-south): a
  *     convoy crossing a tile boundary hands over (the old tile closes its alert, the new one opens
- *     another), so tiles are larger than the rendezvous detector's.
+ *     another, which {@link ConvoyAlertReconciler} makes one alert), so tiles are larger than the
+ *     rendezvous detector's.
  * @param handoverMarginM ownership of a group moves to the tile holding its centroid only when the
  *     centroid is more than this far from the owning tile, m. Default 500 m: a convoy driving along
  *     a tile edge does not flap between tiles.
@@ -60,9 +61,11 @@ import io.cordon.pipeline.config.ParameterSection;
  *     s and 40 s after breaking at a bend, a member's track lagging the turn); the price is a
  *     CLOSED up to this much later. 0: a group that breaks closes at once.
  * @param rejoinShare the re-formed group must hold at least this fraction of the broken group's
- *     last members, and at least two of them. Default 0.5: 2 of 3, 2 of 4, 3 of 5 (a track lost and
- *     re-acquired under a new id, or a member still lagging, does not make another convoy), while
- *     one vehicle joining another column does not carry its old alert along.
+ *     last members, and at least two of them ({@link ConvoyAlertReconciler} asks the same of
+ *     another tile's alert continuing a convoy, and gives a hand-over rejoinS). Default 0.5: 2 of
+ *     3, 2 of 4, 3 of 5 (a track lost and re-acquired under a new id, or a member still lagging,
+ *     does not make another convoy), while one vehicle joining another column does not carry its
+ *     old alert along.
  */
 public record ConvoyParameters(
         int minTracks,

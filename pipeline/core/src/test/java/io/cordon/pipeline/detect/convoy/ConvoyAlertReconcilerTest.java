@@ -265,6 +265,31 @@ class ConvoyAlertReconcilerTest {
     }
 
     @Test
+    void anAlertWithoutAReadableRaisedAtIsOrderedByItsWindowEnd() {
+        Alert a = message("w1", WEST, AlertState.NEW, 0, "", 0, 120, "A", "B", "C");
+        Map<String, String> evidence = new TreeMap<>(a.evidence());
+        evidence.put(ConvoyAlertReconciler.RAISED_AT, "yesterday");
+        Alert unreadable =
+                new Alert(
+                        a.alertId(),
+                        a.type(),
+                        a.severity(),
+                        a.state(),
+                        a.windowStart(),
+                        t(125),
+                        a.location(),
+                        a.trackIds(),
+                        a.detector(),
+                        a.detectorVersion(),
+                        Alert.evidence(evidence),
+                        a.marking(),
+                        a.summary());
+        assertThat(ConvoyAlertReconciler.raisedAt(unreadable)).isEqualTo(t(125));
+        assertThat(ConvoyAlertReconciler.raisedAt(a)).isEqualTo(t(120));
+        assertThat(reconciler.reconcile(List.of(unreadable))).containsExactly(unreadable);
+    }
+
+    @Test
     void stateIsForgottenOnceTheLastCloseIsSentAndSurvivesItsBytes() {
         ConvoyReconcilerState s = null;
         for (Alert a : westUntilHandover()) {
