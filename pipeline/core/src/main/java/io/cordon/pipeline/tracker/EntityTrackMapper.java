@@ -12,7 +12,10 @@ import java.time.Instant;
 /**
  * Turns a plane estimate into the shared {@link EntityTrack}: the position goes back to WGS84 on
  * the reference height, velocity and covariance are rotated from the plane's axes into the local
- * ENU axes at that position (the rotation is the meridian convergence, about 0.1° at 40 km).
+ * ENU axes at that position (the rotation is the meridian convergence, about 0.1° at 40 km). A
+ * track with a height estimate ({@link TrackHeight}) is published at that height predicted to the
+ * track's time, with its vertical rate as the velocity's up component; a track without one at the
+ * reference height with up 0.
  */
 final class EntityTrackMapper {
     private final LocalTangentPlane plane;
@@ -38,7 +41,9 @@ final class EntityTrackMapper {
     EntityTrack map(TrackRecord track, TrackStatus status, Instant time, double[] g, int go) {
         double[] geo = geodetic;
         plane.surfacePoint(g[go], g[go + 1], geo);
-        GeoPoint position = new GeoPoint(geo[0], geo[1], geo[2]);
+        TrackHeight height = track.height;
+        double altM = height == null ? geo[2] : height.heightAt(TrackRecord.nanos(time));
+        GeoPoint position = new GeoPoint(geo[0], geo[1], altM);
         // Horizontal block of R_local R_planeᵀ: local east/north axes dotted with the plane's.
         double sla = geo[3], cla = geo[4], slo = geo[5], clo = geo[6];
         double le0 = -slo, le1 = clo;
@@ -48,7 +53,11 @@ final class EntityTrackMapper {
         double r10 = ln0 * pe0 + ln1 * pe1;
         double r11 = ln0 * pn0 + ln1 * pn1 + ln2 * pn2;
         double ve = g[go + 2], vn = g[go + 3];
-        Velocity velocity = new Velocity(r00 * ve + r01 * vn, r10 * ve + r11 * vn, 0.0);
+        Velocity velocity =
+                new Velocity(
+                        r00 * ve + r01 * vn,
+                        r10 * ve + r11 * vn,
+                        height == null ? 0.0 : height.rateMps);
         // C' = T C Tᵀ with T = diag(R, R), block by block: R X Rᵀ for each 2×2 block X.
         double[] out = covariance;
         for (int bi = 0; bi < 2; bi++) {

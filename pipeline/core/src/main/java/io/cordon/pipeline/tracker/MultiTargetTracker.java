@@ -14,6 +14,7 @@ import io.cordon.pipeline.filter.MotionModel;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.observation.SensorTrackUpdate;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
@@ -176,6 +177,9 @@ public final class MultiTargetTracker implements Tracker {
     private double[] scratchState;
     private final List<String> batchSensors = new ArrayList<>();
     private int[] batchSensorIndex = new int[4];
+    // The kind of each batch sensor when it is cooperative (AIS, ADS-B), else null: a report it
+    // did not receive is a miss only for a track that transmits to it (TrackRecord.transmitsTo).
+    private SensorKind[] batchSensorKind = new SensorKind[4];
     private int[] batchUnassigned = new int[4];
 
     public MultiTargetTracker(TrackerParameters parameters, GeoPoint referencePoint) {
@@ -363,6 +367,10 @@ public final class MultiTargetTracker implements Tracker {
                 } else {
                     inView = priors.covers(k, pe, pn);
                 }
+                if (inView && batchSensorKind[s] != null) {
+                    track = live.get(i);
+                    inView = track.transmitsTo(batchSensorKind[s]);
+                }
             }
             double half = 0.5 * (a00 + a11), diff = 0.5 * (a00 - a11);
             if (!inView) {
@@ -518,6 +526,7 @@ public final class MultiTargetTracker implements Tracker {
                 sync(track);
                 existence.detected(track, pd[j], likelihood / Math.exp(lnFalse[j]));
                 track.absorb(observations[j]);
+                track.measureHeight(observations[j], tn);
                 track.consecutiveMisses = 0;
                 if (track.status == TrackStatus.TENTATIVE
                         && track.existence() >= parameters.confirmExistence()) {
@@ -537,6 +546,9 @@ public final class MultiTargetTracker implements Tracker {
                                 sk == SensorPriors.UNKNOWN
                                         ? track.sensorIds.contains(batchSensors.get(s))
                                         : priors.covers(sk, touchedE[k], touchedN[k]);
+                        if (covers && batchSensorKind[s] != null) {
+                            covers = track.transmitsTo(batchSensorKind[s]);
+                        }
                         if (covers) {
                             existence.missed(track, priors.detectionProbability(sk));
                             looked = true;
@@ -836,7 +848,11 @@ public final class MultiTargetTracker implements Tracker {
                     batchSensorIndex = Arrays.copyOf(batchSensorIndex, 2 * sensorSlot);
                     batchUnassigned = Arrays.copyOf(batchUnassigned, 2 * sensorSlot);
                 }
+                if (batchSensorKind.length <= sensorSlot) {
+                    batchSensorKind = Arrays.copyOf(batchSensorKind, batchSensorIndex.length);
+                }
                 batchSensorIndex[sensorSlot] = priors.indexOf(previous);
+                batchSensorKind[sensorSlot] = o.sensorKind().cooperative() ? o.sensorKind() : null;
             }
             int k = batchSensorIndex[sensorSlot];
             MeasurementModel mm = converter.convert(o);
@@ -856,6 +872,7 @@ public final class MultiTargetTracker implements Tracker {
         if (m == 0) {
             batchSensors.add(emptyScanSensor);
             batchSensorIndex[0] = priors.indexOf(emptyScanSensor);
+            batchSensorKind[0] = null;
         }
     }
 
@@ -1183,6 +1200,7 @@ public final class MultiTargetTracker implements Tracker {
         track.pHidden = 0;
         track.pNone = 1 - track.pVisible;
         track.absorb(o);
+        track.measureHeight(o, track.timeNanos);
         if (track.existence() >= parameters.confirmExistence()) {
             track.status = TrackStatus.CONFIRMED;
             newlyConfirmed(track, mm);
@@ -1529,6 +1547,9 @@ public final class MultiTargetTracker implements Tracker {
                     track.state,
                     0);
             imm.combine(track.state, 0, track.combined, 0);
+            track.height =
+                    TrackHeight.pda(
+                            track.height, observations, pairMeasurement, s.beta, from, to, tn);
             if (tn > track.timeNanos) {
                 track.time = t;
                 track.timeNanos = tn;

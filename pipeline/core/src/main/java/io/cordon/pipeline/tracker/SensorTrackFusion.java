@@ -257,6 +257,7 @@ final class SensorTrackFusion {
                 tracker.priors.detectionProbability(k),
                 likelihood / (density * z.areaToMeasurementDensity()));
         entity.absorb(o);
+        entity.measureHeight(o, tn);
         entity.consecutiveMisses = 0;
         if (entity.status == TrackStatus.COASTING
                 || (entity.status == TrackStatus.TENTATIVE
@@ -308,6 +309,7 @@ final class SensorTrackFusion {
                 tracker.priors.detectionProbability(k),
                 peak / (density * z.areaToMeasurementDensity()));
         entity.absorb(o);
+        entity.measureHeight(o, entity.timeNanos);
         tracker.add(entity);
         tracker.emit(entity, entity.status, t, entity.combined, 0, out);
         return entity;

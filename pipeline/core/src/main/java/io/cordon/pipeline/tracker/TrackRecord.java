@@ -4,6 +4,7 @@ import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.track.SortedNames;
 import io.cordon.pipeline.track.TrackStatus;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.TreeSet;
 /**
  * The tracker's mutable record of one live track: its IMM estimate at its last update (flat, see
  * {@link io.cordon.pipeline.filter.FlatImm}) with the moment-matched Gaussian of it, existence, and
- * provenance.
+ * provenance, and its height ({@link TrackHeight}) when observations have measured one.
  */
 final class TrackRecord {
     final String id;
@@ -58,6 +59,12 @@ final class TrackRecord {
     CooperativeIdentity identity = CooperativeIdentity.NONE;
     Classification classification = Classification.UNKNOWN;
     Marking marking = Marking.UNRESTRICTED;
+
+    /**
+     * The height estimate ({@link TrackHeight}), null while no associated observation has carried a
+     * height: the track is then published at the reference height.
+     */
+    TrackHeight height;
 
     /** Event time of the last fused cooperative (AIS, ADS-B) observation; null when none. */
     Instant lastCooperative;
@@ -167,6 +174,14 @@ final class TrackRecord {
     }
 
     /**
+     * Updates (or starts) the height with an observation assigned to the track at {@code nanos}; an
+     * observation without a height leaves it as it is.
+     */
+    void measureHeight(Observation o, long nanos) {
+        height = TrackHeight.updated(height, o, nanos);
+    }
+
+    /**
      * Takes over the provenance of another track of the same entity (found again): sensors,
      * partners, identity, best classification, the intersection of markings, the update count, the
      * later of the provenance times.
@@ -186,6 +201,7 @@ final class TrackRecord {
         updateCount += other.updateCount;
         lastCooperative = later(lastCooperative, other.lastCooperative);
         lastNonCooperative = later(lastNonCooperative, other.lastNonCooperative);
+        height = TrackHeight.merged(height, other.height);
         lastSensorId = null;
         lastPartnerId = null;
     }
@@ -196,6 +212,20 @@ final class TrackRecord {
             return b;
         }
         return b == null || !b.isAfter(a) ? a : b;
+    }
+
+    /**
+     * Whether the track's target is known to transmit to a cooperative receiver of this kind: an
+     * MMSI for AIS, an ICAO address for ADS-B (true for other kinds). A report such a receiver did
+     * not get is evidence against a track only when it is: a target without a transponder is never
+     * heard, so silence says nothing about it.
+     */
+    boolean transmitsTo(SensorKind kind) {
+        return switch (kind) {
+            case AIS -> !identity.mmsi().isEmpty();
+            case ADSB -> !identity.icao24().isEmpty();
+            default -> true;
+        };
     }
 
     /** True when an observation's cooperative identity contradicts the track's. */

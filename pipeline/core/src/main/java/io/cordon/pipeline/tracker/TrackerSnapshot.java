@@ -33,12 +33,15 @@ import java.util.Set;
  * are modified UTF-8. Version 5 adds, per track after the marking, the event times of the last
  * cooperative and the last non-cooperative observation (each flag + seconds + nanos); versions 2 to
  * 4 are still read (without those times, which stay unknown until the next such observation; 2 and
- * 3 without associations). A reader accepts only versions it knows and fails with a message
- * otherwise.
+ * 3 without associations). Version 6 adds, per track after those times, its height ({@link
+ * TrackHeight}): a flag, then height, vertical rate, the three covariance entries (height-height,
+ * height-rate, rate-rate) and the estimate's time; older versions are read without heights (the
+ * tracks stay at the reference height until an observation with a height). A reader accepts only
+ * versions it knows and fails with a message otherwise.
  */
 final class TrackerSnapshot {
     static final int MAGIC = 0x4354524B;
-    static final short VERSION = 5;
+    static final short VERSION = 6;
 
     private TrackerSnapshot() {}
 
@@ -47,13 +50,13 @@ final class TrackerSnapshot {
     }
 
     /**
-     * The snapshot in the current layout, or in version 4 (without the provenance times) for a
-     * reader that does not know version 5 yet.
+     * The snapshot in the current layout, or in version 5 (without heights) or 4 (without heights
+     * and provenance times) for a reader that does not know the later versions yet.
      */
     static byte[] write(MultiTargetTracker tracker, short version) {
-        if (version != VERSION && version != 4) {
+        if (version != VERSION && version != 5 && version != 4) {
             throw new IllegalArgumentException(
-                    "can write tracker snapshot versions 4 and " + VERSION + ", not " + version);
+                    "can write tracker snapshot versions 4, 5 and " + VERSION + ", not " + version);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -107,6 +110,9 @@ final class TrackerSnapshot {
                 if (version >= 5) {
                     writeInstantOrNull(out, t.lastCooperative);
                     writeInstantOrNull(out, t.lastNonCooperative);
+                }
+                if (version >= 6) {
+                    writeHeight(out, t.height);
                 }
             }
             List<SensorTrackLink> links =
@@ -202,6 +208,9 @@ final class TrackerSnapshot {
                     t.lastCooperative = readInstantOrNull(in);
                     t.lastNonCooperative = readInstantOrNull(in);
                 }
+                if (version >= 6) {
+                    t.height = readHeight(in, id);
+                }
                 restored.add(t);
             }
             for (TrackRecord t : restored) {
@@ -234,6 +243,50 @@ final class TrackerSnapshot {
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated or corrupt tracker snapshot", e);
         }
+    }
+
+    private static void writeHeight(DataOutputStream out, TrackHeight h) throws IOException {
+        out.writeBoolean(h != null);
+        if (h != null) {
+            out.writeDouble(h.heightM);
+            out.writeDouble(h.rateMps);
+            out.writeDouble(h.varHeightM2);
+            out.writeDouble(h.covHeightRateM2PerS);
+            out.writeDouble(h.varRateM2PerS2);
+            writeNanos(out, h.nanos);
+        }
+    }
+
+    private static TrackHeight readHeight(DataInputStream in, String id) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        TrackHeight h =
+                new TrackHeight(
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readDouble(),
+                        readNanos(in));
+        if (!Double.isFinite(h.heightM)
+                || !Double.isFinite(h.rateMps)
+                || !(h.varHeightM2 >= 0)
+                || !(h.varRateM2PerS2 >= 0)
+                || !Double.isFinite(h.varHeightM2 + h.varRateM2PerS2 + h.covHeightRateM2PerS)) {
+            throw new IllegalArgumentException(
+                    "track "
+                            + id
+                            + ": height estimate not finite or with a negative variance: "
+                            + h.heightM
+                            + " m, "
+                            + h.rateMps
+                            + " m/s, variances "
+                            + h.varHeightM2
+                            + ", "
+                            + h.varRateM2PerS2);
+        }
+        return h;
     }
 
     private static void writeInstant(DataOutputStream out, Instant t) throws IOException {
