@@ -25,12 +25,16 @@ import org.apache.flink.types.StringValue;
  * every field of the core observation, nothing of the protobuf it came from, so the receiver gets
  * it back without parsing or validating protobuf again (the core constructors still check their
  * invariants). Enums are written by name, so reordering an enum cannot change a restored
- * observation's meaning.
+ * observation's meaning. A position fix with a measured height ({@link PositionFix#hasHeight()})
+ * has tags of its own followed by the fix and its height sigma; a fix without one is written as
+ * before heights existed, so state written earlier reads unchanged.
  */
 public final class ObservationBinary {
     private static final byte POSITION_FIX = 1;
     private static final byte RADAR_PLOT = 2;
     private static final byte SENSOR_TRACK = 3;
+    private static final byte POSITION_FIX_WITH_HEIGHT = 4;
+    private static final byte SENSOR_TRACK_WITH_HEIGHT = 5;
 
     private static final int HAS_VELOCITY = 1;
     private static final int HAS_IDENTITY = 2;
@@ -134,7 +138,7 @@ public final class ObservationBinary {
 
     private static void writeMeasurement(Measurement m, DataOutput out) throws IOException {
         if (m instanceof PositionFix f) {
-            out.writeByte(POSITION_FIX);
+            out.writeByte(f.hasHeight() ? POSITION_FIX_WITH_HEIGHT : POSITION_FIX);
             writeFix(f, out);
         } else if (m instanceof RadarPlot r) {
             out.writeByte(RADAR_PLOT);
@@ -144,7 +148,7 @@ public final class ObservationBinary {
             out.writeDouble(r.sigmaRangeM());
             out.writeDouble(r.sigmaAzimuthDeg());
         } else if (m instanceof SensorTrackUpdate u) {
-            out.writeByte(SENSOR_TRACK);
+            out.writeByte(u.fix().hasHeight() ? SENSOR_TRACK_WITH_HEIGHT : SENSOR_TRACK);
             StringValue.writeString(u.localTrackId(), out);
             writeFix(u.fix(), out);
         } else {
@@ -155,7 +159,8 @@ public final class ObservationBinary {
     private static Measurement readMeasurement(DataInput in) throws IOException {
         byte tag = in.readByte();
         return switch (tag) {
-            case POSITION_FIX -> readFix(in);
+            case POSITION_FIX -> readFix(in, false);
+            case POSITION_FIX_WITH_HEIGHT -> readFix(in, true);
             case RADAR_PLOT ->
                     new RadarPlot(
                             readPoint(in),
@@ -163,7 +168,10 @@ public final class ObservationBinary {
                             in.readDouble(),
                             in.readDouble(),
                             in.readDouble());
-            case SENSOR_TRACK -> new SensorTrackUpdate(StringValue.readString(in), readFix(in));
+            case SENSOR_TRACK ->
+                    new SensorTrackUpdate(StringValue.readString(in), readFix(in, false));
+            case SENSOR_TRACK_WITH_HEIGHT ->
+                    new SensorTrackUpdate(StringValue.readString(in), readFix(in, true));
             default -> throw new IOException("unknown measurement tag " + tag);
         };
     }
@@ -173,10 +181,15 @@ public final class ObservationBinary {
         out.writeDouble(f.covEastEastM2());
         out.writeDouble(f.covEastNorthM2());
         out.writeDouble(f.covNorthNorthM2());
+        if (f.hasHeight()) {
+            out.writeDouble(f.sigmaAltM());
+        }
     }
 
-    private static PositionFix readFix(DataInput in) throws IOException {
-        return new PositionFix(readPoint(in), in.readDouble(), in.readDouble(), in.readDouble());
+    private static PositionFix readFix(DataInput in, boolean withHeight) throws IOException {
+        GeoPoint position = readPoint(in);
+        double ee = in.readDouble(), en = in.readDouble(), nn = in.readDouble();
+        return new PositionFix(position, ee, en, nn, withHeight ? in.readDouble() : 0.0);
     }
 
     private static void writePoint(GeoPoint p, DataOutput out) throws IOException {

@@ -250,21 +250,27 @@ public final class ObservationCodec {
                 "ee_m2",
                 "en_m2",
                 "nn_m2");
+        double sigmaAltM = 0; // absent: the height is not measured (PositionFix)
         if (g.hasSigmaAltM()) {
             positive(g.getSigmaAltM(), path, "sigma_alt_m");
+            sigmaAltM = g.getSigmaAltM();
         }
-        return new PositionFix(position, c.getEeM2(), c.getEnM2(), c.getNnM2());
+        return new PositionFix(position, c.getEeM2(), c.getEnM2(), c.getNnM2(), sigmaAltM);
     }
 
     private static GeodeticPosition geodeticPosition(PositionFix f) {
-        return GeodeticPosition.newBuilder()
-                .setPosition(geoPosition(f.position()))
-                .setCovariance(
-                        EnuCovariance2.newBuilder()
-                                .setEeM2(f.covEastEastM2())
-                                .setEnM2(f.covEastNorthM2())
-                                .setNnM2(f.covNorthNorthM2()))
-                .build();
+        GeodeticPosition.Builder b =
+                GeodeticPosition.newBuilder()
+                        .setPosition(geoPosition(f.position()))
+                        .setCovariance(
+                                EnuCovariance2.newBuilder()
+                                        .setEeM2(f.covEastEastM2())
+                                        .setEnM2(f.covEastNorthM2())
+                                        .setNnM2(f.covNorthNorthM2()));
+        if (f.hasHeight()) {
+            b.setSigmaAltM(f.sigmaAltM());
+        }
+        return b.build();
     }
 
     private static SensorTrackUpdate sensorTrack(

@@ -3,7 +3,10 @@ package io.cordon.pipeline.flink.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cordon.pipeline.observation.Measurement;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.PositionFix;
+import io.cordon.pipeline.observation.SensorTrackUpdate;
 import java.io.IOException;
 import java.util.List;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -43,6 +46,53 @@ class ObservationBinaryTest {
                                 ObservationCodec.parse(ObservationCodec.toProto(o).toByteArray()))
                         .value();
         assertThat(roundTrip(viaProto)).isEqualTo(viaProto);
+    }
+
+    @Test
+    void fixesWithAMeasuredHeightSurvive_andFixesWithoutKeepTheEarlierLayout() throws IOException {
+        Observation flat = CodecFixtures.positionObservation();
+        PositionFix f = (PositionFix) flat.measurement();
+        Observation withHeight =
+                withMeasurement(
+                        flat,
+                        new PositionFix(
+                                f.position(),
+                                f.covEastEastM2(),
+                                f.covEastNorthM2(),
+                                f.covNorthNorthM2(),
+                                7.5));
+        Observation track =
+                withMeasurement(
+                        flat,
+                        new SensorTrackUpdate(
+                                "4711",
+                                PositionFix.withHeight(
+                                        CodecFixtures.WALKER_NORTH_OF_FENCE, 25.0, 30.0)));
+
+        assertThat(roundTrip(withHeight)).isEqualTo(withHeight);
+        assertThat(roundTrip(track)).isEqualTo(track);
+        assertThat(((PositionFix) roundTrip(withHeight).measurement()).sigmaAltM()).isEqualTo(7.5);
+        // without a height: tag 1 and no sigma, as written before heights existed
+        DataOutputSerializer plain = new DataOutputSerializer(64);
+        ObservationBinary.write(flat, plain);
+        DataOutputSerializer high = new DataOutputSerializer(64);
+        ObservationBinary.write(withHeight, high);
+        assertThat(plain.getCopyOfBuffer()[tagOffset(flat)]).isEqualTo((byte) 1);
+        assertThat(high.length()).isEqualTo(plain.length() + 8);
+    }
+
+    private static Observation withMeasurement(Observation o, Measurement m) {
+        return new Observation(
+                o.observationId(),
+                o.partnerId(),
+                o.sensorId(),
+                o.sensorKind(),
+                o.eventTime(),
+                m,
+                o.velocity(),
+                o.identity(),
+                o.classification(),
+                o.marking());
     }
 
     @Test

@@ -14,6 +14,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.observation.TargetClass;
@@ -147,6 +148,29 @@ class ObservationCodecTest {
 
         assertThat(fromTrack.velocity()).isEqualTo(new Velocity(3, 4, 0));
         assertThat(ownWins.velocity()).isEqualTo(new Velocity(-1, 0, 0));
+    }
+
+    @Test
+    void aMeasuredHeightTravelsAsSigmaAltM_andItsAbsenceAsNoHeight() {
+        io.cordon.proto.v1.Observation proto =
+                validPositionProto()
+                        .setPosition(
+                                validPositionProto().getPosition().toBuilder().setSigmaAltM(12.5))
+                        .build();
+
+        Observation core = ObservationCodec.fromProto(proto).orElseThrow();
+
+        PositionFix fix = (PositionFix) core.measurement();
+        assertThat(fix.hasHeight()).isTrue();
+        assertThat(fix.sigmaAltM()).isEqualTo(12.5);
+        assertThat(fix.position().altM()).isEqualTo(1190.0);
+        assertThat(ObservationCodec.toProto(core)).isEqualTo(proto);
+        assertThat(ObservationCodec.parse(ObservationCodec.toBytes(core)).orElseThrow())
+                .isEqualTo(core);
+        Observation without =
+                ObservationCodec.fromProto(validPositionProto().build()).orElseThrow();
+        assertThat(((PositionFix) without.measurement()).hasHeight()).isFalse();
+        assertThat(ObservationCodec.toProto(without).getPosition().hasSigmaAltM()).isFalse();
     }
 
     @Test
