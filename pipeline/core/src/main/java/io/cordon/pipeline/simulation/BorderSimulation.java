@@ -4,6 +4,7 @@ import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
+import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
@@ -55,6 +56,15 @@ import java.util.SplittableRandom;
  * transmitting. Without an AIS receiver or a ground radar among the sensors nobody goes dark. The
  * cooperative-silence detector's default threshold is 180 s, so a run shows the first such finding
  * some 4 to 5 scenario minutes after the first target is born at the earliest.
+ *
+ * <p>Flights (opt-in, {@link #withLowFlyers}): aircraft and drones in level flight, labelled by
+ * {@link #lowFlyers()}. Ground radars see them as any target, in two dimensions (horizontal range
+ * and azimuth, no height, no classification); drones report a position fix with the flight's height
+ * (one-sigma {@value #DRONE_SIGMA_HEIGHT_M} m) and classify it ({@code DRONE} or {@code AIRCRAFT},
+ * confidence {@value #DRONE_CLASSIFICATION_CONFIDENCE}); ADS-B receivers report the flights that
+ * carry ADS-B, each scan, with their geometric height (one-sigma {@value #ADSB_SIGMA_HEIGHT_M} m),
+ * velocity, ICAO address and callsign, and see nothing else; satellites, ground sensors and AIS
+ * receivers do not see flights.
  */
 public final class BorderSimulation {
     /** Share of the targets that do not cross which carry an AIS transponder. */
@@ -84,6 +94,31 @@ public final class BorderSimulation {
     /** A near clone (a decoy) starts at most this far from its carrier, m. */
     public static final double NEAR_CLONE_MAX_SEPARATION_M = 800;
 
+    /** One-sigma error of the height a drone reports for a flight, m (laser range and angles). */
+    public static final double DRONE_SIGMA_HEIGHT_M = 25;
+
+    /** Confidence of a drone's classification of a flight. */
+    public static final double DRONE_CLASSIFICATION_CONFIDENCE = 0.7;
+
+    /** One-sigma error of an ADS-B geometric height, m (GNSS, geometric vertical accuracy 2). */
+    public static final double ADSB_SIGMA_HEIGHT_M = 15;
+
+    /** One-sigma error of an ADS-B velocity per axis, m/s. */
+    public static final double ADSB_SIGMA_VELOCITY_MPS = 0.5;
+
+    /** A flight starts within this share of a drone footprint's radius from its centre. */
+    public static final double FLIGHT_START_FOOTPRINT_SHARE = 0.7;
+
+    /** Share of drones among the low-slow flyers and the along and away decoys. */
+    public static final double FLIGHT_DRONE_SHARE = 0.4;
+
+    /** A flight that crosses the border flies on this long after it, s. */
+    public static final double FLIGHT_AFTER_CROSSING_S = 120;
+
+    /** A flight along or away from the border lives this long, s. */
+    public static final double FLIGHT_NOT_CROSSING_S = 400;
+
+    private static final String FLIGHT_PREFIX = "flight-";
     private static final String CLONE_PREFIX = "clone-";
     private static final String NEAR_CLONE_PREFIX = "near-clone-";
 
@@ -95,6 +130,9 @@ public final class BorderSimulation {
     private final Instant epoch;
     private final long seed;
     private final List<SimulatedTarget> targets;
+    private final List<LowFlyer> lowFlyers;
+    // the flight of each target index, null for the targets on the ground
+    private final LowFlyer[] flightOf;
 
     /**
      * @param sensors the sensors that observe
@@ -122,14 +160,26 @@ public final class BorderSimulation {
                         seed,
                         generateTargets(seed, targetCount, crossingFraction, durationS),
                         durationS);
+        this.lowFlyers = List.of();
+        this.flightOf = new LowFlyer[targets.size()];
     }
 
     private BorderSimulation(BorderSimulation base, List<SimulatedTarget> targets) {
+        this(base, targets, base.lowFlyers);
+    }
+
+    private BorderSimulation(
+            BorderSimulation base, List<SimulatedTarget> targets, List<LowFlyer> lowFlyers) {
         this.sensors = base.sensors;
         this.plane = base.plane;
         this.epoch = base.epoch;
         this.seed = base.seed;
         this.targets = List.copyOf(targets);
+        this.lowFlyers = List.copyOf(lowFlyers);
+        this.flightOf = new LowFlyer[this.targets.size()];
+        for (LowFlyer f : this.lowFlyers) {
+            flightOf[f.targetIndex()] = f;
+        }
     }
 
     /**
@@ -244,6 +294,165 @@ public final class BorderSimulation {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * This simulation with flights added (opt-in: without this call nothing changes), {@code
+     * events} low-slow flyers that should alert ({@link LowFlyer.Kind#LOW_SLOW_TOWARDS}) and {@code
+     * decoys} of each decoy kind, appended after the existing targets with ids {@code flight-k}.
+     * Every flight starts inside a drone's footprint (within {@value #FLIGHT_START_FOOTPRINT_SHARE}
+     * of its radius from its centre), so that its height and class are known from its first scans,
+     * and flies level at constant velocity:
+     *
+     * <ul>
+     *   <li>low-slow flyers: a drone (share {@value #FLIGHT_DRONE_SHARE}: 12-25 m/s, 80-400 m above
+     *       the reference height) or a light aircraft or ultralight (25-55 m/s, 150-700 m above),
+     *       without ADS-B, within 30° of straight at the border, starting at least 60 s of flight
+     *       plus 500 m from it; they cross it, go on for {@value #FLIGHT_AFTER_CROSSING_S} s and
+     *       disappear;
+     *   <li>decoys, the same but: above the ceiling (1 700-3 000 m above the reference height, a
+     *       light aircraft); fast (90-140 m/s, from at least 2 km); with ADS-B; along the border
+     *       (course within 15° of east or west, at least 2 km from it); away from it (within 30° of
+     *       straight away); the last two live {@value #FLIGHT_NOT_CROSSING_S} s.
+     * </ul>
+     *
+     * <p>Each is born between 10 % and 60 % of the run and crosses (if it does) at least 60 s
+     * before its end. All draws come from a stream of the seed of their own: the existing targets,
+     * their AIS reports and switch-offs are unchanged; the scans draw detection and clutter for the
+     * added targets too, so the plots of sensors that see flights differ from a run without them.
+     *
+     * @param durationS the run's length, s (as given to the constructor)
+     * @throws IllegalArgumentException if a count is negative, there is no drone among the sensors,
+     *     or no start meets the conditions
+     */
+    public BorderSimulation withLowFlyers(int events, int decoys, double durationS) {
+        if (events < 0 || decoys < 0) {
+            throw new IllegalArgumentException(
+                    "flight counts must be >= 0, were " + events + " and " + decoys);
+        }
+        List<SensorConfig> drones =
+                sensors.stream().filter(x -> x.kind() == SensorKind.DRONE).toList();
+        if (drones.isEmpty() && events + decoys > 0) {
+            throw new IllegalArgumentException(
+                    "flights start in a drone's footprint: there is no DRONE sensor");
+        }
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x464C_4947_4854_0000L);
+        List<LowFlyer.Kind> kinds = new ArrayList<>();
+        for (int k = 0; k < events; k++) {
+            kinds.add(LowFlyer.Kind.LOW_SLOW_TOWARDS);
+        }
+        for (LowFlyer.Kind kind : LowFlyer.Kind.values()) {
+            for (int k = 0; k < decoys && kind != LowFlyer.Kind.LOW_SLOW_TOWARDS; k++) {
+                kinds.add(kind);
+            }
+        }
+        List<SimulatedTarget> out = new ArrayList<>(targets);
+        List<LowFlyer> flights = new ArrayList<>(lowFlyers);
+        double ground = plane.origin().altM();
+        for (int k = 0; k < kinds.size(); k++) {
+            LowFlyer.Kind kind = kinds.get(k);
+            String id = FLIGHT_PREFIX + (lowFlyers.size() + k);
+            boolean drone =
+                    (kind == LowFlyer.Kind.LOW_SLOW_TOWARDS
+                                    || kind == LowFlyer.Kind.ALONG
+                                    || kind == LowFlyer.Kind.AWAY)
+                            && rnd.nextDouble() < FLIGHT_DRONE_SHARE;
+            double speed =
+                    switch (kind) {
+                        case FAST -> rnd.nextDouble(90, 140);
+                        default -> drone ? rnd.nextDouble(12, 25) : rnd.nextDouble(25, 55);
+                    };
+            double above =
+                    switch (kind) {
+                        case ABOVE_CEILING -> rnd.nextDouble(1_700, 3_000);
+                        default -> drone ? rnd.nextDouble(80, 400) : rnd.nextDouble(150, 700);
+                    };
+            String icao24 =
+                    kind == LowFlyer.Kind.COOPERATIVE
+                            ? String.format(Locale.ROOT, "A%05X", 0x1000 + k)
+                            : "";
+            SimulatedTarget flight = null;
+            double crossing = Double.NaN;
+            for (int attempt = 0; attempt < 1_000 && flight == null; attempt++) {
+                SensorConfig d = drones.get(rnd.nextInt(drones.size()));
+                EnuPoint centre = plane.toEnu(d.position());
+                double r = FLIGHT_START_FOOTPRINT_SHARE * d.rangeM() * Math.sqrt(rnd.nextDouble());
+                double a = rnd.nextDouble(0, 2 * Math.PI);
+                double e0 = centre.eastM() + r * Math.sin(a);
+                double n0 = centre.northM() + r * Math.cos(a);
+                double born = rnd.nextDouble(0.1 * durationS, 0.6 * durationS);
+                double side = Math.signum(n0);
+                double course; // radians clockwise from north
+                double dies;
+                switch (kind) {
+                    case ALONG -> {
+                        course =
+                                Math.toRadians(
+                                        (rnd.nextBoolean() ? 90 : 270) + rnd.nextDouble(-15, 15));
+                        dies = born + FLIGHT_NOT_CROSSING_S;
+                        if (Math.abs(n0) < 2_000) {
+                            continue;
+                        }
+                    }
+                    case AWAY -> {
+                        course = Math.toRadians((side > 0 ? 0 : 180) + rnd.nextDouble(-30, 30));
+                        dies = born + FLIGHT_NOT_CROSSING_S;
+                    }
+                    default -> {
+                        course = Math.toRadians((side > 0 ? 180 : 0) + rnd.nextDouble(-30, 30));
+                        double least = kind == LowFlyer.Kind.FAST ? 2_000 : 60 * speed + 500;
+                        if (Math.abs(n0) < least) {
+                            continue;
+                        }
+                        crossing = born + Math.abs(n0) / Math.abs(speed * Math.cos(course));
+                        dies = crossing + FLIGHT_AFTER_CROSSING_S;
+                        if (crossing > durationS - 60) {
+                            continue;
+                        }
+                    }
+                }
+                if (n0 == 0) {
+                    continue;
+                }
+                flight =
+                        new SimulatedTarget(
+                                id,
+                                drone ? TargetClass.DRONE : TargetClass.AIRCRAFT,
+                                e0,
+                                n0,
+                                speed * Math.sin(course),
+                                speed * Math.cos(course),
+                                born,
+                                Math.min(dies, durationS));
+            }
+            if (flight == null) {
+                throw new IllegalArgumentException(
+                        "no start in a drone footprint meets the conditions of a "
+                                + kind
+                                + " flight at "
+                                + speed
+                                + " m/s in a run of "
+                                + durationS
+                                + " s");
+            }
+            flights.add(
+                    new LowFlyer(
+                            out.size(),
+                            id,
+                            kind,
+                            ground + above,
+                            icao24,
+                            flight.bornS(),
+                            crossing,
+                            plane.surfacePoint(flight.startEastM(), flight.startNorthM())));
+            out.add(flight);
+        }
+        return new BorderSimulation(this, out, flights);
+    }
+
+    /** The truth of the flights ({@link #withLowFlyers}), by target index; empty without them. */
+    public List<LowFlyer> lowFlyers() {
+        return lowFlyers;
     }
 
     public List<SimulatedTarget> targets() {
@@ -656,8 +865,14 @@ public final class BorderSimulation {
         LocalTangentPlane sensorPlane = new LocalTangentPlane(sensor.position());
         EnuPoint sensorInRef = plane.toEnu(sensor.position());
         int index = 0;
-        for (SimulatedTarget target : targets) {
+        boolean adsb = sensor.kind() == SensorKind.ADSB;
+        for (int i = 0, size = targets.size(); i < size; i++) {
+            SimulatedTarget target = targets.get(i);
             if (!target.aliveAt(tS)) {
+                continue;
+            }
+            LowFlyer flight = flightOf[i];
+            if (flight == null ? adsb : !sees(sensor.kind(), flight)) {
                 continue;
             }
             double e = target.eastAt(tS);
@@ -667,7 +882,10 @@ public final class BorderSimulation {
                 continue;
             }
             GeoPoint truth = plane.surfacePoint(e, n);
-            out.add(observation(sensor, time, millis, index++, truth, sensorPlane, rnd));
+            out.add(
+                    flight == null || sensor.kind() == SensorKind.GROUND_RADAR
+                            ? observation(sensor, time, millis, index++, truth, sensorPlane, rnd)
+                            : flightFix(sensor, time, millis, index++, target, flight, truth, rnd));
         }
         int clutter = poisson(rnd, sensor.clutterPerScan());
         for (int c = 0; c < clutter; c++) {
@@ -733,6 +951,65 @@ public final class BorderSimulation {
                 null,
                 null,
                 null,
+                sensor.releasability());
+    }
+
+    /** Whether sensors of this kind see a flight (class comment). */
+    private static boolean sees(SensorKind kind, LowFlyer flight) {
+        return switch (kind) {
+            case GROUND_RADAR, DRONE -> true;
+            case ADSB -> flight.cooperative();
+            default -> false;
+        };
+    }
+
+    /** A drone's or an ADS-B receiver's report of a flight: a fix with its height. */
+    private Observation flightFix(
+            SensorConfig sensor,
+            Instant time,
+            long millis,
+            int index,
+            SimulatedTarget target,
+            LowFlyer flight,
+            GeoPoint truth,
+            SplittableRandom rnd) {
+        EnuPoint p = plane.toEnu(truth);
+        double sigma = sensor.sigmaPositionM();
+        GeoPoint horizontal =
+                plane.surfacePoint(
+                        p.eastM() + gaussian(rnd) * sigma, p.northM() + gaussian(rnd) * sigma);
+        boolean adsb = sensor.kind() == SensorKind.ADSB;
+        double sigmaHeight = adsb ? ADSB_SIGMA_HEIGHT_M : DRONE_SIGMA_HEIGHT_M;
+        GeoPoint measured =
+                new GeoPoint(
+                        horizontal.latDeg(),
+                        horizontal.lonDeg(),
+                        flight.heightM() + gaussian(rnd) * sigmaHeight);
+        Velocity velocity = null;
+        CooperativeIdentity identity = null;
+        Classification classification =
+                new Classification(target.targetClass(), DRONE_CLASSIFICATION_CONFIDENCE);
+        if (adsb) {
+            velocity =
+                    new Velocity(
+                            target.velocityEastMps() + gaussian(rnd) * ADSB_SIGMA_VELOCITY_MPS,
+                            target.velocityNorthMps() + gaussian(rnd) * ADSB_SIGMA_VELOCITY_MPS,
+                            0.0);
+            identity =
+                    new CooperativeIdentity(
+                            "", flight.icao24(), "N" + flight.icao24().substring(1), "");
+            classification = new Classification(TargetClass.AIRCRAFT, 0.9);
+        }
+        return new Observation(
+                sensor.id() + "-" + millis + "-" + index,
+                sensor.partnerId(),
+                sensor.id(),
+                sensor.kind(),
+                time,
+                PositionFix.withHeight(measured, sigma, sigmaHeight),
+                velocity,
+                identity,
+                classification,
                 sensor.releasability());
     }
 
