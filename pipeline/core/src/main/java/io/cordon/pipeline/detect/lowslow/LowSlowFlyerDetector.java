@@ -29,17 +29,20 @@ import java.util.TreeMap;
  *
  * <p>An episode starts at the first {@code CONFIRMED}/{@code COASTING} update meeting every
  * condition and alerts {@code NEW} once they have held {@link
- * LowSlowFlyerParameters#minDurationS()}; it ends at the first update that fails one, or at the
- * track's deletion, which emit {@code CLOSED} for an alerted episode. While the alert is open, an
- * update at least {@link LowSlowFlyerParameters#updateDistanceM()} from where the previous message
- * placed the track re-sends it as {@code UPDATE} (same id, the track's position, evidence {@code
- * revision} one more). {@code TENTATIVE} updates and updates older than the last are ignored;
- * {@code DELETED} clears the state. The id is {@code AlertIds.of(LOW_SLOW_FLYER, "low-slow-flyer",
- * [trackId], t)} with {@code t} the episode's start in epoch milliseconds rounded to the second.
+ * LowSlowFlyerParameters#minDurationS()} (an episode that has not alerted restarts at an update
+ * that comes more than {@code minDurationS} after the previous one: the conditions were not seen to
+ * hold in between, as when a track coasting for minutes is found again); it ends at the first
+ * update that fails one, or at the track's deletion, which emit {@code CLOSED} for an alerted
+ * episode. While the alert is open, an update at least {@link
+ * LowSlowFlyerParameters#updateDistanceM()} from where the previous message placed the track
+ * re-sends it as {@code UPDATE} (same id, the track's position, evidence {@code revision} one
+ * more). {@code TENTATIVE} updates and updates older than the last are ignored; {@code DELETED}
+ * clears the state. The id is {@code AlertIds.of(LOW_SLOW_FLYER, "low-slow-flyer", [trackId], t)}
+ * with {@code t} the episode's start in epoch milliseconds rounded to the second.
  */
 public final class LowSlowFlyerDetector implements TrackDetector<LowSlowFlyerState> {
     public static final String NAME = "low-slow-flyer";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private final BorderMap borders;
     private final LowSlowFlyerParameters parameters;
@@ -89,10 +92,15 @@ public final class LowSlowFlyerDetector implements TrackDetector<LowSlowFlyerSta
             }
             return DetectorResult.of(idle);
         }
-        Instant since = prev != null && prev.since() != null ? prev.since() : u.time();
-        GeoPoint place =
-                prev != null && prev.sincePlace() != null ? prev.sincePlace() : u.position();
         boolean alerted = prev != null && prev.since() != null && prev.alerted();
+        boolean continues =
+                prev != null
+                        && prev.since() != null
+                        && (alerted
+                                || Geodesy.secondsBetween(prev.lastTime(), u.time())
+                                        <= parameters.minDurationS());
+        Instant since = continues ? prev.since() : u.time();
+        GeoPoint place = continues && prev.sincePlace() != null ? prev.sincePlace() : u.position();
         if (alerted) {
             GeoPoint reported = prev.reportedPlace() == null ? place : prev.reportedPlace();
             if (parameters.updateDistanceM() > 0

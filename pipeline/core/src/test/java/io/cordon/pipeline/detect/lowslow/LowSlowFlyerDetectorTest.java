@@ -142,6 +142,21 @@ class LowSlowFlyerDetectorTest {
     }
 
     @Test
+    void anEpisodeThatHasNotAlertedRestartsAfterAGapLongerThanMinDuration() {
+        // two updates 4 s apart, then nothing for 200 s (a track coasting, found again), then
+        // updates every 4 s: the 20 s run from the update after the gap, not from the first one
+        List<EntityTrack> f = flight(1_600, 10, 0, TargetClass.AIRCRAFT, "", 60);
+        List<EntityTrack> gapped = new ArrayList<>(f.subList(0, 2));
+        gapped.addAll(f.subList(52, 60));
+        List<List<Alert>> alerts = run(gapped);
+        for (int k = 0; k < 7; k++) {
+            assertThat(alerts.get(k)).as("update " + k).isEmpty();
+        }
+        assertThat(alerts.get(7)).extracting(Alert::state).containsExactly(AlertState.NEW);
+        assertThat(alerts.get(7).get(0).windowStart()).isEqualTo(gapped.get(2).time());
+    }
+
+    @Test
     void deletionClosesAnAlertedEpisodeAndClearsTheState() {
         List<EntityTrack> f = new ArrayList<>(flight(1_600, 40, 0, TargetClass.DRONE, "", 8));
         EntityTrack last = f.get(f.size() - 1);
