@@ -1061,16 +1061,26 @@ public final class MultiTargetTracker implements Tracker {
         long since = tn - (long) (window * 1e9);
         long lostAfter = (long) (parameters.coastAfterS() * 0.5e9);
         int births = 0;
-        // On the rows alone (a sequential pass over two arrays): a deleted track's time and an
-        // unconfirmed one's birth are Long.MIN_VALUE; the record is read only for a lost track.
+        // On the rows alone (a sequential pass over one or two arrays): a deleted track's time and
+        // an unconfirmed one's birth are Long.MIN_VALUE.
         for (int i = 0, size = live.size(); i < size; i++) {
-            long birth = rowBirth[i];
-            long time = rowTime[i];
-            if (birth == Long.MIN_VALUE || time == Long.MIN_VALUE) {
-                continue;
-            }
-            if (birth > since) {
+            if (rowBirth[i] > since && rowTime[i] != Long.MIN_VALUE) {
                 births++;
+            }
+        }
+        if (region != null) {
+            births = Math.max(0, births - TILE_BIRTHS_DISCOUNTED);
+        }
+        double rate = births * BIRTH_BATCH_S / (window * birthAreaM2);
+        double floor = Math.min(parameter, Math.max(BIRTH_FLOOR_SHARE * parameter, rate));
+        if (floor >= parameter) {
+            return floor; // nearLostTrack is not asked: no lost track is predicted
+        }
+        // The record is read only for a lost track.
+        for (int i = 0, size = live.size(); i < size; i++) {
+            long time = rowTime[i];
+            if (rowBirth[i] == Long.MIN_VALUE || time == Long.MIN_VALUE) {
+                continue;
             }
             if (tn - time > lostAfter) {
                 TrackRecord track = live.get(i);
@@ -1089,14 +1099,6 @@ public final class MultiTargetTracker implements Tracker {
                 lost[o + 3] = rough[5];
                 lost[o + 4] = rough[8] + margin * margin;
             }
-        }
-        if (region != null) {
-            births = Math.max(0, births - TILE_BIRTHS_DISCOUNTED);
-        }
-        double rate = births * BIRTH_BATCH_S / (window * birthAreaM2);
-        double floor = Math.min(parameter, Math.max(BIRTH_FLOOR_SHARE * parameter, rate));
-        if (floor >= parameter) {
-            lostCount = 0;
         }
         return floor;
     }
