@@ -7,6 +7,7 @@ import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.track.EntityTrack;
@@ -147,6 +148,54 @@ class BirthDensityTest {
         assertThat(nearExistence).isGreaterThan(5 * farExistence);
     }
 
+    /**
+     * Existence of the track that a plot at (-7700, 1500) starts at t = 140 s, after radar scans
+     * every 4 s that show, when {@code target}, a target moving east at 10 m/s until t = 40 s (last
+     * seen at (-7600, 0), its track's cheap prediction reaches the plot), and are empty otherwise;
+     * the tracker receives only the plots west of {@code observedBelowEastM} when that is finite.
+     */
+    private double existenceBesideALostTrack(double observedBelowEastM, boolean target) {
+        MultiTargetTracker tracker = new MultiTargetTracker(PARAMS, CrossingScenario.REF);
+        if (Double.isFinite(observedBelowEastM)) {
+            tracker.observesOnly((e, n) -> e < observedBelowEastM);
+        }
+        for (int t = 0; t <= 136; t += 4) {
+            if (target && t <= 40) {
+                tracker.update(List.of(plot(t, -8000 + 10.0 * t, 0)));
+            } else {
+                tracker.emptyScan("R1", CrossingScenario.T0.plusSeconds(t));
+            }
+        }
+        if (target) {
+            assertThat(tracker.confirmedTracksAt(CrossingScenario.T0.plusSeconds(40))).hasSize(1);
+        }
+        Observation beside = plot(140, -7700, 1500);
+        String newId = TrackIds.derive("R1", beside.eventTime(), beside.observationId());
+        assertThat(tracker.update(List.of(beside))).anyMatch(e -> e.trackId().equals(newId));
+        double existence = tracker.existenceProbability(newId);
+        assertThat(existence).isBetween(0.0, 1.0);
+        return existence;
+    }
+
+    @Test
+    void aTrackLostWhereTheTrackerReceivesNothingDoesNotRaiseTheDensityBesideIt() {
+        // The single tracker: the target went dark inside its view, a plot beside its prediction
+        // may be the target again (the least density, a tenth here, does not hold there).
+        double whole = existenceBesideALostTrack(Double.POSITIVE_INFINITY, true);
+        assertThat(whole)
+                .isGreaterThan(5 * existenceBesideALostTrack(Double.POSITIVE_INFINITY, false));
+        // A tile that receives the plots west of -7580 m only: the track was last seen 20 m from
+        // the edge and went on east, out of what the tile receives (as a replica of a target that
+        // went on into the neighbour tile); the plot beside it is judged as without the track.
+        assertThat(existenceBesideALostTrack(-7580, true))
+                .isCloseTo(
+                        existenceBesideALostTrack(-7580, false),
+                        org.assertj.core.data.Percentage.withPercentage(1));
+        // The same tile with the target lost 1.4 km inside its area keeps the exception.
+        assertThat(existenceBesideALostTrack(-6200, true))
+                .isGreaterThan(5 * existenceBesideALostTrack(-6200, false));
+    }
+
     @Test
     void aTileDoesNotCountOneBirthInItsRegion() {
         // The western half of the radar's coverage (about 1.2e9 m²): ten births in the last 45 s
@@ -160,5 +209,78 @@ class BirthDensityTest {
         assertThat(quiet / busy).isBetween(0.08, 0.2);
         // The single tracker counts every birth: one birth over the whole coverage raises it.
         assertThat(existenceOfANewPlotAfter(1, null)).isGreaterThan(1.05 * quiet);
+    }
+
+    /** A drone over (-8, -5) km, 6 km footprint, 2 clutter plots expected per frame. */
+    private static final double DRONE_RADIUS_M = 6000;
+
+    private static final double DRONE_CLUTTER_PER_FRAME = 2;
+
+    private static final TrackerParameters DRONE_PARAMS =
+            TrackerParameters.defaults()
+                    .withSensors(
+                            List.of(
+                                    new SensorPrior(
+                                            "D1",
+                                            0.85,
+                                            DRONE_CLUTTER_PER_FRAME
+                                                    / (Math.PI * DRONE_RADIUS_M * DRONE_RADIUS_M),
+                                            new SensorCoverage.Disc(
+                                                    CrossingScenario.PLANE.surfacePoint(
+                                                            -8000, -5000),
+                                                    DRONE_RADIUS_M))));
+
+    /** A drone fix (σ 10 m) at the point (east, north) of the scenario plane at t. */
+    private Observation fix(int t, double east, double north) {
+        return new Observation(
+                "f" + id++,
+                "US",
+                "D1",
+                SensorKind.DRONE,
+                CrossingScenario.T0.plusSeconds(t),
+                new PositionFix(CrossingScenario.PLANE.surfacePoint(east, north), 100, 0, 100),
+                null,
+                null,
+                null,
+                Marking.releasableTo(List.of("US")));
+    }
+
+    /**
+     * The initial existence of each track that a drone frame of {@code count} detections 1.5 km
+     * apart starts at t = 62 s, after {@code quietS} s of empty frames (every 2 s).
+     */
+    private double[] existencesOfAFrame(int quietS, int count) {
+        MultiTargetTracker tracker = new MultiTargetTracker(DRONE_PARAMS, CrossingScenario.REF);
+        for (int t = 0; t < quietS; t += 2) {
+            tracker.emptyScan("D1", CrossingScenario.T0.plusSeconds(t));
+        }
+        List<Observation> frame = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            frame.add(fix(quietS, -11500 + 1000 * (k % 7), -8000 + 1500 * (k / 7)));
+        }
+        List<EntityTrack> out = tracker.update(frame);
+        double[] existences = new double[count];
+        for (int k = 0; k < count; k++) {
+            Observation o = frame.get(k);
+            String newId = TrackIds.derive("D1", o.eventTime(), o.observationId());
+            assertThat(out).anyMatch(e -> e.trackId().equals(newId));
+            existences[k] = tracker.existenceProbability(newId);
+        }
+        return existences;
+    }
+
+    @Test
+    void aBurstOfClutterInADroneFrameIsNotTakenForNewTargets() {
+        // Seven unassigned plots where two clutter plots are expected: 7 - 2 - 2 √2 = 2.17 beyond
+        // the margin, so each is a target with probability 2.17 / 7 = 0.31, not the 0.52 that
+        // 2.17 targets spread over the footprint against its clutter density gave.
+        double excessShare = (7 - 2 - 2 * Math.sqrt(2)) / 7;
+        for (double existence : existencesOfAFrame(60, 7)) {
+            assertThat(existence).isBetween(0.8 * excessShare, excessShare + 1e-9);
+        }
+        // A frame full of new targets (start-up: 28 plots) still starts credible tracks.
+        for (double existence : existencesOfAFrame(0, 28)) {
+            assertThat(existence).isGreaterThan(0.8);
+        }
     }
 }
