@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +65,9 @@ import java.util.TreeSet;
  *       group is a set of at least 3 linked directly or through others, followed from time to time
  *       by its members; an event when it holds 120 s; its time is its first time, its place its
  *       centroid 120 s later (where the detector, which alerts then, reports it), the ids every
- *       target that was in it.
+ *       target that was in it. Such a group that breaks and forms again within 120 s ({@code
+ *       rejoinS}) holding half of its last members, and at least two ({@code rejoinShare}), is the
+ *       same event, as the detector counts it (a column re-forming after a bend).
  * </ul>
  */
 public final class TruthEvents {
@@ -416,6 +419,7 @@ public final class TruthEvents {
             final Set<Integer> ever = new TreeSet<>();
         }
         List<Group> active = new ArrayList<>();
+        List<Group> broken = new ArrayList<>(); // labelled groups that broke, held for rejoinS
         for (var step : byTime.entrySet()) {
             double t = step.getKey();
             List<Integer> ids = new ArrayList<>(step.getValue().keySet());
@@ -458,6 +462,21 @@ public final class TruthEvents {
                     }
                 }
                 if (best == null) {
+                    // A labelled group that broke less than rejoinS ago and re-forms holding
+                    // rejoinShare of its last members (and two) is the same convoy, as the
+                    // detector counts it (ConvoyParameters#rejoinS).
+                    for (Group g : broken) {
+                        int s = (int) c.stream().filter(g.members::contains).count();
+                        if (t - g.last <= cp.rejoinS()
+                                && s >= rejoinNeeds(g.members.size(), cp)
+                                && s > shared) {
+                            best = g;
+                            shared = s;
+                        }
+                    }
+                    broken.remove(best);
+                }
+                if (best == null) {
                     best = new Group();
                     best.start = t;
                 }
@@ -480,6 +499,12 @@ public final class TruthEvents {
             }
             for (Group g : active) {
                 if (!taken.contains(g) && g.placed) {
+                    broken.add(g);
+                }
+            }
+            for (Iterator<Group> it = broken.iterator(); it.hasNext(); ) {
+                Group g = it.next();
+                if (t - g.last > cp.rejoinS()) {
                     out.add(
                             event(
                                     "CONVOY",
@@ -488,15 +513,24 @@ public final class TruthEvents {
                                     g.lat,
                                     g.lon,
                                     new ArrayList<>(g.ever)));
+                    it.remove();
                 }
             }
             active = next;
+        }
+        for (Group g : broken) {
+            out.add(event("CONVOY", g.start, g.last, g.lat, g.lon, new ArrayList<>(g.ever)));
         }
         for (Group g : active) {
             if (g.placed) {
                 out.add(event("CONVOY", g.start, g.last, g.lat, g.lon, new ArrayList<>(g.ever)));
             }
         }
+    }
+
+    /** The members a re-formed group must hold of a broken one's last: rejoinShare, at least 2. */
+    private static int rejoinNeeds(int lastMembers, ConvoyParameters cp) {
+        return (int) Math.max(2, Math.ceil(cp.rejoinShare() * lastMembers - 1e-9));
     }
 
     private static int find(int[] parent, int i) {

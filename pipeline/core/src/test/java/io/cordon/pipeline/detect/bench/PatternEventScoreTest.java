@@ -127,9 +127,11 @@ class PatternEventScoreTest {
         assertThat(ratio(convoyAll[2], convoyAll[1]))
                 .as("convoy precision, seeds 1-6")
                 .isGreaterThan(0.95);
+        // 12 of 12 since the labels count a column re-forming within rejoinS as one convoy; one
+        // miss in 12 (0.917) fails
         assertThat(ratio(convoyAll[2], convoyAll[0]))
                 .as("convoy recall, seeds 1-6")
-                .isGreaterThan(0.9);
+                .isGreaterThan(0.95);
         assertThat(onDecoys).as("alerts on decoys").isEmpty();
         // Loitering latency is the 300 s minimum plus the update that passes it, counted from the
         // truth's episode start, which may fall up to the gate's 60 s after the track's; zone
