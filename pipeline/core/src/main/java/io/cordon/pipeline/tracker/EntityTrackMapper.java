@@ -14,8 +14,9 @@ import java.time.Instant;
  * the reference height, velocity and covariance are rotated from the plane's axes into the local
  * ENU axes at that position (the rotation is the meridian convergence, about 0.1° at 40 km). A
  * track with a height estimate ({@link TrackHeight}) is published at that height predicted to the
- * track's time, with its vertical rate as the velocity's up component; a track without one at the
- * reference height with up 0.
+ * track's time (held {@value TrackHeight#MAX_EXTRAPOLATION_S} s after the last measured height),
+ * with its vertical rate as the velocity's up component; a track without one at the reference
+ * height with up 0.
  */
 final class EntityTrackMapper {
     private final LocalTangentPlane plane;
@@ -42,7 +43,8 @@ final class EntityTrackMapper {
         double[] geo = geodetic;
         plane.surfacePoint(g[go], g[go + 1], geo);
         TrackHeight height = track.height;
-        double altM = height == null ? geo[2] : height.heightAt(TrackRecord.nanos(time));
+        long timeNanos = height == null ? 0 : TrackRecord.nanos(time);
+        double altM = height == null ? geo[2] : height.heightAt(timeNanos);
         GeoPoint position = new GeoPoint(geo[0], geo[1], altM);
         // Horizontal block of R_local R_planeᵀ: local east/north axes dotted with the plane's.
         double sla = geo[3], cla = geo[4], slo = geo[5], clo = geo[6];
@@ -57,7 +59,7 @@ final class EntityTrackMapper {
                 new Velocity(
                         r00 * ve + r01 * vn,
                         r10 * ve + r11 * vn,
-                        height == null ? 0.0 : height.rateMps);
+                        height == null ? 0.0 : height.rateAt(timeNanos));
         // C' = T C Tᵀ with T = diag(R, R), block by block: R X Rᵀ for each 2×2 block X.
         double[] out = covariance;
         for (int bi = 0; bi < 2; bi++) {

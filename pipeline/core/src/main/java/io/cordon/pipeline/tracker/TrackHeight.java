@@ -33,6 +33,9 @@ final class TrackHeight {
     /** Spectral density of the white vertical acceleration, m²/s³. */
     static final double PROCESS_NOISE_M2_PER_S3 = 0.2;
 
+    /** A published height follows the vertical rate this long after the last measured one, s. */
+    static final double MAX_EXTRAPOLATION_S = 30.0;
+
     /** One-sigma vertical rate of a new height estimate, m/s. */
     static final double INITIAL_RATE_SIGMA_MPS = 5.0;
 
@@ -76,9 +79,24 @@ final class TrackHeight {
                 heightM, rateMps, varHeightM2, covHeightRateM2PerS, varRateM2PerS2, nanos);
     }
 
-    /** The height predicted to {@code atNanos} (the estimate itself is not changed), m. */
+    /**
+     * The height to publish at {@code atNanos}, m: the estimate predicted along its vertical rate
+     * for at most {@value #MAX_EXTRAPOLATION_S} s after the last measured height, then held (the
+     * estimate itself is not changed). A rate carried on for minutes without a height diverges (1
+     * m/s over 5 min is 300 m), and aircraft level off: a track that left every sensor reporting
+     * height keeps about its last height.
+     */
     double heightAt(long atNanos) {
-        return heightM + rateMps * ((atNanos - nanos) * 1e-9);
+        double dt = Math.min((atNanos - nanos) * 1e-9, MAX_EXTRAPOLATION_S);
+        return heightM + rateMps * dt;
+    }
+
+    /**
+     * The vertical rate to publish at {@code atNanos}, m/s: the estimate's within {@value
+     * #MAX_EXTRAPOLATION_S} s of the last measured height, 0 after (the height is held).
+     */
+    double rateAt(long atNanos) {
+        return (atNanos - nanos) * 1e-9 <= MAX_EXTRAPOLATION_S ? rateMps : 0.0;
     }
 
     /** Predicts the estimate to {@code toNanos}; earlier times leave it as it is. */

@@ -185,6 +185,23 @@ class TrackHeightTest {
     }
 
     @Test
+    void aHeightNoLongerMeasuredIsHeldAfterAShortExtrapolation() {
+        // heights until 60 s, then fixes without height until 300 s: the climb is carried on for
+        // 30 s after the last height, then the height is held and the rate published as 0
+        List<List<Observation>> batches = new ArrayList<>(climb(3, 60, true));
+        batches.addAll(climb(3, 300, false).subList(31, 151));
+        MultiTargetTracker tracker = run(batches);
+
+        EntityTrack track = longest(tracker, T0.plusSeconds(300));
+
+        double held = heightAt(60) + CLIMB_MPS * TrackHeight.MAX_EXTRAPOLATION_S;
+        assertThat(track.position().altM()).isCloseTo(held, within(40.0));
+        assertThat(track.velocity().upMps()).isZero();
+        EntityTrack soon = longest(run(batches.subList(0, 36)), T0.plusSeconds(70));
+        assertThat(soon.velocity().upMps()).isCloseTo(CLIMB_MPS, within(4.0));
+    }
+
+    @Test
     void tracksWithoutHeightMeasurementsKeepTheReferenceHeight() {
         MultiTargetTracker tracker = run(climb(7, 120, false));
 

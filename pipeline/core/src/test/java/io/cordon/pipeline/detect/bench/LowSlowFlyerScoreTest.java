@@ -180,6 +180,18 @@ class LowSlowFlyerScoreTest {
                     System.out.println(
                             "seed " + seed + " alert near decoy " + f + ": " + near.size());
                 }
+                if (f.kind().shouldAlert() && near.size() > 1) {
+                    for (BenchDetection.Raised r : near) {
+                        System.out.printf(
+                                Locale.ROOT,
+                                "seed %d flyer %s alerted by %s, episode from %.1f s after its"
+                                        + " start%n",
+                                seed,
+                                f.targetId(),
+                                r.alert().trackIds(),
+                                Geodesy.secondsBetween(EPOCH, r.alert().windowStart()) - f.bornS());
+                    }
+                }
             }
         }
         Totals t =
