@@ -63,12 +63,18 @@ public final class CotObservationMapper {
                 p.ceM().isPresent() && p.ceM().getAsDouble() > 0
                         ? p.ceM().getAsDouble()
                         : defaults.horizontalSigmaM();
+        // a height is a measurement only with its error: hae with a known le (one sigma)
+        double sigmaAlt =
+                p.haeM().isPresent() && p.leM().isPresent() && p.leM().getAsDouble() > 0
+                        ? p.leM().getAsDouble()
+                        : 0.0;
         PositionFix fix =
                 new PositionFix(
                         new GeoPoint(p.latDeg(), p.lonDeg(), p.haeM().orElse(0.0)),
                         sigma * sigma,
                         0.0,
-                        sigma * sigma);
+                        sigma * sigma,
+                        sigmaAlt);
         Measurement measurement =
                 isForeignTrack(event.how()) ? new SensorTrackUpdate(event.uid(), fix) : fix;
         return DecodeResult.of(

@@ -68,6 +68,13 @@ public final class MisbObservationMapper {
     private Observation observation(
             VmtiTarget target, TargetLocation location, Instant time, VmtiLocalSet vmti) {
         GeoPoint position = new GeoPoint(location.latDeg(), location.lonDeg(), location.haeM());
+        // the height is a measurement when the pack gives its sigma (PositionFix.sigmaAltM)
+        double sigmaAlt =
+                location.sigmaHaeM().isPresent()
+                                && location.sigmaHaeM().getAsDouble() > 0
+                                && Double.isFinite(location.sigmaHaeM().getAsDouble())
+                        ? location.sigmaHaeM().getAsDouble()
+                        : 0.0;
         PositionFix fix;
         if (location.sigmaLatM().isPresent()
                 && location.sigmaLonM().isPresent()
@@ -77,9 +84,10 @@ public final class MisbObservationMapper {
             double sLon = location.sigmaLonM().getAsDouble();
             // keep the matrix positive definite when a producer writes rho = +-1
             double rho = Math.max(-0.999, Math.min(0.999, location.rhoLatLon().orElse(0.0)));
-            fix = new PositionFix(position, sLon * sLon, rho * sLat * sLon, sLat * sLat);
+            fix = new PositionFix(position, sLon * sLon, rho * sLat * sLon, sLat * sLat, sigmaAlt);
         } else {
-            fix = PositionFix.isotropic(position, defaults.horizontalSigmaM());
+            double s = defaults.horizontalSigmaM();
+            fix = new PositionFix(position, s * s, 0.0, s * s, sigmaAlt);
         }
         return new Observation(
                 "misb/"

@@ -43,6 +43,24 @@ class CotObservationMapperTest {
     }
 
     @Test
+    void haeWithItsLinearErrorIsAMeasuredHeight_withoutEitherNone() {
+        PositionFix measured = (PositionFix) map(CotXmlDecoderTest.DRONE).measurement();
+        assertThat(measured.hasHeight()).isTrue();
+        assertThat(measured.sigmaAltM()).isEqualTo(3.0);
+        PositionFix noLe =
+                (PositionFix)
+                        map(CotXmlDecoderTest.DRONE.replace("le='3.0'", "le='9999999.0'"))
+                                .measurement();
+        assertThat(noLe.hasHeight()).isFalse();
+        assertThat(noLe.position().altM()).isEqualTo(120.5);
+        PositionFix noHae =
+                (PositionFix)
+                        map(CotXmlDecoderTest.DRONE.replace("hae='120.5'", "hae='9999999.0'"))
+                                .measurement();
+        assertThat(noHae.hasHeight()).isFalse();
+    }
+
+    @Test
     void unknownCircularErrorFallsBackToSensorDefault() {
         Observation o = map(CotXmlDecoderTest.DRONE.replace("ce='7.5'", "ce='9999999.0'"));
         assertThat(((PositionFix) o.measurement()).covEastEastM2()).isEqualTo(900.0);

@@ -115,6 +115,9 @@ class MisbNestedVmtiTest {
         assertThat(fix.covEastEastM2()).isCloseTo(64.0, within(0.5));
         assertThat(fix.covEastNorthM2()).isCloseTo(0.25 * 12 * 8, within(0.1));
         assertThat(fix.position().altM()).isCloseTo(150.0, within(0.5));
+        // the pack's height sigma (3 m) makes the height a measurement
+        assertThat(fix.hasHeight()).isTrue();
+        assertThat(fix.sigmaAltM()).isCloseTo(3.0, within(0.02));
         assertThat(o.observationId()).isEqualTo("misb/uas-3/Test MTI/" + T0.toEpochMilli() + "/7");
     }
 
