@@ -38,12 +38,21 @@ import java.util.List;
  *       system plane is taken as east-north) or the sensor's sigmaPositionM, velocity I185 with
  *       I220 as up.
  *   <li>CAT021 report: {@link PositionFix} with a one-sigma per axis of EPU/√χ²₂(0.95) from NACp
- *       (RTCA DO-260B table 2-70), else the sensor's sigmaPositionM; event time from I071, else
- *       I073, else I077; velocity from I160 with I157 (else I155) as up.
+ *       (RTCA DO-260B table 2-70), else the sensor's sigmaPositionM, and the geometric height
+ *       (I140) as a measured height ({@link #GEOMETRIC_HEIGHT_SIGMA_M}; a flight level alone is the
+ *       altitude but no measured height); event time from I071, else I073, else I077; velocity from
+ *       I160 with I157 (else I155) as up.
  * </ul>
  */
 public final class AsterixObservationMapper {
     static final double M_PER_FT = 0.3048;
+
+    /**
+     * One-sigma error of a CAT021 geometric height (I140), metres: geometric vertical accuracy
+     * (GVA, in I090's extension, not decoded) taken as 2, under 45 m at 95 % (RTCA DO-260B), over
+     * 1.96.
+     */
+    static final double GEOMETRIC_HEIGHT_SIGMA_M = 45 / 1.96;
 
     /** √χ²(0.95, 2): a 95 % horizontal radius over the one-sigma per axis. */
     static final double RADIUS95_PER_SIGMA = Math.sqrt(5.991464547107979);
@@ -249,8 +258,17 @@ public final class AsterixObservationMapper {
             }
             sigmaM = sensor.sigmaPositionM();
         }
+        // the geometric height (I140) is ellipsoidal: a measured height; a flight level alone is
+        // barometric and is no ellipsoidal height (PositionFix.sigmaAltM 0)
+        double sigmaAltM =
+                Double.isFinite(report.geometricHeightM()) ? GEOMETRIC_HEIGHT_SIGMA_M : 0.0;
         PositionFix fix =
-                PositionFix.isotropic(new GeoPoint(report.latDeg(), report.lonDeg(), altM), sigmaM);
+                new PositionFix(
+                        new GeoPoint(report.latDeg(), report.lonDeg(), altM),
+                        sigmaM * sigmaM,
+                        0.0,
+                        sigmaM * sigmaM,
+                        sigmaAltM);
         Velocity v = null;
         if (Double.isFinite(report.groundSpeedMps())) {
             double rad = Math.toRadians(report.trackAngleDeg());

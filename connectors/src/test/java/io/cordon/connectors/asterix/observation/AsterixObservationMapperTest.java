@@ -214,6 +214,8 @@ class AsterixObservationMapperTest {
         double sigma = 30 / Math.sqrt(5.991464547107979); // NACp 9: EPU < 30 m
         assertThat(fix.covEastEastM2()).isCloseTo(sigma * sigma, within(1e-9));
         assertThat(fix.position().altM()).isCloseTo(-304.8, within(1e-9));
+        // the geometric height is a measured height, σ from GVA 2 (45 m at 95 %)
+        assertThat(fix.sigmaAltM()).isCloseTo(45 / 1.96, within(1e-9));
         assertThat(o.eventTime()).isEqualTo(Instant.parse("2016-05-05T08:00:02.500Z"));
         assertThat(o.velocity().eastMps()).isCloseTo(450 * 1852 / 3600.0, within(1e-9));
         assertThat(o.velocity().northMps()).isCloseTo(0, within(1e-9));
@@ -221,6 +223,44 @@ class AsterixObservationMapperTest {
         assertThat(o.classification().targetClass()).isEqualTo(TargetClass.DRONE);
         assertThat(o.identity().icao24()).isEqualTo("4CA7A8");
         assertThat(o.sensorKind()).isEqualTo(SensorKind.ADSB);
+    }
+
+    @Test
+    void aCat021FlightLevelAloneIsNoMeasuredHeight() {
+        Cat021Report r = Cat021.decode(Cat021DecodeTest.block()).values().get(0);
+        Cat021Report flightLevelOnly =
+                new Cat021Report(
+                        r.sac(),
+                        r.sic(),
+                        r.icao24(),
+                        r.callsign(),
+                        r.trackNumber(),
+                        r.latDeg(),
+                        r.lonDeg(),
+                        r.timeOfApplicabilityPositionSeconds(),
+                        r.timeOfReceptionPositionSeconds(),
+                        r.timeOfReportTransmissionSeconds(),
+                        Double.NaN,
+                        r.flightLevel(),
+                        r.groundSpeedMps(),
+                        r.trackAngleDeg(),
+                        r.barometricVerticalRateMps(),
+                        r.geometricVerticalRateMps(),
+                        r.mode3A(),
+                        r.emitterCategory(),
+                        r.nacp(),
+                        r.nic(),
+                        r.simulated(),
+                        r.testTarget(),
+                        r.onGround());
+
+        PositionFix fix =
+                (PositionFix)
+                        single(new AsterixObservationMapper(ADSB).map(flightLevelOnly, DAY))
+                                .measurement();
+
+        assertThat(fix.position().altM()).isCloseTo(350 * 100 * 0.3048, within(1e-9));
+        assertThat(fix.hasHeight()).isFalse();
     }
 
     @Test
