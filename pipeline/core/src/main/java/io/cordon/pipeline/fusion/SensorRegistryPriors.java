@@ -36,7 +36,8 @@ public final class SensorRegistryPriors {
                             s.id(),
                             pd,
                             Math.max(s.clutterPerScan() / areaM2, MIN_CLUTTER_DENSITY_PER_M2),
-                            new SensorCoverage.Disc(s.position(), s.rangeM())));
+                            new SensorCoverage.Disc(s.position(), s.rangeM()),
+                            s.kind()));
         }
         return priors;
     }

@@ -883,7 +883,7 @@ public final class MultiTargetTracker implements Tracker {
         if (m == 0) {
             batchSensors.add(emptyScanSensor);
             batchSensorIndex[0] = priors.indexOf(emptyScanSensor);
-            batchSensorKind[0] = null;
+            batchSensorKind[0] = priors.cooperativeKind(batchSensorIndex[0]);
         }
     }
 

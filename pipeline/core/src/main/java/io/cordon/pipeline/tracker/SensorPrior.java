@@ -1,5 +1,7 @@
 package io.cordon.pipeline.tracker;
 
+import io.cordon.pipeline.observation.SensorKind;
+
 /**
  * What the tracker may assume about one sensor.
  *
@@ -7,12 +9,24 @@ package io.cordon.pipeline.tracker;
  * @param detectionProbability P_D of a target inside the coverage, in (0, 1)
  * @param clutterDensityPerM2 false alarms per scan per m² inside the coverage, > 0
  * @param coverage where the sensor can see
+ * @param kind what kind of sensor it is, or null when not known; a cooperative kind (AIS, ADS-B)
+ *     makes an empty scan of it a miss only for tracks that transmit to it, as its batches are
  */
 public record SensorPrior(
         String sensorId,
         double detectionProbability,
         double clutterDensityPerM2,
-        SensorCoverage coverage) {
+        SensorCoverage coverage,
+        SensorKind kind) {
+    /** A prior without the sensor's kind. */
+    public SensorPrior(
+            String sensorId,
+            double detectionProbability,
+            double clutterDensityPerM2,
+            SensorCoverage coverage) {
+        this(sensorId, detectionProbability, clutterDensityPerM2, coverage, null);
+    }
+
     public SensorPrior {
         if (sensorId == null || sensorId.isBlank() || coverage == null) {
             throw new IllegalArgumentException("sensorId and coverage are required");

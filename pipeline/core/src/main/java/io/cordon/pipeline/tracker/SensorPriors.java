@@ -4,6 +4,7 @@ import io.cordon.pipeline.filter.MeasurementModel;
 import io.cordon.pipeline.filter.RangeAzimuthMeasurement;
 import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
+import io.cordon.pipeline.observation.SensorKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class SensorPriors {
     private final Map<String, Integer> index = new HashMap<>();
     private final double[] pd, clutter, e, n, a, b;
     private final int[] kind;
+    // each sensor's kind when it is cooperative (AIS, ADS-B), else null
+    private final SensorKind[] cooperative;
     private final double defaultPd;
     private final double defaultClutter;
     private final boolean anyKnown;
@@ -40,8 +43,10 @@ final class SensorPriors {
         a = new double[count];
         b = new double[count];
         kind = new int[count];
+        cooperative = new SensorKind[count];
         for (int k = 0; k < count; k++) {
             SensorPrior p = priors.get(k);
+            cooperative[k] = p.kind() != null && p.kind().cooperative() ? p.kind() : null;
             pd[k] = p.detectionProbability();
             clutter[k] = p.clutterDensityPerM2();
             SensorCoverage c = p.coverage();
@@ -210,6 +215,11 @@ final class SensorPriors {
             soleArea[k] = known;
         }
         return soleArea[k];
+    }
+
+    /** The kind of sensor k when its prior says it is cooperative (AIS, ADS-B), else null. */
+    SensorKind cooperativeKind(int k) {
+        return k == UNKNOWN ? null : cooperative[k];
     }
 
     /** The number of a sensor with a prior, or {@link #UNKNOWN}. */

@@ -36,8 +36,8 @@ class CooperativeSilenceMissTest {
                                             "adsb-1",
                                             0.95,
                                             1e-12,
-                                            new SensorCoverage.Disc(
-                                                    CrossingScenario.REF, 250_000))));
+                                            new SensorCoverage.Disc(CrossingScenario.REF, 250_000),
+                                            SensorKind.ADSB)));
 
     /**
      * A target without transponder seen by a drone every 2 s at 20 m/s; when {@code adsb}, an ADS-B
@@ -125,6 +125,30 @@ class CooperativeSilenceMissTest {
             assertThat(withAdsb.position()).isEqualTo(alone.position());
             assertThat(withAdsb.updateCount()).isEqualTo(alone.updateCount());
         }
+    }
+
+    @Test
+    void anEmptyScanOfAReceiverKnownToBeCooperativeIsNoMissEither() {
+        // as a tile gets it when the receiver's reports of the batch fell in other tiles
+        List<List<Observation>> drone = batches(4, false, 60);
+        EntityTrack alone = droneTrack(drone, 60);
+        MultiTargetTracker tracker = new MultiTargetTracker(PARAMS, CrossingScenario.REF);
+        int next = 0;
+        for (int t = 0; t <= 60; t++) {
+            if (t % 2 == 0) {
+                tracker.update(drone.get(next++));
+            }
+            tracker.emptyScan("adsb-1", T0.plusSeconds(t));
+        }
+        EntityTrack withEmptyScans =
+                tracker.confirmedTracksAt(T0.plusSeconds(60)).stream()
+                        .filter(e -> e.trackId().equals(alone.trackId()))
+                        .findFirst()
+                        .orElse(null);
+
+        assertThat(withEmptyScans).isNotNull();
+        assertThat(withEmptyScans.position()).isEqualTo(alone.position());
+        assertThat(withEmptyScans.updateCount()).isEqualTo(alone.updateCount());
     }
 
     @Test
