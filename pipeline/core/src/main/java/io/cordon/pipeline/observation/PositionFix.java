@@ -8,11 +8,11 @@ import io.cordon.pipeline.geo.GeoPoint;
  *
  * <p>Height convention: {@link GeoPoint#altM()} is always finite, so a fix says that its height is
  * a measurement by a one-sigma height error {@code sigmaAltM > 0} (the wire format's {@code
- * GeodeticPosition.sigma_alt_m}, present exactly when the source reports a height: CoT {@code hae}
- * with its {@code le}, MISB ST 0601 target location with its height error, ADS-B geometric
- * altitude, ASTERIX cat021 geometric height or cat048 flight level converted to ellipsoidal
- * height). {@code sigmaAltM == 0} means no height was measured (AIS, surface positions, a source
- * without a height field): {@code altM} is then a placeholder (0 or the ground) and the tracker
+ * GeodeticPosition.sigma_alt_m}, present exactly when the source reports an ellipsoidal height with
+ * its error: CoT {@code hae} with its {@code le}, a MISB ST 0903 target location with its height
+ * sigma, an ASTERIX cat021 (ADS-B) geometric height). {@code sigmaAltM == 0} means no height was
+ * measured (AIS, surface positions, a barometric flight level alone, a source without a height or
+ * its error): {@code altM} is then a placeholder (0, the ground, or an altitude) and the tracker
  * ignores it.
  *
  * @param position measured position (WGS84)
