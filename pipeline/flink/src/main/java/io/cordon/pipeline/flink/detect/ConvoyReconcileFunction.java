@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -80,10 +78,7 @@ public class ConvoyReconcileFunction
 
     private transient ConvoyAlertReconciler reconciler;
     private transient ValueState<byte[]> state;
-    private transient ListState<PendingAlert> pending;
-    private transient ValueState<Long> arrivals;
-    private transient ValueState<Long> flushAt;
-    private transient ValueState<Long> lastArrival;
+    private transient WatermarkOrderBuffer<PendingAlert> buffer;
     private transient ValueState<Long> dueAt;
     private transient Counter alertsOut;
     private transient Counter late;
@@ -109,13 +104,14 @@ public class ConvoyReconcileFunction
                         new ValueStateDescriptor<>(
                                 "reconciler",
                                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        pending =
-                ctx.getListState(
-                        new ListStateDescriptor<>(
-                                "pending-alerts", TypeInformation.of(PendingAlert.class)));
-        arrivals = ctx.getState(new ValueStateDescriptor<>("arrivals", Types.LONG));
-        flushAt = ctx.getState(new ValueStateDescriptor<>("flush-at", Types.LONG));
-        lastArrival = ctx.getState(new ValueStateDescriptor<>("last-arrival", Types.LONG));
+        buffer =
+                new WatermarkOrderBuffer<>(
+                        ctx,
+                        "pending-alerts",
+                        "",
+                        TypeInformation.of(PendingAlert.class),
+                        w -> w.raisedAtMs,
+                        flushAfterMs);
         dueAt = ctx.getState(new ValueStateDescriptor<>("due-at", Types.LONG));
         var group = ctx.getMetricGroup().addGroup("reconciler", ConvoyDetector.NAME);
         alertsOut = group.counter("alerts");
@@ -131,8 +127,7 @@ public class ConvoyReconcileFunction
             out.collect(p);
             return;
         }
-        long n = arrivals.value() == null ? 0 : arrivals.value();
-        arrivals.update(n + 1);
+        long n = buffer.nextArrival();
         long at = ConvoyAlertReconciler.raisedAt(ok.value()).toEpochMilli();
         long watermark = ctx.timerService().currentWatermark();
         if (at <= watermark) {
@@ -140,55 +135,31 @@ public class ConvoyReconcileFunction
             process(List.of(ok.value()), watermark, out, ctx.timerService());
             return;
         }
-        pending.add(new PendingAlert(at, n, p.payload));
-        ctx.timerService().registerEventTimeTimer(at);
-        long now = ctx.timerService().currentProcessingTime();
-        lastArrival.update(now);
-        if (flushAt.value() == null) {
-            flushAt.update(now + flushAfterMs);
-            ctx.timerService().registerProcessingTimeTimer(now + flushAfterMs);
-        }
+        buffer.hold(new PendingAlert(at, n, p.payload), ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<KeyedPayload> out)
             throws Exception {
-        long upTo;
-        long watermark;
-        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            upTo = timestamp;
-            watermark = timestamp;
-        } else {
-            watermark = ctx.timerService().currentWatermark();
-            Long due = flushAt.value();
-            if (due == null || timestamp != due) {
-                return; // not the current deadline
-            }
-            long quietUntil = lastArrival.value() + flushAfterMs;
-            if (timestamp < quietUntil) {
-                flushAt.update(quietUntil);
-                ctx.timerService().registerProcessingTimeTimer(quietUntil);
-                return;
-            }
-            flushAt.clear();
-            upTo = Long.MAX_VALUE;
+        WatermarkOrderBuffer.Release<PendingAlert> release =
+                buffer.release(
+                        timestamp, ctx.timeDomain() == TimeDomain.EVENT_TIME, ctx.timerService());
+        if (release == null) {
+            return;
         }
         List<Waiting> ready = new ArrayList<>();
-        List<PendingAlert> waiting = new ArrayList<>();
-        Iterable<PendingAlert> all = pending.get();
-        if (all != null) {
-            for (PendingAlert w : all) {
-                if (w.raisedAtMs <= upTo
-                        && AlertCodec.parse(w.payload) instanceof DecodeResult.Ok<Alert> ok) {
-                    ready.add(new Waiting(ok.value(), w.seq));
-                } else {
-                    waiting.add(w);
-                }
+        for (PendingAlert w : release.ready()) {
+            // each was decoded once on arrival
+            if (AlertCodec.parse(w.payload) instanceof DecodeResult.Ok<Alert> ok) {
+                ready.add(new Waiting(ok.value(), w.seq));
             }
         }
         ready.sort(ORDER);
-        pending.update(waiting);
-        process(ready.stream().map(Waiting::alert).toList(), watermark, out, ctx.timerService());
+        process(
+                ready.stream().map(Waiting::alert).toList(),
+                release.watermark(),
+                out,
+                ctx.timerService());
     }
 
     /** Reconciles {@code ordered}, then advances to the watermark; stores state and its timer. */
@@ -214,43 +185,21 @@ public class ConvoyReconcileFunction
             state.update(s.toBytes());
         }
         Instant next = reconciler.dueAt(s);
-        Long old = dueAt.value();
         // the watermark is in whole milliseconds: round up, so the timer's watermark reaches it
         Long nextMs =
                 next == null
                         ? null
                         : next.toEpochMilli() + (next.getNano() % 1_000_000 == 0 ? 0 : 1);
-        if (old != null && !old.equals(nextMs)) {
-            timers.deleteEventTimeTimer(old);
-        }
-        if (nextMs == null) {
-            dueAt.clear();
-        } else if (!nextMs.equals(old)) {
-            timers.registerEventTimeTimer(nextMs);
-            dueAt.update(nextMs);
-        }
-        Iterable<PendingAlert> left = pending.get();
-        if (s == null && (left == null || !left.iterator().hasNext())) {
-            Long due = flushAt.value();
-            if (due != null) {
-                timers.deleteProcessingTimeTimer(due);
-            }
-            pending.clear();
-            arrivals.clear();
-            flushAt.clear();
-            lastArrival.clear();
+        WatermarkOrderBuffer.moveEventTimer(dueAt, nextMs, timers);
+        if (s == null) {
+            buffer.clearIfEmpty(timers);
         }
     }
 
     private void emit(List<Alert> alerts, Collector<KeyedPayload> out) {
         for (Alert alert : alerts) {
             alertsOut.inc();
-            out.collect(
-                    new KeyedPayload(
-                            "",
-                            alert.alertId(),
-                            alert.windowStart().toEpochMilli(),
-                            AlertCodec.toProto(alert).toByteArray()));
+            out.collect(AlertPayloads.of(alert));
         }
     }
 }

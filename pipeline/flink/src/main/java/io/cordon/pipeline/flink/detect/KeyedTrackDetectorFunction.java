@@ -6,7 +6,6 @@ import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.KeyedTrackDetector;
 import io.cordon.pipeline.flink.ConfigText;
-import io.cordon.pipeline.flink.codec.AlertCodec;
 import io.cordon.pipeline.flink.codec.DecodeResult;
 import io.cordon.pipeline.flink.codec.EntityTrackCodec;
 import io.cordon.pipeline.flink.record.KeyedPayload;
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -66,10 +63,7 @@ public class KeyedTrackDetectorFunction
 
     private transient KeyedTrackDetector<Object> detector;
     private transient ValueState<byte[]> state;
-    private transient ListState<RoutedTrack> pending;
-    private transient ValueState<Long> arrivals;
-    private transient ValueState<Long> flushAt;
-    private transient ValueState<Long> lastArrival;
+    private transient WatermarkOrderBuffer<RoutedTrack> buffer;
     private transient ValueState<Long> expiryAt;
     private transient Counter alertsOut;
     private transient Counter late;
@@ -101,13 +95,14 @@ public class KeyedTrackDetectorFunction
                         new ValueStateDescriptor<>(
                                 "detector-" + name,
                                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        pending =
-                ctx.getListState(
-                        new ListStateDescriptor<>(
-                                "pending-" + name, TypeInformation.of(RoutedTrack.class)));
-        arrivals = ctx.getState(new ValueStateDescriptor<>("arrivals-" + name, Types.LONG));
-        flushAt = ctx.getState(new ValueStateDescriptor<>("flush-at-" + name, Types.LONG));
-        lastArrival = ctx.getState(new ValueStateDescriptor<>("last-arrival-" + name, Types.LONG));
+        buffer =
+                new WatermarkOrderBuffer<>(
+                        ctx,
+                        "pending-" + name,
+                        "-" + name,
+                        TypeInformation.of(RoutedTrack.class),
+                        r -> r.eventTimeMs,
+                        flushAfterMs);
         expiryAt = ctx.getState(new ValueStateDescriptor<>("expiry-at-" + name, Types.LONG));
         var group = ctx.getMetricGroup().addGroup("detector", name);
         alertsOut = group.counter("alerts");
@@ -117,9 +112,7 @@ public class KeyedTrackDetectorFunction
     @Override
     public void processElement(RoutedTrack r, Context ctx, Collector<KeyedPayload> out)
             throws Exception {
-        long n = arrivals.value() == null ? 0 : arrivals.value();
-        r.seq = n;
-        arrivals.update(n + 1);
+        r.seq = buffer.nextArrival();
         if (r.eventTimeMs <= ctx.timerService().currentWatermark()) {
             late.inc();
             process(
@@ -130,48 +123,19 @@ public class KeyedTrackDetectorFunction
                     ctx.timerService().currentWatermark());
             return;
         }
-        pending.add(r);
-        ctx.timerService().registerEventTimeTimer(r.eventTimeMs);
-        long now = ctx.timerService().currentProcessingTime();
-        lastArrival.update(now);
-        if (flushAt.value() == null) {
-            flushAt.update(now + flushAfterMs);
-            ctx.timerService().registerProcessingTimeTimer(now + flushAfterMs);
-        }
+        buffer.hold(r, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<KeyedPayload> out)
             throws Exception {
-        long upTo;
-        long watermark;
         boolean eventTime = ctx.timeDomain() == TimeDomain.EVENT_TIME;
-        if (eventTime) {
-            upTo = timestamp;
-            watermark = timestamp;
-        } else {
-            watermark = ctx.timerService().currentWatermark();
-            Long due = flushAt.value();
-            if (due == null || timestamp != due) {
-                return; // not the key's current deadline
-            }
-            long quietUntil = lastArrival.value() + flushAfterMs;
-            if (timestamp < quietUntil) {
-                flushAt.update(quietUntil); // an update came since: wait until it is quiet
-                ctx.timerService().registerProcessingTimeTimer(quietUntil);
-                return;
-            }
-            flushAt.clear();
-            upTo = Long.MAX_VALUE;
+        WatermarkOrderBuffer.Release<RoutedTrack> release =
+                buffer.release(timestamp, eventTime, ctx.timerService());
+        if (release == null) {
+            return;
         }
-        List<RoutedTrack> ready = new ArrayList<>();
-        List<RoutedTrack> waiting = new ArrayList<>();
-        Iterable<RoutedTrack> all = pending.get();
-        if (all != null) {
-            for (RoutedTrack r : all) {
-                (r.eventTimeMs <= upTo ? ready : waiting).add(r);
-            }
-        }
+        List<RoutedTrack> ready = new ArrayList<>(release.ready());
         if (ready.isEmpty()) {
             Long expiry = expiryAt.value();
             if (!eventTime || expiry == null || expiry > timestamp) {
@@ -179,9 +143,8 @@ public class KeyedTrackDetectorFunction
             }
         } else {
             ready.sort(ORDER);
-            pending.update(waiting);
         }
-        process(ctx.getCurrentKey(), ready, out, ctx.timerService(), watermark);
+        process(ctx.getCurrentKey(), ready, out, ctx.timerService(), release.watermark());
     }
 
     private void process(
@@ -209,27 +172,10 @@ public class KeyedTrackDetectorFunction
             state.update(detector.encodeState(s));
         }
         Instant next = s == null ? null : detector.expiresAt(s);
-        Long old = expiryAt.value();
-        Long nextMs = next == null ? null : next.toEpochMilli();
-        if (old != null && !old.equals(nextMs)) {
-            timers.deleteEventTimeTimer(old);
-        }
-        if (nextMs == null) {
-            expiryAt.clear();
-        } else if (!nextMs.equals(old)) {
-            timers.registerEventTimeTimer(nextMs);
-            expiryAt.update(nextMs);
-        }
-        Iterable<RoutedTrack> left = pending.get();
-        if (s == null && (left == null || !left.iterator().hasNext())) {
-            Long due = flushAt.value();
-            if (due != null) {
-                timers.deleteProcessingTimeTimer(due);
-            }
-            pending.clear();
-            arrivals.clear();
-            flushAt.clear();
-            lastArrival.clear();
+        WatermarkOrderBuffer.moveEventTimer(
+                expiryAt, next == null ? null : next.toEpochMilli(), timers);
+        if (s == null) {
+            buffer.clearIfEmpty(timers);
         }
     }
 
@@ -252,12 +198,7 @@ public class KeyedTrackDetectorFunction
     private void emit(DetectorResult<Object> result, Collector<KeyedPayload> out) {
         for (Alert alert : result.alerts()) {
             alertsOut.inc();
-            out.collect(
-                    new KeyedPayload(
-                            "",
-                            alert.alertId(),
-                            alert.windowStart().toEpochMilli(),
-                            AlertCodec.toProto(alert).toByteArray()));
+            out.collect(AlertPayloads.of(alert));
         }
     }
 }

@@ -6,7 +6,6 @@ import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.detect.DetectorResult;
 import io.cordon.pipeline.detect.TrackDetector;
 import io.cordon.pipeline.flink.ConfigText;
-import io.cordon.pipeline.flink.codec.AlertCodec;
 import io.cordon.pipeline.flink.codec.DecodeResult;
 import io.cordon.pipeline.flink.codec.EntityTrackCodec;
 import io.cordon.pipeline.flink.record.KeyedPayload;
@@ -168,12 +167,7 @@ public class TrackDetectorFunction
     private void emit(DetectorResult<Object> result, Collector<KeyedPayload> out) {
         for (Alert alert : result.alerts()) {
             alertsOut.inc();
-            out.collect(
-                    new KeyedPayload(
-                            "",
-                            alert.alertId(),
-                            alert.windowStart().toEpochMilli(),
-                            AlertCodec.toProto(alert).toByteArray()));
+            out.collect(AlertPayloads.of(alert));
         }
     }
 }
