@@ -88,49 +88,30 @@ public record IdentityState(List<Claim> claims, List<Conflict> conflicts) {
         }
 
         Conflict withSides(Claim a, Claim b) {
-            return new Conflict(
-                    firstA,
-                    firstB,
-                    start,
-                    place,
-                    a,
-                    b,
-                    maxSeparationM,
-                    reportedSeparationM,
-                    revision,
-                    brokenAt);
+            return with(a, b, maxSeparationM, reportedSeparationM, revision, brokenAt);
         }
 
         Conflict withBrokenAt(Instant at) {
-            return new Conflict(
-                    firstA,
-                    firstB,
-                    start,
-                    place,
-                    a,
-                    b,
-                    maxSeparationM,
-                    reportedSeparationM,
-                    revision,
-                    at);
+            return with(a, b, maxSeparationM, reportedSeparationM, revision, at);
         }
 
         /** A message sent: {@code revision} one more, the separations as given. */
         Conflict sent(double maxSeparationM, double reportedSeparationM) {
-            return new Conflict(
-                    firstA,
-                    firstB,
-                    start,
-                    place,
-                    a,
-                    b,
-                    maxSeparationM,
-                    reportedSeparationM,
-                    revision + 1,
-                    brokenAt);
+            return with(a, b, maxSeparationM, reportedSeparationM, revision + 1, brokenAt);
         }
 
         Conflict withMaxSeparation(double maxSeparationM) {
+            return with(a, b, maxSeparationM, reportedSeparationM, revision, brokenAt);
+        }
+
+        /** The same conflict (first tracks, start, place) with these sides and bookkeeping. */
+        private Conflict with(
+                Claim a,
+                Claim b,
+                double maxSeparationM,
+                double reportedSeparationM,
+                int revision,
+                Instant brokenAt) {
             return new Conflict(
                     firstA,
                     firstB,

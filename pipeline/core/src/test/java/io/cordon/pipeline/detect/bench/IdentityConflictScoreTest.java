@@ -171,7 +171,8 @@ class IdentityConflictScoreTest {
         // 1.000, precision 1.000), none on a near clone, all naming a spoofed MMSI; latency 0 s
         // (median; max 60 s): the clone's radar track is confirmed before its first report, which
         // brings the MMSI and the conflict with it. One spoof of seed 8 (14.7 km away, an AIS-only
-        // track deleted and re-created about once a minute) is one alert with 11 takeover UPDATEs;
+        // track deleted and re-created about once a minute) is one alert with 11 takeover UPDATEs
+        // (21 since the tracker's birth and cooperative-miss rules of be528fc and 68375ee);
         // 1.1.0, keying a conflict by its pair of tracks, raised 11 more NEW alerts for it (35
         // alerts, precision 0.686). At 24 spoofs the precision bound admits no extra alert.
         assertThat(events).isEqualTo(SEEDS.length * SPOOFED);
