@@ -1,6 +1,7 @@
 package io.cordon.connectors.cot;
 
 import io.cordon.connectors.decode.DecodeResult;
+import io.cordon.connectors.sensor.MeasuredHeights;
 import io.cordon.connectors.sensor.SensorDefaults;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Classification;
@@ -68,6 +69,12 @@ public final class CotObservationMapper {
                 p.haeM().isPresent() && p.leM().isPresent() && p.leM().getAsDouble() > 0
                         ? p.leM().getAsDouble()
                         : 0.0;
+        if (sigmaAlt > 0) {
+            String problem = MeasuredHeights.problem("point hae", p.haeM().getAsDouble());
+            if (problem != null) {
+                return DecodeResult.error(problem, 0, null);
+            }
+        }
         PositionFix fix =
                 new PositionFix(
                         new GeoPoint(p.latDeg(), p.lonDeg(), p.haeM().orElse(0.0)),

@@ -6,6 +6,7 @@ import io.cordon.connectors.sapient.SapientDetection;
 import io.cordon.connectors.sapient.SapientLocation;
 import io.cordon.connectors.sapient.SapientRangeBearing;
 import io.cordon.connectors.sapient.SapientReport;
+import io.cordon.connectors.sensor.MeasuredHeights;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Classification;
@@ -55,6 +56,12 @@ public final class SapientObservationMapper {
         }
         Measurement measurement;
         if (d.location() != null) {
+            if (measuredHeight(d.location())) {
+                String problem = MeasuredHeights.problem("SAPIENT location z", d.location().altM());
+                if (problem != null) {
+                    return DecodeResult.error(problem, 0, null);
+                }
+            }
             measurement = fix(d.location());
         } else {
             SapientRangeBearing rb = d.rangeBearing();
@@ -93,16 +100,30 @@ public final class SapientObservationMapper {
                         sensor.releasability()));
     }
 
+    /**
+     * z is a measured height when it is ellipsoidal (datum WGS84_E or unspecified: a WGS84_G height
+     * above the geoid differs from the ellipsoidal one by up to about 100 m and no geoid model is
+     * applied) and comes with a finite z_error above 0 (one sigma); otherwise no height.
+     */
+    private static boolean measuredHeight(SapientLocation l) {
+        return Double.isFinite(l.altM())
+                && !l.altitudeAboveGeoid()
+                && l.altErrorM() > 0
+                && Double.isFinite(l.altErrorM());
+    }
+
     private PositionFix fix(SapientLocation l) {
         GeoPoint p = new GeoPoint(l.latDeg(), l.lonDeg(), Double.isFinite(l.altM()) ? l.altM() : 0);
+        double sigmaAlt = measuredHeight(l) ? l.altErrorM() : 0.0;
         if (l.latErrorDeg() > 0 && l.lonErrorDeg() > 0) {
             double sn = l.latErrorDeg() * M_PER_DEG_LAT;
             double se = l.lonErrorDeg() * M_PER_DEG_LAT * Math.cos(Math.toRadians(l.latDeg()));
             if (se > 0 && Double.isFinite(sn) && Double.isFinite(se)) {
-                return new PositionFix(p, se * se, 0, sn * sn);
+                return new PositionFix(p, se * se, 0, sn * sn, sigmaAlt);
             }
         }
-        return PositionFix.isotropic(p, defaults.horizontalSigmaM());
+        double s = defaults.horizontalSigmaM();
+        return new PositionFix(p, s * s, 0, s * s, sigmaAlt);
     }
 
     private RadarPlot plot(SapientRangeBearing rb) {

@@ -61,6 +61,32 @@ class CotObservationMapperTest {
     }
 
     @Test
+    void anImplausibleMeasuredHaeIsADeadLetterWithItsReason() {
+        for (String hae : new String[] {"-1500.0", "250000.0"}) {
+            DecodeResult<Observation> r =
+                    mapper.map(
+                            decoder.decode(
+                                            CotXmlDecoderTest.bytes(
+                                                    CotXmlDecoderTest.DRONE.replace(
+                                                            "hae='120.5'", "hae='" + hae + "'")))
+                                    .values()
+                                    .get(0));
+            assertThat(r.values()).isEmpty();
+            assertThat(r.errors())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reason()).contains("point hae", hae, "plausible"));
+        }
+        // with an unknown le the same hae is no measurement: the fix stays, without a height
+        PositionFix unmeasured =
+                (PositionFix)
+                        map(CotXmlDecoderTest.DRONE
+                                        .replace("hae='120.5'", "hae='250000.0'")
+                                        .replace("le='3.0'", "le='9999999.0'"))
+                                .measurement();
+        assertThat(unmeasured.hasHeight()).isFalse();
+    }
+
+    @Test
     void unknownCircularErrorFallsBackToSensorDefault() {
         Observation o = map(CotXmlDecoderTest.DRONE.replace("ce='7.5'", "ce='9999999.0'"));
         assertThat(((PositionFix) o.measurement()).covEastEastM2()).isEqualTo(900.0);

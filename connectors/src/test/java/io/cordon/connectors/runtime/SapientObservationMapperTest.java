@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.sapient.SapientClassification;
 import io.cordon.connectors.sapient.SapientDetection;
+import io.cordon.connectors.sapient.SapientLocation;
 import io.cordon.connectors.sapient.SapientRangeBearing;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.observation.TargetClass;
@@ -123,5 +125,64 @@ class SapientObservationMapperTest {
                                 "Lost"));
         assertThat(lost.values()).isEmpty();
         assertThat(lost.errors()).isEmpty();
+    }
+
+    private static DecodeResult<Observation> located(double z, double zError, boolean aboveGeoid) {
+        SapientDetection d = detection(null, "");
+        return new SapientObservationMapper(NODE)
+                .map(
+                        new SapientDetection(
+                                d.sentTime(),
+                                d.nodeId(),
+                                d.reportId(),
+                                d.objectId(),
+                                d.taskId(),
+                                d.state(),
+                                new SapientLocation(
+                                        31.5, -110.5, z, 1e-5, 1e-5, zError, aboveGeoid),
+                                null,
+                                d.detectionConfidence(),
+                                d.classifications(),
+                                d.eastMps(),
+                                d.northMps(),
+                                d.upMps(),
+                                d.colour(),
+                                d.objectIdentity()));
+    }
+
+    @Test
+    void anEllipsoidalZWithItsErrorIsAMeasuredHeightOtherwiseNone() {
+        PositionFix measured = (PositionFix) located(1430, 12, false).values().get(0).measurement();
+        assertThat(measured.position().altM()).isEqualTo(1430.0);
+        assertThat(measured.sigmaAltM()).isEqualTo(12.0);
+        // no z_error, a zero z_error, a height above the geoid (no geoid model), no z
+        for (PositionFix f :
+                List.of(
+                        (PositionFix)
+                                located(1430, Double.NaN, false).values().get(0).measurement(),
+                        (PositionFix) located(1430, 0, false).values().get(0).measurement(),
+                        (PositionFix) located(1430, 12, true).values().get(0).measurement(),
+                        (PositionFix)
+                                located(Double.NaN, 12, false).values().get(0).measurement())) {
+            assertThat(f.hasHeight()).isFalse();
+        }
+    }
+
+    @Test
+    void anImplausibleMeasuredHeightIsADeadLetterWithItsReason() {
+        DecodeResult<Observation> r = located(2.0e6, 12, false);
+        assertThat(r.values()).isEmpty();
+        assertThat(r.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("SAPIENT location z", "2000000"));
+        // without its error the same z is no measurement: the fix stays, without a height
+        assertThat(
+                        ((PositionFix)
+                                        located(2.0e6, Double.NaN, false)
+                                                .values()
+                                                .get(0)
+                                                .measurement())
+                                .hasHeight())
+                .isFalse();
     }
 }

@@ -5,6 +5,7 @@ import io.cordon.connectors.asterix.cat021.Cat021Report;
 import io.cordon.connectors.asterix.cat048.Cat048Plot;
 import io.cordon.connectors.asterix.cat062.Cat062Track;
 import io.cordon.connectors.decode.DecodeResult;
+import io.cordon.connectors.sensor.MeasuredHeights;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Classification;
@@ -50,7 +51,8 @@ public final class AsterixObservationMapper {
     /**
      * One-sigma error of a CAT021 geometric height (I140), metres: geometric vertical accuracy
      * (GVA, in I090's extension, not decoded) taken as 2, under 45 m at 95 % (RTCA DO-260B), over
-     * 1.96.
+     * 1.96. Also the sigma of a CAT062 calculated geometric altitude (I130), whose accuracy (I500
+     * AGA) is not decoded and which a surveillance data processor derives from such heights.
      */
     static final double GEOMETRIC_HEIGHT_SIGMA_M = 45 / 1.96;
 
@@ -179,9 +181,16 @@ public final class AsterixObservationMapper {
                                 ? track.barometricFlightLevel() * 100 * M_PER_FT
                                 : 0.0;
         String bad = checkPosition(track.latDeg(), track.lonDeg(), "I105");
+        if (bad == null && Double.isFinite(track.geometricAltitudeM())) {
+            bad = MeasuredHeights.problem("I130 geometric altitude", track.geometricAltitudeM());
+        }
         if (bad != null) {
             return error(what + ": " + bad);
         }
+        // the calculated geometric altitude (I130) is ellipsoidal: a measured height; a
+        // barometric altitude (I135) alone is none
+        double sigmaAltM =
+                Double.isFinite(track.geometricAltitudeM()) ? GEOMETRIC_HEIGHT_SIGMA_M : 0.0;
         PositionFix fix;
         GeoPoint position = new GeoPoint(track.latDeg(), track.lonDeg(), altM);
         if (track.sigmaXM() > 0 && track.sigmaYM() > 0) {
@@ -192,9 +201,10 @@ public final class AsterixObservationMapper {
                     Double.isFinite(track.covarianceXYM2())
                             ? Math.max(-limit, Math.min(limit, track.covarianceXYM2()))
                             : 0.0;
-            fix = new PositionFix(position, ee, en, nn);
+            fix = new PositionFix(position, ee, en, nn, sigmaAltM);
         } else if (sensor.sigmaPositionM() > 0) {
-            fix = PositionFix.isotropic(position, sensor.sigmaPositionM());
+            double sp = sensor.sigmaPositionM();
+            fix = new PositionFix(position, sp * sp, 0.0, sp * sp, sigmaAltM);
         } else {
             return error(
                     what
@@ -238,6 +248,9 @@ public final class AsterixObservationMapper {
                 report.hasPosition()
                         ? checkPosition(report.latDeg(), report.lonDeg(), "I130/I131")
                         : "no position (I130/I131)";
+        if (bad == null && Double.isFinite(report.geometricHeightM())) {
+            bad = MeasuredHeights.problem("I140 geometric height", report.geometricHeightM());
+        }
         if (bad != null) {
             return error(what + ": " + bad);
         }

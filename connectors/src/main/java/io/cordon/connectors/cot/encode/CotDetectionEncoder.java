@@ -13,8 +13,9 @@ import java.util.Locale;
  * station reports what its camera sees: {@code time} = {@code start} = the detection time
  * (millisecond resolution), {@code stale} = start + the given validity, {@code point} in WGS84
  * degrees (7 decimals, about 1 cm) with height above the ellipsoid and {@code ce} the one-sigma
- * circular error, {@code le} unknown (9 999 999). No {@code detail/contact}: a detection has no
- * callsign. {@code detail/track} only when a course and speed are known.
+ * circular error, {@code le} the one-sigma height error (9 999 999 when unknown, as are an unknown
+ * {@code hae} and {@code ce}). No {@code detail/contact}: a detection has no callsign. {@code
+ * detail/track} only when a course and speed are known.
  */
 public final class CotDetectionEncoder {
     private static final DateTimeFormatter TIME =
@@ -36,6 +37,8 @@ public final class CotDetectionEncoder {
      * @param lonDeg longitude, degrees
      * @param haeM height above the WGS84 ellipsoid, metres (NaN: unknown)
      * @param ceM one-sigma circular error, metres (NaN: unknown)
+     * @param leM one-sigma linear (height) error, metres (NaN: unknown; with a known {@code haeM}
+     *     the decoder takes the height as measured)
      * @param courseDeg course over ground, degrees from true north (NaN: no detail/track)
      * @param speedMps speed, m/s (NaN: no detail/track)
      */
@@ -49,8 +52,37 @@ public final class CotDetectionEncoder {
             double lonDeg,
             double haeM,
             double ceM,
+            double leM,
             double courseDeg,
             double speedMps) {
+        /** A detection whose height error is unknown ({@code le} 9 999 999). */
+        public Detection(
+                String uid,
+                String type,
+                String how,
+                Instant time,
+                Duration staleAfter,
+                double latDeg,
+                double lonDeg,
+                double haeM,
+                double ceM,
+                double courseDeg,
+                double speedMps) {
+            this(
+                    uid,
+                    type,
+                    how,
+                    time,
+                    staleAfter,
+                    latDeg,
+                    lonDeg,
+                    haeM,
+                    ceM,
+                    Double.NaN,
+                    courseDeg,
+                    speedMps);
+        }
+
         public Detection {
             if (uid == null || uid.isBlank() || type == null || type.isBlank()) {
                 throw new IllegalArgumentException("uid and type are required");
@@ -91,7 +123,7 @@ public final class CotDetectionEncoder {
                         d.lonDeg(),
                         orUnknown(d.haeM(), "%.2f"),
                         orUnknown(d.ceM(), "%.2f"),
-                        orUnknown(Double.NaN, "%.2f")));
+                        orUnknown(d.leM(), "%.2f")));
         x.append("<detail>");
         if (Double.isFinite(d.courseDeg()) && Double.isFinite(d.speedMps())) {
             double course = ((d.courseDeg() % 360) + 360) % 360;

@@ -28,12 +28,12 @@ import java.util.List;
  *
  * <p>LocationPack (ST 0903): latitude IMAPB(-90, 90, 4 bytes), longitude IMAPB(-180, 180, 4),
  * height above the ellipsoid IMAPB(-900, 19000, 2); when the detection has standard deviations, 22
- * bytes with sigma latitude, longitude and height IMAPB(0, 650, 2) (an unknown height sigma as the
- * ST 1201 positive quiet NaN, 0xD000) and the correlations lat-lon, lat-height, lon-height
- * IMAPB(-1, 1, 2) (the latter two 0). IMAPB per ST 1201: y = floor(sF (x - min) + zOffset), so a
- * decoded value lies within one step below the written one: 2^-23 degree of latitude (1.3 cm),
- * 2^-22 degree of longitude, 1 m of height, 2^-5 m of sigma and 2^-14 of correlation. Values
- * outside a mapping's range are clamped to it.
+ * bytes with sigma latitude, longitude and height IMAPB(0, 650, 2) (an unknown or non-positive
+ * height sigma as the ST 1201 positive quiet NaN, 0xD000) and the correlations lat-lon, lat-height,
+ * lon-height IMAPB(-1, 1, 2) (the latter two 0). IMAPB per ST 1201: y = floor(sF (x - min) +
+ * zOffset), so a decoded value lies within one step below the written one: 2^-23 degree of latitude
+ * (1.3 cm), 2^-22 degree of longitude, 1 m of height, 2^-5 m of sigma and 2^-14 of correlation.
+ * Values outside a mapping's range are clamped to it.
  */
 public final class UasVmtiEncoder {
     /** The ST 0601 version written in tag 65. */
@@ -97,6 +97,8 @@ public final class UasVmtiEncoder {
      * @param sigmaLatM one-sigma error north, metres (NaN with sigmaLonM: a 10-byte pack)
      * @param sigmaLonM one-sigma error east, metres
      * @param rhoLatLon correlation of the two errors, [-1, 1] (NaN: 0)
+     * @param sigmaHaeM one-sigma error of the height, metres (NaN or not above 0: unknown, so the
+     *     decoder takes the height as no measurement); written only in a 22-byte pack
      */
     public record Target(
             double latDeg,
@@ -104,7 +106,19 @@ public final class UasVmtiEncoder {
             double haeM,
             double sigmaLatM,
             double sigmaLonM,
-            double rhoLatLon) {
+            double rhoLatLon,
+            double sigmaHaeM) {
+        /** A detection whose height sigma is unknown. */
+        public Target(
+                double latDeg,
+                double lonDeg,
+                double haeM,
+                double sigmaLatM,
+                double sigmaLonM,
+                double rhoLatLon) {
+            this(latDeg, lonDeg, haeM, sigmaLatM, sigmaLonM, rhoLatLon, Double.NaN);
+        }
+
         public Target {
             if (!(latDeg >= -90 && latDeg <= 90) || !(lonDeg >= -180 && lonDeg <= 180)) {
                 throw new IllegalArgumentException(
@@ -182,7 +196,11 @@ public final class UasVmtiEncoder {
         if (t.hasSigmas()) {
             p.writeBytes(imapb(t.sigmaLatM(), 0, 650, 2));
             p.writeBytes(imapb(t.sigmaLonM(), 0, 650, 2));
-            p.writeBytes(new byte[] {(byte) 0xD0, 0x00}); // height sigma unknown: +quiet NaN
+            if (t.sigmaHaeM() > 0) {
+                p.writeBytes(imapb(t.sigmaHaeM(), 0, 650, 2));
+            } else {
+                p.writeBytes(new byte[] {(byte) 0xD0, 0x00}); // height sigma unknown: +quiet NaN
+            }
             p.writeBytes(imapb(Double.isFinite(t.rhoLatLon()) ? t.rhoLatLon() : 0.0, -1, 1, 2));
             p.writeBytes(imapb(0.0, -1, 1, 2));
             p.writeBytes(imapb(0.0, -1, 1, 2));

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * {@code Detail} with 7 {@code Track}: 1 speed m/s, 2 course degrees). It carries the same content
  * as {@link io.cordon.connectors.cot.encode.CotDetectionEncoder}'s XML, but exactly (doubles, no
  * decimal rounding): send time = start time = the detection time, stale = start + the validity,
- * unknown hae and le as 9 999 999, a track only when course and speed are known, no contact.
+ * unknown hae, ce and le as 9 999 999, a track only when course and speed are known, no contact.
  *
  * <p>Framing: {@link #streamMessage} puts the payload behind the TAK stream header (0xBF, then the
  * payload length as a protobuf varint), as on a TAK server's TCP connection.
@@ -41,7 +41,7 @@ public final class TakDetectionEncoder {
         event.fixed64(11, d.lonDeg());
         event.fixed64(12, orUnknown(d.haeM()));
         event.fixed64(13, orUnknown(d.ceM()));
-        event.fixed64(14, CotEventWriter.UNKNOWN);
+        event.fixed64(14, orUnknown(d.leM()));
         if (Double.isFinite(d.courseDeg()) && Double.isFinite(d.speedMps())) {
             double course = d.courseDeg();
             if (!(course >= 0 && course < 360)) {

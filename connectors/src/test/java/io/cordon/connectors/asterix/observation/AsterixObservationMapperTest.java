@@ -176,6 +176,9 @@ class AsterixObservationMapperTest {
         assertThat(u.fix().position().latDeg()).isCloseTo(41.1671233, within(1e-6));
         assertThat(u.fix().position().lonDeg()).isCloseTo(15.7088667, within(1e-6));
         assertThat(u.fix().position().altM()).isCloseTo(36481.25 * 0.3048, within(1e-9));
+        // the vector's altitude is I130, the calculated geometric (ellipsoidal) one: measured
+        assertThat(track.geometricAltitudeM()).isCloseTo(36481.25 * 0.3048, within(1e-9));
+        assertThat(u.fix().sigmaAltM()).isCloseTo(45 / 1.96, within(1e-9));
         // No I500 in this record: the sensor's default sigma applies.
         assertThat(u.fix().covEastEastM2())
                 .isEqualTo(SDPS.sigmaPositionM() * SDPS.sigmaPositionM());
@@ -203,6 +206,67 @@ class AsterixObservationMapperTest {
         assertThat(outside.errors())
                 .singleElement()
                 .satisfies(e -> assertThat(e.reason()).contains("outside WGS-84"));
+    }
+
+    @Test
+    void aCat062BarometricAltitudeAloneIsNoMeasuredHeightAndAnImplausibleGeometricOneAnError() {
+        AsterixObservationMapper mapper = new AsterixObservationMapper(SDPS);
+        PositionFix baro =
+                ((SensorTrackUpdate)
+                                single(mapper.map(withAltitudes(Double.NaN, 120), DAY))
+                                        .measurement())
+                        .fix();
+        assertThat(baro.position().altM()).isCloseTo(120 * 100 * 0.3048, within(1e-9));
+        assertThat(baro.hasHeight()).isFalse();
+
+        PositionFix geometric =
+                ((SensorTrackUpdate)
+                                single(mapper.map(withAltitudes(812.5, 120), DAY)).measurement())
+                        .fix();
+        assertThat(geometric.position().altM()).isEqualTo(812.5);
+        assertThat(geometric.sigmaAltM()).isCloseTo(45 / 1.96, within(1e-9));
+
+        // I130 reaches 62 km with 16 bits; beyond 100 km is no plausible height
+        for (double bad : new double[] {-1500.0, 150_000.0}) {
+            assertThat(mapper.map(withAltitudes(bad, 120), DAY).errors())
+                    .singleElement()
+                    .satisfies(
+                            e ->
+                                    assertThat(e.reason())
+                                            .contains("I130 geometric altitude", "plausible"));
+        }
+    }
+
+    private static Cat062Track withAltitudes(double geometricM, double barometricFl) {
+        Cat062Track t = track(41.0, 15.0, 20.0, 10.0, 0.0);
+        return new Cat062Track(
+                t.sac(),
+                t.sic(),
+                t.serviceId(),
+                t.timeOfTrackSeconds(),
+                t.latDeg(),
+                t.lonDeg(),
+                t.xM(),
+                t.yM(),
+                t.vxMps(),
+                t.vyMps(),
+                t.axMps2(),
+                t.ayMps2(),
+                t.mode3A(),
+                t.trackNumber(),
+                t.icao24(),
+                t.callsign(),
+                t.measuredFlightLevel(),
+                geometricM,
+                barometricFl,
+                t.rateOfClimbMps(),
+                t.simulated(),
+                t.tentative(),
+                t.coasting(),
+                t.lastUpdate(),
+                t.sigmaXM(),
+                t.sigmaYM(),
+                t.covarianceXYM2());
     }
 
     @Test

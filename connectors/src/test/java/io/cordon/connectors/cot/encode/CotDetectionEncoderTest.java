@@ -121,4 +121,34 @@ class CotDetectionEncoderTest {
         assertThat(o.velocity().northMps()).isCloseTo(0, within(1e-9));
         assertThat(o.classification().targetClass()).isEqualTo(TargetClass.LAND_VEHICLE);
     }
+
+    @Test
+    void aHeightWithItsLinearErrorIsAMeasuredHeightAndWithoutItNone() {
+        CotObservationMapper mapper =
+                new CotObservationMapper(
+                        new SensorDefaults("mex", "d", Marking.UNRESTRICTED, 12.0));
+        for (double le : new double[] {0.5, 25, 333.33, Double.NaN}) {
+            byte[] xml =
+                    CotDetectionEncoder.encode(
+                            new CotDetectionEncoder.Detection(
+                                    "f1",
+                                    "a-u-A",
+                                    "m-i",
+                                    Instant.parse("2026-03-01T10:00:00Z"),
+                                    Duration.ofSeconds(30),
+                                    31.3,
+                                    -110.6,
+                                    1612.37,
+                                    8,
+                                    le,
+                                    Double.NaN,
+                                    Double.NaN));
+            String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).contains(Double.isNaN(le) ? "le=\"9999999.0\"" : "le=\"");
+            CotEvent event = new CotXmlDecoder().decode(xml).values().get(0);
+            PositionFix f = (PositionFix) mapper.map(event).values().get(0).measurement();
+            assertThat(f.position().altM()).isCloseTo(1612.37, within(1e-9));
+            assertThat(f.sigmaAltM()).isCloseTo(Double.isNaN(le) ? 0.0 : le, within(0.005));
+        }
+    }
 }

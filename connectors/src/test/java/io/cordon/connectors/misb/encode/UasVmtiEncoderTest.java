@@ -52,7 +52,10 @@ class UasVmtiEncoderTest {
                                 rnd.nextDouble(-900, 19000),
                                 sigmas ? rnd.nextDouble(0.5, 600) : Double.NaN,
                                 sigmas ? rnd.nextDouble(0.5, 600) : Double.NaN,
-                                sigmas ? rnd.nextDouble(-0.99, 0.99) : Double.NaN));
+                                sigmas ? rnd.nextDouble(-0.99, 0.99) : Double.NaN,
+                                sigmas && rnd.nextBoolean()
+                                        ? rnd.nextDouble(0.5, 600)
+                                        : Double.NaN));
             }
             byte[] bytes =
                     UasVmtiEncoder.encode(
@@ -83,7 +86,14 @@ class UasVmtiEncoderTest {
                     assertThat(sLon).isCloseTo(want.sigmaLonM(), within(SIGMA_STEP));
                     assertThat(f.covEastNorthM2() / (sLat * sLon))
                             .isCloseTo(want.rhoLatLon(), within(RHO_STEP + 1e-9));
+                    // a height sigma makes the height a measurement; unknown (NaN): none
+                    if (Double.isFinite(want.sigmaHaeM())) {
+                        assertThat(want.sigmaHaeM() - f.sigmaAltM()).isBetween(-1e-9, SIGMA_STEP);
+                    } else {
+                        assertThat(f.sigmaAltM()).isZero();
+                    }
                 } else {
+                    assertThat(f.sigmaAltM()).as("a 10-byte pack has no height sigma").isZero();
                     assertThat(f.covEastEastM2()).isEqualTo(100.0);
                     assertThat(f.covNorthNorthM2()).isEqualTo(100.0);
                 }

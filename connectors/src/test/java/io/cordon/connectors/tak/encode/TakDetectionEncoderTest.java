@@ -64,6 +64,7 @@ class TakDetectionEncoderTest {
                             f.position().lonDeg(),
                             i % 3 == 0 ? Double.NaN : f.position().altM(),
                             Math.sqrt(f.covEastEastM2()),
+                            i % 4 == 1 ? 0.5 + i % 40 : Double.NaN,
                             moving ? (i * 37.3) % 360 : Double.NaN,
                             moving ? 1.5 + i % 11 : Double.NaN));
         }
@@ -97,7 +98,7 @@ class TakDetectionEncoderTest {
             assertThat(e.point().lonDeg()).isEqualTo(d.lonDeg());
             assertThat(e.point().ceM().getAsDouble()).isEqualTo(d.ceM());
             assertThat(e.point().haeM().isPresent()).isEqualTo(Double.isFinite(d.haeM()));
-            assertThat(e.point().leM()).isEmpty();
+            assertThat(e.point().leM().isPresent()).isEqualTo(Double.isFinite(d.leM()));
             assertThat(e.track().isPresent()).isEqualTo(Double.isFinite(d.speedMps()));
             e.track()
                     .ifPresent(
@@ -112,6 +113,12 @@ class TakDetectionEncoderTest {
             assertThat(o.observationId()).startsWith("cot/drone-1/");
             assertThat(f.position().latDeg()).isEqualTo(d.latDeg());
             assertThat(Math.sqrt(f.covEastEastM2())).isCloseTo(d.ceM(), within(1e-9));
+            // a measured height needs both hae and le; either unknown: no height
+            boolean measured = Double.isFinite(d.haeM()) && Double.isFinite(d.leM());
+            assertThat(f.sigmaAltM()).isEqualTo(measured ? d.leM() : 0.0);
+            if (Double.isFinite(d.haeM())) {
+                assertThat(f.position().altM()).isEqualTo(d.haeM());
+            }
         }
     }
 
