@@ -281,7 +281,9 @@ public final class SimulatedFeeds {
                             f.position().altM(),
                             sNorth,
                             sEast,
-                            rho));
+                            rho,
+                            // a measured height goes with its sigma, else the sigma is unknown
+                            f.sigmaAltM()));
         }
         return new Encoded(
                 UasVmtiEncoder.encode(
@@ -309,6 +311,8 @@ public final class SimulatedFeeds {
                 f.position().lonDeg(),
                 f.position().altM(),
                 Math.sqrt(f.covEastEastM2()),
+                // le: a measured height's sigma; unknown (9 999 999) when the fix has no height
+                f.sigmaAltM() > 0 ? f.sigmaAltM() : Double.NaN,
                 Double.NaN,
                 Double.NaN);
     }

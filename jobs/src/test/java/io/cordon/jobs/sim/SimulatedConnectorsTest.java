@@ -305,6 +305,69 @@ class SimulatedConnectorsTest {
     }
 
     @Test
+    void theDronesMeasuredHeightsOfFlightsReachTheObservationsOverCotTakAndKlv() {
+        BorderSimulation sim = simulation().withLowFlyers(6, 6, SCENARIO_S);
+        SimulatedFeeds feeds = new SimulatedFeeds(sim, CONFIG.sensors(), 0);
+        InProcessConnectors connectors = new InProcessConnectors(CONFIG.sensors());
+        Map<String, List<Double>> wantAlt = new HashMap<>();
+        Map<String, List<Double>> wantSigma = new HashMap<>();
+        for (Observation o : sim.observationsBetween(-1, SCENARIO_S)) {
+            if (o.measurement() instanceof PositionFix f
+                    && f.sigmaAltM() > 0
+                    && isHeightFormat(feeds.formatOf(o.sensorId()))) {
+                wantAlt.computeIfAbsent(o.sensorId(), k -> new ArrayList<>())
+                        .add(f.position().altM());
+                wantSigma.computeIfAbsent(o.sensorId(), k -> new ArrayList<>()).add(f.sigmaAltM());
+            }
+        }
+        Map<String, List<Double>> gotAlt = new HashMap<>();
+        Map<String, List<Double>> gotSigma = new HashMap<>();
+        int withoutHeight = 0;
+        for (RawUnit unit : feeds.unitsBetween(-1, SCENARIO_S)) {
+            if (!isHeightFormat(unit.format())) {
+                continue;
+            }
+            InProcessConnectors.Decoded d = connectors.decode(unit);
+            assertThat(d.deadLetters()).isEmpty();
+            for (Observation o : d.observations()) {
+                PositionFix f = (PositionFix) o.measurement();
+                if (f.sigmaAltM() > 0) {
+                    gotAlt.computeIfAbsent(o.sensorId(), k -> new ArrayList<>())
+                            .add(f.position().altM());
+                    gotSigma.computeIfAbsent(o.sensorId(), k -> new ArrayList<>())
+                            .add(f.sigmaAltM());
+                } else {
+                    withoutHeight++;
+                }
+            }
+        }
+        assertThat(wantAlt.values().stream().mapToInt(List::size).sum())
+                .as("flights seen by the CoT, TAK and MISB drones")
+                .isGreaterThan(20);
+        assertThat(withoutHeight).as("ground detections carry no height").isGreaterThan(20);
+        assertThat(gotAlt.keySet()).isEqualTo(wantAlt.keySet());
+        for (String sensor : wantAlt.keySet()) {
+            // heights sorted per sensor: hae to the centimetre (CoT), exact (TAK), the 1 m IMAPB
+            // step below (KLV); the sigmas to 2^-5 m (KLV)
+            List<Double> want = wantAlt.get(sensor).stream().sorted().toList();
+            List<Double> got = gotAlt.get(sensor).stream().sorted().toList();
+            assertThat(got).as(sensor).hasSameSizeAs(want);
+            for (int i = 0; i < want.size(); i++) {
+                assertThat(want.get(i) - got.get(i)).as(sensor).isBetween(-0.006, 1.0);
+            }
+            List<Double> ws = wantSigma.get(sensor).stream().sorted().toList();
+            List<Double> gs = gotSigma.get(sensor).stream().sorted().toList();
+            for (int i = 0; i < ws.size(); i++) {
+                assertThat(gs.get(i)).as(sensor).isCloseTo(ws.get(i), within(1.0 / 32));
+            }
+        }
+    }
+
+    private static boolean isHeightFormat(WireFormat format) {
+        return format == WireFormat.COT || format == WireFormat.TAK || format == WireFormat.MISB;
+    }
+
+    @Test
     void aUnitFromASensorOutsideTheRegistryIsDeadLettered() {
         InProcessConnectors connectors = new InProcessConnectors(CONFIG.sensors());
         InProcessConnectors.Decoded d =
