@@ -14,6 +14,7 @@ import io.cordon.pipeline.observation.TargetClass;
 import io.cordon.pipeline.observation.Velocity;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -65,6 +66,10 @@ import java.util.SplittableRandom;
  * carry ADS-B, each scan, with their geometric height (one-sigma {@value #ADSB_SIGMA_HEIGHT_M} m),
  * velocity, ICAO address and callsign, and see nothing else; satellites, ground sensors and AIS
  * receivers do not see flights.
+ *
+ * <p>Air meetings (opt-in, {@link #withAirMeetings}): pairs of drones or light helicopters without
+ * ADS-B hovering together, and decoy pairs, labelled by {@link #airMeetings()}; the sensors see
+ * their members as flights.
  */
 public final class BorderSimulation {
     /** Share of the targets that do not cross which carry an AIS transponder. */
@@ -118,6 +123,19 @@ public final class BorderSimulation {
     /** A flight along or away from the border lives this long, s. */
     public static final double FLIGHT_NOT_CROSSING_S = 400;
 
+    /** An air meeting pair's midpoint is within this share of a drone footprint's radius. */
+    public static final double AIR_MEETING_FOOTPRINT_SHARE = 0.5;
+
+    /** Both members of an air meeting pair fly at least this high above the reference, m. */
+    public static final double AIR_MEETING_MIN_HEIGHT_M = 50;
+
+    /** Pairs alive at once keep their midpoints at least this far apart, m. */
+    public static final double AIR_MEETING_SPACING_M = 2_000;
+
+    /** ... when alive within this long of each other, s. */
+    public static final double AIR_MEETING_MARGIN_S = 120;
+
+    private static final String AIR_MEETING_PREFIX = "air-meeting-";
     private static final String FLIGHT_PREFIX = "flight-";
     private static final String CLONE_PREFIX = "clone-";
     private static final String NEAR_CLONE_PREFIX = "near-clone-";
@@ -133,6 +151,9 @@ public final class BorderSimulation {
     private final List<LowFlyer> lowFlyers;
     // the flight of each target index, null for the targets on the ground
     private final LowFlyer[] flightOf;
+    private final List<AirMeeting> airMeetings;
+    // the height of each member of an air meeting pair by target index, NaN for other targets
+    private final double[] meetingHeightOf;
 
     /**
      * @param sensors the sensors that observe
@@ -162,6 +183,9 @@ public final class BorderSimulation {
                         durationS);
         this.lowFlyers = List.of();
         this.flightOf = new LowFlyer[targets.size()];
+        this.airMeetings = List.of();
+        this.meetingHeightOf = new double[targets.size()];
+        Arrays.fill(meetingHeightOf, Double.NaN);
     }
 
     private BorderSimulation(BorderSimulation base, List<SimulatedTarget> targets) {
@@ -170,6 +194,14 @@ public final class BorderSimulation {
 
     private BorderSimulation(
             BorderSimulation base, List<SimulatedTarget> targets, List<LowFlyer> lowFlyers) {
+        this(base, targets, lowFlyers, base.airMeetings);
+    }
+
+    private BorderSimulation(
+            BorderSimulation base,
+            List<SimulatedTarget> targets,
+            List<LowFlyer> lowFlyers,
+            List<AirMeeting> airMeetings) {
         this.sensors = base.sensors;
         this.plane = base.plane;
         this.epoch = base.epoch;
@@ -179,6 +211,13 @@ public final class BorderSimulation {
         this.flightOf = new LowFlyer[this.targets.size()];
         for (LowFlyer f : this.lowFlyers) {
             flightOf[f.targetIndex()] = f;
+        }
+        this.airMeetings = List.copyOf(airMeetings);
+        this.meetingHeightOf = new double[this.targets.size()];
+        Arrays.fill(meetingHeightOf, Double.NaN);
+        for (AirMeeting m : this.airMeetings) {
+            meetingHeightOf[m.firstIndex()] = m.firstHeightM();
+            meetingHeightOf[m.secondIndex()] = m.secondHeightM();
         }
     }
 
@@ -453,6 +492,189 @@ public final class BorderSimulation {
     /** The truth of the flights ({@link #withLowFlyers}), by target index; empty without them. */
     public List<LowFlyer> lowFlyers() {
         return lowFlyers;
+    }
+
+    /**
+     * This simulation with pairs of aircraft added (opt-in: without this call nothing changes):
+     * {@code meetings} air meetings that should raise a rendezvous alert by the air variant ({@link
+     * AirMeeting.Kind#MEETING}) and {@code decoys} pairs of each decoy kind, appended after the
+     * existing targets, two per pair, with ids {@code air-meeting-k-a} and {@code -b}. A pair is
+     * two drones or light helicopters ({@code DRONE} or {@code AIRCRAFT}, one chance in two each)
+     * without ADS-B, flying level with the same velocity, so their separation and height difference
+     * hold for their whole life; its midpoint halfway through its life is within {@value
+     * #AIR_MEETING_FOOTPRINT_SHARE} of a drone footprint's radius from its centre, so drones report
+     * both with a height and a class throughout (ground radars see them in two dimensions, as every
+     * flight):
+     *
+     * <ul>
+     *   <li>meetings: hovering or loitering (0-3 m/s), 60-250 m apart, the second 0-40 m above or
+     *       below the first (80-350 m above the reference height; above it where below would put it
+     *       under {@value #AIR_MEETING_MIN_HEIGHT_M} m), together 180-300 s;
+     *   <li>decoys, the same but: 650-900 m apart; 200-350 m apart in height; together 25-40 s; in
+     *       formation at 15-25 m/s for 120-180 s.
+     * </ul>
+     *
+     * <p>Each pair appears between 5 % and 75 % of the run and is gone by its end. Two pairs alive
+     * within {@value #AIR_MEETING_MARGIN_S} s of each other keep their paths more than {@value
+     * #AIR_MEETING_SPACING_M} m apart, so that members of different pairs never meet. All draws
+     * come from a stream of the seed of their own: the existing targets, their AIS reports,
+     * switch-offs, clones and flights are unchanged (flights added afterwards are drawn as without
+     * pairs); the scans draw detection and clutter for the added targets too, so the plots of
+     * sensors that see flights differ from a run without them.
+     *
+     * @param durationS the run's length, s (as given to the constructor)
+     * @throws IllegalArgumentException if a count is negative, there is no drone among the sensors,
+     *     or no place meets the spacing (or the run is too short for a pair's life)
+     */
+    public BorderSimulation withAirMeetings(int meetings, int decoys, double durationS) {
+        if (meetings < 0 || decoys < 0) {
+            throw new IllegalArgumentException(
+                    "air meeting counts must be >= 0, were " + meetings + " and " + decoys);
+        }
+        List<SensorConfig> drones =
+                sensors.stream().filter(x -> x.kind() == SensorKind.DRONE).toList();
+        if (drones.isEmpty() && meetings + decoys > 0) {
+            throw new IllegalArgumentException(
+                    "air meetings are placed in a drone's footprint: there is no DRONE sensor");
+        }
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x4149_524D_4545_5400L);
+        List<AirMeeting.Kind> kinds = new ArrayList<>();
+        for (int k = 0; k < meetings; k++) {
+            kinds.add(AirMeeting.Kind.MEETING);
+        }
+        for (AirMeeting.Kind kind : AirMeeting.Kind.values()) {
+            for (int k = 0; k < decoys && !kind.shouldAlert(); k++) {
+                kinds.add(kind);
+            }
+        }
+        List<SimulatedTarget> out = new ArrayList<>(targets);
+        List<AirMeeting> pairs = new ArrayList<>(airMeetings);
+        double ground = plane.origin().altM();
+        for (int k = 0; k < kinds.size(); k++) {
+            AirMeeting.Kind kind = kinds.get(k);
+            String id = AIR_MEETING_PREFIX + (airMeetings.size() + k);
+            TargetClass classA = rnd.nextBoolean() ? TargetClass.DRONE : TargetClass.AIRCRAFT;
+            TargetClass classB = rnd.nextBoolean() ? TargetClass.DRONE : TargetClass.AIRCRAFT;
+            double above = rnd.nextDouble(80, 350);
+            double climb =
+                    kind == AirMeeting.Kind.HEIGHT_APART
+                            ? rnd.nextDouble(200, 350)
+                            : rnd.nextDouble(0, 40);
+            double heightA = ground + above;
+            double heightB = ground + above + (rnd.nextBoolean() ? climb : -climb);
+            if (heightB - ground < AIR_MEETING_MIN_HEIGHT_M) {
+                heightB = ground + above + climb; // above rather than below the ground
+            }
+            double separation =
+                    kind == AirMeeting.Kind.APART
+                            ? rnd.nextDouble(650, 900)
+                            : rnd.nextDouble(60, 250);
+            double speed =
+                    kind == AirMeeting.Kind.PASSING ? rnd.nextDouble(15, 25) : rnd.nextDouble(0, 3);
+            double life =
+                    switch (kind) {
+                        case BRIEF -> rnd.nextDouble(25, 40);
+                        case PASSING -> rnd.nextDouble(120, 180);
+                        default -> rnd.nextDouble(180, 300);
+                    };
+            double course = rnd.nextDouble(0, 2 * Math.PI);
+            double bearing = rnd.nextDouble(0, 2 * Math.PI);
+            double ve = speed * Math.sin(course);
+            double vn = speed * Math.cos(course);
+            AirMeeting placed = null;
+            for (int attempt = 0; attempt < 1_000 && placed == null; attempt++) {
+                SensorConfig d = drones.get(rnd.nextInt(drones.size()));
+                EnuPoint centre = plane.toEnu(d.position());
+                double r = AIR_MEETING_FOOTPRINT_SHARE * d.rangeM() * Math.sqrt(rnd.nextDouble());
+                double a = rnd.nextDouble(0, 2 * Math.PI);
+                double start = rnd.nextDouble(0.05 * durationS, 0.75 * durationS);
+                double end = start + life;
+                if (end > durationS) {
+                    continue;
+                }
+                double midE = centre.eastM() + r * Math.sin(a) - ve * (end - start) / 2;
+                double midN = centre.northM() + r * Math.cos(a) - vn * (end - start) / 2;
+                if (tooClose(out, pairs, midE, midN, ve, vn, start, end)) {
+                    continue;
+                }
+                double de = separation / 2 * Math.sin(bearing);
+                double dn = separation / 2 * Math.cos(bearing);
+                placed =
+                        new AirMeeting(
+                                id,
+                                kind,
+                                out.size(),
+                                out.size() + 1,
+                                heightA,
+                                heightB,
+                                start,
+                                end,
+                                speed,
+                                separation,
+                                plane.surfacePoint(midE, midN));
+                out.add(
+                        new SimulatedTarget(
+                                id + "-a", classA, midE - de, midN - dn, ve, vn, start, end));
+                out.add(
+                        new SimulatedTarget(
+                                id + "-b", classB, midE + de, midN + dn, ve, vn, start, end));
+            }
+            if (placed == null) {
+                throw new IllegalArgumentException(
+                        "no place in a drone footprint keeps "
+                                + kind
+                                + " pair "
+                                + id
+                                + " apart from the others within a run of "
+                                + durationS
+                                + " s (a pair lives up to 300 s from 5 to 75 % of the run)");
+            }
+            pairs.add(placed);
+        }
+        return new BorderSimulation(this, out, lowFlyers, pairs);
+    }
+
+    /**
+     * Whether a pair with midpoint (midE, midN) at startS, moving at (ve, vn), comes within {@value
+     * #AIR_MEETING_SPACING_M} m of another pair alive within {@value #AIR_MEETING_MARGIN_S} s of
+     * it.
+     */
+    private static boolean tooClose(
+            List<SimulatedTarget> targets,
+            List<AirMeeting> pairs,
+            double midE,
+            double midN,
+            double ve,
+            double vn,
+            double startS,
+            double endS) {
+        for (AirMeeting p : pairs) {
+            double from = Math.max(startS, p.startS()) - AIR_MEETING_MARGIN_S;
+            double to = Math.min(endS, p.endS()) + AIR_MEETING_MARGIN_S;
+            if (from > to) {
+                continue;
+            }
+            SimulatedTarget a = targets.get(p.firstIndex());
+            SimulatedTarget b = targets.get(p.secondIndex());
+            for (double t = from; t <= to + 1e-9; t += 5) {
+                // positions held before birth and after death, within the margin
+                double mine = Math.min(Math.max(t, startS), endS) - startS;
+                double theirs = Math.min(Math.max(t, p.startS()), p.endS());
+                double e = midE + ve * mine;
+                double n = midN + vn * mine;
+                double pe = (a.eastAt(theirs) + b.eastAt(theirs)) / 2;
+                double pn = (a.northAt(theirs) + b.northAt(theirs)) / 2;
+                if (Math.hypot(e - pe, n - pn) <= AIR_MEETING_SPACING_M) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The truth of the air meeting pairs ({@link #withAirMeetings}); empty without them. */
+    public List<AirMeeting> airMeetings() {
+        return airMeetings;
     }
 
     public List<SimulatedTarget> targets() {
@@ -872,7 +1094,10 @@ public final class BorderSimulation {
                 continue;
             }
             LowFlyer flight = flightOf[i];
-            if (flight == null ? adsb : !sees(sensor.kind(), flight)) {
+            double meetingHeight = meetingHeightOf[i];
+            boolean air = flight != null || !Double.isNaN(meetingHeight);
+            boolean cooperative = flight != null && flight.cooperative();
+            if (!air ? adsb : !sees(sensor.kind(), cooperative)) {
                 continue;
             }
             double e = target.eastAt(tS);
@@ -883,9 +1108,18 @@ public final class BorderSimulation {
             }
             GeoPoint truth = plane.surfacePoint(e, n);
             out.add(
-                    flight == null || sensor.kind() == SensorKind.GROUND_RADAR
+                    !air || sensor.kind() == SensorKind.GROUND_RADAR
                             ? observation(sensor, time, millis, index++, truth, sensorPlane, rnd)
-                            : flightFix(sensor, time, millis, index++, target, flight, truth, rnd));
+                            : flightFix(
+                                    sensor,
+                                    time,
+                                    millis,
+                                    index++,
+                                    target,
+                                    flight != null ? flight.heightM() : meetingHeight,
+                                    flight != null ? flight.icao24() : "",
+                                    truth,
+                                    rnd));
         }
         int clutter = poisson(rnd, sensor.clutterPerScan());
         for (int c = 0; c < clutter; c++) {
@@ -955,10 +1189,10 @@ public final class BorderSimulation {
     }
 
     /** Whether sensors of this kind see a flight (class comment). */
-    private static boolean sees(SensorKind kind, LowFlyer flight) {
+    private static boolean sees(SensorKind kind, boolean cooperative) {
         return switch (kind) {
             case GROUND_RADAR, DRONE -> true;
-            case ADSB -> flight.cooperative();
+            case ADSB -> cooperative;
             default -> false;
         };
     }
@@ -970,7 +1204,8 @@ public final class BorderSimulation {
             long millis,
             int index,
             SimulatedTarget target,
-            LowFlyer flight,
+            double heightM,
+            String icao24,
             GeoPoint truth,
             SplittableRandom rnd) {
         EnuPoint p = plane.toEnu(truth);
@@ -984,7 +1219,7 @@ public final class BorderSimulation {
                 new GeoPoint(
                         horizontal.latDeg(),
                         horizontal.lonDeg(),
-                        flight.heightM() + gaussian(rnd) * sigmaHeight);
+                        heightM + gaussian(rnd) * sigmaHeight);
         Velocity velocity = null;
         CooperativeIdentity identity = null;
         Classification classification =
@@ -995,9 +1230,7 @@ public final class BorderSimulation {
                             target.velocityEastMps() + gaussian(rnd) * ADSB_SIGMA_VELOCITY_MPS,
                             target.velocityNorthMps() + gaussian(rnd) * ADSB_SIGMA_VELOCITY_MPS,
                             0.0);
-            identity =
-                    new CooperativeIdentity(
-                            "", flight.icao24(), "N" + flight.icao24().substring(1), "");
+            identity = new CooperativeIdentity("", icao24, "N" + icao24.substring(1), "");
             classification = new Classification(TargetClass.AIRCRAFT, 0.9);
         }
         return new Observation(
