@@ -363,6 +363,44 @@ class SimulatedConnectorsTest {
         }
     }
 
+    @Test
+    void tracksOfFlightsSeenByTheDronesAreAtTheFlightsHeightsOthersAtTheReference() {
+        BorderSimulation sim = simulation().withLowFlyers(6, 6, SCENARIO_S);
+        SimulatedFeeds feeds = new SimulatedFeeds(sim, CONFIG.sensors(), 0);
+        InProcessConnectors connectors = new InProcessConnectors(CONFIG.sensors());
+        List<Observation> decoded = new ArrayList<>();
+        for (RawUnit unit : feeds.unitsBetween(-1, SCENARIO_S)) {
+            decoded.addAll(connectors.decode(unit).observations());
+        }
+        double reference = CONFIG.reference().altM();
+        double[] flightHeights = sim.lowFlyers().stream().mapToDouble(f -> f.heightM()).toArray();
+        assertThat(flightHeights).isNotEmpty();
+        Set<String> atHeight = new TreeSet<>();
+        int atReference = 0;
+        int updatesAtHeight = 0;
+        int nearFlight = 0;
+        for (EntityTrack t : OfflinePipeline.run(CONFIG, decoded).trackUpdates()) {
+            double alt = t.position().altM();
+            // a track without a measured height sits on the reference height (within cm)
+            if (Math.abs(alt - reference) < 1) {
+                atReference++;
+                continue;
+            }
+            atHeight.add(t.trackId());
+            double nearest =
+                    Arrays.stream(flightHeights).map(h -> Math.abs(h - alt)).min().orElseThrow();
+            updatesAtHeight++;
+            if (nearest < 50) {
+                nearFlight++;
+            }
+        }
+        assertThat(atHeight).as("tracks at a measured height").hasSizeGreaterThanOrEqualTo(3);
+        // drone heights have sigma 25 m: a track's estimate within 2 sigma of a flight's height;
+        // not all, as a track that switches to another flight passes through other heights
+        assertThat(nearFlight).isGreaterThanOrEqualTo((int) (0.99 * updatesAtHeight));
+        assertThat(atReference).as("ground tracks on the reference height").isGreaterThan(100);
+    }
+
     private static boolean isHeightFormat(WireFormat format) {
         return format == WireFormat.COT || format == WireFormat.TAK || format == WireFormat.MISB;
     }
