@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.connectors.decode.DecodeResult;
+import io.cordon.connectors.sensor.SensorDefaults;
 import io.cordon.connectors.tak.TakMeshDecoder;
 import io.cordon.connectors.tak.TakMessage;
 import io.cordon.connectors.tak.TakStreamDecoder;
 import io.cordon.connectors.vectors.PeerVectors;
+import io.cordon.pipeline.observation.Marking;
+import io.cordon.pipeline.observation.PositionFix;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,6 +92,30 @@ class CotTakConformanceTest {
                         .values()
                         .get(0);
         assertMatchesExpected(m.cotEvent().orElseThrow(), expected);
+    }
+
+    @Test
+    void theGoldenEventsHaeWithAnUnknownLeIsNoMeasuredHeight() throws IOException {
+        JsonNode expected =
+                new ObjectMapper().readTree(PeerVectors.bytes(GOLDEN + "expected-decoded.json"));
+        assertThat(expected.get("le").asDouble())
+                .isGreaterThanOrEqualTo(CotPoint.UNKNOWN_THRESHOLD);
+        CotObservationMapper mapper =
+                new CotObservationMapper(
+                        new SensorDefaults("usa", "tak-1", Marking.UNRESTRICTED, 10));
+        CotEvent fromXml = xml(PeerVectors.bytes(GOLDEN + "event.cot.xml"));
+        CotEvent fromMesh =
+                new TakMeshDecoder()
+                        .decode(PeerVectors.bytes(GOLDEN + "event.takv1-mesh.bin"))
+                        .values()
+                        .get(0)
+                        .cotEvent()
+                        .orElseThrow();
+        for (CotEvent e : List.of(fromXml, fromMesh)) {
+            PositionFix f = (PositionFix) mapper.map(e).values().get(0).measurement();
+            assertThat(f.position().altM()).isEqualTo(expected.get("hae").asDouble());
+            assertThat(f.sigmaAltM()).isZero();
+        }
     }
 
     private static void assertMatchesExpected(CotEvent e, JsonNode expected) {
