@@ -10,10 +10,11 @@ import io.cordon.pipeline.geo.GeoPoint;
  * a measurement by a one-sigma height error {@code sigmaAltM > 0} (the wire format's {@code
  * GeodeticPosition.sigma_alt_m}, present exactly when the source reports an ellipsoidal height with
  * its error: CoT {@code hae} with its {@code le}, a MISB ST 0903 target location with its height
- * sigma, an ASTERIX cat021 (ADS-B) geometric height). {@code sigmaAltM == 0} means no height was
- * measured (AIS, surface positions, a barometric flight level alone, a source without a height or
- * its error): {@code altM} is then a placeholder (0, the ground, or an altitude) and the tracker
- * ignores it.
+ * sigma, an ASTERIX cat021 (ADS-B) geometric height or cat062 calculated geometric altitude, a
+ * SAPIENT ellipsoidal {@code z} with its {@code z_error}; docs/connectors.md, "Measured heights").
+ * {@code sigmaAltM == 0} means no height was measured (AIS, surface positions, a barometric flight
+ * level alone, a source without a height or its error): {@code altM} is then a placeholder (0, the
+ * ground, or an altitude) and the tracker ignores it.
  *
  * @param position measured position (WGS84)
  * @param covEastEastM2 variance along east, m^2, > 0
