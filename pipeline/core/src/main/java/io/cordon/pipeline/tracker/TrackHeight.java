@@ -36,6 +36,13 @@ final class TrackHeight {
     /** A published height follows the vertical rate this long after the last measured one, s. */
     static final double MAX_EXTRAPOLATION_S = 30.0;
 
+    /**
+     * A measured height this far from the prediction, in normalised innovation squared (chi-square,
+     * one degree of freedom, 99.9 %: 3.3 σ of the innovation), restarts the estimate ({@link
+     * #update}).
+     */
+    static final double RESTART_GATE = 10.83;
+
     /** One-sigma vertical rate of a new height estimate, m/s. */
     static final double INITIAL_RATE_SIGMA_MPS = 5.0;
 
@@ -156,11 +163,26 @@ final class TrackHeight {
         return h;
     }
 
-    /** The Kalman update with one measured height z of variance r. */
+    /**
+     * The Kalman update with one measured height z of variance r; a height whose normalised
+     * innovation squared exceeds {@link #RESTART_GATE} restarts the estimate at z instead.
+     */
     void update(double z, double r) {
         double s = varHeightM2 + r;
-        double k0 = varHeightM2 / s, k1 = covHeightRateM2PerS / s;
         double nu = z - heightM;
+        if (nu * nu > RESTART_GATE * s) {
+            // Another target's height (the horizontal association gave the track a detection of a
+            // flight at another height) or a climb far outside the model: start again from it
+            // rather than read the jump as a vertical rate, which the published height would
+            // carry on for MAX_EXTRAPOLATION_S (1 700 m in 2 s is 850 m/s).
+            heightM = z;
+            rateMps = 0.0;
+            varHeightM2 = r;
+            covHeightRateM2PerS = 0.0;
+            varRateM2PerS2 = INITIAL_RATE_SIGMA_MPS * INITIAL_RATE_SIGMA_MPS;
+            return;
+        }
+        double k0 = varHeightM2 / s, k1 = covHeightRateM2PerS / s;
         heightM += k0 * nu;
         rateMps += k1 * nu;
         double p00 = varHeightM2, p01 = covHeightRateM2PerS, p11 = varRateM2PerS2;

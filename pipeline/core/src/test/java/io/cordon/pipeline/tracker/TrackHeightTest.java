@@ -115,6 +115,31 @@ class TrackHeightTest {
     }
 
     @Test
+    void aHeightFarFromThePredictionRestartsTheEstimateInsteadOfMakingARate() {
+        // a track of a flight at 3 100 m, settled, then given a detection of one at 1 394 m
+        TrackHeight h = TrackHeight.start(3_100, 15, 0);
+        for (int t = 2; t <= 60; t += 2) {
+            h.predictTo(t * NS);
+            h.update(3_100, 225);
+        }
+        h.predictTo(62 * NS);
+
+        h.update(1_394, 225);
+
+        assertThat(h.heightM).isEqualTo(1_394.0);
+        assertThat(h.rateMps).isZero();
+        assertThat(h.varHeightM2).isEqualTo(225.0);
+        assertThat(h.heightAt(92 * NS)).as("published 30 s on").isEqualTo(1_394.0);
+        // within the gate it is the Kalman update: a few σ of the innovation move it, no restart
+        TrackHeight near = TrackHeight.start(3_100, 15, 0);
+        near.predictTo(2 * NS);
+        double s = near.varHeightM2 + 225;
+        near.update(3_100 + 3 * Math.sqrt(s), 225);
+        assertThat(near.heightM).isStrictlyBetween(3_100.0, 3_100 + 3 * Math.sqrt(s));
+        assertThat(near.rateMps).isPositive();
+    }
+
+    @Test
     void pdaIsTheMomentMatchedMixtureOfTheUpdatesAndThePrediction() {
         Observation[] obs = {
             observationAt(1_520, 5), observationAt(1_480, 10), observationWithoutHeight()
