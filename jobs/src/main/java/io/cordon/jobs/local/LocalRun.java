@@ -257,13 +257,16 @@ public final class LocalRun {
                 Instant epoch = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 double scenarioS = Math.max(600, options.duration().toSeconds() * speedup);
                 BorderSimulation simulation =
-                        new BorderSimulation(
-                                config.sensors(),
-                                config.reference(),
-                                epoch,
-                                sim.seed(),
-                                sim.targets(),
-                                sim.crossingFraction(),
+                        withFlights(
+                                new BorderSimulation(
+                                        config.sensors(),
+                                        config.reference(),
+                                        epoch,
+                                        sim.seed(),
+                                        sim.targets(),
+                                        sim.crossingFraction(),
+                                        scenarioS),
+                                sim,
                                 scenarioS);
                 double untilS =
                         until == null ? Double.NaN : until.scenarioS().applyAsDouble(simulation);
@@ -361,6 +364,42 @@ public final class LocalRun {
      * How the local run's jobs run: the options' checkpoint interval and out-of-orderness bound,
      * parallelism 1, and a source idleness of 2 s.
      */
+    /**
+     * The simulation with the configuration's flights: {@code simulation.lowFlyers} low-slow flyers
+     * and {@code simulation.airMeetings} air meetings (no decoys: the demo shows findings; the
+     * score tests count the decoys). Both start in a drone's footprint.
+     *
+     * @throws ConfigException naming the key when the sensors cannot hold them (no drone)
+     */
+    static BorderSimulation withFlights(
+            BorderSimulation simulation, SimulationConfig sim, double scenarioS) {
+        BorderSimulation out = simulation;
+        if (sim.lowFlyers() > 0) {
+            try {
+                out = out.withLowFlyers(sim.lowFlyers(), 0, scenarioS);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(
+                        "simulation.lowFlyers",
+                        sim.lowFlyers(),
+                        "0 unless a drone sensor's footprint can hold the flights: "
+                                + e.getMessage(),
+                        e);
+            }
+        }
+        if (sim.airMeetings() > 0) {
+            try {
+                out = out.withAirMeetings(sim.airMeetings(), 0, scenarioS);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(
+                        "simulation.airMeetings",
+                        sim.airMeetings(),
+                        "0 unless a drone sensor's footprint can hold the pairs: " + e.getMessage(),
+                        e);
+            }
+        }
+        return out;
+    }
+
     static JobRuntime jobRuntime(Options options, String checkpointDir) {
         return new JobRuntime(
                 options.checkpointInterval(),

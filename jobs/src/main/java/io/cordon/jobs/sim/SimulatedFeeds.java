@@ -13,6 +13,7 @@ import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
+import io.cordon.pipeline.observation.TargetClass;
 import io.cordon.pipeline.observation.Velocity;
 import io.cordon.pipeline.simulation.AisStaticReport;
 import io.cordon.pipeline.simulation.AisTransponder;
@@ -303,7 +304,7 @@ public final class SimulatedFeeds {
         PositionFix f = (PositionFix) o.measurement();
         return new CotDetectionEncoder.Detection(
                 o.sensorId() + ".det." + o.eventTime().toEpochMilli() + "." + index,
-                "a-u-G",
+                cotType(o.classification().targetClass()),
                 "m-i",
                 o.eventTime(),
                 COT_STALE,
@@ -315,6 +316,22 @@ public final class SimulatedFeeds {
                 f.sigmaAltM() > 0 ? f.sigmaAltM() : Double.NaN,
                 Double.NaN,
                 Double.NaN);
+    }
+
+    /**
+     * The CoT type of a detection of this class (MIL-STD-2525 atoms, affiliation unknown), as
+     * {@code CotObservationMapper} reads it back: the simulation classifies only flights, so ground
+     * detections stay {@code a-u-G}.
+     */
+    static String cotType(TargetClass c) {
+        return switch (c) {
+            case DRONE -> "a-u-A-M-F-Q";
+            case AIRCRAFT -> "a-u-A";
+            case VESSEL -> "a-u-S";
+            case LAND_VEHICLE -> "a-u-G-E-V";
+            case PERSON -> "a-u-G-U-C-I";
+            default -> "a-u-G";
+        };
     }
 
     private Encoded sapient(Observation o, int index) {

@@ -10,6 +10,7 @@ import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorKind;
+import io.cordon.pipeline.observation.TargetClass;
 import io.cordon.pipeline.simulation.AisStaticReport;
 import io.cordon.pipeline.simulation.BorderSimulation;
 import io.cordon.pipeline.track.EntityTrack;
@@ -399,6 +400,31 @@ class SimulatedConnectorsTest {
         // not all, as a track that switches to another flight passes through other heights
         assertThat(nearFlight).isGreaterThanOrEqualTo((int) (0.99 * updatesAtHeight));
         assertThat(atReference).as("ground tracks on the reference height").isGreaterThan(100);
+    }
+
+    @Test
+    void theDronesClassOfAFlightGoesOnTheWireAndGroundDetectionsStayUnclassified() {
+        BorderSimulation sim = simulation().withLowFlyers(6, 6, SCENARIO_S);
+        SimulatedFeeds feeds = new SimulatedFeeds(sim, CONFIG.sensors(), 0);
+        InProcessConnectors connectors = new InProcessConnectors(CONFIG.sensors());
+        Map<TargetClass, Integer> cotClasses = new java.util.EnumMap<>(TargetClass.class);
+        for (RawUnit unit : feeds.unitsBetween(-1, SCENARIO_S)) {
+            if (unit.format() != WireFormat.COT && unit.format() != WireFormat.TAK) {
+                continue;
+            }
+            for (Observation o : connectors.decode(unit).observations()) {
+                cotClasses.merge(o.classification().targetClass(), 1, Integer::sum);
+            }
+        }
+        // the simulation classifies flights only (drones and light aircraft); CoT/TAK carry it in
+        // the event type, which the decoder maps back
+        assertThat(cotClasses.keySet())
+                .containsAnyOf(TargetClass.DRONE, TargetClass.AIRCRAFT)
+                .contains(TargetClass.UNKNOWN)
+                .isSubsetOf(TargetClass.DRONE, TargetClass.AIRCRAFT, TargetClass.UNKNOWN);
+        for (TargetClass c : TargetClass.values()) {
+            assertThat(SimulatedFeeds.cotType(c)).startsWith("a-u-");
+        }
     }
 
     private static boolean isHeightFormat(WireFormat format) {

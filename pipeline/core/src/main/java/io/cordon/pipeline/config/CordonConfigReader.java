@@ -222,20 +222,36 @@ final class CordonConfigReader {
     private SimulationConfig simulation(YamlNode node) {
         SimulationConfig d = SimulationConfig.DEFAULT;
         YamlNode.Fields f =
-                node.fields("seed", "targets", "speedup", "crossingFraction", "malformedPerMinute");
-        long targets = f.get("targets").integer(d.targets());
-        if (targets < 0 || targets > 100_000) {
-            throw new ConfigException(
-                    f.get("targets").path(), targets, "an integer in [0, 100000]");
-        }
+                node.fields(
+                        "seed",
+                        "targets",
+                        "speedup",
+                        "crossingFraction",
+                        "malformedPerMinute",
+                        "lowFlyers",
+                        "airMeetings");
+        int targets = count(f, "targets", d.targets(), 100_000);
+        int lowFlyers = count(f, "lowFlyers", d.lowFlyers(), 100);
+        int airMeetings = count(f, "airMeetings", d.airMeetings(), 100);
         return node.build(
                 () ->
                         new SimulationConfig(
                                 f.get("seed").integer(d.seed()),
-                                (int) targets,
+                                targets,
                                 f.get("speedup").number(d.speedup()),
                                 f.get("crossingFraction").number(d.crossingFraction()),
-                                f.get("malformedPerMinute").number(d.malformedPerMinute())));
+                                f.get("malformedPerMinute").number(d.malformedPerMinute()),
+                                lowFlyers,
+                                airMeetings));
+    }
+
+    /** A count in [0, max] (the key's default when absent); outside, an error naming the key. */
+    private static int count(YamlNode.Fields f, String key, int dflt, int max) {
+        long n = f.get(key).integer(dflt);
+        if (n < 0 || n > max) {
+            throw new ConfigException(f.get(key).path(), n, "an integer in [0, " + max + "]");
+        }
+        return (int) n;
     }
 
     private static List<String> declared(List<YamlNode> ids, Set<String> partnerIds) {

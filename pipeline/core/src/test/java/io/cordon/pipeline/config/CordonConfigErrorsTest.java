@@ -201,6 +201,18 @@ class CordonConfigErrorsTest {
     }
 
     @Test
+    void simulatedFlightCountsAreBounded() {
+        ConfigException low = failure(REFERENCE + "simulation: {lowFlyers: -1}\n");
+        assertThat(low.keyPath()).isEqualTo("simulation.lowFlyers");
+        assertThat(low.found()).isEqualTo("-1");
+        assertThat(low.allowed()).isEqualTo("an integer in [0, 100]");
+
+        ConfigException pairs = failure(REFERENCE + "simulation: {airMeetings: 101}\n");
+        assertThat(pairs.keyPath()).isEqualTo("simulation.airMeetings");
+        assertThat(pairs.allowed()).isEqualTo("an integer in [0, 100]");
+    }
+
+    @Test
     void invalidYamlIsReported() {
         ConfigException e = failure("reference: {latDeg: 31\n");
 

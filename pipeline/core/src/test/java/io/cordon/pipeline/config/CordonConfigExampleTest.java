@@ -37,6 +37,9 @@ class CordonConfigExampleTest {
         assertThat(c.borders().portsOfEntry()).hasSize(3);
         assertThat(c.zones()).hasSize(1);
         assertThat(c.simulation().speedup()).isEqualTo(10.0);
+        // the demo shows low-slow flyers and an air meeting; a file without them simulates none
+        assertThat(c.simulation().lowFlyers()).isEqualTo(2);
+        assertThat(c.simulation().airMeetings()).isEqualTo(1);
     }
 
     @Test
