@@ -142,14 +142,8 @@ class AirRendezvousScoreTest {
             List<Seeded> out = new ArrayList<>();
             for (long seed : SEEDS) {
                 BorderSimulation sim =
-                        new BorderSimulation(
-                                        CONFIG.sensors(),
-                                        CONFIG.reference(),
-                                        EPOCH,
-                                        seed,
-                                        TARGETS,
-                                        CONFIG.simulation().crossingFraction(),
-                                        DURATION_S)
+                        SimulationRun.simulation(
+                                        CONFIG, CONFIG.sensors(), EPOCH, seed, TARGETS, DURATION_S)
                                 .withAirMeetings(MEETINGS, DECOYS, DURATION_S);
                 List<EntityTrack> updates =
                         SimulationRun.fuse(CONFIG, sim.observationsBetween(-1, DURATION_S));

@@ -59,19 +59,8 @@ class CooperativeSilenceScoreTest {
             int matched,
             int alertsOnDarkMmsi,
             int alertsOnClassB,
-            double[] latenciesS) {
-        double precision() {
-            return alerts == 0 ? 1.0 : (double) matched / alerts;
-        }
-
-        double recall() {
-            return events == 0 ? 1.0 : (double) matched / events;
-        }
-
-        double medianLatencyS() {
-            return latenciesS[latenciesS.length / 2];
-        }
-
+            double[] latenciesS)
+            implements SimulationRun.Score {
         String summary() {
             return String.format(
                     Locale.ROOT,
@@ -149,14 +138,7 @@ class CooperativeSilenceScoreTest {
         List<Double> latencies = new ArrayList<>();
         for (long seed : SEEDS) {
             BorderSimulation sim =
-                    new BorderSimulation(
-                            sensors,
-                            CONFIG.reference(),
-                            EPOCH,
-                            seed,
-                            TARGETS,
-                            CONFIG.simulation().crossingFraction(),
-                            DURATION_S);
+                    SimulationRun.simulation(CONFIG, sensors, EPOCH, seed, TARGETS, DURATION_S);
             List<SwitchOff> offs = sim.switchOffs();
             List<TruthEvent> truth = offs.stream().map(o -> event(o, DURATION_S)).toList();
             List<EntityTrack> updates =

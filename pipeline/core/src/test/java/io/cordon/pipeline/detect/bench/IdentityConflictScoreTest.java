@@ -67,14 +67,8 @@ class IdentityConflictScoreTest {
         List<Double> latencies = new ArrayList<>();
         for (long seed : SEEDS) {
             BorderSimulation sim =
-                    new BorderSimulation(
-                                    CONFIG.sensors(),
-                                    CONFIG.reference(),
-                                    EPOCH,
-                                    seed,
-                                    TARGETS,
-                                    CONFIG.simulation().crossingFraction(),
-                                    DURATION_S)
+                    SimulationRun.simulation(
+                                    CONFIG, CONFIG.sensors(), EPOCH, seed, TARGETS, DURATION_S)
                             .withMmsiClones(SPOOFED, NEAR, DURATION_S);
             List<MmsiClone> clones = sim.mmsiClones();
             List<MmsiClone> spoofs = clones.stream().filter(c -> !c.near()).toList();

@@ -70,19 +70,8 @@ class LowSlowFlyerScoreTest {
             int matched,
             int beforeCrossing,
             Map<LowFlyer.Kind, Integer> alertsOnDecoys,
-            double[] latenciesS) {
-        double precision() {
-            return alerts == 0 ? 1.0 : (double) matched / alerts;
-        }
-
-        double recall() {
-            return events == 0 ? 1.0 : (double) matched / events;
-        }
-
-        double medianLatencyS() {
-            return latenciesS[latenciesS.length / 2];
-        }
-
+            double[] latenciesS)
+            implements SimulationRun.Score {
         String summary() {
             return String.format(
                     Locale.ROOT,
@@ -137,14 +126,8 @@ class LowSlowFlyerScoreTest {
         List<Double> latencies = new ArrayList<>();
         for (long seed : SEEDS) {
             BorderSimulation sim =
-                    new BorderSimulation(
-                                    CONFIG.sensors(),
-                                    CONFIG.reference(),
-                                    EPOCH,
-                                    seed,
-                                    TARGETS,
-                                    CONFIG.simulation().crossingFraction(),
-                                    DURATION_S)
+                    SimulationRun.simulation(
+                                    CONFIG, CONFIG.sensors(), EPOCH, seed, TARGETS, DURATION_S)
                             .withLowFlyers(EVENTS, DECOYS, DURATION_S);
             List<LowFlyer> flights = sim.lowFlyers();
             List<TruthEvent> truth =

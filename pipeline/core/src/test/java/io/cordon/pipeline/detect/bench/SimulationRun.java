@@ -2,12 +2,14 @@ package io.cordon.pipeline.detect.bench;
 
 import io.cordon.pipeline.alert.AlertState;
 import io.cordon.pipeline.config.CordonConfig;
+import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.detect.DetectorReplay;
 import io.cordon.pipeline.detect.KeyedTrackDetector;
 import io.cordon.pipeline.detect.TrackDetector;
 import io.cordon.pipeline.fusion.FusionStep;
 import io.cordon.pipeline.fusion.SensorRegistryPriors;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.simulation.BorderSimulation;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.tracker.MultiTargetTracker;
 import java.time.Instant;
@@ -24,6 +26,51 @@ import java.util.TreeMap;
  */
 final class SimulationRun {
     private SimulationRun() {}
+
+    /**
+     * The border simulation of {@code sensors} at the configuration's reference, with its crossing
+     * share: {@code targets} ground targets over {@code durationS} from {@code epoch}.
+     */
+    static BorderSimulation simulation(
+            CordonConfig config,
+            List<SensorConfig> sensors,
+            Instant epoch,
+            long seed,
+            int targets,
+            double durationS) {
+        return new BorderSimulation(
+                sensors,
+                config.reference(),
+                epoch,
+                seed,
+                targets,
+                config.simulation().crossingFraction(),
+                durationS);
+    }
+
+    /** A score over the seeds: events labelled, alerts raised, alerts matched, their latencies. */
+    interface Score {
+        int events();
+
+        int alerts();
+
+        int matched();
+
+        /** Latencies of the matched alerts, s, sorted. */
+        double[] latenciesS();
+
+        default double precision() {
+            return alerts() == 0 ? 1.0 : (double) matched() / alerts();
+        }
+
+        default double recall() {
+            return events() == 0 ? 1.0 : (double) matched() / events();
+        }
+
+        default double medianLatencyS() {
+            return latenciesS()[latenciesS().length / 2];
+        }
+    }
 
     /** The observations through the tracker, by event time: the published track updates. */
     static List<EntityTrack> fuse(CordonConfig config, List<Observation> observations) {
