@@ -55,34 +55,6 @@ public final class CotDetectionEncoder {
             double leM,
             double courseDeg,
             double speedMps) {
-        /** A detection whose height error is unknown ({@code le} 9 999 999). */
-        public Detection(
-                String uid,
-                String type,
-                String how,
-                Instant time,
-                Duration staleAfter,
-                double latDeg,
-                double lonDeg,
-                double haeM,
-                double ceM,
-                double courseDeg,
-                double speedMps) {
-            this(
-                    uid,
-                    type,
-                    how,
-                    time,
-                    staleAfter,
-                    latDeg,
-                    lonDeg,
-                    haeM,
-                    ceM,
-                    Double.NaN,
-                    courseDeg,
-                    speedMps);
-        }
-
         public Detection {
             if (uid == null || uid.isBlank() || type == null || type.isBlank()) {
                 throw new IllegalArgumentException("uid and type are required");

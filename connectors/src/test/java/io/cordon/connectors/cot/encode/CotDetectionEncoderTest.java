@@ -65,6 +65,7 @@ class CotDetectionEncoderTest {
                                     w.position().altM(),
                                     sigma,
                                     Double.NaN,
+                                    Double.NaN,
                                     Double.NaN));
             DecodeResult<CotEvent> decoded = decoder.decode(xml);
             assertThat(decoded.errors()).isEmpty();
@@ -102,6 +103,7 @@ class CotDetectionEncoderTest {
                                 Duration.ofSeconds(30),
                                 31.3,
                                 -110.6,
+                                Double.NaN,
                                 Double.NaN,
                                 Double.NaN,
                                 90,

@@ -184,6 +184,7 @@ class TakDetectionEncoderTest {
                         s.lonDeg(),
                         s.haeM(),
                         s.ceM(),
+                        Double.NaN,
                         s.courseDeg(),
                         s.speedMps());
         byte[] payload = TakDetectionEncoder.payload(d);
