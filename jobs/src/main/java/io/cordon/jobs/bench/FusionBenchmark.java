@@ -290,8 +290,19 @@ public final class FusionBenchmark {
                 }
                 deadLetters.reset();
                 long startMs = System.currentTimeMillis();
+                ThreadCpu cpu = ThreadCpu.supported() ? new ThreadCpu() : null;
+                long fusedFromMs = sent.latestTrackTimeMs();
                 generator.runFor(options.duration(), options.duration(), warmup.frames(), null);
                 long endMs = System.currentTimeMillis();
+                if (cpu != null) {
+                    long fusedToMs = sent.latestTrackTimeMs();
+                    printCpu(
+                            cpu.since(),
+                            warmup.observationsUpTo(fusedToMs)
+                                    + generator.observationsUpTo(fusedToMs)
+                                    - warmup.observationsUpTo(fusedFromMs)
+                                    - generator.observationsUpTo(fusedFromMs));
+                }
                 Thread.sleep(
                         options.checkpointInterval().toMillis() * 2
                                 + options.maxOutOfOrderness().toMillis()
@@ -349,6 +360,37 @@ public final class FusionBenchmark {
                 return r;
             }
         }
+    }
+
+    /**
+     * Prints the CPU time each thread group of this JVM used while the measured run's observations
+     * were published, and per observation fused meanwhile (those whose event time the newest track
+     * update sent by the job passed during that time, the warm-up's backlog included).
+     */
+    private void printCpu(Map<String, Long> cpuNs, long fused) {
+        long total = cpuNs.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder b = new StringBuilder();
+        b.append(
+                String.format(
+                        Locale.ROOT,
+                        "cpu while publishing the run: %d observations fused; JVM %.1f s, %.2f µs"
+                                + " per observation fused; by thread:",
+                        fused,
+                        total / 1e9,
+                        fused > 0 ? total / 1e3 / fused : Double.NaN));
+        cpuNs.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .forEach(
+                        e ->
+                                b.append(
+                                        String.format(
+                                                Locale.ROOT,
+                                                "%n  %6.1f s %7.2f µs/obs  %s",
+                                                e.getValue() / 1e9,
+                                                fused > 0 ? e.getValue() / 1e3 / fused : Double.NaN,
+                                                e.getKey())));
+        out.println(b);
     }
 
     /**
