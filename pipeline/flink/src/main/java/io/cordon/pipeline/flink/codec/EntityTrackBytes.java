@@ -14,6 +14,7 @@ import io.cordon.pipeline.track.TrackStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -56,6 +57,12 @@ final class EntityTrackBytes {
                     io.cordon.proto.v1.TargetClass.getDescriptor(),
                     "TARGET_CLASS_");
 
+    /** Scratch buffer per thread, grown when a track does not fit. */
+    private static final ThreadLocal<byte[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new byte[EntityTrackBytes.SCRATCH_BYTES]);
+
+    private static final int SCRATCH_BYTES = 8192;
+
     private EntityTrackBytes() {}
 
     /**
@@ -81,39 +88,59 @@ final class EntityTrackBytes {
         int cooperativeSize = cooperative == null ? 0 : timestampSize(cooperative);
         int nonCooperativeSize = nonCooperative == null ? 0 : timestampSize(nonCooperative);
 
-        int size = stringSize(TRACK_ID, t.trackId());
-        if (status != 0) {
-            size += CodedOutputStream.computeEnumSize(STATUS, status);
+        // One pass: the top-level length is not written, so the track is written into a scratch
+        // buffer of this thread and copied out at its length (the nested messages' lengths are
+        // computed above, as their headers need them).
+        byte[] scratch = SCRATCH.get();
+        while (true) {
+            try {
+                return write(
+                        scratch,
+                        t,
+                        status,
+                        timeSize,
+                        positionSize,
+                        velocitySize,
+                        hasIdentity,
+                        identitySize,
+                        hasClassification,
+                        targetClass,
+                        classificationSize,
+                        country,
+                        zones,
+                        markingSize,
+                        cooperative,
+                        cooperativeSize,
+                        nonCooperative,
+                        nonCooperativeSize);
+            } catch (CodedOutputStream.OutOfSpaceException e) {
+                scratch = new byte[scratch.length * 2]; // only a track of many strings
+                SCRATCH.set(scratch);
+            }
         }
-        size += messageSize(TIME, timeSize);
-        size += messageSize(POSITION, positionSize);
-        size += messageSize(VELOCITY, velocitySize);
-        if (t.covariance() != null) {
-            size += messageSize(COVARIANCE_ENU, COVARIANCE_BYTES);
-        }
-        size += stringsSize(SENSOR_IDS, t.sensorIds());
-        size += stringsSize(PARTNER_IDS, t.partnerIds());
-        if (hasIdentity) {
-            size += messageSize(IDENTITY, identitySize);
-        }
-        if (hasClassification) {
-            size += messageSize(CLASSIFICATION, classificationSize);
-        }
-        size += stringSize(COUNTRY_ISO_A3, country);
-        size += stringsSize(ZONES, zones);
-        size += messageSize(MARKING, markingSize);
-        if (t.updateCount() != 0) {
-            size += CodedOutputStream.computeUInt64Size(UPDATE_COUNT, t.updateCount());
-        }
-        if (cooperative != null) {
-            size += messageSize(LAST_COOPERATIVE_TIME, cooperativeSize);
-        }
-        if (nonCooperative != null) {
-            size += messageSize(LAST_NON_COOPERATIVE_TIME, nonCooperativeSize);
-        }
+    }
 
-        byte[] bytes = new byte[size];
-        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    private static byte[] write(
+            byte[] scratch,
+            EntityTrack t,
+            int status,
+            int timeSize,
+            int positionSize,
+            int velocitySize,
+            boolean hasIdentity,
+            int identitySize,
+            boolean hasClassification,
+            int targetClass,
+            int classificationSize,
+            String country,
+            Collection<String> zones,
+            int markingSize,
+            Instant cooperative,
+            int cooperativeSize,
+            Instant nonCooperative,
+            int nonCooperativeSize)
+            throws CodedOutputStream.OutOfSpaceException {
+        CodedOutputStream out = CodedOutputStream.newInstance(scratch);
         try {
             writeString(out, TRACK_ID, t.trackId());
             if (status != 0) {
@@ -170,12 +197,13 @@ final class EntityTrackBytes {
             if (nonCooperative != null) {
                 writeTimestamp(out, LAST_NON_COOPERATIVE_TIME, nonCooperativeSize, nonCooperative);
             }
-            out.checkNoSpaceLeft();
+        } catch (CodedOutputStream.OutOfSpaceException e) {
+            throw e;
         } catch (IOException e) {
-            // only when the computed size is wrong: a bug here, not bad input
-            throw new UncheckedIOException("EntityTrack size miscomputed", e);
+            // an array encoder fails only when out of space
+            throw new UncheckedIOException("EntityTrack not written", e);
         }
-        return bytes;
+        return Arrays.copyOf(scratch, out.getTotalBytesWritten());
     }
 
     // proto3 implicit presence: a scalar is left out when it has its default value (a double
@@ -197,12 +225,6 @@ final class EntityTrackBytes {
         return Double.doubleToRawLongBits(value) == 0
                 ? 0
                 : CodedOutputStream.computeDoubleSize(field, value);
-    }
-
-    private static int messageSize(int field, int size) {
-        return CodedOutputStream.computeTagSize(field)
-                + CodedOutputStream.computeUInt32SizeNoTag(size)
-                + size;
     }
 
     private static int timestampSize(Instant t) {

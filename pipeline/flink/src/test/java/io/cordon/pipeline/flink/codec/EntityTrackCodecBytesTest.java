@@ -78,6 +78,26 @@ class EntityTrackCodecBytesTest {
     }
 
     @Test
+    void tracksLargerThanTheScratchBufferAreWrittenWhole() {
+        // the writer's buffer starts at 8 KiB and doubles when a track does not fit; the failing
+        // write may be a string encoded optimistically past its end
+        Random random = new Random(6L);
+        for (int n : new int[] {1, 300, 400, 3000, 1, 20}) {
+            EntityTrack track = track(random);
+            List<String> zones = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                zones.add(String.format("zone-%05d-\u00e9\u4e2d\ud83d\ude80", i));
+            }
+            zones.add("z".repeat(n * 7));
+
+            byte[] expected = straightforward(track, "USA", zones).toByteArray();
+            assertThat(EntityTrackCodec.toBytes(track, "USA", zones))
+                    .as("%d zones, %d bytes", n, expected.length)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void anUnpairedSurrogateIsWrittenAsTheBuilderWritesIt() {
         // protobuf replaces it by '?' (and logs a warning): the size pass must agree
         EntityTrack track =
