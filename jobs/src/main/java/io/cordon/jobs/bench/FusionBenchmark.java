@@ -12,8 +12,6 @@ import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.flink.fusion.StageTimes;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.proto.v1.DeadLetter;
-import io.cordon.proto.v1.EntityTrack;
-import io.cordon.proto.v1.TrackStatus;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -702,15 +700,13 @@ public final class FusionBenchmark {
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     long now = System.currentTimeMillis();
                     try {
-                        EntityTrack t = EntityTrack.parseFrom(r.value());
-                        long timeMs =
-                                t.getTime().getSeconds() * 1000
-                                        + t.getTime().getNanos() / 1_000_000;
+                        TrackHead t = TrackHead.parse(r.value());
+                        long timeMs = t.timeMs();
                         synchronized (this) {
-                            if (t.getStatus() == TrackStatus.TRACK_STATUS_DELETED) {
-                                live.remove(t.getTrackId());
+                            if (t.deleted()) {
+                                live.remove(t.trackId());
                             } else {
-                                live.add(t.getTrackId());
+                                live.add(t.trackId());
                             }
                             if (timeMs >= fromTimeMs) { // not a warm-up frame's update
                                 histogram.record(now - timeMs);
