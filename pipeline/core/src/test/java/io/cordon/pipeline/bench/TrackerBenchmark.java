@@ -1,5 +1,6 @@
 package io.cordon.pipeline.bench;
 
+import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.tracker.MultiTargetTracker;
 import io.cordon.pipeline.tracker.TrackerParameters;
@@ -40,6 +41,11 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * advanceTo}, as the fusion job's {@code FusionStep} does. The {@code observations} counter is the
  * throughput in observations per second; the primary score is windows per second.
  *
+ * <p>{@link #world}: {@code box} puts every target into the same box (above), so the density grows
+ * with the number of targets; {@code cells} ({@link CellWorld}) replicates the 100-target box
+ * (clutter scale 1) on targets / 100 cells with five sensors each, so density stays that of 100
+ * targets and the cost per observation shows how the tracker scales with targets and sensors.
+ *
  * <p>Run: {@code ./mvnw -o -q -pl pipeline/core test-compile} then {@code java -cp
  * pipeline/core/target/test-classes:pipeline/core/target/classes:<test classpath>
  * io.cordon.pipeline.bench.TrackerBenchmark} (JMH options after it, e.g. {@code -p targets=1000}).
@@ -61,6 +67,14 @@ public class TrackerBenchmark {
     @Param({"100", "1000", "10000"})
     public int targets;
 
+    /**
+     * {@code box}: every target in the one 80 × 60 km box with its five sensors (density grows with
+     * the targets); {@code cells}: the 100-target box replicated on targets / 100 cells, each with
+     * its own sensors ({@link CellWorld}: constant density, 100 targets the same as in the box).
+     */
+    @Param({"box", "cells"})
+    public String world;
+
     private TrackerParameters parameters;
     private byte[] warm;
     private List<List<Observation>> window;
@@ -76,17 +90,33 @@ public class TrackerBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() {
-        GeneratedScenario generated =
-                ScenarioGenerator.generate(
-                        ScenarioSpec.border(SEED, targets, WARM_UP_S + WINDOW_S)
-                                .withLateBirthShare(0)
-                                .withClutterScale(targets / 100.0));
-        BenchScenario scenario = generated.scenario();
-        parameters = BenchPriors.parametersFor(scenario);
-        MultiTargetTracker t = new MultiTargetTracker(parameters, scenario.referencePoint());
-        Instant split = scenario.epoch().plusSeconds(WARM_UP_S);
+        GeoPoint reference;
+        List<List<Observation>> batches;
+        switch (world) {
+            case "box" -> {
+                BenchScenario scenario =
+                        ScenarioGenerator.generate(
+                                        ScenarioSpec.border(SEED, targets, WARM_UP_S + WINDOW_S)
+                                                .withLateBirthShare(0)
+                                                .withClutterScale(targets / 100.0))
+                                .scenario();
+                parameters = BenchPriors.parametersFor(scenario);
+                reference = scenario.referencePoint();
+                batches = scenario.batches();
+            }
+            case "cells" -> {
+                CellWorld cells = CellWorld.generate(SEED, targets, WARM_UP_S + WINDOW_S, 1.0);
+                parameters = cells.parameters();
+                reference = cells.referencePoint();
+                batches = cells.batches();
+            }
+            default ->
+                    throw new IllegalArgumentException("world must be box or cells, was " + world);
+        }
+        MultiTargetTracker t = new MultiTargetTracker(parameters, reference);
+        Instant split = Instant.parse(ScenarioGenerator.EPOCH).plusSeconds(WARM_UP_S);
         window = new ArrayList<>();
-        for (List<Observation> batch : scenario.batches()) {
+        for (List<Observation> batch : batches) {
             if (batch.get(0).eventTime().isBefore(split)) {
                 t.update(batch);
                 t.advanceTo(batch.get(0).eventTime());
