@@ -111,6 +111,8 @@ public final class MultiTargetTracker implements Tracker {
     final double[] initialModeProbabilities;
     private final ChiSquareGate gate;
     final SensorPriors priors;
+    // The priors' coverage by position: anyCovers and coveredByOther ask the sensors near a point.
+    private final SensorGrid sensorGrid;
 
     /**
      * Area over which births are counted ({@link #leastBirthDensity}): the sensors' coverage within
@@ -138,13 +140,18 @@ public final class MultiTargetTracker implements Tracker {
     // Structure of arrays by birth-order index, for the per-batch pass over every track: the
     // track's moment-matched Gaussian block and its time (Long.MIN_VALUE once deleted), and when
     // its coverage was last checked; its birth time while it is confirmed or coasting, else
-    // Long.MIN_VALUE (written by sync and at each confirmation: read by leastBirthDensity).
+    // Long.MIN_VALUE (written by sync, at each confirmation and deletion, mirrored in births).
     private static final int ROW = 16;
     private double[] rows = new double[64 * ROW];
     private long[] rowTime = new long[64];
     private long[] rowChecked = new long[64];
     private long[] rowBirth = new long[64];
     private long advancedNanos = Long.MIN_VALUE;
+    // The rows by position, so that a batch examines the tracks near its sensor and detections.
+    final TrackGrid trackGrid;
+    // The rows' birth times other than Long.MIN_VALUE (a deleted row's is), for leastBirthDensity.
+    private final BirthTimes births = new BirthTimes();
+    private final double[] queryBox = new double[4];
     Instant clock;
     private long stamp;
 
@@ -220,6 +227,7 @@ public final class MultiTargetTracker implements Tracker {
                         parameters.detectionProbability(),
                         parameters.clutterDensityPerM2(),
                         plane);
+        this.sensorGrid = new SensorGrid(parameters.sensors(), plane, priors);
         this.existence =
                 new ExistenceModel(
                         parameters.meanVisibleS(),
@@ -232,6 +240,8 @@ public final class MultiTargetTracker implements Tracker {
                         : new JointProbabilisticAssociator(
                                 parameters.gateProbability(),
                                 parameters.association() == DataAssociation.JPDA_STAR);
+        this.trackGrid =
+                new TrackGrid(parameters.sensors(), plane, ROW, gate.threshold(), roughNoise);
     }
 
     /** A tracker in the state a {@link #snapshot()} captured. */
@@ -266,6 +276,7 @@ public final class MultiTargetTracker implements Tracker {
             rowChecked = Arrays.copyOf(rowChecked, size);
             rowBirth = Arrays.copyOf(rowBirth, size);
         }
+        rowBirth[i] = Long.MIN_VALUE; // a row past the live ones may hold a moved row's
         sync(track);
     }
 
@@ -276,11 +287,23 @@ public final class MultiTargetTracker implements Tracker {
         rowTime[i] = track.timeNanos;
         rowChecked[i] = track.checkedNanos;
         syncBirth(track);
+        trackGrid.changed(i);
     }
 
     /** The row's birth time: the track's while it is confirmed or coasting, else none. */
     private void syncBirth(TrackRecord track) {
-        rowBirth[track.index] = track.isConfirmed() ? track.birthNanos : Long.MIN_VALUE;
+        int i = track.index;
+        long was = rowBirth[i];
+        long birth = track.isConfirmed() ? track.birthNanos : Long.MIN_VALUE;
+        if (birth != was) {
+            if (was != Long.MIN_VALUE) {
+                births.remove(was);
+            }
+            if (birth != Long.MIN_VALUE) {
+                births.add(birth);
+            }
+            rowBirth[i] = birth;
+        }
     }
 
     @Override
@@ -343,11 +366,16 @@ public final class MultiTargetTracker implements Tracker {
         int slots = 0;
         double gamma = gate.threshold();
         double q = roughNoise;
-        for (int i = 0, size = live.size(); i < size; i++) {
+        int size = live.size();
+        int found = concerned(tn, m, minE, maxE, minN, maxN, maxMeasurementVariance, size);
+        int passes = found < 0 ? size : found;
+        for (int f = 0; f < passes; f++) {
+            int i = found < 0 ? f : trackGrid.found(f);
             long time = rowTime[i];
             if (time == Long.MIN_VALUE) {
                 continue;
             }
+            trackGrid.visits++;
             double dt = Math.max(0.0, (tn - time) * 1e-9);
             int r = i * ROW;
             double[] c = rows;
@@ -573,6 +601,44 @@ public final class MultiTargetTracker implements Tracker {
         return out;
     }
 
+    /**
+     * The tracks the coverage pass of a batch at tn must examine, from the track grid: those that
+     * can be in a batch sensor's view or near its m detections (bounding box min/max, largest
+     * variance {@code maxMeasurementVariance}); their number, the indices in {@link
+     * TrackGrid#found}, or -1 for a pass over all {@code size} rows (a sensor of unknown or
+     * unbounded coverage, whose view depends on the track's own record, or a batch that concerns
+     * most of the grid).
+     */
+    private int concerned(
+            long tn,
+            int m,
+            double minE,
+            double maxE,
+            double minN,
+            double maxN,
+            double maxMeasurementVariance,
+            int size) {
+        double[] box = queryBox;
+        box[0] = minE;
+        box[1] = maxE;
+        box[2] = minN;
+        box[3] = maxN;
+        for (int s = 0, sensors = batchSensors.size(); s < sensors; s++) {
+            int k = batchSensorIndex[s];
+            if (k == SensorPriors.UNKNOWN) {
+                return -1;
+            }
+            trackGrid.addCoverage(k, box);
+        }
+        // The pass's radius adds at most this to a track's for the measurements' variance.
+        double extra =
+                m == 0
+                        ? 0.0
+                        : 1.2 * Math.sqrt(gate.threshold() * maxMeasurementVariance) * (1 + 1e-6)
+                                + 1.0;
+        return trackGrid.query(rows, rowTime, size, tn, box, extra);
+    }
+
     // ------------------------------------------------------------------ sensor tracks
 
     private static boolean hasSensorTracks(List<Observation> batch) {
@@ -681,7 +747,7 @@ public final class MultiTargetTracker implements Tracker {
     }
 
     private boolean covered(double pe, double pn) {
-        return priors.anyCovers(pe, pn) && (region == null || region.contains(pe, pn));
+        return sensorGrid.anyCovers(pe, pn) && (region == null || region.contains(pe, pn));
     }
 
     double gateThreshold() {
@@ -978,7 +1044,7 @@ public final class MultiTargetTracker implements Tracker {
                 int s = sensorOf[j];
                 batchUnassigned[s]++;
                 int k = batchSensorIndex[s];
-                if (k != SensorPriors.UNKNOWN && !priors.coveredByOther(k, ze[j], zn[j])) {
+                if (k != SensorPriors.UNKNOWN && !sensorGrid.coveredByOther(k, ze[j], zn[j])) {
                     batchAlone[s]++;
                 }
             }
@@ -1031,7 +1097,7 @@ public final class MultiTargetTracker implements Tracker {
                 int s = sensorOf[j];
                 int k = batchSensorIndex[s];
                 boolean alone =
-                        k != SensorPriors.UNKNOWN && !priors.coveredByOther(k, ze[j], zn[j]);
+                        k != SensorPriors.UNKNOWN && !sensorGrid.coveredByOther(k, ze[j], zn[j]);
                 double b = alone ? betaAlone[s] : beta[s];
                 if (b < parameters.newTargetDensityPerM2() && nearLostTrack(j)) {
                     b = parameters.newTargetDensityPerM2();
@@ -1071,14 +1137,8 @@ public final class MultiTargetTracker implements Tracker {
         double window = region != null ? TILE_BIRTH_WINDOW_S : BIRTH_WINDOW_S;
         long since = tn - (long) (window * 1e9);
         long lostAfter = (long) (parameters.coastAfterS() * 0.5e9);
-        int births = 0;
-        // On the rows alone (a sequential pass over one or two arrays): a deleted track's time and
-        // an unconfirmed one's birth are Long.MIN_VALUE.
-        for (int i = 0, size = live.size(); i < size; i++) {
-            if (rowBirth[i] > since && rowTime[i] != Long.MIN_VALUE) {
-                births++;
-            }
-        }
+        // The live confirmed tracks born after since (a deleted row's birth is Long.MIN_VALUE).
+        int births = this.births.after(since);
         if (region != null) {
             births = Math.max(0, births - TILE_BIRTHS_DISCOUNTED);
         }
@@ -1419,6 +1479,10 @@ public final class MultiTargetTracker implements Tracker {
         byId.remove(track.id);
         live.set(index, null);
         rowTime[index] = Long.MIN_VALUE;
+        if (rowBirth[index] != Long.MIN_VALUE) {
+            births.remove(rowBirth[index]);
+            rowBirth[index] = Long.MIN_VALUE;
+        }
         deletedSinceCompaction++;
     }
 
@@ -1447,6 +1511,7 @@ public final class MultiTargetTracker implements Tracker {
             }
             live.subList(w, live.size()).clear();
             deletedSinceCompaction = 0;
+            trackGrid.invalidate();
         }
     }
 

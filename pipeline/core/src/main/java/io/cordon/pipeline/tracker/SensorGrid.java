@@ -1,0 +1,128 @@
+package io.cordon.pipeline.tracker;
+
+import io.cordon.pipeline.geo.EnuPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which known sensors can cover a point, without asking every sensor: each cell of a coarse grid
+ * lists the sensors whose coverage's bounding box (a metre wider than the coverage test's rounding)
+ * overlaps it, in the priors' order. {@link #anyCovers} and {@link #coveredByOther} answer exactly
+ * as {@link SensorPriors}' passes over all sensors do, at the cost of the few sensors near the
+ * point: with hundreds of sensors over a wide area those passes (a coverage check of each track
+ * every few seconds, two per unassigned detection) cost more than the tracking.
+ */
+final class SensorGrid {
+    private static final double CELL_M = 8000.0;
+
+    private final SensorPriors priors;
+    private final boolean anyKnown;
+    private final boolean anyEverywhere;
+    private final Map<Long, int[]> cells = new HashMap<>();
+    // Sensors whose box spans more than MAX_CELLS cells: asked for every point.
+    private final int[] wide;
+    private static final int MAX_CELLS = 4096;
+    private static final int[] NONE = new int[0];
+
+    SensorGrid(List<SensorPrior> sensors, LocalTangentPlane plane, SensorPriors priors) {
+        this.priors = priors;
+        this.anyKnown = !sensors.isEmpty();
+        Map<Long, IntList> lists = new HashMap<>();
+        boolean everywhere = false;
+        IntList wideList = new IntList();
+        for (int k = 0; k < sensors.size(); k++) {
+            SensorCoverage c = sensors.get(k).coverage();
+            double ce, cn, he, hn;
+            if (c instanceof SensorCoverage.Disc d) {
+                EnuPoint centre = plane.toEnu(d.centre());
+                ce = centre.eastM();
+                cn = centre.northM();
+                he = hn = d.radiusM();
+            } else if (c instanceof SensorCoverage.Rectangle r) {
+                EnuPoint centre = plane.toEnu(r.centre());
+                ce = centre.eastM();
+                cn = centre.northM();
+                he = r.halfEastM();
+                hn = r.halfNorthM();
+            } else {
+                everywhere = true;
+                continue;
+            }
+            int cx0 = cell(ce - he - 1.0), cx1 = cell(ce + he + 1.0);
+            int cy0 = cell(cn - hn - 1.0), cy1 = cell(cn + hn + 1.0);
+            if ((double) (cx1 - cx0 + 1) * (cy1 - cy0 + 1) > MAX_CELLS) {
+                wideList.add(k);
+                continue;
+            }
+            for (int cx = cx0; cx <= cx1; cx++) {
+                for (int cy = cy0; cy <= cy1; cy++) {
+                    lists.computeIfAbsent(key(cx, cy), x -> new IntList()).add(k);
+                }
+            }
+        }
+        this.anyEverywhere = everywhere;
+        this.wide = new int[wideList.size()];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = wideList.get(i);
+        }
+        for (Map.Entry<Long, IntList> e : lists.entrySet()) {
+            IntList l = e.getValue();
+            int[] ks = new int[l.size()];
+            for (int i = 0; i < ks.length; i++) {
+                ks[i] = l.get(i);
+            }
+            cells.put(e.getKey(), ks);
+        }
+    }
+
+    /** {@link SensorPriors#anyCovers}. */
+    boolean anyCovers(double pe, double pn) {
+        if (!anyKnown || anyEverywhere) {
+            return true;
+        }
+        for (int k : near(pe, pn)) {
+            if (priors.covers(k, pe, pn)) {
+                return true;
+            }
+        }
+        for (int k : wide) {
+            if (priors.covers(k, pe, pn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link SensorPriors#coveredByOther}. */
+    boolean coveredByOther(int k, double pe, double pn) {
+        if (anyEverywhere) {
+            return priors.coveredByOther(k, pe, pn);
+        }
+        for (int o : near(pe, pn)) {
+            if (o != k && priors.covers(o, pe, pn)) {
+                return true;
+            }
+        }
+        for (int o : wide) {
+            if (o != k && priors.covers(o, pe, pn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int[] near(double pe, double pn) {
+        int[] ks = cells.get(key(cell(pe), cell(pn)));
+        return ks == null ? NONE : ks;
+    }
+
+    private static int cell(double v) {
+        return (int) Math.max(-1e9, Math.min(1e9, Math.floor(v / CELL_M)));
+    }
+
+    private static long key(int cx, int cy) {
+        return cx * 2_000_003L + cy;
+    }
+}

@@ -1,0 +1,299 @@
+package io.cordon.pipeline.tracker;
+
+import io.cordon.pipeline.geo.EnuPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which live tracks a batch can concern, without a pass over all of them: a coarse grid of the
+ * tracks' rows ({@link MultiTargetTracker}'s birth-order structure of arrays), so that with many
+ * sensors over a wide area a batch touches the tracks near its sensor's coverage and its
+ * detections, not every track.
+ *
+ * <p>The grid is valid for batch times in [{@code anchor}, {@code anchor} + {@link #HORIZON_NANOS}]
+ * and is rebuilt (one pass) at the first batch outside that. Each track is keyed by its row's
+ * position carried at its velocity to the anchor, with a reach that bounds, for any batch time in
+ * the horizon, how far from the key the per-batch pass can find the track in view or near (per
+ * axis): the velocity over the horizon, plus the largest gating radius the pass can compute for it
+ * (the position variance bounded term by term over the longest prediction in the horizon, and the
+ * turn margin) without the batch's measurement variance, which the query adds. A track is listed in
+ * every cell its key ± reach overlaps; a track whose reach spans more than {@link #MAX_CELLS} cells
+ * (or is not finite) is listed apart and handed out to every query. A changed row (an update, a new
+ * track) is keyed again before the next query and listed in its new cells; the old listings are
+ * left until the rebuild and filtered by the current key. So a query returns, in ascending order, a
+ * superset of the tracks the full pass would examine; the caller examines them exactly as the full
+ * pass does.
+ */
+final class TrackGrid {
+    static final double CELL_M = 8000.0;
+    static final long HORIZON_NANOS = 4_000_000_000L;
+    static final int MAX_CELLS = 64;
+
+    /** A query whose cells are more than this share of the listed ones: a full pass is cheaper. */
+    private static final double FULL_PASS_SHARE = 0.5;
+
+    private final int row;
+    private final double gamma;
+    private final double roughNoise;
+    private final double[] covMinE, covMaxE, covMinN, covMaxN;
+
+    private boolean valid;
+    private long anchor;
+    private double[] keyE = new double[64], keyN = new double[64], reach = new double[64];
+    private boolean[] pending = new boolean[64];
+    private final IntList dirty = new IntList();
+    private final IntList wide = new IntList();
+    private final Map<Long, IntList> cells = new HashMap<>();
+    private int occupied;
+    private int minCx = Integer.MAX_VALUE, maxCx = Integer.MIN_VALUE;
+    private int minCy = Integer.MAX_VALUE, maxCy = Integer.MIN_VALUE;
+    private long[] bits = new long[1];
+    private int[] out = new int[64];
+
+    /** Tracks examined by the per-batch passes (for the benchmark's count). */
+    long visits;
+
+    /** Every query answers "full pass" (tests compare the grid's results with the full pass's). */
+    boolean fullPassesOnly;
+
+    TrackGrid(
+            List<SensorPrior> sensors,
+            LocalTangentPlane plane,
+            int row,
+            double gamma,
+            double roughNoise) {
+        this.row = row;
+        this.gamma = gamma;
+        this.roughNoise = roughNoise;
+        int count = sensors.size();
+        covMinE = new double[count];
+        covMaxE = new double[count];
+        covMinN = new double[count];
+        covMaxN = new double[count];
+        for (int k = 0; k < count; k++) {
+            SensorCoverage c = sensors.get(k).coverage();
+            double ce, cn, he, hn;
+            if (c instanceof SensorCoverage.Disc d) {
+                EnuPoint centre = plane.toEnu(d.centre());
+                ce = centre.eastM();
+                cn = centre.northM();
+                he = d.radiusM();
+                hn = d.radiusM();
+            } else if (c instanceof SensorCoverage.Rectangle r) {
+                EnuPoint centre = plane.toEnu(r.centre());
+                ce = centre.eastM();
+                cn = centre.northM();
+                he = r.halfEastM();
+                hn = r.halfNorthM();
+            } else {
+                ce = cn = 0;
+                he = hn = Double.POSITIVE_INFINITY;
+            }
+            // A metre over the coverage test's rounding.
+            covMinE[k] = ce - he - 1.0;
+            covMaxE[k] = ce + he + 1.0;
+            covMinN[k] = cn - hn - 1.0;
+            covMaxN[k] = cn + hn + 1.0;
+        }
+    }
+
+    /** Known sensor k's coverage bounding box {min e, max e, min n, max n}, into box (union). */
+    void addCoverage(int k, double[] box) {
+        box[0] = Math.min(box[0], covMinE[k]);
+        box[1] = Math.max(box[1], covMaxE[k]);
+        box[2] = Math.min(box[2], covMinN[k]);
+        box[3] = Math.max(box[3], covMaxN[k]);
+    }
+
+    /** Indices moved (compaction) or the rows replaced: rebuilt at the next query. */
+    void invalidate() {
+        valid = false;
+    }
+
+    /** Track i's row changed (or the track is new): keyed again before the next query. */
+    void changed(int i) {
+        if (!valid) {
+            return;
+        }
+        if (pending.length <= i) {
+            pending = Arrays.copyOf(pending, Math.max(i + 1, 2 * pending.length));
+        }
+        if (!pending[i]) {
+            pending[i] = true;
+            dirty.add(i);
+        }
+    }
+
+    /**
+     * The tracks among rows [0, size) that a batch at tn whose coverage and detections lie in the
+     * box {min e, max e, min n, max n} can find in view or near, when the pass adds at most {@code
+     * extra} m to each track's radius for the measurements' variance: their indices in ascending
+     * order in {@link #found}, their number returned; -1 when a full pass is cheaper.
+     */
+    int query(double[] rows, long[] rowTime, int size, long tn, double[] box, double extra) {
+        if (fullPassesOnly
+                || !(box[1] - box[0] < Double.POSITIVE_INFINITY)
+                || !(box[3] - box[2] < Double.POSITIVE_INFINITY)) {
+            return -1;
+        }
+        if (!valid || tn < anchor || tn - anchor > HORIZON_NANOS) {
+            rebuild(rows, rowTime, size, tn);
+        } else {
+            for (int d = 0, n = dirty.size(); d < n; d++) {
+                int i = dirty.get(d);
+                pending[i] = false;
+                if (i < size && rowTime[i] != Long.MIN_VALUE) {
+                    key(rows, rowTime, i);
+                }
+            }
+            dirty.clear();
+        }
+        double minE = box[0] - extra, maxE = box[1] + extra;
+        double minN = box[2] - extra, maxN = box[3] + extra;
+        int cx0 = Math.max(cell(minE), minCx), cx1 = Math.min(cell(maxE), maxCx);
+        int cy0 = Math.max(cell(minN), minCy), cy1 = Math.min(cell(maxN), maxCy);
+        long queried = cx0 > cx1 || cy0 > cy1 ? 0 : (long) (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
+        if (queried > FULL_PASS_SHARE * occupied && queried > 4) {
+            return -1;
+        }
+        int words = (size + 63) >>> 6;
+        if (bits.length < words) {
+            bits = new long[Math.max(words, 2 * bits.length)];
+        }
+        for (int cx = cx0; cx <= cx1; cx++) {
+            for (int cy = cy0; cy <= cy1; cy++) {
+                IntList list = cells.get(cellKey(cx, cy));
+                if (list == null) {
+                    continue;
+                }
+                for (int q = 0, n = list.size(); q < n; q++) {
+                    int i = list.get(q);
+                    if (i >= size || rowTime[i] == Long.MIN_VALUE) {
+                        continue;
+                    }
+                    double r = reach[i];
+                    double ke = keyE[i], kn = keyN[i];
+                    if (ke + r >= minE && ke - r <= maxE && kn + r >= minN && kn - r <= maxN) {
+                        bits[i >>> 6] |= 1L << i;
+                    }
+                }
+            }
+        }
+        for (int q = 0, n = wide.size(); q < n; q++) {
+            int i = wide.get(q);
+            if (i < size && rowTime[i] != Long.MIN_VALUE) {
+                bits[i >>> 6] |= 1L << i;
+            }
+        }
+        int count = 0;
+        for (int w = 0; w < words; w++) {
+            long b = bits[w];
+            if (b == 0) {
+                continue;
+            }
+            bits[w] = 0;
+            while (b != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(b);
+                b &= b - 1;
+                if (count == out.length) {
+                    out = Arrays.copyOf(out, 2 * count);
+                }
+                out[count++] = i;
+            }
+        }
+        return count;
+    }
+
+    /** The k-th index of the last query. */
+    int found(int k) {
+        return out[k];
+    }
+
+    private void rebuild(double[] rows, long[] rowTime, int size, long tn) {
+        for (IntList list : cells.values()) {
+            list.clear();
+        }
+        wide.clear();
+        for (int d = 0, n = dirty.size(); d < n; d++) {
+            pending[dirty.get(d)] = false;
+        }
+        dirty.clear();
+        occupied = 0;
+        minCx = minCy = Integer.MAX_VALUE;
+        maxCx = maxCy = Integer.MIN_VALUE;
+        anchor = tn;
+        valid = true;
+        for (int i = 0; i < size; i++) {
+            if (rowTime[i] != Long.MIN_VALUE) {
+                key(rows, rowTime, i);
+            }
+        }
+    }
+
+    /** Keys track i at the anchor with its reach over the horizon, and lists it. */
+    private void key(double[] rows, long[] rowTime, int i) {
+        if (keyE.length <= i) {
+            int n = Math.max(i + 1, 2 * keyE.length);
+            keyE = Arrays.copyOf(keyE, n);
+            keyN = Arrays.copyOf(keyN, n);
+            reach = Arrays.copyOf(reach, n);
+        }
+        int r = i * row;
+        double[] c = rows;
+        long time = rowTime[i];
+        double lead = Math.max(0.0, (anchor - time) * 1e-9);
+        double dt = Math.max(0.0, (anchor + HORIZON_NANOS - time) * 1e-9);
+        double ve = c[r + 2], vn = c[r + 3];
+        double ke = c[r] + ve * lead, kn = c[r + 1] + vn * lead;
+        // The pass's variance (largest eigenvalue of the predicted position block) at any
+        // prediction of 0..dt s is at most max(a00, a11) + |a01| with each term at its largest.
+        double q3 = roughNoise * dt * dt * dt / 3.0;
+        double a00 = c[r + 4] + 2 * dt * Math.abs(c[r + 6]) + dt * dt * c[r + 11] + q3;
+        double a11 = c[r + 8] + 2 * dt * Math.abs(c[r + 10]) + dt * dt * c[r + 13] + q3;
+        double a01 =
+                Math.abs(c[r + 5])
+                        + dt * (Math.abs(c[r + 7]) + Math.abs(c[r + 9]))
+                        + dt * dt * Math.abs(c[r + 12]);
+        double variance = Math.max(a00, a11) + a01;
+        double speed = Math.sqrt(ve * ve + vn * vn);
+        double move = Math.max(Math.abs(ve), Math.abs(vn)) * HORIZON_NANOS * 1e-9;
+        double radius = 1.2 * Math.sqrt(gamma * variance) + 2 * speed * dt + 10.0;
+        double rch = (move + radius) * (1 + 1e-6) + 1.0;
+        keyE[i] = ke;
+        keyN[i] = kn;
+        reach[i] = rch;
+        double span = 2 * rch / CELL_M + 1;
+        if (!(span * span <= MAX_CELLS) || !Double.isFinite(ke) || !Double.isFinite(kn)) {
+            wide.add(i);
+            reach[i] = Double.POSITIVE_INFINITY;
+            return;
+        }
+        int cx0 = cell(ke - rch), cx1 = cell(ke + rch);
+        int cy0 = cell(kn - rch), cy1 = cell(kn + rch);
+        for (int cx = cx0; cx <= cx1; cx++) {
+            for (int cy = cy0; cy <= cy1; cy++) {
+                IntList list = cells.computeIfAbsent(cellKey(cx, cy), k -> new IntList());
+                if (list.size() == 0) {
+                    occupied++;
+                }
+                list.add(i);
+            }
+        }
+        minCx = Math.min(minCx, cx0);
+        maxCx = Math.max(maxCx, cx1);
+        minCy = Math.min(minCy, cy0);
+        maxCy = Math.max(maxCy, cy1);
+    }
+
+    private static int cell(double v) {
+        return (int) Math.max(-1e9, Math.min(1e9, Math.floor(v / CELL_M)));
+    }
+
+    /** A cell's key: distinct for cells within ±10^6 of the origin, and well spread by its hash. */
+    private static long cellKey(int cx, int cy) {
+        return cx * 2_000_003L + cy;
+    }
+}

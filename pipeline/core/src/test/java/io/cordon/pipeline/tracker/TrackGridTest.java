@@ -1,0 +1,89 @@
+package io.cordon.pipeline.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordon.pipeline.bench.CellWorld;
+import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.track.EntityTrack;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The track grid hands each batch's coverage pass the tracks it can concern, not all of them, and
+ * changes nothing: a tracker that uses it and one that passes over every track emit the same
+ * updates in the same order, batch by batch, and end in the same snapshot.
+ */
+class TrackGridTest {
+
+    @Test
+    void sameOutputAsFullPassesOverFourCellsWithFewerVisits() {
+        CellWorld world = CellWorld.generate(7, 400, 60, 1.0);
+        MultiTargetTracker indexed =
+                new MultiTargetTracker(world.parameters(), world.referencePoint());
+        MultiTargetTracker full =
+                new MultiTargetTracker(world.parameters(), world.referencePoint());
+        full.trackGrid.fullPassesOnly = true;
+        int batch = 0;
+        String quiet = world.parameters().sensors().get(3).sensorId();
+        for (List<Observation> b : world.batches()) {
+            assertThat(text(indexed.update(b)))
+                    .as("batch %d", batch)
+                    .isEqualTo(text(full.update(b)));
+            var t = b.get(0).eventTime();
+            if (batch % 7 == 0) {
+                // An empty scan of a known sensor: its coverage alone decides.
+                assertThat(text(indexed.emptyScan(quiet, t)))
+                        .isEqualTo(text(full.emptyScan(quiet, t)));
+            }
+            assertThat(text(indexed.advanceTo(t))).isEqualTo(text(full.advanceTo(t)));
+            batch++;
+        }
+        assertThat(indexed.snapshot()).isEqualTo(full.snapshot());
+        assertThat(indexed.liveTrackCount()).isGreaterThan(300);
+        // Each batch concerns about a cell's tracks, not the four cells'.
+        assertThat(indexed.trackGrid.visits).isLessThan(full.trackGrid.visits / 2);
+    }
+
+    @Test
+    void aSensorWithoutPriorIsAFullPass() {
+        CellWorld world = CellWorld.generate(3, 200, 30, 1.0);
+        MultiTargetTracker indexed =
+                new MultiTargetTracker(world.parameters(), world.referencePoint());
+        MultiTargetTracker full =
+                new MultiTargetTracker(world.parameters(), world.referencePoint());
+        full.trackGrid.fullPassesOnly = true;
+        for (List<Observation> b : world.batches()) {
+            // A sensor without prior: in view are the tracks it contributed to, wherever they are.
+            List<Observation> renamed = new ArrayList<>();
+            for (Observation o : b) {
+                renamed.add(
+                        o.sensorId().startsWith("D1")
+                                ? new Observation(
+                                        o.observationId(),
+                                        o.partnerId(),
+                                        "X" + o.sensorId(),
+                                        o.sensorKind(),
+                                        o.eventTime(),
+                                        o.measurement(),
+                                        o.velocity(),
+                                        o.identity(),
+                                        o.classification(),
+                                        o.marking())
+                                : o);
+            }
+            assertThat(text(indexed.update(renamed))).isEqualTo(text(full.update(renamed)));
+            var t = b.get(0).eventTime();
+            assertThat(text(indexed.advanceTo(t))).isEqualTo(text(full.advanceTo(t)));
+        }
+        assertThat(indexed.snapshot()).isEqualTo(full.snapshot());
+    }
+
+    private static List<String> text(List<EntityTrack> tracks) {
+        List<String> out = new ArrayList<>(tracks.size());
+        for (EntityTrack e : tracks) {
+            out.add(e.toString());
+        }
+        return out;
+    }
+}
