@@ -152,6 +152,11 @@ public final class MultiTargetTracker implements Tracker {
     // The rows' birth times other than Long.MIN_VALUE (a deleted row's is), for leastBirthDensity.
     private final BirthTimes births = new BirthTimes();
     private final double[] queryBox = new double[4];
+    // The detections' bounding box {min e, max e, min n, max n} and largest variance of the batch
+    // of stamp batchBoxStamp, for the lost tracks near them (leastBirthDensity).
+    private final double[] batchBox = new double[4];
+    private double batchMaxVariance;
+    private long batchBoxStamp = -1;
     Instant clock;
     private long stamp;
 
@@ -241,7 +246,13 @@ public final class MultiTargetTracker implements Tracker {
                                 parameters.gateProbability(),
                                 parameters.association() == DataAssociation.JPDA_STAR);
         this.trackGrid =
-                new TrackGrid(parameters.sensors(), plane, ROW, gate.threshold(), roughNoise);
+                new TrackGrid(
+                        parameters.sensors(),
+                        plane,
+                        ROW,
+                        gate.threshold(),
+                        REIDENTIFY_GATE,
+                        roughNoise);
     }
 
     /** A tracker in the state a {@link #snapshot()} captured. */
@@ -619,10 +630,12 @@ public final class MultiTargetTracker implements Tracker {
             double maxMeasurementVariance,
             int size) {
         double[] box = queryBox;
-        box[0] = minE;
-        box[1] = maxE;
-        box[2] = minN;
-        box[3] = maxN;
+        box[0] = batchBox[0] = minE;
+        box[1] = batchBox[1] = maxE;
+        box[2] = batchBox[2] = minN;
+        box[3] = batchBox[3] = maxN;
+        batchMaxVariance = maxMeasurementVariance;
+        batchBoxStamp = stamp;
         for (int s = 0, sensors = batchSensors.size(); s < sensors; s++) {
             int k = batchSensorIndex[s];
             if (k == SensorPriors.UNKNOWN) {
@@ -1147,8 +1160,17 @@ public final class MultiTargetTracker implements Tracker {
         if (floor >= parameter) {
             return floor; // nearLostTrack is not asked: no lost track is predicted
         }
-        // The record is read only for a lost track.
-        for (int i = 0, size = live.size(); i < size; i++) {
+        // The record is read only for a lost track; only those near the batch's detections can
+        // hold one (nearLostTrack's gate on the variance bounds the distance on each axis).
+        int size = live.size();
+        int found = -1;
+        if (batchBoxStamp == stamp) {
+            double extra = Math.sqrt(REIDENTIFY_GATE * batchMaxVariance) * (1 + 1e-6) + 1.0;
+            found = trackGrid.query(rows, rowTime, size, tn, batchBox, extra);
+        }
+        int passes = found < 0 ? size : found;
+        for (int f = 0; f < passes; f++) {
+            int i = found < 0 ? f : trackGrid.found(f);
             long time = rowTime[i];
             if (rowBirth[i] == Long.MIN_VALUE || time == Long.MIN_VALUE) {
                 continue;

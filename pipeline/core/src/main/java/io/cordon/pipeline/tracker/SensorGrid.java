@@ -20,6 +20,9 @@ final class SensorGrid {
     private final SensorPriors priors;
     private final boolean anyKnown;
     private final boolean anyEverywhere;
+    // So few sensors that asking each is cheaper than the lookup.
+    private final boolean direct;
+    private static final int DIRECT_MAX = 16;
     private final Map<Long, int[]> cells = new HashMap<>();
     // Sensors whose box spans more than MAX_CELLS cells: asked for every point.
     private final int[] wide;
@@ -29,6 +32,7 @@ final class SensorGrid {
     SensorGrid(List<SensorPrior> sensors, LocalTangentPlane plane, SensorPriors priors) {
         this.priors = priors;
         this.anyKnown = !sensors.isEmpty();
+        this.direct = sensors.size() <= DIRECT_MAX;
         Map<Long, IntList> lists = new HashMap<>();
         boolean everywhere = false;
         IntList wideList = new IntList();
@@ -82,6 +86,9 @@ final class SensorGrid {
         if (!anyKnown || anyEverywhere) {
             return true;
         }
+        if (direct) {
+            return priors.anyCovers(pe, pn);
+        }
         for (int k : near(pe, pn)) {
             if (priors.covers(k, pe, pn)) {
                 return true;
@@ -97,7 +104,7 @@ final class SensorGrid {
 
     /** {@link SensorPriors#coveredByOther}. */
     boolean coveredByOther(int k, double pe, double pn) {
-        if (anyEverywhere) {
+        if (anyEverywhere || direct) {
             return priors.coveredByOther(k, pe, pn);
         }
         for (int o : near(pe, pn)) {

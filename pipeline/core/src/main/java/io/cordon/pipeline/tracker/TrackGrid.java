@@ -19,13 +19,15 @@ import java.util.Map;
  * the horizon, how far from the key the per-batch pass can find the track in view or near (per
  * axis): the velocity over the horizon, plus the largest gating radius the pass can compute for it
  * (the position variance bounded term by term over the longest prediction in the horizon, and the
- * turn margin) without the batch's measurement variance, which the query adds. A track is listed in
- * every cell its key ± reach overlaps; a track whose reach spans more than {@link #MAX_CELLS} cells
- * (or is not finite) is listed apart and handed out to every query. A changed row (an update, a new
- * track) is keyed again before the next query and listed in its new cells; the old listings are
- * left until the rebuild and filtered by the current key. So a query returns, in ascending order, a
- * superset of the tracks the full pass would examine; the caller examines them exactly as the full
- * pass does.
+ * turn margin) without the batch's measurement variance, which the query adds; the reach also
+ * covers the lost-track test of the births ({@code MultiTargetTracker.nearLostTrack}), so that the
+ * lost tracks near a batch's detections are found the same way. A track is listed in every cell its
+ * key ± reach overlaps; a track whose reach spans more than {@link #MAX_CELLS} cells (or is not
+ * finite) is listed apart and handed out to every query. A changed row (an update, a new track) is
+ * keyed again before the next query and listed in its new cells; the old listings are left until
+ * the rebuild and filtered by the current key. So a query returns, in ascending order, a superset
+ * of the tracks the full pass would examine; the caller examines them exactly as the full pass
+ * does.
  */
 final class TrackGrid {
     static final double CELL_M = 8000.0;
@@ -37,6 +39,9 @@ final class TrackGrid {
 
     private final int row;
     private final double gamma;
+    // Coefficient of the square root of the variance: the gating radius's 1.2 sqrt(gamma), or the
+    // lost-track test's sqrt(reidentifyGate) (MultiTargetTracker.nearLostTrack) if larger.
+    private final double spread;
     private final double roughNoise;
     private final double[] covMinE, covMaxE, covMinN, covMaxN;
 
@@ -64,9 +69,11 @@ final class TrackGrid {
             LocalTangentPlane plane,
             int row,
             double gamma,
+            double reidentifyGate,
             double roughNoise) {
         this.row = row;
         this.gamma = gamma;
+        this.spread = Math.max(1.2 * Math.sqrt(gamma), Math.sqrt(reidentifyGate));
         this.roughNoise = roughNoise;
         int count = sensors.size();
         covMinE = new double[count];
@@ -139,7 +146,16 @@ final class TrackGrid {
                 || !(box[3] - box[2] < Double.POSITIVE_INFINITY)) {
             return -1;
         }
-        if (!valid || tn < anchor || tn - anchor > HORIZON_NANOS) {
+        double minE = box[0] - extra, maxE = box[1] + extra;
+        double minN = box[2] - extra, maxN = box[3] + extra;
+        if (!valid) {
+            rebuild(rows, rowTime, size, tn);
+        } else if (queried(minE, maxE, minN, maxN) > FULL_PASS_SHARE * occupied) {
+            // Decided on the listing as it stands, before it is brought up to date: a full pass
+            // (a radar's or a satellite's batch over a small area) leaves the keying for later.
+            return -1;
+        }
+        if (tn < anchor || tn - anchor > HORIZON_NANOS) {
             rebuild(rows, rowTime, size, tn);
         } else {
             for (int d = 0, n = dirty.size(); d < n; d++) {
@@ -151,14 +167,11 @@ final class TrackGrid {
             }
             dirty.clear();
         }
-        double minE = box[0] - extra, maxE = box[1] + extra;
-        double minN = box[2] - extra, maxN = box[3] + extra;
-        int cx0 = Math.max(cell(minE), minCx), cx1 = Math.min(cell(maxE), maxCx);
-        int cy0 = Math.max(cell(minN), minCy), cy1 = Math.min(cell(maxN), maxCy);
-        long queried = cx0 > cx1 || cy0 > cy1 ? 0 : (long) (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
-        if (queried > FULL_PASS_SHARE * occupied && queried > 4) {
+        if (queried(minE, maxE, minN, maxN) > FULL_PASS_SHARE * occupied) {
             return -1;
         }
+        int cx0 = Math.max(cell(minE), minCx), cx1 = Math.min(cell(maxE), maxCx);
+        int cy0 = Math.max(cell(minN), minCy), cy1 = Math.min(cell(maxN), maxCy);
         int words = (size + 63) >>> 6;
         if (bits.length < words) {
             bits = new long[Math.max(words, 2 * bits.length)];
@@ -205,6 +218,17 @@ final class TrackGrid {
             }
         }
         return count;
+    }
+
+    /**
+     * The number of listed cells' positions a query box covers (within the listing's extent), or 0
+     * when it covers at most four: a small query is never worth a full pass.
+     */
+    private long queried(double minE, double maxE, double minN, double maxN) {
+        int cx0 = Math.max(cell(minE), minCx), cx1 = Math.min(cell(maxE), maxCx);
+        int cy0 = Math.max(cell(minN), minCy), cy1 = Math.min(cell(maxN), maxCy);
+        long n = cx0 > cx1 || cy0 > cy1 ? 0 : (long) (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
+        return n > 4 ? n : 0;
     }
 
     /** The k-th index of the last query. */
@@ -260,7 +284,9 @@ final class TrackGrid {
         double variance = Math.max(a00, a11) + a01;
         double speed = Math.sqrt(ve * ve + vn * vn);
         double move = Math.max(Math.abs(ve), Math.abs(vn)) * HORIZON_NANOS * 1e-9;
-        double radius = 1.2 * Math.sqrt(gamma * variance) + 2 * speed * dt + 10.0;
+        // The turn margin: the gating pass adds at most 2 speed dt; a lost track's prediction
+        // (nearLostTrack) that margin squared to its variance, within sqrt(13.82) < 3.75 of it.
+        double radius = spread * Math.sqrt(variance) + 7.5 * speed * dt + 10.0;
         double rch = (move + radius) * (1 + 1e-6) + 1.0;
         keyE[i] = ke;
         keyN[i] = kn;
