@@ -426,7 +426,7 @@ public final class TrackingErrorBreakdown {
         throw new IllegalArgumentException("truth_meta.csv has no " + name);
     }
 
-    private static int zone(double[] y, double t, double[] dark, List<BenchSensor> zones) {
+    static int zone(double[] y, double t, double[] dark, List<BenchSensor> zones) {
         if (dark != null && dark[0] <= t && t <= dark[1]) {
             return 2;
         }
@@ -450,13 +450,13 @@ public final class TrackingErrorBreakdown {
         return Math.toDegrees(dh) / dt > 0.5;
     }
 
-    private static double dist2(double[] a, double[] b) {
+    static double dist2(double[] a, double[] b) {
         double de = a[0] - b[0], dn = a[1] - b[1];
         return de * de + dn * dn;
     }
 
     /** GOSPA's optimal assignment: truth index per track, -1 when unassigned. */
-    private static int[] gospaPairs(List<double[]> x, List<double[]> y) {
+    static int[] gospaPairs(List<double[]> x, List<double[]> y) {
         int[] out = new int[x.size()];
         java.util.Arrays.fill(out, -1);
         if (x.isEmpty() || y.isEmpty()) {
@@ -489,7 +489,7 @@ public final class TrackingErrorBreakdown {
     }
 
     /** CLEAR-MOT correspondence: previous pairs still within c, then an assignment of the rest. */
-    private static Map<String, String> motMatch(
+    static Map<String, String> motMatch(
             Map<String, String> prev,
             List<String> tid,
             List<String> kid,
