@@ -13,22 +13,45 @@ import java.util.function.IntConsumer;
  * depends on hash iteration order.
  */
 public final class UniformGrid {
-    private final double cellSizeM;
-    private final double inverseCell;
-    private final double originE;
-    private final double originN;
-    private final int columns;
-    private final int rows;
-    private final int[] cellStart;
-    private final int[] points;
-    private final int size;
+    private final double requestedCellM;
+    private double cellSizeM;
+    private double inverseCell;
+    private double originE;
+    private double originN;
+    private int columns;
+    private int rows;
+    private int[] cellStart = new int[1];
+    private int[] cellOf = new int[0];
+    private int[] points = new int[0];
+    private int size;
     private int[] found = new int[16];
 
     /** Indexes points (eastM[i], northM[i]) for i in [0, count). */
     public UniformGrid(double cellSizeM, double[] eastM, double[] northM, int count) {
+        this(cellSizeM);
+        index(eastM, northM, count);
+    }
+
+    /**
+     * An empty grid, to be filled by {@link #index}; a caller that indexes a batch after batch
+     * reuses its arrays.
+     */
+    public UniformGrid(double cellSizeM) {
         if (!(cellSizeM > 0)) {
             throw new IllegalArgumentException("cellSizeM must be > 0, was " + cellSizeM);
         }
+        this.requestedCellM = cellSizeM;
+        this.cellSizeM = cellSizeM;
+        this.inverseCell = 1.0 / cellSizeM;
+        this.columns = 1;
+        this.rows = 1;
+    }
+
+    /**
+     * Indexes points (eastM[i], northM[i]) for i in [0, count), replacing what was indexed before:
+     * the same grid as a new one built on them.
+     */
+    public void index(double[] eastM, double[] northM, int count) {
         this.size = count;
         double minE = 0, maxE = 0, minN = 0, maxN = 0;
         if (count > 0) {
@@ -42,7 +65,7 @@ public final class UniformGrid {
             }
         }
         double width = maxE - minE, height = maxN - minN;
-        double cell = cellSizeM;
+        double cell = requestedCellM;
         long budget = 4L * count + 4096;
         if ((width / cell + 1) * (height / cell + 1) > budget) {
             cell = Math.max(cell, Math.sqrt(Math.max(width, 1.0) * Math.max(height, 1.0) / budget));
@@ -57,23 +80,34 @@ public final class UniformGrid {
         this.columns = (int) (width * inverseCell) + 1;
         this.rows = (int) (height * inverseCell) + 1;
         int cells = columns * rows;
-        cellStart = new int[cells + 1];
-        int[] cellOf = new int[count];
+        if (cellStart.length < cells + 1) {
+            cellStart = new int[Math.max(cells + 1, 2 * cellStart.length)];
+        } else {
+            Arrays.fill(cellStart, 0, cells + 1, 0);
+        }
+        if (cellOf.length < count) {
+            int length = Math.max(count, 2 * cellOf.length);
+            cellOf = new int[length];
+            points = new int[length];
+        }
+        // Counting sort: cellStart[c] counts cell c, then holds the end of cell c (inclusive prefix
+        // sums); filling each cell from its end, points in decreasing index, leaves cellStart[c] at
+        // the start of cell c and every cell's points in increasing index.
+        int[] start = cellStart, of = cellOf;
         for (int i = 0; i < count; i++) {
             int cx = Math.min(columns - 1, (int) ((eastM[i] - minE) * inverseCell));
             int cy = Math.min(rows - 1, (int) ((northM[i] - minN) * inverseCell));
             int c = cx * rows + cy;
-            cellOf[i] = c;
-            cellStart[c + 1]++;
+            of[i] = c;
+            start[c]++;
         }
-        for (int c = 0; c < cells; c++) {
-            cellStart[c + 1] += cellStart[c];
+        for (int c = 1; c < cells; c++) {
+            start[c] += start[c - 1];
         }
-        points = new int[count];
-        int[] next = Arrays.copyOf(cellStart, cells);
-        for (int i = 0; i < count; i++) {
-            points[next[cellOf[i]]++] = i;
+        for (int i = count - 1; i >= 0; i--) {
+            points[--start[of[i]]] = i;
         }
+        start[cells] = count;
     }
 
     /** Number of indexed points. */

@@ -44,8 +44,8 @@ public final class MeasurementColumns {
             values[v + 1] = r.azimuthRad();
             values[v + 2] = r.varianceRangeM2();
             values[v + 3] = r.varianceAzimuthRad2();
-            // sin and cos of the azimuth, computed when first needed (NaN: not yet).
-            values[v + 5] = Double.NaN;
+            values[v + 5] = r.sinAzimuth();
+            values[v + 6] = r.cosAzimuth();
             radar[j] = r.radar();
         } else if (model instanceof PositionMeasurement p) {
             kind[j] = POSITION;
@@ -106,16 +106,7 @@ public final class MeasurementColumns {
         if (y0 * y0 > bound * s00) {
             return true;
         }
-        double sin = values[v + 5];
-        double cos;
-        if (Double.isNaN(sin)) {
-            sin = Math.sin(values[v + 1]);
-            cos = Math.cos(values[v + 1]);
-            values[v + 5] = sin;
-            values[v + 6] = cos;
-        } else {
-            cos = values[v + 6];
-        }
+        double sin = values[v + 5], cos = values[v + 6];
         double sine = (sin * qn - cos * qe) / range;
         return sine * sine > bound * s11;
     }

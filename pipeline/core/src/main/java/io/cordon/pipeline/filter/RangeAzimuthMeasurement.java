@@ -13,6 +13,8 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
     private final RadarGeometry radar;
     private final double eastM;
     private final double northM;
+    private final double sinAzimuth;
+    private final double cosAzimuth;
     private double[] positionCovariance;
 
     public RangeAzimuthMeasurement(
@@ -36,7 +38,9 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
         this.varAzimuth = sigmaAzimuthRad * sigmaAzimuthRad;
         this.radar = radar;
         // The inverse of RadarGeometry's map, as RadarGeometry.toPlane, without allocation.
-        double qe = rangeM * Math.sin(azimuthRad), qn = rangeM * Math.cos(azimuthRad);
+        this.sinAzimuth = Math.sin(azimuthRad);
+        this.cosAzimuth = Math.cos(azimuthRad);
+        double qe = rangeM * sinAzimuth, qn = rangeM * cosAzimuth;
         RadarGeometry g = radar;
         double det = g.a00() * g.a11() - g.a01() * g.a10();
         double e = 0, n = 0, u = 0;
@@ -57,6 +61,16 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
 
     public double azimuthRad() {
         return azimuthRad;
+    }
+
+    /** {@code Math.sin(azimuthRad())}. */
+    public double sinAzimuth() {
+        return sinAzimuth;
+    }
+
+    /** {@code Math.cos(azimuthRad())}. */
+    public double cosAzimuth() {
+        return cosAzimuth;
     }
 
     @Override
@@ -165,7 +179,7 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
     }
 
     private double[] planeCovariance() {
-        double s = Math.sin(azimuthRad), c = Math.cos(azimuthRad);
+        double s = sinAzimuth, c = cosAzimuth;
         // Radar frame: J = [[s, r c], [c, -r s]], C = J diag(σr², σa²) Jᵀ.
         double r = rangeM;
         double qee = s * s * varRange + r * r * c * c * varAzimuth;

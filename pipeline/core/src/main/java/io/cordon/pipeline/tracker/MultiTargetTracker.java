@@ -181,6 +181,13 @@ public final class MultiTargetTracker implements Tracker {
     private int[] pairTrack = new int[64], pairMeasurement = new int[64];
     private double[] pairCost = new double[64];
     private double[] pairDetection = new double[64];
+    // The linearisation each gated pair was tested with (FlatImm.LINEARISATION values per pair, at
+    // the row the pair had when gated; pairRow follows the pair through sortPairsByGridOrder), so
+    // the update of an assigned pair reuses it instead of linearising again (a radar plot's arc
+    // tangent). touchedPairs[k] is the end of track k's pairs, which are contiguous.
+    private double[] pairLin = new double[64 * FlatImm.LINEARISATION];
+    private int[] pairRow = new int[64];
+    private int[] touchedPairs = new int[16];
     private double[] predicted = new double[0];
     private double[] predictedCombined = new double[0];
     private final double[] lin = new double[FlatImm.LINEARISATION];
@@ -367,8 +374,10 @@ public final class MultiTargetTracker implements Tracker {
             maxN = Math.max(maxN, zn[j]);
             maxMeasurementVariance = Math.max(maxMeasurementVariance, zVar[j]);
         }
-        new UniformGrid(GRID_CELL_M, ze, zn, m).positions(gridOrder);
-        UniformGrid grid = new UniformGrid(GATING_CELL_M, ze, zn, m);
+        orderGrid.index(ze, zn, m);
+        orderGrid.positions(gridOrder);
+        UniformGrid grid = gatingGrid;
+        grid.index(ze, zn, m);
 
         // Which tracks does this batch concern, and which detections could be theirs?
         int sensors = batchSensors.size();
@@ -499,8 +508,12 @@ public final class MultiTargetTracker implements Tracker {
                         if (columns.radarOutsideGate(j, predictedCombined, co, gamma)) {
                             continue; // d2 > gamma for certain: spares the linearisation
                         }
-                        columns.linearise(j, ce, cn, lin, 0);
-                        double d2 = imm.gate(predictedCombined, co, lin, 0);
+                        if (pairs == pairTrack.length) {
+                            growPairs();
+                        }
+                        int lo = pairs * FlatImm.LINEARISATION;
+                        columns.linearise(j, ce, cn, pairLin, lo);
+                        double d2 = imm.gate(predictedCombined, co, pairLin, lo);
                         if (!gate.accepts(d2)) {
                             continue;
                         }
@@ -514,10 +527,8 @@ public final class MultiTargetTracker implements Tracker {
                                 && track.sharesIdentityWith(observations[j].identity())) {
                             llr += IDENTITY_MATCH_BONUS;
                         }
-                        if (pairs == pairTrack.length) {
-                            growPairs();
-                        }
                         pairTrack[pairs] = n;
+                        pairRow[pairs] = pairs;
                         pairMeasurement[pairs] = j;
                         pairCost[pairs] = -llr;
                         pairDetection[pairs] = pVisible * lastPd;
@@ -530,6 +541,7 @@ public final class MultiTargetTracker implements Tracker {
                     }
                 }
             }
+            touchedPairs[n] = pairs;
             n++;
         }
         if (assigned.length < n) {
@@ -550,10 +562,14 @@ public final class MultiTargetTracker implements Tracker {
             }
             double likelihood = Double.NaN;
             if (j >= 0) {
-                int co = track.slot * FlatImm.GAUSSIAN;
-                columns.linearise(j, predictedCombined[co], predictedCombined[co + 1], lin, 0);
                 likelihood =
-                        imm.update(predicted, track.slot * stateLength, lin, 0, track.state, 0);
+                        imm.update(
+                                predicted,
+                                track.slot * stateLength,
+                                pairLin,
+                                gatedLinearisation(k, j),
+                                track.state,
+                                0);
             }
             if (!Double.isNaN(likelihood)) {
                 used[j] = true;
@@ -779,19 +795,25 @@ public final class MultiTargetTracker implements Tracker {
         for (int a = from + 1; a < to; a++) {
             int j = pairMeasurement[a];
             double cost = pairCost[a];
+            int row = pairRow[a];
             int key = order[j];
             int b = a - 1;
             while (b >= from && order[pairMeasurement[b]] > key) {
                 pairMeasurement[b + 1] = pairMeasurement[b];
                 pairCost[b + 1] = pairCost[b];
+                pairRow[b + 1] = pairRow[b];
                 b--;
             }
             pairMeasurement[b + 1] = j;
             pairCost[b + 1] = cost;
+            pairRow[b + 1] = row;
         }
     }
 
     private int[] candidates = new int[16];
+    // Indexes of the batch's detections, rebuilt per batch on reused arrays.
+    private final UniformGrid orderGrid = new UniformGrid(GRID_CELL_M);
+    private final UniformGrid gatingGrid = new UniformGrid(GATING_CELL_M);
 
     /**
      * Of the {@code found} detections a grid query returned, those within {@code radius} of (pe,
@@ -1552,10 +1574,25 @@ public final class MultiTargetTracker implements Tracker {
         touchedN = Arrays.copyOf(touchedN, size);
         touchedDt = Arrays.copyOf(touchedDt, size);
         touchedInView = Arrays.copyOf(touchedInView, size);
+        touchedPairs = Arrays.copyOf(touchedPairs, size);
+    }
+
+    /**
+     * The offset in {@link #pairLin} of the linearisation track k's pair with measurement j was
+     * gated with (the same values a new linearisation at the track's prediction would give).
+     */
+    private int gatedLinearisation(int k, int j) {
+        int p = touchedPairs[k] - 1;
+        while (pairMeasurement[p] != j) {
+            p--;
+        }
+        return pairRow[p] * FlatImm.LINEARISATION;
     }
 
     private void growPairs() {
         int size = 2 * pairTrack.length;
+        pairLin = Arrays.copyOf(pairLin, size * FlatImm.LINEARISATION);
+        pairRow = Arrays.copyOf(pairRow, size);
         pairTrack = Arrays.copyOf(pairTrack, size);
         pairMeasurement = Arrays.copyOf(pairMeasurement, size);
         pairCost = Arrays.copyOf(pairCost, size);

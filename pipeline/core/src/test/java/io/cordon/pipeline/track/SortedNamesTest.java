@@ -53,6 +53,21 @@ class SortedNamesTest {
     }
 
     @Test
+    void oneNameSetsAreSharedAndKeepTheirNameWhenTheSourceChanges() {
+        TreeSet<String> source = new TreeSet<>(List.of("usa-radar-1"));
+        SortedNames names = SortedNames.of(source);
+        source.add("can-drone-1");
+        assertThat(names).containsExactly("usa-radar-1");
+        assertThat(names).isEqualTo(new TreeSet<>(List.of("usa-radar-1")));
+        assertThat(names.toString()).isEqualTo("[usa-radar-1]");
+        assertThat(SortedNames.of(List.of(new String("usa-radar-1")))).isSameAs(names);
+        assertThat(SortedNames.of(List.of("usa-radar-2")))
+                .isNotSameAs(names)
+                .containsExactly("usa-radar-2");
+        assertThatThrownBy(() -> names.add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void cannotBeChangedThroughAnyView() {
         SortedNames names = SortedNames.of(List.of("a", "b", "c"));
         assertThatThrownBy(() -> names.add("d")).isInstanceOf(UnsupportedOperationException.class);
