@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class TrackGridTest {
 
     @Test
-    void sameOutputAsFullPassesOverFourCellsWithFewerVisits() {
-        CellWorld world = CellWorld.generate(7, 400, 60, 1.0);
+    void sameOutputAsFullPassesOverEightCellsWithFewerVisits() {
+        CellWorld world = CellWorld.generate(7, 800, 60, 1.0);
         MultiTargetTracker indexed =
                 new MultiTargetTracker(world.parameters(), world.referencePoint());
         MultiTargetTracker full =
@@ -40,14 +40,14 @@ class TrackGridTest {
             batch++;
         }
         assertThat(indexed.snapshot()).isEqualTo(full.snapshot());
-        assertThat(indexed.liveTrackCount()).isGreaterThan(300);
-        // Each batch concerns about a cell's tracks, not the four cells'.
+        assertThat(indexed.liveTrackCount()).isGreaterThan(TrackGrid.FEW_ROWS);
+        // Each batch concerns about a cell's tracks, not the eight cells'.
         assertThat(indexed.trackGrid.visits).isLessThan(full.trackGrid.visits / 2);
     }
 
     @Test
     void aSensorWithoutPriorIsAFullPass() {
-        CellWorld world = CellWorld.generate(3, 200, 30, 1.0);
+        CellWorld world = CellWorld.generate(3, 600, 30, 1.0);
         MultiTargetTracker indexed =
                 new MultiTargetTracker(world.parameters(), world.referencePoint());
         MultiTargetTracker full =
