@@ -11,6 +11,7 @@ import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.TrackStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,57 @@ class BirthDensityTest {
         }
         assertThat(farExistence).isGreaterThan(0);
         assertThat(nearExistence).isGreaterThan(5 * farExistence);
+    }
+
+    /**
+     * A target moving east at 10 m/s from (-8000, 0), seen every 4 s until t = 12 s (its velocity
+     * known only roughly), then dark (empty scans); at t = 180 s a plot at (east, north), at 184 s
+     * an empty scan (the plot's track missed once), at 188 s a plot 80 m further east. Returns what
+     * the 188 s scan reports; {@code firstId} receives the target's first track id.
+     */
+    private List<EntityTrack> seenMissedSeenAfterADarkInterval(
+            double east, double north, List<String> firstId) {
+        MultiTargetTracker tracker = new MultiTargetTracker(PARAMS, CrossingScenario.REF);
+        for (int t = 0; t <= 12; t += 4) {
+            tracker.update(List.of(plot(t, -8000 + 10.0 * t, 0)));
+        }
+        List<EntityTrack> seen = tracker.confirmedTracksAt(CrossingScenario.T0.plusSeconds(12));
+        assertThat(seen).hasSize(1);
+        firstId.add(seen.get(0).trackId());
+        for (int t = 16; t < 180; t += 4) {
+            tracker.emptyScan("R1", CrossingScenario.T0.plusSeconds(t));
+        }
+        tracker.update(List.of(plot(180, east, north)));
+        tracker.emptyScan("R1", CrossingScenario.T0.plusSeconds(184));
+        return tracker.update(List.of(plot(188, east + 80, north)));
+    }
+
+    @Test
+    void aReappearingTargetMissedOnceIsFoundByItsLostTrackAtItsSecondPlot() {
+        // It reappears 500 m north of where it would be on its old course: too far for its lost
+        // track to take the plot, inside that track's reach. The new track of the 180 s plot
+        // survives the miss at 184 s, is confirmed by the 188 s plot and hands its estimate to the
+        // lost track, which keeps its id (deleted at its miss, the new track's successor would be
+        // confirmed only at 192 s).
+        List<String> firstId = new ArrayList<>();
+        double east = -8000 + 10.0 * 180;
+        assertThat(seenMissedSeenAfterADarkInterval(east, 500, firstId))
+                .anySatisfy(
+                        e -> {
+                            assertThat(e.trackId()).isEqualTo(firstId.get(0));
+                            assertThat(e.status()).isEqualTo(TrackStatus.CONFIRMED);
+                            assertThat(distance(e, east + 80, 500)).isLessThan(150);
+                        });
+        // 12 km east of it, beyond its reach: the first plot's track dies at its miss, the second
+        // plot starts a new one, not confirmed, and the lost track is not found.
+        firstId.clear();
+        assertThat(seenMissedSeenAfterADarkInterval(5000, 500, firstId))
+                .noneMatch(e -> e.status() == TrackStatus.CONFIRMED);
+    }
+
+    private static double distance(EntityTrack e, double east, double north) {
+        EnuPoint p = CrossingScenario.PLANE.toEnu(e.position());
+        return Math.hypot(p.eastM() - east, p.northM() - north);
     }
 
     /**
