@@ -40,6 +40,14 @@ final class TrackGrid {
      */
     static final int FEW_ROWS = 512;
 
+    /**
+     * With this many known sensors or fewer a full pass: a few wide sensors (the box world of
+     * {@code TrackerBenchmark}: two radars, two drones and a satellite over one box) make most
+     * queries fall back to it anyway, and the grid's upkeep cost 6-10 % per observation there
+     * (docs/benchmarks.md, G8); the grid pays where many sensors each see a small part.
+     */
+    static final int FEW_SENSORS = 16;
+
     /** A query whose cells are more than this share of the listed ones: a full pass is cheaper. */
     private static final double FULL_PASS_SHARE = 0.5;
 
@@ -70,6 +78,8 @@ final class TrackGrid {
     /** Every query answers "full pass" (tests compare the grid's results with the full pass's). */
     boolean fullPassesOnly;
 
+    private final boolean fewSensors;
+
     TrackGrid(
             List<SensorPrior> sensors,
             LocalTangentPlane plane,
@@ -82,6 +92,7 @@ final class TrackGrid {
         this.spread = Math.max(1.2 * Math.sqrt(gamma), Math.sqrt(reidentifyGate));
         this.roughNoise = roughNoise;
         int count = sensors.size();
+        fewSensors = count <= FEW_SENSORS;
         covMinE = new double[count];
         covMaxE = new double[count];
         covMinN = new double[count];
@@ -148,6 +159,7 @@ final class TrackGrid {
      */
     int query(double[] rows, long[] rowTime, int size, long tn, double[] box, double extra) {
         if (fullPassesOnly
+                || fewSensors
                 || size < FEW_ROWS
                 || !(box[1] - box[0] < Double.POSITIVE_INFINITY)
                 || !(box[3] - box[2] < Double.POSITIVE_INFINITY)) {
