@@ -29,6 +29,29 @@ final class SensorGrid {
     private static final int MAX_CELLS = 4096;
     private static final int[] NONE = new int[0];
 
+    /**
+     * A coverage's bounding box {min e, max e, min n, max n} in the plane, a metre wider on every
+     * side than the coverage test's rounding; null for a coverage without bounds.
+     */
+    static double[] coverageBox(SensorCoverage c, LocalTangentPlane plane) {
+        double ce, cn, he, hn;
+        if (c instanceof SensorCoverage.Disc d) {
+            EnuPoint centre = plane.toEnu(d.centre());
+            ce = centre.eastM();
+            cn = centre.northM();
+            he = hn = d.radiusM();
+        } else if (c instanceof SensorCoverage.Rectangle r) {
+            EnuPoint centre = plane.toEnu(r.centre());
+            ce = centre.eastM();
+            cn = centre.northM();
+            he = r.halfEastM();
+            hn = r.halfNorthM();
+        } else {
+            return null;
+        }
+        return new double[] {ce - he - 1.0, ce + he + 1.0, cn - hn - 1.0, cn + hn + 1.0};
+    }
+
     SensorGrid(List<SensorPrior> sensors, LocalTangentPlane plane, SensorPriors priors) {
         this.priors = priors;
         this.anyKnown = !sensors.isEmpty();
@@ -37,25 +60,13 @@ final class SensorGrid {
         boolean everywhere = false;
         IntList wideList = new IntList();
         for (int k = 0; k < sensors.size(); k++) {
-            SensorCoverage c = sensors.get(k).coverage();
-            double ce, cn, he, hn;
-            if (c instanceof SensorCoverage.Disc d) {
-                EnuPoint centre = plane.toEnu(d.centre());
-                ce = centre.eastM();
-                cn = centre.northM();
-                he = hn = d.radiusM();
-            } else if (c instanceof SensorCoverage.Rectangle r) {
-                EnuPoint centre = plane.toEnu(r.centre());
-                ce = centre.eastM();
-                cn = centre.northM();
-                he = r.halfEastM();
-                hn = r.halfNorthM();
-            } else {
+            double[] box = coverageBox(sensors.get(k).coverage(), plane);
+            if (box == null) {
                 everywhere = true;
                 continue;
             }
-            int cx0 = cell(ce - he - 1.0), cx1 = cell(ce + he + 1.0);
-            int cy0 = cell(cn - hn - 1.0), cy1 = cell(cn + hn + 1.0);
+            int cx0 = cell(box[0]), cx1 = cell(box[1]);
+            int cy0 = cell(box[2]), cy1 = cell(box[3]);
             if ((double) (cx1 - cx0 + 1) * (cy1 - cy0 + 1) > MAX_CELLS) {
                 wideList.add(k);
                 continue;

@@ -1,6 +1,5 @@
 package io.cordon.pipeline.tracker;
 
-import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -98,29 +97,11 @@ final class TrackGrid {
         covMinN = new double[count];
         covMaxN = new double[count];
         for (int k = 0; k < count; k++) {
-            SensorCoverage c = sensors.get(k).coverage();
-            double ce, cn, he, hn;
-            if (c instanceof SensorCoverage.Disc d) {
-                EnuPoint centre = plane.toEnu(d.centre());
-                ce = centre.eastM();
-                cn = centre.northM();
-                he = d.radiusM();
-                hn = d.radiusM();
-            } else if (c instanceof SensorCoverage.Rectangle r) {
-                EnuPoint centre = plane.toEnu(r.centre());
-                ce = centre.eastM();
-                cn = centre.northM();
-                he = r.halfEastM();
-                hn = r.halfNorthM();
-            } else {
-                ce = cn = 0;
-                he = hn = Double.POSITIVE_INFINITY;
-            }
-            // A metre over the coverage test's rounding.
-            covMinE[k] = ce - he - 1.0;
-            covMaxE[k] = ce + he + 1.0;
-            covMinN[k] = cn - hn - 1.0;
-            covMaxN[k] = cn + hn + 1.0;
+            double[] box = SensorGrid.coverageBox(sensors.get(k).coverage(), plane);
+            covMinE[k] = box == null ? Double.NEGATIVE_INFINITY : box[0];
+            covMaxE[k] = box == null ? Double.POSITIVE_INFINITY : box[1];
+            covMinN[k] = box == null ? Double.NEGATIVE_INFINITY : box[2];
+            covMaxN[k] = box == null ? Double.POSITIVE_INFINITY : box[3];
         }
     }
 
