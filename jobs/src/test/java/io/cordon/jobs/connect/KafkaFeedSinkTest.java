@@ -240,8 +240,26 @@ class KafkaFeedSinkTest {
                 new java.util.concurrent.CountDownLatch(1);
         final List<Duration> closeTimeouts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+        /** Set as close begins: a real producer refuses sends from then on. */
+        private volatile boolean closing;
+
         StuckProducer() {
             super(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public synchronized java.util.concurrent.Future<
+                        org.apache.kafka.clients.producer.RecordMetadata>
+                send(
+                        ProducerRecord<byte[], byte[]> record,
+                        org.apache.kafka.clients.producer.Callback callback) {
+            if (closing) {
+                // as KafkaProducer after close: refused at once, never held (a resend queued by a
+                // failed record's callback races the close; held, it would never complete)
+                throw new IllegalStateException(
+                        "Cannot perform operation after producer has been closed");
+            }
+            return super.send(record, callback);
         }
 
         @Override
@@ -256,6 +274,7 @@ class KafkaFeedSinkTest {
         @Override
         public void close(Duration timeout) {
             closeTimeouts.add(timeout);
+            closing = true;
             // fail every record still held as KafkaProducer.close(0) aborts its batches: a plain
             // KafkaException, which the sink treats as a batch-mate's failure and resends (on the
             // closed producer, which refuses it)
