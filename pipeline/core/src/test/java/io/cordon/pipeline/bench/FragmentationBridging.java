@@ -1,7 +1,6 @@
 package io.cordon.pipeline.bench;
 
 import io.cordon.pipeline.geo.EnuPoint;
-import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.track.EntityTrack;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -298,48 +296,12 @@ public final class FragmentationBridging {
 
     static Truths truths(Path dir, BenchScenario scenario, LocalTangentPlane plane, int steps)
             throws IOException {
-        GeoPoint ref = scenario.referencePoint();
-        List<List<String>> ids = new ArrayList<>();
-        List<List<double[]>> pos = new ArrayList<>();
-        for (int k = 0; k < steps; k++) {
-            ids.add(new ArrayList<>());
-            pos.add(new ArrayList<>());
-        }
-        List<String> lines = Files.readAllLines(dir.resolve("truth.csv"), StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            int k = (int) Math.round(Double.parseDouble(f[0]) / scenario.evalDtS());
-            if (k >= steps) {
-                continue;
-            }
-            EnuPoint p =
-                    plane.toEnu(
-                            new GeoPoint(
-                                    Double.parseDouble(f[2]),
-                                    Double.parseDouble(f[3]),
-                                    ref.altM()));
-            ids.get(k).add(f[1]);
-            pos.get(k).add(new double[] {p.eastM(), p.northM()});
-        }
-        Map<String, double[]> dark = new HashMap<>();
-        List<String> meta =
-                Files.readAllLines(dir.resolve("truth_meta.csv"), StandardCharsets.UTF_8);
-        List<String> header = List.of(meta.get(0).split(",", -1));
-        int ds = header.indexOf("dark_start");
-        int de = header.indexOf("dark_end");
-        for (String line : meta.subList(1, meta.size())) {
-            String[] f = line.split(",", -1);
-            if (!f[ds].isEmpty()) {
-                dark.put(f[0], new double[] {Double.parseDouble(f[ds]), Double.parseDouble(f[de])});
-            }
-        }
-        List<BenchSensor> zones = new ArrayList<>();
-        for (BenchSensor s : scenario.sensors()) {
-            if (!s.type().equals("satellite")) {
-                zones.add(s);
-            }
-        }
-        return new Truths(ids, pos, dark, zones);
+        BenchTruthFiles.Steps truth = BenchTruthFiles.steps(dir, scenario, plane, steps);
+        return new Truths(
+                truth.ids(),
+                truth.pos(),
+                BenchTruthFiles.darkIntervals(dir),
+                BenchTruthFiles.zones(scenario));
     }
 
     static double stepGospa(List<double[]> x, List<double[]> y) {
@@ -359,13 +321,7 @@ public final class FragmentationBridging {
     /** Mean GOSPA and the fragmentations as the scorer counts them, with their gap types. */
     static Score score(
             List<List<String>> trackIds, List<List<double[]>> trackPos, Truths truths, double dt) {
-        Map<String, String> prev = new HashMap<>();
-        Map<String, String> last = new HashMap<>();
-        Set<String> ever = new HashSet<>();
-        Map<String, Boolean> assignedPrev = new HashMap<>();
-        Map<String, Integer> lastStep = new HashMap<>();
-        Map<String, Integer> firstStep = new HashMap<>();
-        Map<String, Integer> gapZones = new HashMap<>();
+        ClearMotCount mot = new ClearMotCount(dt);
         List<Fragment> fragments = new ArrayList<>();
         double total = 0;
         int steps = trackIds.size();
@@ -374,41 +330,33 @@ public final class FragmentationBridging {
             List<double[]> x = trackPos.get(k);
             List<double[]> y = truths.pos().get(k);
             total += stepGospa(x, y);
-            Map<String, String> now =
-                    TrackingErrorBreakdown.motMatch(
-                            prev, truths.ids().get(k), trackIds.get(k), x, y);
-            prev = now;
-            for (int j = 0; j < y.size(); j++) {
-                String tr = truths.ids().get(k).get(j);
-                String a = now.get(tr);
-                int zone =
-                        TrackingErrorBreakdown.zone(
-                                y.get(j), t, truths.dark().get(tr), truths.zones());
-                if (a != null) {
-                    if (ever.contains(tr) && !assignedPrev.getOrDefault(tr, false)) {
-                        int zonesSeen = gapZones.getOrDefault(tr, 0);
-                        String kind;
-                        if ((zonesSeen & 4) != 0) {
-                            kind = "through a dark interval";
-                        } else if ((zonesSeen & 2) != 0) {
-                            kind = "seen only by the satellite";
-                        } else if ((lastStep.get(tr) - firstStep.get(tr)) * dt < 30) {
-                            kind = "in cover, within 30 s of its first report";
-                        } else {
-                            kind = "in cover, later";
-                        }
-                        kind += a.equals(last.get(tr)) ? ", same track" : ", another track";
-                        fragments.add(new Fragment(tr, lastStep.get(tr), k, last.get(tr), a, kind));
-                    }
-                    last.put(tr, a);
-                    ever.add(tr);
-                    firstStep.putIfAbsent(tr, k);
-                    lastStep.put(tr, k);
-                    gapZones.remove(tr);
-                } else if (ever.contains(tr)) {
-                    gapZones.merge(tr, 1 << zone, (u, v) -> u | v);
+            List<String> ids = truths.ids().get(k);
+            for (ClearMotCount.Event e :
+                    mot.step(
+                            k,
+                            ids,
+                            trackIds.get(k),
+                            x,
+                            y,
+                            j ->
+                                    TrackingErrorBreakdown.zone(
+                                            y.get(j),
+                                            t,
+                                            truths.dark().get(ids.get(j)),
+                                            truths.zones()))) {
+                if (e instanceof ClearMotCount.Fragmentation f) {
+                    fragments.add(
+                            new Fragment(
+                                    f.truth(),
+                                    f.lastStep(),
+                                    k,
+                                    f.lastTrack(),
+                                    f.track(),
+                                    f.gapKind()
+                                            + (f.sameTrack()
+                                                    ? ", same track"
+                                                    : ", another track")));
                 }
-                assignedPrev.put(tr, a != null);
             }
         }
         return new Score(total / steps, fragments);

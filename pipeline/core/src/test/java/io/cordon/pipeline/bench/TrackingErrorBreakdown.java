@@ -89,56 +89,20 @@ public final class TrackingErrorBreakdown {
                 }
             }
         }
-        // Truth per step.
-        List<List<String>> truthIds = new ArrayList<>();
-        List<List<double[]>> truthPos = new ArrayList<>();
-        for (int k = 0; k < steps; k++) {
-            truthIds.add(new ArrayList<>());
-            truthPos.add(new ArrayList<>());
-        }
+        // Truth per step (the truth files: diagnostics only).
+        BenchTruthFiles.Steps truthFiles = BenchTruthFiles.steps(dir, scenario, plane, steps);
+        List<List<String>> truthIds = truthFiles.ids();
+        List<List<double[]>> truthPos = truthFiles.pos();
         Map<String, TreeMap<Integer, double[]>> paths = new HashMap<>();
-        List<String> truthLines =
-                Files.readAllLines(dir.resolve("truth.csv"), StandardCharsets.UTF_8);
-        for (String line : truthLines.subList(1, truthLines.size())) {
-            String[] f = line.split(",", -1);
-            int k = (int) Math.round(Double.parseDouble(f[0]) / scenario.evalDtS());
-            if (k >= steps) {
-                continue;
-            }
-            EnuPoint p =
-                    plane.toEnu(
-                            new GeoPoint(
-                                    Double.parseDouble(f[2]),
-                                    Double.parseDouble(f[3]),
-                                    ref.altM()));
-            truthIds.get(k).add(f[1]);
-            double[] xy = {p.eastM(), p.northM()};
-            truthPos.get(k).add(xy);
-            paths.computeIfAbsent(f[1], x -> new TreeMap<>()).put(k, xy);
-        }
-        Map<String, double[]> dark = new HashMap<>();
-        List<String> meta =
-                Files.readAllLines(dir.resolve("truth_meta.csv"), StandardCharsets.UTF_8);
-        String[] metaHeader = meta.get(0).split(",", -1);
-        int ds = indexOf(metaHeader, "dark_start");
-        int de = indexOf(metaHeader, "dark_end");
-        for (String line : meta.subList(1, meta.size())) {
-            String[] f = line.split(",", -1);
-            if (!f[ds].isEmpty()) {
-                dark.put(f[0], new double[] {Double.parseDouble(f[ds]), Double.parseDouble(f[de])});
+        for (int k = 0; k < steps; k++) {
+            for (int j = 0; j < truthIds.get(k).size(); j++) {
+                paths.computeIfAbsent(truthIds.get(k).get(j), x -> new TreeMap<>())
+                        .put(k, truthPos.get(k).get(j));
             }
         }
-        // First detection time of each truth (labels: diagnostics only).
-        Map<String, String> detTruth = new HashMap<>();
-        List<String> labels =
-                Files.readAllLines(dir.resolve("detections_labels.csv"), StandardCharsets.UTF_8);
-        for (String line : labels.subList(1, labels.size())) {
-            int c = line.indexOf(',');
-            String truth = line.substring(c + 1);
-            if (!truth.equals("-1")) {
-                detTruth.put(line.substring(0, c), truth);
-            }
-        }
+        Map<String, double[]> dark = BenchTruthFiles.darkIntervals(dir);
+        // First detection time of each truth.
+        Map<String, String> detTruth = BenchTruthFiles.truthOfDetection(dir);
         Map<String, Double> firstDet = new HashMap<>();
         Map<String, String> firstDetSensor = new HashMap<>();
         for (var batch : scenario.batches()) {
@@ -153,12 +117,7 @@ public final class TrackingErrorBreakdown {
                 }
             }
         }
-        List<BenchSensor> zones = new ArrayList<>();
-        for (BenchSensor s : scenario.sensors()) {
-            if (!s.type().equals("satellite")) {
-                zones.add(s);
-            }
-        }
+        List<BenchSensor> zones = BenchTruthFiles.zones(scenario);
         // Accumulators: [zone][phase] for loc and missed; false split in two.
         String[] zoneNames = {"covered", "sat_only", "dark"};
         String[] phaseNames = {"undetected", "birth", "after_dark", "turning", "steady"};
@@ -171,15 +130,7 @@ public final class TrackingErrorBreakdown {
         double total = 0;
         Map<String, Integer> firstReported = new HashMap<>();
         Map<String, double[]> perTruth = new TreeMap<>();
-        // CLEAR-MOT state.
-        Map<String, String> prev = new HashMap<>();
-        Map<String, String> last = new HashMap<>();
-        Set<String> ever = new HashSet<>();
-        Map<String, Boolean> assignedPrev = new HashMap<>();
-        Map<String, Integer> lastAssignedStep = new HashMap<>();
-        Map<String, Integer> firstAssignedStep = new HashMap<>();
-        // Per truth, the zones it was in while unmatched since its last match (bit per zone).
-        Map<String, Integer> gapZones = new HashMap<>();
+        ClearMotCount mot = new ClearMotCount(scenario.evalDtS());
         Map<String, Integer> fragmentationKinds = new TreeMap<>();
         List<String> events = new ArrayList<>();
         int frags = 0, switches = 0;
@@ -275,70 +226,48 @@ public final class TrackingErrorBreakdown {
                 }
             }
             // CLEAR-MOT matching as the scorer does.
-            Map<String, String> now = motMatch(prev, truthIds.get(k), trackIds.get(k), x, y);
-            prev = now;
-            for (int j = 0; j < y.size(); j++) {
-                String tr = truthIds.get(k).get(j);
-                String a = now.get(tr);
-                if (a != null) {
-                    String zn = zoneNames[zone(y.get(j), t, dark.get(tr), zones)];
-                    if (last.containsKey(tr) && !last.get(tr).equals(a)) {
-                        switches++;
-                        events.add(
-                                String.format(
-                                        Locale.ROOT,
-                                        "t=%5.0f ID switch truth %s: %s -> %s (%s; old track"
-                                                + " reported now: %b)",
-                                        t,
-                                        tr,
-                                        last.get(tr),
-                                        a,
-                                        zn,
-                                        trackIds.get(k).contains(last.get(tr))));
-                    }
-                    if (ever.contains(tr) && !assignedPrev.getOrDefault(tr, false)) {
-                        frags++;
-                        int gap = k - lastAssignedStep.get(tr) - 1;
-                        int zonesSeen = gapZones.getOrDefault(tr, 0);
-                        String kind;
-                        if ((zonesSeen & 4) != 0) {
-                            kind = "through a dark interval";
-                        } else if ((zonesSeen & 2) != 0) {
-                            kind = "seen only by the satellite";
-                        } else if ((lastAssignedStep.get(tr) - firstAssignedStep.get(tr))
-                                        * scenario.evalDtS()
-                                < 30) {
-                            kind = "in cover, within 30 s of its first report";
-                        } else {
-                            kind = "in cover, later";
-                        }
-                        kind +=
-                                a.equals(last.get(tr))
-                                        ? ", same track"
-                                        : ", another track (an ID switch too)";
-                        fragmentationKinds.merge(kind, 1, Integer::sum);
-                        events.add(
-                                String.format(
-                                        Locale.ROOT,
-                                        "t=%5.0f fragmentation truth %s: gap of %d steps, %s,"
-                                                + " resumed by %s track %s",
-                                        t,
-                                        tr,
-                                        gap,
-                                        zn,
-                                        a.equals(last.get(tr)) ? "the same" : "another",
-                                        a));
-                    }
-                    last.put(tr, a);
-                    ever.add(tr);
-                    firstAssignedStep.putIfAbsent(tr, k);
-                    lastAssignedStep.put(tr, k);
-                    gapZones.remove(tr);
-                } else if (ever.contains(tr)) {
-                    gapZones.merge(
-                            tr, 1 << zone(y.get(j), t, dark.get(tr), zones), (u, v) -> u | v);
+            List<String> ids = truthIds.get(k);
+            for (ClearMotCount.Event e :
+                    mot.step(
+                            k,
+                            ids,
+                            trackIds.get(k),
+                            x,
+                            y,
+                            j -> zone(y.get(j), t, dark.get(ids.get(j)), zones))) {
+                if (e instanceof ClearMotCount.Switch sw) {
+                    switches++;
+                    events.add(
+                            String.format(
+                                    Locale.ROOT,
+                                    "t=%5.0f ID switch truth %s: %s -> %s (%s; old track"
+                                            + " reported now: %b)",
+                                    t,
+                                    sw.truth(),
+                                    sw.from(),
+                                    sw.to(),
+                                    zoneNames[sw.zone()],
+                                    trackIds.get(k).contains(sw.from())));
+                } else if (e instanceof ClearMotCount.Fragmentation f) {
+                    frags++;
+                    String kind =
+                            f.gapKind()
+                                    + (f.sameTrack()
+                                            ? ", same track"
+                                            : ", another track (an ID switch too)");
+                    fragmentationKinds.merge(kind, 1, Integer::sum);
+                    events.add(
+                            String.format(
+                                    Locale.ROOT,
+                                    "t=%5.0f fragmentation truth %s: gap of %d steps, %s,"
+                                            + " resumed by %s track %s",
+                                    t,
+                                    f.truth(),
+                                    f.step() - f.lastStep() - 1,
+                                    zoneNames[f.zone()],
+                                    f.sameTrack() ? "the same" : "another",
+                                    f.track()));
                 }
-                assignedPrev.put(tr, a != null);
             }
         }
         PrintStream out = System.out;
@@ -415,15 +344,6 @@ public final class TrackingErrorBreakdown {
         } else {
             events.stream().filter(e -> !e.contains("false track")).forEach(out::println);
         }
-    }
-
-    private static int indexOf(String[] header, String name) {
-        for (int i = 0; i < header.length; i++) {
-            if (header[i].equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("truth_meta.csv has no " + name);
     }
 
     static int zone(double[] y, double t, double[] dark, List<BenchSensor> zones) {

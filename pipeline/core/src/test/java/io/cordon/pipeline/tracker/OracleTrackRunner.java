@@ -2,6 +2,7 @@ package io.cordon.pipeline.tracker;
 
 import io.cordon.pipeline.bench.BenchPriors;
 import io.cordon.pipeline.bench.BenchScenario;
+import io.cordon.pipeline.bench.BenchTruthFiles;
 import io.cordon.pipeline.filter.ConstantVelocityModel;
 import io.cordon.pipeline.filter.CoordinatedTurnModel;
 import io.cordon.pipeline.filter.GaussianState;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -78,29 +78,11 @@ public final class OracleTrackRunner {
         ObservationConverter converter =
                 new ObservationConverter(new LocalTangentPlane(scenario.referencePoint()));
         LocalTangentPlane plane = new LocalTangentPlane(scenario.referencePoint());
-        Map<String, String> truthOf = new HashMap<>();
-        List<String> labels =
-                Files.readAllLines(dir.resolve("detections_labels.csv"), StandardCharsets.UTF_8);
-        for (String line : labels.subList(1, labels.size())) {
-            int c = line.indexOf(',');
-            String truth = line.substring(c + 1);
-            if (!truth.equals("-1")) {
-                truthOf.put(line.substring(0, c), truth);
-            }
-        }
+        Map<String, String> truthOf = BenchTruthFiles.truthOfDetection(dir);
         int steps = (int) Math.floor(scenario.durationS() / scenario.evalDtS() + 1e-9) + 1;
         List<Set<String>> alive = new ArrayList<>();
-        for (int k = 0; k < steps; k++) {
-            alive.add(new HashSet<>());
-        }
-        List<String> truthLines =
-                Files.readAllLines(dir.resolve("truth.csv"), StandardCharsets.UTF_8);
-        for (String line : truthLines.subList(1, truthLines.size())) {
-            String[] f = line.split(",", -1);
-            int k = (int) Math.round(Double.parseDouble(f[0]) / scenario.evalDtS());
-            if (k < steps) {
-                alive.get(k).add(f[1]);
-            }
+        for (List<String> ids : BenchTruthFiles.steps(dir, scenario, plane, steps).ids()) {
+            alive.add(new HashSet<>(ids));
         }
         double c2 = scenario.gospaCutoffM() * scenario.gospaCutoffM();
         boolean always = args.length > 2 && args[2].equals("always");
