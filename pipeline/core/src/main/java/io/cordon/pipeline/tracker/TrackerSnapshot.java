@@ -143,8 +143,8 @@ final class TrackerSnapshot {
 
     /**
      * A growable byte array like {@link java.io.ByteArrayOutputStream} without its lock: {@link
-     * DataOutputStream} writes an int as four single-byte writes, each of which took that lock (a
-     * third of the snapshot's time at 10 000 tracks).
+     * DataOutputStream} writes an int as four single-byte writes, each of which took that lock
+     * (without it a snapshot at 10 000 targets takes 35 % less time, TrackerSnapshotBenchmark).
      */
     static final class Bytes extends OutputStream {
         private byte[] buf;
