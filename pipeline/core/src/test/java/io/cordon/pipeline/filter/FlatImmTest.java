@@ -94,6 +94,32 @@ class FlatImmTest {
     }
 
     @Test
+    void cachedTimeStepsPredictAsAFreshFilterDoes() {
+        // One filter predicting over 200 time steps, each seen several times and interleaved (far
+        // more than its cache holds, so slots are shared and overwritten), against a new filter per
+        // prediction (an empty cache): the same bits, so a cached coefficient is never stale.
+        ImmState s = fiveModes();
+        FlatImm shared = new FlatImm(MODELS, TAU, Double.POSITIVE_INFINITY);
+        double[] in = flat(shared, s);
+        double[] combined = new double[FlatImm.GAUSSIAN];
+        shared.combine(in, 0, combined, 0);
+        java.util.Random random = new java.util.Random(7);
+        double[] steps = new double[200];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = i % 2 == 0 ? (i / 2) * 0.25 : random.nextDouble() * 12;
+        }
+        for (int k = 0; k < 2_000; k++) {
+            double dt = steps[random.nextInt(steps.length)];
+            double[] cached = new double[shared.stateLength()];
+            shared.predict(in, 0, combined, 0, dt, cached, 0);
+            double[] fresh = new double[shared.stateLength()];
+            new FlatImm(MODELS, TAU, Double.POSITIVE_INFINITY)
+                    .predict(in, 0, combined, 0, dt, fresh, 0);
+            assertThat(cached).as("dt %s", dt).isEqualTo(fresh);
+        }
+    }
+
+    @Test
     void longPredictionsAreMadeInSteps() {
         ImmState s = fiveModes();
         FlatImm stepped = new FlatImm(MODELS, TAU, 5.0);
