@@ -245,7 +245,7 @@ public final class MultiTargetTracker implements Tracker {
                         parameters.detectionProbability(),
                         parameters.clutterDensityPerM2(),
                         plane);
-        this.sensorGrid = new SensorGrid(parameters.sensors(), plane, priors);
+        this.sensorGrid = priors.grid();
         this.existence =
                 new ExistenceModel(
                         parameters.meanVisibleS(),

@@ -71,6 +71,18 @@ final class SensorPriors {
         anyKnown = count > 0;
         soleArea = new double[count];
         java.util.Arrays.fill(soleArea, -1);
+        grid = new SensorGrid(priors, plane, this);
+    }
+
+    /**
+     * These sensors on a coarse grid: the areas below ask it which sensors cover a sample point
+     * (the same answers as asking every sensor, at the cost of the few near the point).
+     */
+    private final SensorGrid grid;
+
+    /** These sensors on a coarse grid ({@link SensorGrid}), answering as this class's passes. */
+    SensorGrid grid() {
+        return grid;
     }
 
     /**
@@ -90,16 +102,47 @@ final class SensorPriors {
 
     private static final int SOLE_AREAS_MAX = 1024;
 
-    private record Geometry(int sensor, List<Double> shape) {}
+    private record Geometry(int sensor, Shape shape) {}
+
+    /** Kinds, centres and sizes of all known sensors, hashed once. */
+    private static final class Shape {
+        private final double[] values;
+        private final int hash;
+
+        Shape(double[] values) {
+            this.values = values;
+            this.hash = java.util.Arrays.hashCode(values);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this
+                    || o instanceof Shape other
+                            && other.hash == hash
+                            && java.util.Arrays.equals(other.values, values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    // this tracker's Shape, built on first use and shared by the keys of all its sensors (with
+    // hundreds of sensors a shape per key cost more than the lookups it saved)
+    private Shape shape;
 
     private Geometry geometryKey(int sensor) {
-        List<Double> shape = new java.util.ArrayList<>(5 * kind.length);
-        for (int k = 0; k < kind.length; k++) {
-            shape.add((double) kind[k]);
-            shape.add(e[k]);
-            shape.add(n[k]);
-            shape.add(a[k]);
-            shape.add(b[k]);
+        if (shape == null) {
+            double[] values = new double[5 * kind.length];
+            for (int k = 0; k < kind.length; k++) {
+                values[5 * k] = kind[k];
+                values[5 * k + 1] = e[k];
+                values[5 * k + 2] = n[k];
+                values[5 * k + 3] = a[k];
+                values[5 * k + 4] = b[k];
+            }
+            shape = new Shape(values);
         }
         return new Geometry(sensor, shape);
     }
@@ -147,7 +190,7 @@ final class SensorPriors {
                 k,
                 half,
                 (pe, pn) -> {
-                    if (covers(k, pe, pn) && !coveredByOther(k, pe, pn)) {
+                    if (covers(k, pe, pn) && !grid.coveredByOther(k, pe, pn)) {
                         alone[0]++;
                     }
                 });
@@ -178,7 +221,7 @@ final class SensorPriors {
                                         : clutter[k];
                         sums[0] += cell;
                         sums[2] += c * cell;
-                        if (!coveredByOther(k, pe, pn)) {
+                        if (!grid.coveredByOther(k, pe, pn)) {
                             sums[1] += cell;
                             sums[3] += c * cell;
                         }
@@ -306,7 +349,7 @@ final class SensorPriors {
             double pe = minE + (i + 0.5) * de;
             for (int j = 0; j < steps; j++) {
                 double pn = minN + (j + 0.5) * dn;
-                if (anyCovers(pe, pn) && (region == null || region.contains(pe, pn))) {
+                if (grid.anyCovers(pe, pn) && (region == null || region.contains(pe, pn))) {
                     inside++;
                 }
             }
