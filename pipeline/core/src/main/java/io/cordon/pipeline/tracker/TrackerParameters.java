@@ -157,11 +157,10 @@ public record TrackerParameters(
         // wider than that): measured on all three benchmark scenarios and the project's generated
         // ones (docs/benchmarks.md). Turn-model noise 0.6 (0.5 before): fewer ID switches where
         // rendezvous targets slow down and turn to meet (t1000s 29 -> 25), lower GOSPA on t100
-        // and t1000s. Straight-model noise 0.01 (0.05 before): the straight stretches are
-        // straighter
-        // than 0.05 assumed, the turns are the turn models' (t10 / t100 / t1000s 174.41 / 1 072.65
-        // /
-        // 4 049.41 -> 173.27 / 1 070.37 / 4 047.32 m, ids, switches and fragmentations unchanged).
+        // and t1000s. Straight-model noise 0.01 (0.05 before): straight stretches are straighter
+        // than 0.05 assumed, the turns are the turn models'; GOSPA on t10, t100 and t1000s 174.41,
+        // 1 072.65 and 4 049.41 m before, 173.27, 1 070.37 and 4 047.32 after, with the same ids,
+        // switches and fragmentations.
         return new TrackerParameters(
                 0.9999,
                 0.01,
