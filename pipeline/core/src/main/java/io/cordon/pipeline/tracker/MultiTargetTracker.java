@@ -620,7 +620,7 @@ public final class MultiTargetTracker implements Tracker {
                     track.consecutiveMisses++;
                 }
                 if (track.existence() < parameters.deleteExistence()
-                        && !keptNearLostTrack(track, tn)) {
+                        && !keptNearLostTrack(track, tn, k, n)) {
                     roughPredict(track.combined, touchedDt[k], rough);
                     delete(track, track.index, t, rough, out);
                 }
@@ -1276,9 +1276,10 @@ public final class MultiTargetTracker implements Tracker {
      * later (t10, truth 5, seen by one radar at 466, missed at 470, found at 478 s:
      * docs/benchmarks.md, "`cordon track` on the shared scenarios"). Elsewhere a tentative track is
      * deleted at its first miss as before, so clutter tracks do not live longer. Read from the live
-     * tracks alone, so a restored tracker decides the same.
+     * tracks alone, so a restored tracker decides the same. {@code track} is {@code touched[k]} of
+     * the batch's {@code n} touched tracks.
      */
-    private boolean keptNearLostTrack(TrackRecord track, long tn) {
+    private boolean keptNearLostTrack(TrackRecord track, long tn, int k, int n) {
         if (track.status != TrackStatus.TENTATIVE
                 || track.updateCount != 1
                 || track.consecutiveMisses > 1
@@ -1287,7 +1288,7 @@ public final class MultiTargetTracker implements Tracker {
         }
         if (nearLostStamp != stamp) {
             nearLostStamp = stamp;
-            collectLost(tn);
+            collectLost(tn, k, n);
         }
         if (nearLostCount == 0) {
             return false;
@@ -1313,11 +1314,44 @@ public final class MultiTargetTracker implements Tracker {
      * prediction to tn (east, north, P_ee, P_en, P_nn) in {@link #nearLost}: without the turn
      * margin of {@link #nearLostTrack}, which on t100 kept clutter tracks beside dark targets'
      * tracks long enough for a second clutter plot to confirm three of them.
+     *
+     * <p>Made once per batch, at its first candidate {@code touched[from]}, for it and the later
+     * ones: only the rows the track grid can place within the re-identification gate of a touched
+     * tentative track seen once, from {@code from} on (the only tracks that can still be
+     * candidates; their rough predictions do not change before their turn), are examined. The
+     * grid's reach covers a lost track's side of that gate ({@link TrackGrid}: the lost-track test
+     * of births, a larger one), the query's margin the candidates' side, so the list holds every
+     * lost track a candidate can match: the same decisions as a pass over all rows, which with many
+     * sensors (a batch each) made the pass quadratic in the tracks.
      */
-    private void collectLost(long tn) {
+    private void collectLost(long tn, int from, int n) {
         long lostAfter = (long) (parameters.coastAfterS() * 0.5e9);
         int count = 0;
-        for (int i = 0, size = live.size(); i < size; i++) {
+        int size = live.size();
+        double[] box = lostQueryBox;
+        box[0] = box[2] = Double.POSITIVE_INFINITY;
+        box[1] = box[3] = Double.NEGATIVE_INFINITY;
+        double maxVariance = 0;
+        for (int c = from; c < n; c++) {
+            TrackRecord candidate = touched[c];
+            if (candidate.status != TrackStatus.TENTATIVE || candidate.updateCount != 1) {
+                continue;
+            }
+            roughPredict(candidate.combined, (tn - candidate.timeNanos) * 1e-9, rough);
+            box[0] = Math.min(box[0], rough[0]);
+            box[1] = Math.max(box[1], rough[0]);
+            box[2] = Math.min(box[2], rough[1]);
+            box[3] = Math.max(box[3], rough[1]);
+            maxVariance = Math.max(maxVariance, Math.max(rough[4], rough[8]));
+        }
+        double extra = Math.sqrt(REIDENTIFY_GATE * maxVariance) * (1 + 1e-6) + 1.0;
+        int found =
+                extra < Double.POSITIVE_INFINITY
+                        ? trackGrid.query(rows, rowTime, size, tn, box, extra)
+                        : -1;
+        int passes = found < 0 ? size : found;
+        for (int f = 0; f < passes; f++) {
+            int i = found < 0 ? f : trackGrid.found(f);
             long time = rowTime[i];
             if (rowBirth[i] == Long.MIN_VALUE || time == Long.MIN_VALUE || tn - time <= lostAfter) {
                 continue;
@@ -1340,6 +1374,8 @@ public final class MultiTargetTracker implements Tracker {
         }
         nearLostCount = count;
     }
+
+    private final double[] lostQueryBox = new double[4];
 
     /** {@link #collectLost}'s list, made at most once per batch ({@link #stamp}). */
     private double[] nearLost = new double[5 * 16];
