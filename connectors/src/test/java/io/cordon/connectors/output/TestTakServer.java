@@ -92,6 +92,19 @@ public final class TestTakServer implements AutoCloseable {
         return events();
     }
 
+    /**
+     * Waits until at least {@code n} connections failed their TLS handshake here or the timeout
+     * passes; returns the failures.
+     */
+    public List<String> awaitHandshakeFailures(int n, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (handshakeFailures.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return handshakeFailures();
+    }
+
     /** Drops every open connection (the clients must reconnect). */
     public void dropConnections() throws IOException {
         for (Socket s : connections) {
