@@ -29,8 +29,11 @@ final class ExistenceModel {
     private final double reappearRatePerS;
     private final double loseRatePerS;
     private final double visibleShare;
-    // Factors of recent time steps (most tracks share one of a few steps since their last look).
-    private static final int CACHE = 8;
+    // Factors of recent time steps (most tracks share one of a few steps since their last look),
+    // in 32 slots indexed by a multiplicative hash of the step's bits, as FlatImm's: the steps are
+    // round numbers whose low bits are zero, and a hash of the low bits put most in the same slot.
+    private static final int CACHE_BITS = 5;
+    private static final int CACHE = 1 << CACHE_BITS;
     private final double[] cacheDt = new double[CACHE];
     private final double[] cacheKeep = new double[CACHE];
     private final double[] cacheRelax = new double[CACHE];
@@ -59,7 +62,7 @@ final class ExistenceModel {
             return;
         }
         long bits = Double.doubleToRawLongBits(dtS);
-        int slot = (int) ((bits ^ (bits >>> 29) ^ (bits >>> 47)) & (CACHE - 1));
+        int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
         if (cacheDt[slot] != dtS) {
             cacheDt[slot] = dtS;
             cacheKeep[slot] = Math.exp(-dtS * loseRatePerS);
