@@ -94,12 +94,7 @@ public class TrackerBenchmark {
         List<List<Observation>> batches;
         switch (world) {
             case "box" -> {
-                BenchScenario scenario =
-                        ScenarioGenerator.generate(
-                                        ScenarioSpec.border(SEED, targets, WARM_UP_S + WINDOW_S)
-                                                .withLateBirthShare(0)
-                                                .withClutterScale(targets / 100.0))
-                                .scenario();
+                BenchScenario scenario = boxScenario(targets, WARM_UP_S + WINDOW_S);
                 parameters = BenchPriors.parametersFor(scenario);
                 reference = scenario.referencePoint();
                 batches = scenario.batches();
@@ -126,6 +121,18 @@ public class TrackerBenchmark {
             }
         }
         warm = t.snapshot();
+    }
+
+    /**
+     * The box world's scenario: {@code targets} targets alive from t = 0 over {@code durationS},
+     * with clutter scaled with the targets.
+     */
+    static BenchScenario boxScenario(int targets, int durationS) {
+        return ScenarioGenerator.generate(
+                        ScenarioSpec.border(SEED, targets, durationS)
+                                .withLateBirthShare(0)
+                                .withClutterScale(targets / 100.0))
+                .scenario();
     }
 
     @Setup(Level.Invocation)

@@ -47,15 +47,7 @@ public class TrackerSnapshotBenchmark {
 
     @Setup
     public void prepare() {
-        BenchScenario scenario =
-                ScenarioGenerator.generate(
-                                ScenarioSpec.border(
-                                                TrackerBenchmark.SEED,
-                                                targets,
-                                                TrackerBenchmark.WARM_UP_S)
-                                        .withLateBirthShare(0)
-                                        .withClutterScale(targets / 100.0))
-                        .scenario();
+        BenchScenario scenario = TrackerBenchmark.boxScenario(targets, TrackerBenchmark.WARM_UP_S);
         parameters = BenchPriors.parametersFor(scenario);
         tracker = new MultiTargetTracker(parameters, scenario.referencePoint());
         for (List<Observation> batch : scenario.batches()) {
