@@ -215,21 +215,11 @@ public final class MultiTargetTracker implements Tracker {
         this.plane = new LocalTangentPlane(referencePoint);
         this.converter = new ObservationConverter(plane);
         this.mapper = new EntityTrackMapper(plane);
-        List<MotionModel> models = new ArrayList<>();
-        models.add(new ConstantVelocityModel(parameters.velocityNoiseM2PerS3()));
-        for (double rate : parameters.turnRatesDegPerS()) {
-            double w = Math.toRadians(rate);
-            models.add(new CoordinatedTurnModel(w, parameters.turnNoiseM2PerS3()));
-            models.add(new CoordinatedTurnModel(-w, parameters.turnNoiseM2PerS3()));
-        }
+        List<MotionModel> models = motionModels(parameters);
         this.imm = new FlatImm(models, parameters.meanSojournS(), parameters.maxPredictionStepS());
         this.stateLength = imm.stateLength();
         this.scratchState = new double[stateLength];
-        this.initialModeProbabilities = new double[models.size()];
-        initialModeProbabilities[0] = models.size() == 1 ? 1.0 : 0.5;
-        for (int j = 1; j < models.size(); j++) {
-            initialModeProbabilities[j] = 0.5 / (models.size() - 1);
-        }
+        this.initialModeProbabilities = initialModeProbabilities(models.size());
         this.gate = ChiSquareGate.of(parameters.gateProbability(), 2);
         this.roughNoise =
                 Math.max(parameters.velocityNoiseM2PerS3(), parameters.turnNoiseM2PerS3());
@@ -266,6 +256,33 @@ public final class MultiTargetTracker implements Tracker {
                         gate.threshold(),
                         REIDENTIFY_GATE,
                         roughNoise);
+    }
+
+    /**
+     * The IMM's motion models: near-constant velocity, then a coordinated turn each way at every
+     * turn rate of the parameters.
+     */
+    static List<MotionModel> motionModels(TrackerParameters parameters) {
+        List<MotionModel> models = new ArrayList<>();
+        models.add(new ConstantVelocityModel(parameters.velocityNoiseM2PerS3()));
+        for (double rate : parameters.turnRatesDegPerS()) {
+            double w = Math.toRadians(rate);
+            models.add(new CoordinatedTurnModel(w, parameters.turnNoiseM2PerS3()));
+            models.add(new CoordinatedTurnModel(-w, parameters.turnNoiseM2PerS3()));
+        }
+        return models;
+    }
+
+    /**
+     * A new track's mode probabilities: half on the straight model, the rest shared by the turns.
+     */
+    static double[] initialModeProbabilities(int models) {
+        double[] p = new double[models];
+        p[0] = models == 1 ? 1.0 : 0.5;
+        for (int j = 1; j < models; j++) {
+            p[j] = 0.5 / (models - 1);
+        }
+        return p;
     }
 
     /** A tracker in the state a {@link #snapshot()} captured. */
@@ -1169,7 +1186,7 @@ public final class MultiTargetTracker implements Tracker {
      */
     private double leastBirthDensity(long tn) {
         double parameter = parameters.newTargetDensityPerM2();
-        lostCount = 0;
+        lost.clear();
         if (birthAreaM2 < 0) {
             birthAreaM2 = priors.coveredAreaM2(region);
         }
@@ -1178,7 +1195,6 @@ public final class MultiTargetTracker implements Tracker {
         }
         double window = region != null ? TILE_BIRTH_WINDOW_S : BIRTH_WINDOW_S;
         long since = tn - (long) (window * 1e9);
-        long lostAfter = (long) (parameters.coastAfterS() * 0.5e9);
         // The live confirmed tracks born after since (a deleted row's birth is Long.MIN_VALUE).
         int births = this.births.after(since);
         if (region != null) {
@@ -1189,43 +1205,54 @@ public final class MultiTargetTracker implements Tracker {
         if (floor >= parameter) {
             return floor; // nearLostTrack is not asked: no lost track is predicted
         }
-        // The record is read only for a lost track; only those near the batch's detections can
-        // hold one (nearLostTrack's gate on the variance bounds the distance on each axis).
+        // Only the lost tracks near the batch's detections can hold one (nearLostTrack's gate on
+        // the variance bounds the distance on each axis).
+        listLost(
+                tn,
+                batchBoxStamp == stamp ? batchBox : null,
+                Math.sqrt(REIDENTIFY_GATE * batchMaxVariance) * (1 + 1e-6) + 1.0,
+                true,
+                lost);
+        return floor;
+    }
+
+    /**
+     * Lists in {@code into} the lost tracks (confirmed, no update for half of {@code coastAfterS},
+     * within the observed area when there is one) with their cheap prediction to tn, widened by the
+     * turn margin when {@code turnMargin}: of all rows when {@code box} is null, else of those the
+     * track grid can place within {@code extra} m of {@code box} {min e, max e, min n, max n} (its
+     * reach covers a lost track's side of the re-identification gate, so with {@code extra} the
+     * other side's, the list holds every lost track that gate can match).
+     */
+    private void listLost(
+            long tn, double[] box, double extra, boolean turnMargin, LostTracks into) {
+        into.clear();
+        long lostAfter = (long) (parameters.coastAfterS() * 0.5e9);
         int size = live.size();
-        int found = -1;
-        if (batchBoxStamp == stamp) {
-            double extra = Math.sqrt(REIDENTIFY_GATE * batchMaxVariance) * (1 + 1e-6) + 1.0;
-            found = trackGrid.query(rows, rowTime, size, tn, batchBox, extra);
-        }
+        int found =
+                box != null && extra < Double.POSITIVE_INFINITY
+                        ? trackGrid.query(rows, rowTime, size, tn, box, extra)
+                        : -1;
         int passes = found < 0 ? size : found;
         for (int f = 0; f < passes; f++) {
             int i = found < 0 ? f : trackGrid.found(f);
             long time = rowTime[i];
-            if (rowBirth[i] == Long.MIN_VALUE || time == Long.MIN_VALUE) {
+            if (rowBirth[i] == Long.MIN_VALUE || time == Long.MIN_VALUE || tn - time <= lostAfter) {
                 continue;
             }
-            if (tn - time > lostAfter) {
-                TrackRecord track = live.get(i);
-                double dt = (tn - track.timeNanos) * 1e-9;
-                if (observed != null && lostOutside(track)) {
-                    continue;
-                }
-                roughPredict(track.combined, dt, rough);
-                double speed = Math.sqrt(rough[2] * rough[2] + rough[3] * rough[3]);
-                double margin =
-                        Math.min(0.5 * speed * maxTurnRateRadPerS * dt * dt, 2 * speed * dt);
-                if ((lostCount + 1) * 5 > lost.length) {
-                    lost = Arrays.copyOf(lost, 2 * lost.length);
-                }
-                int o = 5 * lostCount++;
-                lost[o] = rough[0];
-                lost[o + 1] = rough[1];
-                lost[o + 2] = rough[4] + margin * margin;
-                lost[o + 3] = rough[5];
-                lost[o + 4] = rough[8] + margin * margin;
+            TrackRecord track = live.get(i);
+            if (observed != null && lostOutside(track)) {
+                continue;
             }
+            double dt = (tn - track.timeNanos) * 1e-9;
+            roughPredict(track.combined, dt, rough);
+            double margin = 0;
+            if (turnMargin) {
+                double speed = Math.sqrt(rough[2] * rough[2] + rough[3] * rough[3]);
+                margin = Math.min(0.5 * speed * maxTurnRateRadPerS * dt * dt, 2 * speed * dt);
+            }
+            into.add(rough, margin * margin);
         }
-        return floor;
     }
 
     /**
@@ -1252,16 +1279,7 @@ public final class MultiTargetTracker implements Tracker {
      * did before the density followed the births, and is confirmed and re-identified as soon.
      */
     private boolean nearLostTrack(int j) {
-        for (int q = 0; q < lostCount; q++) {
-            int o = 5 * q;
-            double a = lost[o + 2] + zVar[j], b = lost[o + 3], d = lost[o + 4] + zVar[j];
-            double de = ze[j] - lost[o], dn = zn[j] - lost[o + 1];
-            double d2 = (d * de * de - 2 * b * de * dn + a * dn * dn) / (a * d - b * b);
-            if (d2 < REIDENTIFY_GATE) {
-                return true;
-            }
-        }
-        return false;
+        return lost.near(ze[j], zn[j], zVar[j], 0, zVar[j]);
     }
 
     /**
@@ -1290,23 +1308,12 @@ public final class MultiTargetTracker implements Tracker {
             nearLostStamp = stamp;
             collectLost(tn, k, n);
         }
-        if (nearLostCount == 0) {
+        if (nearLost.isEmpty()) {
             return false;
         }
         double dt = (tn - track.timeNanos) * 1e-9;
         roughPredict(track.combined, dt, rough);
-        for (int q = 0; q < nearLostCount; q++) {
-            int o = 5 * q;
-            double a = nearLost[o + 2] + rough[4];
-            double b = nearLost[o + 3] + rough[5];
-            double d = nearLost[o + 4] + rough[8];
-            double de = rough[0] - nearLost[o], dn = rough[1] - nearLost[o + 1];
-            double d2 = (d * de * de - 2 * b * de * dn + a * dn * dn) / (a * d - b * b);
-            if (d2 < REIDENTIFY_GATE) {
-                return true;
-            }
-        }
-        return false;
+        return nearLost.near(rough[0], rough[1], rough[4], rough[5], rough[8]);
     }
 
     /**
@@ -1325,9 +1332,6 @@ public final class MultiTargetTracker implements Tracker {
      * sensors (a batch each) made the pass quadratic in the tracks.
      */
     private void collectLost(long tn, int from, int n) {
-        long lostAfter = (long) (parameters.coastAfterS() * 0.5e9);
-        int count = 0;
-        int size = live.size();
         double[] box = lostQueryBox;
         box[0] = box[2] = Double.POSITIVE_INFINITY;
         box[1] = box[3] = Double.NEGATIVE_INFINITY;
@@ -1344,51 +1348,72 @@ public final class MultiTargetTracker implements Tracker {
             box[3] = Math.max(box[3], rough[1]);
             maxVariance = Math.max(maxVariance, Math.max(rough[4], rough[8]));
         }
-        double extra = Math.sqrt(REIDENTIFY_GATE * maxVariance) * (1 + 1e-6) + 1.0;
-        int found =
-                extra < Double.POSITIVE_INFINITY
-                        ? trackGrid.query(rows, rowTime, size, tn, box, extra)
-                        : -1;
-        int passes = found < 0 ? size : found;
-        for (int f = 0; f < passes; f++) {
-            int i = found < 0 ? f : trackGrid.found(f);
-            long time = rowTime[i];
-            if (rowBirth[i] == Long.MIN_VALUE || time == Long.MIN_VALUE || tn - time <= lostAfter) {
-                continue;
-            }
-            TrackRecord lostTrack = live.get(i);
-            if (observed != null && lostOutside(lostTrack)) {
-                continue;
-            }
-            double dt = (tn - lostTrack.timeNanos) * 1e-9;
-            roughPredict(lostTrack.combined, dt, rough);
-            if ((count + 1) * 5 > nearLost.length) {
-                nearLost = Arrays.copyOf(nearLost, 2 * nearLost.length);
-            }
-            int o = 5 * count++;
-            nearLost[o] = rough[0];
-            nearLost[o + 1] = rough[1];
-            nearLost[o + 2] = rough[4];
-            nearLost[o + 3] = rough[5];
-            nearLost[o + 4] = rough[8];
-        }
-        nearLostCount = count;
+        listLost(
+                tn,
+                box,
+                Math.sqrt(REIDENTIFY_GATE * maxVariance) * (1 + 1e-6) + 1.0,
+                false,
+                nearLost);
     }
 
     private final double[] lostQueryBox = new double[4];
 
     /** {@link #collectLost}'s list, made at most once per batch ({@link #stamp}). */
-    private double[] nearLost = new double[5 * 16];
+    private final LostTracks nearLost = new LostTracks();
 
-    private int nearLostCount;
     private long nearLostStamp = -1;
 
-    /**
-     * Lost tracks' cheap predictions (east, north, P_ee, P_en, P_nn) for {@link #nearLostTrack}.
-     */
-    private double[] lost = new double[5 * 16];
+    /** Lost tracks' cheap predictions with their turn margin, for {@link #nearLostTrack}. */
+    private final LostTracks lost = new LostTracks();
 
-    private int lostCount;
+    /**
+     * Lost tracks' cheap predictions (east, north, P_ee, P_en, P_nn), and the re-identification
+     * gate against them.
+     */
+    private static final class LostTracks {
+        private double[] v = new double[5 * 16];
+        private int count;
+
+        void clear() {
+            count = 0;
+        }
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        /**
+         * Appends rough prediction {@code r} (as {@link #roughPredict} gives it), variances + m2.
+         */
+        void add(double[] r, double m2) {
+            if ((count + 1) * 5 > v.length) {
+                v = Arrays.copyOf(v, 2 * v.length);
+            }
+            int o = 5 * count++;
+            v[o] = r[0];
+            v[o + 1] = r[1];
+            v[o + 2] = r[4] + m2;
+            v[o + 3] = r[5];
+            v[o + 4] = r[8] + m2;
+        }
+
+        /**
+         * Whether a position (e, n) with covariance (ee, en, nn) lies within {@code
+         * REIDENTIFY_GATE} of one of the lost tracks, on the sum of both covariances.
+         */
+        boolean near(double e, double n, double ee, double en, double nn) {
+            for (int q = 0; q < count; q++) {
+                int o = 5 * q;
+                double a = v[o + 2] + ee, b = v[o + 3] + en, d = v[o + 4] + nn;
+                double de = e - v[o], dn = n - v[o + 1];
+                double d2 = (d * de * de - 2 * b * de * dn + a * dn * dn) / (a * d - b * b);
+                if (d2 < REIDENTIFY_GATE) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /**
      * New-target density from {@code unassigned} detections over {@code area} with clutter {@code

@@ -3,8 +3,6 @@ package io.cordon.pipeline.tracker;
 import io.cordon.pipeline.bench.BenchPriors;
 import io.cordon.pipeline.bench.BenchScenario;
 import io.cordon.pipeline.bench.BenchTruthFiles;
-import io.cordon.pipeline.filter.ConstantVelocityModel;
-import io.cordon.pipeline.filter.CoordinatedTurnModel;
 import io.cordon.pipeline.filter.GaussianState;
 import io.cordon.pipeline.filter.ImmState;
 import io.cordon.pipeline.filter.InteractingMultipleModel;
@@ -61,23 +59,12 @@ public final class OracleTrackRunner {
         Path dir = Path.of(args[0]);
         BenchScenario scenario = BenchScenario.read(dir);
         TrackerParameters parameters = BenchPriors.parametersFor(scenario);
-        List<MotionModel> models = new ArrayList<>();
-        models.add(new ConstantVelocityModel(parameters.velocityNoiseM2PerS3()));
-        for (double rate : parameters.turnRatesDegPerS()) {
-            double w = Math.toRadians(rate);
-            models.add(new CoordinatedTurnModel(w, parameters.turnNoiseM2PerS3()));
-            models.add(new CoordinatedTurnModel(-w, parameters.turnNoiseM2PerS3()));
-        }
+        List<MotionModel> models = MultiTargetTracker.motionModels(parameters);
         InteractingMultipleModel imm =
                 new InteractingMultipleModel(models, parameters.meanSojournS());
-        double[] modeProbabilities = new double[models.size()];
-        modeProbabilities[0] = models.size() == 1 ? 1.0 : 0.5;
-        for (int j = 1; j < models.size(); j++) {
-            modeProbabilities[j] = 0.5 / (models.size() - 1);
-        }
-        ObservationConverter converter =
-                new ObservationConverter(new LocalTangentPlane(scenario.referencePoint()));
+        double[] modeProbabilities = MultiTargetTracker.initialModeProbabilities(models.size());
         LocalTangentPlane plane = new LocalTangentPlane(scenario.referencePoint());
+        ObservationConverter converter = new ObservationConverter(plane);
         Map<String, String> truthOf = BenchTruthFiles.truthOfDetection(dir);
         int steps = (int) Math.floor(scenario.durationS() / scenario.evalDtS() + 1e-9) + 1;
         List<Set<String>> alive = new ArrayList<>();
