@@ -87,20 +87,25 @@ final class SensorPriors {
 
     /**
      * Sole areas by sensor, computed on first use (a tracker restored often pays nothing) and then
-     * shared by every tracker with the same coverages ({@link #SOLE_AREAS}).
+     * shared by every tracker with the same coverages ({@link #AREAS}).
      */
     private final double[] soleArea;
 
     /**
-     * Sole areas already sampled, by coverage geometry (kinds, centres, sizes of all known sensors,
-     * and the sensor): a restored tracker, as the fusion job makes one per checkpoint restore and
-     * the benchmark per invocation, finds them here instead of sampling 25 600 points again. The
-     * value depends only on the key, so sharing it changes nothing; bounded, cleared when full.
+     * Areas already sampled, by coverage geometry (kinds, centres, sizes of all known sensors, and
+     * the sensor, or {@link #ALL_SENSORS} for the area all of them cover): a restored tracker, as
+     * the fusion job makes one per checkpoint restore and the benchmark per invocation, finds them
+     * here instead of sampling 25 600 points per sensor (sole areas) or 65 536 (the covered area)
+     * again. The value depends only on the key, so sharing it changes nothing; bounded, cleared
+     * when full.
      */
-    private static final Map<Geometry, Double> SOLE_AREAS =
+    private static final Map<Geometry, Double> AREAS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final int SOLE_AREAS_MAX = 1024;
+    private static final int AREAS_MAX = 1024;
+
+    /** The sensor of the key of {@link #coveredAreaM2}'s area in {@link #AREAS}. */
+    private static final int ALL_SENSORS = -1;
 
     private record Geometry(int sensor, Shape shape) {}
 
@@ -246,16 +251,7 @@ final class SensorPriors {
             return Double.NaN;
         }
         if (soleArea[k] < 0 && !Double.isNaN(soleArea[k])) {
-            Geometry key = geometryKey(k);
-            Double known = SOLE_AREAS.get(key);
-            if (known == null) {
-                known = soleArea(k);
-                if (SOLE_AREAS.size() >= SOLE_AREAS_MAX) {
-                    SOLE_AREAS.clear();
-                }
-                SOLE_AREAS.put(key, known);
-            }
-            soleArea[k] = known;
+            soleArea[k] = sharedArea(k, () -> soleArea(k));
         }
         return soleArea[k];
     }
@@ -323,13 +319,37 @@ final class SensorPriors {
 
     /**
      * The area covered by at least one sensor and inside {@code region} (everywhere when null), m²,
-     * sampled on a 256 × 256 grid over the sensors' bounding box; NaN when a sensor's coverage is
-     * unbounded or no sensor is known.
+     * sampled on a 256 × 256 grid over the sensors' bounding box (everywhere's: once per set of
+     * coverages, {@link #AREAS}); NaN when a sensor's coverage is unbounded or no sensor is known.
      */
     double coveredAreaM2(MultiTargetTracker.Region region) {
         if (!anyKnown) {
             return Double.NaN;
         }
+        // A region is a tile's, made by its job: sampled each time (once per restore).
+        return region == null
+                ? sharedArea(ALL_SENSORS, () -> sampleCoveredArea(null))
+                : sampleCoveredArea(region);
+    }
+
+    /**
+     * The area of {@link #AREAS} for sensor k (or {@link #ALL_SENSORS}) with these coverages,
+     * sampled when not there yet.
+     */
+    private double sharedArea(int k, java.util.function.DoubleSupplier sample) {
+        Geometry key = geometryKey(k);
+        Double known = AREAS.get(key);
+        if (known == null) {
+            known = sample.getAsDouble();
+            if (AREAS.size() >= AREAS_MAX) {
+                AREAS.clear();
+            }
+            AREAS.put(key, known);
+        }
+        return known;
+    }
+
+    private double sampleCoveredArea(MultiTargetTracker.Region region) {
         double minE = Double.POSITIVE_INFINITY, maxE = Double.NEGATIVE_INFINITY;
         double minN = Double.POSITIVE_INFINITY, maxN = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < kind.length; k++) {
