@@ -754,6 +754,21 @@ public final class MultiTargetTracker implements Tracker {
 
     private Region region;
 
+    private boolean reportsTentative;
+
+    /**
+     * Whether {@link #update}, {@link #emptyScan} and {@link #advanceTo} also return TENTATIVE
+     * tracks and the deletion of tracks that were never confirmed (false unless set). The fusion
+     * job publishes neither: a deletion of a track id nobody was ever sent is noise to every
+     * consumer, and building the entity tracks of tentative ones (most of them clutter) was half of
+     * the tracks the tracker built. For diagnostics and tests that follow tracks from birth. Not
+     * part of the snapshot: configuration, set again after a restore; it changes what is returned,
+     * never the tracks' estimates, ids or lives.
+     */
+    public void reportTentative(boolean report) {
+        this.reportsTentative = report;
+    }
+
     /**
      * Restricts the tracker to a region (a tile's extended area and a margin): a track whose
      * prediction leaves it is deleted at the next coverage check, as one that leaves every sensor's
@@ -1657,6 +1672,9 @@ public final class MultiTargetTracker implements Tracker {
             double[] g,
             int go,
             List<EntityTrack> out) {
+        if (status == TrackStatus.TENTATIVE && !reportsTentative) {
+            return;
+        }
         EntityTrack e = mapper.map(track, status, time, g, go);
         if (track.outputStamp == stamp) {
             out.set(track.outputIndex, e);
@@ -1669,8 +1687,12 @@ public final class MultiTargetTracker implements Tracker {
 
     private void delete(
             TrackRecord track, int index, Instant t, double[] g, List<EntityTrack> out) {
+        // a track still tentative was never reported (unless reportTentative): nor is its end
+        boolean reported = reportsTentative || track.status != TrackStatus.TENTATIVE;
         track.status = TrackStatus.DELETED;
-        emit(track, TrackStatus.DELETED, t, g, 0, out);
+        if (reported) {
+            emit(track, TrackStatus.DELETED, t, g, 0, out);
+        }
         byId.remove(track.id);
         live.set(index, null);
         rowTime[index] = Long.MIN_VALUE;

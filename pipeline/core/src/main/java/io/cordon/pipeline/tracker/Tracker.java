@@ -13,8 +13,10 @@ import java.util.List;
 public interface Tracker {
     /**
      * Fuses one batch of observations from one sensor at one event time (a scan/frame; may be
-     * empty). Returns the tracks whose state changed, with their new status (TENTATIVE tracks
-     * included so callers can choose).
+     * empty). Returns the tracks whose state changed, with their new status. Whether TENTATIVE
+     * tracks, and the deletion of tracks never confirmed, are among them is the implementation's to
+     * say ({@link MultiTargetTracker#reportTentative}: not by default); callers that publish tracks
+     * drop TENTATIVE ones either way.
      */
     List<EntityTrack> update(List<Observation> batch);
 

@@ -29,6 +29,8 @@ class FusionStepTest {
     @Test
     void aTentativeTrackThatDiesIsNeverPublishedNorIsItsDeletion() {
         MultiTargetTracker tracker = new MultiTargetTracker(PARAMS, REF);
+        // a tracker that reports its tentative tracks: the step's own filter is under test
+        tracker.reportTentative(true);
         FusionStep fusion = new FusionStep(tracker);
         // one lone detection: a tentative track that never gets a second look
         List<EntityTrack> first = fusion.step(T0, List.of(fixAt("lone", T0, 0, 0)));
@@ -37,11 +39,18 @@ class FusionStepTest {
 
         Instant later = T0.plusSeconds((long) PARAMS.deleteAfterS() + 600);
         MultiTargetTracker twin = new MultiTargetTracker(PARAMS, REF);
+        twin.reportTentative(true);
         FusionStep.changes(twin, T0, List.of(fixAt("lone", T0, 0, 0)));
         // the tracker does report the death of the tentative track ...
         assertThat(FusionStep.changes(twin, later, List.of()))
                 .extracting(EntityTrack::status)
                 .containsExactly(TrackStatus.DELETED);
+        // (by default it reports neither the tentative track nor its death)
+        MultiTargetTracker quiet = new MultiTargetTracker(PARAMS, REF);
+        assertThat(FusionStep.changes(quiet, T0, List.of(fixAt("lone", T0, 0, 0)))).isEmpty();
+        assertThat(quiet.liveTrackCount()).isEqualTo(1);
+        assertThat(FusionStep.changes(quiet, later, List.of())).isEmpty();
+        assertThat(quiet.liveTrackCount()).isZero();
         // ... but nobody heard of the track, so its deletion is not published
         assertThat(fusion.step(later, List.of())).isEmpty();
         assertThat(tracker.liveTrackCount()).isZero();

@@ -189,6 +189,7 @@ class JointAssociationTrackerTest {
         for (int a = 0; a < 2; a++) {
             MultiTargetTracker tracker =
                     new MultiTargetTracker(parameters(modes[a]), CrossingScenario.REF);
+            tracker.reportTentative(true); // the new track below is tentative
             Random random = new Random(5);
             for (int t = 0; t < 64; t += 4) {
                 tracker.update(List.of(plot("p" + t, t, truth(0, t, 0), random)));

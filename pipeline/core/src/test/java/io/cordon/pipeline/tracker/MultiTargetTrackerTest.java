@@ -76,6 +76,78 @@ class MultiTargetTrackerTest {
     }
 
     @Test
+    void tentativeTracksAndTheEndOfTracksNeverConfirmedAreReportedOnlyWhenAsked() {
+        // counts over all seeds: tentative reports, ends of tracks never confirmed, other ends
+        int[] counts = new int[3];
+        for (long seed = 1; seed <= 3; seed++) {
+            MultiTargetTracker quiet = new MultiTargetTracker(PARAMS, CrossingScenario.REF);
+            MultiTargetTracker verbose = new MultiTargetTracker(PARAMS, CrossingScenario.REF);
+            verbose.reportTentative(true);
+            Set<String> reported = new java.util.HashSet<>();
+            Instant last = CrossingScenario.T0;
+            for (List<Observation> batch : CrossingScenario.batches(seed, 200)) {
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                last = batch.get(0).eventTime().plusMillis(1500);
+                compareReports(verbose.update(batch), quiet.update(batch), reported, counts);
+                compareReports(verbose.advanceTo(last), quiet.advanceTo(last), reported, counts);
+            }
+            // the setting changes what is returned, never the tracks
+            assertThat(quiet.snapshot()).isEqualTo(verbose.snapshot());
+            // every track ends: the confirmed ones are reported deleted by both
+            Instant end = last.plusSeconds((long) PARAMS.deleteAfterS() + 600);
+            compareReports(verbose.advanceTo(end), quiet.advanceTo(end), reported, counts);
+            assertThat(quiet.liveTrackCount()).isZero();
+        }
+        assertThat(counts[0]).as("tentative reports").isPositive();
+        assertThat(counts[1]).as("ends of tracks never confirmed").isPositive();
+        assertThat(counts[2]).as("ends of confirmed tracks").isPositive();
+    }
+
+    /**
+     * Checks what a tracker that does not report tentative tracks returned ({@code qs}) against
+     * what one that does returned for the same call ({@code vs}).
+     */
+    private static void compareReports(
+            List<EntityTrack> vs, List<EntityTrack> qs, Set<String> reported, int[] counts) {
+        assertThat(qs).extracting(EntityTrack::status).doesNotContain(TrackStatus.TENTATIVE);
+        // confirmed and coasting updates: the same, in the same order
+        assertThat(qs.stream().filter(e -> e.status() != TrackStatus.DELETED).toList())
+                .isEqualTo(
+                        vs.stream()
+                                .filter(
+                                        e ->
+                                                e.status() != TrackStatus.TENTATIVE
+                                                        && e.status() != TrackStatus.DELETED)
+                                .toList());
+        Set<String> quietEnds =
+                qs.stream()
+                        .filter(e -> e.status() == TrackStatus.DELETED)
+                        .map(EntityTrack::trackId)
+                        .collect(Collectors.toSet());
+        Set<String> verboseEnds =
+                vs.stream()
+                        .filter(e -> e.status() == TrackStatus.DELETED)
+                        .map(EntityTrack::trackId)
+                        .collect(Collectors.toSet());
+        assertThat(verboseEnds).containsAll(quietEnds);
+        for (EntityTrack e : vs) {
+            if (e.status() == TrackStatus.TENTATIVE) {
+                counts[0]++;
+            } else if (e.status() != TrackStatus.DELETED) {
+                reported.add(e.trackId());
+            } else if (reported.contains(e.trackId())) {
+                // the end of a track its consumers were told of is always reported, as it is
+                assertThat(qs).contains(e);
+                counts[2]++;
+            } else if (!quietEnds.contains(e.trackId())) {
+                counts[1]++;
+            }
+        }
+    }
+
+    @Test
     void restoreRejectsForeignBytes() {
         assertThatThrownBy(() -> MultiTargetTracker.restore(PARAMS, new byte[] {1, 2, 3, 4, 5, 6}))
                 .isInstanceOf(IllegalArgumentException.class);
