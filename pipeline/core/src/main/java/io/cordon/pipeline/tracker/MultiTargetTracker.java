@@ -1050,6 +1050,9 @@ public final class MultiTargetTracker implements Tracker {
         dst[13] = p33 + q1;
     }
 
+    /** Old tracks that took over a new one's estimate ({@link #takeOver}; for the tests). */
+    long reidentifications;
+
     /**
      * {@code old} continues as the track of {@code fresh}'s target; {@code fresh} is dropped. When
      * the fresh track is a single detection ({@code birth}), the old track is updated with it, so
@@ -1063,6 +1066,7 @@ public final class MultiTargetTracker implements Tracker {
             long tn,
             Instant t,
             List<EntityTrack> out) {
+        reidentifications++;
         boolean updated = false;
         if (birth != null && tn > old.timeNanos) {
             imm.predict(
@@ -1578,9 +1582,16 @@ public final class MultiTargetTracker implements Tracker {
         double gateThreshold = REIDENTIFY_GATE;
         double[] fe = new double[count], fn = new double[count];
         double maxFreshVariance = 0;
+        double[] box = lostQueryBox;
+        box[0] = box[2] = Double.POSITIVE_INFINITY;
+        box[1] = box[3] = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < count; k++) {
             fe[k] = confirmedNow[k].combined[0];
             fn[k] = confirmedNow[k].combined[1];
+            box[0] = Math.min(box[0], fe[k]);
+            box[1] = Math.max(box[1], fe[k]);
+            box[2] = Math.min(box[2], fn[k]);
+            box[3] = Math.max(box[3], fn[k]);
             maxFreshVariance =
                     Math.max(
                             maxFreshVariance,
@@ -1590,7 +1601,23 @@ public final class MultiTargetTracker implements Tracker {
         TrackRecord[] bestOld = new TrackRecord[count];
         double[] bestD2 = new double[count];
         Arrays.fill(bestD2, Double.POSITIVE_INFINITY);
-        for (int i = 0, size = live.size(); i < size; i++) {
+        // Only the old tracks the track grid places near the new ones can match: its reach covers
+        // an old track's side of the gate below (the cheap prediction's variance and turn margin),
+        // and the query's margin the new tracks' side (sqrt(a + b) <= sqrt(a) + sqrt(b)); in
+        // ascending order, as the full pass, so the same old track wins a tie.
+        int size = live.size();
+        int listed =
+                trackGrid.query(
+                        rows,
+                        rowTime,
+                        size,
+                        tn,
+                        box,
+                        Math.sqrt(gateThreshold * maxFreshVariance) * (1 + 1e-6) + 1.0);
+        int passes = listed < 0 ? size : listed;
+        for (int p = 0; p < passes; p++) {
+            int i = listed < 0 ? p : trackGrid.found(p);
+            trackGrid.reidentifyVisits++;
             long time = rowTime[i];
             if (time == Long.MIN_VALUE || tn - time < REIDENTIFY_MIN_GAP_NANOS) {
                 continue;

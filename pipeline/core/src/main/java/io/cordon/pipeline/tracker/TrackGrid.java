@@ -74,6 +74,9 @@ final class TrackGrid {
     /** Tracks examined by the per-batch passes (for the benchmark's count). */
     long visits;
 
+    /** Old tracks examined by the re-identification passes (for the tests' count). */
+    long reidentifyVisits;
+
     /** Every query answers "full pass" (tests compare the grid's results with the full pass's). */
     boolean fullPassesOnly;
 

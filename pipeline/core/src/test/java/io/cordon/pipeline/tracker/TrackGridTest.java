@@ -46,6 +46,30 @@ class TrackGridTest {
     }
 
     @Test
+    void reidentificationsLookAtTheOldTracksNearTheNewOnesOnlyAndFindTheSame() {
+        // long enough for targets to go dark (60-180 s) and be found again
+        CellWorld world = CellWorld.generate(11, 600, 300, 1.0);
+        MultiTargetTracker indexed =
+                new MultiTargetTracker(world.parameters(), world.referencePoint());
+        MultiTargetTracker full =
+                new MultiTargetTracker(world.parameters(), world.referencePoint());
+        full.trackGrid.fullPassesOnly = true;
+        int batch = 0;
+        for (List<Observation> b : world.batches()) {
+            assertThat(text(indexed.update(b)))
+                    .as("batch %d", batch)
+                    .isEqualTo(text(full.update(b)));
+            var t = b.get(0).eventTime();
+            assertThat(text(indexed.advanceTo(t))).isEqualTo(text(full.advanceTo(t)));
+            batch++;
+        }
+        assertThat(indexed.snapshot()).isEqualTo(full.snapshot());
+        assertThat(indexed.reidentifications).isPositive().isEqualTo(full.reidentifications);
+        assertThat(indexed.trackGrid.reidentifyVisits)
+                .isLessThan(full.trackGrid.reidentifyVisits / 2);
+    }
+
+    @Test
     void aSensorWithoutPriorIsAFullPass() {
         CellWorld world = CellWorld.generate(3, 600, 30, 1.0);
         MultiTargetTracker indexed =
