@@ -19,27 +19,9 @@ class TrackGridTest {
     @Test
     void sameOutputAsFullPassesOverEightCellsWithFewerVisits() {
         CellWorld world = CellWorld.generate(7, 800, 60, 1.0);
-        MultiTargetTracker indexed =
-                new MultiTargetTracker(world.parameters(), world.referencePoint());
-        MultiTargetTracker full =
-                new MultiTargetTracker(world.parameters(), world.referencePoint());
-        full.trackGrid.fullPassesOnly = true;
-        int batch = 0;
-        String quiet = world.parameters().sensors().get(3).sensorId();
-        for (List<Observation> b : world.batches()) {
-            assertThat(text(indexed.update(b)))
-                    .as("batch %d", batch)
-                    .isEqualTo(text(full.update(b)));
-            var t = b.get(0).eventTime();
-            if (batch % 7 == 0) {
-                // An empty scan of a known sensor: its coverage alone decides.
-                assertThat(text(indexed.emptyScan(quiet, t)))
-                        .isEqualTo(text(full.emptyScan(quiet, t)));
-            }
-            assertThat(text(indexed.advanceTo(t))).isEqualTo(text(full.advanceTo(t)));
-            batch++;
-        }
-        assertThat(indexed.snapshot()).isEqualTo(full.snapshot());
+        MultiTargetTracker[] both =
+                sameAsFullPasses(world, world.parameters().sensors().get(3).sensorId());
+        MultiTargetTracker indexed = both[0], full = both[1];
         assertThat(indexed.liveTrackCount()).isGreaterThan(TrackGrid.FEW_ROWS);
         // Each batch concerns about a cell's tracks, not the eight cells'.
         assertThat(indexed.trackGrid.visits).isLessThan(full.trackGrid.visits / 2);
@@ -48,7 +30,19 @@ class TrackGridTest {
     @Test
     void reidentificationsLookAtTheOldTracksNearTheNewOnesOnlyAndFindTheSame() {
         // long enough for targets to go dark (60-180 s) and be found again
-        CellWorld world = CellWorld.generate(11, 600, 300, 1.0);
+        MultiTargetTracker[] both = sameAsFullPasses(CellWorld.generate(11, 600, 300, 1.0), null);
+        MultiTargetTracker indexed = both[0], full = both[1];
+        assertThat(indexed.reidentifications).isPositive().isEqualTo(full.reidentifications);
+        assertThat(indexed.trackGrid.reidentifyVisits)
+                .isLessThan(full.trackGrid.reidentifyVisits / 2);
+    }
+
+    /**
+     * Runs the world's batches through a tracker that uses the grid and one with full passes,
+     * checking that they report the same, batch by batch (with an empty scan of {@code quiet} every
+     * seventh batch when it is not null), and end in the same snapshot; returns both.
+     */
+    private static MultiTargetTracker[] sameAsFullPasses(CellWorld world, String quiet) {
         MultiTargetTracker indexed =
                 new MultiTargetTracker(world.parameters(), world.referencePoint());
         MultiTargetTracker full =
@@ -60,13 +54,16 @@ class TrackGridTest {
                     .as("batch %d", batch)
                     .isEqualTo(text(full.update(b)));
             var t = b.get(0).eventTime();
+            if (quiet != null && batch % 7 == 0) {
+                // An empty scan of a known sensor: its coverage alone decides.
+                assertThat(text(indexed.emptyScan(quiet, t)))
+                        .isEqualTo(text(full.emptyScan(quiet, t)));
+            }
             assertThat(text(indexed.advanceTo(t))).isEqualTo(text(full.advanceTo(t)));
             batch++;
         }
         assertThat(indexed.snapshot()).isEqualTo(full.snapshot());
-        assertThat(indexed.reidentifications).isPositive().isEqualTo(full.reidentifications);
-        assertThat(indexed.trackGrid.reidentifyVisits)
-                .isLessThan(full.trackGrid.reidentifyVisits / 2);
+        return new MultiTargetTracker[] {indexed, full};
     }
 
     @Test
