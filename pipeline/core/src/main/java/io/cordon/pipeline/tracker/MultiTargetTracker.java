@@ -1229,10 +1229,34 @@ public final class MultiTargetTracker implements Tracker {
         listLost(
                 tn,
                 batchBoxStamp == stamp ? batchBox : null,
-                Math.sqrt(REIDENTIFY_GATE * batchMaxVariance) * (1 + 1e-6) + 1.0,
+                gateReach(batchMaxVariance),
                 true,
                 lost);
         return floor;
+    }
+
+    /**
+     * How far beyond a lost track's side of the re-identification gate a position of variance
+     * {@code variance} (its largest) can match it, m, with a margin over rounding: the track grid's
+     * reach covers the lost track's side, so a query widened by this finds every lost track the
+     * gate can match ({@code sqrt(a + b) <= sqrt(a) + sqrt(b)}).
+     */
+    private static double gateReach(double variance) {
+        return Math.sqrt(REIDENTIFY_GATE * variance) * (1 + 1e-6) + 1.0;
+    }
+
+    /** Makes {@code box} {min e, max e, min n, max n} empty, for {@link #extend}. */
+    private static void clearBox(double[] box) {
+        box[0] = box[2] = Double.POSITIVE_INFINITY;
+        box[1] = box[3] = Double.NEGATIVE_INFINITY;
+    }
+
+    /** Widens {@code box} {min e, max e, min n, max n} to hold (e, n). */
+    private static void extend(double[] box, double e, double n) {
+        box[0] = Math.min(box[0], e);
+        box[1] = Math.max(box[1], e);
+        box[2] = Math.min(box[2], n);
+        box[3] = Math.max(box[3], n);
     }
 
     /**
@@ -1352,8 +1376,7 @@ public final class MultiTargetTracker implements Tracker {
      */
     private void collectLost(long tn, int from, int n) {
         double[] box = lostQueryBox;
-        box[0] = box[2] = Double.POSITIVE_INFINITY;
-        box[1] = box[3] = Double.NEGATIVE_INFINITY;
+        clearBox(box);
         double maxVariance = 0;
         for (int c = from; c < n; c++) {
             TrackRecord candidate = touched[c];
@@ -1361,18 +1384,10 @@ public final class MultiTargetTracker implements Tracker {
                 continue;
             }
             roughPredict(candidate.combined, (tn - candidate.timeNanos) * 1e-9, rough);
-            box[0] = Math.min(box[0], rough[0]);
-            box[1] = Math.max(box[1], rough[0]);
-            box[2] = Math.min(box[2], rough[1]);
-            box[3] = Math.max(box[3], rough[1]);
+            extend(box, rough[0], rough[1]);
             maxVariance = Math.max(maxVariance, Math.max(rough[4], rough[8]));
         }
-        listLost(
-                tn,
-                box,
-                Math.sqrt(REIDENTIFY_GATE * maxVariance) * (1 + 1e-6) + 1.0,
-                false,
-                nearLost);
+        listLost(tn, box, gateReach(maxVariance), false, nearLost);
     }
 
     private final double[] lostQueryBox = new double[4];
@@ -1583,15 +1598,11 @@ public final class MultiTargetTracker implements Tracker {
         double[] fe = new double[count], fn = new double[count];
         double maxFreshVariance = 0;
         double[] box = lostQueryBox;
-        box[0] = box[2] = Double.POSITIVE_INFINITY;
-        box[1] = box[3] = Double.NEGATIVE_INFINITY;
+        clearBox(box);
         for (int k = 0; k < count; k++) {
             fe[k] = confirmedNow[k].combined[0];
             fn[k] = confirmedNow[k].combined[1];
-            box[0] = Math.min(box[0], fe[k]);
-            box[1] = Math.max(box[1], fe[k]);
-            box[2] = Math.min(box[2], fn[k]);
-            box[3] = Math.max(box[3], fn[k]);
+            extend(box, fe[k], fn[k]);
             maxFreshVariance =
                     Math.max(
                             maxFreshVariance,
@@ -1601,19 +1612,10 @@ public final class MultiTargetTracker implements Tracker {
         TrackRecord[] bestOld = new TrackRecord[count];
         double[] bestD2 = new double[count];
         Arrays.fill(bestD2, Double.POSITIVE_INFINITY);
-        // Only the old tracks the track grid places near the new ones can match: its reach covers
-        // an old track's side of the gate below (the cheap prediction's variance and turn margin),
-        // and the query's margin the new tracks' side (sqrt(a + b) <= sqrt(a) + sqrt(b)); in
+        // Only the old tracks the track grid places near the new ones can match (gateReach); in
         // ascending order, as the full pass, so the same old track wins a tie.
         int size = live.size();
-        int listed =
-                trackGrid.query(
-                        rows,
-                        rowTime,
-                        size,
-                        tn,
-                        box,
-                        Math.sqrt(gateThreshold * maxFreshVariance) * (1 + 1e-6) + 1.0);
+        int listed = trackGrid.query(rows, rowTime, size, tn, box, gateReach(maxFreshVariance));
         int passes = listed < 0 ? size : listed;
         for (int p = 0; p < passes; p++) {
             int i = listed < 0 ? p : trackGrid.found(p);
