@@ -23,7 +23,9 @@ final class SensorGrid {
     // So few sensors that asking each is cheaper than the lookup.
     private final boolean direct;
     private static final int DIRECT_MAX = 16;
-    private final Map<Long, int[]> cells = new HashMap<>();
+    private final CellIndex cellIndex = new CellIndex();
+    // The sensors of each cell, by its index in cellIndex.
+    private final int[][] cells;
     // Sensors whose box spans more than MAX_CELLS cells: asked for every point.
     private final int[] wide;
     private static final int MAX_CELLS = 4096;
@@ -82,13 +84,14 @@ final class SensorGrid {
         for (int i = 0; i < wide.length; i++) {
             wide[i] = wideList.get(i);
         }
+        this.cells = new int[lists.size()][];
         for (Map.Entry<Long, IntList> e : lists.entrySet()) {
             IntList l = e.getValue();
             int[] ks = new int[l.size()];
             for (int i = 0; i < ks.length; i++) {
                 ks[i] = l.get(i);
             }
-            cells.put(e.getKey(), ks);
+            cells[cellIndex.add(e.getKey())] = ks;
         }
     }
 
@@ -132,8 +135,8 @@ final class SensorGrid {
     }
 
     private int[] near(double pe, double pn) {
-        int[] ks = cells.get(key(cell(pe), cell(pn)));
-        return ks == null ? NONE : ks;
+        int c = cellIndex.get(key(cell(pe), cell(pn)));
+        return c < 0 ? NONE : cells[c];
     }
 
     private static int cell(double v) {

@@ -2,9 +2,7 @@ package io.cordon.pipeline.tracker;
 
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which live tracks a batch can concern, without a pass over all of them: a coarse grid of the
@@ -64,7 +62,9 @@ final class TrackGrid {
     private boolean[] pending = new boolean[64];
     private final IntList dirty = new IntList();
     private final IntList wide = new IntList();
-    private final Map<Long, IntList> cells = new HashMap<>();
+    private final CellIndex cellIndex = new CellIndex();
+    // The listing of each cell, by its index in cellIndex.
+    private IntList[] cells = new IntList[64];
     private int occupied;
     private int minCx = Integer.MAX_VALUE, maxCx = Integer.MIN_VALUE;
     private int minCy = Integer.MAX_VALUE, maxCy = Integer.MIN_VALUE;
@@ -181,10 +181,11 @@ final class TrackGrid {
         }
         for (int cx = cx0; cx <= cx1; cx++) {
             for (int cy = cy0; cy <= cy1; cy++) {
-                IntList list = cells.get(cellKey(cx, cy));
-                if (list == null) {
+                int c = cellIndex.get(cellKey(cx, cy));
+                if (c < 0) {
                     continue;
                 }
+                IntList list = cells[c];
                 for (int q = 0, n = list.size(); q < n; q++) {
                     int i = list.get(q);
                     if (i >= size || rowTime[i] == Long.MIN_VALUE) {
@@ -240,8 +241,8 @@ final class TrackGrid {
     }
 
     private void rebuild(double[] rows, long[] rowTime, int size, long tn) {
-        for (IntList list : cells.values()) {
-            list.clear();
+        for (int c = 0, n = cellIndex.size(); c < n; c++) {
+            cells[c].clear();
         }
         wide.clear();
         for (int d = 0, n = dirty.size(); d < n; d++) {
@@ -304,7 +305,15 @@ final class TrackGrid {
         int cy0 = cell(kn - rch), cy1 = cell(kn + rch);
         for (int cx = cx0; cx <= cx1; cx++) {
             for (int cy = cy0; cy <= cy1; cy++) {
-                IntList list = cells.computeIfAbsent(cellKey(cx, cy), k -> new IntList());
+                int at = cellIndex.add(cellKey(cx, cy));
+                if (at == cells.length) {
+                    cells = Arrays.copyOf(cells, 2 * at);
+                }
+                IntList list = cells[at];
+                if (list == null) {
+                    list = new IntList();
+                    cells[at] = list;
+                }
                 if (list.size() == 0) {
                     occupied++;
                 }
