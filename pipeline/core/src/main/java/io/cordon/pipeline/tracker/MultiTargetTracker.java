@@ -1029,14 +1029,21 @@ public final class MultiTargetTracker implements Tracker {
 
     /** CV prediction of a Gaussian block's position block (the rough gate), into dst. */
     void roughPredict(double[] c, double dt, double[] dst) {
+        roughPredict(c, 0, dt, dst);
+    }
+
+    /** {@link #roughPredict(double[], double, double[])} of the block at offset o of c. */
+    private void roughPredict(double[] c, int o, double dt, double[] dst) {
         double q = roughNoise;
         double q3 = q * dt * dt * dt / 3.0;
-        dst[0] = c[0] + c[2] * dt;
-        dst[1] = c[1] + c[3] * dt;
-        dst[2] = c[2];
-        dst[3] = c[3];
-        double p00 = c[4], p01 = c[5], p02 = c[6], p03 = c[7], p11 = c[8], p12 = c[9];
-        double p13 = c[10], p22 = c[11], p23 = c[12], p33 = c[13];
+        double ve = c[o + 2], vn = c[o + 3];
+        dst[0] = c[o] + ve * dt;
+        dst[1] = c[o + 1] + vn * dt;
+        dst[2] = ve;
+        dst[3] = vn;
+        double p00 = c[o + 4], p01 = c[o + 5], p02 = c[o + 6], p03 = c[o + 7];
+        double p11 = c[o + 8], p12 = c[o + 9], p13 = c[o + 10];
+        double p22 = c[o + 11], p23 = c[o + 12], p33 = c[o + 13];
         dst[4] = p00 + 2 * dt * p02 + dt * dt * p22 + q3;
         dst[5] = p01 + dt * (p03 + p12) + dt * dt * p23;
         dst[8] = p11 + 2 * dt * p13 + dt * dt * p33 + q3;
@@ -2025,7 +2032,8 @@ public final class MultiTargetTracker implements Tracker {
             if (next != TrackStatus.DELETED && due) {
                 track.checkedNanos = tn;
                 rowChecked[i] = tn;
-                roughPredict(track.combined, Math.max(0, age * 1e-9), rough);
+                // the row is the track's combined estimate (sync), and at hand
+                roughPredict(rows, i * ROW, Math.max(0, age * 1e-9), rough);
                 if (FlatImm.maxPositionVarianceM2(rough, 0) > maxVariance
                         || !covered(rough[0], rough[1])) {
                     delete(track, i, t, rough, out);
