@@ -22,9 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Measurement-level multi-sensor multi-target tracker in an ENU plane at a reference point.
@@ -140,7 +138,7 @@ public final class MultiTargetTracker implements Tracker {
     /** Live tracks in birth order (null where deleted until the next compaction). */
     final ArrayList<TrackRecord> live = new ArrayList<>();
 
-    final Map<String, TrackRecord> byId = new HashMap<>();
+    final TrackTable byId = new TrackTable();
     private int deletedSinceCompaction;
 
     // Structure of arrays by birth-order index, for the per-batch pass over every track: the
@@ -309,7 +307,7 @@ public final class MultiTargetTracker implements Tracker {
         int i = live.size();
         track.index = i;
         live.add(track);
-        byId.put(track.id, track);
+        byId.put(track);
         if (rowTime.length <= i) {
             int size = 2 * rowTime.length;
             rows = Arrays.copyOf(rows, size * ROW);
