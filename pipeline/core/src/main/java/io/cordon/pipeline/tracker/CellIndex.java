@@ -38,16 +38,8 @@ final class CellIndex {
      * {@link Long#MIN_VALUE}.
      */
     int get(long key) {
-        long[] k = keys;
-        for (int h = slot(key, shift); ; h = (h + 1) & mask) {
-            long at = k[h];
-            if (at == key) {
-                return values[h];
-            }
-            if (at == EMPTY) {
-                return -1;
-            }
-        }
+        int h = probe(key);
+        return keys[h] == key ? values[h] : -1;
     }
 
     /** The index of the cell of key {@code key}, added with the next index when new. */
@@ -55,20 +47,26 @@ final class CellIndex {
         if (key == EMPTY) {
             throw new IllegalArgumentException("a cell key cannot be " + EMPTY);
         }
-        for (int h = slot(key, shift); ; h = (h + 1) & mask) {
-            long at = keys[h];
-            if (at == key) {
-                return values[h];
-            }
-            if (at == EMPTY) {
-                keys[h] = key;
-                values[h] = size;
-                if (2 * (size + 1) > keys.length) {
-                    grow();
-                }
-                return size++;
-            }
+        int h = probe(key);
+        if (keys[h] == key) {
+            return values[h];
         }
+        keys[h] = key;
+        values[h] = size;
+        if (2 * (size + 1) > keys.length) {
+            grow();
+        }
+        return size++;
+    }
+
+    /** The slot holding {@code key}, or the empty slot that ends its probe run. */
+    private int probe(long key) {
+        long[] k = keys;
+        int h = slot(key, shift);
+        while (k[h] != key && k[h] != EMPTY) {
+            h = (h + 1) & mask;
+        }
+        return h;
     }
 
     private void grow() {
@@ -83,10 +81,7 @@ final class CellIndex {
         for (int h = 0; h < oldKeys.length; h++) {
             long key = oldKeys[h];
             if (key != EMPTY) {
-                int s = slot(key, shift);
-                while (keys[s] != EMPTY) {
-                    s = (s + 1) & mask;
-                }
+                int s = probe(key); // an empty slot: the keys are distinct
                 keys[s] = key;
                 values[s] = oldValues[h];
             }

@@ -22,6 +22,11 @@ final class IntList {
         return size;
     }
 
+    /** A copy of the values. */
+    int[] toArray() {
+        return Arrays.copyOf(values, size);
+    }
+
     void clear() {
         size = 0;
     }

@@ -2,9 +2,8 @@ package io.cordon.pipeline.tracker;
 
 import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which known sensors can cover a point, without asking every sensor: each cell of a coarse grid
@@ -58,7 +57,7 @@ final class SensorGrid {
         this.priors = priors;
         this.anyKnown = !sensors.isEmpty();
         this.direct = sensors.size() <= DIRECT_MAX;
-        Map<Long, IntList> lists = new HashMap<>();
+        List<IntList> lists = new ArrayList<>(); // by cell index
         boolean everywhere = false;
         IntList wideList = new IntList();
         for (int k = 0; k < sensors.size(); k++) {
@@ -75,23 +74,19 @@ final class SensorGrid {
             }
             for (int cx = cx0; cx <= cx1; cx++) {
                 for (int cy = cy0; cy <= cy1; cy++) {
-                    lists.computeIfAbsent(key(cx, cy), x -> new IntList()).add(k);
+                    int at = cellIndex.add(key(cx, cy));
+                    if (at == lists.size()) {
+                        lists.add(new IntList());
+                    }
+                    lists.get(at).add(k);
                 }
             }
         }
         this.anyEverywhere = everywhere;
-        this.wide = new int[wideList.size()];
-        for (int i = 0; i < wide.length; i++) {
-            wide[i] = wideList.get(i);
-        }
+        this.wide = wideList.toArray();
         this.cells = new int[lists.size()][];
-        for (Map.Entry<Long, IntList> e : lists.entrySet()) {
-            IntList l = e.getValue();
-            int[] ks = new int[l.size()];
-            for (int i = 0; i < ks.length; i++) {
-                ks[i] = l.get(i);
-            }
-            cells[cellIndex.add(e.getKey())] = ks;
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = lists.get(c).toArray();
         }
     }
 

@@ -30,33 +30,23 @@ final class TrackTable {
 
     /** The live track of id {@code id}, or null. */
     TrackRecord get(String id) {
-        int h = id.hashCode();
-        for (int s = slot(h); ; s = (s + 1) & mask) {
-            TrackRecord r = records[s];
-            if (r == null) {
-                return null;
-            }
-            if (hashes[s] == h && (r.id == id || r.id.equals(id))) {
-                return r;
-            }
-        }
+        int s = find(id, id.hashCode());
+        return s < 0 ? null : records[s];
     }
 
     boolean containsKey(String id) {
-        return get(id) != null;
+        return find(id, id.hashCode()) >= 0;
     }
 
     /** Adds {@code track} under its id, replacing the track of the same id if there is one. */
     void put(TrackRecord track) {
-        String id = track.id;
-        int h = id.hashCode();
-        int s = slot(h);
-        for (; records[s] != null; s = (s + 1) & mask) {
-            if (hashes[s] == h && records[s].id.equals(id)) {
-                records[s] = track;
-                return;
-            }
+        int h = track.id.hashCode();
+        int s = find(track.id, h);
+        if (s >= 0) {
+            records[s] = track;
+            return;
         }
+        s = -s - 1;
         records[s] = track;
         hashes[s] = h;
         if (2 * ++size > records.length) {
@@ -66,16 +56,9 @@ final class TrackTable {
 
     /** Removes the track of id {@code id}; the track removed, or null. */
     TrackRecord remove(String id) {
-        int h = id.hashCode();
-        int s = slot(h);
-        for (; ; s = (s + 1) & mask) {
-            TrackRecord r = records[s];
-            if (r == null) {
-                return null;
-            }
-            if (hashes[s] == h && (r.id == id || r.id.equals(id))) {
-                break;
-            }
+        int s = find(id, id.hashCode());
+        if (s < 0) {
+            return null;
         }
         TrackRecord removed = records[s];
         // Backward shift: move later records of the probe run into the hole where their home
@@ -94,6 +77,23 @@ final class TrackTable {
         records[hole] = null;
         size--;
         return removed;
+    }
+
+    /**
+     * The slot of the track of id {@code id} (hash {@code h}), or {@code -(e + 1)} for the empty
+     * slot e that ends its probe run, where it would go. Only the hashes are read until one
+     * matches.
+     */
+    private int find(String id, int h) {
+        for (int s = slot(h); ; s = (s + 1) & mask) {
+            TrackRecord r = records[s];
+            if (r == null) {
+                return -s - 1;
+            }
+            if (hashes[s] == h && (r.id == id || r.id.equals(id))) {
+                return s;
+            }
+        }
     }
 
     private void grow() {
