@@ -141,7 +141,10 @@ class TransportTest {
                 assertThat(b.getInputStream().read()).isEqualTo(-1); // closed on accept
             }
         }
-        assertThat(log).anyMatch(l -> l.contains("refusing"));
+        // The server thread goes on logging (the first connection's end): read the log under its
+        // lock, as a synchronized list must be iterated, and wait for the refusal's line.
+        waitFor(() -> copy(log).stream().anyMatch(l -> l.contains("refusing")));
+        assertThat(copy(log)).anyMatch(l -> l.contains("refusing"));
         server.close();
         t.join(10_000);
     }
@@ -207,6 +210,12 @@ class TransportTest {
                     .hasMessageContaining("--listen")
                     .hasMessageContaining(bad)
                     .hasMessageContaining("udp://HOST:PORT");
+        }
+    }
+
+    private static List<String> copy(List<String> synchronizedList) {
+        synchronized (synchronizedList) {
+            return new ArrayList<>(synchronizedList);
         }
     }
 
