@@ -150,6 +150,10 @@ public final class MultiTargetTracker implements Tracker {
     private long[] rowTime = new long[64];
     private long[] rowChecked = new long[64];
     private long[] rowBirth = new long[64];
+    // The track's sensors as bits of sensorBits (TrackRecord.sensorBits), written by sync and after
+    // every absorb: the in-view test of a sensor without a prior reads it instead of the record.
+    private long[] rowSensors = new long[64];
+    private SensorBits sensorBits = new SensorBits();
     private long advancedNanos = Long.MIN_VALUE;
     // The rows by position, so that a batch examines the tracks near its sensor and detections.
     final TrackGrid trackGrid;
@@ -200,6 +204,8 @@ public final class MultiTargetTracker implements Tracker {
     private double[] scratchState;
     private final List<String> batchSensors = new ArrayList<>();
     private int[] batchSensorIndex = new int[4];
+    // The bit (SensorBits) of each batch sensor without a prior, else 0.
+    private long[] batchSensorBit = new long[4];
     // The kind of each batch sensor when it is cooperative (AIS, ADS-B), else null: a report it
     // did not receive is a miss only for a track that transmits to it (TrackRecord.transmitsTo).
     private SensorKind[] batchSensorKind = new SensorKind[4];
@@ -314,19 +320,56 @@ public final class MultiTargetTracker implements Tracker {
             rowTime = Arrays.copyOf(rowTime, size);
             rowChecked = Arrays.copyOf(rowChecked, size);
             rowBirth = Arrays.copyOf(rowBirth, size);
+            rowSensors = Arrays.copyOf(rowSensors, size);
         }
         rowBirth[i] = Long.MIN_VALUE; // a row past the live ones may hold a moved row's
         sync(track);
     }
 
-    /** Copies a track's estimate, time, check time and confirmed birth time into its row. */
+    /**
+     * Copies a track's estimate, time, check time, confirmed birth time and sensors into its row.
+     */
     void sync(TrackRecord track) {
         int i = track.index;
         System.arraycopy(track.combined, 0, rows, i * ROW, FlatImm.GAUSSIAN);
         rowTime[i] = track.timeNanos;
         rowChecked[i] = track.checkedNanos;
         syncBirth(track);
+        syncSensors(track);
         trackGrid.changed(i);
+    }
+
+    /**
+     * Numbers at most {@code bits} sensors for the in-view test (0: every test asks the track's
+     * set, as before the bits); for tests that compare the two. Only while no track was started.
+     */
+    void limitSensorBits(int bits) {
+        if (!live.isEmpty()) {
+            throw new IllegalStateException("the sensors are numbered once tracks exist");
+        }
+        sensorBits = new SensorBits(bits);
+    }
+
+    /** The row's sensor bits, computed again if the track's set of sensors has grown. */
+    private void syncSensors(TrackRecord track) {
+        if (track.sensorBitsStale) {
+            track.sensorBits = sensorBits.of(track.sensorIds);
+            track.sensorBitsStale = false;
+        }
+        rowSensors[track.index] = track.sensorBits;
+    }
+
+    /**
+     * Whether batch sensor s, one without a prior, has seen the track of row i: from the row's bits
+     * when both the sensor and every sensor of the track have one, else from the track's set.
+     */
+    private boolean seenBy(int i, int s) {
+        long bit = batchSensorBit[s];
+        long row = rowSensors[i];
+        if (bit != 0 && (row & SensorBits.OVERFLOW) == 0) {
+            return (row & bit) != 0;
+        }
+        return live.get(i).sensorIds.contains(batchSensors.get(s));
     }
 
     /** The row's birth time: the track's while it is confirmed or coasting, else none. */
@@ -431,8 +474,7 @@ public final class MultiTargetTracker implements Tracker {
             for (int s = 0; s < sensors && !inView; s++) {
                 int k = batchSensorIndex[s];
                 if (k == SensorPriors.UNKNOWN) {
-                    track = live.get(i);
-                    inView = track.sensorIds.contains(batchSensors.get(s));
+                    inView = seenBy(i, s);
                 } else {
                     inView = priors.covers(k, pe, pn);
                 }
@@ -602,6 +644,7 @@ public final class MultiTargetTracker implements Tracker {
                 sync(track);
                 existence.detected(track, pd[j], likelihood / Math.exp(lnFalse[j]));
                 track.absorb(observations[j]);
+                syncSensors(track);
                 track.measureHeight(observations[j], tn);
                 track.consecutiveMisses = 0;
                 if (track.status == TrackStatus.TENTATIVE
@@ -620,7 +663,7 @@ public final class MultiTargetTracker implements Tracker {
                         int sk = batchSensorIndex[s];
                         boolean covers =
                                 sk == SensorPriors.UNKNOWN
-                                        ? track.sensorIds.contains(batchSensors.get(s))
+                                        ? seenBy(track.index, s)
                                         : priors.covers(sk, touchedE[k], touchedN[k]);
                         if (covers && batchSensorKind[s] != null) {
                             covers = track.transmitsTo(batchSensorKind[s]);
@@ -999,8 +1042,13 @@ public final class MultiTargetTracker implements Tracker {
                 }
                 if (batchSensorKind.length <= sensorSlot) {
                     batchSensorKind = Arrays.copyOf(batchSensorKind, batchSensorIndex.length);
+                    batchSensorBit = Arrays.copyOf(batchSensorBit, batchSensorIndex.length);
                 }
                 batchSensorIndex[sensorSlot] = priors.indexOf(previous);
+                batchSensorBit[sensorSlot] =
+                        batchSensorIndex[sensorSlot] == SensorPriors.UNKNOWN
+                                ? sensorBits.bit(previous)
+                                : 0;
                 batchSensorKind[sensorSlot] = o.sensorKind().cooperative() ? o.sensorKind() : null;
             }
             int k = batchSensorIndex[sensorSlot];
@@ -1021,6 +1069,10 @@ public final class MultiTargetTracker implements Tracker {
         if (m == 0) {
             batchSensors.add(emptyScanSensor);
             batchSensorIndex[0] = priors.indexOf(emptyScanSensor);
+            batchSensorBit[0] =
+                    batchSensorIndex[0] == SensorPriors.UNKNOWN
+                            ? sensorBits.bit(emptyScanSensor)
+                            : 0;
             batchSensorKind[0] = priors.cooperativeKind(batchSensorIndex[0]);
         }
     }
@@ -1755,6 +1807,7 @@ public final class MultiTargetTracker implements Tracker {
                         rowTime[w] = rowTime[i];
                         rowChecked[w] = rowChecked[i];
                         rowBirth[w] = rowBirth[i];
+                        rowSensors[w] = rowSensors[i];
                     }
                     track.index = w;
                     live.set(w++, track);
@@ -1954,6 +2007,7 @@ public final class MultiTargetTracker implements Tracker {
         }
         if (detected >= 0.5) {
             track.absorb(observations[pairMeasurement[best]]);
+            syncSensors(track);
             track.consecutiveMisses = 0;
             if (track.status == TrackStatus.COASTING) {
                 track.status = TrackStatus.CONFIRMED;

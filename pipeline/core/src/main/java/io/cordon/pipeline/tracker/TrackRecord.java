@@ -56,6 +56,14 @@ final class TrackRecord {
     // each with thousands of tracks).
     private SortedNames sensorView;
     private SortedNames partnerView;
+
+    /**
+     * {@link #sensorIds} as the tracker's {@link SensorBits}, kept in the track's row; stale (to be
+     * computed again) after the set has grown. Only absorb and adopt change the set after birth.
+     */
+    long sensorBits;
+
+    boolean sensorBitsStale = true;
     CooperativeIdentity identity = CooperativeIdentity.NONE;
     Classification classification = Classification.UNKNOWN;
     Marking marking = Marking.UNRESTRICTED;
@@ -137,6 +145,7 @@ final class TrackRecord {
             if (!seen) {
                 if (sensorIds.add(sensor)) {
                     sensorView = null;
+                    sensorBitsStale = true;
                 }
                 if (recentCount < recentSensors.length) {
                     recentSensors[recentCount++] = sensor;
@@ -189,6 +198,7 @@ final class TrackRecord {
     void adopt(TrackRecord other) {
         if (sensorIds.addAll(other.sensorIds)) {
             sensorView = null;
+            sensorBitsStale = true;
         }
         if (partnerIds.addAll(other.partnerIds)) {
             partnerView = null;
