@@ -7,14 +7,15 @@ import io.cordon.pipeline.tracker.Tracker;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Feeds the observations of one event time to a {@link Tracker} in a deterministic order and
@@ -34,7 +35,10 @@ import java.util.TreeSet;
  */
 public final class FusionStep {
     private final Tracker tracker;
-    private final SortedSet<String> published;
+    // A hash set: every update published asks it, and with thousands of live tracks a sorted set
+    // walked a dozen ids per update (about a sixth of the step at 10 000 targets); sorted only when
+    // it is checkpointed.
+    private final Set<String> published;
 
     /** A step for a fresh tracker (nothing published yet). */
     public FusionStep(Tracker tracker) {
@@ -49,7 +53,7 @@ public final class FusionStep {
      */
     public FusionStep(Tracker tracker, Collection<String> published) {
         this.tracker = tracker;
-        this.published = new TreeSet<>(published);
+        this.published = new HashSet<>(published);
     }
 
     public Tracker tracker() {
@@ -57,8 +61,10 @@ public final class FusionStep {
     }
 
     /** Ids of the live tracks published so far (a deleted track leaves the set), sorted. */
-    public SortedSet<String> publishedTrackIds() {
-        return java.util.Collections.unmodifiableSortedSet(published);
+    public List<String> publishedTrackIds() {
+        String[] ids = published.toArray(new String[0]);
+        Arrays.sort(ids);
+        return List.of(ids);
     }
 
     /**

@@ -75,6 +75,32 @@ class FusionStepTest {
     }
 
     @Test
+    void thePublishedIdsComeSortedWhateverTheOrderTheyWerePublishedIn() {
+        ScriptedTracker tracker = new ScriptedTracker();
+        FusionStep fusion = new FusionStep(tracker, List.of("T-9", "T-10"));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(String.format("T-%05x", (i * 7919) % 1021));
+        }
+        for (int i = 0; i < ids.size(); i += 3) {
+            tracker.next(
+                    ids.subList(i, Math.min(ids.size(), i + 3)).stream()
+                            .map(id -> track(id, TrackStatus.CONFIRMED))
+                            .toList());
+            fusion.step(T0.plusSeconds(i), List.of());
+        }
+        tracker.next(List.of(track(ids.get(5), TrackStatus.DELETED)));
+        fusion.step(T0.plusSeconds(1_000), List.of());
+        java.util.TreeSet<String> expected = new java.util.TreeSet<>(ids);
+        expected.add("T-9");
+        expected.add("T-10");
+        expected.remove(ids.get(5));
+        assertThat(fusion.publishedTrackIds()).containsExactlyElementsOf(expected);
+        assertThatThrownBy(() -> fusion.publishedTrackIds().add("x"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void aRestoredStepRemembersWhatWasPublished() {
         ScriptedTracker tracker = new ScriptedTracker();
         FusionStep restored = new FusionStep(tracker, List.of("C"));
