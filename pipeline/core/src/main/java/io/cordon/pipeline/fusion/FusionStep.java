@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,18 +137,70 @@ public final class FusionStep {
             }
             bySensor.computeIfAbsent(o.sensorId(), k -> new ArrayList<>()).add(o);
         }
-        Map<String, EntityTrack> changed = new LinkedHashMap<>();
+        List<List<EntityTrack>> calls = new ArrayList<>(bySensor.size() + 1);
         for (Map.Entry<String, List<Observation>> e : bySensor.entrySet()) {
             List<Observation> batch = e.getValue();
             if (batch.isEmpty()) {
-                collect(tracker.emptyScan(e.getKey(), ms), changed);
+                calls.add(tracker.emptyScan(e.getKey(), ms));
             } else {
                 batch.sort(Comparator.comparing(Observation::observationId));
-                collect(tracker.update(batch), changed);
+                calls.add(tracker.update(batch));
             }
         }
-        collect(tracker.advanceTo(ms), changed);
-        return new ArrayList<>(changed.values());
+        calls.add(tracker.advanceTo(ms));
+        return merge(calls);
+    }
+
+    /**
+     * The tracks the calls changed, tentative ones left out: each once, with the state it was last
+     * reported in, in the order of those last reports. The same as putting every report into a
+     * {@code LinkedHashMap} by track id after removing the id, without its node per report (at 10
+     * 000 tracks that merge was a tenth of the step): an open-addressing table from the id's hash
+     * to the position of its latest report, which marks the earlier one superseded.
+     */
+    static List<EntityTrack> merge(List<List<EntityTrack>> calls) {
+        int n = 0;
+        for (List<EntityTrack> call : calls) {
+            n += call.size();
+        }
+        EntityTrack[] all = new EntityTrack[n];
+        int count = 0;
+        for (List<EntityTrack> call : calls) {
+            for (EntityTrack t : call) {
+                if (t.status() != TrackStatus.TENTATIVE) {
+                    all[count++] = t;
+                }
+            }
+        }
+        int bits = Math.max(2, 33 - Integer.numberOfLeadingZeros(Math.max(1, count)));
+        int mask = (1 << bits) - 1;
+        int[] latest = new int[mask + 1]; // position + 1 of the id's latest report; 0: empty
+        int superseded = 0;
+        for (int i = 0; i < count; i++) {
+            String id = all[i].trackId();
+            int slot = (id.hashCode() * 0x9E3779B9) >>> (32 - bits);
+            while (true) {
+                int p = latest[slot];
+                if (p == 0) {
+                    latest[slot] = i + 1;
+                    break;
+                }
+                if (all[p - 1].trackId().equals(id)) {
+                    all[p - 1] = null;
+                    superseded++;
+                    latest[slot] = i + 1;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        List<EntityTrack> out = new ArrayList<>(count - superseded);
+        for (int i = 0; i < count; i++) {
+            if (all[i] != null) {
+                out.add(all[i]);
+            }
+        }
+        return out;
     }
 
     private static Observation atTime(Observation o, Instant t) {
@@ -164,14 +215,5 @@ public final class FusionStep {
                 o.identity(),
                 o.classification(),
                 o.marking());
-    }
-
-    private static void collect(List<EntityTrack> changed, Map<String, EntityTrack> published) {
-        for (EntityTrack t : changed) {
-            if (t.status() != TrackStatus.TENTATIVE) {
-                published.remove(t.trackId());
-                published.put(t.trackId(), t);
-            }
-        }
     }
 }

@@ -113,6 +113,49 @@ class FusionStepTest {
     }
 
     @Test
+    void theMergeOfTheCallsIsTheLinkedMapOfTheirReportsByTrackId() {
+        java.util.Random random = new java.util.Random(11);
+        TrackStatus[] statuses = TrackStatus.values();
+        for (int round = 0; round < 300; round++) {
+            int ids = 1 + random.nextInt(round < 100 ? 5 : 400);
+            List<List<EntityTrack>> calls = new ArrayList<>();
+            java.util.Map<String, EntityTrack> expected = new java.util.LinkedHashMap<>();
+            int calls_ = random.nextInt(6);
+            for (int c = 0; c < calls_; c++) {
+                List<EntityTrack> call = new ArrayList<>();
+                int reports = random.nextInt(2 * ids + 1);
+                for (int r = 0; r < reports; r++) {
+                    // a fresh String each time: the merge compares ids by content
+                    String id = new String("T-" + random.nextInt(ids));
+                    EntityTrack t =
+                            new EntityTrack(
+                                    id,
+                                    statuses[random.nextInt(statuses.length)],
+                                    T0.plusMillis(round * 1000L + c * 100L + r),
+                                    REF,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    r);
+                    call.add(t);
+                    if (t.status() != TrackStatus.TENTATIVE) {
+                        expected.remove(id);
+                        expected.put(id, t);
+                    }
+                }
+                calls.add(call);
+            }
+            assertThat(FusionStep.merge(calls))
+                    .as("round %d", round)
+                    .containsExactlyElementsOf(expected.values());
+        }
+    }
+
+    @Test
     void aTrackChangedTwiceInOneStepIsPublishedOnceWithItsLastState() {
         ScriptedTracker tracker = new ScriptedTracker();
         FusionStep fusion = new FusionStep(tracker);
