@@ -150,8 +150,10 @@ public final class MultiTargetTracker implements Tracker {
     private long[] rowTime = new long[64];
     private long[] rowChecked = new long[64];
     private long[] rowBirth = new long[64];
-    // The track's sensors as bits of sensorBits (TrackRecord.sensorBits), written by sync and after
-    // every absorb: the in-view test of a sensor without a prior reads it instead of the record.
+    // The track's sensors as bits of sensorBits (TrackRecord.sensorBits), for the in-view test of a
+    // sensor without a prior, which reads it instead of the record; OVERFLOW (ask the record) for
+    // a new row and after the track's set has grown (sync and every absorb mark it), computed
+    // again by the first test that needs it, so trackers whose sensors all have priors never do.
     private long[] rowSensors = new long[64];
     private SensorBits sensorBits = new SensorBits();
     private long advancedNanos = Long.MIN_VALUE;
@@ -350,18 +352,17 @@ public final class MultiTargetTracker implements Tracker {
         sensorBits = new SensorBits(bits);
     }
 
-    /** The row's sensor bits, computed again if the track's set of sensors has grown. */
+    /** Marks the row's sensor bits out of date if the track's set of sensors has grown. */
     private void syncSensors(TrackRecord track) {
         if (track.sensorBitsStale) {
-            track.sensorBits = sensorBits.of(track.sensorIds);
-            track.sensorBitsStale = false;
+            rowSensors[track.index] = SensorBits.OVERFLOW;
         }
-        rowSensors[track.index] = track.sensorBits;
     }
 
     /**
      * Whether batch sensor s, one without a prior, has seen the track of row i: from the row's bits
-     * when both the sensor and every sensor of the track have one, else from the track's set.
+     * when both the sensor and every sensor of the track have one, else from the track's set (the
+     * bits computed again first if they are out of date).
      */
     private boolean seenBy(int i, int s) {
         long bit = batchSensorBit[s];
@@ -369,7 +370,16 @@ public final class MultiTargetTracker implements Tracker {
         if (bit != 0 && (row & SensorBits.OVERFLOW) == 0) {
             return (row & bit) != 0;
         }
-        return live.get(i).sensorIds.contains(batchSensors.get(s));
+        TrackRecord track = live.get(i);
+        if (track.sensorBitsStale) {
+            track.sensorBits = sensorBits.of(track.sensorIds);
+            track.sensorBitsStale = false;
+            rowSensors[i] = track.sensorBits;
+            if (bit != 0 && (track.sensorBits & SensorBits.OVERFLOW) == 0) {
+                return (track.sensorBits & bit) != 0;
+            }
+        }
+        return track.sensorIds.contains(batchSensors.get(s));
     }
 
     /** The row's birth time: the track's while it is confirmed or coasting, else none. */
