@@ -329,7 +329,8 @@ public final class MultiTargetTracker implements Tracker {
     }
 
     /**
-     * Copies a track's estimate, time, check time, confirmed birth time and sensors into its row.
+     * Copies a track's estimate, time, check time and confirmed birth time into its row, and marks
+     * its sensor bits out of date if its set of sensors has grown.
      */
     void sync(TrackRecord track) {
         int i = track.index;

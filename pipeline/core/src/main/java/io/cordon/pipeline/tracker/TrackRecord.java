@@ -58,8 +58,9 @@ final class TrackRecord {
     private SortedNames partnerView;
 
     /**
-     * {@link #sensorIds} as the tracker's {@link SensorBits}, kept in the track's row; stale (to be
-     * computed again) after the set has grown. Only absorb and adopt change the set after birth.
+     * {@link #sensorIds} as the tracker's {@link SensorBits}, copied into the track's row when an
+     * in-view test computes them; stale (to be computed again) from birth and after the set has
+     * grown. Only absorb and adopt change the set after birth.
      */
     long sensorBits;
 
