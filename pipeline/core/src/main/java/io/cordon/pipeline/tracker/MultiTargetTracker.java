@@ -353,6 +353,11 @@ public final class MultiTargetTracker implements Tracker {
         sensorBits = new SensorBits(bits);
     }
 
+    /** The bit of a batch sensor of prior index k for {@link #seenBy}: 0 if it has a prior. */
+    private long batchBit(int k, String sensorId) {
+        return k == SensorPriors.UNKNOWN ? sensorBits.bit(sensorId) : 0;
+    }
+
     /** Marks the row's sensor bits out of date if the track's set of sensors has grown. */
     private void syncSensors(TrackRecord track) {
         if (track.sensorBitsStale) {
@@ -1056,10 +1061,7 @@ public final class MultiTargetTracker implements Tracker {
                     batchSensorBit = Arrays.copyOf(batchSensorBit, batchSensorIndex.length);
                 }
                 batchSensorIndex[sensorSlot] = priors.indexOf(previous);
-                batchSensorBit[sensorSlot] =
-                        batchSensorIndex[sensorSlot] == SensorPriors.UNKNOWN
-                                ? sensorBits.bit(previous)
-                                : 0;
+                batchSensorBit[sensorSlot] = batchBit(batchSensorIndex[sensorSlot], previous);
                 batchSensorKind[sensorSlot] = o.sensorKind().cooperative() ? o.sensorKind() : null;
             }
             int k = batchSensorIndex[sensorSlot];
@@ -1080,10 +1082,7 @@ public final class MultiTargetTracker implements Tracker {
         if (m == 0) {
             batchSensors.add(emptyScanSensor);
             batchSensorIndex[0] = priors.indexOf(emptyScanSensor);
-            batchSensorBit[0] =
-                    batchSensorIndex[0] == SensorPriors.UNKNOWN
-                            ? sensorBits.bit(emptyScanSensor)
-                            : 0;
+            batchSensorBit[0] = batchBit(batchSensorIndex[0], emptyScanSensor);
             batchSensorKind[0] = priors.cooperativeKind(batchSensorIndex[0]);
         }
     }

@@ -44,7 +44,7 @@ public interface Tracker {
     int liveTrackCount();
 
     /**
-     * Full state as bytes (own versioned binary format via DataOutputStream; no Java
+     * Full state as bytes (own versioned binary format in DataOutputStream's layout; no Java
      * serialization), for Flink checkpoints.
      */
     byte[] snapshot();
