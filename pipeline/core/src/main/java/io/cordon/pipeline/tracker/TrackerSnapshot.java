@@ -8,15 +8,15 @@ import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.TargetClass;
 import io.cordon.pipeline.track.TrackStatus;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +46,15 @@ import java.util.Set;
 final class TrackerSnapshot {
     static final int MAGIC = 0x4354524B;
     static final short VERSION = 6;
+
+    // Big-endian views of a byte array, as DataOutput and DataInput order values: Out writes and In
+    // reads through them.
+    private static final VarHandle LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
     private TrackerSnapshot() {}
 
@@ -148,13 +157,6 @@ final class TrackerSnapshot {
      * UTF-8 with a two-byte length, as {@link java.io.DataOutput#writeUTF} specifies.
      */
     static final class Out {
-        private static final VarHandle LONG =
-                MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-        private static final VarHandle INT =
-                MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-        private static final VarHandle SHORT =
-                MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-
         private byte[] buf;
         private int count;
 
@@ -249,8 +251,122 @@ final class TrackerSnapshot {
         }
     }
 
+    /**
+     * The reader of what {@link Out} and {@link DataOutputStream} write: the same values and the
+     * same failures as {@link java.io.DataInputStream} over the array ({@link EOFException} past
+     * its end, {@link UTFDataFormatException} for malformed modified UTF-8), read straight from the
+     * array through big-endian {@link VarHandle}s instead of a stream call per value.
+     */
+    static final class In {
+        private final byte[] buf;
+        private int pos;
+
+        In(byte[] buf) {
+            this.buf = buf;
+        }
+
+        private int take(int n) throws EOFException {
+            int at = pos;
+            if (n > buf.length - at) {
+                pos = buf.length;
+                throw new EOFException();
+            }
+            pos = at + n;
+            return at;
+        }
+
+        /** Bytes left. */
+        int available() {
+            return buf.length - pos;
+        }
+
+        boolean readBoolean() throws EOFException {
+            return buf[take(1)] != 0;
+        }
+
+        short readShort() throws EOFException {
+            return (short) SHORT.get(buf, take(2));
+        }
+
+        int readInt() throws EOFException {
+            return (int) INT.get(buf, take(4));
+        }
+
+        long readLong() throws EOFException {
+            return (long) LONG.get(buf, take(8));
+        }
+
+        double readDouble() throws EOFException {
+            return Double.longBitsToDouble(readLong());
+        }
+
+        /**
+         * Modified UTF-8 after its byte count (an unsigned short), decoded as {@link
+         * java.io.DataInputStream#readUTF} does: bytes 0x00-0x7F one char each, 110xxxxx 10xxxxxx
+         * and 1110xxxx 10xxxxxx 10xxxxxx, anything else malformed.
+         */
+        String readUTF() throws IOException {
+            int length = (char) readShort();
+            int start = take(length);
+            int end = start + length;
+            int i = start;
+            while (i < end && buf[i] >= 0) {
+                i++;
+            }
+            if (i == end) {
+                // Only 0x00-0x7F: each byte is its char, as ISO-8859-1 decodes it.
+                return new String(buf, start, length, StandardCharsets.ISO_8859_1);
+            }
+            char[] chars = new char[length];
+            int n = 0;
+            for (int k = start; k < i; k++) {
+                chars[n++] = (char) buf[k];
+            }
+            while (i < end) {
+                int c = buf[i] & 0xff;
+                switch (c >> 4) {
+                    case 0, 1, 2, 3, 4, 5, 6, 7 -> {
+                        i++;
+                        chars[n++] = (char) c;
+                    }
+                    case 12, 13 -> {
+                        i += 2;
+                        if (i > end) {
+                            throw new UTFDataFormatException(
+                                    "malformed input: partial character at end");
+                        }
+                        int c2 = buf[i - 1];
+                        if ((c2 & 0xC0) != 0x80) {
+                            throw new UTFDataFormatException(
+                                    "malformed input around byte " + (i - start));
+                        }
+                        chars[n++] = (char) (((c & 0x1F) << 6) | (c2 & 0x3F));
+                    }
+                    case 14 -> {
+                        i += 3;
+                        if (i > end) {
+                            throw new UTFDataFormatException(
+                                    "malformed input: partial character at end");
+                        }
+                        int c2 = buf[i - 2], c3 = buf[i - 1];
+                        if ((c2 & 0xC0) != 0x80 || (c3 & 0xC0) != 0x80) {
+                            throw new UTFDataFormatException(
+                                    "malformed input around byte " + (i - 1 - start));
+                        }
+                        chars[n++] = (char) (((c & 0x0F) << 12) | ((c2 & 0x3F) << 6) | (c3 & 0x3F));
+                    }
+                    default ->
+                            throw new UTFDataFormatException(
+                                    "malformed input around byte " + (i - start));
+                }
+            }
+            return new String(chars, 0, n);
+        }
+    }
+
     static MultiTargetTracker read(TrackerParameters parameters, byte[] snapshot) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+        In in = new In(snapshot);
+        try {
             int magic = in.readInt();
             if (magic != MAGIC) {
                 throw new IllegalArgumentException(
@@ -267,7 +383,7 @@ final class TrackerSnapshot {
             GeoPoint ref = new GeoPoint(in.readDouble(), in.readDouble(), in.readDouble());
             MultiTargetTracker tracker = new MultiTargetTracker(parameters, ref);
             tracker.clock = readInstantOrNull(in);
-            int count = in.readInt();
+            int count = readCount(in, "tracks");
             List<TrackRecord> restored = new ArrayList<>(count);
             FlatImm imm = tracker.imm;
             for (int k = 0; k < count; k++) {
@@ -332,8 +448,8 @@ final class TrackerSnapshot {
             for (TrackRecord t : restored) {
                 tracker.add(t);
             }
-            int linkCount = version >= 4 ? in.readInt() : 0;
-            List<SensorTrackLink> links = new ArrayList<>(Math.max(0, linkCount));
+            int linkCount = version >= 4 ? readCount(in, "sensor-track associations") : 0;
+            List<SensorTrackLink> links = new ArrayList<>(linkCount);
             for (int k = 0; k < linkCount; k++) {
                 SensorTrackLink link =
                         new SensorTrackLink(in.readUTF(), in.readUTF(), in.readUTF(), 0);
@@ -358,6 +474,9 @@ final class TrackerSnapshot {
             return tracker;
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated or corrupt tracker snapshot", e);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(
+                    "corrupt tracker snapshot: a time out of range (" + e.getMessage() + ")", e);
         }
     }
 
@@ -373,7 +492,7 @@ final class TrackerSnapshot {
         }
     }
 
-    private static TrackHeight readHeight(DataInputStream in, String id) throws IOException {
+    private static TrackHeight readHeight(In in, String id) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
@@ -415,7 +534,7 @@ final class TrackerSnapshot {
         out.writeInt((int) Math.floorMod(nanos, 1_000_000_000L));
     }
 
-    private static long readNanos(DataInputStream in) throws IOException {
+    private static long readNanos(In in) throws IOException {
         return in.readLong() * 1_000_000_000L + in.readInt();
     }
 
@@ -426,11 +545,11 @@ final class TrackerSnapshot {
         }
     }
 
-    private static Instant readInstant(DataInputStream in) throws IOException {
+    private static Instant readInstant(In in) throws IOException {
         return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
-    private static Instant readInstantOrNull(DataInputStream in) throws IOException {
+    private static Instant readInstantOrNull(In in) throws IOException {
         return in.readBoolean() ? readInstant(in) : null;
     }
 
@@ -441,8 +560,28 @@ final class TrackerSnapshot {
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    /**
+     * A count of items that follow, each of at least two bytes: refused when negative or beyond
+     * what the bytes left can hold, before anything is allocated for them (a damaged count would
+     * otherwise ask for gigabytes).
+     */
+    private static int readCount(In in, String what) throws IOException {
         int n = in.readInt();
+        if (n < 0 || n > in.available() / 2) {
+            throw new IllegalArgumentException(
+                    "tracker snapshot: "
+                            + n
+                            + " "
+                            + what
+                            + " cannot follow in the "
+                            + in.available()
+                            + " bytes left");
+        }
+        return n;
+    }
+
+    private static List<String> readStrings(In in) throws IOException {
+        int n = readCount(in, "strings");
         List<String> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             values.add(in.readUTF());
