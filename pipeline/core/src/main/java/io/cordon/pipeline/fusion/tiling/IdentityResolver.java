@@ -36,6 +36,14 @@ import java.util.TreeSet;
  * local id. Since (2) takes the neighbour's global id, identities pass on transitively: a target
  * that goes from tile A through B to C keeps A's id.
  *
+ * <p><b>Re-mapping.</b> Later, a replica outside its interior takes another entity's id in two
+ * cases: its tile's track went over to another target in the halo (it coincides with a neighbour's
+ * replica of that entity while its own entity's replica there is elsewhere), or two tiles each hold
+ * one track on one target under two entities (it coincides with a neighbour's confirmed replica of
+ * another entity, neither entity has a confirmed replica in the other's tile, and it is the less
+ * deep of the two in its own tile's core). The entity it leaves goes on with another eligible
+ * replica, or, when there is none, is no longer published.
+ *
  * <p><b>Ownership.</b> One replica per entity publishes. A new entity is published by its deepest
  * replica (largest {@link TileGrid#depthM depth} in its own tile's core). The owner keeps
  * publishing while its depth, predicted to the time, is at least {@code -handoverMarginM}
@@ -217,6 +225,9 @@ public final class IdentityResolver {
             }
             String from = r.globalId;
             Replica twin = divergedTo(r);
+            if (twin == null) {
+                twin = duplicateOf(r, time);
+            }
             if (twin == null) {
                 continue;
             }
@@ -442,6 +453,77 @@ public final class IdentityResolver {
             }
         }
         return best;
+    }
+
+    /**
+     * The replica of another entity that is the same target as {@code r}, or null. Two tiles can
+     * each start their own track on one target: a tile whose track of it faded (coasting, then
+     * deleted) while the target was in its core starts a new one there, when the neighbour whose
+     * halo it is in kept its replica of the old entity on it. Each tile then holds one track on the
+     * target and none of the other's entity, and the entity would be published twice for as long as
+     * the target stays in the overlap. A confirmed {@code r} outside its interior that coincides
+     * (the association gate) with a confirmed replica q of another entity in a neighbouring tile,
+     * while r's entity has no confirmed replica in q's tile and q's entity none in r's, is such a
+     * duplicate; the replica less deep in its own tile's core at {@code t} (r here; q when its own
+     * update comes) takes the other's identity, as the single tracker keeps the track of the tile
+     * whose core the target is in. The nearest such q; ties by key.
+     */
+    private Replica duplicateOf(Replica r, Instant t) {
+        if (r.interior || r.last.status() != TrackStatus.CONFIRMED) {
+            return null;
+        }
+        Entity own = entities.get(r.globalId);
+        if (own == null) {
+            return null;
+        }
+        ReplicaState s = r.last;
+        double depth = depthAt(r, t);
+        long cx = cellIndex(s.eastM()), cy = cellIndex(s.northM());
+        Replica best = null;
+        double bestD2 = Double.POSITIVE_INFINITY;
+        for (long dx = -1; dx <= 1; dx++) {
+            for (long dy = -1; dy <= 1; dy++) {
+                for (Replica q : cells.getOrDefault(cellKey(cx + dx, cy + dy), EMPTY).values()) {
+                    Tile tile = q.key.tile();
+                    if (tile.equals(r.key.tile())
+                            || q.globalId.equals(r.globalId)
+                            || q.last.status() != TrackStatus.CONFIRMED) {
+                        continue;
+                    }
+                    Entity other = entities.get(q.globalId);
+                    if (other == null || tracksIn(own, tile) || tracksIn(other, r.key.tile())) {
+                        continue;
+                    }
+                    double qDepth = depthAt(q, t);
+                    if (depth > qDepth || (depth == qDepth && r.key.compareTo(q.key) < 0)) {
+                        continue; // q is the one to take the other's identity
+                    }
+                    double d2 = mahalanobisSquared(s, q.last);
+                    if (!(d2 < bestD2)
+                            && !(d2 == bestD2 && best != null && q.key.compareTo(best.key) < 0)) {
+                        continue;
+                    }
+                    best = q;
+                    bestD2 = d2;
+                }
+            }
+        }
+        return best != null && bestD2 < Double.POSITIVE_INFINITY ? best : null;
+    }
+
+    /**
+     * Whether entity {@code e} has a confirmed replica in {@code tile} (a coasting one has lost its
+     * target there).
+     */
+    private boolean tracksIn(Entity e, Tile tile) {
+        for (ReplicaKey k = e.replicas.ceiling(new ReplicaKey(tile, ""));
+                k != null && k.tile().equals(tile);
+                k = e.replicas.higher(k)) {
+            if (replicas.get(k).last.status() == TrackStatus.CONFIRMED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether entity {@code own} has a replica in another tile than r's away from r. */

@@ -124,6 +124,57 @@ class IdentityResolverTest {
     }
 
     @Test
+    void twoTilesTrackingOneTargetUnderTwoEntitiesBecomeOne() {
+        // X in B's core near the edge, in A's halo: one entity, B publishes.
+        step(0, at(A, "T-x", 0, 10_500, 5_000, true), at(B, "T-x", 0, 10_500, 5_000, true));
+        // B's track of X coasts and B starts another on X beside it: a new entity, since B
+        // still holds a track of T-x there; A's replica, still on X, publishes T-x.
+        step(
+                50,
+                state(B, "T-x", 50, 10_550, 5_000, TrackStatus.COASTING, false),
+                at(B, "T-z", 50, 10_600, 5_000, true));
+        assertThat(resolver.globalIdOf(B, "T-z")).isEqualTo("T-z");
+        assertThat(resolver.globalIdOf(A, "T-x")).isEqualTo("T-x");
+        // B's update alone changes nothing: its replica is the deeper of the two.
+        assertThat(step(55, at(B, "T-z", 55, 10_650, 5_000, false))).isEmpty();
+        // At A's next update its replica, the shallower (in A's halo), takes B's entity, B
+        // holding no confirmed track of T-x any more: X is published once, by B, as T-z.
+        List<IdentityDecision> d =
+                step(
+                        60,
+                        at(A, "T-x", 60, 10_700, 5_000, false),
+                        state(B, "T-x", 60, 10_700, 5_000, TrackStatus.DELETED, false),
+                        at(B, "T-z", 60, 10_700, 5_000, false));
+        assertThat(d)
+                .containsExactly(new IdentityDecision(A, "T-x", T0.plusSeconds(60), "T-z", false));
+        assertThat(resolver.globalIdOf(A, "T-x")).isEqualTo("T-z");
+        assertThat(resolver.stats().remapped()).isEqualTo(1);
+    }
+
+    @Test
+    void aTrackOfEachTileOnTwoTargetsApartIsNotADuplicate() {
+        // As above, but A's track follows a second target 800 m north: outside the gate.
+        step(0, at(A, "T-x", 0, 10_500, 5_000, true), at(B, "T-x", 0, 10_500, 5_000, true));
+        step(
+                50,
+                state(B, "T-x", 50, 10_550, 5_000, TrackStatus.COASTING, false),
+                at(B, "T-z", 50, 10_600, 5_000, true));
+        step(
+                60,
+                at(A, "T-x", 60, 10_700, 5_800, false),
+                state(B, "T-x", 60, 10_700, 5_000, TrackStatus.DELETED, false),
+                at(B, "T-z", 60, 10_700, 5_000, false));
+        assertThat(
+                        step(
+                                70,
+                                at(A, "T-x", 70, 10_800, 5_800, false),
+                                at(B, "T-z", 70, 10_800, 5_000, false)))
+                .isEmpty();
+        assertThat(resolver.globalIdOf(A, "T-x")).isEqualTo("T-x");
+        assertThat(resolver.stats().remapped()).isZero();
+    }
+
+    @Test
     void twoTargetsPassingCloseInTheOverlapKeepTheirIdentities() {
         step(
                 0,
