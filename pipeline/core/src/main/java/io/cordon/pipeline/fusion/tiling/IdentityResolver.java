@@ -430,29 +430,39 @@ public final class IdentityResolver {
         if (!anyApart(own, r)) {
             return null; // every replica of its entity in other tiles is where it is (most often)
         }
-        ReplicaState s = r.last;
-        long cx = cellIndex(s.eastM()), cy = cellIndex(s.northM());
         Replica best = null;
         double bestD2 = Double.POSITIVE_INFINITY;
+        for (Replica q : othersNear(r)) {
+            double d2 = mahalanobisSquared(r.last, q.last);
+            if (!(d2 < bestD2) || !divergedFrom(own, r, q.key.tile())) {
+                continue;
+            }
+            best = q;
+            bestD2 = d2;
+        }
+        return best;
+    }
+
+    /**
+     * The confirmed replicas of other live entities in other tiles than r's, in the 3 × 3 cells
+     * around r's last position; cell by cell, by key within a cell.
+     */
+    private List<Replica> othersNear(Replica r) {
+        List<Replica> out = new ArrayList<>();
+        long cx = cellIndex(r.last.eastM()), cy = cellIndex(r.last.northM());
         for (long dx = -1; dx <= 1; dx++) {
             for (long dy = -1; dy <= 1; dy++) {
                 for (Replica q : cells.getOrDefault(cellKey(cx + dx, cy + dy), EMPTY).values()) {
-                    if (q.key.tile().equals(r.key.tile())
-                            || q.globalId.equals(r.globalId)
-                            || q.last.status() != TrackStatus.CONFIRMED
-                            || !entities.containsKey(q.globalId)) {
-                        continue;
+                    if (!q.key.tile().equals(r.key.tile())
+                            && !q.globalId.equals(r.globalId)
+                            && q.last.status() == TrackStatus.CONFIRMED
+                            && entities.containsKey(q.globalId)) {
+                        out.add(q);
                     }
-                    double d2 = mahalanobisSquared(s, q.last);
-                    if (!(d2 < bestD2) || !divergedFrom(own, r, q.key.tile())) {
-                        continue;
-                    }
-                    best = q;
-                    bestD2 = d2;
                 }
             }
         }
-        return best;
+        return out;
     }
 
     /**
@@ -476,37 +486,25 @@ public final class IdentityResolver {
         if (own == null) {
             return null;
         }
-        ReplicaState s = r.last;
         double depth = depthAt(r, t);
-        long cx = cellIndex(s.eastM()), cy = cellIndex(s.northM());
         Replica best = null;
         double bestD2 = Double.POSITIVE_INFINITY;
-        for (long dx = -1; dx <= 1; dx++) {
-            for (long dy = -1; dy <= 1; dy++) {
-                for (Replica q : cells.getOrDefault(cellKey(cx + dx, cy + dy), EMPTY).values()) {
-                    Tile tile = q.key.tile();
-                    if (tile.equals(r.key.tile())
-                            || q.globalId.equals(r.globalId)
-                            || q.last.status() != TrackStatus.CONFIRMED) {
-                        continue;
-                    }
-                    Entity other = entities.get(q.globalId);
-                    if (other == null || tracksIn(own, tile) || tracksIn(other, r.key.tile())) {
-                        continue;
-                    }
-                    double qDepth = depthAt(q, t);
-                    if (depth > qDepth || (depth == qDepth && r.key.compareTo(q.key) < 0)) {
-                        continue; // q is the one to take the other's identity
-                    }
-                    double d2 = mahalanobisSquared(s, q.last);
-                    if (!(d2 < bestD2)
-                            && !(d2 == bestD2 && best != null && q.key.compareTo(best.key) < 0)) {
-                        continue;
-                    }
-                    best = q;
-                    bestD2 = d2;
-                }
+        for (Replica q : othersNear(r)) {
+            Tile tile = q.key.tile();
+            if (tracksIn(own, tile) || tracksIn(entities.get(q.globalId), r.key.tile())) {
+                continue;
             }
+            double qDepth = depthAt(q, t);
+            if (depth > qDepth || (depth == qDepth && r.key.compareTo(q.key) < 0)) {
+                continue; // q is the one to take the other's identity
+            }
+            double d2 = mahalanobisSquared(r.last, q.last);
+            if (!(d2 < bestD2)
+                    && !(d2 == bestD2 && best != null && q.key.compareTo(best.key) < 0)) {
+                continue;
+            }
+            best = q;
+            bestD2 = d2;
         }
         return best != null && bestD2 < Double.POSITIVE_INFINITY ? best : null;
     }

@@ -123,18 +123,24 @@ class IdentityResolverTest {
         assertThat(resolver.stats().remapped()).isEqualTo(1);
     }
 
-    @Test
-    void twoTilesTrackingOneTargetUnderTwoEntitiesBecomeOne() {
-        // X in B's core near the edge, in A's halo: one entity, B publishes.
+    /**
+     * X in B's core near the edge, in A's halo: one entity T-x. At 50 s B's track of X coasts and B
+     * starts T-z on X beside it: a new entity, since B still holds a track of T-x there; A's
+     * replica, still on X, publishes T-x.
+     */
+    private void bTakesANewTrackOnXWhileItsOldOneCoasts() {
         step(0, at(A, "T-x", 0, 10_500, 5_000, true), at(B, "T-x", 0, 10_500, 5_000, true));
-        // B's track of X coasts and B starts another on X beside it: a new entity, since B
-        // still holds a track of T-x there; A's replica, still on X, publishes T-x.
         step(
                 50,
                 state(B, "T-x", 50, 10_550, 5_000, TrackStatus.COASTING, false),
                 at(B, "T-z", 50, 10_600, 5_000, true));
         assertThat(resolver.globalIdOf(B, "T-z")).isEqualTo("T-z");
         assertThat(resolver.globalIdOf(A, "T-x")).isEqualTo("T-x");
+    }
+
+    @Test
+    void twoTilesTrackingOneTargetUnderTwoEntitiesBecomeOne() {
+        bTakesANewTrackOnXWhileItsOldOneCoasts();
         // B's update alone changes nothing: its replica is the deeper of the two.
         assertThat(step(55, at(B, "T-z", 55, 10_650, 5_000, false))).isEmpty();
         // At A's next update its replica, the shallower (in A's halo), takes B's entity, B
@@ -153,12 +159,8 @@ class IdentityResolverTest {
 
     @Test
     void aTrackOfEachTileOnTwoTargetsApartIsNotADuplicate() {
-        // As above, but A's track follows a second target 800 m north: outside the gate.
-        step(0, at(A, "T-x", 0, 10_500, 5_000, true), at(B, "T-x", 0, 10_500, 5_000, true));
-        step(
-                50,
-                state(B, "T-x", 50, 10_550, 5_000, TrackStatus.COASTING, false),
-                at(B, "T-z", 50, 10_600, 5_000, true));
+        bTakesANewTrackOnXWhileItsOldOneCoasts();
+        // Then A's track follows a second target 800 m north: outside the gate.
         step(
                 60,
                 at(A, "T-x", 60, 10_700, 5_800, false),
