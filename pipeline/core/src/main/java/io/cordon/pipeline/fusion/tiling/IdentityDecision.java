@@ -12,12 +12,21 @@ import java.time.Instant;
  * @param time the event time from which the decision holds (updates at this time included)
  * @param globalId the entity's id in {@code cordon.tracks.v1}
  * @param owner whether this replica publishes the entity's updates
+ * @param ends the global id of the entity this replica published until now and that ends here (the
+ *     replica went over to another entity and none is left to publish it): its deletion is
+ *     published with this replica's update at {@code time}; null otherwise
  */
 public record IdentityDecision(
-        Tile tile, String localId, Instant time, String globalId, boolean owner) {
+        Tile tile, String localId, Instant time, String globalId, boolean owner, String ends) {
     public IdentityDecision {
         if (tile == null || localId == null || time == null || globalId == null) {
             throw new IllegalArgumentException("tile, localId, time and globalId are required");
         }
+    }
+
+    /** A decision that ends no entity. */
+    public IdentityDecision(
+            Tile tile, String localId, Instant time, String globalId, boolean owner) {
+        this(tile, localId, time, globalId, owner, null);
     }
 }

@@ -42,7 +42,8 @@ import java.util.TreeSet;
  * one track on one target under two entities (it coincides with a neighbour's confirmed replica of
  * another entity, neither entity has a confirmed replica in the other's tile, and it is the less
  * deep of the two in its own tile's core). The entity it leaves goes on with another eligible
- * replica, or, when there is none, is no longer published.
+ * replica; when there is none it ends, and the replica's decision names it ({@link
+ * IdentityDecision#ends}) so that its deletion is published with the replica's update.
  *
  * <p><b>Ownership.</b> One replica per entity publishes. A new entity is published by its deepest
  * replica (largest {@link TileGrid#depthM depth} in its own tile's core). The owner keeps
@@ -258,6 +259,9 @@ public final class IdentityResolver {
             }
             decisions.remove(key);
         }
+        // Entities that end because their owner went over to another entity: that replica's
+        // decision carries the end, so that their deletion is published with its update.
+        TreeMap<ReplicaKey, String> ends = new TreeMap<>();
         for (String id : touched) {
             Entity e = entities.get(id);
             ReplicaKey before = ownerBefore.get(id);
@@ -267,6 +271,10 @@ public final class IdentityResolver {
                 if (ownerDeleted || e.replicas.isEmpty()) {
                     // Ended: the owner's deletion is published, the remaining replicas are dead.
                     entities.remove(id);
+                    ReplicaKey gone = deletedOwners.get(id);
+                    if (gone != null && replicas.containsKey(gone)) {
+                        ends.put(gone, id); // not deleted: it went over to another entity
+                    }
                 }
                 continue;
             }
@@ -283,6 +291,18 @@ public final class IdentityResolver {
                 }
                 decisions.put(after, decision(replicas.get(after), time, true));
             }
+        }
+        for (var end : ends.entrySet()) {
+            IdentityDecision d = decisions.get(end.getKey());
+            decisions.put(
+                    end.getKey(),
+                    new IdentityDecision(
+                            d.tile(),
+                            d.localId(),
+                            d.time(),
+                            d.globalId(),
+                            d.owner(),
+                            end.getValue()));
         }
         return new ArrayList<>(decisions.values());
     }

@@ -1,6 +1,7 @@
 package io.cordon.pipeline.fusion.tiling;
 
 import io.cordon.pipeline.track.EntityTrack;
+import io.cordon.pipeline.track.TrackStatus;
 
 /**
  * Stage 3 of tiled fusion for one replica: an update of a tile's track is published when the
@@ -21,6 +22,15 @@ public final class Publication {
                             + ": the resolver decides at every track's first update");
         }
         return decision.owner() ? withTrackId(localUpdate, decision.globalId()) : null;
+    }
+
+    /**
+     * The deletion of entity {@code endedId}, which the replica of {@code localUpdate} published
+     * until it went over to another entity ({@link IdentityDecision#ends}): that update under the
+     * ended id, as DELETED.
+     */
+    public static EntityTrack deletionOf(String endedId, EntityTrack localUpdate) {
+        return withTrackId(localUpdate, endedId).withStatus(TrackStatus.DELETED);
     }
 
     /** The same update under another id (provenance times included). */

@@ -95,12 +95,21 @@ public final class TiledFusion {
         }
         tileUpdates += updates.size();
         resolverUpdates += routed.size();
+        Map<ReplicaKey, String> ends = new HashMap<>();
         for (IdentityDecision d : resolver.step(time, routed)) {
-            decisions.put(new ReplicaKey(d.tile(), d.localId()), d);
+            ReplicaKey key = new ReplicaKey(d.tile(), d.localId());
+            decisions.put(key, d);
+            if (d.ends() != null) {
+                ends.put(key, d.ends());
+            }
         }
         List<EntityTrack> out = new ArrayList<>();
         for (TileTrackUpdate u : updates) {
             ReplicaKey key = new ReplicaKey(u.tile(), u.localId());
+            String ended = ends.get(key);
+            if (ended != null) {
+                out.add(Publication.deletionOf(ended, u.track()));
+            }
             EntityTrack p = Publication.of(decisions.get(key), u.track());
             if (p != null) {
                 out.add(p);

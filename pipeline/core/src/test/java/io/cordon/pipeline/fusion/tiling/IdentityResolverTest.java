@@ -151,8 +151,10 @@ class IdentityResolverTest {
                         at(A, "T-x", 60, 10_700, 5_000, false),
                         state(B, "T-x", 60, 10_700, 5_000, TrackStatus.DELETED, false),
                         at(B, "T-z", 60, 10_700, 5_000, false));
+        // T-x has no replica left: A's decision ends it, so that its deletion is published.
         assertThat(d)
-                .containsExactly(new IdentityDecision(A, "T-x", T0.plusSeconds(60), "T-z", false));
+                .containsExactly(
+                        new IdentityDecision(A, "T-x", T0.plusSeconds(60), "T-z", false, "T-x"));
         assertThat(resolver.globalIdOf(A, "T-x")).isEqualTo("T-z");
         assertThat(resolver.stats().remapped()).isEqualTo(1);
     }

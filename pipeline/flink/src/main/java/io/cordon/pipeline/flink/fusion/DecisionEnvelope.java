@@ -13,6 +13,12 @@ public class DecisionEnvelope {
     public String globalId;
     public boolean owner;
 
+    /**
+     * The entity this replica published until now and that ends here ({@link
+     * IdentityDecision#ends}), or null.
+     */
+    public String ends;
+
     public DecisionEnvelope() {}
 
     public static DecisionEnvelope of(IdentityDecision d) {
@@ -22,6 +28,7 @@ public class DecisionEnvelope {
         e.eventTimeMs = d.time().toEpochMilli();
         e.globalId = d.globalId();
         e.owner = d.owner();
+        e.ends = d.ends();
         return e;
     }
 

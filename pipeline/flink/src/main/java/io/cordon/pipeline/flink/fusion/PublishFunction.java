@@ -21,7 +21,9 @@ import org.apache.flink.util.Collector;
  * <p>Both inputs wait for the watermark: at time t the decision of t (if any) is applied first,
  * then the update of t. The resolver emits its decisions of t before its watermark passes t, so by
  * then every decision that holds at t is here; in particular the mapping that every replica gets at
- * its first update. After a replica's deletion its state is cleared.
+ * its first update. A decision that ends the entity the replica published until then ({@link
+ * io.cordon.pipeline.fusion.tiling.IdentityDecision#ends}) publishes that entity's deletion, from
+ * the replica's update of t. After a replica's deletion its state is cleared.
  */
 public class PublishFunction
         extends KeyedCoProcessFunction<String, TileTrackEnvelope, DecisionEnvelope, KeyedPayload> {
@@ -84,6 +86,11 @@ public class PublishFunction
             return;
         }
         updates.remove(timestamp);
+        if (d != null && d.ends != null) {
+            // the entity this replica published until now ends: its deletion, from this update
+            published.inc();
+            out.collect(new KeyedPayload("", d.ends, u.eventTimeMs, deletion(u.payload, d.ends)));
+        }
         String id = globalId.value();
         if (id == null) {
             withoutIdentity.inc(); // cannot happen while the resolver decides at first updates
@@ -130,6 +137,15 @@ public class PublishFunction
         System.arraycopy(id, 0, out, i, id.length);
         System.arraycopy(payload, rest, out, head, payload.length - rest);
         return out;
+    }
+
+    /** The track bytes under {@code trackId} with the status DELETED. */
+    static byte[] deletion(byte[] payload, String trackId) throws InvalidProtocolBufferException {
+        return io.cordon.proto.v1.EntityTrack.parseFrom(payload).toBuilder()
+                .setTrackId(trackId)
+                .setStatus(io.cordon.proto.v1.TrackStatus.TRACK_STATUS_DELETED)
+                .build()
+                .toByteArray();
     }
 
     /** Field 1, length-delimited. */

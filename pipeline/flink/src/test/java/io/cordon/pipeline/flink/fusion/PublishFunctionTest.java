@@ -133,6 +133,34 @@ class PublishFunctionTest {
     }
 
     @Test
+    void aReplicaThatLeavesAnEntityThatEndsPublishesItsDeletion() throws Exception {
+        // T-g published entity T-g, then went over to T-h's target, and T-g has nothing left to
+        // publish it (IdentityResolver: the decision names it in ends).
+        harness.processElement2(new StreamRecord<>(decision("T-g", T0, "T-g", true), T0));
+        harness.processElement1(new StreamRecord<>(update("T-g", T0, TrackStatus.CONFIRMED), T0));
+        DecisionEnvelope leaves = decision("T-g", T0 + 4000, "T-h", false);
+        leaves.ends = "T-g";
+        harness.processElement2(new StreamRecord<>(leaves, T0 + 4000));
+        harness.processElement1(
+                new StreamRecord<>(update("T-g", T0 + 4000, TrackStatus.CONFIRMED), T0 + 4000));
+        harness.processElement1(
+                new StreamRecord<>(update("T-g", T0 + 8000, TrackStatus.CONFIRMED), T0 + 8000));
+        harness.processBothWatermarks(new Watermark(T0 + 8000));
+        assertThat(published()).containsExactly("T-g=T-g@0", "T-g=T-g@4000");
+        var end =
+                io.cordon.proto.v1.EntityTrack.parseFrom(
+                        harness.extractOutputValues().get(1).payload);
+        assertThat(end.getStatus()).isEqualTo(io.cordon.proto.v1.TrackStatus.TRACK_STATUS_DELETED);
+        assertThat(end)
+                .isEqualTo(
+                        io.cordon.proto.v1.EntityTrack.parseFrom(
+                                        update("T-g", T0 + 4000, TrackStatus.DELETED).payload)
+                                .toBuilder()
+                                .setTrackId("T-g")
+                                .build());
+    }
+
+    @Test
     void aReplicaThatLosesOwnershipStopsPublishingAtThatTime() throws Exception {
         harness.processElement2(new StreamRecord<>(decision("T-d", T0, "T-d", true), T0));
         harness.processElement1(new StreamRecord<>(update("T-d", T0, TrackStatus.CONFIRMED), T0));
