@@ -150,10 +150,11 @@ public final class MultiTargetTracker implements Tracker {
     private long[] rowTime = new long[64];
     private long[] rowChecked = new long[64];
     private long[] rowBirth = new long[64];
-    // The track's sensors as bits of sensorBits (TrackRecord.sensorBits), for the in-view test of a
-    // sensor without a prior, which reads it instead of the record; OVERFLOW (ask the record) for
-    // a new row and after the track's set has grown (sync and every absorb mark it), computed
-    // again by the first test that needs it, so trackers whose sensors all have priors never do.
+    // The track's sensors as bits of sensorBits, for the in-view test of a sensor without a prior,
+    // which reads them instead of the record; OVERFLOW (ask the record) for a new row and after the
+    // track's set has grown (TrackRecord.sensorBitsStale, which sync and every absorb check),
+    // computed again by the first test that needs them, so trackers whose sensors all have priors
+    // never do.
     private long[] rowSensors = new long[64];
     private SensorBits sensorBits = new SensorBits();
     private long advancedNanos = Long.MIN_VALUE;
@@ -378,11 +379,11 @@ public final class MultiTargetTracker implements Tracker {
         }
         TrackRecord track = live.get(i);
         if (track.sensorBitsStale) {
-            track.sensorBits = sensorBits.of(track.sensorIds);
+            row = sensorBits.of(track.sensorIds);
             track.sensorBitsStale = false;
-            rowSensors[i] = track.sensorBits;
-            if (bit != 0 && (track.sensorBits & SensorBits.OVERFLOW) == 0) {
-                return (track.sensorBits & bit) != 0;
+            rowSensors[i] = row;
+            if (bit != 0 && (row & SensorBits.OVERFLOW) == 0) {
+                return (row & bit) != 0;
             }
         }
         return track.sensorIds.contains(batchSensors.get(s));

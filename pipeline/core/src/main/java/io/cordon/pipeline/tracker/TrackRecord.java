@@ -58,13 +58,12 @@ final class TrackRecord {
     private SortedNames partnerView;
 
     /**
-     * {@link #sensorIds} as the tracker's {@link SensorBits}, copied into the track's row when an
-     * in-view test computes them; stale (to be computed again) from birth and after the set has
+     * Whether the tracker's row holds {@link #sensorIds} as {@link SensorBits} out of date (to be
+     * computed again by the next in-view test that needs them): from birth and after the set has
      * grown. Only absorb and adopt change the set after birth.
      */
-    long sensorBits;
-
     boolean sensorBitsStale = true;
+
     CooperativeIdentity identity = CooperativeIdentity.NONE;
     Classification classification = Classification.UNKNOWN;
     Marking marking = Marking.UNRESTRICTED;
