@@ -44,7 +44,9 @@ public final class FlatImm {
 
     private final int m;
     private final double[] turnRate;
-    private final double[] noise;
+    // Each model's white-noise acceleration density q per noise profile: profile 0 the models' own,
+    // the others added by addNoiseProfile (the tracker's per-class process noise).
+    private double[][] noise;
     private final double sojournS;
     private final double maxStepS;
     private final double[] scratch;
@@ -71,14 +73,14 @@ public final class FlatImm {
         }
         m = models.size();
         turnRate = new double[m];
-        noise = new double[m];
+        noise = new double[1][m];
         for (int j = 0; j < m; j++) {
             MotionModel model = models.get(j);
             if (model instanceof ConstantVelocityModel cv) {
-                noise[j] = cv.noiseDensityM2PerS3();
+                noise[0][j] = cv.noiseDensityM2PerS3();
             } else if (model instanceof CoordinatedTurnModel ct) {
                 turnRate[j] = ct.turnRateRadPerS();
-                noise[j] = ct.noiseDensityM2PerS3();
+                noise[0][j] = ct.noiseDensityM2PerS3();
             } else {
                 throw new IllegalArgumentException(
                         "only constant velocity and coordinated turn models, was " + model);
@@ -96,6 +98,42 @@ public final class FlatImm {
 
     public int modelCount() {
         return m;
+    }
+
+    /**
+     * Adds a noise profile: the same models with other white-noise acceleration densities, one per
+     * model in the models' order (m²/s³, finite and > 0). Profile 0 is the models' own.
+     *
+     * @return the new profile's index, for {@link #predict(double[], int, double[], int, double,
+     *     int, double[], int)}
+     */
+    public int addNoiseProfile(double[] densitiesM2PerS3) {
+        if (densitiesM2PerS3.length != m) {
+            throw new IllegalArgumentException(
+                    "need one noise density per model ("
+                            + m
+                            + "), were "
+                            + densitiesM2PerS3.length);
+        }
+        for (double q : densitiesM2PerS3) {
+            if (!(q > 0) || !Double.isFinite(q)) {
+                throw new IllegalArgumentException(
+                        "noise densities must be finite and > 0, was " + q);
+            }
+        }
+        noise = java.util.Arrays.copyOf(noise, noise.length + 1);
+        noise[noise.length - 1] = densitiesM2PerS3.clone();
+        return noise.length - 1;
+    }
+
+    /** How many noise profiles there are (at least 1: the models' own). */
+    public int noiseProfileCount() {
+        return noise.length;
+    }
+
+    /** Model j's white-noise acceleration density in a noise profile, m²/s³. */
+    public double noiseDensity(int profile, int j) {
+        return noise[profile][j];
     }
 
     /** Length of an IMM state. */
@@ -175,20 +213,37 @@ public final class FlatImm {
      * Mixing then per-model prediction over {@code dtS} >= 0 of the IMM state at {@code so}, whose
      * moment-matched Gaussian is at {@code co} of {@code combined}; the predicted state goes to
      * {@code dst} (which may not overlap the source). Gaps longer than the maximum step are
-     * predicted in equal steps.
+     * predicted in equal steps. With the models' own noise (profile 0).
      */
     public void predict(
             double[] s, int so, double[] combined, int co, double dtS, double[] dst, int d) {
+        predict(s, so, combined, co, dtS, 0, dst, d);
+    }
+
+    /**
+     * {@link #predict(double[], int, double[], int, double, double[], int)} with the process noise
+     * of a profile ({@link #addNoiseProfile}).
+     */
+    public void predict(
+            double[] s,
+            int so,
+            double[] combined,
+            int co,
+            double dtS,
+            int profile,
+            double[] dst,
+            int d) {
+        double[] q = noise[profile];
         int steps = dtS > maxStepS ? (int) Math.ceil(dtS / maxStepS) : 1;
         if (steps == 1) {
-            predictOnce(s, so, combined, co, dtS, dst, d);
+            predictOnce(s, so, combined, co, dtS, q, dst, d);
             return;
         }
         double step = dtS / steps;
-        predictOnce(s, so, combined, co, step, scratch, 0);
+        predictOnce(s, so, combined, co, step, q, scratch, 0);
         for (int k = 1; k < steps; k++) {
             combine(scratch, 0, scratchCombined, 0);
-            predictOnce(scratch, 0, scratchCombined, 0, step, dst, d);
+            predictOnce(scratch, 0, scratchCombined, 0, step, q, dst, d);
             if (k + 1 < steps) {
                 System.arraycopy(dst, d, scratch, 0, stateLength());
             }
@@ -196,12 +251,12 @@ public final class FlatImm {
     }
 
     private void predictOnce(
-            double[] s, int so, double[] c, int co, double dt, double[] dst, int d) {
+            double[] s, int so, double[] c, int co, double dt, double[] q, double[] dst, int d) {
         int slot = cacheSlot(dt);
         if (m == 1) {
             dst[d] = 1.0;
             System.arraycopy(s, so + modeOffset(0), dst, d + modeOffset(0), GAUSSIAN);
-            propagate(dst, d + modeOffset(0), 0, dt, slot);
+            propagate(dst, d + modeOffset(0), 0, dt, slot, q[0]);
             return;
         }
         double stay = cacheStay[slot];
@@ -233,7 +288,7 @@ public final class FlatImm {
             dst[o + P22] = a * c[co + P22] + b * s[g + P22] + bb * d2 * d2;
             dst[o + P23] = a * c[co + P23] + b * s[g + P23] + bb * d2 * d3;
             dst[o + P33] = a * c[co + P33] + b * s[g + P33] + bb * d3 * d3;
-            propagate(dst, o, j, dt, slot);
+            propagate(dst, o, j, dt, slot, q[j]);
         }
         for (int j = 0; j < m; j++) {
             dst[d + j] /= total;
@@ -258,7 +313,7 @@ public final class FlatImm {
     }
 
     /** {@code N(F x, F P Fᵀ + Q)} of model j in place on the Gaussian block at o. */
-    private void propagate(double[] g, int o, int j, double dt, int slot) {
+    private void propagate(double[] g, int o, int j, double dt, int slot, double q) {
         double b00, b01, b10, b11, r00, r01, r10, r11;
         double w = turnRate[j];
         if (w == 0) {
@@ -281,7 +336,6 @@ public final class FlatImm {
             r10 = s;
             r11 = c;
         }
-        double q = noise[j];
         double adt = Math.abs(dt);
         double q3 = q * adt * adt * adt / 3.0, q2 = q * adt * adt / 2.0, q1 = q * adt;
         double e = g[o], n = g[o + 1], ve = g[o + 2], vn = g[o + 3];

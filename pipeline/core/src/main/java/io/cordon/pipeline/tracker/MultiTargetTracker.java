@@ -13,9 +13,11 @@ import io.cordon.pipeline.filter.MeasurementModel;
 import io.cordon.pipeline.filter.MotionModel;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
+import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.observation.SensorTrackUpdate;
+import io.cordon.pipeline.observation.TargetClass;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
 import java.time.Instant;
@@ -31,11 +33,12 @@ import java.util.List;
  * near-constant-velocity prediction lies in the sensor's coverage or near the batch's detections,
  * and leave every other track untouched (its existence is brought forward lazily, exactly, when a
  * later look concerns it); predict those with candidate detections with an interacting multiple
- * model filter (near-constant velocity and coordinated turns); gate each observation against nearby
- * tracks (uniform grid, then chi-square on the innovation of the observation's own model: EKF for
- * radar plots, linear for position fixes); assign by global nearest neighbour on log-likelihood
- * ratio costs that include each track's probability of being a visible target; update; and start a
- * track on every unassigned observation (zero velocity, wide velocity prior). With {@link
+ * model filter (near-constant velocity and coordinated turns, with the process noise of the track's
+ * target class: {@link TrackerParameters#classNoise}); gate each observation against nearby tracks
+ * (uniform grid, then chi-square on the innovation of the observation's own model: EKF for radar
+ * plots, linear for position fixes); assign by global nearest neighbour on log-likelihood ratio
+ * costs that include each track's probability of being a visible target; update; and start a track
+ * on every unassigned observation (zero velocity, wide velocity prior). With {@link
  * DataAssociation#JPDA} (or JPDA*), ambiguous clusters with a confirmed track are instead updated
  * with every gated detection weighted by its joint association probability ({@link
  * JointProbabilisticAssociator}, {@link ImmPdaMixture}). Each track carries an existence
@@ -69,6 +72,14 @@ public final class MultiTargetTracker implements Tracker {
     // what the association's tie-breaking has always seen.
     private static final double GATING_CELL_M = 250.0;
     private static final double IDENTITY_MATCH_BONUS = 10.0;
+
+    /**
+     * Least confidence of a track's classification for its class's process noise ({@link
+     * TrackerParameters#classNoise}): the sources' "unstated" confidence (satellite detections)
+     * still counts, a guess below it does not.
+     */
+    static final double MIN_CLASS_CONFIDENCE = 0.5;
+
     private static final long CHECK_PERIOD_NANOS = 4_000_000_000L;
     private static final double REIDENTIFY_GATE = 13.82; // chi-square 2 dof, 99.9 %
     private static final long REIDENTIFY_MIN_GAP_NANOS = 4_000_000_000L;
@@ -125,7 +136,13 @@ public final class MultiTargetTracker implements Tracker {
     private double birthAreaM2 = -1;
 
     final ExistenceModel existence;
-    private final double roughNoise;
+    // The largest white-noise acceleration density of each noise profile of the IMM (profile 0 the
+    // parameters' own, then one per target class with process noise of its own): the rough
+    // predictions' q, also written into the rows (column NOISE) for the per-batch pass and the
+    // track grid.
+    private final double[] roughNoise;
+    // The noise profile of each TargetClass (by ordinal); 0 for a class without noise of its own.
+    private final int[] classProfile;
     final double maxTurnRateRadPerS;
     private final double maxVariance;
     final SensorTrackFusion sensorTracks;
@@ -146,6 +163,8 @@ public final class MultiTargetTracker implements Tracker {
     // its coverage was last checked; its birth time while it is confirmed or coasting, else
     // Long.MIN_VALUE (written by sync, at each confirmation and deletion, mirrored in births).
     private static final int ROW = 16;
+    // The row's column after the Gaussian block: the rough noise of the track's noise profile.
+    static final int NOISE = FlatImm.GAUSSIAN;
     private double[] rows = new double[64 * ROW];
     private long[] rowTime = new long[64];
     private long[] rowChecked = new long[64];
@@ -228,8 +247,8 @@ public final class MultiTargetTracker implements Tracker {
         this.scratchState = new double[stateLength];
         this.initialModeProbabilities = initialModeProbabilities(models.size());
         this.gate = ChiSquareGate.of(parameters.gateProbability(), 2);
-        this.roughNoise =
-                Math.max(parameters.velocityNoiseM2PerS3(), parameters.turnNoiseM2PerS3());
+        this.classProfile = new int[TargetClass.values().length];
+        this.roughNoise = noiseProfiles(parameters, imm, classProfile);
         double maxRate = 0;
         for (double r : parameters.turnRatesDegPerS()) {
             maxRate = Math.max(maxRate, Math.toRadians(r));
@@ -257,12 +276,7 @@ public final class MultiTargetTracker implements Tracker {
                                 parameters.association() == DataAssociation.JPDA_STAR);
         this.trackGrid =
                 new TrackGrid(
-                        parameters.sensors(),
-                        plane,
-                        ROW,
-                        gate.threshold(),
-                        REIDENTIFY_GATE,
-                        roughNoise);
+                        parameters.sensors(), plane, ROW, gate.threshold(), REIDENTIFY_GATE, NOISE);
     }
 
     /**
@@ -338,9 +352,64 @@ public final class MultiTargetTracker implements Tracker {
         System.arraycopy(track.combined, 0, rows, i * ROW, FlatImm.GAUSSIAN);
         rowTime[i] = track.timeNanos;
         rowChecked[i] = track.checkedNanos;
+        int profile = profileOf(track.classification);
+        track.noiseProfile = profile;
+        rows[i * ROW + NOISE] = roughNoise[profile];
         syncBirth(track);
         syncSensors(track);
         trackGrid.changed(i);
+    }
+
+    /**
+     * After an observation was absorbed into a synced track: its noise profile (and the row's rough
+     * noise) follow a classification that changed.
+     */
+    private void syncNoise(TrackRecord track) {
+        int profile = profileOf(track.classification);
+        if (profile != track.noiseProfile) {
+            track.noiseProfile = profile;
+            rows[track.index * ROW + NOISE] = roughNoise[profile];
+            trackGrid.changed(track.index);
+        }
+    }
+
+    /**
+     * The noise profile of a classification: its class's when the class has process noise of its
+     * own ({@link TrackerParameters#classNoise}) and the confidence is at least {@link
+     * #MIN_CLASS_CONFIDENCE}, else 0 (the parameters' own noise).
+     */
+    private int profileOf(Classification c) {
+        return c.confidence() >= MIN_CLASS_CONFIDENCE ? classProfile[c.targetClass().ordinal()] : 0;
+    }
+
+    /**
+     * Adds to the IMM a noise profile for each distinct process noise of {@link
+     * TrackerParameters#classNoise} (the straight model's density to the near-constant velocity
+     * model, the turn density to every turn model), fills classProfile (TargetClass ordinal to
+     * profile) and returns each profile's rough noise: the larger of its two densities.
+     */
+    private static double[] noiseProfiles(
+            TrackerParameters parameters, FlatImm imm, int[] classProfile) {
+        List<ProcessNoise> distinct = new ArrayList<>();
+        distinct.add(
+                new ProcessNoise(parameters.velocityNoiseM2PerS3(), parameters.turnNoiseM2PerS3()));
+        for (TargetClass c : TargetClass.values()) {
+            ProcessNoise noise = parameters.classNoise().get(c);
+            int at = noise == null ? 0 : distinct.indexOf(noise);
+            if (at < 0) {
+                double[] q = new double[imm.modelCount()];
+                Arrays.fill(q, noise.turnM2PerS3());
+                q[0] = noise.straightM2PerS3(); // motionModels: the straight model first
+                at = imm.addNoiseProfile(q);
+                distinct.add(noise);
+            }
+            classProfile[c.ordinal()] = at;
+        }
+        double[] rough = new double[distinct.size()];
+        for (int k = 0; k < rough.length; k++) {
+            rough[k] = Math.max(distinct.get(k).straightM2PerS3(), distinct.get(k).turnM2PerS3());
+        }
+        return rough;
     }
 
     /**
@@ -466,7 +535,6 @@ public final class MultiTargetTracker implements Tracker {
         int pairs = 0;
         int slots = 0;
         double gamma = gate.threshold();
-        double q = roughNoise;
         int size = live.size();
         int found = concerned(tn, m, minE, maxE, minN, maxN, maxMeasurementVariance, size);
         int passes = found < 0 ? size : found;
@@ -482,7 +550,7 @@ public final class MultiTargetTracker implements Tracker {
             double[] c = rows;
             double ve = c[r + 2], vn = c[r + 3];
             double pe = c[r] + ve * dt, pn = c[r + 1] + vn * dt;
-            double q3 = q * dt * dt * dt / 3.0;
+            double q3 = c[r + NOISE] * dt * dt * dt / 3.0;
             double a00 = c[r + 4] + 2 * dt * c[r + 6] + dt * dt * c[r + 11] + q3;
             double a01 = c[r + 5] + dt * (c[r + 7] + c[r + 9]) + dt * dt * c[r + 12];
             double a11 = c[r + 8] + 2 * dt * c[r + 10] + dt * dt * c[r + 13] + q3;
@@ -540,7 +608,7 @@ public final class MultiTargetTracker implements Tracker {
             }
             c = track.combined;
             if (variance > maxVariance || (!inView && !covered(pe, pn))) {
-                roughPredict(c, dt, rough);
+                roughPredict(track, dt, rough);
                 delete(track, i, t, rough, out);
                 continue;
             }
@@ -564,7 +632,7 @@ public final class MultiTargetTracker implements Tracker {
                     int slot = slots++;
                     ensurePredicted(slots);
                     int so = slot * stateLength, co = slot * FlatImm.GAUSSIAN;
-                    imm.predict(track.state, 0, c, 0, dt, predicted, so);
+                    imm.predict(track.state, 0, c, 0, dt, track.noiseProfile, predicted, so);
                     imm.combine(predicted, so, predictedCombined, co);
                     track.slot = slot;
                     track.slotStamp = stamp;
@@ -662,6 +730,7 @@ public final class MultiTargetTracker implements Tracker {
                 existence.detected(track, pd[j], likelihood / Math.exp(lnFalse[j]));
                 track.absorb(observations[j]);
                 syncSensors(track);
+                syncNoise(track);
                 track.measureHeight(observations[j], tn);
                 track.consecutiveMisses = 0;
                 if (track.status == TrackStatus.TENTATIVE
@@ -696,7 +765,7 @@ public final class MultiTargetTracker implements Tracker {
                 }
                 if (track.existence() < parameters.deleteExistence()
                         && !keptNearLostTrack(track, tn, k, n)) {
-                    roughPredict(track.combined, touchedDt[k], rough);
+                    roughPredict(track, touchedDt[k], rough);
                     delete(track, track.index, t, rough, out);
                 }
             }
@@ -1088,14 +1157,16 @@ public final class MultiTargetTracker implements Tracker {
         }
     }
 
-    /** CV prediction of a Gaussian block's position block (the rough gate), into dst. */
-    void roughPredict(double[] c, double dt, double[] dst) {
-        roughPredict(c, 0, dt, dst);
+    /**
+     * CV prediction of a track's moment-matched Gaussian (the rough gate), into dst, with the
+     * largest process noise of the track's noise profile.
+     */
+    void roughPredict(TrackRecord track, double dt, double[] dst) {
+        roughPredict(track.combined, 0, dt, roughNoise[track.noiseProfile], dst);
     }
 
-    /** {@link #roughPredict(double[], double, double[])} of the block at offset o of c. */
-    private void roughPredict(double[] c, int o, double dt, double[] dst) {
-        double q = roughNoise;
+    /** {@link #roughPredict(TrackRecord, double, double[])} of the block at offset o of c. */
+    private static void roughPredict(double[] c, int o, double dt, double q, double[] dst) {
         double q3 = q * dt * dt * dt / 3.0;
         double ve = c[o + 2], vn = c[o + 3];
         dst[0] = c[o] + ve * dt;
@@ -1138,7 +1209,14 @@ public final class MultiTargetTracker implements Tracker {
         boolean updated = false;
         if (birth != null && tn > old.timeNanos) {
             imm.predict(
-                    old.state, 0, old.combined, 0, (tn - old.timeNanos) * 1e-9, scratchState, 0);
+                    old.state,
+                    0,
+                    old.combined,
+                    0,
+                    (tn - old.timeNanos) * 1e-9,
+                    old.noiseProfile,
+                    scratchState,
+                    0);
             imm.combine(scratchState, 0, block, 0);
             birth.linearise(block[0], block[1], lin, 0);
             updated = !Double.isNaN(imm.update(scratchState, 0, lin, 0, old.state, 0));
@@ -1356,7 +1434,7 @@ public final class MultiTargetTracker implements Tracker {
                 continue;
             }
             double dt = (tn - track.timeNanos) * 1e-9;
-            roughPredict(track.combined, dt, rough);
+            roughPredict(track, dt, rough);
             double margin = 0;
             if (turnMargin) {
                 double speed = Math.sqrt(rough[2] * rough[2] + rough[3] * rough[3]);
@@ -1423,7 +1501,7 @@ public final class MultiTargetTracker implements Tracker {
             return false;
         }
         double dt = (tn - track.timeNanos) * 1e-9;
-        roughPredict(track.combined, dt, rough);
+        roughPredict(track, dt, rough);
         return nearLost.near(rough[0], rough[1], rough[4], rough[5], rough[8]);
     }
 
@@ -1451,7 +1529,7 @@ public final class MultiTargetTracker implements Tracker {
             if (candidate.status != TrackStatus.TENTATIVE || candidate.updateCount != 1) {
                 continue;
             }
-            roughPredict(candidate.combined, (tn - candidate.timeNanos) * 1e-9, rough);
+            roughPredict(candidate, (tn - candidate.timeNanos) * 1e-9, rough);
             extend(box, rough[0], rough[1]);
             maxVariance = Math.max(maxVariance, Math.max(rough[4], rough[8]));
         }
@@ -1701,7 +1779,7 @@ public final class MultiTargetTracker implements Tracker {
                 continue;
             }
             double dt = (tn - time) * 1e-9;
-            roughPredict(old.combined, dt, rough);
+            roughPredict(old, dt, rough);
             double speed = Math.sqrt(rough[2] * rough[2] + rough[3] * rough[3]);
             double reach2Base = FlatImm.maxPositionVarianceM2(rough, 0);
             double margin = Math.min(0.5 * speed * maxTurnRateRadPerS * dt * dt, 2 * speed * dt);
@@ -2019,6 +2097,7 @@ public final class MultiTargetTracker implements Tracker {
         if (detected >= 0.5) {
             track.absorb(observations[pairMeasurement[best]]);
             syncSensors(track);
+            syncNoise(track);
             track.consecutiveMisses = 0;
             if (track.status == TrackStatus.COASTING) {
                 track.status = TrackStatus.CONFIRMED;
@@ -2033,7 +2112,7 @@ public final class MultiTargetTracker implements Tracker {
             newlyConfirmed(track, null);
         }
         if (track.existence() < parameters.deleteExistence()) {
-            roughPredict(track.combined, updated ? 0 : touchedDt[k], rough);
+            roughPredict(track, updated ? 0 : touchedDt[k], rough);
             delete(track, track.index, t, rough, out);
         } else if (updated) {
             emit(track, track.status, track.time, track.combined, 0, out);
@@ -2096,7 +2175,7 @@ public final class MultiTargetTracker implements Tracker {
                 track.checkedNanos = tn;
                 rowChecked[i] = tn;
                 // the row is the track's combined estimate (sync), and at hand
-                roughPredict(rows, i * ROW, Math.max(0, age * 1e-9), rough);
+                roughPredict(rows, i * ROW, Math.max(0, age * 1e-9), rows[i * ROW + NOISE], rough);
                 if (FlatImm.maxPositionVarianceM2(rough, 0) > maxVariance
                         || !covered(rough[0], rough[1])) {
                     delete(track, i, t, rough, out);
@@ -2117,7 +2196,7 @@ public final class MultiTargetTracker implements Tracker {
 
     /** The moment-matched Gaussian of a track's IMM prediction over dt, into dst. */
     private void predictCombined(TrackRecord track, double dt, double[] dst) {
-        imm.predict(track.state, 0, track.combined, 0, dt, scratchState, 0);
+        imm.predict(track.state, 0, track.combined, 0, dt, track.noiseProfile, scratchState, 0);
         imm.combine(scratchState, 0, dst, 0);
     }
 
@@ -2148,7 +2227,7 @@ public final class MultiTargetTracker implements Tracker {
         for (TrackRecord track : live) {
             if (track != null && track.isConfirmed()) {
                 double dt = Math.max(0.0, (tn - track.timeNanos) * 1e-9);
-                roughPredict(track.combined, dt, rough);
+                roughPredict(track, dt, rough);
                 if (rough[4] + rough[8] > maxTraceM2) {
                     continue;
                 }

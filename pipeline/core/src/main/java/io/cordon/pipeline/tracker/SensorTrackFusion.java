@@ -163,7 +163,8 @@ final class SensorTrackFusion {
     /** The entity's IMM prediction to tn (none when tn is not later) into predicted, combined. */
     private void predict(TrackRecord entity, long tn) {
         double dt = Math.max(0.0, (tn - entity.timeNanos) * 1e-9);
-        tracker.imm.predict(entity.state, 0, entity.combined, 0, dt, predicted, 0);
+        tracker.imm.predict(
+                entity.state, 0, entity.combined, 0, dt, entity.noiseProfile, predicted, 0);
         tracker.imm.combine(predicted, 0, combined, 0);
     }
 
@@ -191,7 +192,7 @@ final class SensorTrackFusion {
                 continue;
             }
             double dt = Math.max(0.0, (tn - candidate.timeNanos) * 1e-9);
-            tracker.roughPredict(candidate.combined, dt, rough);
+            tracker.roughPredict(candidate, dt, rough);
             double speed = Math.hypot(rough[2], rough[3]);
             double margin =
                     Math.min(0.5 * speed * tracker.maxTurnRateRadPerS * dt * dt, 2 * speed * dt);

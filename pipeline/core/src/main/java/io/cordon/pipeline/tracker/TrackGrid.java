@@ -53,7 +53,8 @@ final class TrackGrid {
     // Coefficient of the square root of the variance: the gating radius's 1.2 sqrt(gamma), or the
     // lost-track test's sqrt(reidentifyGate) (MultiTargetTracker.nearLostTrack) if larger.
     private final double spread;
-    private final double roughNoise;
+    // The row's column holding the track's rough process noise (MultiTargetTracker.NOISE).
+    private final int noiseColumn;
     private final double[] covMinE, covMaxE, covMinN, covMaxN;
 
     private boolean valid;
@@ -88,11 +89,11 @@ final class TrackGrid {
             int row,
             double gamma,
             double reidentifyGate,
-            double roughNoise) {
+            int noiseColumn) {
         this.row = row;
         this.gamma = gamma;
         this.spread = Math.max(1.2 * Math.sqrt(gamma), Math.sqrt(reidentifyGate));
-        this.roughNoise = roughNoise;
+        this.noiseColumn = noiseColumn;
         int count = sensors.size();
         fewSensors = count <= FEW_SENSORS;
         covMinE = new double[count];
@@ -278,7 +279,7 @@ final class TrackGrid {
         double ke = c[r] + ve * lead, kn = c[r + 1] + vn * lead;
         // The pass's variance (largest eigenvalue of the predicted position block) at any
         // prediction of 0..dt s is at most max(a00, a11) + |a01| with each term at its largest.
-        double q3 = roughNoise * dt * dt * dt / 3.0;
+        double q3 = c[r + noiseColumn] * dt * dt * dt / 3.0;
         double a00 = c[r + 4] + 2 * dt * Math.abs(c[r + 6]) + dt * dt * c[r + 11] + q3;
         double a11 = c[r + 8] + 2 * dt * Math.abs(c[r + 10]) + dt * dt * c[r + 13] + q3;
         double a01 =

@@ -66,6 +66,9 @@ final class TrackRecord {
 
     CooperativeIdentity identity = CooperativeIdentity.NONE;
     Classification classification = Classification.UNKNOWN;
+    // The IMM noise profile of the classification (MultiTargetTracker.syncNoise; 0: the
+    // parameters' own process noise).
+    int noiseProfile;
     Marking marking = Marking.UNRESTRICTED;
 
     /**

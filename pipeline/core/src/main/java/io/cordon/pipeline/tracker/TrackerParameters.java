@@ -1,6 +1,9 @@
 package io.cordon.pipeline.tracker;
 
+import io.cordon.pipeline.observation.TargetClass;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tuning of {@link MultiTargetTracker}. Times are seconds of event time.
@@ -36,6 +39,10 @@ import java.util.List;
  *     would at the sensors' cadence, s
  * @param sensors priors of known sensors (P_D, clutter, coverage); may be empty
  * @param association data association: global nearest neighbour (the default) or JPDA
+ * @param classNoise process noise of the tracks whose classification names one of these classes
+ *     with confidence at least 0.5; other tracks (unclassified, or of a class not listed) use
+ *     {@code velocityNoiseM2PerS3} and {@code turnNoiseM2PerS3}. {@link TargetClass#UNKNOWN} may
+ *     not be listed. A track follows its best classification so far.
  */
 public record TrackerParameters(
         double gateProbability,
@@ -57,7 +64,54 @@ public record TrackerParameters(
         double maxPositionSigmaM,
         double maxPredictionStepS,
         List<SensorPrior> sensors,
-        DataAssociation association) {
+        DataAssociation association,
+        Map<TargetClass, ProcessNoise> classNoise) {
+    /** Parameters without process noise by class. */
+    public TrackerParameters(
+            double gateProbability,
+            double velocityNoiseM2PerS3,
+            double turnNoiseM2PerS3,
+            List<Double> turnRatesDegPerS,
+            double meanSojournS,
+            double initialSpeedSigmaMps,
+            double detectionProbability,
+            double clutterDensityPerM2,
+            double newTargetDensityPerM2,
+            double confirmExistence,
+            double deleteExistence,
+            double meanVisibleS,
+            double meanHiddenS,
+            double meanTrackLifeS,
+            double coastAfterS,
+            double deleteAfterS,
+            double maxPositionSigmaM,
+            double maxPredictionStepS,
+            List<SensorPrior> sensors,
+            DataAssociation association) {
+        this(
+                gateProbability,
+                velocityNoiseM2PerS3,
+                turnNoiseM2PerS3,
+                turnRatesDegPerS,
+                meanSojournS,
+                initialSpeedSigmaMps,
+                detectionProbability,
+                clutterDensityPerM2,
+                newTargetDensityPerM2,
+                confirmExistence,
+                deleteExistence,
+                meanVisibleS,
+                meanHiddenS,
+                meanTrackLifeS,
+                coastAfterS,
+                deleteAfterS,
+                maxPositionSigmaM,
+                maxPredictionStepS,
+                sensors,
+                association,
+                Map.of());
+    }
+
     /** Parameters with global nearest neighbour association. */
     public TrackerParameters(
             double gateProbability,
@@ -133,6 +187,24 @@ public record TrackerParameters(
             }
         }
         sensors = List.copyOf(sensors);
+        if (classNoise == null) {
+            throw new IllegalArgumentException("classNoise is required (may be empty)");
+        }
+        if (classNoise.containsKey(TargetClass.UNKNOWN)) {
+            throw new IllegalArgumentException(
+                    "classNoise may not list UNKNOWN: unclassified tracks use velocityNoiseM2PerS3"
+                            + " and turnNoiseM2PerS3");
+        }
+        for (Map.Entry<TargetClass, ProcessNoise> e : classNoise.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                throw new IllegalArgumentException(
+                        "classNoise may not hold null classes or noise, was " + classNoise);
+            }
+        }
+        classNoise =
+                classNoise.isEmpty()
+                        ? Map.of()
+                        : java.util.Collections.unmodifiableMap(new EnumMap<>(classNoise));
         if (!(deleteAfterS > coastAfterS)) {
             throw new IllegalArgumentException(
                     "deleteAfterS must exceed coastAfterS, were "
@@ -162,25 +234,72 @@ public record TrackerParameters(
         // 1 072.65 and 4 049.41 m before, 173.27, 1 070.37 and 4 047.32 after, with the same ids,
         // switches and fragmentations.
         return new TrackerParameters(
-                0.9999,
-                0.01,
-                0.6,
-                List.of(1.75, 3.25),
-                30.0,
-                10.0,
-                0.9,
-                1e-8,
-                2e-10,
-                0.5,
-                0.02,
-                6000.0,
-                120.0,
-                100000.0,
-                10.0,
-                400.0,
-                5000.0,
-                10.0,
-                List.of());
+                        0.9999,
+                        0.01,
+                        0.6,
+                        List.of(1.75, 3.25),
+                        30.0,
+                        10.0,
+                        0.9,
+                        1e-8,
+                        2e-10,
+                        0.5,
+                        0.02,
+                        6000.0,
+                        120.0,
+                        100000.0,
+                        10.0,
+                        400.0,
+                        5000.0,
+                        10.0,
+                        List.of())
+                .withClassNoise(DEFAULT_CLASS_NOISE);
+    }
+
+    /**
+     * Process noise by class of the {@link #defaults()}. Land vehicles keep the defaults' own
+     * noise, which the benchmark's surface vehicles calibrated. The others are priors from each
+     * kind's manoeuvres, not calibrated on data of their own: a white-noise acceleration density q
+     * changes the velocity by about √(q T) over T seconds, so it stands for an RMS acceleration of
+     * √(q / T), given below over a radar scan of T = 4 s (straight / turning). People and animals
+     * walk at 1-2 m/s but stop and change direction at will: 0.16 / 0.39 m/s². Vessels keep their
+     * speed and turn slowly: 0.035 / 0.27 m/s². Light aircraft hold course through gusts and turn
+     * at about the standard rate of 3 °/s at 50-70 m/s, so the turn models' rates are about right
+     * and the mismatch is about 1 m/s²: 0.35 / 1.0 m/s². Multirotor drones speed up, stop and turn
+     * on the spot (2-3 m/s² for a second or two): 0.35 / 0.87 m/s².
+     */
+    public static final Map<TargetClass, ProcessNoise> DEFAULT_CLASS_NOISE =
+            Map.of(
+                    TargetClass.PERSON, new ProcessNoise(0.1, 0.6),
+                    TargetClass.ANIMAL, new ProcessNoise(0.1, 0.6),
+                    TargetClass.VESSEL, new ProcessNoise(0.005, 0.3),
+                    TargetClass.AIRCRAFT, new ProcessNoise(0.5, 4.0),
+                    TargetClass.DRONE, new ProcessNoise(0.5, 3.0));
+
+    /** These parameters with the given process noise by class. */
+    public TrackerParameters withClassNoise(Map<TargetClass, ProcessNoise> noise) {
+        return new TrackerParameters(
+                gateProbability,
+                velocityNoiseM2PerS3,
+                turnNoiseM2PerS3,
+                turnRatesDegPerS,
+                meanSojournS,
+                initialSpeedSigmaMps,
+                detectionProbability,
+                clutterDensityPerM2,
+                newTargetDensityPerM2,
+                confirmExistence,
+                deleteExistence,
+                meanVisibleS,
+                meanHiddenS,
+                meanTrackLifeS,
+                coastAfterS,
+                deleteAfterS,
+                maxPositionSigmaM,
+                maxPredictionStepS,
+                sensors,
+                association,
+                noise);
     }
 
     /** These parameters with the given sensor priors. */
@@ -205,7 +324,8 @@ public record TrackerParameters(
                 maxPositionSigmaM,
                 maxPredictionStepS,
                 priors,
-                association);
+                association,
+                classNoise);
     }
 
     /** These parameters with the given data association. */
@@ -230,7 +350,8 @@ public record TrackerParameters(
                 maxPositionSigmaM,
                 maxPredictionStepS,
                 sensors,
-                association);
+                association,
+                classNoise);
     }
 
     private static void requireIn(String name, double v, double lo, double hi) {

@@ -195,4 +195,62 @@ class FlatImmTest {
         assertThat(FlatImm.mahalanobisSquared(block, 0, lin, 0)).isCloseTo(d2, within(1e-12));
         assertThat(FlatImm.unpack(block, 0)).isEqualTo(g);
     }
+
+    /**
+     * A noise profile predicts exactly as an IMM whose models have that noise, over one step and
+     * over a gap of several steps; profile 0 stays the models' own.
+     */
+    @Test
+    void aNoiseProfilePredictsAsModelsWithThatNoise() {
+        double[] q = {0.5, 3.0, 3.0, 2.0, 2.0};
+        FlatImm profiled = new FlatImm(MODELS, TAU, 10.0);
+        FlatImm own =
+                new FlatImm(
+                        List.of(
+                                new ConstantVelocityModel(q[0]),
+                                new CoordinatedTurnModel(Math.toRadians(1.75), q[1]),
+                                new CoordinatedTurnModel(Math.toRadians(-1.75), q[2]),
+                                new CoordinatedTurnModel(Math.toRadians(3.25), q[3]),
+                                new CoordinatedTurnModel(Math.toRadians(-3.25), q[4])),
+                        TAU,
+                        10.0);
+        FlatImm plain = new FlatImm(MODELS, TAU, 10.0);
+        int profile = profiled.addNoiseProfile(q);
+        assertThat(profile).isEqualTo(1);
+        assertThat(profiled.noiseProfileCount()).isEqualTo(2);
+        assertThat(profiled.noiseDensity(1, 3)).isEqualTo(2.0);
+        assertThat(profiled.noiseDensity(0, 3)).isEqualTo(0.05);
+        double[] state = flat(profiled, fiveModes());
+        double[] combined = new double[FlatImm.GAUSSIAN];
+        profiled.combine(state, 0, combined, 0);
+        for (double dt : new double[] {0.0, 2.0, 4.0, 35.0}) {
+            double[] a = new double[profiled.stateLength()];
+            double[] b = new double[own.stateLength()];
+            double[] c = new double[profiled.stateLength()];
+            double[] d = new double[plain.stateLength()];
+            profiled.predict(state, 0, combined, 0, dt, profile, a, 0);
+            own.predict(state, 0, combined, 0, dt, b, 0);
+            profiled.predict(state, 0, combined, 0, dt, c, 0);
+            plain.predict(state, 0, combined, 0, dt, d, 0);
+            assertThat(a).as("profile 1 over %s s", dt).containsExactly(b);
+            assertThat(c).as("profile 0 over %s s", dt).containsExactly(d);
+            if (dt > 0) {
+                assertThat(a).isNotEqualTo(c);
+            }
+        }
+    }
+
+    @Test
+    void aNoiseProfileNeedsOnePositiveDensityPerModel() {
+        FlatImm imm = new FlatImm(MODELS, TAU, 10.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> imm.addNoiseProfile(new double[] {1, 1}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one noise density per model (5)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> imm.addNoiseProfile(new double[] {1, 1, 0, 1, 1}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("> 0");
+        assertThat(imm.noiseProfileCount()).isEqualTo(1);
+    }
 }

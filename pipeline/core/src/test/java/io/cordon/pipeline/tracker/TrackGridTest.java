@@ -3,10 +3,13 @@ package io.cordon.pipeline.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.pipeline.bench.CellWorld;
+import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.Observation;
+import io.cordon.pipeline.observation.TargetClass;
 import io.cordon.pipeline.track.EntityTrack;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,13 +46,18 @@ class TrackGridTest {
      * seventh batch when it is not null), and end in the same snapshot; returns both.
      */
     private static MultiTargetTracker[] sameAsFullPasses(CellWorld world, String quiet) {
+        return sameAsFullPasses(world, world.batches(), quiet);
+    }
+
+    private static MultiTargetTracker[] sameAsFullPasses(
+            CellWorld world, List<List<Observation>> batches, String quiet) {
         MultiTargetTracker indexed =
                 new MultiTargetTracker(world.parameters(), world.referencePoint());
         MultiTargetTracker full =
                 new MultiTargetTracker(world.parameters(), world.referencePoint());
         full.trackGrid.fullPassesOnly = true;
         int batch = 0;
-        for (List<Observation> b : world.batches()) {
+        for (List<Observation> b : batches) {
             assertThat(text(indexed.update(b)))
                     .as("batch %d", batch)
                     .isEqualTo(text(full.update(b)));
@@ -64,6 +72,61 @@ class TrackGridTest {
         }
         assertThat(indexed.snapshot()).isEqualTo(full.snapshot());
         return new MultiTargetTracker[] {indexed, full};
+    }
+
+    /**
+     * Tracks of a class with far more process noise than the defaults' (q 100 and 400 against 0.01
+     * and 0.6) reach further between updates: the grid keys them with their own noise (the row's),
+     * so it still hands out every track the full pass would examine. (Keyed with the defaults'
+     * noise instead, the grid missed tracks here.)
+     */
+    @Test
+    void classifiedTracksWithMoreNoiseAreFoundAsByFullPasses() {
+        CellWorld plain = CellWorld.generate(5, 800, 60, 1.0);
+        CellWorld world =
+                new CellWorld(
+                        plain.referencePoint(),
+                        plain.parameters()
+                                .withClassNoise(
+                                        Map.of(TargetClass.AIRCRAFT, new ProcessNoise(100, 400))),
+                        plain.batches(),
+                        plain.cells());
+        Classification aircraft = new Classification(TargetClass.AIRCRAFT, 0.9);
+        List<List<Observation>> batches = new ArrayList<>();
+        for (List<Observation> b : world.batches()) {
+            List<Observation> classified = new ArrayList<>();
+            for (Observation o : b) {
+                classified.add(
+                        Math.floorMod(o.observationId().hashCode(), 3) == 0
+                                ? o
+                                : new Observation(
+                                        o.observationId(),
+                                        o.partnerId(),
+                                        o.sensorId(),
+                                        o.sensorKind(),
+                                        o.eventTime(),
+                                        o.measurement(),
+                                        o.velocity(),
+                                        o.identity(),
+                                        aircraft,
+                                        o.marking()));
+            }
+            batches.add(classified);
+        }
+        MultiTargetTracker[] both =
+                sameAsFullPasses(world, batches, world.parameters().sensors().get(3).sensorId());
+        assertThat(both[0].liveTrackCount()).isGreaterThan(TrackGrid.FEW_ROWS);
+        assertThat(
+                        both[0]
+                                .confirmedTracksAt(
+                                        batches.get(batches.size() - 1).get(0).eventTime())
+                                .stream()
+                                .filter(
+                                        t ->
+                                                t.classification().targetClass()
+                                                        == TargetClass.AIRCRAFT)
+                                .count())
+                .isGreaterThan(100);
     }
 
     @Test
