@@ -3,9 +3,12 @@ package io.cordon.pipeline.config;
 import io.cordon.pipeline.alert.Severity;
 import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.SensorKind;
+import io.cordon.pipeline.observation.TargetClass;
+import io.cordon.pipeline.tracker.ProcessNoise;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +75,48 @@ final class CordonConfigReader {
     }
 
     private FusionConfig fusion(YamlNode node) {
-        YamlNode.Fields f = node.fields("tileSizeM", "haloM");
+        YamlNode.Fields f = node.fields("tileSizeM", "haloM", "processNoise");
+        Map<TargetClass, ProcessNoise> noise = processNoise(f.get("processNoise"));
         return node.build(
-                () -> new FusionConfig(f.get("tileSizeM").number(0.0), f.get("haloM").number(0.0)));
+                () ->
+                        new FusionConfig(
+                                f.get("tileSizeM").number(0.0), f.get("haloM").number(0.0), noise));
+    }
+
+    /**
+     * {@code fusion.processNoise}: a map from target class (not UNKNOWN) to its straight and turn
+     * models' white-noise acceleration densities, each a finite number > 0 (m²/s³).
+     */
+    private static Map<TargetClass, ProcessNoise> processNoise(YamlNode node) {
+        Map<TargetClass, ProcessNoise> out = new EnumMap<>(TargetClass.class);
+        List<String> classes = new ArrayList<>();
+        for (TargetClass c : TargetClass.values()) {
+            if (c != TargetClass.UNKNOWN) {
+                classes.add(c.name());
+            }
+        }
+        YamlNode.Fields f = node.fields(classes.toArray(new String[0]));
+        for (String name : classes) {
+            YamlNode entry = f.get(name);
+            if (!entry.present()) {
+                continue;
+            }
+            YamlNode.Fields n = entry.fields("straightM2PerS3", "turnM2PerS3");
+            double straight = positive(n.required("straightM2PerS3", POSITIVE_NOISE));
+            double turn = positive(n.required("turnM2PerS3", POSITIVE_NOISE));
+            out.put(TargetClass.valueOf(name), new ProcessNoise(straight, turn));
+        }
+        return out;
+    }
+
+    private static final String POSITIVE_NOISE = "a finite number > 0 (m²/s³)";
+
+    private static double positive(YamlNode node) {
+        double v = node.number();
+        if (!(v > 0)) {
+            throw new ConfigException(node.path(), v, POSITIVE_NOISE);
+        }
+        return v;
     }
 
     private Topics topics(YamlNode node) {

@@ -2,17 +2,22 @@ package io.cordon.pipeline.fusion;
 
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.config.SensorConfig;
+import io.cordon.pipeline.observation.TargetClass;
+import io.cordon.pipeline.tracker.ProcessNoise;
 import io.cordon.pipeline.tracker.SensorCoverage;
 import io.cordon.pipeline.tracker.SensorPrior;
 import io.cordon.pipeline.tracker.TrackerParameters;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tracker's sensor priors from the sensor registry: each sensor's detection probability,
  * coverage disc and clutter density (false detections per scan spread uniformly over the disc). The
  * fusion job and every offline replay build the tracker from the same configuration this way, so
- * they make the same decisions.
+ * they make the same decisions. The process noise by target class is the defaults' with the classes
+ * of {@code fusion.processNoise} replaced.
  */
 public final class SensorRegistryPriors {
     /**
@@ -23,7 +28,11 @@ public final class SensorRegistryPriors {
     private SensorRegistryPriors() {}
 
     public static TrackerParameters trackerParameters(CordonConfig config) {
-        return TrackerParameters.defaults().withSensors(priors(config.sensors()));
+        TrackerParameters defaults = TrackerParameters.defaults();
+        Map<TargetClass, ProcessNoise> noise = new EnumMap<>(TargetClass.class);
+        noise.putAll(defaults.classNoise());
+        noise.putAll(config.fusion().processNoise());
+        return defaults.withClassNoise(noise).withSensors(priors(config.sensors()));
     }
 
     public static List<SensorPrior> priors(List<SensorConfig> sensors) {
