@@ -3,20 +3,29 @@ package io.cordon.pipeline.observation;
 import io.cordon.pipeline.geo.GeoPoint;
 
 /**
- * A surface-search radar plot: horizontal range and azimuth in the radar's own ENU tangent plane.
+ * A radar plot: horizontal range and azimuth in the radar's own ENU tangent plane, and for a 3-D
+ * radar the elevation angle above that plane. The tracker estimates the horizontal position from
+ * range and azimuth; an elevation measures the track's height ({@code sigmaElevationDeg > 0}; 0
+ * means none was measured, as for surface-search radars).
  *
  * @param sensorPosition where the radar is (WGS84)
- * @param rangeM horizontal range, metres, >= 0
+ * @param rangeM horizontal range, metres, >= 0 (a slant range is converted by the connector)
  * @param azimuthDeg azimuth clockwise from true north, degrees, [0, 360)
  * @param sigmaRangeM one-sigma range noise, metres, > 0
  * @param sigmaAzimuthDeg one-sigma azimuth noise, degrees, > 0
+ * @param elevationDeg elevation above the radar's horizontal plane, degrees, (-90, 90); 0 when not
+ *     measured
+ * @param sigmaElevationDeg one-sigma elevation noise, degrees: > 0 when the elevation is measured,
+ *     else 0
  */
 public record RadarPlot(
         GeoPoint sensorPosition,
         double rangeM,
         double azimuthDeg,
         double sigmaRangeM,
-        double sigmaAzimuthDeg)
+        double sigmaAzimuthDeg,
+        double elevationDeg,
+        double sigmaElevationDeg)
         implements Measurement {
     public RadarPlot {
         if (sensorPosition == null) {
@@ -36,5 +45,36 @@ public record RadarPlot(
                             + sigmaAzimuthDeg
                             + " deg");
         }
+        if (!(sigmaElevationDeg >= 0) || !Double.isFinite(sigmaElevationDeg)) {
+            throw new IllegalArgumentException(
+                    "sigmaElevationDeg must be finite and > 0 (elevation measured) or 0 (not"
+                            + " measured), was "
+                            + sigmaElevationDeg);
+        }
+        if (sigmaElevationDeg > 0
+                ? !(elevationDeg > -90 && elevationDeg < 90)
+                : elevationDeg != 0) {
+            throw new IllegalArgumentException(
+                    sigmaElevationDeg > 0
+                            ? "elevationDeg must be in (-90, 90), was " + elevationDeg
+                            : "elevationDeg must be 0 when sigmaElevationDeg is 0 (not measured),"
+                                    + " was "
+                                    + elevationDeg);
+        }
+    }
+
+    /** A plot of a surface-search (2-D) radar: no elevation. */
+    public RadarPlot(
+            GeoPoint sensorPosition,
+            double rangeM,
+            double azimuthDeg,
+            double sigmaRangeM,
+            double sigmaAzimuthDeg) {
+        this(sensorPosition, rangeM, azimuthDeg, sigmaRangeM, sigmaAzimuthDeg, 0.0, 0.0);
+    }
+
+    /** Whether the plot measured the elevation (a 3-D radar). */
+    public boolean hasElevation() {
+        return sigmaElevationDeg > 0;
     }
 }

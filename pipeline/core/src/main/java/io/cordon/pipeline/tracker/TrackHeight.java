@@ -1,13 +1,17 @@
 package io.cordon.pipeline.tracker;
 
+import io.cordon.pipeline.geo.EnuPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
+import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorTrackUpdate;
 
 /**
  * A track's height: a one-dimensional Kalman filter on (height, vertical rate) beside the tracker's
- * horizontal IMM, fed only by measurements that carry a height ({@link PositionFix#hasHeight()}).
- * Heights are WGS84 ellipsoidal, m; the rate is m/s, positive up.
+ * horizontal IMM, fed only by measurements that carry a height ({@link PositionFix#hasHeight()}),
+ * or an elevation ({@link RadarPlot#hasElevation()}: a 3-D radar, {@link #plotHeightM}). Heights
+ * are WGS84 ellipsoidal, m; the rate is m/s, positive up.
  *
  * <p>Motion model: nearly constant vertical rate, the discretised continuous white-noise
  * acceleration model (Bar-Shalom, Li & Kirubarajan, <i>Estimation with Applications to Tracking and
@@ -123,14 +127,48 @@ final class TrackHeight {
 
     /** The measured height of an observation, or NaN when it carries none. */
     static double measuredHeightM(Observation o) {
+        if (o.measurement() instanceof RadarPlot plot) {
+            return plot.hasElevation() ? plotHeightM(plot) : Double.NaN;
+        }
         PositionFix fix = fixOf(o);
         return fix != null && fix.hasHeight() ? fix.position().altM() : Double.NaN;
     }
 
     /** The one-sigma error of an observation's measured height, m, or NaN when it carries none. */
     static double measuredSigmaM(Observation o) {
+        if (o.measurement() instanceof RadarPlot plot) {
+            return plot.hasElevation() ? plotSigmaM(plot) : Double.NaN;
+        }
         PositionFix fix = fixOf(o);
         return fix != null && fix.hasHeight() ? fix.sigmaAltM() : Double.NaN;
+    }
+
+    /**
+     * The height of a 3-D radar plot: the point at its horizontal range, azimuth and elevation in
+     * the radar's ENU tangent plane ({@code up = range · tan(elevation)}), taken to WGS84, whose
+     * ellipsoidal height it is; the earth's curvature is in the conversion (the plane's drop below
+     * the target is range² / 2R: 8 m at 10 km), atmospheric refraction is not (a ray bends by about
+     * an eighth of the curvature: 1 m at 10 km).
+     */
+    static double plotHeightM(RadarPlot plot) {
+        double az = Math.toRadians(plot.azimuthDeg());
+        double r = plot.rangeM();
+        double up = r * Math.tan(Math.toRadians(plot.elevationDeg()));
+        return new LocalTangentPlane(plot.sensorPosition())
+                .toGeodetic(new EnuPoint(r * Math.sin(az), r * Math.cos(az), up))
+                .altM();
+    }
+
+    /**
+     * One-sigma error of {@link #plotHeightM}, to first order in the range and elevation errors:
+     * {@code √((r σ_el / cos² el)² + (tan el · σ_r)²)}.
+     */
+    static double plotSigmaM(RadarPlot plot) {
+        double el = Math.toRadians(plot.elevationDeg());
+        double cos = Math.cos(el);
+        double byElevation = plot.rangeM() * Math.toRadians(plot.sigmaElevationDeg()) / (cos * cos);
+        double byRange = Math.tan(el) * plot.sigmaRangeM();
+        return Math.sqrt(byElevation * byElevation + byRange * byRange);
     }
 
     private static PositionFix fixOf(Observation o) {
@@ -141,7 +179,7 @@ final class TrackHeight {
         if (m instanceof SensorTrackUpdate s) {
             return s.fix();
         }
-        return null; // a radar plot: range and azimuth only
+        return null; // a radar plot: plotHeightM
     }
 
     /**
