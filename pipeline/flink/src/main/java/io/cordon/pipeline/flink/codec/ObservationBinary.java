@@ -27,7 +27,8 @@ import org.apache.flink.types.StringValue;
  * invariants). Enums are written by name, so reordering an enum cannot change a restored
  * observation's meaning. A position fix with a measured height ({@link PositionFix#hasHeight()})
  * has tags of its own followed by the fix and its height sigma; a fix without one is written as
- * before heights existed, so state written earlier reads unchanged.
+ * before heights existed, so state written earlier reads unchanged; likewise a radar plot with an
+ * elevation has a tag of its own followed by the plot, its elevation and elevation sigma.
  */
 public final class ObservationBinary {
     private static final byte POSITION_FIX = 1;
@@ -35,6 +36,7 @@ public final class ObservationBinary {
     private static final byte SENSOR_TRACK = 3;
     private static final byte POSITION_FIX_WITH_HEIGHT = 4;
     private static final byte SENSOR_TRACK_WITH_HEIGHT = 5;
+    private static final byte RADAR_PLOT_WITH_ELEVATION = 6;
 
     private static final int HAS_VELOCITY = 1;
     private static final int HAS_IDENTITY = 2;
@@ -141,12 +143,16 @@ public final class ObservationBinary {
             out.writeByte(f.hasHeight() ? POSITION_FIX_WITH_HEIGHT : POSITION_FIX);
             writeFix(f, out);
         } else if (m instanceof RadarPlot r) {
-            out.writeByte(RADAR_PLOT);
+            out.writeByte(r.hasElevation() ? RADAR_PLOT_WITH_ELEVATION : RADAR_PLOT);
             writePoint(r.sensorPosition(), out);
             out.writeDouble(r.rangeM());
             out.writeDouble(r.azimuthDeg());
             out.writeDouble(r.sigmaRangeM());
             out.writeDouble(r.sigmaAzimuthDeg());
+            if (r.hasElevation()) {
+                out.writeDouble(r.elevationDeg());
+                out.writeDouble(r.sigmaElevationDeg());
+            }
         } else if (m instanceof SensorTrackUpdate u) {
             out.writeByte(u.fix().hasHeight() ? SENSOR_TRACK_WITH_HEIGHT : SENSOR_TRACK);
             StringValue.writeString(u.localTrackId(), out);
@@ -164,6 +170,15 @@ public final class ObservationBinary {
             case RADAR_PLOT ->
                     new RadarPlot(
                             readPoint(in),
+                            in.readDouble(),
+                            in.readDouble(),
+                            in.readDouble(),
+                            in.readDouble());
+            case RADAR_PLOT_WITH_ELEVATION ->
+                    new RadarPlot(
+                            readPoint(in),
+                            in.readDouble(),
+                            in.readDouble(),
                             in.readDouble(),
                             in.readDouble(),
                             in.readDouble(),

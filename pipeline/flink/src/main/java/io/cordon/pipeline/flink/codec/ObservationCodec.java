@@ -41,10 +41,12 @@ import io.cordon.proto.v1.RadarPolarPlot;
  * Maps {@code cordon.v1.Observation} (topic {@code cordon.observations.v1}) to and from the core
  * {@link Observation}.
  *
- * <p>What the v1 core does not represent is checked on the way in and then dropped: radar elevation
- * and its sigma, the height sigma of a position, a sensor track's velocity covariance. Known radar
- * biases are subtracted, so the core sees the corrected range and azimuth. A sensor track's
- * velocity becomes the observation's velocity when the observation carries none of its own.
+ * <p>What the v1 core does not represent is checked on the way in and then dropped: the height
+ * sigma of a position, a sensor track's velocity covariance. A radar elevation becomes the plot's
+ * (its sigma, when absent, that of the azimuth: 3-D radars measure both angles alike), which
+ * measures the track's height. Known radar biases are subtracted, so the core sees the corrected
+ * range and azimuth. A sensor track's velocity becomes the observation's velocity when the
+ * observation carries none of its own.
  */
 public final class ObservationCodec {
     private ObservationCodec() {}
@@ -181,18 +183,23 @@ public final class ObservationCodec {
         }
         double sigmaRangeM = positive(r.getSigmaRangeM(), path, "sigma_range_m");
         double sigmaAzimuthDeg = positive(r.getSigmaAzimuthDeg(), path, "sigma_azimuth_deg");
+        double elevationDeg = 0, sigmaElevationDeg = 0;
         if (r.hasElevationDeg()) {
-            double el = r.getElevationDeg();
-            if (!(el >= -90 && el <= 90)) {
-                throw invalid(path(path, "elevation_deg") + " must be in [-90, 90], was " + el);
+            elevationDeg = r.getElevationDeg();
+            if (!(elevationDeg > -90 && elevationDeg < 90)) {
+                throw invalid(
+                        path(path, "elevation_deg")
+                                + " must be in (-90, 90) (a height from a horizontal range), was "
+                                + elevationDeg);
             }
+            sigmaElevationDeg = sigmaAzimuthDeg;
         }
         if (r.hasSigmaElevationDeg()) {
             if (!r.hasElevationDeg()) {
                 throw invalid(
                         path(path, "sigma_elevation_deg") + " is set but elevation_deg is not");
             }
-            positive(r.getSigmaElevationDeg(), path, "sigma_elevation_deg");
+            sigmaElevationDeg = positive(r.getSigmaElevationDeg(), path, "sigma_elevation_deg");
         }
         if (r.hasRangeBiasM()) {
             double bias = finite(r.getRangeBiasM(), path, "range_bias_m");
@@ -214,7 +221,14 @@ public final class ObservationCodec {
             }
             azimuthDeg = wrapDegrees(azimuthDeg - bias);
         }
-        return new RadarPlot(sensorPosition, rangeM, azimuthDeg, sigmaRangeM, sigmaAzimuthDeg);
+        return new RadarPlot(
+                sensorPosition,
+                rangeM,
+                azimuthDeg,
+                sigmaRangeM,
+                sigmaAzimuthDeg,
+                elevationDeg,
+                sigmaElevationDeg);
     }
 
     /** Wraps to [0, 360); the last step guards against -tiny + 360 rounding to 360. */
@@ -227,13 +241,17 @@ public final class ObservationCodec {
     }
 
     private static RadarPolarPlot radarPlotProto(RadarPlot r) {
-        return RadarPolarPlot.newBuilder()
-                .setSensorPosition(geoPosition(r.sensorPosition()))
-                .setRangeM(r.rangeM())
-                .setAzimuthDeg(r.azimuthDeg())
-                .setSigmaRangeM(r.sigmaRangeM())
-                .setSigmaAzimuthDeg(r.sigmaAzimuthDeg())
-                .build();
+        RadarPolarPlot.Builder b =
+                RadarPolarPlot.newBuilder()
+                        .setSensorPosition(geoPosition(r.sensorPosition()))
+                        .setRangeM(r.rangeM())
+                        .setAzimuthDeg(r.azimuthDeg())
+                        .setSigmaRangeM(r.sigmaRangeM())
+                        .setSigmaAzimuthDeg(r.sigmaAzimuthDeg());
+        if (r.hasElevation()) {
+            b.setElevationDeg(r.elevationDeg()).setSigmaElevationDeg(r.sigmaElevationDeg());
+        }
+        return b.build();
     }
 
     private static PositionFix positionFix(GeodeticPosition g, String path) {

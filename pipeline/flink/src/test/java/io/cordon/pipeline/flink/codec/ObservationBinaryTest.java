@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cordon.pipeline.observation.Measurement;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
+import io.cordon.pipeline.observation.RadarPlot;
 import io.cordon.pipeline.observation.SensorTrackUpdate;
 import java.io.IOException;
 import java.util.List;
@@ -79,6 +80,36 @@ class ObservationBinaryTest {
         ObservationBinary.write(withHeight, high);
         assertThat(plain.getCopyOfBuffer()[tagOffset(flat)]).isEqualTo((byte) 1);
         assertThat(high.length()).isEqualTo(plain.length() + 8);
+    }
+
+    @Test
+    void radarPlotsWithAnElevationSurvive_andPlotsWithoutKeepTheEarlierLayout() throws IOException {
+        Observation flat = CodecFixtures.radarObservation();
+        RadarPlot r = (RadarPlot) flat.measurement();
+        Observation threeD =
+                withMeasurement(
+                        flat,
+                        new RadarPlot(
+                                r.sensorPosition(),
+                                r.rangeM(),
+                                r.azimuthDeg(),
+                                r.sigmaRangeM(),
+                                r.sigmaAzimuthDeg(),
+                                4.25,
+                                0.35));
+
+        Observation back = roundTrip(threeD);
+        assertThat(back).isEqualTo(threeD);
+        assertThat(((RadarPlot) back.measurement()).elevationDeg()).isEqualTo(4.25);
+        assertThat(((RadarPlot) back.measurement()).sigmaElevationDeg()).isEqualTo(0.35);
+        // without an elevation: tag 2 and no angles, as written before elevations existed
+        DataOutputSerializer plain = new DataOutputSerializer(64);
+        ObservationBinary.write(flat, plain);
+        DataOutputSerializer elevated = new DataOutputSerializer(64);
+        ObservationBinary.write(threeD, elevated);
+        assertThat(plain.getCopyOfBuffer()[tagOffset(flat)]).isEqualTo((byte) 2);
+        assertThat(elevated.getCopyOfBuffer()[tagOffset(flat)]).isEqualTo((byte) 6);
+        assertThat(elevated.length()).isEqualTo(plain.length() + 16);
     }
 
     private static Observation withMeasurement(Observation o, Measurement m) {

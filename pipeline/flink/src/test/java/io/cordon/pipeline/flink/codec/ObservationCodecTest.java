@@ -88,7 +88,7 @@ class ObservationCodecTest {
     }
 
     @Test
-    void radarBiasesAreSubtractedAndElevationIsDropped() {
+    void radarBiasesAreSubtractedAndTheElevationIsKept() {
         io.cordon.proto.v1.Observation proto =
                 validPositionProto()
                         .setRadarPlot(
@@ -107,6 +107,36 @@ class ObservationCodecTest {
         assertThat(plot.azimuthDeg()).isEqualTo(359.0);
         assertThat(plot.sigmaRangeM()).isEqualTo(10.0);
         assertThat(plot.sigmaAzimuthDeg()).isEqualTo(0.5);
+        assertThat(plot.hasElevation()).isTrue();
+        assertThat(plot.elevationDeg()).isEqualTo(3.0);
+        assertThat(plot.sigmaElevationDeg()).isEqualTo(0.5);
+    }
+
+    @Test
+    void anElevationWithoutSigmaTakesTheAzimuthSigma_andComesBackOnTheWire() {
+        io.cordon.proto.v1.Observation proto =
+                validPositionProto()
+                        .setRadarPlot(
+                                validRadarPlotProto().setSigmaAzimuthDeg(0.4).setElevationDeg(-1.5))
+                        .build();
+
+        Observation core = ObservationCodec.fromProto(proto).orElseThrow();
+        RadarPlot plot = (RadarPlot) core.measurement();
+
+        assertThat(plot.elevationDeg()).isEqualTo(-1.5);
+        assertThat(plot.sigmaElevationDeg()).isEqualTo(0.4);
+        var wire = ObservationCodec.toProto(core).getRadarPlot();
+        assertThat(wire.getElevationDeg()).isEqualTo(-1.5);
+        assertThat(wire.getSigmaElevationDeg()).isEqualTo(0.4);
+        assertThat(ObservationCodec.fromProto(ObservationCodec.toProto(core)).orElseThrow())
+                .isEqualTo(core);
+        // a 2-D plot stays without elevation on the wire
+        Observation flat =
+                ObservationCodec.fromProto(
+                                validPositionProto().setRadarPlot(validRadarPlotProto()).build())
+                        .orElseThrow();
+        assertThat(((RadarPlot) flat.measurement()).hasElevation()).isFalse();
+        assertThat(ObservationCodec.toProto(flat).getRadarPlot().hasElevationDeg()).isFalse();
     }
 
     @Test
@@ -380,7 +410,12 @@ class ObservationCodecTest {
                 bad(
                         "elevation above 90",
                         b -> b.setRadarPlot(validRadarPlotProto().setElevationDeg(91)),
-                        "radar_plot.elevation_deg must be in [-90, 90], was 91.0"),
+                        "radar_plot.elevation_deg must be in (-90, 90) (a height from a horizontal"
+                                + " range), was 91.0"),
+                bad(
+                        "elevation at the zenith",
+                        b -> b.setRadarPlot(validRadarPlotProto().setElevationDeg(90)),
+                        "radar_plot.elevation_deg must be in (-90, 90)"),
                 bad(
                         "elevation sigma without elevation",
                         b -> b.setRadarPlot(validRadarPlotProto().setSigmaElevationDeg(1)),
