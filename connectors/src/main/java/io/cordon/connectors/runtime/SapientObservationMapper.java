@@ -29,7 +29,11 @@ import java.util.Locale;
  *   <li>A {@code RangeBearing} becomes a polar plot around the sensor's registered position; its
  *       stated errors are the sigmas, else the sensor's (radar sigmas, or for other kinds the
  *       position sigma as range error and the angle it subtends at the detection's range). Bearings
- *       from magnetic, grid or platform north are refused (the declination is not known here).
+ *       from magnetic, grid or platform north are refused (the declination is not known here). With
+ *       an elevation the range is the slant range from the node: the plot gets the horizontal range
+ *       {@code R cos(el)} (its sigma with the elevation error's share, {@code R sin(el) σ_el}) and
+ *       the elevation, which measures the track's height; the elevation error, when not stated, is
+ *       taken as the azimuth's. An elevation outside (-90, 90) degrees is refused.
  *   <li>Velocity when all of east and north are given; the most likely class mapped by name;
  *       reports whose state says the object is lost or deleted, registrations and other content
  *       yield no observation.
@@ -75,6 +79,14 @@ public final class SapientObservationMapper {
             if (!Double.isFinite(rb.rangeM()) || !Double.isFinite(rb.azimuthDeg())) {
                 return DecodeResult.error(
                         "SAPIENT range/bearing without range or azimuth", 0, null);
+            }
+            if (!Double.isNaN(rb.elevationDeg())
+                    && !(rb.elevationDeg() > -90 && rb.elevationDeg() < 90)) {
+                return DecodeResult.error(
+                        "SAPIENT range/bearing elevation must be in (-90, 90) degrees, was "
+                                + rb.elevationDeg(),
+                        0,
+                        null);
             }
             measurement = plot(rb);
         }
@@ -143,8 +155,22 @@ public final class SapientObservationMapper {
                                         Math.atan2(
                                                 defaults.horizontalSigmaM(),
                                                 Math.max(rb.rangeM(), 1.0)));
+        double range = Math.max(0, rb.rangeM());
+        if (Double.isNaN(rb.elevationDeg())) {
+            return new RadarPlot(sensor.position(), range, azimuth, sigmaRange, sigmaAzimuth);
+        }
+        double el = Math.toRadians(rb.elevationDeg());
+        double sigmaElevation = rb.elevationErrorDeg() > 0 ? rb.elevationErrorDeg() : sigmaAzimuth;
+        double byRange = Math.cos(el) * sigmaRange;
+        double byElevation = range * Math.sin(el) * Math.toRadians(sigmaElevation);
         return new RadarPlot(
-                sensor.position(), Math.max(0, rb.rangeM()), azimuth, sigmaRange, sigmaAzimuth);
+                sensor.position(),
+                range * Math.cos(el),
+                azimuth,
+                Math.sqrt(byRange * byRange + byElevation * byElevation),
+                sigmaAzimuth,
+                rb.elevationDeg(),
+                sigmaElevation);
     }
 
     /** The core class for a SAPIENT class name (the standard leaves the taxonomy to the ICD). */

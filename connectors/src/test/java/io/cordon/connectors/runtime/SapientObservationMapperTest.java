@@ -1,6 +1,7 @@
 package io.cordon.connectors.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.sapient.SapientClassification;
@@ -184,5 +185,76 @@ class SapientObservationMapperTest {
                                                 .measurement())
                                 .hasHeight())
                 .isFalse();
+    }
+
+    @Test
+    void anElevationMakesTheRangeSlant_andMeasuresTheHeight() {
+        // a drone 1 000 m away, 30 degrees up: 866 m out, 500 m up
+        Observation o =
+                new SapientObservationMapper(NODE)
+                        .map(
+                                detection(
+                                        new SapientRangeBearing(
+                                                1_000,
+                                                90,
+                                                30,
+                                                4,
+                                                1,
+                                                0.5,
+                                                SapientRangeBearing.North.TRUE),
+                                        ""))
+                        .values()
+                        .get(0);
+        RadarPlot p = (RadarPlot) o.measurement();
+        assertThat(p.rangeM()).isCloseTo(1_000 * Math.sqrt(3) / 2, within(1e-9));
+        assertThat(p.elevationDeg()).isEqualTo(30);
+        assertThat(p.sigmaElevationDeg()).isEqualTo(0.5);
+        assertThat(p.sigmaAzimuthDeg()).isEqualTo(1);
+        // horizontal range error: cos(el) σ_R and R sin(el) σ_el
+        double byRange = Math.sqrt(3) / 2 * 4, byElevation = 1_000 * 0.5 * Math.toRadians(0.5);
+        assertThat(p.sigmaRangeM()).isCloseTo(Math.hypot(byRange, byElevation), within(1e-9));
+
+        // without a stated elevation error, the azimuth's
+        RadarPlot q =
+                (RadarPlot)
+                        new SapientObservationMapper(NODE)
+                                .map(
+                                        detection(
+                                                new SapientRangeBearing(
+                                                        1_000,
+                                                        90,
+                                                        -2,
+                                                        4,
+                                                        1.5,
+                                                        Double.NaN,
+                                                        SapientRangeBearing.North.TRUE),
+                                                ""))
+                                .values()
+                                .get(0)
+                                .measurement();
+        assertThat(q.sigmaElevationDeg()).isEqualTo(1.5);
+        assertThat(q.elevationDeg()).isEqualTo(-2);
+    }
+
+    @Test
+    void anElevationOutsideTheOpenQuarterCircleIsRefused() {
+        DecodeResult<Observation> r =
+                new SapientObservationMapper(NODE)
+                        .map(
+                                detection(
+                                        new SapientRangeBearing(
+                                                1_000,
+                                                90,
+                                                95,
+                                                4,
+                                                1,
+                                                0.5,
+                                                SapientRangeBearing.North.TRUE),
+                                        ""));
+        assertThat(r.values()).isEmpty();
+        assertThat(r.errors()).hasSize(1);
+        assertThat(r.errors().get(0).reason())
+                .isEqualTo(
+                        "SAPIENT range/bearing elevation must be in (-90, 90) degrees, was 95.0");
     }
 }
