@@ -29,6 +29,9 @@ import java.util.SortedSet;
  * @param lastNonCooperativeTime event time of the last observation from any other sensor kind
  *     (radar, drone, satellite, ground sensor, partner tracker, ...) fused into the track, or null
  *     when none ever was
+ * @param sigmaAltM one-sigma error of {@code position.altM()}, m, when the track's height was
+ *     measured (a sensor reported it: a 3-D radar's elevation, a drone's or ADS-B's height); 0 when
+ *     it never was, and the height is then the fusion's reference height, a placeholder
  */
 public record EntityTrack(
         String trackId,
@@ -44,7 +47,8 @@ public record EntityTrack(
         Marking marking,
         long updateCount,
         Instant lastCooperativeTime,
-        Instant lastNonCooperativeTime) {
+        Instant lastNonCooperativeTime,
+        double sigmaAltM) {
     public EntityTrack {
         if (trackId == null || trackId.isBlank()) {
             throw new IllegalArgumentException("trackId is required");
@@ -59,6 +63,50 @@ public record EntityTrack(
         identity = identity == null ? CooperativeIdentity.NONE : identity;
         classification = classification == null ? Classification.UNKNOWN : classification;
         marking = marking == null ? Marking.UNRESTRICTED : marking;
+        if (!(sigmaAltM >= 0) || !Double.isFinite(sigmaAltM)) {
+            throw new IllegalArgumentException(
+                    "sigmaAltM must be finite and > 0 (height measured) or 0 (not measured), was "
+                            + sigmaAltM);
+        }
+    }
+
+    /** A track whose height was never measured (its height the reference height). */
+    public EntityTrack(
+            String trackId,
+            TrackStatus status,
+            Instant time,
+            GeoPoint position,
+            Velocity velocity,
+            StateCovariance covariance,
+            SortedSet<String> sensorIds,
+            SortedSet<String> partnerIds,
+            CooperativeIdentity identity,
+            Classification classification,
+            Marking marking,
+            long updateCount,
+            Instant lastCooperativeTime,
+            Instant lastNonCooperativeTime) {
+        this(
+                trackId,
+                status,
+                time,
+                position,
+                velocity,
+                covariance,
+                sensorIds,
+                partnerIds,
+                identity,
+                classification,
+                marking,
+                updateCount,
+                lastCooperativeTime,
+                lastNonCooperativeTime,
+                0.0);
+    }
+
+    /** Whether the height was measured ({@code sigmaAltM > 0}), not the reference height. */
+    public boolean hasMeasuredHeight() {
+        return sigmaAltM > 0;
     }
 
     /** A track without provenance times (both null: not known). */
@@ -116,6 +164,7 @@ public record EntityTrack(
                 marking,
                 updateCount,
                 lastCooperativeTime,
-                lastNonCooperativeTime);
+                lastNonCooperativeTime,
+                sigmaAltM);
     }
 }

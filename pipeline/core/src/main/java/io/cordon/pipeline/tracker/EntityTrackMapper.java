@@ -15,8 +15,8 @@ import java.time.Instant;
  * ENU axes at that position (the rotation is the meridian convergence, about 0.1° at 40 km). A
  * track with a height estimate ({@link TrackHeight}) is published at that height predicted to the
  * track's time (held {@value TrackHeight#MAX_EXTRAPOLATION_S} s after the last measured height),
- * with its vertical rate as the velocity's up component; a track without one at the reference
- * height with up 0.
+ * with its vertical rate as the velocity's up component and its sigma ({@link
+ * TrackHeight#sigmaAt}); a track without one at the reference height with up 0 and sigma 0.
  */
 final class EntityTrackMapper {
     private final LocalTangentPlane plane;
@@ -98,6 +98,7 @@ final class EntityTrackMapper {
                 track.marking,
                 track.updateCount,
                 track.lastCooperative,
-                track.lastNonCooperative);
+                track.lastNonCooperative,
+                height == null ? 0.0 : height.sigmaAt(timeNanos));
     }
 }

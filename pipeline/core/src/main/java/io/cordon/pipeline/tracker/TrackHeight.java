@@ -110,6 +110,21 @@ final class TrackHeight {
         return (atNanos - nanos) * 1e-9 <= MAX_EXTRAPOLATION_S ? rateMps : 0.0;
     }
 
+    /**
+     * One-sigma error of the height published at {@code atNanos} ({@link #heightAt}), m: the
+     * estimate's height variance predicted over the whole time since it (not held like the height:
+     * a held height drifts from the target's as it climbs or descends).
+     */
+    double sigmaAt(long atNanos) {
+        double dt = Math.max(0.0, (atNanos - nanos) * 1e-9);
+        double q = PROCESS_NOISE_M2_PER_S3;
+        return Math.sqrt(
+                varHeightM2
+                        + 2 * dt * covHeightRateM2PerS
+                        + dt * dt * varRateM2PerS2
+                        + q * dt * dt * dt / 3);
+    }
+
     /** Predicts the estimate to {@code toNanos}; earlier times leave it as it is. */
     void predictTo(long toNanos) {
         if (toNanos <= nanos) {

@@ -154,6 +154,9 @@ class RadarElevationTest {
             assertThat(track.position().altM())
                     .as("seed %d height", seed)
                     .isCloseTo(heightAt(120), within(60.0));
+            // published with its error: a plot's is about 50 m at 10 km, the filter's less
+            assertThat(track.hasMeasuredHeight()).isTrue();
+            assertThat(track.sigmaAltM()).isBetween(5.0, 50.0);
             sumRate += track.velocity().upMps();
         }
         assertThat(sumRate / seeds).isCloseTo(CLIMB_MPS, within(1.5));
@@ -164,6 +167,8 @@ class RadarElevationTest {
         EntityTrack track = trackAt(climb(3, 120, false), T0.plusSeconds(120));
         assertThat(track.position().altM()).isCloseTo(CrossingScenario.REF.altM(), within(0.01));
         assertThat(track.velocity().upMps()).isZero();
+        assertThat(track.hasMeasuredHeight()).isFalse();
+        assertThat(track.sigmaAltM()).isZero();
     }
 
     @Test

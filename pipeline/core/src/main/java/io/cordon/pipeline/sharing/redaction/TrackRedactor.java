@@ -42,7 +42,11 @@ public final class TrackRedactor {
                 // when the last cooperative / other report was fused says which kinds of sensor
                 // hold the track: hidden with the sensors
                 rules.hideSensors() ? null : t.lastCooperativeTime(),
-                rules.hideSensors() ? null : t.lastNonCooperativeTime());
+                rules.hideSensors() ? null : t.lastNonCooperativeTime(),
+                // a height snapped to the grid's cells: its error and the rounding's (cell² / 12)
+                grid && t.hasMeasuredHeight()
+                        ? Math.hypot(t.sigmaAltM(), rules.gridM() / Math.sqrt(12))
+                        : t.sigmaAltM());
     }
 
     private static Velocity rounded(Velocity v) {

@@ -42,6 +42,7 @@ final class EntityTrackBytes {
     private static final int UPDATE_COUNT = 14;
     private static final int LAST_COOPERATIVE_TIME = 15;
     private static final int LAST_NON_COOPERATIVE_TIME = 16;
+    private static final int SIGMA_ALT_M = 17;
 
     /** covariance_enu, packed: 16 doubles of 8 bytes. */
     private static final int COVARIANCE_BYTES = StateCovariance.DIM * StateCovariance.DIM * 8;
@@ -197,6 +198,7 @@ final class EntityTrackBytes {
             if (nonCooperative != null) {
                 writeTimestamp(out, LAST_NON_COOPERATIVE_TIME, nonCooperativeSize, nonCooperative);
             }
+            writeDouble(out, SIGMA_ALT_M, t.sigmaAltM());
         } catch (CodedOutputStream.OutOfSpaceException e) {
             throw e;
         } catch (IOException e) {

@@ -122,6 +122,7 @@ public final class EntityTrackCodec {
             b.setLastNonCooperativeTime(
                     provenanceTimestamp(track.lastNonCooperativeTime(), track.time(), time));
         }
+        b.setSigmaAltM(track.sigmaAltM());
         if (!track.identity().isEmpty()) {
             b.setIdentity(identityProto(track.identity()));
         }
@@ -204,6 +205,10 @@ public final class EntityTrackCodec {
                 p.hasLastNonCooperativeTime()
                         ? instant(true, p.getLastNonCooperativeTime(), "last_non_cooperative_time")
                         : null;
+        double sigmaAltM = p.getSigmaAltM();
+        if (!(sigmaAltM >= 0) || !Double.isFinite(sigmaAltM)) {
+            throw invalid("sigma_alt_m must be finite and >= 0, was " + sigmaAltM);
+        }
         return new EntityTrack(
                 trackId,
                 status,
@@ -218,7 +223,8 @@ public final class EntityTrackCodec {
                 marking(p.hasMarking(), p.getMarking(), "marking"),
                 updateCount,
                 lastCooperative,
-                lastNonCooperative);
+                lastNonCooperative,
+                sigmaAltM == 0 ? 0.0 : sigmaAltM);
     }
 
     /** Empty means "not available" (null in the core); otherwise 16 finite, symmetric values. */

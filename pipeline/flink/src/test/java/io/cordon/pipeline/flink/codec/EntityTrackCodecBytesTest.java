@@ -220,6 +220,7 @@ class EntityTrackCodecBytesTest {
         if (t.lastNonCooperativeTime() != null) {
             b.setLastNonCooperativeTime(ts(t.lastNonCooperativeTime()));
         }
+        b.setSigmaAltM(t.sigmaAltM());
         CooperativeIdentity id = t.identity();
         if (!id.isEmpty()) {
             b.setIdentity(
@@ -303,7 +304,9 @@ class EntityTrackCodecBytesTest {
                 marking,
                 random.nextInt(5) == 0 ? 0 : random.nextLong(0, Long.MAX_VALUE),
                 provenance(random, time),
-                provenance(random, time));
+                provenance(random, time),
+                // a measured height's sigma half the time, else 0 (left out)
+                random.nextBoolean() ? 0.0 : Math.abs(edge(random, random.nextGaussian() * 30)));
     }
 
     private static <S extends Collection<String>> S names(

@@ -154,6 +154,22 @@ class EntityTrackCodecTest {
     }
 
     @Test
+    void aMeasuredHeightsSigmaSurvives_andWithoutOneTheHeightIsAPlaceholder() {
+        EntityTrack flat = EntityTrackCodec.fromProto(minimal().build()).orElseThrow();
+        assertThat(flat.sigmaAltM()).isZero();
+        assertThat(flat.hasMeasuredHeight()).isFalse();
+        assertThat(EntityTrackCodec.toProto(flat).getSigmaAltM()).isZero();
+
+        EntityTrack measured =
+                EntityTrackCodec.fromProto(minimal().setSigmaAltM(9.5).build()).orElseThrow();
+        assertThat(measured.sigmaAltM()).isEqualTo(9.5);
+        assertThat(measured.hasMeasuredHeight()).isTrue();
+        assertThat(EntityTrackCodec.toProto(measured).getSigmaAltM()).isEqualTo(9.5);
+        assertThat(EntityTrackCodec.fromProto(EntityTrackCodec.toProto(measured)).orElseThrow())
+                .isEqualTo(measured);
+    }
+
+    @Test
     void largeUpdateCountSurvives() {
         io.cordon.proto.v1.EntityTrack proto = minimal().setUpdateCount(Long.MAX_VALUE).build();
 
@@ -173,6 +189,14 @@ class EntityTrackCodecTest {
     static Stream<Arguments> invalidTracks() {
         return Stream.of(
                 bad("no track id", b -> b.clearTrackId(), "track_id is required"),
+                bad(
+                        "negative height sigma",
+                        b -> b.setSigmaAltM(-2),
+                        "sigma_alt_m must be finite and >= 0, was -2.0"),
+                bad(
+                        "NaN height sigma",
+                        b -> b.setSigmaAltM(Double.NaN),
+                        "sigma_alt_m must be finite and >= 0, was NaN"),
                 bad(
                         "unspecified status",
                         b -> b.clearStatus(),
