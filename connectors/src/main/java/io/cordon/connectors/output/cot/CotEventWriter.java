@@ -24,9 +24,12 @@ import java.util.Locale;
  *       alertStaleS} / {@code trackStaleS}; a CLOSED alert and a DELETED track are stale at once,
  *       which removes them from TAK maps.
  *   <li>{@code point}: WGS84 degrees and height above the ellipsoid ({@code hae}, as Cordon's
- *       heights are); {@code ce} one-sigma circular error from the covariance, or the caller's
- *       value for coarsened positions; unknown values are 9999999 as the schema says; an alert
- *       without location (positions hidden) is at 0, 0 with unknown errors.
+ *       heights are) with its one-sigma error {@code le} when the track's height was measured
+ *       ({@link EntityTrack#hasMeasuredHeight()}), else both unknown (the track's height is then
+ *       only the fusion's reference height); {@code ce} one-sigma circular error from the
+ *       covariance, or the caller's value for coarsened positions; unknown values are 9999999 as
+ *       the schema says; an alert without location (positions hidden) is at 0, 0 with unknown
+ *       errors.
  *   <li>{@code detail}: {@code contact@callsign}, {@code track@course,speed} for tracks, {@code
  *       remarks} with the alert text in the partner's language, {@code link} to the alert's tracks,
  *       and {@code __cordon} with ids, severity, state and policy version.
@@ -69,9 +72,9 @@ public final class CotEventWriter {
                         stale);
         GeoPoint p = alert.location();
         if (p == null) {
-            point(x, 0, 0, UNKNOWN, UNKNOWN);
+            point(x, 0, 0, UNKNOWN, UNKNOWN, UNKNOWN);
         } else {
-            point(x, p.latDeg(), p.lonDeg(), p.altM(), UNKNOWN);
+            point(x, p.latDeg(), p.lonDeg(), p.altM(), UNKNOWN, UNKNOWN);
         }
         x.append("<detail>");
         x.append("<contact callsign=\"")
@@ -120,7 +123,14 @@ public final class CotEventWriter {
                 track.covariance() != null
                         ? circularErrorM(track.covariance())
                         : Double.isNaN(ceM) ? UNKNOWN : ceM;
-        point(x, track.position().latDeg(), track.position().lonDeg(), track.position().altM(), ce);
+        boolean measured = track.hasMeasuredHeight();
+        point(
+                x,
+                track.position().latDeg(),
+                track.position().lonDeg(),
+                measured ? track.position().altM() : UNKNOWN,
+                ce,
+                measured ? track.sigmaAltM() : UNKNOWN);
         x.append("<detail>");
         String callsign =
                 track.identity().callsign().isEmpty()
@@ -175,7 +185,8 @@ public final class CotEventWriter {
         return x;
     }
 
-    private static void point(StringBuilder x, double lat, double lon, double hae, double ce) {
+    private static void point(
+            StringBuilder x, double lat, double lon, double hae, double ce, double le) {
         x.append(
                 String.format(
                         Locale.ROOT,
@@ -184,7 +195,7 @@ public final class CotEventWriter {
                         lon,
                         hae,
                         ce,
-                        UNKNOWN));
+                        le));
     }
 
     private static byte[] tail(StringBuilder x) {

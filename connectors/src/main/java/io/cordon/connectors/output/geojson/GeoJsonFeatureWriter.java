@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * Released alerts and tracks as GeoJSON Features (RFC 7946), one JSON object on one line. Geometry
  * is a {@code Point} with {@code [lon, lat, height]} (WGS84 degrees, metres above the ellipsoid),
- * or {@code null} for an alert whose positions the partner may not see. The feature's {@code id} is
+ * or {@code null} for an alert whose positions the partner may not see; a track whose height was
+ * never measured has {@code [lon, lat]} (its height would be the fusion's reference height), one
+ * whose height was has the height and {@code properties.heightSigmaM}. The feature's {@code id} is
  * the alert or track id; {@code properties.kind} says which.
  *
  * <p>Alert properties: {@code alertId, alertType, severity, state, windowStart, windowEnd, text}
@@ -52,9 +54,12 @@ public final class GeoJsonFeatureWriter {
 
     public static byte[] track(
             EntityTrack t, String country, Iterable<String> zones, String policyVersion) {
-        ObjectNode f = feature(t.trackId(), t.position());
+        ObjectNode f = feature(t.trackId(), t.position(), t.hasMeasuredHeight());
         ObjectNode p = f.putObject("properties");
         p.put("kind", "track");
+        if (t.hasMeasuredHeight()) {
+            p.put("heightSigmaM", t.sigmaAltM());
+        }
         p.put("trackId", t.trackId());
         p.put("status", t.status().name());
         p.put("time", t.time().toString());
@@ -84,6 +89,10 @@ public final class GeoJsonFeatureWriter {
     }
 
     private static ObjectNode feature(String id, GeoPoint where) {
+        return feature(id, where, true);
+    }
+
+    private static ObjectNode feature(String id, GeoPoint where, boolean withHeight) {
         ObjectNode f = JSON.createObjectNode();
         f.put("type", "Feature");
         f.put("id", id);
@@ -92,7 +101,10 @@ public final class GeoJsonFeatureWriter {
         } else {
             ObjectNode g = f.putObject("geometry");
             g.put("type", "Point");
-            g.putArray("coordinates").add(where.lonDeg()).add(where.latDeg()).add(where.altM());
+            ArrayNode c = g.putArray("coordinates").add(where.lonDeg()).add(where.latDeg());
+            if (withHeight) {
+                c.add(where.altM());
+            }
         }
         return f;
     }

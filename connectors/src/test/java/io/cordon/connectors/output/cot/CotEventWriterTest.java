@@ -139,7 +139,9 @@ class CotEventWriterTest {
         assertThat(e.type().dimension()).isEqualTo(BattleDimension.GROUND);
         assertThat(e.how()).isEqualTo("m-f");
         assertThat(e.stale()).isEqualTo(T0.plusSeconds(60));
-        assertThat(e.point().haeM()).hasValue(1200.0);
+        // the height was never measured: 1 200 m is the fusion's reference height, not sent
+        assertThat(e.point().haeM()).isEmpty();
+        assertThat(e.point().leM()).isEmpty();
         assertThat(e.point().ceM()).hasValue(12.0);
         assertThat(e.track()).isPresent();
         assertThat(e.track().get().courseDeg())
@@ -211,5 +213,38 @@ class CotEventWriterTest {
     @Test
     void controlCharactersThatXmlCannotCarryAreDropped() {
         assertThat(CotEventWriter.escape("a\u0001b\tc")).isEqualTo("ab\tc");
+    }
+
+    @Test
+    void aMeasuredHeightIsSentWithItsError() {
+        EntityTrack flat =
+                track(
+                        TrackStatus.CONFIRMED,
+                        TargetClass.DRONE,
+                        CooperativeIdentity.NONE,
+                        StateCovariance.diagonal(12, 1));
+        EntityTrack measured =
+                new EntityTrack(
+                        flat.trackId(),
+                        flat.status(),
+                        flat.time(),
+                        new GeoPoint(31.3333, -110.6, 1_450.5),
+                        flat.velocity(),
+                        flat.covariance(),
+                        flat.sensorIds(),
+                        flat.partnerIds(),
+                        flat.identity(),
+                        flat.classification(),
+                        flat.marking(),
+                        flat.updateCount(),
+                        null,
+                        null,
+                        8.25);
+
+        CotEvent e =
+                decode(CotEventWriter.track(measured, Duration.ofSeconds(60), Double.NaN, "3"));
+
+        assertThat(e.point().haeM()).hasValue(1_450.5);
+        assertThat(e.point().leM()).hasValue(8.3); // written to 0.1 m
     }
 }

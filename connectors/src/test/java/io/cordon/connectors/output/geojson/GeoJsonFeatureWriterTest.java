@@ -116,5 +116,29 @@ class GeoJsonFeatureWriterTest {
         assertThat(f.at("/properties/identity").toString()).isEqualTo("{\"icao24\":\"A1B2C3\"}");
         assertThat(f.at("/properties/sensorIds").size()).isZero();
         assertThat(f.at("/properties/zones/0").asText()).isEqualTo("z1");
+        // never measured: no height (it would be the reference height), no height sigma
+        assertThat(f.at("/geometry/coordinates").size()).isEqualTo(2);
+        assertThat(f.at("/properties/heightSigmaM").isMissingNode()).isTrue();
+
+        EntityTrack measured =
+                new EntityTrack(
+                        t.trackId(),
+                        t.status(),
+                        t.time(),
+                        new GeoPoint(31.3, -110.6, 1_530.0),
+                        t.velocity(),
+                        t.covariance(),
+                        t.sensorIds(),
+                        t.partnerIds(),
+                        t.identity(),
+                        t.classification(),
+                        t.marking(),
+                        t.updateCount(),
+                        null,
+                        null,
+                        11.5);
+        JsonNode g = parse(GeoJsonFeatureWriter.track(measured, "USA", List.of(), "2"));
+        assertThat(g.at("/geometry/coordinates/2").asDouble()).isEqualTo(1_530.0);
+        assertThat(g.at("/properties/heightSigmaM").asDouble()).isEqualTo(11.5);
     }
 }
