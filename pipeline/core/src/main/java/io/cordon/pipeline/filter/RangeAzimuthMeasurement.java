@@ -158,6 +158,24 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
         out[o + 10] = n;
     }
 
+    /**
+     * The second-order terms of h over a prior of position variance v at range r from the radar:
+     * the range's curvature is 1/r across the line of sight, so its term is {@code v / (2 r)}; the
+     * azimuth's is of order {@code v / r²}; each over its noise σ (σr, σa). Above about 1 the EKF
+     * is over-confident near the radar (docs/benchmarks.md, "Unscented update for radar plots").
+     */
+    @Override
+    public double nonlinearity(double eastM, double northM, double positionVarianceM2) {
+        double r =
+                Math.max(
+                        Math.hypot(
+                                radar.radarEastM(eastM, northM), radar.radarNorthM(eastM, northM)),
+                        1e-3);
+        return Math.max(
+                positionVarianceM2 / (r * r * Math.sqrt(varAzimuth)),
+                positionVarianceM2 / (2 * r * Math.sqrt(varRange)));
+    }
+
     @Override
     public double[] positionCovarianceM2() {
         double[] c = positionCovariance;

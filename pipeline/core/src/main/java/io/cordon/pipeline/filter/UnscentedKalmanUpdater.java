@@ -149,6 +149,11 @@ public final class UnscentedKalmanUpdater {
         return (s11 * m0 * m0 - 2 * s01 * m0 * m1 + s00 * m1 * m1) / det;
     }
 
+    /** {@code det S} of the last {@link #update}. */
+    double lastInnovationDeterminant() {
+        return lastDeterminant;
+    }
+
     /** {@code ln N(ȳ; 0, S)} for the {@code d2} the last {@link #update} returned. */
     public double lastLogLikelihood(double d2) {
         return -0.5 * (d2 + Math.log(lastDeterminant)) - Math.log(2 * Math.PI);

@@ -36,6 +36,11 @@ import java.util.List;
  *     would at the sensors' cadence, s
  * @param sensors priors of known sensors (P_D, clutter, coverage); may be empty
  * @param association data association: global nearest neighbour (the default) or JPDA
+ * @param unscentedAboveNonlinearity a radar plot whose {@link
+ *     io.cordon.pipeline.filter.MeasurementModel#nonlinearity} at a track's prediction exceeds this
+ *     is gated and applied with the unscented transform ({@link
+ *     io.cordon.pipeline.filter.UnscentedKalmanUpdater}, per IMM model) instead of the EKF; 0:
+ *     every radar plot, infinite (the default): none
  */
 public record TrackerParameters(
         double gateProbability,
@@ -57,8 +62,9 @@ public record TrackerParameters(
         double maxPositionSigmaM,
         double maxPredictionStepS,
         List<SensorPrior> sensors,
-        DataAssociation association) {
-    /** Parameters with global nearest neighbour association. */
+        DataAssociation association,
+        double unscentedAboveNonlinearity) {
+    /** Parameters with global nearest neighbour association and EKF updates only. */
     public TrackerParameters(
             double gateProbability,
             double velocityNoiseM2PerS3,
@@ -99,7 +105,8 @@ public record TrackerParameters(
                 maxPositionSigmaM,
                 maxPredictionStepS,
                 sensors,
-                DataAssociation.GNN);
+                DataAssociation.GNN,
+                Double.POSITIVE_INFINITY);
     }
 
     public TrackerParameters {
@@ -121,6 +128,11 @@ public record TrackerParameters(
         requirePositive("meanTrackLifeS", meanTrackLifeS);
         requirePositive("coastAfterS", coastAfterS);
         requirePositive("maxPositionSigmaM", maxPositionSigmaM);
+        if (!(unscentedAboveNonlinearity >= 0)) {
+            throw new IllegalArgumentException(
+                    "unscentedAboveNonlinearity must be >= 0 (infinite: EKF only), was "
+                            + unscentedAboveNonlinearity);
+        }
         if (!(maxPredictionStepS > 0)) {
             throw new IllegalArgumentException(
                     "maxPredictionStepS must be > 0 (infinite: one step), was "
@@ -205,7 +217,8 @@ public record TrackerParameters(
                 maxPositionSigmaM,
                 maxPredictionStepS,
                 priors,
-                association);
+                association,
+                unscentedAboveNonlinearity);
     }
 
     /** These parameters with the given data association. */
@@ -230,7 +243,37 @@ public record TrackerParameters(
                 maxPositionSigmaM,
                 maxPredictionStepS,
                 sensors,
-                association);
+                association,
+                unscentedAboveNonlinearity);
+    }
+
+    /**
+     * These parameters with radar plots whose nonlinearity at a track exceeds {@code threshold}
+     * gated and applied with the unscented transform.
+     */
+    public TrackerParameters withUnscentedAbove(double threshold) {
+        return new TrackerParameters(
+                gateProbability,
+                velocityNoiseM2PerS3,
+                turnNoiseM2PerS3,
+                turnRatesDegPerS,
+                meanSojournS,
+                initialSpeedSigmaMps,
+                detectionProbability,
+                clutterDensityPerM2,
+                newTargetDensityPerM2,
+                confirmExistence,
+                deleteExistence,
+                meanVisibleS,
+                meanHiddenS,
+                meanTrackLifeS,
+                coastAfterS,
+                deleteAfterS,
+                maxPositionSigmaM,
+                maxPredictionStepS,
+                sensors,
+                association,
+                threshold);
     }
 
     private static void requireIn(String name, double v, double lo, double hi) {

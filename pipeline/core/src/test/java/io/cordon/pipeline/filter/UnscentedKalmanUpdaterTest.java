@@ -204,6 +204,21 @@ class UnscentedKalmanUpdaterTest {
     }
 
     @Test
+    void nonlinearityIsTheSecondOrderTermOverTheNoise() {
+        RangeAzimuthMeasurement z =
+                new RangeAzimuthMeasurement(
+                        1000, 0.3, SIGMA_RANGE_M, SIGMA_AZIMUTH_RAD, RADAR_AT_ORIGIN);
+        // 600 m east, 800 m north: r = 1 000 m; v = 100² m².
+        double azimuthTerm = 1e4 / (1e6 * SIGMA_AZIMUTH_RAD);
+        double rangeTerm = 1e4 / (2 * 1000 * SIGMA_RANGE_M);
+        assertThat(z.nonlinearity(600, 800, 1e4))
+                .isCloseTo(Math.max(azimuthTerm, rangeTerm), within(1e-12));
+        assertThat(azimuthTerm).isGreaterThan(rangeTerm);
+        assertThat(z.nonlinearity(6000, 8000, 1e4)).isCloseTo(1e4 / (2e4 * 15), within(1e-12));
+        assertThat(new PositionMeasurement(0, 0, 100, 0, 100).nonlinearity(600, 800, 1e4)).isZero();
+    }
+
+    @Test
     void parametersAreValidated() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new UnscentedKalmanUpdater(0, 2, 1))
