@@ -166,14 +166,26 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
      */
     @Override
     public double nonlinearity(double eastM, double northM, double positionVarianceM2) {
-        double r =
-                Math.max(
-                        Math.hypot(
-                                radar.radarEastM(eastM, northM), radar.radarNorthM(eastM, northM)),
-                        1e-3);
-        return Math.max(
-                positionVarianceM2 / (r * r * Math.sqrt(varAzimuth)),
-                positionVarianceM2 / (2 * r * Math.sqrt(varRange)));
+        return nonlinearity(radar, varRange, varAzimuth, eastM, northM, positionVarianceM2);
+    }
+
+    /**
+     * {@link #nonlinearity(double, double, double)} of a plot given by its radar's geometry and its
+     * variances, for callers that keep a batch's plots in primitive arrays.
+     */
+    public static double nonlinearity(
+            RadarGeometry g,
+            double varRange,
+            double varAzimuth,
+            double e,
+            double n,
+            double positionVarianceM2) {
+        double u = -(e * e + n * n) * g.curvaturePerM();
+        double qe = g.a00() * e + g.a01() * n + g.c0() * u + g.b0();
+        double qn = g.a10() * e + g.a11() * n + g.c1() * u + g.b1();
+        double r = Math.sqrt(Math.max(qe * qe + qn * qn, 1e-6));
+        return positionVarianceM2
+                * Math.max(1 / (r * r * Math.sqrt(varAzimuth)), 1 / (2 * r * Math.sqrt(varRange)));
     }
 
     @Override

@@ -597,7 +597,7 @@ public final class MultiTargetTracker implements Tracker {
                         }
                         boolean sigmaPoints =
                                 unscentedAbove != Double.POSITIVE_INFINITY
-                                        && z[j].nonlinearity(ce, cn, varC) > unscentedAbove;
+                                        && columns.nonlinearity(j, ce, cn, varC) > unscentedAbove;
                         if (!sigmaPoints
                                 && columns.radarOutsideGate(j, predictedCombined, co, gamma)) {
                             continue; // d2 > gamma for certain: spares the linearisation
