@@ -36,11 +36,13 @@ import java.util.Set;
  * the five timed passes, and every pass gives identical tracks. {@code --warmup N} runs exactly N
  * warm-up passes; {@code --warmup 0} times the first, cold pass alone. {@code --association}
  * chooses the tracker's data association ({@link DataAssociation}: gnn, the default, jpda or
- * jpda-star).
+ * jpda-star); {@code --unscented-above K} gates and applies radar plots whose nonlinearity at a
+ * track exceeds K with the unscented transform ({@link TrackerParameters#withUnscentedAbove}; the
+ * default {@value TrackerParameters#DEFAULT_UNSCENTED_ABOVE}, {@code Infinity}: the EKF only).
  *
  * <pre>
  * BenchTrackRunner --scenario DIR --out tracks.csv [--stats stats.json] [--warmup N]
- *     [--association gnn|jpda|jpda-star]
+ *     [--association gnn|jpda|jpda-star] [--unscented-above K]
  * </pre>
  */
 public final class BenchTrackRunner {
@@ -60,6 +62,7 @@ public final class BenchTrackRunner {
         Path statsOut = null;
         int warmup = -1;
         DataAssociation association = null;
+        double unscentedAbove = Double.NaN; // not given: the parameters' default
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -74,6 +77,13 @@ public final class BenchTrackRunner {
                         association = DataAssociation.parse("--association", args[++i]);
                     } catch (IllegalArgumentException e) {
                         return usage(err, e.getMessage());
+                    }
+                }
+                case "--unscented-above" -> {
+                    try {
+                        unscentedAbove = Double.parseDouble(args[++i]);
+                    } catch (NumberFormatException e) {
+                        return usage(err, "--unscented-above takes a number, was " + args[i]);
                     }
                 }
                 case "--warmup" -> {
@@ -98,6 +108,13 @@ public final class BenchTrackRunner {
         TrackerParameters parameters = BenchPriors.parametersFor(scenario);
         if (association != null) {
             parameters = parameters.withAssociation(association);
+        }
+        if (!Double.isNaN(unscentedAbove)) {
+            try {
+                parameters = parameters.withUnscentedAbove(unscentedAbove);
+            } catch (IllegalArgumentException e) {
+                return usage(err, e.getMessage());
+            }
         }
         Result result = track(scenario, parameters);
         Result cold = result;
@@ -143,7 +160,7 @@ public final class BenchTrackRunner {
         err.println(problem);
         err.println(
                 "usage: track --scenario DIR --out tracks.csv [--stats stats.json] [--warmup N]"
-                        + " [--association gnn|jpda|jpda-star]");
+                        + " [--association gnn|jpda|jpda-star] [--unscented-above K]");
         return 2;
     }
 

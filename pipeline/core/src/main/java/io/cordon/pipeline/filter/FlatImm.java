@@ -476,6 +476,53 @@ public final class FlatImm {
                 maxLog = logL[j];
             }
         }
+        return reweigh(s, so, out, od, maxLog, base < 0, dst, d);
+    }
+
+    /**
+     * As {@link #update}, with each model's Gaussian updated by the unscented transform ({@link
+     * UnscentedKalmanUpdater}) instead of one linearisation at the mixture's position, and its
+     * likelihood {@code N(ȳ_j; 0, S_j)} from the transform's innovation.
+     */
+    public double updateUnscented(
+            double[] s,
+            int so,
+            MeasurementModel z,
+            UnscentedKalmanUpdater ukf,
+            double[] dst,
+            int d) {
+        double maxLog = Double.NEGATIVE_INFINITY;
+        boolean inPlace = d == so && dst == s;
+        double[] out = inPlace ? scratch : dst;
+        int od = inPlace ? 0 : d;
+        for (int j = 0; j < m; j++) {
+            double d2 = ukf.update(s, so + modeOffset(j), z, out, od + modeOffset(j));
+            if (Double.isNaN(d2)) {
+                return Double.NaN;
+            }
+            logL[j] = -0.5 * d2;
+            scale[j] = 1.0 / Math.sqrt(ukf.lastInnovationDeterminant());
+            if (logL[j] > maxLog) {
+                maxLog = logL[j];
+            }
+        }
+        return reweigh(s, so, out, od, maxLog, inPlace, dst, d);
+    }
+
+    /**
+     * The model probabilities of the prior at {@code so} reweighed by the models' likelihoods
+     * (logL, scale), into {@code out} at {@code od} (whose Gaussians are the updated ones), then
+     * copied to the destination when {@code out} is the scratch; the mixture likelihood.
+     */
+    private double reweigh(
+            double[] s,
+            int so,
+            double[] out,
+            int od,
+            double maxLog,
+            boolean fromScratch,
+            double[] dst,
+            int d) {
         double total = 0;
         for (int j = 0; j < m; j++) {
             double w = s[so + j] * Math.exp(logL[j] - maxLog) * scale[j];
@@ -492,7 +539,7 @@ public final class FlatImm {
         for (int j = 0; j < m; j++) {
             out[od + j] /= sum;
         }
-        if (base < 0) {
+        if (fromScratch) {
             System.arraycopy(scratch, 0, dst, d, stateLength());
         }
         return likelihood;

@@ -111,6 +111,21 @@ public final class MeasurementColumns {
         return sine * sine > bound * s11;
     }
 
+    /**
+     * {@link MeasurementModel#nonlinearity} of measurement {@code j} at plane position (e, n) for a
+     * position variance v, m² (0 for a position fix).
+     */
+    public double nonlinearity(int j, double e, double n, double v) {
+        int o = j * STRIDE;
+        return switch (kind[j]) {
+            case RADAR ->
+                    RangeAzimuthMeasurement.nonlinearity(
+                            radar[j], values[o + 2], values[o + 3], e, n, v);
+            case POSITION -> 0.0;
+            default -> other[j].nonlinearity(e, n, v);
+        };
+    }
+
     /** {@link MeasurementModel#linearise} of measurement {@code j} at plane position (e, n). */
     public void linearise(int j, double e, double n, double[] out, int o) {
         int v = j * STRIDE;

@@ -39,4 +39,14 @@ public interface MeasurementModel {
 
     /** Largest eigenvalue of {@link #positionCovarianceM2()}, m². */
     double maxPositionVarianceM2();
+
+    /**
+     * How far linearising at (eastM, northM) is from the truth for a prior whose position variance
+     * is at most {@code positionVarianceM2}: the size of h's second-order term over the prior
+     * (curvature times variance) in units of the measurement noise's standard deviation, largest
+     * over the measurement's components. 0 for a linear model (the default).
+     */
+    default double nonlinearity(double eastM, double northM, double positionVarianceM2) {
+        return 0.0;
+    }
 }

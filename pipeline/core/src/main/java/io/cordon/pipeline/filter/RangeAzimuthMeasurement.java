@@ -158,6 +158,36 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
         out[o + 10] = n;
     }
 
+    /**
+     * The second-order terms of h over a prior of position variance v at range r from the radar:
+     * the range's curvature is 1/r across the line of sight, so its term is {@code v / (2 r)}; the
+     * azimuth's is of order {@code v / r²}; each over its noise σ (σr, σa). Above about 1 the EKF
+     * is over-confident near the radar (docs/benchmarks.md, "Unscented update for radar plots").
+     */
+    @Override
+    public double nonlinearity(double eastM, double northM, double positionVarianceM2) {
+        return nonlinearity(radar, varRange, varAzimuth, eastM, northM, positionVarianceM2);
+    }
+
+    /**
+     * {@link #nonlinearity(double, double, double)} of a plot given by its radar's geometry and its
+     * variances, for callers that keep a batch's plots in primitive arrays.
+     */
+    public static double nonlinearity(
+            RadarGeometry g,
+            double varRange,
+            double varAzimuth,
+            double e,
+            double n,
+            double positionVarianceM2) {
+        double u = -(e * e + n * n) * g.curvaturePerM();
+        double qe = g.a00() * e + g.a01() * n + g.c0() * u + g.b0();
+        double qn = g.a10() * e + g.a11() * n + g.c1() * u + g.b1();
+        double r = Math.sqrt(Math.max(qe * qe + qn * qn, 1e-6));
+        return positionVarianceM2
+                * Math.max(1 / (r * r * Math.sqrt(varAzimuth)), 1 / (2 * r * Math.sqrt(varRange)));
+    }
+
     @Override
     public double[] positionCovarianceM2() {
         double[] c = positionCovariance;

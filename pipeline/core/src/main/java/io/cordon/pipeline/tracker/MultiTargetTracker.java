@@ -11,6 +11,7 @@ import io.cordon.pipeline.filter.FlatImm;
 import io.cordon.pipeline.filter.MeasurementColumns;
 import io.cordon.pipeline.filter.MeasurementModel;
 import io.cordon.pipeline.filter.MotionModel;
+import io.cordon.pipeline.filter.UnscentedKalmanUpdater;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Classification;
@@ -36,9 +37,11 @@ import java.util.List;
  * model filter (near-constant velocity and coordinated turns, with the process noise of the track's
  * target class: {@link TrackerParameters#classNoise}); gate each observation against nearby tracks
  * (uniform grid, then chi-square on the innovation of the observation's own model: EKF for radar
- * plots, linear for position fixes); assign by global nearest neighbour on log-likelihood ratio
- * costs that include each track's probability of being a visible target; update; and start a track
- * on every unassigned observation (zero velocity, wide velocity prior). With {@link
+ * plots, linear for position fixes; with {@link TrackerParameters#unscentedAboveNonlinearity} set,
+ * the unscented transform for a radar plot that is far from linear over the track's prediction, as
+ * near a radar with a wide prior); assign by global nearest neighbour on log-likelihood ratio costs
+ * that include each track's probability of being a visible target; update; and start a track on
+ * every unassigned observation (zero velocity, wide velocity prior). With {@link
  * DataAssociation#JPDA} (or JPDA*), ambiguous clusters with a confirmed track are instead updated
  * with every gated detection weighted by its joint association probability ({@link
  * JointProbabilisticAssociator}, {@link ImmPdaMixture}). Each track carries an existence
@@ -216,6 +219,9 @@ public final class MultiTargetTracker implements Tracker {
     // the update of an assigned pair reuses it instead of linearising again (a radar plot's arc
     // tangent). touchedPairs[k] is the end of track k's pairs, which are contiguous.
     private double[] pairLin = new double[64 * FlatImm.LINEARISATION];
+    // Per row as pairLin: the pair was gated with the unscented transform (its plot's nonlinearity
+    // at the track exceeds unscentedAbove), and is applied with it.
+    private boolean[] pairUnscented = new boolean[64];
     private int[] pairRow = new int[64];
     private int[] touchedPairs = new int[16];
     private double[] predicted = new double[0];
@@ -224,6 +230,9 @@ public final class MultiTargetTracker implements Tracker {
     private final double[] rough = new double[FlatImm.GAUSSIAN];
     private final double[] block = new double[FlatImm.GAUSSIAN];
     private double[] scratchState;
+    private final double unscentedAbove;
+    private final UnscentedKalmanUpdater unscented = UnscentedKalmanUpdater.standard();
+    private final double[] unscentedBlock = new double[FlatImm.GAUSSIAN];
     private final List<String> batchSensors = new ArrayList<>();
     private int[] batchSensorIndex = new int[4];
     // The bit (SensorBits) of each batch sensor without a prior, else 0.
@@ -247,6 +256,7 @@ public final class MultiTargetTracker implements Tracker {
         this.scratchState = new double[stateLength];
         this.initialModeProbabilities = initialModeProbabilities(models.size());
         this.gate = ChiSquareGate.of(parameters.gateProbability(), 2);
+        this.unscentedAbove = parameters.unscentedAboveNonlinearity();
         this.classProfile = new int[TargetClass.values().length];
         this.roughNoise = noiseProfiles(parameters, imm, classProfile);
         double maxRate = 0;
@@ -653,15 +663,27 @@ public final class MultiTargetTracker implements Tracker {
                         if (hasIdentity[j] && track.conflictsWith(observations[j].identity())) {
                             continue;
                         }
-                        if (columns.radarOutsideGate(j, predictedCombined, co, gamma)) {
+                        boolean sigmaPoints =
+                                unscentedAbove != Double.POSITIVE_INFINITY
+                                        && columns.nonlinearity(j, ce, cn, varC) > unscentedAbove;
+                        if (!sigmaPoints
+                                && columns.radarOutsideGate(j, predictedCombined, co, gamma)) {
                             continue; // d2 > gamma for certain: spares the linearisation
                         }
                         if (pairs == pairTrack.length) {
                             growPairs();
                         }
                         int lo = pairs * FlatImm.LINEARISATION;
-                        columns.linearise(j, ce, cn, pairLin, lo);
-                        double d2 = imm.gate(predictedCombined, co, pairLin, lo);
+                        double d2;
+                        if (sigmaPoints) {
+                            d2 = unscented.update(predictedCombined, co, z[j], unscentedBlock, 0);
+                            if (Double.isNaN(d2)) {
+                                continue;
+                            }
+                        } else {
+                            columns.linearise(j, ce, cn, pairLin, lo);
+                            d2 = imm.gate(predictedCombined, co, pairLin, lo);
+                        }
                         if (!gate.accepts(d2)) {
                             continue;
                         }
@@ -670,7 +692,12 @@ public final class MultiTargetTracker implements Tracker {
                             double detect = pVisible * lastPd;
                             detectRatio = Math.log(detect) - Math.log1p(-detect);
                         }
-                        double llr = detectRatio + imm.lastLogLikelihood(d2) - lnFalse[j];
+                        double logLikelihood =
+                                sigmaPoints
+                                        ? unscented.lastLogLikelihood(d2)
+                                        : imm.lastLogLikelihood(d2);
+                        double llr = detectRatio + logLikelihood - lnFalse[j];
+                        pairUnscented[pairs] = sigmaPoints;
                         if (hasIdentity[j]
                                 && track.sharesIdentityWith(observations[j].identity())) {
                             llr += IDENTITY_MATCH_BONUS;
@@ -710,14 +737,23 @@ public final class MultiTargetTracker implements Tracker {
             }
             double likelihood = Double.NaN;
             if (j >= 0) {
+                int lo = gatedLinearisation(k, j);
                 likelihood =
-                        imm.update(
-                                predicted,
-                                track.slot * stateLength,
-                                pairLin,
-                                gatedLinearisation(k, j),
-                                track.state,
-                                0);
+                        pairUnscented[lo / FlatImm.LINEARISATION]
+                                ? imm.updateUnscented(
+                                        predicted,
+                                        track.slot * stateLength,
+                                        z[j],
+                                        unscented,
+                                        track.state,
+                                        0)
+                                : imm.update(
+                                        predicted,
+                                        track.slot * stateLength,
+                                        pairLin,
+                                        lo,
+                                        track.state,
+                                        0);
             }
             if (!Double.isNaN(likelihood)) {
                 used[j] = true;
@@ -1218,8 +1254,17 @@ public final class MultiTargetTracker implements Tracker {
                     scratchState,
                     0);
             imm.combine(scratchState, 0, block, 0);
-            birth.linearise(block[0], block[1], lin, 0);
-            updated = !Double.isNaN(imm.update(scratchState, 0, lin, 0, old.state, 0));
+            double likelihood;
+            if (unscentedAbove != Double.POSITIVE_INFINITY
+                    && birth.nonlinearity(
+                                    block[0], block[1], FlatImm.maxPositionVarianceM2(block, 0))
+                            > unscentedAbove) {
+                likelihood = imm.updateUnscented(scratchState, 0, birth, unscented, old.state, 0);
+            } else {
+                birth.linearise(block[0], block[1], lin, 0);
+                likelihood = imm.update(scratchState, 0, lin, 0, old.state, 0);
+            }
+            updated = !Double.isNaN(likelihood);
             if (updated) {
                 imm.combine(old.state, 0, old.combined, 0);
             }
@@ -1941,6 +1986,7 @@ public final class MultiTargetTracker implements Tracker {
     private void growPairs() {
         int size = 2 * pairTrack.length;
         pairLin = Arrays.copyOf(pairLin, size * FlatImm.LINEARISATION);
+        pairUnscented = Arrays.copyOf(pairUnscented, size);
         pairRow = Arrays.copyOf(pairRow, size);
         pairTrack = Arrays.copyOf(pairTrack, size);
         pairMeasurement = Arrays.copyOf(pairMeasurement, size);
@@ -2055,20 +2101,32 @@ public final class MultiTargetTracker implements Tracker {
             s.weights[0] = miss;
             for (int p = from; p < to; p++) {
                 int a = p - from + 1;
-                columns.linearise(
-                        pairMeasurement[p],
-                        predictedCombined[co],
-                        predictedCombined[co + 1],
-                        lin,
-                        0);
-                double likelihood =
-                        imm.update(
-                                predicted,
-                                slot * stateLength,
-                                lin,
-                                0,
-                                s.hypotheses,
-                                (a - 1) * stateLength);
+                double likelihood;
+                if (pairUnscented[pairRow[p]]) {
+                    likelihood =
+                            imm.updateUnscented(
+                                    predicted,
+                                    slot * stateLength,
+                                    z[pairMeasurement[p]],
+                                    unscented,
+                                    s.hypotheses,
+                                    (a - 1) * stateLength);
+                } else {
+                    columns.linearise(
+                            pairMeasurement[p],
+                            predictedCombined[co],
+                            predictedCombined[co + 1],
+                            lin,
+                            0);
+                    likelihood =
+                            imm.update(
+                                    predicted,
+                                    slot * stateLength,
+                                    lin,
+                                    0,
+                                    s.hypotheses,
+                                    (a - 1) * stateLength);
+                }
                 s.weights[a] = Double.isNaN(likelihood) ? 0 : s.beta[p];
             }
             ImmPdaMixture.reduce(

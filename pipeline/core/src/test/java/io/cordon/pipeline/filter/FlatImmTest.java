@@ -180,6 +180,65 @@ class FlatImmTest {
     }
 
     @Test
+    void unscentedPositionUpdateEqualsTheKalmanUpdateOfEachModel() {
+        ImmState s = fiveModes();
+        FlatImm imm = new FlatImm(MODELS, TAU, Double.POSITIVE_INFINITY);
+        PositionMeasurement z = new PositionMeasurement(20012, -5011, 100, 20, 80);
+        double[] in = flat(imm, s);
+        double[] out = new double[imm.stateLength()];
+
+        double likelihood =
+                imm.updateUnscented(in, 0, z, UnscentedKalmanUpdater.standard(), out, 0);
+
+        InteractingMultipleModel.Update expected =
+                new InteractingMultipleModel(MODELS, TAU).update(s, z);
+        assertSame(imm, out, expected.posterior(), 1e-9);
+        assertThat(likelihood).isCloseTo(expected.likelihood(), within(1e-12));
+        imm.updateUnscented(in, 0, z, UnscentedKalmanUpdater.standard(), in, 0);
+        assertThat(in).containsExactly(out, within(0.0));
+    }
+
+    /**
+     * 40 km from the radar, with position sigmas of 15-20 m, the transform and the linearisation
+     * agree but for the transform's second-order term (range bias σ²/2r, millimetres). Measured:
+     * means within 2.4 mm, covariances within 1.4e-7 of their scale, model probabilities within
+     * 1e-5, likelihood within 1.8e-6 relative.
+     */
+    @Test
+    void unscentedRadarUpdateFarAwayAgreesWithTheLinearisedOne() {
+        ImmState s = fiveModes();
+        FlatImm imm = new FlatImm(MODELS, TAU, Double.POSITIVE_INFINITY);
+        RadarGeometry radar = RadarGeometry.translatedTo(-20000, 6000);
+        double qe = 20005 + 20000, qn = -5009 - 6000;
+        RangeAzimuthMeasurement z =
+                new RangeAzimuthMeasurement(
+                        Math.hypot(qe, qn), Math.atan2(qe, qn), 15, Math.toRadians(0.25), radar);
+        double[] in = flat(imm, s);
+        double[] out = new double[imm.stateLength()];
+
+        double likelihood =
+                imm.updateUnscented(in, 0, z, UnscentedKalmanUpdater.standard(), out, 0);
+
+        InteractingMultipleModel.Update expected =
+                new InteractingMultipleModel(MODELS, TAU).update(s, z);
+        for (int j = 0; j < 5; j++) {
+            GaussianState m = expected.posterior().mode(j);
+            int g = imm.modeOffset(j);
+            assertThat(out[j]).isCloseTo(expected.posterior().probability(j), within(5e-5));
+            for (int r = 0; r < 4; r++) {
+                assertThat(out[g + r]).isCloseTo(m.mean(r), within(0.005));
+                for (int c = 0; c < 4; c++) {
+                    double scale = Math.sqrt(m.covariance(r, r) * m.covariance(c, c));
+                    assertThat(FlatImm.covariance(out, g, r, c))
+                            .isCloseTo(m.covariance(r, c), within(1e-6 * scale));
+                }
+            }
+        }
+        assertThat(likelihood)
+                .isCloseTo(expected.likelihood(), within(1e-5 * expected.likelihood()));
+    }
+
+    @Test
     void gateAndLikelihoodMatchTheInnovation() {
         GaussianState g = fiveModes().combined();
         double[] block = new double[FlatImm.GAUSSIAN];

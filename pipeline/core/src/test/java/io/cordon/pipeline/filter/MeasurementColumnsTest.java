@@ -40,7 +40,7 @@ class MeasurementColumnsTest {
     }
 
     @Test
-    void linearisesEveryMeasurementExactlyAsItsModelDoes() {
+    void linearisesAndJudgesNonlinearityExactlyAsEachModelDoes() {
         Random random = new Random(3);
         MeasurementModel[] models = new MeasurementModel[60];
         for (int j = 0; j < models.length; j++) {
@@ -76,6 +76,16 @@ class MeasurementColumnsTest {
             double e = random.nextGaussian() * 3e4, n = random.nextGaussian() * 3e4;
             models[j].linearise(e, n, expected, 0);
             columns.linearise(j, e, n, actual, 3);
+            double variance = 1e4 * random.nextDouble();
+            double nonlinearity = columns.nonlinearity(j, e, n, variance);
+            assertThat(nonlinearity)
+                    .as("measurement %d nonlinearity", j)
+                    .isEqualTo(models[j].nonlinearity(e, n, variance));
+            if (j % 3 == 0) {
+                assertThat(nonlinearity).isPositive();
+            } else {
+                assertThat(nonlinearity).isZero();
+            }
             for (int v = 0; v < FlatImm.LINEARISATION; v++) {
                 // Bit for bit: the tracker's results must not depend on which path linearised.
                 assertThat(Double.doubleToRawLongBits(actual[3 + v]))
