@@ -37,6 +37,15 @@ public final class TrackCommand implements Callable<Integer> {
                             + " (joint probabilistic, exact over small clusters; docs/benchmarks.md).")
     String association;
 
+    @Option(
+            names = "--unscented-above",
+            paramLabel = "K",
+            description =
+                    "Radar plots whose nonlinearity at a track exceeds K (in units of the radar's"
+                            + " noise) are gated and applied with the unscented transform; default 3,"
+                            + " Infinity for the EKF alone (docs/benchmarks.md).")
+    String unscentedAbove;
+
     @Override
     public Integer call() throws Exception {
         List<String> args =
@@ -47,6 +56,9 @@ public final class TrackCommand implements Callable<Integer> {
         }
         if (association != null) {
             args.addAll(List.of("--association", association));
+        }
+        if (unscentedAbove != null) {
+            args.addAll(List.of("--unscented-above", unscentedAbove));
         }
         return BenchTrackRunner.run(args.toArray(String[]::new), System.out, System.err);
     }

@@ -47,4 +47,16 @@ class TrackCommandTest {
         assertThat(track(out, "--association", "mht")).isNotZero();
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void theUnscentedThresholdIsPassedOnAndANegativeOneRefused() throws Exception {
+        Path ekf = dir.resolve("ekf.csv");
+        Path every = dir.resolve("every.csv");
+        assertThat(track(ekf, "--unscented-above", "Infinity")).isZero();
+        assertThat(track(every, "--unscented-above", "0")).isZero();
+        assertThat(Files.readAllLines(every)).hasSizeGreaterThan(10);
+        Path refused = dir.resolve("negative.csv");
+        assertThat(track(refused, "--unscented-above", "-1")).isNotZero();
+        assertThat(refused).doesNotExist();
+    }
 }
