@@ -300,83 +300,17 @@ public record TrackerParameters(
 
     /** These parameters with the given process noise by class. */
     public TrackerParameters withClassNoise(Map<TargetClass, ProcessNoise> noise) {
-        return new TrackerParameters(
-                gateProbability,
-                velocityNoiseM2PerS3,
-                turnNoiseM2PerS3,
-                turnRatesDegPerS,
-                meanSojournS,
-                initialSpeedSigmaMps,
-                detectionProbability,
-                clutterDensityPerM2,
-                newTargetDensityPerM2,
-                confirmExistence,
-                deleteExistence,
-                meanVisibleS,
-                meanHiddenS,
-                meanTrackLifeS,
-                coastAfterS,
-                deleteAfterS,
-                maxPositionSigmaM,
-                maxPredictionStepS,
-                sensors,
-                association,
-                noise,
-                unscentedAboveNonlinearity);
+        return with(sensors, association, noise, unscentedAboveNonlinearity);
     }
 
     /** These parameters with the given sensor priors. */
     public TrackerParameters withSensors(List<SensorPrior> priors) {
-        return new TrackerParameters(
-                gateProbability,
-                velocityNoiseM2PerS3,
-                turnNoiseM2PerS3,
-                turnRatesDegPerS,
-                meanSojournS,
-                initialSpeedSigmaMps,
-                detectionProbability,
-                clutterDensityPerM2,
-                newTargetDensityPerM2,
-                confirmExistence,
-                deleteExistence,
-                meanVisibleS,
-                meanHiddenS,
-                meanTrackLifeS,
-                coastAfterS,
-                deleteAfterS,
-                maxPositionSigmaM,
-                maxPredictionStepS,
-                priors,
-                association,
-                classNoise,
-                unscentedAboveNonlinearity);
+        return with(priors, association, classNoise, unscentedAboveNonlinearity);
     }
 
     /** These parameters with the given data association. */
     public TrackerParameters withAssociation(DataAssociation association) {
-        return new TrackerParameters(
-                gateProbability,
-                velocityNoiseM2PerS3,
-                turnNoiseM2PerS3,
-                turnRatesDegPerS,
-                meanSojournS,
-                initialSpeedSigmaMps,
-                detectionProbability,
-                clutterDensityPerM2,
-                newTargetDensityPerM2,
-                confirmExistence,
-                deleteExistence,
-                meanVisibleS,
-                meanHiddenS,
-                meanTrackLifeS,
-                coastAfterS,
-                deleteAfterS,
-                maxPositionSigmaM,
-                maxPredictionStepS,
-                sensors,
-                association,
-                classNoise,
-                unscentedAboveNonlinearity);
+        return with(sensors, association, classNoise, unscentedAboveNonlinearity);
     }
 
     /**
@@ -384,6 +318,15 @@ public record TrackerParameters(
      * gated and applied with the unscented transform.
      */
     public TrackerParameters withUnscentedAbove(double threshold) {
+        return with(sensors, association, classNoise, threshold);
+    }
+
+    /** These parameters with the four that the withers change. */
+    private TrackerParameters with(
+            List<SensorPrior> sensors,
+            DataAssociation association,
+            Map<TargetClass, ProcessNoise> classNoise,
+            double unscentedAboveNonlinearity) {
         return new TrackerParameters(
                 gateProbability,
                 velocityNoiseM2PerS3,
@@ -406,7 +349,7 @@ public record TrackerParameters(
                 sensors,
                 association,
                 classNoise,
-                threshold);
+                unscentedAboveNonlinearity);
     }
 
     private static void requireIn(String name, double v, double lo, double hi) {
