@@ -53,6 +53,9 @@ public final class FlatImm {
     private final double[] scratchCombined = new double[GAUSSIAN];
     private final double[] logL;
     private final double[] scale;
+    // update's first pass: per model PHᵀ's first two rows, S (s00 s01 s11) and det S.
+    private static final int INNOVATION = 8;
+    private final double[] innovation;
     // Direct-mapped cache of sin/cos per model and time step.
     private final long[] cacheKey = new long[CACHE];
     private final double[] cacheStay = new double[CACHE];
@@ -91,6 +94,7 @@ public final class FlatImm {
         this.scratch = new double[stateLength()];
         this.logL = new double[m];
         this.scale = new double[m];
+        this.innovation = new double[m * INNOVATION];
         cacheSin = new double[CACHE][m];
         cacheCos = new double[CACHE][m];
         java.util.Arrays.fill(cacheKey, Long.MIN_VALUE);
@@ -421,9 +425,34 @@ public final class FlatImm {
      * is then unchanged).
      */
     public double update(double[] s, int so, double[] lin, int lo, double[] dst, int d) {
-        double y0c = lin[lo], y1c = lin[lo + 1];
         double h00 = lin[lo + 2], h01 = lin[lo + 3], h10 = lin[lo + 4], h11 = lin[lo + 5];
         double r00 = lin[lo + 6], r01 = lin[lo + 7], r11 = lin[lo + 8];
+        // First every model's PHᵀ (columns k = 0, 1 of rows 0, 1) and innovation covariance S, so
+        // that a model whose S is not positive definite is found before anything is written.
+        double[] ph = innovation;
+        for (int j = 0; j < m; j++) {
+            int g = so + modeOffset(j);
+            double p00 = s[g + P00], p01 = s[g + P01], p11 = s[g + P11];
+            double ph00 = p00 * h00 + p01 * h01, ph01 = p00 * h10 + p01 * h11;
+            double ph10 = p01 * h00 + p11 * h01, ph11 = p01 * h10 + p11 * h11;
+            double s00 = h00 * ph00 + h01 * ph10 + r00;
+            double s01 = h00 * ph01 + h01 * ph11 + r01;
+            double s11 = h10 * ph01 + h11 * ph11 + r11;
+            double det = s00 * s11 - s01 * s01;
+            if (!(s00 > 0) || !(det > 0)) {
+                return Double.NaN;
+            }
+            int k = j * INNOVATION;
+            ph[k] = ph00;
+            ph[k + 1] = ph01;
+            ph[k + 2] = ph10;
+            ph[k + 3] = ph11;
+            ph[k + 4] = s00;
+            ph[k + 5] = s01;
+            ph[k + 6] = s11;
+            ph[k + 7] = det;
+        }
+        double y0c = lin[lo], y1c = lin[lo + 1];
         double le = lin[lo + 9], ln = lin[lo + 10];
         double maxLog = Double.NEGATIVE_INFINITY;
         int base = d == so && dst == s ? -1 : 0;
@@ -432,23 +461,18 @@ public final class FlatImm {
         for (int j = 0; j < m; j++) {
             int g = so + modeOffset(j);
             int o = od + modeOffset(j);
+            int k = j * INNOVATION;
             double de = s[g] - le, dn = s[g + 1] - ln;
             double y0 = y0c - (h00 * de + h01 * dn);
             double y1 = y1c - (h10 * de + h11 * dn);
             double p00 = s[g + P00], p01 = s[g + P01], p02 = s[g + P02], p03 = s[g + P03];
             double p11 = s[g + P11], p12 = s[g + P12], p13 = s[g + P13];
             // PHᵀ, rows i = 0..3, columns k = 0, 1.
-            double ph00 = p00 * h00 + p01 * h01, ph01 = p00 * h10 + p01 * h11;
-            double ph10 = p01 * h00 + p11 * h01, ph11 = p01 * h10 + p11 * h11;
+            double ph00 = ph[k], ph01 = ph[k + 1];
+            double ph10 = ph[k + 2], ph11 = ph[k + 3];
             double ph20 = p02 * h00 + p12 * h01, ph21 = p02 * h10 + p12 * h11;
             double ph30 = p03 * h00 + p13 * h01, ph31 = p03 * h10 + p13 * h11;
-            double s00 = h00 * ph00 + h01 * ph10 + r00;
-            double s01 = h00 * ph01 + h01 * ph11 + r01;
-            double s11 = h10 * ph01 + h11 * ph11 + r11;
-            double det = s00 * s11 - s01 * s01;
-            if (!(s00 > 0) || !(det > 0)) {
-                return Double.NaN;
-            }
+            double s00 = ph[k + 4], s01 = ph[k + 5], s11 = ph[k + 6], det = ph[k + 7];
             double i00 = s11 / det, i01 = -s01 / det, i11 = s00 / det;
             double k00 = ph00 * i00 + ph01 * i01, k01 = ph00 * i01 + ph01 * i11;
             double k10 = ph10 * i00 + ph11 * i01, k11 = ph10 * i01 + ph11 * i11;
@@ -492,9 +516,9 @@ public final class FlatImm {
             double[] dst,
             int d) {
         double maxLog = Double.NEGATIVE_INFINITY;
-        boolean inPlace = d == so && dst == s;
-        double[] out = inPlace ? scratch : dst;
-        int od = inPlace ? 0 : d;
+        // Always through the scratch: a model's transform can fail after others were written.
+        double[] out = scratch;
+        int od = 0;
         for (int j = 0; j < m; j++) {
             double d2 = ukf.update(s, so + modeOffset(j), z, out, od + modeOffset(j));
             if (Double.isNaN(d2)) {
@@ -506,7 +530,7 @@ public final class FlatImm {
                 maxLog = logL[j];
             }
         }
-        return reweigh(s, so, out, od, maxLog, inPlace, dst, d);
+        return reweigh(s, so, out, od, maxLog, true, dst, d);
     }
 
     /**

@@ -312,4 +312,34 @@ class FlatImmTest {
                 .hasMessageContaining("> 0");
         assertThat(imm.noiseProfileCount()).isEqualTo(1);
     }
+
+    /**
+     * An update that fails (one model's innovation covariance not positive definite) leaves a
+     * separate destination as it was, with the EKF and the unscented transform alike; before, the
+     * models before the failing one had already been written there.
+     */
+    @Test
+    void aFailedUpdateLeavesTheDestinationUnchanged() {
+        FlatImm imm = new FlatImm(MODELS, TAU, 10.0);
+        double[] in = flat(imm, fiveModes());
+        int bad = imm.modeOffset(3);
+        in[bad + 4] = -1e9; // model 3's P00: S = H P Hᵀ + R not positive definite
+        in[bad + 8] = -1e9;
+        double[] combined = new double[FlatImm.GAUSSIAN];
+        imm.combine(flat(imm, fiveModes()), 0, combined, 0);
+        PositionMeasurement z = new PositionMeasurement(20012, -5011, 100, 20, 80);
+        double[] lin = new double[FlatImm.LINEARISATION];
+        z.linearise(combined[0], combined[1], lin, 0);
+        double[] out = new double[imm.stateLength()];
+        java.util.Arrays.fill(out, 7.25);
+        double[] before = out.clone();
+
+        assertThat(imm.update(in, 0, lin, 0, out, 0)).isNaN();
+        assertThat(out).containsExactly(before);
+        assertThat(imm.updateUnscented(in, 0, z, UnscentedKalmanUpdater.standard(), out, 0))
+                .isNaN();
+        assertThat(out).containsExactly(before);
+        // and a sound state still updates into it
+        assertThat(imm.update(flat(imm, fiveModes()), 0, lin, 0, out, 0)).isPositive();
+    }
 }
