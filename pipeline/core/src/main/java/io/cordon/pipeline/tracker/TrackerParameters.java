@@ -72,97 +72,6 @@ public record TrackerParameters(
         DataAssociation association,
         Map<TargetClass, ProcessNoise> classNoise,
         double unscentedAboveNonlinearity) {
-    /** Parameters without process noise by class, with EKF updates only. */
-    public TrackerParameters(
-            double gateProbability,
-            double velocityNoiseM2PerS3,
-            double turnNoiseM2PerS3,
-            List<Double> turnRatesDegPerS,
-            double meanSojournS,
-            double initialSpeedSigmaMps,
-            double detectionProbability,
-            double clutterDensityPerM2,
-            double newTargetDensityPerM2,
-            double confirmExistence,
-            double deleteExistence,
-            double meanVisibleS,
-            double meanHiddenS,
-            double meanTrackLifeS,
-            double coastAfterS,
-            double deleteAfterS,
-            double maxPositionSigmaM,
-            double maxPredictionStepS,
-            List<SensorPrior> sensors,
-            DataAssociation association) {
-        this(
-                gateProbability,
-                velocityNoiseM2PerS3,
-                turnNoiseM2PerS3,
-                turnRatesDegPerS,
-                meanSojournS,
-                initialSpeedSigmaMps,
-                detectionProbability,
-                clutterDensityPerM2,
-                newTargetDensityPerM2,
-                confirmExistence,
-                deleteExistence,
-                meanVisibleS,
-                meanHiddenS,
-                meanTrackLifeS,
-                coastAfterS,
-                deleteAfterS,
-                maxPositionSigmaM,
-                maxPredictionStepS,
-                sensors,
-                association,
-                Map.of(),
-                Double.POSITIVE_INFINITY);
-    }
-
-    /** Parameters with global nearest neighbour association. */
-    public TrackerParameters(
-            double gateProbability,
-            double velocityNoiseM2PerS3,
-            double turnNoiseM2PerS3,
-            List<Double> turnRatesDegPerS,
-            double meanSojournS,
-            double initialSpeedSigmaMps,
-            double detectionProbability,
-            double clutterDensityPerM2,
-            double newTargetDensityPerM2,
-            double confirmExistence,
-            double deleteExistence,
-            double meanVisibleS,
-            double meanHiddenS,
-            double meanTrackLifeS,
-            double coastAfterS,
-            double deleteAfterS,
-            double maxPositionSigmaM,
-            double maxPredictionStepS,
-            List<SensorPrior> sensors) {
-        this(
-                gateProbability,
-                velocityNoiseM2PerS3,
-                turnNoiseM2PerS3,
-                turnRatesDegPerS,
-                meanSojournS,
-                initialSpeedSigmaMps,
-                detectionProbability,
-                clutterDensityPerM2,
-                newTargetDensityPerM2,
-                confirmExistence,
-                deleteExistence,
-                meanVisibleS,
-                meanHiddenS,
-                meanTrackLifeS,
-                coastAfterS,
-                deleteAfterS,
-                maxPositionSigmaM,
-                maxPredictionStepS,
-                sensors,
-                DataAssociation.GNN);
-    }
-
     public TrackerParameters {
         if (association == null) {
             throw new IllegalArgumentException("association is required (gnn, jpda, jpda-star)");
@@ -246,36 +155,37 @@ public record TrackerParameters(
         // 1 072.65 and 4 049.41 m before, 173.27, 1 070.37 and 4 047.32 after, with the same ids,
         // switches and fragmentations.
         return new TrackerParameters(
-                        0.9999,
-                        0.01,
-                        0.6,
-                        List.of(1.75, 3.25),
-                        30.0,
-                        10.0,
-                        0.9,
-                        1e-8,
-                        2e-10,
-                        0.5,
-                        0.02,
-                        6000.0,
-                        120.0,
-                        100000.0,
-                        10.0,
-                        400.0,
-                        5000.0,
-                        10.0,
-                        List.of())
-                .withClassNoise(DEFAULT_CLASS_NOISE)
-                // The unscented transform for radar plots over 3 units of nonlinearity (near a
-                // radar with a wide prior, where the EKF's gate fails): the shared scenarios'
-                // tracks
-                // are the same to the byte, and a target that goes dark while passing within a few
-                // hundred metres of a radar keeps its id (docs/benchmarks.md, "Unscented update
-                // for radar plots").
-                .withUnscentedAbove(DEFAULT_UNSCENTED_ABOVE);
+                0.9999,
+                0.01,
+                0.6,
+                List.of(1.75, 3.25),
+                30.0,
+                10.0,
+                0.9,
+                1e-8,
+                2e-10,
+                0.5,
+                0.02,
+                6000.0,
+                120.0,
+                100000.0,
+                10.0,
+                400.0,
+                5000.0,
+                10.0,
+                List.of(),
+                DataAssociation.GNN,
+                DEFAULT_CLASS_NOISE,
+                DEFAULT_UNSCENTED_ABOVE);
     }
 
-    /** {@link #unscentedAboveNonlinearity} of the {@link #defaults()}. */
+    /**
+     * {@link #unscentedAboveNonlinearity} of the {@link #defaults()}: the unscented transform for
+     * radar plots over 3 units of nonlinearity (near a radar with a wide prior, where the EKF's
+     * gate fails). The shared scenarios' tracks are the same to the byte, and a target that goes
+     * dark while passing within a few hundred metres of a radar keeps its id (docs/benchmarks.md,
+     * "Unscented update for radar plots").
+     */
     public static final double DEFAULT_UNSCENTED_ABOVE = 3.0;
 
     /**

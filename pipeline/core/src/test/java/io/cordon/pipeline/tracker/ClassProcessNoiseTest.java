@@ -153,7 +153,9 @@ class ClassProcessNoiseTest {
                 d.maxPositionSigmaM(),
                 d.maxPredictionStepS(),
                 d.sensors(),
-                d.association());
+                d.association(),
+                java.util.Map.of(),
+                d.unscentedAboveNonlinearity());
     }
 
     private static void assertSameEstimate(EntityTrack a, EntityTrack b) {
