@@ -180,9 +180,7 @@ public final class RangeAzimuthMeasurement implements MeasurementModel {
             double e,
             double n,
             double positionVarianceM2) {
-        double u = -(e * e + n * n) * g.curvaturePerM();
-        double qe = g.a00() * e + g.a01() * n + g.c0() * u + g.b0();
-        double qn = g.a10() * e + g.a11() * n + g.c1() * u + g.b1();
+        double qe = g.radarEastM(e, n), qn = g.radarNorthM(e, n);
         double r = Math.sqrt(Math.max(qe * qe + qn * qn, 1e-6));
         return positionVarianceM2
                 * Math.max(1 / (r * r * Math.sqrt(varAzimuth)), 1 / (2 * r * Math.sqrt(varRange)));

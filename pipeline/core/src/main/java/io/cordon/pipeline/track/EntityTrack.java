@@ -68,6 +68,7 @@ public record EntityTrack(
                     "sigmaAltM must be finite and > 0 (height measured) or 0 (not measured), was "
                             + sigmaAltM);
         }
+        sigmaAltM = sigmaAltM == 0 ? 0.0 : sigmaAltM; // -0.0 too is "not measured"
     }
 
     /** A track whose height was never measured (its height the reference height). */

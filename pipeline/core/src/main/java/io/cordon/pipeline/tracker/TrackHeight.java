@@ -140,6 +140,18 @@ final class TrackHeight {
         nanos = toNanos;
     }
 
+    /**
+     * Whether an observation carries a height, without computing it (a 3-D plot's takes a
+     * conversion to WGS84).
+     */
+    static boolean carriesHeight(Observation o) {
+        if (o.measurement() instanceof RadarPlot plot) {
+            return plot.hasElevation();
+        }
+        PositionFix fix = fixOf(o);
+        return fix != null && fix.hasHeight();
+    }
+
     /** The measured height of an observation, or NaN when it carries none. */
     static double measuredHeightM(Observation o) {
         if (o.measurement() instanceof RadarPlot plot) {
@@ -262,8 +274,7 @@ final class TrackHeight {
             long nanos) {
         double withHeight = 0;
         for (int p = from; p < to; p++) {
-            if (!Double.isNaN(beta[p])
-                    && !Double.isNaN(measuredHeightM(observations[measurements[p]]))) {
+            if (!Double.isNaN(beta[p]) && carriesHeight(observations[measurements[p]])) {
                 withHeight += beta[p];
             }
         }

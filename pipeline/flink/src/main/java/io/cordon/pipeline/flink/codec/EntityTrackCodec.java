@@ -224,7 +224,7 @@ public final class EntityTrackCodec {
                 updateCount,
                 lastCooperative,
                 lastNonCooperative,
-                sigmaAltM == 0 ? 0.0 : sigmaAltM);
+                sigmaAltM);
     }
 
     /** Empty means "not available" (null in the core); otherwise 16 finite, symmetric values. */
