@@ -29,6 +29,9 @@ public final class SensorInfoCodec {
         if (s.sigmaPositionM() > 0) {
             accuracy.setSigmaHorizontalM(s.sigmaPositionM());
         }
+        if (s.measuresHeight()) {
+            accuracy.setSigmaAltM(s.sigmaHeightM());
+        }
         long periodNanos = Math.round(s.periodS() * 1e9);
         return SensorInfo.newBuilder()
                 .setSensorId(s.id())

@@ -7,7 +7,9 @@ import io.cordon.connectors.asterix.cat062.Cat062Track;
 import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.sensor.MeasuredHeights;
 import io.cordon.pipeline.config.SensorConfig;
+import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.CooperativeIdentity;
 import io.cordon.pipeline.observation.Measurement;
@@ -31,9 +33,15 @@ import java.util.List;
  * <ul>
  *   <li>CAT048 plot: {@link RadarPlot} at the sensor position with the sensor's range and azimuth
  *       sigmas. RHO is slant range; when the target height is known (I110, else a validated Mode C
- *       flight level taken as altitude) the horizontal range is sqrt(RHO² − Δh²), a flat-earth
- *       projection that ignores refraction and curvature; otherwise RHO is used as is (surface
- *       targets).
+ *       flight level taken as altitude) the plot is the point of the radar's ENU frame at that
+ *       slant range and azimuth whose geodetic height is the target's ({@link #slantToPlane}, with
+ *       the Earth's curvature: a target at FL330 200 km out is 6.8 km above the radar's horizontal
+ *       plane, not 10 km, and the flat projection sqrt(RHO² − Δh²) used before 2026-11-29 put it
+ *       130 m too close); otherwise RHO is used as is (surface targets). A 3-D radar's measured
+ *       height (I110, from a sensor with {@link SensorConfig#sigmaHeightM} > 0) also becomes the
+ *       plot's elevation, so the tracker measures the track's height from it; the heights are taken
+ *       as ellipsoidal (I110 is above mean sea level: the geoid's undulation, up to a few tens of
+ *       metres, is left in, well under a 3-D radar's height error).
  *   <li>CAT062 track: {@link SensorTrackUpdate} with local id {@code 062/SAC-SIC/track number}, the
  *       I105 position, height from I130 (else I135 as altitude), covariance from I500 APC/COV (the
  *       system plane is taken as east-north) or the sensor's sigmaPositionM, velocity I185 with
@@ -65,12 +73,14 @@ public final class AsterixObservationMapper {
     };
 
     private final SensorConfig sensor;
+    private final LocalTangentPlane radarPlane;
 
     public AsterixObservationMapper(SensorConfig sensor) {
         if (sensor == null) {
             throw new IllegalArgumentException("sensor is required");
         }
         this.sensor = sensor;
+        this.radarPlane = new LocalTangentPlane(sensor.position());
     }
 
     /**
@@ -127,12 +137,12 @@ public final class AsterixObservationMapper {
                         : plot.flightLevelValid()
                                 ? plot.flightLevel() * 100 * M_PER_FT
                                 : Double.NaN;
-        double dh = targetAltM - sensor.position().altM();
         double slant = plot.rangeM();
-        double horizontal =
-                Double.isFinite(dh) && Math.abs(dh) < slant
-                        ? Math.sqrt(slant * slant - dh * dh)
-                        : slant;
+        double[] plane =
+                Double.isFinite(targetAltM)
+                        ? slantToPlane(radarPlane, slant, plot.azimuthDeg(), targetAltM)
+                        : null;
+        double horizontal = plane == null ? slant : plane[0];
         Instant t = AsterixTime.atDate(plot.timeOfDaySeconds(), utcDate);
         String id =
                 new StringBuilder(64)
@@ -148,13 +158,34 @@ public final class AsterixObservationMapper {
                         .append('/')
                         .append(Math.round(plot.azimuthDeg() * 1000))
                         .toString();
-        RadarPlot measurement =
-                new RadarPlot(
-                        sensor.position(),
-                        horizontal,
-                        plot.azimuthDeg(),
-                        sensor.sigmaRangeM(),
-                        sensor.sigmaAzimuthDeg());
+        RadarPlot measurement;
+        if (plane != null
+                && Double.isFinite(plot.heightM())
+                && sensor.measuresHeight()
+                && horizontal >= MIN_ELEVATION_RANGE_M) {
+            // a 3-D radar's height as an elevation: h ≈ h_radar + r tan(el), so σ_el = σ_h cos²(el)
+            // / r (TrackHeight's sigma of the plot's height then gives σ_h back, plus the range's
+            // share)
+            double el = Math.atan2(plane[1], horizontal);
+            double cos = Math.cos(el);
+            measurement =
+                    new RadarPlot(
+                            sensor.position(),
+                            horizontal,
+                            plot.azimuthDeg(),
+                            sensor.sigmaRangeM(),
+                            sensor.sigmaAzimuthDeg(),
+                            Math.toDegrees(el),
+                            Math.toDegrees(sensor.sigmaHeightM() * cos * cos / horizontal));
+        } else {
+            measurement =
+                    new RadarPlot(
+                            sensor.position(),
+                            horizontal,
+                            plot.azimuthDeg(),
+                            sensor.sigmaRangeM(),
+                            sensor.sigmaAzimuthDeg());
+        }
         return observation(
                 id,
                 t,
@@ -162,6 +193,43 @@ public final class AsterixObservationMapper {
                 null,
                 identity(plot.icao24(), plot.callsign()),
                 Classification.UNKNOWN);
+    }
+
+    /**
+     * Horizontal range below which a 3-D radar's height is not turned into an elevation, m: nearly
+     * overhead the elevation's sigma grows without bound.
+     */
+    static final double MIN_ELEVATION_RANGE_M = 100.0;
+
+    /**
+     * The point of a radar's ENU frame ({@code radar}, at the antenna) at slant range {@code
+     * slantM} and azimuth {@code azimuthDeg} whose geodetic height is {@code heightM}: {horizontal
+     * range, up}, with horizontal² + up² = slant², the straight line from the antenna (refraction
+     * bends the beam, but a radar's range is its path length and a 3-D radar's height already
+     * allows for the bending). Solved by Newton steps on up (d height / d up is 1 to within range /
+     * Earth radius), to 1 mm; null when no such point (the height is further above or below the
+     * antenna than the slant range reaches).
+     */
+    static double[] slantToPlane(
+            LocalTangentPlane radar, double slantM, double azimuthDeg, double heightM) {
+        double az = Math.toRadians(azimuthDeg);
+        double sin = Math.sin(az), cos = Math.cos(az);
+        double up = heightM - radar.origin().altM();
+        for (int k = 0; k < 8; k++) {
+            if (!(Math.abs(up) < slantM)) {
+                return null;
+            }
+            double horizontal = Math.sqrt(slantM * slantM - up * up);
+            double miss =
+                    heightM
+                            - radar.toGeodetic(new EnuPoint(horizontal * sin, horizontal * cos, up))
+                                    .altM();
+            if (Math.abs(miss) < 1e-3) {
+                return new double[] {horizontal, up};
+            }
+            up += miss;
+        }
+        return null;
     }
 
     public DecodeResult<Observation> map(Cat062Track track, LocalDate utcDate) {

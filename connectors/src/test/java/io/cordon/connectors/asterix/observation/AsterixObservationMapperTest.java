@@ -16,7 +16,9 @@ import io.cordon.connectors.asterix.cat062.Cat062Track;
 import io.cordon.connectors.decode.DecodeResult;
 import io.cordon.connectors.pcap.PcapReader;
 import io.cordon.pipeline.config.SensorConfig;
+import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
@@ -42,6 +44,11 @@ class AsterixObservationMapperTest {
     }
 
     static Cat048Plot surfacePlot(double rangeM, double azimuthDeg) {
+        return heightPlot(rangeM, azimuthDeg, Double.NaN);
+    }
+
+    /** A plot with a 3-D radar's measured height (I110), or none for NaN. */
+    static Cat048Plot heightPlot(double rangeM, double azimuthDeg, double heightM) {
         return new Cat048Plot(
                 25,
                 13,
@@ -63,8 +70,27 @@ class AsterixObservationMapperTest {
                 Double.NaN,
                 Double.NaN,
                 Double.NaN,
-                Double.NaN,
+                heightM,
                 true);
+    }
+
+    /** Geodetic height of the point a radar plot (with its elevation, or up) places in ENU. */
+    private static double heightOf(RadarPlot m, double up) {
+        double az = Math.toRadians(m.azimuthDeg());
+        double r = m.rangeM();
+        return new LocalTangentPlane(m.sensorPosition())
+                .toGeodetic(new EnuPoint(r * Math.sin(az), r * Math.cos(az), up))
+                .altM();
+    }
+
+    /** Straight-line distance from the radar to the point a plot places in ENU at up. */
+    private static double slantOf(RadarPlot m, double up) {
+        return Math.hypot(m.rangeM(), up);
+    }
+
+    /** The up a plot's horizontal range leaves for a slant range (the solve's other root). */
+    private static double upOf(RadarPlot m, double slant, double sign) {
+        return sign * Math.sqrt(slant * slant - m.rangeM() * m.rangeM());
     }
 
     @Test
@@ -73,9 +99,19 @@ class AsterixObservationMapperTest {
         Observation o = single(new AsterixObservationMapper(RADAR).map(plot, DAY));
 
         RadarPlot m = (RadarPlot) o.measurement();
-        double dh = 330 * 100 * 0.3048 - RADAR_SITE.altM();
+        double fl = 330 * 100 * 0.3048;
         double slant = 197.68359375 * 1852;
-        assertThat(m.rangeM()).isCloseTo(Math.sqrt(slant * slant - dh * dh), within(1e-6));
+        // With the Earth's curvature: the point at this horizontal range and azimuth whose straight
+        // line from the antenna is the slant range has the flight level as its geodetic height.
+        // 366 km out, FL330 is below the radar's horizontal plane (curvature takes 10.5 km).
+        double up = upOf(m, slant, -1);
+        assertThat(up).isBetween(-1000.0, 0.0);
+        assertThat(heightOf(m, up)).isCloseTo(fl, within(1e-3));
+        assertThat(slantOf(m, up)).isCloseTo(slant, within(1e-6));
+        // the flat projection this replaced put the plot 130 m too close
+        double dh = fl - RADAR_SITE.altM();
+        assertThat(m.rangeM() - Math.sqrt(slant * slant - dh * dh)).isBetween(100.0, 160.0);
+        assertThat(m.hasElevation()).isFalse(); // a flight level measures no height
         assertThat(m.azimuthDeg()).isEqualTo(340.13671875);
         assertThat(m.sensorPosition()).isEqualTo(RADAR_SITE);
         assertThat(m.sigmaRangeM()).isEqualTo(RADAR.sigmaRangeM());
@@ -94,6 +130,90 @@ class AsterixObservationMapperTest {
                                 .get(0)
                                 .observationId())
                 .isEqualTo(o.observationId());
+    }
+
+    @Test
+    void aThreeDRadarsHeightBecomesThePlotsElevation() {
+        SensorConfig radar3d = threeD(RADAR, 150.0);
+        for (double[] c : new double[][] {{20_000, 1_500}, {90_000, 8_000}, {250_000, 11_000}}) {
+            double slant = c[0], height = c[1];
+            RadarPlot m =
+                    (RadarPlot)
+                            single(
+                                            new AsterixObservationMapper(radar3d)
+                                                    .map(heightPlot(slant, 75.0, height), DAY))
+                                    .measurement();
+            assertThat(m.hasElevation()).isTrue();
+            double up = m.rangeM() * Math.tan(Math.toRadians(m.elevationDeg()));
+            // the tracker's height of the plot (TrackHeight: the point at range, azimuth and
+            // elevation in the radar's ENU frame) is the radar's height, and the line is the slant
+            assertThat(heightOf(m, up)).as("slant %s", slant).isCloseTo(height, within(1e-3));
+            assertThat(slantOf(m, up)).isCloseTo(slant, within(1e-6));
+            // σ_h = r σ_el / cos² el
+            double el = Math.toRadians(m.elevationDeg());
+            double sigmaH =
+                    m.rangeM()
+                            * Math.toRadians(m.sigmaElevationDeg())
+                            / (Math.cos(el) * Math.cos(el));
+            assertThat(sigmaH).isCloseTo(150.0, within(1e-9));
+            assertThat(m.sigmaRangeM()).isEqualTo(radar3d.sigmaRangeM());
+        }
+    }
+
+    @Test
+    void aTwoDRadarOrAnImpossibleHeightMeasuresNoHeight() {
+        // the registry does not declare a height error: I110 places the plot, measures nothing
+        RadarPlot m =
+                (RadarPlot)
+                        single(
+                                        new AsterixObservationMapper(RADAR)
+                                                .map(heightPlot(30_000, 10.0, 2_000), DAY))
+                                .measurement();
+        assertThat(m.hasElevation()).isFalse();
+        assertThat(heightOf(m, upOf(m, 30_000, 1))).isCloseTo(2_000, within(1e-3));
+        // a height further from the antenna than the slant range reaches: the range as is
+        RadarPlot far =
+                (RadarPlot)
+                        single(
+                                        new AsterixObservationMapper(threeD(RADAR, 150.0))
+                                                .map(heightPlot(1_000, 10.0, 5_000), DAY))
+                                .measurement();
+        assertThat(far.hasElevation()).isFalse();
+        assertThat(far.rangeM()).isEqualTo(1_000);
+        // nearly overhead (under 100 m horizontal) the elevation's sigma has no bound: none
+        RadarPlot overhead =
+                (RadarPlot)
+                        single(
+                                        new AsterixObservationMapper(threeD(RADAR, 150.0))
+                                                .map(
+                                                        heightPlot(
+                                                                3_000,
+                                                                10.0,
+                                                                RADAR_SITE.altM() + 2_999),
+                                                        DAY))
+                                .measurement();
+        assertThat(overhead.rangeM()).isLessThan(100.0);
+        assertThat(overhead.hasElevation()).isFalse();
+    }
+
+    /** The sensor as a 3-D radar whose heights have the given one-sigma error. */
+    static SensorConfig threeD(SensorConfig s, double sigmaHeightM) {
+        return new SensorConfig(
+                s.id(),
+                s.partnerId(),
+                s.kind(),
+                s.position(),
+                s.rangeM(),
+                s.periodS(),
+                s.sigmaRangeM(),
+                s.sigmaAzimuthDeg(),
+                sigmaHeightM,
+                s.sigmaPositionM(),
+                s.detectionProbability(),
+                s.clutterPerScan(),
+                s.releasability(),
+                s.maxOutOfOrdernessS(),
+                s.idlenessS());
     }
 
     @Test

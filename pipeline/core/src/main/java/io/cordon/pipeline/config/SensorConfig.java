@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param periodS revisit period, s, > 0
  * @param sigmaRangeM one-sigma range noise, m (radars: > 0; others 0)
  * @param sigmaAzimuthDeg one-sigma azimuth noise, degrees (radars: > 0; others 0)
+ * @param sigmaHeightM one-sigma error of the target heights a 3-D radar measures (ASTERIX CAT048
+ *     I110), m (YAML {@code sigmaHeightM}, >= 0); 0 (the default) for a 2-D radar, whose plots then
+ *     measure no height, and for every sensor that does not measure range and azimuth
  * @param sigmaPositionM one-sigma horizontal position noise, m (position sensors: > 0; radars 0)
  * @param detectionProbability probability of detection per scan, (0, 1]
  * @param clutterPerScan expected false detections per scan, >= 0
@@ -40,6 +43,7 @@ public record SensorConfig(
         double periodS,
         double sigmaRangeM,
         double sigmaAzimuthDeg,
+        double sigmaHeightM,
         double sigmaPositionM,
         double detectionProbability,
         double clutterPerScan,
@@ -62,7 +66,17 @@ public record SensorConfig(
             ConfigChecks.positive("sigmaRangeM", sigmaRangeM);
             ConfigChecks.positive("sigmaAzimuthDeg", sigmaAzimuthDeg);
             ConfigChecks.nonNegative("sigmaPositionM", sigmaPositionM);
+            ConfigChecks.nonNegative("sigmaHeightM", sigmaHeightM);
         } else {
+            if (sigmaHeightM != 0) {
+                throw new ConfigException(
+                        "sigmaHeightM",
+                        sigmaHeightM,
+                        "0 or absent for a "
+                                + kind
+                                + " (only sensors that measure range and azimuth, 3-D radars,"
+                                + " measure heights this way)");
+            }
             ConfigChecks.nonNegative("sigmaRangeM", sigmaRangeM);
             ConfigChecks.nonNegative("sigmaAzimuthDeg", sigmaAzimuthDeg);
             ConfigChecks.positive("sigmaPositionM", sigmaPositionM);
@@ -88,6 +102,11 @@ public record SensorConfig(
         return !Double.isNaN(maxOutOfOrdernessS);
     }
 
+    /** Whether this is a 3-D radar whose plot heights are measurements ({@link #sigmaHeightM}). */
+    public boolean measuresHeight() {
+        return sigmaHeightM > 0;
+    }
+
     /** Whether the registry sets this sensor's idleness (else the job's default applies). */
     public boolean hasIdleness() {
         return !Double.isNaN(idlenessS);
@@ -106,6 +125,7 @@ public record SensorConfig(
                 d.periodS(),
                 d.sigmaRangeM(),
                 d.sigmaAzimuthDeg(),
+                0.0,
                 d.sigmaPositionM(),
                 d.detectionProbability(),
                 d.clutterPerScan(),

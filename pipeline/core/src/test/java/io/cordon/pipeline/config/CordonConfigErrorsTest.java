@@ -106,6 +106,45 @@ class CordonConfigErrorsTest {
     }
 
     @Test
+    void aHeightErrorIsForThreeDRadarsOnly() {
+        ConfigException drone =
+                failure(
+                        REFERENCE
+                                + PARTNERS.formatted("LOW")
+                                + """
+                                sensors:
+                                  - {id: d1, partnerId: usa, kind: DRONE, position: {latDeg: 31.4, lonDeg: -110.8}, sigmaHeightM: 20}
+                                """);
+        assertThat(drone.keyPath()).isEqualTo("sensors[0].sigmaHeightM");
+        assertThat(drone.getMessage()).contains("20").contains("0 or absent for a DRONE");
+
+        ConfigException negative =
+                failure(
+                        REFERENCE
+                                + PARTNERS.formatted("LOW")
+                                + """
+                                sensors:
+                                  - {id: r1, partnerId: usa, kind: GROUND_RADAR, position: {latDeg: 31.4, lonDeg: -110.8}, sigmaHeightM: -5}
+                                """);
+        assertThat(negative.keyPath()).isEqualTo("sensors[0].sigmaHeightM");
+        assertThat(negative.getMessage()).contains("-5");
+
+        CordonConfig ok =
+                CordonConfig.parse(
+                        REFERENCE
+                                + PARTNERS.formatted("LOW")
+                                + """
+                                sensors:
+                                  - {id: r1, partnerId: usa, kind: GROUND_RADAR, position: {latDeg: 31.4, lonDeg: -110.8}, sigmaHeightM: 150}
+                                  - {id: r2, partnerId: usa, kind: GROUND_RADAR, position: {latDeg: 31.4, lonDeg: -110.9}}
+                                """,
+                        Path.of("."));
+        assertThat(ok.sensors().get(0).sigmaHeightM()).isEqualTo(150.0);
+        assertThat(ok.sensors().get(0).measuresHeight()).isTrue();
+        assertThat(ok.sensors().get(1).measuresHeight()).isFalse();
+    }
+
+    @Test
     void undeclaredPartnerReferencesAreNamed() {
         ConfigException sensor =
                 failure(

@@ -322,6 +322,7 @@ public final class BenchDetection {
                             b.periodS(),
                             d.sigmaRangeM(),
                             d.sigmaAzimuthDeg(),
+                            d.sigmaHeightM(),
                             d.sigmaPositionM(),
                             b.detectionProbability(),
                             b.clutterPerScan(),

@@ -196,6 +196,7 @@ class CooperativeSilenceScoreTest {
                 s.periodS(),
                 s.sigmaRangeM(),
                 s.sigmaAzimuthDeg(),
+                s.sigmaHeightM(),
                 s.sigmaPositionM(),
                 pd,
                 s.clutterPerScan(),
