@@ -10,6 +10,8 @@ import io.cordon.connectors.sapient.encode.SapientDetectionEncoder;
 import io.cordon.connectors.tak.encode.TakDetectionEncoder;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
+import io.cordon.pipeline.geo.EnuPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
@@ -244,11 +246,33 @@ public final class SimulatedFeeds {
         List<Cat048Encoder.Plot> plots = new ArrayList<>(scan.size());
         for (Observation o : scan) {
             RadarPlot p = (RadarPlot) o.measurement();
-            plots.add(
-                    new Cat048Encoder.Plot(
-                            o.eventTime(),
-                            Math.min(p.rangeM(), Cat048Encoder.MAX_RANGE_M),
-                            p.azimuthDeg()));
+            if (p.hasElevation()) {
+                // a 3-D radar reports slant range and the height (I110) of the point its
+                // range, azimuth and elevation give: the mapper finds the same point again
+                double el = Math.toRadians(p.elevationDeg());
+                double az = Math.toRadians(p.azimuthDeg());
+                double up = p.rangeM() * Math.tan(el);
+                double height =
+                        new LocalTangentPlane(p.sensorPosition())
+                                .toGeodetic(
+                                        new EnuPoint(
+                                                p.rangeM() * Math.sin(az),
+                                                p.rangeM() * Math.cos(az),
+                                                up))
+                                .altM();
+                plots.add(
+                        new Cat048Encoder.Plot(
+                                o.eventTime(),
+                                Math.min(Math.hypot(p.rangeM(), up), Cat048Encoder.MAX_RANGE_M),
+                                p.azimuthDeg(),
+                                height));
+            } else {
+                plots.add(
+                        new Cat048Encoder.Plot(
+                                o.eventTime(),
+                                Math.min(p.rangeM(), Cat048Encoder.MAX_RANGE_M),
+                                p.azimuthDeg()));
+            }
         }
         encoder.blocks(plots, RECORDS_PER_BLOCK).forEach(datagram::writeBytes);
         return new Encoded(datagram.toByteArray(), null);

@@ -365,6 +365,50 @@ class SimulatedConnectorsTest {
     }
 
     @Test
+    void aThreeDRadarMeasuresTheElevationOfFlightsAndOfNothingOnTheGround() {
+        // usa-radar-1 is a 3-D radar in the example configuration (sigmaHeightM 60)
+        BorderSimulation sim = simulation().withLowFlyers(6, 6, SCENARIO_S);
+        SimulatedFeeds feeds = new SimulatedFeeds(sim, CONFIG.sensors(), 0);
+        InProcessConnectors connectors = new InProcessConnectors(CONFIG.sensors());
+        double reference = CONFIG.reference().altM();
+        double[] flightHeights = sim.lowFlyers().stream().mapToDouble(f -> f.heightM()).toArray();
+        int elevated = 0, flat = 0, nearFlight = 0;
+        for (RawUnit unit : feeds.unitsBetween(-1, SCENARIO_S)) {
+            for (Observation o : connectors.decode(unit).observations()) {
+                if (!(o.measurement() instanceof RadarPlot p)) {
+                    continue;
+                }
+                if (!p.hasElevation()) {
+                    flat++;
+                    continue;
+                }
+                assertThat(o.sensorId()).isEqualTo("usa-radar-1");
+                elevated++;
+                double az = Math.toRadians(p.azimuthDeg());
+                double up = p.rangeM() * Math.tan(Math.toRadians(p.elevationDeg()));
+                double h =
+                        new io.cordon.pipeline.geo.LocalTangentPlane(p.sensorPosition())
+                                .toGeodetic(
+                                        new io.cordon.pipeline.geo.EnuPoint(
+                                                p.rangeM() * Math.sin(az),
+                                                p.rangeM() * Math.cos(az),
+                                                up))
+                                .altM();
+                assertThat(h - reference).isGreaterThan(-250.0);
+                double nearest =
+                        Arrays.stream(flightHeights).map(f -> Math.abs(f - h)).min().orElseThrow();
+                // the radar's height error is 60 m one-sigma: within 3 sigma nearly always
+                if (nearest < 180) {
+                    nearFlight++;
+                }
+            }
+        }
+        assertThat(elevated).as("flight plots with an elevation").isGreaterThan(50);
+        assertThat(flat).as("surface plots and the 2-D radar's").isGreaterThan(1000);
+        assertThat(nearFlight).isGreaterThanOrEqualTo((int) (0.99 * elevated));
+    }
+
+    @Test
     void tracksOfFlightsSeenByTheDronesAreAtTheFlightsHeightsOthersAtTheReference() {
         BorderSimulation sim = simulation().withLowFlyers(6, 6, SCENARIO_S);
         SimulatedFeeds feeds = new SimulatedFeeds(sim, CONFIG.sensors(), 0);
@@ -455,7 +499,23 @@ class SimulatedConnectorsTest {
         if (want.measurement() instanceof RadarPlot w) {
             RadarPlot g = (RadarPlot) got.measurement();
             assertThat(got.observationId()).startsWith(want.sensorId() + "/048/");
-            assertThat(g.rangeM()).isCloseTo(w.rangeM(), within(1852.0 / 512));
+            assertThat(g.hasElevation()).isEqualTo(w.hasElevation());
+            if (w.hasElevation()) {
+                // a 3-D radar's plot goes over as slant range (1/256 NM) and height (I110, 25 ft):
+                // the horizontal range and the height come back within those steps' share
+                double tan = Math.abs(Math.tan(Math.toRadians(w.elevationDeg())));
+                double slantStep = 1852.0 / 512, heightStep = 25 * 0.3048 / 2;
+                assertThat(g.rangeM())
+                        .isCloseTo(w.rangeM(), within(slantStep * (1 + tan) + heightStep * tan));
+                assertThat(g.rangeM() * Math.tan(Math.toRadians(g.elevationDeg())))
+                        .isCloseTo(
+                                w.rangeM() * Math.tan(Math.toRadians(w.elevationDeg())),
+                                within(heightStep + (slantStep + heightStep) * (1 + tan)));
+                assertThat(g.sigmaElevationDeg())
+                        .isCloseTo(w.sigmaElevationDeg(), within(0.01 * w.sigmaElevationDeg()));
+            } else {
+                assertThat(g.rangeM()).isCloseTo(w.rangeM(), within(1852.0 / 512));
+            }
             double dAz = Math.abs(g.azimuthDeg() - w.azimuthDeg());
             assertThat(Math.min(dAz, 360 - dAz)).isLessThanOrEqualTo(360.0 / 131072);
             assertThat(g.sigmaRangeM()).isEqualTo(w.sigmaRangeM());

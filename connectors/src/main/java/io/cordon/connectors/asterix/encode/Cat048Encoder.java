@@ -56,8 +56,15 @@ public final class Cat048Encoder {
      * @param rangeM slant range from the radar, metres, [0, {@link #MAX_RANGE_M}]
      * @param azimuthDeg azimuth clockwise from the radar's north, degrees (any value; taken modulo
      *     360)
+     * @param heightM the target's height as a 3-D radar measures it (I110, 25 ft steps), m, within
+     *     ±{@link #MAX_HEIGHT_M}; NaN for none (a 2-D radar, or a surface target)
      */
-    public record Plot(Instant time, double rangeM, double azimuthDeg) {
+    public record Plot(Instant time, double rangeM, double azimuthDeg, double heightM) {
+        /** A plot without a height. */
+        public Plot(Instant time, double rangeM, double azimuthDeg) {
+            this(time, rangeM, azimuthDeg, Double.NaN);
+        }
+
         public Plot {
             if (time == null) {
                 throw new IllegalArgumentException("plot time is required");
@@ -70,8 +77,21 @@ public final class Cat048Encoder {
                 throw new IllegalArgumentException(
                         "plot azimuth must be finite, was " + azimuthDeg);
             }
+            if (!Double.isNaN(heightM) && !(Math.abs(heightM) <= MAX_HEIGHT_M)) {
+                throw new IllegalArgumentException(
+                        "plot height must be NaN (none) or within ±"
+                                + MAX_HEIGHT_M
+                                + " m, was "
+                                + heightM);
+            }
         }
     }
+
+    /** Metres per foot: I110 counts steps of 25 ft. */
+    static final double M_PER_FT = 0.3048;
+
+    /** The largest height I110's 14-bit two's complement holds: 8 191 × 25 ft, m. */
+    public static final double MAX_HEIGHT_M = 8191 * 25 * M_PER_FT;
 
     /**
      * The plots as CAT048 data blocks of at most {@code recordsPerBlock} records each, in order.
@@ -96,8 +116,14 @@ public final class Cat048Encoder {
                             concat(
                                     AsterixBlockWriter.be(
                                             Math.round(p.rangeM() / M_PER_NM * 256), 2),
-                                    AsterixBlockWriter.be(azimuth16(p.azimuthDeg()), 2)))
-                    .endRecord();
+                                    AsterixBlockWriter.be(azimuth16(p.azimuthDeg()), 2)));
+            if (!Double.isNaN(p.heightM())) {
+                w.item(
+                        Cat048Uap.I110,
+                        AsterixBlockWriter.be(
+                                Math.round(p.heightM() / (25 * M_PER_FT)) & 0x3FFF, 2));
+            }
+            w.endRecord();
             if (w.recordCount() == recordsPerBlock) {
                 blocks.add(w.build());
                 w = null;

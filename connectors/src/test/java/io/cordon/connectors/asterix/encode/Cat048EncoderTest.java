@@ -130,6 +130,32 @@ class Cat048EncoderTest {
     }
 
     @Test
+    void aThreeDRadarsHeightIsWrittenAsI110() {
+        Instant t = Instant.parse("2026-01-01T00:00:01Z");
+        byte[] block =
+                new Cat048Encoder(1, 2)
+                        .blocks(
+                                List.of(
+                                        new Cat048Encoder.Plot(t, 20_000, 45, 1_500.0),
+                                        new Cat048Encoder.Plot(t, 20_000, 45, -100.0),
+                                        new Cat048Encoder.Plot(t, 20_000, 45)),
+                                32)
+                        .get(0);
+        var plots = io.cordon.connectors.asterix.cat048.Cat048.decode(block).values();
+        assertThat(plots).hasSize(3);
+        double step = 25 * 0.3048;
+        assertThat(plots.get(0).heightM()).isCloseTo(1_500.0, within(step / 2));
+        assertThat(plots.get(0).heightM() / step)
+                .isCloseTo(Math.round(1_500.0 / step), within(1e-9));
+        assertThat(plots.get(1).heightM()).isCloseTo(-100.0, within(step / 2));
+        assertThat(plots.get(2).heightM()).isNaN();
+        assertThat(plots.get(0).rangeM()).isCloseTo(20_000, within(RANGE_TOLERANCE_M));
+        assertThatThrownBy(() -> new Cat048Encoder.Plot(t, 20_000, 45, 70_000))
+                .hasMessageContaining("height")
+                .hasMessageContaining("70000");
+    }
+
+    @Test
     void valuesTheFormatCannotHoldAreRefused() {
         assertThatThrownBy(() -> new Cat048Encoder.Plot(Instant.EPOCH, -1, 0))
                 .hasMessageContaining("range");

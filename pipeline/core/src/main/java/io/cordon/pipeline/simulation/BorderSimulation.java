@@ -60,12 +60,14 @@ import java.util.SplittableRandom;
  *
  * <p>Flights (opt-in, {@link #withLowFlyers}): aircraft and drones in level flight, labelled by
  * {@link #lowFlyers()}. Ground radars see them as any target, in two dimensions (horizontal range
- * and azimuth, no height, no classification); drones report a position fix with the flight's height
- * (one-sigma {@value #DRONE_SIGMA_HEIGHT_M} m) and classify it ({@code DRONE} or {@code AIRCRAFT},
- * confidence {@value #DRONE_CLASSIFICATION_CONFIDENCE}); ADS-B receivers report the flights that
- * carry ADS-B, each scan, with their geometric height (one-sigma {@value #ADSB_SIGMA_HEIGHT_M} m),
- * velocity, ICAO address and callsign, and see nothing else; satellites, ground sensors and AIS
- * receivers do not see flights.
+ * and azimuth, no height, no classification), except a 3-D radar ({@link
+ * SensorConfig#measuresHeight}), which also measures the elevation of targets more than {@value
+ * #AIRBORNE_ABOVE_M} m above the reference height, with its height error; drones report a position
+ * fix with the flight's height (one-sigma {@value #DRONE_SIGMA_HEIGHT_M} m) and classify it ({@code
+ * DRONE} or {@code AIRCRAFT}, confidence {@value #DRONE_CLASSIFICATION_CONFIDENCE}); ADS-B
+ * receivers report the flights that carry ADS-B, each scan, with their geometric height (one-sigma
+ * {@value #ADSB_SIGMA_HEIGHT_M} m), velocity, ICAO address and callsign, and see nothing else;
+ * satellites, ground sensors and AIS receivers do not see flights.
  *
  * <p>Air meetings (opt-in, {@link #withAirMeetings}): pairs of drones or light helicopters without
  * ADS-B hovering together, and decoy pairs, labelled by {@link #airMeetings()}; the sensors see
@@ -98,6 +100,12 @@ public final class BorderSimulation {
 
     /** A near clone (a decoy) starts at most this far from its carrier, m. */
     public static final double NEAR_CLONE_MAX_SEPARATION_M = 800;
+
+    /**
+     * Height above the reference at which a target is airborne to a 3-D radar ({@link
+     * SensorConfig#measuresHeight}), which then measures its elevation, m.
+     */
+    public static final double AIRBORNE_ABOVE_M = 30;
 
     /** One-sigma error of the height a drone reports for a flight, m (laser range and angles). */
     public static final double DRONE_SIGMA_HEIGHT_M = 25;
@@ -1107,9 +1115,17 @@ public final class BorderSimulation {
                 continue;
             }
             GeoPoint truth = plane.surfacePoint(e, n);
+            // a 3-D radar sees a flight where it flies, a 2-D radar its ground projection
+            GeoPoint seen =
+                    air && sensor.measuresHeight()
+                            ? new GeoPoint(
+                                    truth.latDeg(),
+                                    truth.lonDeg(),
+                                    flight != null ? flight.heightM() : meetingHeight)
+                            : truth;
             out.add(
                     !air || sensor.kind() == SensorKind.GROUND_RADAR
-                            ? observation(sensor, time, millis, index++, truth, sensorPlane, rnd)
+                            ? observation(sensor, time, millis, index++, seen, sensorPlane, rnd)
                             : flightFix(
                                     sensor,
                                     time,
@@ -1153,18 +1169,40 @@ public final class BorderSimulation {
             if (azimuth >= 360) {
                 azimuth = 0;
             }
+            RadarPlot plot;
+            double horizontal = local.horizontalRangeM();
+            if (sensor.measuresHeight()
+                    && truth.altM() - plane.origin().altM() > AIRBORNE_ABOVE_M
+                    && horizontal > 100) {
+                // a 3-D radar measures the elevation of airborne targets: its height error σ_h is
+                // an elevation error of σ_h cos²(el) / r
+                double el = Math.atan2(local.upM(), horizontal);
+                double sigmaEl = sensor.sigmaHeightM() * Math.cos(el) * Math.cos(el) / horizontal;
+                plot =
+                        new RadarPlot(
+                                sensor.position(),
+                                range,
+                                azimuth,
+                                sensor.sigmaRangeM(),
+                                sensor.sigmaAzimuthDeg(),
+                                Math.toDegrees(el + gaussian(rnd) * sigmaEl),
+                                Math.toDegrees(sigmaEl));
+            } else {
+                plot =
+                        new RadarPlot(
+                                sensor.position(),
+                                range,
+                                azimuth,
+                                sensor.sigmaRangeM(),
+                                sensor.sigmaAzimuthDeg());
+            }
             return new Observation(
                     id,
                     sensor.partnerId(),
                     sensor.id(),
                     sensor.kind(),
                     time,
-                    new RadarPlot(
-                            sensor.position(),
-                            range,
-                            azimuth,
-                            sensor.sigmaRangeM(),
-                            sensor.sigmaAzimuthDeg()),
+                    plot,
                     null,
                     null,
                     null,
