@@ -204,6 +204,9 @@ public final class MultiTargetTracker implements Tracker {
     // Whether observation j carries a cooperative identity (most do not: then no identity check
     // needs to reach the observation object), and the measurements as primitive columns.
     private boolean[] hasIdentity = new boolean[16];
+    // Observation j's measured height and its variance (NaN: none), association evidence
+    // (TrackHeight.associationLogRatio).
+    private double[] zHeight = new double[16], zHeightVar = new double[16];
     private int[] gridOrder = new int[16];
     private final MeasurementColumns columns = new MeasurementColumns();
     private TrackRecord[] touched = new TrackRecord[16];
@@ -697,6 +700,9 @@ public final class MultiTargetTracker implements Tracker {
                                         ? unscented.lastLogLikelihood(d2)
                                         : imm.lastLogLikelihood(d2);
                         double llr = detectRatio + logLikelihood - lnFalse[j];
+                        if (track.height != null && !Double.isNaN(zHeight[j])) {
+                            llr += track.height.associationLogRatio(tn, zHeight[j], zHeightVar[j]);
+                        }
                         pairUnscented[pairs] = sigmaPoints;
                         if (hasIdentity[j]
                                 && track.sharesIdentityWith(observations[j].identity())) {
@@ -1146,6 +1152,8 @@ public final class MultiTargetTracker implements Tracker {
             used = new boolean[size];
             hasIdentity = new boolean[size];
             gridOrder = new int[size];
+            zHeight = new double[size];
+            zHeightVar = new double[size];
         }
         columns.reset(m);
         batchSensors.clear();
@@ -1175,6 +1183,13 @@ public final class MultiTargetTracker implements Tracker {
             z[j] = mm;
             columns.set(j, mm);
             hasIdentity[j] = !o.identity().isEmpty();
+            if (TrackHeight.carriesHeight(o)) {
+                double sigma = TrackHeight.measuredSigmaM(o);
+                zHeight[j] = TrackHeight.measuredHeightM(o);
+                zHeightVar[j] = sigma * sigma;
+            } else {
+                zHeight[j] = Double.NaN;
+            }
             ze[j] = mm.eastM();
             zn[j] = mm.northM();
             zVar[j] = mm.maxPositionVarianceM2();

@@ -125,6 +125,29 @@ final class TrackHeight {
                         + q * dt * dt * dt / 3);
     }
 
+    /**
+     * Span of heights over which a detection that is not this track's (clutter, another target, a
+     * new one) is taken to be spread evenly, m: from the surface to the few kilometres of the low
+     * airspace a border watch covers.
+     */
+    static final double OTHER_HEIGHT_SPAN_M = 3000.0;
+
+    /**
+     * Association evidence of a detection's measured height {@code z} (variance {@code r}, m²) at
+     * {@code atNanos}: the log of its likelihood under this track, N(z; {@link #heightAt}, {@link
+     * #sigmaAt}² + r), over its likelihood as a detection of anything else, 1 / {@link
+     * #OTHER_HEIGHT_SPAN_M}. Added to the horizontal log-likelihood ratio of the pair, so that of
+     * two tracks close together the one at the detection's height takes it (two drones 100 m apart
+     * and 250 m apart in height, seen by a 3-D radar whose azimuth error is as large as their
+     * distance).
+     */
+    double associationLogRatio(long atNanos, double z, double r) {
+        double sigma = sigmaAt(atNanos);
+        double s = sigma * sigma + r;
+        double d = z - heightAt(atNanos);
+        return -0.5 * (d * d / s + Math.log(2 * Math.PI * s)) + Math.log(OTHER_HEIGHT_SPAN_M);
+    }
+
     /** Predicts the estimate to {@code toNanos}; earlier times leave it as it is. */
     void predictTo(long toNanos) {
         if (toNanos <= nanos) {
