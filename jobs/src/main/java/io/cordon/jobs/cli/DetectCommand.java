@@ -43,8 +43,9 @@ public final class DetectCommand implements Callable<Integer> {
             description =
                     "Overrides a detector parameter, as under detectors: in cordon.yaml, e.g."
                             + " rendezvous.maxDistanceM=75. Detectors: borderCrossing, loitering,"
-                            + " rendezvous, darkTarget, identityConflict, zoneIntrusion, convoy."
-                            + " Repeatable.")
+                            + " rendezvous, darkTarget, identityConflict, zoneIntrusion, convoy;"
+                            + " tracker.KEY=VALUE sets a tracker parameter as cordon track --param"
+                            + " does. Repeatable.")
     List<String> params = new ArrayList<>();
 
     @Option(

@@ -46,6 +46,16 @@ public final class TrackCommand implements Callable<Integer> {
                             + " Infinity for the EKF alone (docs/benchmarks.md).")
     String unscentedAbove;
 
+    @Option(
+            names = "--param",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "Sets a tracker parameter (TrackerParameters) by name, e.g. meanSojournS=45,"
+                            + " turnRatesDegPerS=1.75,3.25 or association=jpda; the sensor priors"
+                            + " come from scenario.json. Repeatable; an unknown key lists the"
+                            + " settable ones.")
+    List<String> params = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         List<String> args =
@@ -59,6 +69,9 @@ public final class TrackCommand implements Callable<Integer> {
         }
         if (unscentedAbove != null) {
             args.addAll(List.of("--unscented-above", unscentedAbove));
+        }
+        for (String p : params) {
+            args.addAll(List.of("--param", p));
         }
         return BenchTrackRunner.run(args.toArray(String[]::new), System.out, System.err);
     }

@@ -129,6 +129,13 @@ class DetectCommandTest {
                         "--out", alerts.toString(),
                         "--param", "lowSlowFlyer.maxSpeedMps=30");
         assertThat(detector.err()).contains("detectors.lowSlowFlyer").contains("borderCrossing");
+        Run tracker =
+                detect(
+                        "--scenario", scenario.toString(),
+                        "--out", alerts.toString(),
+                        "--param", "tracker.gateProbability=1.5");
+        assertThat(tracker.code()).isNotZero();
+        assertThat(tracker.err()).contains("tracker.gateProbability").contains("1.5");
         assertThat(alerts).doesNotExist();
     }
 

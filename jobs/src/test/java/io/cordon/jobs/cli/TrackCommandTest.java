@@ -49,6 +49,27 @@ class TrackCommandTest {
     }
 
     @Test
+    void parametersByNameArePassedOnAndABadOneRefused() throws Exception {
+        Path plain = dir.resolve("plain.csv");
+        Path never = dir.resolve("never.csv");
+        assertThat(track(plain)).isZero();
+        // no track reaches this existence: only a handful of rows, where before there were many
+        assertThat(
+                        track(
+                                never,
+                                "--param",
+                                "confirmExistence=0.9999999999",
+                                "--param",
+                                "deleteExistence=0.5"))
+                .isZero();
+        assertThat(Files.readAllLines(never).size())
+                .isLessThan(Files.readAllLines(plain).size() / 2);
+        Path refused = dir.resolve("unknown-param.csv");
+        assertThat(track(refused, "--param", "gateProb=0.99")).isNotZero();
+        assertThat(refused).doesNotExist();
+    }
+
+    @Test
     void theUnscentedThresholdIsPassedOnAndANegativeOneRefused() throws Exception {
         Path ekf = dir.resolve("ekf.csv");
         Path every = dir.resolve("every.csv");

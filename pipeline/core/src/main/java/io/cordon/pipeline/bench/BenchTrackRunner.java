@@ -42,8 +42,11 @@ import java.util.Set;
  *
  * <pre>
  * BenchTrackRunner --scenario DIR --out tracks.csv [--stats stats.json] [--warmup N]
- *     [--association gnn|jpda|jpda-star] [--unscented-above K]
+ *     [--association gnn|jpda|jpda-star] [--unscented-above K] [--param KEY=VALUE]...
  * </pre>
+ *
+ * <p>{@code --param} sets a tracker parameter by name ({@link TrackerOverrides}, e.g. {@code
+ * meanSojournS=45}), after the others; repeatable.
  */
 public final class BenchTrackRunner {
     /** Default warm-up: passes until this much tracking time has gone by, s. */
@@ -63,6 +66,7 @@ public final class BenchTrackRunner {
         int warmup = -1;
         DataAssociation association = null;
         double unscentedAbove = Double.NaN; // not given: the parameters' default
+        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -85,6 +89,16 @@ public final class BenchTrackRunner {
                     } catch (NumberFormatException e) {
                         return usage(err, "--unscented-above takes a number, was " + args[i]);
                     }
+                }
+                case "--param" -> {
+                    String p = args[++i];
+                    int eq = p.indexOf('=');
+                    if (eq <= 0) {
+                        return usage(
+                                err,
+                                "--param takes KEY=VALUE, e.g. gateProbability=0.999, was " + p);
+                    }
+                    overrides.put(p.substring(0, eq), p.substring(eq + 1));
                 }
                 case "--warmup" -> {
                     try {
@@ -115,6 +129,11 @@ public final class BenchTrackRunner {
             } catch (IllegalArgumentException e) {
                 return usage(err, e.getMessage());
             }
+        }
+        try {
+            parameters = TrackerOverrides.apply(parameters, overrides);
+        } catch (io.cordon.pipeline.config.ConfigException e) {
+            return usage(err, "--param " + e.getMessage());
         }
         Result result = track(scenario, parameters);
         Result cold = result;
@@ -160,7 +179,8 @@ public final class BenchTrackRunner {
         err.println(problem);
         err.println(
                 "usage: track --scenario DIR --out tracks.csv [--stats stats.json] [--warmup N]"
-                        + " [--association gnn|jpda|jpda-star] [--unscented-above K]");
+                        + " [--association gnn|jpda|jpda-star] [--unscented-above K]"
+                        + " [--param KEY=VALUE]...");
         return 2;
     }
 

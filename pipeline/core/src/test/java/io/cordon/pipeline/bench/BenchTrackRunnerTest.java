@@ -125,6 +125,62 @@ class BenchTrackRunnerTest {
     }
 
     @Test
+    void aParameterSetByNameChangesTheTracksAndABadOneIsRefused(@TempDir Path dir)
+            throws Exception {
+        LocalTangentPlane plane = new LocalTangentPlane(REF);
+        GeoPoint radar = plane.toGeodetic(new EnuPoint(-20000, 6000, 30));
+        Files.writeString(dir.resolve("scenario.json"), scenarioJson(radar, ""));
+        writeDetections(dir, radar);
+        Path plain = dir.resolve("plain.csv");
+        Path strict = dir.resolve("strict.csv");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        String[] common = {"--scenario", dir.toString(), "--warmup", "0"};
+        assertThat(BenchTrackRunner.run(args(common, "--out", plain.toString()), quiet, quiet))
+                .isZero();
+        // a track confirmed only at an existence it never reaches is never reported
+        assertThat(
+                        BenchTrackRunner.run(
+                                args(
+                                        common,
+                                        "--out",
+                                        strict.toString(),
+                                        "--param",
+                                        "confirmExistence=0.999999999",
+                                        "--param",
+                                        "deleteExistence=0.5"),
+                                quiet,
+                                quiet))
+                .isZero();
+        assertThat(Files.readAllLines(strict).size()).isLessThan(Files.readAllLines(plain).size());
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status =
+                BenchTrackRunner.run(
+                        args(common, "--out", strict.toString(), "--param", "gateProbability=2"),
+                        quiet,
+                        new PrintStream(err));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("tracker.gateProbability")
+                .contains("2")
+                .contains("(0.0, 1.0)");
+        ByteArrayOutputStream noEquals = new ByteArrayOutputStream();
+        assertThat(
+                        BenchTrackRunner.run(
+                                args(common, "--out", strict.toString(), "--param", "gate"),
+                                quiet,
+                                new PrintStream(noEquals)))
+                .isEqualTo(2);
+        assertThat(noEquals.toString()).contains("KEY=VALUE").contains("gate");
+    }
+
+    private static String[] args(String[] common, String... more) {
+        String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
+        System.arraycopy(more, 0, all, common.length, more.length);
+        return all;
+    }
+
+    @Test
     void rejectsMissingArguments() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status =

@@ -4,6 +4,7 @@ import io.cordon.pipeline.alert.Alert;
 import io.cordon.pipeline.bench.BenchPriors;
 import io.cordon.pipeline.bench.BenchScenario;
 import io.cordon.pipeline.bench.BenchSensor;
+import io.cordon.pipeline.bench.TrackerOverrides;
 import io.cordon.pipeline.border.BorderMap;
 import io.cordon.pipeline.border.ZoneMap;
 import io.cordon.pipeline.config.CordonConfig;
@@ -36,6 +37,7 @@ import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.track.EntityTrack;
 import io.cordon.pipeline.track.TrackStatus;
 import io.cordon.pipeline.tracker.MultiTargetTracker;
+import io.cordon.pipeline.tracker.TrackerParameters;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +95,12 @@ public final class BenchDetection {
                     "zoneIntrusion",
                     "convoy");
 
+    /**
+     * The key of the overrides that go to the tracker ({@link TrackerOverrides}: {@code --param
+     * tracker.meanSojournS=45}) instead of a detector.
+     */
+    public static final String TRACKER = "tracker";
+
     private static final Pattern BORDER_LAT =
             Pattern.compile("\"border_lat\"\\s*:\\s*(-?[0-9.eE+-]+)");
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9._+-]{1,64}");
@@ -141,7 +149,8 @@ public final class BenchDetection {
     /**
      * Tracker and detectors over {@code scenario}.
      *
-     * @param parameters overrides by detector ({@link #DETECTORS}) and key, as text
+     * @param parameters overrides by detector ({@link #DETECTORS}, or {@link #TRACKER}) and key, as
+     *     text
      * @throws io.cordon.pipeline.config.ConfigException for an unknown detector or key or a bad
      *     value, naming the key, the value and what is allowed
      */
@@ -155,7 +164,8 @@ public final class BenchDetection {
     /**
      * Tracker and the named detectors over {@code scenario}.
      *
-     * @param parameters overrides by detector ({@link #DETECTORS}) and key, as text
+     * @param parameters overrides by detector ({@link #DETECTORS}, or {@link #TRACKER}) and key, as
+     *     text
      * @param detectors which to run, from {@link #DETECTORS}
      * @throws io.cordon.pipeline.config.ConfigException for an unknown detector or key or a bad
      *     value, naming the key, the value and what is allowed
@@ -173,7 +183,8 @@ public final class BenchDetection {
      * zone-intrusion detector.
      *
      * @param zones restricted zones ({@link BenchBorders#zones} of scenario.json)
-     * @param parameters overrides by detector ({@link #DETECTORS}) and key, as text
+     * @param parameters overrides by detector ({@link #DETECTORS}, or {@link #TRACKER}) and key, as
+     *     text
      * @param detectors which to run, from {@link #DETECTORS}
      * @throws io.cordon.pipeline.config.ConfigException for an unknown detector or key or a bad
      *     value, naming the key, the value and what is allowed
@@ -190,8 +201,14 @@ public final class BenchDetection {
                         "--detectors", d, "detectors cordon detect can run, from " + DETECTORS);
             }
         }
-        DetectorSettings settings = settings(parameters);
-        List<EntityTrack> updates = track(scenario);
+        Map<String, Map<String, String>> detectorParameters = new TreeMap<>(parameters);
+        Map<String, String> trackerParameters = detectorParameters.remove(TRACKER);
+        TrackerParameters tracker =
+                TrackerOverrides.apply(
+                        BenchPriors.parametersFor(scenario),
+                        trackerParameters == null ? Map.of() : trackerParameters);
+        DetectorSettings settings = settings(detectorParameters);
+        List<EntityTrack> updates = track(scenario, tracker);
         BorderMap borders = BenchBorders.of(borderLatDeg, scenario.referencePoint().lonDeg());
         Map<String, Raised> firstById = new LinkedHashMap<>();
         DetectorReplay.Sink sink =
@@ -335,9 +352,12 @@ public final class BenchDetection {
 
     /** The track updates the tracker publishes over the scenario, in publication order. */
     public static List<EntityTrack> track(BenchScenario scenario) {
-        MultiTargetTracker tracker =
-                new MultiTargetTracker(
-                        BenchPriors.parametersFor(scenario), scenario.referencePoint());
+        return track(scenario, BenchPriors.parametersFor(scenario));
+    }
+
+    /** The same with these tracker parameters. */
+    public static List<EntityTrack> track(BenchScenario scenario, TrackerParameters parameters) {
+        MultiTargetTracker tracker = new MultiTargetTracker(parameters, scenario.referencePoint());
         List<EntityTrack> out = new ArrayList<>();
         List<List<Observation>> batches = scenario.batches();
         int b = 0;
