@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.geo.GeoPoint;
-import io.cordon.pipeline.observation.Marking;
 import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.proto.v1.SensorInfo;
 import java.time.Instant;
@@ -14,23 +13,8 @@ class SensorInfoCodecTest {
     private static final GeoPoint SITE = new GeoPoint(31.4, -110.8, 1230);
 
     private static SensorConfig radar(double sigmaHeightM) {
-        SensorConfig d = SensorConfig.withDefaults("r1", "usa", SensorKind.GROUND_RADAR, SITE);
-        return new SensorConfig(
-                d.id(),
-                d.partnerId(),
-                d.kind(),
-                d.position(),
-                d.rangeM(),
-                d.periodS(),
-                d.sigmaRangeM(),
-                d.sigmaAzimuthDeg(),
-                sigmaHeightM,
-                d.sigmaPositionM(),
-                d.detectionProbability(),
-                d.clutterPerScan(),
-                Marking.UNRESTRICTED,
-                Double.NaN,
-                Double.NaN);
+        return SensorConfig.withDefaults("r1", "usa", SensorKind.GROUND_RADAR, SITE)
+                .withSigmaHeightM(sigmaHeightM);
     }
 
     @Test

@@ -158,7 +158,7 @@ public final class AsterixObservationMapper {
                         .append('/')
                         .append(Math.round(plot.azimuthDeg() * 1000))
                         .toString();
-        RadarPlot measurement;
+        double elevationDeg = 0, sigmaElevationDeg = 0; // 0, 0: no elevation measured
         if (plane != null
                 && Double.isFinite(plot.heightM())
                 && sensor.measuresHeight()
@@ -168,24 +168,18 @@ public final class AsterixObservationMapper {
             // share)
             double el = Math.atan2(plane[1], horizontal);
             double cos = Math.cos(el);
-            measurement =
-                    new RadarPlot(
-                            sensor.position(),
-                            horizontal,
-                            plot.azimuthDeg(),
-                            sensor.sigmaRangeM(),
-                            sensor.sigmaAzimuthDeg(),
-                            Math.toDegrees(el),
-                            Math.toDegrees(sensor.sigmaHeightM() * cos * cos / horizontal));
-        } else {
-            measurement =
-                    new RadarPlot(
-                            sensor.position(),
-                            horizontal,
-                            plot.azimuthDeg(),
-                            sensor.sigmaRangeM(),
-                            sensor.sigmaAzimuthDeg());
+            elevationDeg = Math.toDegrees(el);
+            sigmaElevationDeg = Math.toDegrees(sensor.sigmaHeightM() * cos * cos / horizontal);
         }
+        RadarPlot measurement =
+                new RadarPlot(
+                        sensor.position(),
+                        horizontal,
+                        plot.azimuthDeg(),
+                        sensor.sigmaRangeM(),
+                        sensor.sigmaAzimuthDeg(),
+                        elevationDeg,
+                        sigmaElevationDeg);
         return observation(
                 id,
                 t,

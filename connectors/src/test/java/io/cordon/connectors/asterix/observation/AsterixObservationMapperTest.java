@@ -134,7 +134,7 @@ class AsterixObservationMapperTest {
 
     @Test
     void aThreeDRadarsHeightBecomesThePlotsElevation() {
-        SensorConfig radar3d = threeD(RADAR, 150.0);
+        SensorConfig radar3d = RADAR.withSigmaHeightM(150.0);
         for (double[] c : new double[][] {{20_000, 1_500}, {90_000, 8_000}, {250_000, 11_000}}) {
             double slant = c[0], height = c[1];
             RadarPlot m =
@@ -175,7 +175,7 @@ class AsterixObservationMapperTest {
         RadarPlot far =
                 (RadarPlot)
                         single(
-                                        new AsterixObservationMapper(threeD(RADAR, 150.0))
+                                        new AsterixObservationMapper(RADAR.withSigmaHeightM(150.0))
                                                 .map(heightPlot(1_000, 10.0, 5_000), DAY))
                                 .measurement();
         assertThat(far.hasElevation()).isFalse();
@@ -184,7 +184,7 @@ class AsterixObservationMapperTest {
         RadarPlot overhead =
                 (RadarPlot)
                         single(
-                                        new AsterixObservationMapper(threeD(RADAR, 150.0))
+                                        new AsterixObservationMapper(RADAR.withSigmaHeightM(150.0))
                                                 .map(
                                                         heightPlot(
                                                                 3_000,
@@ -194,26 +194,6 @@ class AsterixObservationMapperTest {
                                 .measurement();
         assertThat(overhead.rangeM()).isLessThan(100.0);
         assertThat(overhead.hasElevation()).isFalse();
-    }
-
-    /** The sensor as a 3-D radar whose heights have the given one-sigma error. */
-    static SensorConfig threeD(SensorConfig s, double sigmaHeightM) {
-        return new SensorConfig(
-                s.id(),
-                s.partnerId(),
-                s.kind(),
-                s.position(),
-                s.rangeM(),
-                s.periodS(),
-                s.sigmaRangeM(),
-                s.sigmaAzimuthDeg(),
-                sigmaHeightM,
-                s.sigmaPositionM(),
-                s.detectionProbability(),
-                s.clutterPerScan(),
-                s.releasability(),
-                s.maxOutOfOrdernessS(),
-                s.idlenessS());
     }
 
     @Test

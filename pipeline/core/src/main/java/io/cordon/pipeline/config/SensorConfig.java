@@ -102,6 +102,28 @@ public record SensorConfig(
         return !Double.isNaN(maxOutOfOrdernessS);
     }
 
+    /**
+     * This sensor with another {@link #sigmaHeightM} (a 3-D radar's height error; 0: a 2-D one).
+     */
+    public SensorConfig withSigmaHeightM(double sigmaM) {
+        return new SensorConfig(
+                id,
+                partnerId,
+                kind,
+                position,
+                rangeM,
+                periodS,
+                sigmaRangeM,
+                sigmaAzimuthDeg,
+                sigmaM,
+                sigmaPositionM,
+                detectionProbability,
+                clutterPerScan,
+                releasability,
+                maxOutOfOrdernessS,
+                idlenessS);
+    }
+
     /** Whether this is a 3-D radar whose plot heights are measurements ({@link #sigmaHeightM}). */
     public boolean measuresHeight() {
         return sigmaHeightM > 0;

@@ -1169,7 +1169,7 @@ public final class BorderSimulation {
             if (azimuth >= 360) {
                 azimuth = 0;
             }
-            RadarPlot plot;
+            double elevationDeg = 0, sigmaElevationDeg = 0; // 0, 0: no elevation measured
             double horizontal = local.horizontalRangeM();
             if (sensor.measuresHeight()
                     && truth.altM() - plane.origin().altM() > AIRBORNE_ABOVE_M
@@ -1178,24 +1178,18 @@ public final class BorderSimulation {
                 // an elevation error of σ_h cos²(el) / r
                 double el = Math.atan2(local.upM(), horizontal);
                 double sigmaEl = sensor.sigmaHeightM() * Math.cos(el) * Math.cos(el) / horizontal;
-                plot =
-                        new RadarPlot(
-                                sensor.position(),
-                                range,
-                                azimuth,
-                                sensor.sigmaRangeM(),
-                                sensor.sigmaAzimuthDeg(),
-                                Math.toDegrees(el + gaussian(rnd) * sigmaEl),
-                                Math.toDegrees(sigmaEl));
-            } else {
-                plot =
-                        new RadarPlot(
-                                sensor.position(),
-                                range,
-                                azimuth,
-                                sensor.sigmaRangeM(),
-                                sensor.sigmaAzimuthDeg());
+                elevationDeg = Math.toDegrees(el + gaussian(rnd) * sigmaEl);
+                sigmaElevationDeg = Math.toDegrees(sigmaEl);
             }
+            RadarPlot plot =
+                    new RadarPlot(
+                            sensor.position(),
+                            range,
+                            azimuth,
+                            sensor.sigmaRangeM(),
+                            sensor.sigmaAzimuthDeg(),
+                            elevationDeg,
+                            sigmaElevationDeg);
             return new Observation(
                     id,
                     sensor.partnerId(),
