@@ -10,8 +10,6 @@ import io.cordon.connectors.sapient.encode.SapientDetectionEncoder;
 import io.cordon.connectors.tak.encode.TakDetectionEncoder;
 import io.cordon.pipeline.config.SensorConfig;
 import io.cordon.pipeline.flink.codec.ObservationCodec;
-import io.cordon.pipeline.geo.EnuPoint;
-import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
@@ -249,23 +247,13 @@ public final class SimulatedFeeds {
             if (p.hasElevation()) {
                 // a 3-D radar reports slant range and the height (I110) of the point its
                 // range, azimuth and elevation give: the mapper finds the same point again
-                double el = Math.toRadians(p.elevationDeg());
-                double az = Math.toRadians(p.azimuthDeg());
-                double up = p.rangeM() * Math.tan(el);
-                double height =
-                        new LocalTangentPlane(p.sensorPosition())
-                                .toGeodetic(
-                                        new EnuPoint(
-                                                p.rangeM() * Math.sin(az),
-                                                p.rangeM() * Math.cos(az),
-                                                up))
-                                .altM();
+                double up = p.rangeM() * Math.tan(Math.toRadians(p.elevationDeg()));
                 plots.add(
                         new Cat048Encoder.Plot(
                                 o.eventTime(),
                                 Math.min(Math.hypot(p.rangeM(), up), Cat048Encoder.MAX_RANGE_M),
                                 p.azimuthDeg(),
-                                height));
+                                p.pointHeightM()));
             } else {
                 plots.add(
                         new Cat048Encoder.Plot(

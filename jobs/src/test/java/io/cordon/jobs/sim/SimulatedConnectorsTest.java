@@ -384,16 +384,7 @@ class SimulatedConnectorsTest {
                 }
                 assertThat(o.sensorId()).isEqualTo("usa-radar-1");
                 elevated++;
-                double az = Math.toRadians(p.azimuthDeg());
-                double up = p.rangeM() * Math.tan(Math.toRadians(p.elevationDeg()));
-                double h =
-                        new io.cordon.pipeline.geo.LocalTangentPlane(p.sensorPosition())
-                                .toGeodetic(
-                                        new io.cordon.pipeline.geo.EnuPoint(
-                                                p.rangeM() * Math.sin(az),
-                                                p.rangeM() * Math.cos(az),
-                                                up))
-                                .altM();
+                double h = p.pointHeightM();
                 assertThat(h - reference).isGreaterThan(-250.0);
                 double nearest =
                         Arrays.stream(flightHeights).map(f -> Math.abs(f - h)).min().orElseThrow();

@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,7 +68,7 @@ public final class BenchTrackRunner {
         int warmup = -1;
         DataAssociation association = null;
         double unscentedAbove = Double.NaN; // not given: the parameters' default
-        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {

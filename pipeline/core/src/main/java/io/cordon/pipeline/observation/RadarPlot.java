@@ -1,6 +1,8 @@
 package io.cordon.pipeline.observation;
 
+import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.GeoPoint;
+import io.cordon.pipeline.geo.LocalTangentPlane;
 
 /**
  * A radar plot: horizontal range and azimuth in the radar's own ENU tangent plane, and for a 3-D
@@ -71,6 +73,22 @@ public record RadarPlot(
             double sigmaRangeM,
             double sigmaAzimuthDeg) {
         this(sensorPosition, rangeM, azimuthDeg, sigmaRangeM, sigmaAzimuthDeg, 0.0, 0.0);
+    }
+
+    /**
+     * The ellipsoidal height of the point the plot gives: its horizontal range, azimuth and
+     * elevation in the radar's ENU tangent plane ({@code up = range · tan(elevation)}), taken to
+     * WGS84, m; the earth's curvature is in the conversion (the plane's drop below the target is
+     * range² / 2R: 8 m at 10 km), atmospheric refraction is not (a ray bends by about an eighth of
+     * the curvature: 1 m at 10 km). For a plot without an elevation, the height of the point in the
+     * plane itself.
+     */
+    public double pointHeightM() {
+        double az = Math.toRadians(azimuthDeg);
+        double up = rangeM * Math.tan(Math.toRadians(elevationDeg));
+        return new LocalTangentPlane(sensorPosition)
+                .toGeodetic(new EnuPoint(rangeM * Math.sin(az), rangeM * Math.cos(az), up))
+                .altM();
     }
 
     /** Whether the plot measured the elevation (a 3-D radar). */

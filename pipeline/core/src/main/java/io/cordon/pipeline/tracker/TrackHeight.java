@@ -1,7 +1,5 @@
 package io.cordon.pipeline.tracker;
 
-import io.cordon.pipeline.geo.EnuPoint;
-import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
 import io.cordon.pipeline.observation.PositionFix;
 import io.cordon.pipeline.observation.RadarPlot;
@@ -193,20 +191,9 @@ final class TrackHeight {
         return fix != null && fix.hasHeight() ? fix.sigmaAltM() : Double.NaN;
     }
 
-    /**
-     * The height of a 3-D radar plot: the point at its horizontal range, azimuth and elevation in
-     * the radar's ENU tangent plane ({@code up = range · tan(elevation)}), taken to WGS84, whose
-     * ellipsoidal height it is; the earth's curvature is in the conversion (the plane's drop below
-     * the target is range² / 2R: 8 m at 10 km), atmospheric refraction is not (a ray bends by about
-     * an eighth of the curvature: 1 m at 10 km).
-     */
+    /** The height of a 3-D radar plot ({@link RadarPlot#pointHeightM}). */
     static double plotHeightM(RadarPlot plot) {
-        double az = Math.toRadians(plot.azimuthDeg());
-        double r = plot.rangeM();
-        double up = r * Math.tan(Math.toRadians(plot.elevationDeg()));
-        return new LocalTangentPlane(plot.sensorPosition())
-                .toGeodetic(new EnuPoint(r * Math.sin(az), r * Math.cos(az), up))
-                .altM();
+        return plot.pointHeightM();
     }
 
     /**
