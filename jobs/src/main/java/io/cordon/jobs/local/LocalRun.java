@@ -334,6 +334,16 @@ public final class LocalRun {
                             progressLine(elapsed, last.observations() / elapsed, last, formats));
                     out.println("alerts by detector: " + last.alertsByDetector());
                     out.println(
+                            "tracks with a measured height (drones, ADS-B, 3-D radar): "
+                                    + last.tracksWithHeight()
+                                    + " of "
+                                    + last.tracksSeen()
+                                    + ", in "
+                                    + last.trackUpdatesWithHeight()
+                                    + " of "
+                                    + last.trackUpdates()
+                                    + " updates");
+                    out.println(
                             "connectors: "
                                     + publisher.corrupted()
                                     + " units corrupted on purpose, "

@@ -51,6 +51,8 @@ public final class ProgressMonitor implements AutoCloseable {
     private long trackUpdates;
     private final Set<String> trackIds = new HashSet<>();
     private final Set<String> liveTracks = new HashSet<>();
+    private long heightUpdates;
+    private final Set<String> heightTrackIds = new HashSet<>();
     private long alerts;
     private final Map<String, Long> alertsByType = new TreeMap<>();
     private final Map<String, Long> alertsByDetector = new TreeMap<>();
@@ -144,6 +146,10 @@ public final class ProgressMonitor implements AutoCloseable {
                 watchedTrackOffsets.putIfAbsent(r.partition(), r.offset());
             }
             trackIds.add(track.getTrackId());
+            if (track.getSigmaAltM() > 0) {
+                heightUpdates++;
+                heightTrackIds.add(track.getTrackId());
+            }
             if (track.getStatus() == TrackStatus.TRACK_STATUS_DELETED) {
                 liveTracks.remove(track.getTrackId());
             } else {
@@ -228,6 +234,8 @@ public final class ProgressMonitor implements AutoCloseable {
                 trackUpdates,
                 trackIds.size(),
                 liveTracks.size(),
+                heightUpdates,
+                heightTrackIds.size(),
                 alerts,
                 new TreeMap<>(alertsByType),
                 new TreeMap<>(alertsByDetector),
@@ -253,7 +261,9 @@ public final class ProgressMonitor implements AutoCloseable {
      * the alert counts count alert messages (NEW, UPDATE and CLOSED each); {@code alertsByDetector}
      * tells the two DARK_TARGET findings apart ({@code dark-target}: unobserved where sensors
      * should see it; {@code cooperative-silence}: AIS / ADS-B silent while other sensors hold the
-     * track).
+     * track). {@code trackUpdatesWithHeight} and {@code tracksWithHeight} count the updates, and
+     * the tracks with at least one update, whose height is measured ({@code sigma_alt_m} > 0: from
+     * a drone, ADS-B, a 3-D radar), not the reference-height placeholder.
      */
     public record Snapshot(
             long observations,
@@ -262,6 +272,8 @@ public final class ProgressMonitor implements AutoCloseable {
             long trackUpdates,
             int tracksSeen,
             int liveTracks,
+            long trackUpdatesWithHeight,
+            int tracksWithHeight,
             long alerts,
             Map<String, Long> alertsByType,
             Map<String, Long> alertsByDetector,

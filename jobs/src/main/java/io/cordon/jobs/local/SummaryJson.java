@@ -38,6 +38,12 @@ final class SummaryJson {
                 + "  \"live_tracks\": "
                 + s.liveTracks()
                 + ",\n"
+                + "  \"track_updates_with_measured_height\": "
+                + s.trackUpdatesWithHeight()
+                + ",\n"
+                + "  \"tracks_with_measured_height\": "
+                + s.tracksWithHeight()
+                + ",\n"
                 + "  \"alerts\": "
                 + s.alerts()
                 + ",\n"

@@ -82,6 +82,9 @@ class LocalRunITCase {
                 .contains("the detection job has committed the tracks up to scenario second");
         assertThat(last.observations()).isPositive();
         assertThat(last.trackUpdates()).isPositive();
+        // the drones' and the 3-D radar's heights reach the tracks; most tracks are on the ground
+        assertThat(last.tracksWithHeight()).isPositive().isLessThan(last.tracksSeen());
+        assertThat(last.trackUpdatesWithHeight()).isLessThan(last.trackUpdates());
         // the simulator writes in event-time order into one partition: nothing is late for fusion
         assertThat(last.deadLettersByStage()).doesNotContainKey("fusion.track");
         assertThat(last.alertsByPartner()).containsOnlyKeys("usa", "mex", "can");
@@ -100,6 +103,7 @@ class LocalRunITCase {
                 .contains(
                         "\"observations\": " + last.observations(),
                         "\"alerts_by_partner\"",
+                        "\"tracks_with_measured_height\": " + last.tracksWithHeight(),
                         "\"cooperative-silence\": "
                                 + last.alertsByDetector().get("cooperative-silence"));
 
