@@ -122,16 +122,9 @@ public final class LocalTangentPlane {
         double x = r00 * eastM + r10 * northM + r20 * upM + x0;
         double y = r01 * eastM + r11 * northM + r21 * upM + y0;
         double z = r02 * eastM + r12 * northM + r22 * upM + z0;
-        double p = Math.sqrt(x * x + y * y);
-        double a = SEMI_MAJOR_AXIS_M, b = SEMI_MINOR_AXIS_M;
-        double ta = z * a, tb = p * b;
-        double h = Math.sqrt(ta * ta + tb * tb);
-        double sinT = ta / h, cosT = tb / h;
-        double num = z + SECOND_ECCENTRICITY_SQUARED * b * sinT * sinT * sinT;
-        double den = p - ECCENTRICITY_SQUARED * a * cosT * cosT * cosT;
-        double r = Math.sqrt(num * num + den * den);
-        double sinLat = num / r, cosLat = den / r;
-        return p / cosLat - a / Math.sqrt(1.0 - ECCENTRICITY_SQUARED * sinLat * sinLat);
+        double[] out = new double[7];
+        bowring(x, y, z, out);
+        return out[2];
     }
 
     private static final double SEMI_MINOR_AXIS_M = SEMI_MAJOR_AXIS_M * (1.0 - FLATTENING);

@@ -204,9 +204,9 @@ public final class MultiTargetTracker implements Tracker {
     // Whether observation j carries a cooperative identity (most do not: then no identity check
     // needs to reach the observation object), and the measurements as primitive columns.
     private boolean[] hasIdentity = new boolean[16];
-    // Observation j's measured height and its variance (NaN: none), association evidence
-    // (TrackHeight.associationLogRatio).
-    private double[] zHeight = new double[16], zHeightVar = new double[16];
+    // Observation j's measured height and its one-sigma error (NaN: none): association evidence
+    // (TrackHeight.associationLogRatio) and the height update, computed once per batch.
+    private double[] zHeight = new double[16], zHeightSigma = new double[16];
     private int[] gridOrder = new int[16];
     private final MeasurementColumns columns = new MeasurementColumns();
     private TrackRecord[] touched = new TrackRecord[16];
@@ -701,7 +701,9 @@ public final class MultiTargetTracker implements Tracker {
                                         : imm.lastLogLikelihood(d2);
                         double llr = detectRatio + logLikelihood - lnFalse[j];
                         if (track.height != null && !Double.isNaN(zHeight[j])) {
-                            llr += track.height.associationLogRatio(tn, zHeight[j], zHeightVar[j]);
+                            llr +=
+                                    track.height.associationLogRatio(
+                                            tn, zHeight[j], zHeightSigma[j] * zHeightSigma[j]);
                         }
                         pairUnscented[pairs] = sigmaPoints;
                         if (hasIdentity[j]
@@ -773,7 +775,9 @@ public final class MultiTargetTracker implements Tracker {
                 track.absorb(observations[j]);
                 syncSensors(track);
                 syncNoise(track);
-                track.measureHeight(observations[j], tn);
+                if (!Double.isNaN(zHeight[j])) {
+                    track.measureHeight(zHeight[j], zHeightSigma[j], tn);
+                }
                 track.consecutiveMisses = 0;
                 if (track.status == TrackStatus.TENTATIVE
                         && track.existence() >= parameters.confirmExistence()) {
@@ -1153,7 +1157,7 @@ public final class MultiTargetTracker implements Tracker {
             hasIdentity = new boolean[size];
             gridOrder = new int[size];
             zHeight = new double[size];
-            zHeightVar = new double[size];
+            zHeightSigma = new double[size];
         }
         columns.reset(m);
         batchSensors.clear();
@@ -1184,9 +1188,8 @@ public final class MultiTargetTracker implements Tracker {
             columns.set(j, mm);
             hasIdentity[j] = !o.identity().isEmpty();
             if (TrackHeight.carriesHeight(o)) {
-                double sigma = TrackHeight.measuredSigmaM(o);
+                zHeightSigma[j] = TrackHeight.measuredSigmaM(o);
                 zHeight[j] = TrackHeight.measuredHeightM(o);
-                zHeightVar[j] = sigma * sigma;
             } else {
                 zHeight[j] = Double.NaN;
             }

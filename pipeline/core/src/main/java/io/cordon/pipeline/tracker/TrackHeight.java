@@ -8,8 +8,8 @@ import io.cordon.pipeline.observation.SensorTrackUpdate;
 /**
  * A track's height: a one-dimensional Kalman filter on (height, vertical rate) beside the tracker's
  * horizontal IMM, fed only by measurements that carry a height ({@link PositionFix#hasHeight()}),
- * or an elevation ({@link RadarPlot#hasElevation()}: a 3-D radar, {@link #plotHeightM}). Heights
- * are WGS84 ellipsoidal, m; the rate is m/s, positive up.
+ * or an elevation ({@link RadarPlot#hasElevation()}: a 3-D radar, {@link RadarPlot#pointHeightM}).
+ * Heights are WGS84 ellipsoidal, m; the rate is m/s, positive up.
  *
  * <p>Motion model: nearly constant vertical rate, the discretised continuous white-noise
  * acceleration model (Bar-Shalom, Li & Kirubarajan, <i>Estimation with Applications to Tracking and
@@ -176,7 +176,7 @@ final class TrackHeight {
     /** The measured height of an observation, or NaN when it carries none. */
     static double measuredHeightM(Observation o) {
         if (o.measurement() instanceof RadarPlot plot) {
-            return plot.hasElevation() ? plotHeightM(plot) : Double.NaN;
+            return plot.hasElevation() ? plot.pointHeightM() : Double.NaN;
         }
         PositionFix fix = fixOf(o);
         return fix != null && fix.hasHeight() ? fix.position().altM() : Double.NaN;
@@ -191,14 +191,9 @@ final class TrackHeight {
         return fix != null && fix.hasHeight() ? fix.sigmaAltM() : Double.NaN;
     }
 
-    /** The height of a 3-D radar plot ({@link RadarPlot#pointHeightM}). */
-    static double plotHeightM(RadarPlot plot) {
-        return plot.pointHeightM();
-    }
-
     /**
-     * One-sigma error of {@link #plotHeightM}, to first order in the range and elevation errors:
-     * {@code √((r σ_el / cos² el)² + (tan el · σ_r)²)}.
+     * One-sigma error of {@link RadarPlot#pointHeightM}, to first order in the range and elevation
+     * errors: {@code √((r σ_el / cos² el)² + (tan el · σ_r)²)}.
      */
     static double plotSigmaM(RadarPlot plot) {
         double el = Math.toRadians(plot.elevationDeg());
@@ -216,7 +211,7 @@ final class TrackHeight {
         if (m instanceof SensorTrackUpdate s) {
             return s.fix();
         }
-        return null; // a radar plot: plotHeightM
+        return null; // a radar plot: RadarPlot.pointHeightM
     }
 
     /**
@@ -226,10 +221,14 @@ final class TrackHeight {
      */
     static TrackHeight updated(TrackHeight h, Observation o, long nanos) {
         double z = measuredHeightM(o);
-        if (Double.isNaN(z)) {
-            return h;
-        }
-        double sigma = measuredSigmaM(o);
+        return Double.isNaN(z) ? h : updated(h, z, measuredSigmaM(o), nanos);
+    }
+
+    /**
+     * As {@link #updated(TrackHeight, Observation, long)} with the observation's height {@code z}
+     * and its one-sigma error already known.
+     */
+    static TrackHeight updated(TrackHeight h, double z, double sigma, long nanos) {
         if (h == null) {
             return start(z, sigma, nanos);
         }

@@ -193,6 +193,11 @@ final class TrackRecord {
         height = TrackHeight.updated(height, o, nanos);
     }
 
+    /** As {@link #measureHeight(Observation, long)} with its height and one-sigma error known. */
+    void measureHeight(double heightM, double sigmaM, long nanos) {
+        height = TrackHeight.updated(height, heightM, sigmaM, nanos);
+    }
+
     /**
      * Takes over the provenance of another track of the same entity (found again): sensors,
      * partners, identity, best classification, the intersection of markings, the update count, the

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** A 3-D radar's elevation measures a track's height ({@link TrackHeight#plotHeightM}). */
+/** A 3-D radar's elevation measures a track's height ({@link RadarPlot#pointHeightM}). */
 class RadarElevationTest {
     private static final Instant T0 = CrossingScenario.T0;
     private static final GeoPoint RADAR = CrossingScenario.RADAR;
@@ -46,7 +46,7 @@ class RadarElevationTest {
                 GeoPoint s = CrossingScenario.PLANE.surfacePoint(e, 2_500 + e / 7);
                 GeoPoint target = new GeoPoint(s.latDeg(), s.lonDeg(), height);
                 RadarPlot plot = plotOf(target, SIGMA_ELEVATION_DEG);
-                assertThat(TrackHeight.plotHeightM(plot))
+                assertThat(plot.pointHeightM())
                         .as("target %s m east at %s m", e, height)
                         .isCloseTo(height, within(1e-4));
             }
@@ -60,7 +60,7 @@ class RadarElevationTest {
             double range = c[0], el = c[1];
             RadarPlot nominal =
                     new RadarPlot(RADAR, range, 40, SIGMA_RANGE_M, 0.3, el, SIGMA_ELEVATION_DEG);
-            double mean = TrackHeight.plotHeightM(nominal);
+            double mean = nominal.pointHeightM();
             double sum2 = 0;
             int n = 20_000;
             for (int k = 0; k < n; k++) {
@@ -73,7 +73,7 @@ class RadarElevationTest {
                                 0.3,
                                 el + SIGMA_ELEVATION_DEG * random.nextGaussian(),
                                 SIGMA_ELEVATION_DEG);
-                double d = TrackHeight.plotHeightM(noisy) - mean;
+                double d = noisy.pointHeightM() - mean;
                 sum2 += d * d;
             }
             // the spread of 20 000 draws is within about 1 % of the truth (plus the second-order
