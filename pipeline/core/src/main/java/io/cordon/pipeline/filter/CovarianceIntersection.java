@@ -129,6 +129,8 @@ public final class CovarianceIntersection {
             int o = d + imm.modeOffset(j);
             fuseBlock(s, g, omega, ze, zn, r00, r01, r11, dst, o);
         }
+        // The intersection fuses (e, n, ve, vn): an estimated turn rate is carried, uncorrelated.
+        imm.carryTurnRate(s, so, dst, d);
         if (total > 0) {
             double sum = 0;
             for (int j = 0; j < m; j++) {

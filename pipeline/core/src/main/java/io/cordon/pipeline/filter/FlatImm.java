@@ -20,6 +20,13 @@ import java.util.List;
  * model the residual {@code y - H (x_j - x̄)}: exact for position measurements, and for a radar
  * second order in the models' spread (millimetres at tens of kilometres).
  *
+ * <p>With an {@link EstimatedTurnModel} (the last model), the IMM state ends with an
+ * <i>extension</i> of {@link #EXTENSION} values: that model's turn rate ω, its variance, and its
+ * covariances with (e, n, ve, vn). The other models' turn rates are known (0 for the straight
+ * model, the fixed rates of the turns), so mixing into the estimated model moment-matches (x, ω)
+ * over all models, and every other use of the state (the moment-matched Gaussian, gating) reads the
+ * Gaussian blocks as before.
+ *
  * <p>Not thread-safe (small caches of transition coefficients per time step).
  */
 public final class FlatImm {
@@ -42,8 +49,16 @@ public final class FlatImm {
     private static final int CACHE_BITS = 5;
     private static final int CACHE = 1 << CACHE_BITS;
 
+    /** Length of the estimated turn model's extension: ω, P_ωω, P_ωe, P_ωn, P_ωve, P_ωvn. */
+    public static final int EXTENSION = 6;
+
     private final int m;
     private final double[] turnRate;
+    // Index of the estimated turn model (the last), or -1; its constants.
+    private final int est;
+    private final double turnRateNoise;
+    private final double initialTurnRateVariance;
+    private final double maxTurnRate;
     // Each model's white-noise acceleration density q per noise profile: profile 0 the models' own,
     // the others added by addNoiseProfile (the tracker's per-class process noise).
     private double[][] noise;
@@ -70,14 +85,40 @@ public final class FlatImm {
      *     sensors' cadence (infinite: one step)
      */
     public FlatImm(List<MotionModel> models, double meanSojournS, double maxStepS) {
+        this(models, null, meanSojournS, maxStepS);
+    }
+
+    /**
+     * @param models near-constant velocity and coordinated-turn models
+     * @param estimated a coordinated turn at an estimated rate, added after {@code models}; null:
+     *     none
+     * @param meanSojournS τ, mean time spent in one model, s
+     * @param maxStepS as {@link #FlatImm(List, double, double)}
+     */
+    public FlatImm(
+            List<MotionModel> models,
+            EstimatedTurnModel estimated,
+            double meanSojournS,
+            double maxStepS) {
         if (models.isEmpty() || !(meanSojournS > 0) || !(maxStepS > 0)) {
             throw new IllegalArgumentException(
                     "need models, a positive sojourn time and a positive step");
         }
-        m = models.size();
+        m = models.size() + (estimated == null ? 0 : 1);
+        est = estimated == null ? -1 : m - 1;
+        turnRateNoise = estimated == null ? 0 : estimated.turnRateNoiseRad2PerS3();
+        initialTurnRateVariance =
+                estimated == null
+                        ? 0
+                        : estimated.initialTurnRateSigmaRadPerS()
+                                * estimated.initialTurnRateSigmaRadPerS();
+        maxTurnRate = estimated == null ? 0 : estimated.maxTurnRateRadPerS();
         turnRate = new double[m];
         noise = new double[1][m];
-        for (int j = 0; j < m; j++) {
+        if (estimated != null) {
+            noise[0][est] = estimated.noiseDensityM2PerS3();
+        }
+        for (int j = 0; j < models.size(); j++) {
             MotionModel model = models.get(j);
             if (model instanceof ConstantVelocityModel cv) {
                 noise[0][j] = cv.noiseDensityM2PerS3();
@@ -142,7 +183,40 @@ public final class FlatImm {
 
     /** Length of an IMM state. */
     public int stateLength() {
+        return m * (1 + GAUSSIAN) + (est < 0 ? 0 : EXTENSION);
+    }
+
+    /** Index of the {@link EstimatedTurnModel} among the models, or -1 if there is none. */
+    public int estimatedTurnModel() {
+        return est;
+    }
+
+    /** Offset of the estimated turn model's extension within an IMM state (if there is one). */
+    public int extensionOffset() {
         return m * (1 + GAUSSIAN);
+    }
+
+    /** The estimated turn model's turn rate in the IMM state at {@code so}, rad/s (0 if none). */
+    public double turnRate(double[] s, int so) {
+        return est < 0 ? 0 : s[so + extensionOffset()];
+    }
+
+    /**
+     * Copies the turn rate and its variance of the state at {@code so} into the state at {@code d}
+     * and clears their covariances with the rest: after an update of the Gaussian blocks by another
+     * rule (covariance intersection, the unscented transform) that does not carry the turn rate.
+     * Nothing without an estimated turn model.
+     */
+    public void carryTurnRate(double[] s, int so, double[] dst, int d) {
+        if (est < 0) {
+            return;
+        }
+        int x = extensionOffset();
+        dst[d + x] = s[so + x];
+        dst[d + x + 1] = s[so + x + 1];
+        for (int k = 2; k < EXTENSION; k++) {
+            dst[d + x + k] = 0;
+        }
     }
 
     /** Offset of model j's Gaussian block within an IMM state. */
@@ -160,6 +234,23 @@ public final class FlatImm {
         for (int j = 0; j < m; j++) {
             dst[d + j] = probabilities[j];
             System.arraycopy(g, go, dst, d + modeOffset(j), GAUSSIAN);
+        }
+        initialiseTurnRate(dst, d);
+    }
+
+    /**
+     * Sets the estimated turn model's extension of the state at {@code d} to a new track's: turn
+     * rate 0 with the model's initial variance, uncorrelated. Nothing without that model.
+     */
+    public void initialiseTurnRate(double[] dst, int d) {
+        if (est < 0) {
+            return;
+        }
+        int x = d + extensionOffset();
+        dst[x] = 0;
+        dst[x + 1] = initialTurnRateVariance;
+        for (int k = 2; k < EXTENSION; k++) {
+            dst[x + k] = 0;
         }
     }
 
@@ -257,7 +348,7 @@ public final class FlatImm {
     private void predictOnce(
             double[] s, int so, double[] c, int co, double dt, double[] q, double[] dst, int d) {
         int slot = cacheSlot(dt);
-        if (m == 1) {
+        if (m == 1) { // never the estimated turn model: the straight model comes first
             dst[d] = 1.0;
             System.arraycopy(s, so + modeOffset(0), dst, d + modeOffset(0), GAUSSIAN);
             propagate(dst, d + modeOffset(0), 0, dt, slot, q[0]);
@@ -292,7 +383,12 @@ public final class FlatImm {
             dst[o + P22] = a * c[co + P22] + b * s[g + P22] + bb * d2 * d2;
             dst[o + P23] = a * c[co + P23] + b * s[g + P23] + bb * d2 * d3;
             dst[o + P33] = a * c[co + P33] + b * s[g + P33] + bb * d3 * d3;
-            propagate(dst, o, j, dt, slot, q[j]);
+            if (j == est) {
+                mixTurnRate(s, so, cj, stay, move, dst, o, d + extensionOffset());
+                propagateEstimated(dst, o, d + extensionOffset(), dt, q[j]);
+            } else {
+                propagate(dst, o, j, dt, slot, q[j]);
+            }
         }
         for (int j = 0; j < m; j++) {
             dst[d + j] /= total;
@@ -314,6 +410,92 @@ public final class FlatImm {
             }
         }
         return slot;
+    }
+
+    /**
+     * The estimated turn model's mixed extension, into {@code x}: the moment match of (x, ω) over
+     * the models with the mixing weights μ_i|est = (move μ_i + (stay - move) δ μ_est) / c_est,
+     * where the other models' ω are their known rates (no variance), and the estimated model's
+     * mixed Gaussian block is already at {@code o}.
+     */
+    private void mixTurnRate(
+            double[] s, int so, double cj, double stay, double move, double[] dst, int o, int x) {
+        int sx = so + extensionOffset();
+        double mean = 0;
+        for (int i = 0; i < m; i++) {
+            double w = (move * s[so + i] + (i == est ? (stay - move) * s[so + i] : 0)) / cj;
+            mean += w * (i == est ? s[sx] : turnRate[i]);
+        }
+        double var = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        double x0 = dst[o], x1 = dst[o + 1], x2 = dst[o + 2], x3 = dst[o + 3];
+        for (int i = 0; i < m; i++) {
+            double w = (move * s[so + i] + (i == est ? (stay - move) * s[so + i] : 0)) / cj;
+            int g = so + modeOffset(i);
+            double dw = (i == est ? s[sx] : turnRate[i]) - mean;
+            var += w * ((i == est ? s[sx + 1] : 0) + dw * dw);
+            c0 += w * ((i == est ? s[sx + 2] : 0) + dw * (s[g] - x0));
+            c1 += w * ((i == est ? s[sx + 3] : 0) + dw * (s[g + 1] - x1));
+            c2 += w * ((i == est ? s[sx + 4] : 0) + dw * (s[g + 2] - x2));
+            c3 += w * ((i == est ? s[sx + 5] : 0) + dw * (s[g + 3] - x3));
+        }
+        dst[x] = mean;
+        dst[x + 1] = var;
+        dst[x + 2] = c0;
+        dst[x + 3] = c1;
+        dst[x + 4] = c2;
+        dst[x + 5] = c3;
+    }
+
+    /**
+     * The estimated turn model's extended Kalman prediction in place on the Gaussian block at o and
+     * the extension at x: the turn at the current ω (clamped to the model's maximum), with G =
+     * ∂x'/∂ω the fifth column of the Jacobian, P' = F A Fᵀ + F c Gᵀ + G cᵀ Fᵀ + p G Gᵀ + Q, c' = F
+     * c + p G and p' = p + q_ω |dt| (A the 4×4 block, c its covariance with ω, p the variance of
+     * ω).
+     */
+    private void propagateEstimated(double[] g, int o, int x, double dt, double q) {
+        double w = Math.max(-maxTurnRate, Math.min(maxTurnRate, g[x]));
+        double wt = w * dt;
+        double sn = Math.sin(wt), cs = Math.cos(wt);
+        double sw, cw1, dsw, dcw1; // sin(wT)/w, (1 - cos wT)/w and their derivatives in w
+        if (Math.abs(wt) < 1e-4) {
+            sw = dt * (1 - wt * wt / 6);
+            cw1 = dt * wt / 2;
+            dsw = -dt * dt * wt / 3;
+            dcw1 = dt * dt / 2;
+        } else {
+            sw = sn / w;
+            cw1 = (1 - cs) / w;
+            dsw = (dt * cs * w - sn) / (w * w);
+            dcw1 = (dt * sn * w - (1 - cs)) / (w * w);
+        }
+        double ve = g[o + 2], vn = g[o + 3];
+        double g0 = dsw * ve - dcw1 * vn;
+        double g1 = dcw1 * ve + dsw * vn;
+        double g2 = -dt * (sn * ve + cs * vn);
+        double g3 = dt * (cs * ve - sn * vn);
+        double c0 = g[x + 2], c1 = g[x + 3], c2 = g[x + 4], c3 = g[x + 5], p = g[x + 1];
+        double f0 = c0 + sw * c2 - cw1 * c3;
+        double f1 = c1 + cw1 * c2 + sw * c3;
+        double f2 = cs * c2 - sn * c3;
+        double f3 = sn * c2 + cs * c3;
+        propagateWith(g, o, dt, q, sw, -cw1, cw1, sw, cs, -sn, sn, cs);
+        g[o + P00] += 2 * f0 * g0 + p * g0 * g0;
+        g[o + P01] += f0 * g1 + g0 * f1 + p * g0 * g1;
+        g[o + P02] += f0 * g2 + g0 * f2 + p * g0 * g2;
+        g[o + P03] += f0 * g3 + g0 * f3 + p * g0 * g3;
+        g[o + P11] += 2 * f1 * g1 + p * g1 * g1;
+        g[o + P12] += f1 * g2 + g1 * f2 + p * g1 * g2;
+        g[o + P13] += f1 * g3 + g1 * f3 + p * g1 * g3;
+        g[o + P22] += 2 * f2 * g2 + p * g2 * g2;
+        g[o + P23] += f2 * g3 + g2 * f3 + p * g2 * g3;
+        g[o + P33] += 2 * f3 * g3 + p * g3 * g3;
+        g[x] = w;
+        g[x + 1] = p + turnRateNoise * Math.abs(dt);
+        g[x + 2] = f0 + p * g0;
+        g[x + 3] = f1 + p * g1;
+        g[x + 4] = f2 + p * g2;
+        g[x + 5] = f3 + p * g3;
     }
 
     /** {@code N(F x, F P Fᵀ + Q)} of model j in place on the Gaussian block at o. */
@@ -340,6 +522,23 @@ public final class FlatImm {
             r10 = s;
             r11 = c;
         }
+        propagateWith(g, o, dt, q, b00, b01, b10, b11, r00, r01, r10, r11);
+    }
+
+    /** {@code N(F x, F P Fᵀ + Q)} with F = [I B; 0 R] in place on the Gaussian block at o. */
+    private static void propagateWith(
+            double[] g,
+            int o,
+            double dt,
+            double q,
+            double b00,
+            double b01,
+            double b10,
+            double b11,
+            double r00,
+            double r01,
+            double r10,
+            double r11) {
         double adt = Math.abs(dt);
         double q3 = q * adt * adt * adt / 3.0, q2 = q * adt * adt / 2.0, q1 = q * adt;
         double e = g[o], n = g[o + 1], ve = g[o + 2], vn = g[o + 3];
@@ -492,6 +691,18 @@ public final class FlatImm {
             out[o + P22] = s[g + P22] - (k20 * ph20 + k21 * ph21);
             out[o + P23] = s[g + P23] - (k20 * ph30 + k21 * ph31);
             out[o + P33] = s[g + P33] - (k30 * ph30 + k31 * ph31);
+            if (j == est) {
+                int sx = so + extensionOffset(), ox = od + extensionOffset();
+                double w0 = s[sx + 2], w1 = s[sx + 3];
+                double pw0 = w0 * h00 + w1 * h01, pw1 = w0 * h10 + w1 * h11;
+                double kw0 = pw0 * i00 + pw1 * i01, kw1 = pw0 * i01 + pw1 * i11;
+                out[ox] = s[sx] + kw0 * y0 + kw1 * y1;
+                out[ox + 1] = s[sx + 1] - (kw0 * pw0 + kw1 * pw1);
+                out[ox + 2] = w0 - (kw0 * ph00 + kw1 * ph01);
+                out[ox + 3] = w1 - (kw0 * ph10 + kw1 * ph11);
+                out[ox + 4] = s[sx + 4] - (kw0 * ph20 + kw1 * ph21);
+                out[ox + 5] = s[sx + 5] - (kw0 * ph30 + kw1 * ph31);
+            }
             // ln N(y; 0, S) = -d²/2 - ln det S / 2 - ln 2π; kept as -d²/2 and 1/√det (no log).
             double d2 = (s11 * y0 * y0 - 2 * s01 * y0 * y1 + s00 * y1 * y1) / det;
             logL[j] = -0.5 * d2;
@@ -530,6 +741,8 @@ public final class FlatImm {
                 maxLog = logL[j];
             }
         }
+        // The transform updates (e, n, ve, vn) only: the turn rate is carried, uncorrelated.
+        carryTurnRate(s, so, out, od);
         return reweigh(s, so, out, od, maxLog, true, dst, d);
     }
 

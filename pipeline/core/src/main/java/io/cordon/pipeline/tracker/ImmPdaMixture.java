@@ -19,7 +19,8 @@ import io.cordon.pipeline.filter.FlatImm;
  * </ul>
  *
  * With β_0 = 0 and one hypothesis it is that hypothesis' update; with every β but β_0 zero it is
- * the prediction.
+ * the prediction. An estimated turn model's (x, ω) is moment-matched the same way, with its
+ * extension ({@link FlatImm#EXTENSION}).
  */
 final class ImmPdaMixture {
     private ImmPdaMixture() {}
@@ -27,14 +28,14 @@ final class ImmPdaMixture {
     /**
      * Writes the PDA posterior to {@code dst} at {@code d}.
      *
-     * @param models number of IMM models M
+     * @param imm the IMM whose states these are
      * @param predicted the predicted IMM state (hypothesis 0) at {@code po}
      * @param updated the updated IMM states of hypotheses 1..count, each {@code stateLength} long,
      *     from offset 0
      * @param beta β_0..β_count (normalised here; a hypothesis of weight 0 is skipped)
      */
     static void reduce(
-            int models,
+            FlatImm imm,
             double[] predicted,
             int po,
             double[] updated,
@@ -42,7 +43,8 @@ final class ImmPdaMixture {
             double[] beta,
             double[] dst,
             int d) {
-        int stateLength = models * (1 + FlatImm.GAUSSIAN);
+        int models = imm.modelCount();
+        int stateLength = imm.stateLength();
         double total = 0;
         for (int a = 0; a <= count; a++) {
             total += beta[a];
@@ -96,7 +98,75 @@ final class ImmPdaMixture {
             dst[d + i] = mu;
             System.arraycopy(mean, 0, dst, d + block, 4);
             System.arraycopy(cov, 0, dst, d + block + 4, 10);
+            if (i == imm.estimatedTurnModel()) {
+                reduceTurnRate(
+                        imm,
+                        predicted,
+                        po,
+                        updated,
+                        stateLength,
+                        count,
+                        beta,
+                        total,
+                        mu,
+                        mean,
+                        dst,
+                        d);
+            }
         }
+    }
+
+    /** The estimated turn model's extension: its ω moment-matched over the hypotheses with x. */
+    private static void reduceTurnRate(
+            FlatImm imm,
+            double[] predicted,
+            int po,
+            double[] updated,
+            int stateLength,
+            int count,
+            double[] beta,
+            double total,
+            double mu,
+            double[] mean,
+            double[] dst,
+            int d) {
+        int i = imm.estimatedTurnModel();
+        int block = imm.modeOffset(i);
+        int x = imm.extensionOffset();
+        double w = 0;
+        for (int a = 0; a <= count; a++) {
+            if (beta[a] != 0) {
+                double[] s = a == 0 ? predicted : updated;
+                int so = a == 0 ? po : (a - 1) * stateLength;
+                double c =
+                        beta[a]
+                                / total
+                                * probability(predicted, po, updated, stateLength, a, i)
+                                / mu;
+                w += c * s[so + x];
+            }
+        }
+        double var = 0;
+        double[] cross = new double[4];
+        for (int a = 0; a <= count; a++) {
+            if (beta[a] != 0) {
+                double[] s = a == 0 ? predicted : updated;
+                int so = a == 0 ? po : (a - 1) * stateLength;
+                double c =
+                        beta[a]
+                                / total
+                                * probability(predicted, po, updated, stateLength, a, i)
+                                / mu;
+                double dw = s[so + x] - w;
+                var += c * (s[so + x + 1] + dw * dw);
+                for (int k = 0; k < 4; k++) {
+                    cross[k] += c * (s[so + x + 2 + k] + dw * (s[so + block + k] - mean[k]));
+                }
+            }
+        }
+        dst[d + x] = w;
+        dst[d + x + 1] = var;
+        System.arraycopy(cross, 0, dst, d + x + 2, 4);
     }
 
     private static double probability(

@@ -7,6 +7,7 @@ import io.cordon.pipeline.association.JointProbabilisticAssociator;
 import io.cordon.pipeline.association.UniformGrid;
 import io.cordon.pipeline.filter.ConstantVelocityModel;
 import io.cordon.pipeline.filter.CoordinatedTurnModel;
+import io.cordon.pipeline.filter.EstimatedTurnModel;
 import io.cordon.pipeline.filter.FlatImm;
 import io.cordon.pipeline.filter.MeasurementColumns;
 import io.cordon.pipeline.filter.MeasurementModel;
@@ -254,10 +255,16 @@ public final class MultiTargetTracker implements Tracker {
         this.converter = new ObservationConverter(plane);
         this.mapper = new EntityTrackMapper(plane);
         List<MotionModel> models = motionModels(parameters);
-        this.imm = new FlatImm(models, parameters.meanSojournS(), parameters.maxPredictionStepS());
+        EstimatedTurnModel estimated = estimatedTurnModel(parameters);
+        this.imm =
+                new FlatImm(
+                        models,
+                        estimated,
+                        parameters.meanSojournS(),
+                        parameters.maxPredictionStepS());
         this.stateLength = imm.stateLength();
         this.scratchState = new double[stateLength];
-        this.initialModeProbabilities = initialModeProbabilities(models.size());
+        this.initialModeProbabilities = initialModeProbabilities(imm.modelCount());
         this.gate = ChiSquareGate.of(parameters.gateProbability(), 2);
         this.unscentedAbove = parameters.unscentedAboveNonlinearity();
         this.classProfile = new int[TargetClass.values().length];
@@ -265,6 +272,9 @@ public final class MultiTargetTracker implements Tracker {
         double maxRate = 0;
         for (double r : parameters.turnRatesDegPerS()) {
             maxRate = Math.max(maxRate, Math.toRadians(r));
+        }
+        if (estimated != null) {
+            maxRate = Math.max(maxRate, estimated.maxTurnRateRadPerS());
         }
         this.maxTurnRateRadPerS = maxRate;
         this.maxVariance = parameters.maxPositionSigmaM() * parameters.maxPositionSigmaM();
@@ -318,6 +328,31 @@ public final class MultiTargetTracker implements Tracker {
         }
         return p;
     }
+
+    /**
+     * The coordinated turn at an estimated rate, if the parameters ask for one: a new track's rate
+     * 0 ± {@link #INITIAL_TURN_RATE_SIGMA_DEG_PER_S} °/s, at most {@link
+     * #MAX_ESTIMATED_TURN_RATE_DEG_PER_S} °/s in a prediction; null otherwise.
+     */
+    static EstimatedTurnModel estimatedTurnModel(TrackerParameters parameters) {
+        if (parameters.turnRateNoiseRad2PerS3() == 0) {
+            return null;
+        }
+        return new EstimatedTurnModel(
+                parameters.turnNoiseM2PerS3(),
+                parameters.turnRateNoiseRad2PerS3(),
+                Math.toRadians(INITIAL_TURN_RATE_SIGMA_DEG_PER_S),
+                Math.toRadians(MAX_ESTIMATED_TURN_RATE_DEG_PER_S));
+    }
+
+    /** Standard deviation of a new track's estimated turn rate, °/s. */
+    static final double INITIAL_TURN_RATE_SIGMA_DEG_PER_S = 2.0;
+
+    /**
+     * Fastest turn the estimated turn model predicts, °/s: a standard-rate aircraft turn is 3 °/s,
+     * the benchmark's targets turn at 1-4 °/s, a boat or vehicle seldom above 10 °/s for long.
+     */
+    static final double MAX_ESTIMATED_TURN_RATE_DEG_PER_S = 10.0;
 
     /** A tracker in the state a {@link #snapshot()} captured. */
     public static MultiTargetTracker restore(TrackerParameters parameters, byte[] snapshot) {
@@ -2148,7 +2183,7 @@ public final class MultiTargetTracker implements Tracker {
                 s.weights[a] = Double.isNaN(likelihood) ? 0 : s.beta[p];
             }
             ImmPdaMixture.reduce(
-                    imm.modelCount(),
+                    imm,
                     predicted,
                     slot * stateLength,
                     s.hypotheses,

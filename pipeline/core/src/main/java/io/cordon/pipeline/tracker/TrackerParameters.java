@@ -48,6 +48,9 @@ import java.util.Map;
  *     is gated and applied with the unscented transform ({@link
  *     io.cordon.pipeline.filter.UnscentedKalmanUpdater}, per IMM model) instead of the EKF; 0:
  *     every radar plot, infinite: none
+ * @param turnRateNoiseRad2PerS3 0: no other models than those above; &gt; 0: the IMM also has a
+ *     coordinated turn at an estimated rate ({@link io.cordon.pipeline.filter.EstimatedTurnModel},
+ *     with the turn models' noise), whose rate is a random walk of this density, rad²/s³
  */
 public record TrackerParameters(
         double gateProbability,
@@ -71,7 +74,8 @@ public record TrackerParameters(
         List<SensorPrior> sensors,
         DataAssociation association,
         Map<TargetClass, ProcessNoise> classNoise,
-        double unscentedAboveNonlinearity) {
+        double unscentedAboveNonlinearity,
+        double turnRateNoiseRad2PerS3) {
     public TrackerParameters {
         if (association == null) {
             throw new IllegalArgumentException("association is required (gnn, jpda, jpda-star)");
@@ -95,6 +99,12 @@ public record TrackerParameters(
             throw new IllegalArgumentException(
                     "unscentedAboveNonlinearity must be >= 0 (infinite: EKF only), was "
                             + unscentedAboveNonlinearity);
+        }
+        if (!(turnRateNoiseRad2PerS3 >= 0) || !Double.isFinite(turnRateNoiseRad2PerS3)) {
+            throw new IllegalArgumentException(
+                    "turnRateNoiseRad2PerS3 must be finite and >= 0 (0: no estimated turn rate),"
+                            + " was "
+                            + turnRateNoiseRad2PerS3);
         }
         if (!(maxPredictionStepS > 0)) {
             throw new IllegalArgumentException(
@@ -176,7 +186,8 @@ public record TrackerParameters(
                 List.of(),
                 DataAssociation.GNN,
                 DEFAULT_CLASS_NOISE,
-                DEFAULT_UNSCENTED_ABOVE);
+                DEFAULT_UNSCENTED_ABOVE,
+                0.0);
     }
 
     /**
@@ -259,7 +270,8 @@ public record TrackerParameters(
                 sensors,
                 association,
                 classNoise,
-                unscentedAboveNonlinearity);
+                unscentedAboveNonlinearity,
+                turnRateNoiseRad2PerS3);
     }
 
     private static void requireIn(String name, double v, double lo, double hi) {

@@ -40,12 +40,15 @@ import java.util.Set;
  * 3 without associations). Version 6 adds, per track after those times, its height ({@link
  * TrackHeight}): a flag, then height, vertical rate, the three covariance entries (height-height,
  * height-rate, rate-rate) and the estimate's time; older versions are read without heights (the
- * tracks stay at the reference height until an observation with a height). A reader accepts only
- * versions it knows and fails with a message otherwise.
+ * tracks stay at the reference height until an observation with a height). Version 7 adds, per
+ * track after the models, the length of the IMM state's extension ({@link FlatImm#EXTENSION} with
+ * an estimated turn model, else 0) and its values (the turn rate, its variance and its covariances
+ * with the position and velocity); older versions are read with a new track's turn rate. A reader
+ * accepts only versions it knows and fails with a message otherwise.
  */
 final class TrackerSnapshot {
     static final int MAGIC = 0x4354524B;
-    static final short VERSION = 6;
+    static final short VERSION = 7;
 
     // Big-endian views of a byte array, as DataOutput and DataInput order values: Out writes and In
     // reads through them.
@@ -63,8 +66,9 @@ final class TrackerSnapshot {
     }
 
     /**
-     * The snapshot in the current layout, or in version 5 (without heights) or 4 (without heights
-     * and provenance times) for a reader that does not know the later versions yet.
+     * The snapshot in the current layout, or in version 6 (without turn rates), 5 (without turn
+     * rates and heights) or 4 (without turn rates, heights and provenance times) for a reader that
+     * does not know the later versions yet.
      */
     static byte[] write(MultiTargetTracker tracker, short version) {
         // per live track 168 bytes per motion model (probability, mean, covariance) and about 200
@@ -75,9 +79,12 @@ final class TrackerSnapshot {
 
     /** As {@link #write(MultiTargetTracker, short)}, into a buffer first sized {@code capacity}. */
     static byte[] write(MultiTargetTracker tracker, short version, int capacity) {
-        if (version != VERSION && version != 5 && version != 4) {
+        if (version != VERSION && version != 6 && version != 5 && version != 4) {
             throw new IllegalArgumentException(
-                    "can write tracker snapshot versions 4, 5 and " + VERSION + ", not " + version);
+                    "can write tracker snapshot versions 4, 5, 6 and "
+                            + VERSION
+                            + ", not "
+                            + version);
         }
         Out out = new Out(capacity);
         out.writeInt(MAGIC);
@@ -107,6 +114,13 @@ final class TrackerSnapshot {
                     for (int c = 0; c < 4; c++) {
                         out.writeDouble(FlatImm.covariance(t.state, g, r, c));
                     }
+                }
+            }
+            if (version >= 7) {
+                int extension = imm.estimatedTurnModel() < 0 ? 0 : FlatImm.EXTENSION;
+                out.writeInt(extension);
+                for (int i = 0; i < extension; i++) {
+                    out.writeDouble(t.state[imm.extensionOffset() + i]);
                 }
             }
             out.writeDouble(t.pVisible);
@@ -412,6 +426,24 @@ final class TrackerSnapshot {
                         cov[i] = in.readDouble();
                     }
                     FlatImm.pack(GaussianState.of(mean, cov), t.state, imm.modeOffset(j));
+                }
+                int extension = imm.estimatedTurnModel() < 0 ? 0 : FlatImm.EXTENSION;
+                if (version >= 7) {
+                    int stored = in.readInt();
+                    if (stored != extension) {
+                        throw new IllegalArgumentException(
+                                "track "
+                                        + id
+                                        + ": snapshot has "
+                                        + stored
+                                        + " values of an estimated turn rate, these parameters "
+                                        + extension);
+                    }
+                    for (int i = 0; i < extension; i++) {
+                        t.state[imm.extensionOffset() + i] = in.readDouble();
+                    }
+                } else {
+                    imm.initialiseTurnRate(t.state, 0);
                 }
                 if (Math.abs(sum - 1) > 1e-9) {
                     throw new IllegalArgumentException(

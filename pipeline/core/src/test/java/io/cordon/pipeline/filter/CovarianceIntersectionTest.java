@@ -142,4 +142,31 @@ class CovarianceIntersectionTest {
             assertThat(fused.p[i]).isCloseTo(prior.p[i], within(1e-7));
         }
     }
+
+    @Test
+    void anEstimatedTurnRateIsCarriedUncorrelated() {
+        FlatImm imm =
+                new FlatImm(
+                        List.of(new ConstantVelocityModel(0.05)),
+                        new EstimatedTurnModel(0.6, 1e-5, Math.toRadians(2), Math.toRadians(10)),
+                        30,
+                        10);
+        double[] state = new double[imm.stateLength()];
+        imm.initialise(PRIOR, 0, new double[] {0.5, 0.5}, state, 0);
+        int x = imm.extensionOffset();
+        double[] extension = {0.03, 4e-4, 0.2, -0.1, 0.01, 0.005};
+        System.arraycopy(extension, 0, state, x, extension.length);
+        double[] out = new double[state.length];
+        double likelihood =
+                new CovarianceIntersection(imm)
+                        .fuse(state, 0, 0.5, 130, -40, 2500, -200, 100, out, 0);
+        assertThat(likelihood).isPositive();
+        // The intersection fuses (e, n, ve, vn) only: ω and its variance are kept, and their
+        // covariances with a state they did not take part in are dropped.
+        assertThat(out[x]).isEqualTo(0.03);
+        assertThat(out[x + 1]).isEqualTo(4e-4);
+        for (int k = 2; k < FlatImm.EXTENSION; k++) {
+            assertThat(out[x + k]).isZero();
+        }
+    }
 }

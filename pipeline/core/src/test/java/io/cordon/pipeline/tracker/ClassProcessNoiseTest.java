@@ -155,7 +155,8 @@ class ClassProcessNoiseTest {
                 d.sensors(),
                 d.association(),
                 java.util.Map.of(),
-                d.unscentedAboveNonlinearity());
+                d.unscentedAboveNonlinearity(),
+                d.turnRateNoiseRad2PerS3());
     }
 
     private static void assertSameEstimate(EntityTrack a, EntityTrack b) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.cordon.pipeline.filter.ConstantVelocityModel;
 import io.cordon.pipeline.filter.CoordinatedTurnModel;
+import io.cordon.pipeline.filter.EstimatedTurnModel;
 import io.cordon.pipeline.filter.FlatImm;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ImmPdaMixtureTest {
             imm.update(predicted, 0, lin(Z[a], PREDICTED[0], PREDICTED[1]), 0, updated, a * length);
         }
         double[] out = new double[length];
-        ImmPdaMixture.reduce(1, predicted, 0, updated, 2, BETA, out, 0);
+        ImmPdaMixture.reduce(imm, predicted, 0, updated, 2, BETA, out, 0);
 
         // Bar-Shalom's PDA: x = x^ + K v, v = sum beta_i v_i; P = beta_0 P^ + (1 - beta_0) (P^ -
         // K S K') + K (sum beta_i v_i v_i' - v v') K'.
@@ -103,7 +104,7 @@ class ImmPdaMixtureTest {
             imm.update(predicted, 0, lin(Z[a], PREDICTED[0], PREDICTED[1]), 0, updated, a * length);
         }
         double[] out = new double[length];
-        ImmPdaMixture.reduce(2, predicted, 0, updated, 2, BETA, out, 0);
+        ImmPdaMixture.reduce(imm, predicted, 0, updated, 2, BETA, out, 0);
         for (int i = 0; i < 2; i++) {
             double mu =
                     BETA[0] * predicted[i] + BETA[1] * updated[i] + BETA[2] * updated[length + i];
@@ -130,14 +131,72 @@ class ImmPdaMixtureTest {
         double[] updated = new double[length];
         imm.update(predicted, 0, lin(Z[0], PREDICTED[0], PREDICTED[1]), 0, updated, 0);
         double[] out = new double[length];
-        ImmPdaMixture.reduce(1, predicted, 0, updated, 1, new double[] {0, 1}, out, 0);
+        ImmPdaMixture.reduce(imm, predicted, 0, updated, 1, new double[] {0, 1}, out, 0);
         for (int x = 0; x < length; x++) {
             assertThat(out[x]).isCloseTo(updated[x], within(1e-9));
         }
-        ImmPdaMixture.reduce(1, predicted, 0, updated, 1, new double[] {1, 0}, out, 0);
+        ImmPdaMixture.reduce(imm, predicted, 0, updated, 1, new double[] {1, 0}, out, 0);
         for (int x = 0; x < length; x++) {
             assertThat(out[x]).isCloseTo(predicted[x], within(1e-9));
         }
+    }
+
+    @Test
+    void anEstimatedTurnRateIsMomentMatchedWithTheState() {
+        FlatImm imm =
+                new FlatImm(
+                        List.of(new ConstantVelocityModel(0.05)),
+                        new EstimatedTurnModel(0.6, 1e-5, Math.toRadians(2), Math.toRadians(10)),
+                        30,
+                        10);
+        int length = imm.stateLength();
+        int x = imm.extensionOffset();
+        double[] predicted = new double[length];
+        imm.initialise(PREDICTED, 0, new double[] {0.5, 0.5}, predicted, 0);
+        // A rate of 1 °/s correlated with the position and velocity, so that each update moves it
+        // differently.
+        predicted[x] = Math.toRadians(1);
+        predicted[x + 2] = 0.2;
+        predicted[x + 3] = -0.1;
+        predicted[x + 4] = 0.01;
+        predicted[x + 5] = -0.005;
+        double[] updated = new double[2 * length];
+        for (int a = 0; a < 2; a++) {
+            imm.update(predicted, 0, lin(Z[a], PREDICTED[0], PREDICTED[1]), 0, updated, a * length);
+        }
+        double[] out = new double[length];
+        ImmPdaMixture.reduce(imm, predicted, 0, updated, 1, new double[] {0, 1}, out, 0);
+        for (int k = 0; k < length; k++) {
+            assertThat(out[k]).isCloseTo(updated[k], within(1e-12));
+        }
+        ImmPdaMixture.reduce(imm, predicted, 0, updated, 2, BETA, out, 0);
+        // The estimated model's (x, ω) mixture: weights c_a = β_a μ^a / μ over the hypotheses.
+        int j = imm.estimatedTurnModel(), g = imm.modeOffset(j);
+        double[] weight = new double[3];
+        double mu = 0;
+        for (int a = 0; a < 3; a++) {
+            weight[a] = BETA[a] * (a == 0 ? predicted[j] : updated[(a - 1) * length + j]);
+            mu += weight[a];
+        }
+        double rate = 0, east = 0;
+        for (int a = 0; a < 3; a++) {
+            int so = a == 0 ? 0 : (a - 1) * length;
+            double[] s = a == 0 ? predicted : updated;
+            rate += weight[a] / mu * s[so + x];
+            east += weight[a] / mu * s[so + g];
+        }
+        double variance = 0, crossEast = 0;
+        for (int a = 0; a < 3; a++) {
+            int so = a == 0 ? 0 : (a - 1) * length;
+            double[] s = a == 0 ? predicted : updated;
+            double dw = s[so + x] - rate;
+            variance += weight[a] / mu * (s[so + x + 1] + dw * dw);
+            crossEast += weight[a] / mu * (s[so + x + 2] + dw * (s[so + g] - east));
+        }
+        assertThat(out[x]).isCloseTo(rate, within(1e-15));
+        assertThat(updated[x]).isNotCloseTo(updated[length + x], within(1e-6));
+        assertThat(out[x + 1]).isCloseTo(variance, within(1e-15));
+        assertThat(out[x + 2]).isCloseTo(crossEast, within(1e-12));
     }
 
     private static double[][] full(double[] g) {

@@ -3,11 +3,10 @@ package io.cordon.pipeline.tracker;
 import io.cordon.pipeline.bench.BenchPriors;
 import io.cordon.pipeline.bench.BenchScenario;
 import io.cordon.pipeline.bench.BenchTruthFiles;
+import io.cordon.pipeline.bench.TrackerOverrides;
+import io.cordon.pipeline.filter.FlatImm;
 import io.cordon.pipeline.filter.GaussianState;
-import io.cordon.pipeline.filter.ImmState;
-import io.cordon.pipeline.filter.InteractingMultipleModel;
 import io.cordon.pipeline.filter.MeasurementModel;
-import io.cordon.pipeline.filter.MotionModel;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.observation.Observation;
@@ -17,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +37,13 @@ import java.util.TreeMap;
  * given.
  *
  * <pre>
- * java -cp ... io.cordon.pipeline.tracker.OracleTrackRunner SCENARIO_DIR tracks.csv [always]
+ * java -cp ... io.cordon.pipeline.tracker.OracleTrackRunner SCENARIO_DIR tracks.csv [always] [KEY=VALUE ...]
  * </pre>
  *
  * <p>With {@code always} every born target is reported until its truth ends (the bench's "oracle
  * reporting always"): the fragmentations left are the gaps where the prediction is more than c off
- * its target.
+ * its target. {@code KEY=VALUE} sets a tracker parameter as {@code cordon track --param} does (the
+ * motion models: {@code turnRatesDegPerS}, {@code turnRateNoiseRad2PerS3}, the noises, τ).
  */
 public final class OracleTrackRunner {
     private static final double PRIOR_SPEED_SIGMA_MPS = 15.0;
@@ -51,18 +52,29 @@ public final class OracleTrackRunner {
     private OracleTrackRunner() {}
 
     private static final class Target {
-        ImmState state;
+        double[] state;
         double timeS;
     }
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         BenchScenario scenario = BenchScenario.read(dir);
-        TrackerParameters parameters = BenchPriors.parametersFor(scenario);
-        List<MotionModel> models = MultiTargetTracker.motionModels(parameters);
-        InteractingMultipleModel imm =
-                new InteractingMultipleModel(models, parameters.meanSojournS());
-        double[] modeProbabilities = MultiTargetTracker.initialModeProbabilities(models.size());
+        Map<String, String> overrides = new HashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].contains("=")) {
+                String[] kv = args[i].split("=", 2);
+                overrides.put(kv[0], kv[1]);
+            }
+        }
+        TrackerParameters parameters =
+                TrackerOverrides.apply(BenchPriors.parametersFor(scenario), overrides);
+        FlatImm imm =
+                new FlatImm(
+                        MultiTargetTracker.motionModels(parameters),
+                        MultiTargetTracker.estimatedTurnModel(parameters),
+                        parameters.meanSojournS(),
+                        MAX_STEP_S);
+        double[] modeProbabilities = MultiTargetTracker.initialModeProbabilities(imm.modelCount());
         LocalTangentPlane plane = new LocalTangentPlane(scenario.referencePoint());
         ObservationConverter converter = new ObservationConverter(plane);
         Map<String, String> truthOf = BenchTruthFiles.truthOfDetection(dir);
@@ -72,7 +84,7 @@ public final class OracleTrackRunner {
             alive.add(new HashSet<>(ids));
         }
         double c2 = scenario.gospaCutoffM() * scenario.gospaCutoffM();
-        boolean always = args.length > 2 && args[2].equals("always");
+        boolean always = List.of(args).contains("always");
         Map<String, Target> targets = new TreeMap<>();
         List<List<Observation>> batches = scenario.batches();
         int b = 0;
@@ -102,12 +114,21 @@ public final class OracleTrackRunner {
                                             0,
                                             PRIOR_SPEED_SIGMA_MPS);
                             target = new Target();
-                            target.state = ImmState.uniform(g, modeProbabilities);
+                            target.state = new double[imm.stateLength()];
+                            double[] block = new double[FlatImm.GAUSSIAN];
+                            FlatImm.pack(g, block, 0);
+                            imm.initialise(block, 0, modeProbabilities, target.state, 0);
                             target.timeS = to;
                             targets.put(truth, target);
                         } else {
-                            ImmState predicted = predict(imm, target.state, to - target.timeS);
-                            target.state = imm.update(predicted, mm).posterior();
+                            double[] predicted = predict(imm, target.state, to - target.timeS);
+                            double[] c = new double[FlatImm.GAUSSIAN];
+                            imm.combine(predicted, 0, c, 0);
+                            double[] lin = new double[FlatImm.LINEARISATION];
+                            mm.linearise(c[0], c[1], lin, 0);
+                            if (!Double.isNaN(imm.update(predicted, 0, lin, 0, predicted, 0))) {
+                                target.state = predicted;
+                            }
                             target.timeS = Math.max(target.timeS, to);
                         }
                     }
@@ -117,8 +138,9 @@ public final class OracleTrackRunner {
                     if (!alive.get(k).contains(e.getKey())) {
                         continue;
                     }
-                    GaussianState g =
-                            predict(imm, e.getValue().state, t - e.getValue().timeS).combined();
+                    double[] c = new double[FlatImm.GAUSSIAN];
+                    imm.combine(predict(imm, e.getValue().state, t - e.getValue().timeS), 0, c, 0);
+                    GaussianState g = FlatImm.unpack(c, 0);
                     double m = g.covariance(0, 0) + g.covariance(1, 1);
                     if (!always && m * (1 - Math.exp(-c2 / m)) >= c2 / 2) {
                         continue;
@@ -140,14 +162,15 @@ public final class OracleTrackRunner {
         }
     }
 
-    private static ImmState predict(InteractingMultipleModel imm, ImmState state, double dtS) {
-        double left = Math.max(0, dtS);
-        ImmState s = state;
-        while (left > MAX_STEP_S) {
-            s = imm.predict(s, MAX_STEP_S);
-            left -= MAX_STEP_S;
+    /** The state predicted dtS ahead (FlatImm steps long gaps by {@link #MAX_STEP_S}). */
+    private static double[] predict(FlatImm imm, double[] state, double dtS) {
+        double[] out = state.clone();
+        if (dtS > 0) {
+            double[] c = new double[FlatImm.GAUSSIAN];
+            imm.combine(state, 0, c, 0);
+            imm.predict(state, 0, c, 0, dtS, out, 0);
         }
-        return left > 0 ? imm.predict(s, left) : s;
+        return out;
     }
 
     private static double seconds(BenchScenario scenario, Observation o) {
