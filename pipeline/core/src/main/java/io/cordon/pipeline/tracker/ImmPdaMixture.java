@@ -133,35 +133,28 @@ final class ImmPdaMixture {
         int i = imm.estimatedTurnModel();
         int block = imm.modeOffset(i);
         int x = imm.extensionOffset();
+        // c_a = β_a μ^a / μ over the hypotheses, and where each hypothesis' state starts.
+        double[] c = new double[count + 1];
+        int[] at = new int[count + 1];
         double w = 0;
         for (int a = 0; a <= count; a++) {
+            c[a] = beta[a] / total * probability(predicted, po, updated, stateLength, a, i) / mu;
+            at[a] = a == 0 ? po : (a - 1) * stateLength;
             if (beta[a] != 0) {
-                double[] s = a == 0 ? predicted : updated;
-                int so = a == 0 ? po : (a - 1) * stateLength;
-                double c =
-                        beta[a]
-                                / total
-                                * probability(predicted, po, updated, stateLength, a, i)
-                                / mu;
-                w += c * s[so + x];
+                w += c[a] * (a == 0 ? predicted : updated)[at[a] + x];
             }
         }
         double var = 0;
         double[] cross = new double[4];
         for (int a = 0; a <= count; a++) {
-            if (beta[a] != 0) {
-                double[] s = a == 0 ? predicted : updated;
-                int so = a == 0 ? po : (a - 1) * stateLength;
-                double c =
-                        beta[a]
-                                / total
-                                * probability(predicted, po, updated, stateLength, a, i)
-                                / mu;
-                double dw = s[so + x] - w;
-                var += c * (s[so + x + 1] + dw * dw);
-                for (int k = 0; k < 4; k++) {
-                    cross[k] += c * (s[so + x + 2 + k] + dw * (s[so + block + k] - mean[k]));
-                }
+            if (beta[a] == 0) {
+                continue;
+            }
+            double[] s = a == 0 ? predicted : updated;
+            double dw = s[at[a] + x] - w;
+            var += c[a] * (s[at[a] + x + 1] + dw * dw);
+            for (int k = 0; k < 4; k++) {
+                cross[k] += c[a] * (s[at[a] + x + 2 + k] + dw * (s[at[a] + block + k] - mean[k]));
             }
         }
         dst[d + x] = w;

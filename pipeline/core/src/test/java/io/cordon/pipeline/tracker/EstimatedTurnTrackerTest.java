@@ -8,12 +8,7 @@ import io.cordon.pipeline.config.ConfigException;
 import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
-import io.cordon.pipeline.observation.Marking;
-import io.cordon.pipeline.observation.Observation;
-import io.cordon.pipeline.observation.RadarPlot;
-import io.cordon.pipeline.observation.SensorKind;
 import io.cordon.pipeline.track.EntityTrack;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class EstimatedTurnTrackerTest {
     private static final LocalTangentPlane PLANE = CrossingScenario.PLANE;
-    private static final Instant T0 = CrossingScenario.T0;
+    // JointAssociationTrackerTest.plot's radar.
     private static final GeoPoint RADAR = PLANE.toGeodetic(new EnuPoint(-15000, 0, 30));
-    private static final LocalTangentPlane RADAR_PLANE = new LocalTangentPlane(RADAR);
 
     private static TrackerParameters estimated(DataAssociation association) {
         return TrackerOverrides.apply(
@@ -69,7 +63,11 @@ class EstimatedTurnTrackerTest {
             if (t > 0) {
                 truth = turn(truth, t > 60 ? rate : 0, 4);
             }
-            for (EntityTrack track : tracker.update(List.of(plot("p" + id++, t, truth, random)))) {
+            for (EntityTrack track :
+                    tracker.update(
+                            List.of(
+                                    JointAssociationTrackerTest.plot(
+                                            "p" + id++, t, truth, random)))) {
                 if (track.status() != io.cordon.pipeline.track.TrackStatus.TENTATIVE) {
                     ids.add(track.trackId());
                 }
@@ -155,23 +153,5 @@ class EstimatedTurnTrackerTest {
             c * x[2] - s * x[3],
             s * x[2] + c * x[3]
         };
-    }
-
-    private static Observation plot(String id, double t, double[] p, Random random) {
-        EnuPoint q = RADAR_PLANE.toEnu(PLANE.surfacePoint(p[0], p[1]));
-        double range = Math.hypot(q.eastM(), q.northM()) + 15 * random.nextGaussian();
-        double az =
-                Math.toDegrees(Math.atan2(q.eastM(), q.northM())) + 0.25 * random.nextGaussian();
-        return new Observation(
-                id,
-                "US",
-                "R1",
-                SensorKind.GROUND_RADAR,
-                T0.plusSeconds((long) t),
-                new RadarPlot(RADAR, range, ((az % 360) + 360) % 360, 15, 0.25),
-                null,
-                null,
-                null,
-                Marking.releasableTo(List.of("US")));
     }
 }

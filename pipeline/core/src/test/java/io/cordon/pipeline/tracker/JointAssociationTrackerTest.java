@@ -57,7 +57,7 @@ class JointAssociationTrackerTest {
         return new double[] {ve * dt + (target == 0 ? 0 : offsetM), vn * dt};
     }
 
-    private static Observation plot(String id, double t, double[] p, Random random) {
+    static Observation plot(String id, double t, double[] p, Random random) {
         EnuPoint q = RADAR_PLANE.toEnu(PLANE.surfacePoint(p[0], p[1]));
         double range = Math.hypot(q.eastM(), q.northM()) + 15 * random.nextGaussian();
         double az =
