@@ -183,7 +183,12 @@ public final class FlatImm {
 
     /** Length of an IMM state. */
     public int stateLength() {
-        return m * (1 + GAUSSIAN) + (est < 0 ? 0 : EXTENSION);
+        return m * (1 + GAUSSIAN) + extensionLength();
+    }
+
+    /** Length of the extension after the Gaussian blocks: {@link #EXTENSION} or 0. */
+    public int extensionLength() {
+        return est < 0 ? 0 : EXTENSION;
     }
 
     /** Index of the {@link EstimatedTurnModel} among the models, or -1 if there is none. */
@@ -423,13 +428,13 @@ public final class FlatImm {
         int sx = so + extensionOffset();
         double mean = 0;
         for (int i = 0; i < m; i++) {
-            double w = (move * s[so + i] + (i == est ? (stay - move) * s[so + i] : 0)) / cj;
+            double w = mixingWeight(s[so + i], i == est, cj, stay, move);
             mean += w * (i == est ? s[sx] : turnRate[i]);
         }
         double var = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0;
         double x0 = dst[o], x1 = dst[o + 1], x2 = dst[o + 2], x3 = dst[o + 3];
         for (int i = 0; i < m; i++) {
-            double w = (move * s[so + i] + (i == est ? (stay - move) * s[so + i] : 0)) / cj;
+            double w = mixingWeight(s[so + i], i == est, cj, stay, move);
             int g = so + modeOffset(i);
             double dw = (i == est ? s[sx] : turnRate[i]) - mean;
             var += w * ((i == est ? s[sx + 1] : 0) + dw * dw);
@@ -444,6 +449,12 @@ public final class FlatImm {
         dst[x + 3] = c1;
         dst[x + 4] = c2;
         dst[x + 5] = c3;
+    }
+
+    /** μ_i|j of the uniform switching for model i of probability μ: its share of mixed model j. */
+    private static double mixingWeight(
+            double mu, boolean same, double cj, double stay, double move) {
+        return (move * mu + (same ? (stay - move) * mu : 0)) / cj;
     }
 
     /**

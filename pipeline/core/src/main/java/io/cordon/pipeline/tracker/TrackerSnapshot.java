@@ -117,7 +117,7 @@ final class TrackerSnapshot {
                 }
             }
             if (version >= 7) {
-                int extension = imm.estimatedTurnModel() < 0 ? 0 : FlatImm.EXTENSION;
+                int extension = imm.extensionLength();
                 out.writeInt(extension);
                 for (int i = 0; i < extension; i++) {
                     out.writeDouble(t.state[imm.extensionOffset() + i]);
@@ -427,7 +427,7 @@ final class TrackerSnapshot {
                     }
                     FlatImm.pack(GaussianState.of(mean, cov), t.state, imm.modeOffset(j));
                 }
-                int extension = imm.estimatedTurnModel() < 0 ? 0 : FlatImm.EXTENSION;
+                int extension = imm.extensionLength();
                 if (version >= 7) {
                     int stored = in.readInt();
                     if (stored != extension) {
