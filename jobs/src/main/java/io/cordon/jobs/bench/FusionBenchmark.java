@@ -69,7 +69,23 @@ public final class FusionBenchmark {
             double tileSizeM,
             double haloM,
             Path timeline,
-            Duration maxWarmup) {
+            Duration maxWarmup,
+            Duration ramp) {
+        public Options {
+            if (ramp.isNegative()) {
+                throw new IllegalArgumentException(
+                        "--ramp: " + ramp + " is negative; allowed: 0 (no ramp) or more");
+            }
+            if (maxWarmup.compareTo(ramp) < 0) {
+                throw new IllegalArgumentException(
+                        "--max-warmup: "
+                                + maxWarmup
+                                + " is shorter than --ramp "
+                                + ramp
+                                + "; allowed: at least the ramp");
+            }
+        }
+
         /** Without tiles (unless the configuration has a fusion section) and without timeline. */
         public Options(
                 Path configFile,
@@ -92,7 +108,8 @@ public final class FusionBenchmark {
                     0,
                     0,
                     null,
-                    Duration.ofSeconds(60));
+                    Duration.ofSeconds(60),
+                    Duration.ZERO);
         }
     }
 
@@ -269,13 +286,20 @@ public final class FusionBenchmark {
                                         reader,
                                         deadLetters::total);
                 // Until the job has caught up with its start (the first seconds' backlog: cold JIT,
-                // first transactions), at least 5 s, at most --max-warmup: the measured run is the
-                // steady state; how long the catch-up took is reported as warmup_s.
+                // first transactions), at least 5 s and the ramp, at most --max-warmup: the
+                // measured run is the steady state; how long the catch-up took is reported as
+                // warmup_s. With a ramp the rate rises from a tenth to the full rate, so that the
+                // JIT compiles the job's code before the full rate has built a backlog.
                 long warmupStart = System.nanoTime();
+                Duration minWarmup =
+                        options.ramp().compareTo(Duration.ofSeconds(5)) > 0
+                                ? options.ramp()
+                                : Duration.ofSeconds(5);
                 warmup.runFor(
-                        Duration.ofSeconds(5),
+                        minWarmup,
                         options.maxWarmup(),
                         0,
+                        options.ramp(),
                         new CaughtUp(sent, options.maxOutOfOrderness().toMillis() + 800));
                 double warmupS = (System.nanoTime() - warmupStart) / 1e9;
                 // Count only updates of the measured run's observations: updates of warm-up
@@ -289,13 +313,25 @@ public final class FusionBenchmark {
                 deadLetters.reset();
                 long startMs = System.currentTimeMillis();
                 ThreadCpu cpu = ThreadCpu.supported() ? new ThreadCpu() : null;
+                long processFromNs = ThreadCpu.processCpuNs();
+                long brokerFromNs = broker.cpuTime().map(Duration::toNanos).orElse(-1L);
                 long fusedFromMs = sent.latestTrackTimeMs();
-                generator.runFor(options.duration(), options.duration(), warmup.frames(), null);
+                generator.runFor(
+                        options.duration(),
+                        options.duration(),
+                        warmup.frames(),
+                        Duration.ZERO,
+                        null);
                 long endMs = System.currentTimeMillis();
                 if (cpu != null) {
                     long fusedToMs = sent.latestTrackTimeMs();
+                    long processNs = ThreadCpu.processCpuNs();
+                    long brokerNs = broker.cpuTime().map(Duration::toNanos).orElse(-1L);
                     printCpu(
                             cpu.since(),
+                            processFromNs < 0 || processNs < 0 ? -1 : processNs - processFromNs,
+                            brokerFromNs < 0 || brokerNs < 0 ? -1 : brokerNs - brokerFromNs,
+                            (endMs - startMs) * 1_000_000L,
                             warmup.observationsUpTo(fusedToMs)
                                     + generator.observationsUpTo(fusedToMs)
                                     - warmup.observationsUpTo(fusedFromMs)
@@ -363,11 +399,36 @@ public final class FusionBenchmark {
     /**
      * Prints the CPU time each thread group of this JVM used while the measured run's observations
      * were published, and per observation fused meanwhile (those whose event time the newest track
-     * update sent by the job passed during that time, the warm-up's backlog included).
+     * update sent by the job passed during that time, the warm-up's backlog included); then the
+     * whole process's (its Java threads and the JVM's own: garbage collection, JIT compilation) and
+     * the broker JVM's, and what the two left of the machine's cores (-1: not reported).
      */
-    private void printCpu(Map<String, Long> cpuNs, long fused) {
+    private void printCpu(
+            Map<String, Long> cpuNs, long processNs, long brokerNs, long wallNs, long fused) {
         long total = cpuNs.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder b = new StringBuilder();
+        if (processNs >= 0 && brokerNs >= 0 && wallNs > 0) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            b.append(
+                    String.format(
+                            Locale.ROOT,
+                            "cpu while publishing the run (%.1f s, %d cores): this JVM %.1f s"
+                                    + " (%.2f µs/obs; its JVM threads, GC and JIT, %.2f µs/obs),"
+                                    + " broker JVM %.1f s (%.2f µs/obs), idle %.0f %%%n",
+                            wallNs / 1e9,
+                            cores,
+                            processNs / 1e9,
+                            fused > 0 ? processNs / 1e3 / fused : Double.NaN,
+                            fused > 0 ? (processNs - total) / 1e3 / fused : Double.NaN,
+                            brokerNs / 1e9,
+                            fused > 0 ? brokerNs / 1e3 / fused : Double.NaN,
+                            Math.max(
+                                    0,
+                                    100.0
+                                            * (1
+                                                    - (processNs + brokerNs)
+                                                            / ((double) wallNs * cores)))));
+        }
         b.append(
                 String.format(
                         Locale.ROOT,
@@ -414,6 +475,20 @@ public final class FusionBenchmark {
         }
     }
 
+    /** The ramp's rate at its start, as a fraction of the requested rate. */
+    static final double RAMP_START = 0.1;
+
+    /**
+     * The fraction of the requested rate at {@code elapsedNs} into a ramp of {@code rampNs}: from
+     * {@link #RAMP_START} linearly to 1 at the ramp's end, 1 from then on and without a ramp.
+     */
+    static double rampFactor(long elapsedNs, long rampNs) {
+        if (rampNs <= 0 || elapsedNs >= rampNs) {
+            return 1;
+        }
+        return RAMP_START + (1 - RAMP_START) * Math.max(0, elapsedNs) / (double) rampNs;
+    }
+
     /**
      * Publishes frames at the requested rate in real time, event time = the frame's wall-clock
      * time.
@@ -449,13 +524,16 @@ public final class FusionBenchmark {
          * Publishes frames for at least {@code min}; then until {@code done} says so (null: never)
          * or {@code max} has passed.
          */
-        void runFor(Duration min, Duration max, long firstFrame, BooleanSupplier done)
+        void runFor(
+                Duration min, Duration max, long firstFrame, Duration ramp, BooleanSupplier done)
                 throws InterruptedException {
             frameCount = firstFrame;
             long start = System.nanoTime();
             long minEnd = start + min.toNanos();
             long end = start + max.toNanos();
             long next = start;
+            long rampNs = ramp.toNanos();
+            double dtS = periodS / rampFactor(0, rampNs); // targets' motion since the last frame
             while (next < end && (next < minEnd || done == null || !done.getAsBoolean())) {
                 long now = System.nanoTime();
                 if (now < next) {
@@ -465,7 +543,7 @@ public final class FusionBenchmark {
                     behindMs = (now - next) / 1_000_000;
                 }
                 Instant eventTime = Instant.ofEpochMilli(System.currentTimeMillis());
-                List<Observation> frame = targets.frame(eventTime, periodS, frameCount++);
+                List<Observation> frame = targets.frame(eventTime, dtS, frameCount++);
                 for (Observation o : frame) {
                     producer.send(
                             new ProducerRecord<>(
@@ -480,7 +558,8 @@ public final class FusionBenchmark {
                         new long[] {
                             eventTime.toEpochMilli(), published, System.currentTimeMillis()
                         });
-                next += (long) (periodS * 1e9);
+                dtS = periodS / rampFactor(next - start, rampNs);
+                next += (long) (dtS * 1e9);
             }
             producer.flush();
         }
@@ -697,32 +776,40 @@ public final class FusionBenchmark {
                     appendMin = Math.min(appendMin, r.timestamp());
                     appendMax = Math.max(appendMax, r.timestamp());
                 }
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    long now = System.currentTimeMillis();
-                    try {
-                        TrackHead t = TrackHead.parse(r.value());
+                // One lock and one clock reading per poll: a poll's records became readable
+                // together, when it returned (per record, both were most of this thread's time).
+                long newest = Long.MIN_VALUE;
+                long read = 0;
+                synchronized (this) {
+                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                        TrackHead t;
+                        try {
+                            t = TrackHead.parse(r.value());
+                        } catch (Exception e) {
+                            continue; // not a track: the benchmark counts only valid updates
+                        }
                         long timeMs = t.timeMs();
-                        synchronized (this) {
-                            if (t.deleted()) {
-                                live.remove(t.trackId());
-                            } else {
-                                live.add(t.trackId());
-                            }
-                            if (timeMs >= fromTimeMs) { // not a warm-up frame's update
-                                histogram.record(now - timeMs);
-                                updates++;
-                                lastReadByEventTime.merge(timeMs, now, Math::max);
-                                if (r.timestampType() == TimestampType.LOG_APPEND_TIME) {
-                                    appended.record(r.timestamp() - timeMs);
-                                    lastAppendByEventTime.merge(timeMs, r.timestamp(), Math::max);
-                                }
+                        if (t.deleted()) {
+                            live.remove(t.trackId());
+                        } else {
+                            live.add(t.trackId());
+                        }
+                        if (timeMs >= fromTimeMs) { // not a warm-up frame's update
+                            histogram.record(pollEnd - timeMs);
+                            updates++;
+                            lastReadByEventTime.merge(timeMs, pollEnd, Math::max);
+                            if (r.timestampType() == TimestampType.LOG_APPEND_TIME) {
+                                appended.record(r.timestamp() - timeMs);
+                                lastAppendByEventTime.merge(timeMs, r.timestamp(), Math::max);
                             }
                         }
-                        latestTrackTimeMs.accumulateAndGet(timeMs, Math::max);
-                        total.incrementAndGet();
-                    } catch (Exception e) {
-                        // not a track: the benchmark counts only valid updates
+                        newest = Math.max(newest, timeMs);
+                        read++;
                     }
+                }
+                if (read > 0) {
+                    latestTrackTimeMs.accumulateAndGet(newest, Math::max);
+                    total.addAndGet(read);
                 }
                 if (!records.isEmpty()) {
                     synchronized (this) {

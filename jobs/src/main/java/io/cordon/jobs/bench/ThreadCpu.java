@@ -51,6 +51,17 @@ final class ThreadCpu {
         return byGroup;
     }
 
+    /**
+     * CPU nanoseconds this whole process has used so far: its Java threads and the JVM's own
+     * (garbage collection, JIT compilation); -1 where the platform does not report it.
+     */
+    static long processCpuNs() {
+        return ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
+    }
+
     static String group(String threadName) {
         return threadName.replaceAll("[0-9a-f]{32}", "").replaceAll("\\d+", "#").trim();
     }

@@ -115,6 +115,18 @@ public final class BenchCommand {
         Duration maxWarmup;
 
         @Option(
+                names = "--ramp",
+                converter = DurationConverter.class,
+                defaultValue = "0s",
+                description =
+                        "Raise the warm-up's rate from a tenth of --rate to all of it over this"
+                                + " time (the warm-up then lasts at least this long), so that the"
+                                + " JIT compiles the job's code before the full rate builds a"
+                                + " backlog; 0: the full rate from the start. At most --max-warmup."
+                                + " Default: ${DEFAULT-VALUE}.")
+        Duration ramp;
+
+        @Option(
                 names = "--timeline",
                 description =
                         "Write a CSV timeline here (every 100 ms: published, generator lag, updates"
@@ -140,7 +152,8 @@ public final class BenchCommand {
                                             tileSizeM,
                                             tileSizeM > 0 ? haloM : 0,
                                             timeline,
-                                            maxWarmup),
+                                            maxWarmup,
+                                            ramp),
                                     System.out)
                             .run();
             System.out.print(r.toJson());

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -225,6 +226,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
         throw new IOException(
                 "the Kafka broker did not become ready within " + timeout + "; see " + logFile(),
                 last);
+    }
+
+    /**
+     * CPU time the broker's JVM has used so far (all its threads, user and system), if the platform
+     * reports it; empty before the start.
+     */
+    public Optional<Duration> cpuTime() {
+        return process == null ? Optional.empty() : process.toHandle().info().totalCpuDuration();
     }
 
     @Override

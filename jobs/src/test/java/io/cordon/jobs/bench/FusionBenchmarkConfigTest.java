@@ -2,6 +2,7 @@ package io.cordon.jobs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.cordon.pipeline.config.ConfigException;
 import io.cordon.pipeline.config.CordonConfig;
@@ -29,7 +30,8 @@ class FusionBenchmarkConfigTest {
                 tileSizeM,
                 haloM,
                 null,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                Duration.ZERO);
     }
 
     @Test
@@ -70,5 +72,53 @@ class FusionBenchmarkConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--tile-size-m")
                 .hasMessageContaining("already has a fusion: section");
+    }
+
+    @Test
+    void theRampRisesFromATenthToTheFullRateAndStaysThere() {
+        long ramp = Duration.ofSeconds(30).toNanos();
+        assertThat(FusionBenchmark.rampFactor(0, ramp)).isEqualTo(0.1);
+        assertThat(FusionBenchmark.rampFactor(ramp / 2, ramp)).isCloseTo(0.55, within(1e-12));
+        assertThat(FusionBenchmark.rampFactor(ramp, ramp)).isEqualTo(1.0);
+        assertThat(FusionBenchmark.rampFactor(2 * ramp, ramp)).isEqualTo(1.0);
+        assertThat(FusionBenchmark.rampFactor(-5, ramp)).isEqualTo(0.1);
+        assertThat(FusionBenchmark.rampFactor(0, 0)).isEqualTo(1.0);
+        double previous = 0;
+        for (long t = 0; t <= ramp; t += ramp / 97) {
+            double f = FusionBenchmark.rampFactor(t, ramp);
+            assertThat(f).isGreaterThan(previous).isBetween(0.1, 1.0);
+            previous = f;
+        }
+    }
+
+    @Test
+    void aRampLongerThanTheWarmUpOrNegativeIsRefusedNamingTheOptions() {
+        assertThatThrownBy(() -> withWarmup(Duration.ofSeconds(20), Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--max-warmup: PT20S")
+                .hasMessageContaining("--ramp PT30S")
+                .hasMessageContaining("at least the ramp");
+        assertThatThrownBy(() -> withWarmup(Duration.ofSeconds(20), Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--ramp: PT-1S");
+        assertThat(withWarmup(Duration.ofSeconds(30), Duration.ofSeconds(30)).ramp())
+                .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    private static FusionBenchmark.Options withWarmup(Duration maxWarmup, Duration ramp) {
+        return new FusionBenchmark.Options(
+                EXAMPLE,
+                1000,
+                20000,
+                Duration.ofSeconds(30),
+                1,
+                Duration.ofSeconds(1),
+                Duration.ZERO,
+                Path.of("target/bench"),
+                0,
+                0,
+                null,
+                maxWarmup,
+                ramp);
     }
 }
