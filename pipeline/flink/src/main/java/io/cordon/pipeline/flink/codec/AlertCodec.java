@@ -8,7 +8,6 @@ import static io.cordon.pipeline.flink.codec.CommonCodec.invalid;
 import static io.cordon.pipeline.flink.codec.CommonCodec.marking;
 import static io.cordon.pipeline.flink.codec.CommonCodec.markingProto;
 import static io.cordon.pipeline.flink.codec.CommonCodec.nonBlankElements;
-import static io.cordon.pipeline.flink.codec.CommonCodec.protoEnumNumber;
 import static io.cordon.pipeline.flink.codec.CommonCodec.requireText;
 import static io.cordon.pipeline.flink.codec.CommonCodec.timestamp;
 
@@ -52,25 +51,27 @@ public final class AlertCodec {
         }
     }
 
+    private static final CommonCodec.EnumNumbers<AlertType> ALERT_TYPE_NUMBERS =
+            new CommonCodec.EnumNumbers<>(
+                    AlertType.class, io.cordon.proto.v1.AlertType.getDescriptor(), "ALERT_TYPE_");
+
+    private static final CommonCodec.EnumNumbers<Severity> SEVERITY_NUMBERS =
+            new CommonCodec.EnumNumbers<>(
+                    Severity.class, io.cordon.proto.v1.Severity.getDescriptor(), "SEVERITY_");
+
+    private static final CommonCodec.EnumNumbers<AlertState> ALERT_STATE_NUMBERS =
+            new CommonCodec.EnumNumbers<>(
+                    AlertState.class,
+                    io.cordon.proto.v1.AlertState.getDescriptor(),
+                    "ALERT_STATE_");
+
     public static io.cordon.proto.v1.Alert toProto(Alert a) {
         io.cordon.proto.v1.Alert.Builder b =
                 io.cordon.proto.v1.Alert.newBuilder()
                         .setAlertId(a.alertId())
-                        .setTypeValue(
-                                protoEnumNumber(
-                                        io.cordon.proto.v1.AlertType.getDescriptor(),
-                                        "ALERT_TYPE_",
-                                        a.type()))
-                        .setSeverityValue(
-                                protoEnumNumber(
-                                        io.cordon.proto.v1.Severity.getDescriptor(),
-                                        "SEVERITY_",
-                                        a.severity()))
-                        .setStateValue(
-                                protoEnumNumber(
-                                        io.cordon.proto.v1.AlertState.getDescriptor(),
-                                        "ALERT_STATE_",
-                                        a.state()))
+                        .setTypeValue(ALERT_TYPE_NUMBERS.number(a.type()))
+                        .setSeverityValue(SEVERITY_NUMBERS.number(a.severity()))
+                        .setStateValue(ALERT_STATE_NUMBERS.number(a.state()))
                         .setWindowStart(timestamp(a.windowStart()))
                         .setWindowEnd(timestamp(a.windowEnd()))
                         .addAllTrackIds(a.trackIds())

@@ -15,7 +15,6 @@ import static io.cordon.pipeline.flink.codec.CommonCodec.markingProto;
 import static io.cordon.pipeline.flink.codec.CommonCodec.path;
 import static io.cordon.pipeline.flink.codec.CommonCodec.positive;
 import static io.cordon.pipeline.flink.codec.CommonCodec.positiveDefinite2;
-import static io.cordon.pipeline.flink.codec.CommonCodec.protoEnumNumber;
 import static io.cordon.pipeline.flink.codec.CommonCodec.requirePresent;
 import static io.cordon.pipeline.flink.codec.CommonCodec.requireText;
 import static io.cordon.pipeline.flink.codec.CommonCodec.timestamp;
@@ -79,6 +78,12 @@ public final class ObservationCodec {
         }
     }
 
+    private static final CommonCodec.EnumNumbers<SensorKind> SENSOR_KIND_NUMBERS =
+            new CommonCodec.EnumNumbers<>(
+                    SensorKind.class,
+                    io.cordon.proto.v1.SensorKind.getDescriptor(),
+                    "SENSOR_KIND_");
+
     public static io.cordon.proto.v1.Observation toProto(Observation o) {
         io.cordon.proto.v1.Observation.Builder b =
                 io.cordon.proto.v1.Observation.newBuilder()
@@ -88,11 +93,7 @@ public final class ObservationCodec {
                                         .setPartnerId(o.partnerId())
                                         .setSensorId(o.sensorId())
                                         .setSensorKindValue(
-                                                protoEnumNumber(
-                                                        io.cordon.proto.v1.SensorKind
-                                                                .getDescriptor(),
-                                                        "SENSOR_KIND_",
-                                                        o.sensorKind())))
+                                                SENSOR_KIND_NUMBERS.number(o.sensorKind())))
                         .setEventTime(timestamp(o.eventTime()))
                         .setMarking(markingProto(o.marking()));
         Measurement m = o.measurement();
