@@ -8,13 +8,10 @@ import io.cordon.jobs.local.LocalKafkaBroker;
 import io.cordon.jobs.local.TopicSetup;
 import io.cordon.pipeline.config.CordonConfig;
 import io.cordon.pipeline.flink.ConfigText;
-import io.cordon.pipeline.flink.codec.ObservationCodec;
 import io.cordon.pipeline.flink.fusion.StageTimes;
-import io.cordon.pipeline.observation.Observation;
 import io.cordon.proto.v1.DeadLetter;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -543,17 +540,16 @@ public final class FusionBenchmark {
                     behindMs = (now - next) / 1_000_000;
                 }
                 Instant eventTime = Instant.ofEpochMilli(System.currentTimeMillis());
-                List<Observation> frame = targets.frame(eventTime, dtS, frameCount++);
-                for (Observation o : frame) {
-                    producer.send(
-                            new ProducerRecord<>(
-                                    topic,
-                                    null,
-                                    eventTime.toEpochMilli(),
-                                    o.sensorId().getBytes(StandardCharsets.UTF_8),
-                                    ObservationCodec.toProto(o).toByteArray()));
-                }
-                published += frame.size();
+                long timestampMs = eventTime.toEpochMilli();
+                targets.frameRecords(
+                        eventTime,
+                        dtS,
+                        frameCount++,
+                        (key, value) ->
+                                producer.send(
+                                        new ProducerRecord<>(
+                                                topic, null, timestampMs, key, value)));
+                published += targets.targets();
                 frames.add(
                         new long[] {
                             eventTime.toEpochMilli(), published, System.currentTimeMillis()
