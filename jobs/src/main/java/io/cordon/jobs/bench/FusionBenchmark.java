@@ -12,16 +12,15 @@ import io.cordon.pipeline.flink.fusion.StageTimes;
 import io.cordon.proto.v1.DeadLetter;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -38,9 +37,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * {@code cordon bench fusion}: a generator publishes observations of {@code targets} targets at
@@ -119,6 +121,8 @@ public final class FusionBenchmark {
             double observationsPerS,
             long trackUpdates,
             int liveTracks,
+            int trackIds,
+            long deletions,
             long latencyP50Ms,
             long latencyP95Ms,
             long latencyP99Ms,
@@ -144,6 +148,7 @@ public final class FusionBenchmark {
                             + "  \"observations_published\": %d,\n  \"published_per_s\": %.1f,\n"
                             + "  \"observations_absorbed\": %d,\n  \"observations_per_s\": %.1f,\n"
                             + "  \"track_updates\": %d,\n  \"live_tracks\": %d,\n"
+                            + "  \"track_ids\": %d,\n  \"deletions\": %d,\n"
                             + "  \"latency_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
                             + "  \"latency_sent_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
                             + "  \"latency_appended_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
@@ -163,6 +168,8 @@ public final class FusionBenchmark {
                     observationsPerS,
                     trackUpdates,
                     liveTracks,
+                    trackIds,
+                    deletions,
                     latencyP50Ms,
                     latencyP95Ms,
                     latencyP99Ms,
@@ -370,6 +377,8 @@ public final class FusionBenchmark {
                                 absorbed / seconds,
                                 reader.updates(),
                                 reader.liveTracks(),
+                                reader.trackIds(),
+                                reader.deletions(),
                                 reader.histogram.percentileMs(0.50),
                                 reader.histogram.percentileMs(0.95),
                                 reader.histogram.percentileMs(0.99),
@@ -623,16 +632,46 @@ public final class FusionBenchmark {
     /** A consumer without a group that reads a topic from its end (the bench's tailers). */
     private static KafkaConsumer<byte[], byte[]> tailConsumer(
             String bootstrap, boolean readCommitted, Map<String, Object> extra) {
+        return tailConsumer(
+                bootstrap,
+                readCommitted,
+                extra,
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private static <K, V> KafkaConsumer<K, V> tailConsumer(
+            String bootstrap,
+            boolean readCommitted,
+            Map<String, Object> extra,
+            Deserializer<K> keys,
+            Deserializer<V> values) {
         Map<String, Object> props = new HashMap<>(extra);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                 readCommitted ? "read_committed" : "read_uncommitted");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(props, keys, values);
     }
 
-    private static void assignAtEnd(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    /**
+     * Reads no key: the tracks readers need only the value, and a key copied out of the fetch for
+     * every update would be garbage made on the cores the job shares.
+     */
+    private static final class NoKey implements Deserializer<Void> {
+        @Override
+        public Void deserialize(String topic, byte[] data) {
+            return null;
+        }
+
+        @Override
+        public Void deserialize(String topic, Headers headers, ByteBuffer data) {
+            return null;
+        }
+    }
+
+    private static void assignAtEnd(KafkaConsumer<?, ?> consumer, String topic) {
         List<TopicPartition> partitions = new ArrayList<>();
         consumer.partitionsFor(topic)
                 .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -715,11 +754,25 @@ public final class FusionBenchmark {
      * transaction commits at the next checkpoint (what the job itself adds).
      */
     private static final class TracksReader implements Timeline.Probe {
-        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final KafkaConsumer<Void, ByteBuffer> consumer;
         private final String topic;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong latestTrackTimeMs = new AtomicLong();
-        private final Set<String> live = new HashSet<>();
+
+        /** Every track id read: whether its last update was not a deletion, whether in the run. */
+        private final Map<String, IdState> ids = new HashMap<>();
+
+        private int liveCount;
+
+        /** Track ids of the measured run's updates, and how many of those said DELETED. */
+        private int runIdCount;
+
+        private long runDeletions;
+
+        private static final class IdState {
+            boolean live;
+            boolean inRun;
+        }
 
         /** Event time of the run's updates → when the last update of that time was read. */
         private final Map<Long, Long> lastReadByEventTime = new HashMap<>();
@@ -750,7 +803,11 @@ public final class FusionBenchmark {
                                     ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
                                     20,
                                     ConsumerConfig.RECEIVE_BUFFER_CONFIG,
-                                    -1));
+                                    -1),
+                            new NoKey(),
+                            // the value as the fetch holds it, not copied (Kafka's
+                            // ByteBufferDeserializer returns the buffer it is given)
+                            new ByteBufferDeserializer());
             this.topic = topic;
         }
 
@@ -768,7 +825,7 @@ public final class FusionBenchmark {
                 long pollEnd = System.currentTimeMillis();
                 long appendMin = Long.MAX_VALUE;
                 long appendMax = Long.MIN_VALUE;
-                for (ConsumerRecord<byte[], byte[]> r : records) {
+                for (ConsumerRecord<Void, ByteBuffer> r : records) {
                     appendMin = Math.min(appendMin, r.timestamp());
                     appendMax = Math.max(appendMax, r.timestamp());
                 }
@@ -777,7 +834,7 @@ public final class FusionBenchmark {
                 long newest = Long.MIN_VALUE;
                 long read = 0;
                 synchronized (this) {
-                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                    for (ConsumerRecord<Void, ByteBuffer> r : records) {
                         TrackHead t;
                         try {
                             t = TrackHead.parse(r.value());
@@ -785,14 +842,22 @@ public final class FusionBenchmark {
                             continue; // not a track: the benchmark counts only valid updates
                         }
                         long timeMs = t.timeMs();
-                        if (t.deleted()) {
-                            live.remove(t.trackId());
-                        } else {
-                            live.add(t.trackId());
+                        // one hash lookup per update: it was a fifth of this thread's time
+                        IdState id = ids.computeIfAbsent(t.trackId(), k -> new IdState());
+                        if (id.live == t.deleted()) {
+                            id.live = !t.deleted();
+                            liveCount += id.live ? 1 : -1;
                         }
                         if (timeMs >= fromTimeMs) { // not a warm-up frame's update
                             histogram.record(pollEnd - timeMs);
                             updates++;
+                            if (!id.inRun) {
+                                id.inRun = true;
+                                runIdCount++;
+                            }
+                            if (t.deleted()) {
+                                runDeletions++;
+                            }
                             lastReadByEventTime.merge(timeMs, pollEnd, Math::max);
                             if (r.timestampType() == TimestampType.LOG_APPEND_TIME) {
                                 appended.record(r.timestamp() - timeMs);
@@ -851,6 +916,9 @@ public final class FusionBenchmark {
             histogram = new LatencyHistogram();
             appended = new LatencyHistogram();
             updates = 0;
+            ids.values().forEach(id -> id.inRun = false);
+            runIdCount = 0;
+            runDeletions = 0;
             lastReadByEventTime.clear();
             lastAppendByEventTime.clear();
             polls.clear();
@@ -868,8 +936,16 @@ public final class FusionBenchmark {
             return updates;
         }
 
+        synchronized int trackIds() {
+            return runIdCount;
+        }
+
+        synchronized long deletions() {
+            return runDeletions;
+        }
+
         synchronized int liveTracks() {
-            return live.size();
+            return liveCount;
         }
 
         long latestTrackTimeMs() {

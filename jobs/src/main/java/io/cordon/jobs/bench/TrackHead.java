@@ -4,6 +4,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * What the benchmark's tracks readers need of a {@code cordon.v1.EntityTrack}: its id, whether it
@@ -27,7 +28,18 @@ record TrackHead(String trackId, boolean deleted, long timeMs) {
             io.cordon.proto.v1.TrackStatus.TRACK_STATUS_DELETED.getNumber();
 
     static TrackHead parse(byte[] bytes) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(bytes);
+        return parse(CodedInputStream.newInstance(bytes));
+    }
+
+    /**
+     * The same from the buffer's remaining bytes, without copying them (a consumer's record value
+     * as the fetch response holds it); the buffer's position is left as it was.
+     */
+    static TrackHead parse(ByteBuffer bytes) throws IOException {
+        return parse(CodedInputStream.newInstance(bytes));
+    }
+
+    private static TrackHead parse(CodedInputStream in) throws IOException {
         String trackId = "";
         int status = 0;
         long seconds = 0;

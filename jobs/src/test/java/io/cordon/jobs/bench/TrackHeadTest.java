@@ -11,6 +11,7 @@ import io.cordon.proto.v1.Marking;
 import io.cordon.proto.v1.TrackStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,23 @@ class TrackHeadTest {
 
     private static void assertSameAsGenerated(byte[] bytes) throws IOException {
         EntityTrack expected = EntityTrack.parseFrom(bytes);
-        TrackHead head = TrackHead.parse(bytes);
+        assertSameAs(expected, TrackHead.parse(bytes));
+        // as a consumer hands a value over without copying it: a slice of a larger buffer, heap
+        // or direct, whose position stays where it was
+        for (boolean direct : new boolean[] {false, true}) {
+            ByteBuffer fetched =
+                    direct
+                            ? ByteBuffer.allocateDirect(bytes.length + 11)
+                            : ByteBuffer.allocate(bytes.length + 11);
+            fetched.put(new byte[] {1, 2, 3, 4, 5, 6, 7}).put(bytes).put(new byte[] {9, 9, 9, 9});
+            ByteBuffer value = fetched.position(7).limit(7 + bytes.length).slice();
+            assertSameAs(expected, TrackHead.parse(value));
+            assertThat(value.position()).isZero();
+            assertThat(value.remaining()).isEqualTo(bytes.length);
+        }
+    }
+
+    private static void assertSameAs(EntityTrack expected, TrackHead head) {
         assertThat(head.trackId()).isEqualTo(expected.getTrackId());
         assertThat(head.deleted())
                 .isEqualTo(expected.getStatus() == TrackStatus.TRACK_STATUS_DELETED);
@@ -106,6 +123,8 @@ class TrackHeadTest {
             assertThatThrownBy(() -> EntityTrack.parseFrom(bad))
                     .isInstanceOf(InvalidProtocolBufferException.class);
             assertThatThrownBy(() -> TrackHead.parse(bad))
+                    .isInstanceOf(InvalidProtocolBufferException.class);
+            assertThatThrownBy(() -> TrackHead.parse(ByteBuffer.wrap(bad)))
                     .isInstanceOf(InvalidProtocolBufferException.class);
         }
     }
