@@ -844,7 +844,16 @@ public final class MultiTargetTracker implements Tracker {
                 if (looked) {
                     track.consecutiveMisses++;
                 }
-                if (track.existence() < parameters.deleteExistence()
+                // Judged only on a miss here. A batch that does not look at the track (none of its
+                // sensors can see it) brings no evidence against it, only the time since it was
+                // last judged (which advanceTo's deleteAfterS bounds): a track born on one
+                // sensor's single detection, whose existence may lie below the deletion threshold
+                // until its second, was deleted by the next batch of another sensor that passed
+                // near it, before its own sensor reported again. Along the line where two sensors
+                // without priors abut (the fusion benchmark's quadrants) that lost the target at
+                // every frame, for up to 17 s.
+                if (looked
+                        && track.existence() < parameters.deleteExistence()
                         && !keptNearLostTrack(track, tn, k, n)) {
                     roughPredict(track, touchedDt[k], rough);
                     delete(track, track.index, t, rough, out);
