@@ -559,10 +559,7 @@ public final class FusionBenchmark {
                                         new ProducerRecord<>(
                                                 topic, null, timestampMs, key, value)));
                 published += targets.targets();
-                frames.add(
-                        new long[] {
-                            eventTime.toEpochMilli(), published, System.currentTimeMillis()
-                        });
+                frames.add(new long[] {timestampMs, published, System.currentTimeMillis()});
                 dtS = periodS / rampFactor(next - start, rampNs);
                 next += (long) (dtS * 1e9);
             }
@@ -630,16 +627,6 @@ public final class FusionBenchmark {
 
     /** Counts what the job dead-letters (malformed or late observations) during the run. */
     /** A consumer without a group that reads a topic from its end (the bench's tailers). */
-    private static KafkaConsumer<byte[], byte[]> tailConsumer(
-            String bootstrap, boolean readCommitted, Map<String, Object> extra) {
-        return tailConsumer(
-                bootstrap,
-                readCommitted,
-                extra,
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-    }
-
     private static <K, V> KafkaConsumer<K, V> tailConsumer(
             String bootstrap,
             boolean readCommitted,
@@ -690,7 +677,13 @@ public final class FusionBenchmark {
         private Thread thread;
 
         DeadLetterCounter(String bootstrap, String topic) {
-            consumer = tailConsumer(bootstrap, false, Map.of());
+            consumer =
+                    tailConsumer(
+                            bootstrap,
+                            false,
+                            Map.of(),
+                            new ByteArrayDeserializer(),
+                            new ByteArrayDeserializer());
             this.topic = topic;
         }
 

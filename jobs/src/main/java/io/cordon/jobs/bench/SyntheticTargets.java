@@ -106,7 +106,7 @@ final class SyntheticTargets {
                 dtS,
                 (i, quadrant, measured) ->
                         out.accept(
-                                writer.keys[quadrant],
+                                ObservationWriter.KEYS[quadrant],
                                 writer.write(
                                         observationId(quadrant, frameIndex, i),
                                         quadrant,
@@ -148,17 +148,19 @@ final class SyntheticTargets {
      * leaving out proto3 default values, as the generated code does.
      */
     private static final class ObservationWriter {
-        private final byte[][] keys = new byte[SENSORS.length][];
-        private final byte[][] provenance = new byte[SENSORS.length][];
-        private final byte[] eventTime;
-        private final byte[] marking;
-        private final double variance = SIGMA_M * SIGMA_M;
-        private final byte[] scratch = new byte[512];
+        private static final byte[][] KEYS = new byte[SENSORS.length][];
+        private static final byte[][] PROVENANCE = new byte[SENSORS.length][];
+        private static final byte[] MARKING =
+                io.cordon.proto.v1.Marking.newBuilder()
+                        .setReleasableToAll(true)
+                        .build()
+                        .toByteArray();
+        private static final double VARIANCE = SIGMA_M * SIGMA_M;
 
-        ObservationWriter(Instant time) {
+        static {
             for (int q = 0; q < SENSORS.length; q++) {
-                keys[q] = SENSORS[q].getBytes(StandardCharsets.UTF_8);
-                provenance[q] =
+                KEYS[q] = SENSORS[q].getBytes(StandardCharsets.UTF_8);
+                PROVENANCE[q] =
                         io.cordon.proto.v1.Provenance.newBuilder()
                                 .setPartnerId(PARTNER)
                                 .setSensorId(SENSORS[q])
@@ -166,15 +168,18 @@ final class SyntheticTargets {
                                 .build()
                                 .toByteArray();
             }
+        }
+
+        /** The frame's event time, the one part that changes from frame to frame. */
+        private final byte[] eventTime;
+
+        private final byte[] scratch = new byte[512];
+
+        ObservationWriter(Instant time) {
             eventTime =
                     com.google.protobuf.Timestamp.newBuilder()
                             .setSeconds(time.getEpochSecond())
                             .setNanos(time.getNano())
-                            .build()
-                            .toByteArray();
-            marking =
-                    io.cordon.proto.v1.Marking.newBuilder()
-                            .setReleasableToAll(true)
                             .build()
                             .toByteArray();
         }
@@ -182,7 +187,7 @@ final class SyntheticTargets {
         byte[] write(String id, int quadrant, GeoPoint p) {
             int positionSize =
                     doubleSize(1, p.latDeg()) + doubleSize(2, p.lonDeg()) + doubleSize(3, p.altM());
-            int covarianceSize = doubleSize(1, variance) + doubleSize(3, variance);
+            int covarianceSize = doubleSize(1, VARIANCE) + doubleSize(3, VARIANCE);
             int geodeticSize =
                     CodedOutputStream.computeTagSize(1)
                             + CodedOutputStream.computeUInt32SizeNoTag(positionSize)
@@ -193,9 +198,9 @@ final class SyntheticTargets {
             CodedOutputStream out = CodedOutputStream.newInstance(scratch);
             try {
                 out.writeString(1, id);
-                out.writeByteArray(2, provenance[quadrant]);
+                out.writeByteArray(2, PROVENANCE[quadrant]);
                 out.writeByteArray(3, eventTime);
-                out.writeByteArray(7, marking);
+                out.writeByteArray(7, MARKING);
                 out.writeTag(11, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
                 out.writeUInt32NoTag(geodeticSize);
                 out.writeTag(1, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
@@ -205,8 +210,8 @@ final class SyntheticTargets {
                 writeDouble(out, 3, p.altM());
                 out.writeTag(2, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
                 out.writeUInt32NoTag(covarianceSize);
-                writeDouble(out, 1, variance);
-                writeDouble(out, 3, variance);
+                writeDouble(out, 1, VARIANCE);
+                writeDouble(out, 3, VARIANCE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // an id too long for the scratch buffer
             }

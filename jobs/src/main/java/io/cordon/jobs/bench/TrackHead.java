@@ -27,19 +27,12 @@ record TrackHead(String trackId, boolean deleted, long timeMs) {
     private static final int DELETED =
             io.cordon.proto.v1.TrackStatus.TRACK_STATUS_DELETED.getNumber();
 
-    static TrackHead parse(byte[] bytes) throws IOException {
-        return parse(CodedInputStream.newInstance(bytes));
-    }
-
     /**
-     * The same from the buffer's remaining bytes, without copying them (a consumer's record value
-     * as the fetch response holds it); the buffer's position is left as it was.
+     * From the buffer's remaining bytes, without copying them (a consumer's record value as the
+     * fetch response holds it); the buffer's position is left as it was.
      */
     static TrackHead parse(ByteBuffer bytes) throws IOException {
-        return parse(CodedInputStream.newInstance(bytes));
-    }
-
-    private static TrackHead parse(CodedInputStream in) throws IOException {
+        CodedInputStream in = CodedInputStream.newInstance(bytes);
         String trackId = "";
         int status = 0;
         long seconds = 0;

@@ -61,7 +61,7 @@ class TrackHeadTest {
 
     private static void assertSameAsGenerated(byte[] bytes) throws IOException {
         EntityTrack expected = EntityTrack.parseFrom(bytes);
-        assertSameAs(expected, TrackHead.parse(bytes));
+        assertSameAs(expected, TrackHead.parse(ByteBuffer.wrap(bytes)));
         // as a consumer hands a value over without copying it: a slice of a larger buffer, heap
         // or direct, whose position stays where it was
         for (boolean direct : new boolean[] {false, true}) {
@@ -121,8 +121,6 @@ class TrackHeadTest {
 
         for (byte[] bad : new byte[][] {truncated, badUtf8, endGroup}) {
             assertThatThrownBy(() -> EntityTrack.parseFrom(bad))
-                    .isInstanceOf(InvalidProtocolBufferException.class);
-            assertThatThrownBy(() -> TrackHead.parse(bad))
                     .isInstanceOf(InvalidProtocolBufferException.class);
             assertThatThrownBy(() -> TrackHead.parse(ByteBuffer.wrap(bad)))
                     .isInstanceOf(InvalidProtocolBufferException.class);

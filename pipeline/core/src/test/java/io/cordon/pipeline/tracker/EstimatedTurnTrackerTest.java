@@ -9,7 +9,6 @@ import io.cordon.pipeline.geo.EnuPoint;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.geo.LocalTangentPlane;
 import io.cordon.pipeline.track.EntityTrack;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -85,21 +84,11 @@ class EstimatedTurnTrackerTest {
     @Test
     void aSnapshotCarriesTheTurnRatesWithEitherAssociation() {
         for (DataAssociation association : List.of(DataAssociation.GNN, DataAssociation.JPDA)) {
-            var batches = JointAssociationTrackerTest.crossing(3, 2, 20, 3);
-            TrackerParameters params = estimated(association);
-            MultiTargetTracker a = new MultiTargetTracker(params, CrossingScenario.REF);
-            MultiTargetTracker b = new MultiTargetTracker(params, CrossingScenario.REF);
-            List<List<EntityTrack>> outA = new ArrayList<>(), outB = new ArrayList<>();
-            for (int k = 0; k < batches.size(); k++) {
-                outA.add(a.update(batches.get(k)));
-                if (k == batches.size() / 2) {
-                    b = MultiTargetTracker.restore(params, a.snapshot());
-                    outB.add(outA.get(k));
-                } else {
-                    outB.add(b.update(batches.get(k)));
-                }
-            }
-            assertThat(outB).as("%s", association).isEqualTo(outA);
+            List<List<EntityTrack>> outA =
+                    JointAssociationTrackerTest.assertSnapshotHalfwayChangesNothing(
+                            estimated(association),
+                            JointAssociationTrackerTest.crossing(3, 2, 20, 3),
+                            false);
             assertThat(outA.get(outA.size() - 1)).isNotEmpty();
         }
     }

@@ -224,8 +224,17 @@ class JointAssociationTrackerTest {
 
     @Test
     void jpdaIsDeterministicAndSurvivesASnapshot() {
-        var batches = crossing(3, 2, 20, 3);
-        TrackerParameters params = parameters(DataAssociation.JPDA);
+        assertSnapshotHalfwayChangesNothing(
+                parameters(DataAssociation.JPDA), crossing(3, 2, 20, 3), true);
+    }
+
+    /**
+     * Runs {@code batches} through a tracker, and through a second one that is replaced halfway by
+     * the first one's snapshot (after it, each batch in reverse order if {@code reverseAfter}):
+     * both report the same, call by call. Returns the first tracker's reports.
+     */
+    static List<List<EntityTrack>> assertSnapshotHalfwayChangesNothing(
+            TrackerParameters params, List<List<Observation>> batches, boolean reverseAfter) {
         MultiTargetTracker a = new MultiTargetTracker(params, CrossingScenario.REF);
         MultiTargetTracker b = new MultiTargetTracker(params, CrossingScenario.REF);
         List<List<EntityTrack>> outA = new ArrayList<>(), outB = new ArrayList<>();
@@ -234,7 +243,7 @@ class JointAssociationTrackerTest {
             if (k == batches.size() / 2) {
                 b = MultiTargetTracker.restore(params, a.snapshot());
                 outB.add(outA.get(k));
-            } else if (k < batches.size() / 2) {
+            } else if (k < batches.size() / 2 || !reverseAfter) {
                 outB.add(b.update(batches.get(k)));
             } else {
                 List<Observation> reversed = new ArrayList<>(batches.get(k));
@@ -242,7 +251,8 @@ class JointAssociationTrackerTest {
                 outB.add(b.update(reversed));
             }
         }
-        assertThat(outB).isEqualTo(outA);
+        assertThat(outB).as("%s", params.association()).isEqualTo(outA);
+        return outA;
     }
 
     @Test
