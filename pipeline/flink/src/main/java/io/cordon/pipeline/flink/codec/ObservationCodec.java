@@ -50,11 +50,26 @@ import io.cordon.proto.v1.RadarPolarPlot;
 public final class ObservationCodec {
     private ObservationCodec() {}
 
-    /** Parses and validates one record value; never throws. */
+    /**
+     * Parses and validates one record value; never throws. A valid observation in the usual
+     * encoding is read straight from the bytes ({@link ObservationWire}); everything else goes
+     * through the generated parser, which gives the same observations and every refusal's message.
+     */
     public static DecodeResult<Observation> parse(byte[] bytes) {
         if (bytes == null) {
             return DecodeResult.failed("no bytes (null record value)");
         }
+        Observation direct = ObservationWire.read(bytes);
+        if (direct != null) {
+            return DecodeResult.ok(direct);
+        }
+        return parseGenerated(bytes);
+    }
+
+    /**
+     * {@link #parse} with the generated parser alone (the reference for {@link ObservationWire}).
+     */
+    static DecodeResult<Observation> parseGenerated(byte[] bytes) {
         try {
             return fromProto(io.cordon.proto.v1.Observation.parseFrom(bytes));
         } catch (InvalidProtocolBufferException e) {
