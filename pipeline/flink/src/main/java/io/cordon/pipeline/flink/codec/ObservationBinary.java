@@ -93,8 +93,8 @@ public final class ObservationBinary {
 
     public static Observation read(DataInput in) throws IOException {
         String observationId = StringValue.readString(in);
-        String partnerId = StringValue.readString(in);
-        String sensorId = StringValue.readString(in);
+        String partnerId = RecurringNames.of(StringValue.readString(in));
+        String sensorId = RecurringNames.of(StringValue.readString(in));
         SensorKind kind = SensorKind.valueOf(StringValue.readString(in));
         Instant eventTime = Instant.ofEpochSecond(in.readLong(), in.readInt());
         Measurement measurement = readMeasurement(in);

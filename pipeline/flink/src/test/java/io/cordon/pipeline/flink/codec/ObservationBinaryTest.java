@@ -40,6 +40,23 @@ class ObservationBinaryTest {
     }
 
     @Test
+    void sensorAndPartnerIdsReadBackAsOneInstanceEach() throws IOException {
+        Observation o = CodecFixtures.radarObservation();
+        Observation first = roundTrip(o);
+        Observation second = roundTrip(o);
+        assertThat(second).isEqualTo(o);
+        // equal names, one instance: the tracker's comparisons need not read their characters
+        assertThat(second.sensorId()).isSameAs(first.sensorId());
+        assertThat(second.partnerId()).isSameAs(first.partnerId());
+        assertThat(second.observationId()).isNotSameAs(first.observationId());
+        // a colliding name replaces the kept one and is still read back as itself
+        for (int i = 0; i < 5000; i++) {
+            String name = "sensor-" + i;
+            assertThat(RecurringNames.of(new String(name))).isEqualTo(name);
+        }
+    }
+
+    @Test
     void sameObservationAsTheProtobufDecoderGives() throws IOException {
         Observation o = CodecFixtures.positionObservation();
         Observation viaProto =
