@@ -52,9 +52,14 @@ public final class StageTimes {
 
     /** The sink hands an update with this event time to its Kafka producer now. */
     public static void sinkWrite(long eventTimeMs) {
+        sinkWrite(eventTimeMs, System.currentTimeMillis());
+    }
+
+    /** The sink handed an update with this event time to its Kafka producer at {@code nowMs}. */
+    public static void sinkWrite(long eventTimeMs, long nowMs) {
         Map<Long, Long> s = sinkWrites;
         if (s != null) {
-            s.merge(eventTimeMs, System.currentTimeMillis(), Math::max);
+            s.merge(eventTimeMs, nowMs, Math::max);
         }
     }
 
