@@ -32,6 +32,10 @@ final class SyntheticTargets {
     private static final String[] SENSORS = {"bench-ws", "bench-wn", "bench-es", "bench-en"};
 
     private final LocalTangentPlane plane;
+
+    /** Scratch for {@link LocalTangentPlane#surfacePoint(double, double, double[])}. */
+    private final double[] geodetic = new double[7];
+
     private final double[] east;
     private final double[] north;
     private final double[] velocityEast;
@@ -124,10 +128,11 @@ final class SyntheticTargets {
                 velocityNorth[i] = -velocityNorth[i];
             }
             int quadrant = (east[i] < 0 ? 0 : 2) + (north[i] < 0 ? 0 : 1);
-            GeoPoint measured =
-                    plane.surfacePoint(
-                            east[i] + gaussian() * SIGMA_M, north[i] + gaussian() * SIGMA_M);
-            report.accept(i, quadrant, measured);
+            // Bowring's closed form, not the iteration: within a micrometre of it, and about a
+            // fifth of the generator's time less (docs/benchmarks.md)
+            plane.surfacePoint(
+                    east[i] + gaussian() * SIGMA_M, north[i] + gaussian() * SIGMA_M, geodetic);
+            report.accept(i, quadrant, new GeoPoint(geodetic[0], geodetic[1], geodetic[2]));
         }
     }
 
