@@ -51,8 +51,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * the tracks topic measures what a partner would see: how many observations per second the job
  * absorbed, how many tracks are live, and the latency from an observation's event time to the
  * moment the track update it produced is readable (watermark delay and the exactly-once commit at
- * each checkpoint included). A second, read_uncommitted consumer measures the latency to the moment
- * the job's sink sent the update (everything but the wait for the commit).
+ * each checkpoint included), and to the broker's append of it (the topic stamps append times). With
+ * {@link Options#sentLatency}, a second, read_uncommitted consumer measures the latency to the
+ * moment the job's sink sent the update (everything but the wait for the commit); it is off by
+ * default, as it reads every update again on the cores the job runs on.
  */
 public final class FusionBenchmark {
     /** What to run. */
@@ -69,7 +71,8 @@ public final class FusionBenchmark {
             double haloM,
             Path timeline,
             Duration maxWarmup,
-            Duration ramp) {
+            Duration ramp,
+            boolean sentLatency) {
         public Options {
             if (ramp.isNegative()) {
                 throw new IllegalArgumentException(
@@ -108,7 +111,8 @@ public final class FusionBenchmark {
                     0,
                     null,
                     Duration.ofSeconds(60),
-                    Duration.ZERO);
+                    Duration.ZERO,
+                    false);
         }
     }
 
@@ -150,7 +154,7 @@ public final class FusionBenchmark {
                             + "  \"track_updates\": %d,\n  \"live_tracks\": %d,\n"
                             + "  \"track_ids\": %d,\n  \"deletions\": %d,\n"
                             + "  \"latency_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
-                            + "  \"latency_sent_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
+                            + "%s"
                             + "  \"latency_appended_ms\": {\"p50\": %d, \"p95\": %d, \"p99\": %d, \"max\": %d},\n"
                             + "  \"lag_at_end_s\": %.2f,\n  \"warmup_s\": %.1f,\n"
                             + "  \"dead_letters\": %d,\n  \"first_dead_letter\": \"%s\"\n}\n",
@@ -174,10 +178,17 @@ public final class FusionBenchmark {
                     latencyP95Ms,
                     latencyP99Ms,
                     latencyMaxMs,
-                    sentP50Ms,
-                    sentP95Ms,
-                    sentP99Ms,
-                    sentMaxMs,
+                    // only with --sent-latency (its consumer did not run otherwise)
+                    sentP50Ms < 0
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "  \"latency_sent_ms\": {\"p50\": %d, \"p95\": %d, \"p99\":"
+                                            + " %d, \"max\": %d},\n",
+                                    sentP50Ms,
+                                    sentP95Ms,
+                                    sentP99Ms,
+                                    sentMaxMs),
                     appendedP50Ms,
                     appendedP95Ms,
                     appendedP99Ms,
@@ -251,11 +262,18 @@ public final class FusionBenchmark {
                 SyntheticTargets targets =
                         new SyntheticTargets(config.reference(), options.targets(), 1);
                 TracksReader reader = new TracksReader(bootstrap, config.topics().tracks(), true);
-                TracksReader sent = new TracksReader(bootstrap, config.topics().tracks(), false);
+                TracksReader sent =
+                        options.sentLatency()
+                                ? new TracksReader(bootstrap, config.topics().tracks(), false)
+                                : null;
+                // the reader that sees an update first: progress, catch-up, the stage breakdown
+                TracksReader first = sent != null ? sent : reader;
                 DeadLetterCounter deadLetters =
                         new DeadLetterCounter(bootstrap, config.topics().deadLetter());
                 reader.start();
-                sent.start();
+                if (sent != null) {
+                    sent.start();
+                }
                 deadLetters.start();
                 out.printf(
                         Locale.ROOT,
@@ -286,7 +304,7 @@ public final class FusionBenchmark {
                                         job,
                                         () -> warmup.published() + generator.published(),
                                         () -> Math.max(warmup.behindMs(), generator.behindMs()),
-                                        sent,
+                                        first,
                                         reader,
                                         deadLetters::total);
                 // Until the job has caught up with its start (the first seconds' backlog: cold JIT,
@@ -304,13 +322,22 @@ public final class FusionBenchmark {
                         options.maxWarmup(),
                         0,
                         options.ramp(),
-                        new CaughtUp(sent, options.maxOutOfOrderness().toMillis() + 800));
+                        new CaughtUp(
+                                first,
+                                options.maxOutOfOrderness().toMillis()
+                                        + 800
+                                        // committed updates wait for the checkpoint as well
+                                        + (sent == null
+                                                ? options.checkpointInterval().toMillis()
+                                                : 0)));
                 double warmupS = (System.nanoTime() - warmupStart) / 1e9;
                 // Count only updates of the measured run's observations: updates of warm-up
                 // frames still queued behind the job's start-up would otherwise be counted.
                 long measuredFromMs = System.currentTimeMillis();
                 reader.reset(measuredFromMs);
-                sent.reset(measuredFromMs);
+                if (sent != null) {
+                    sent.reset(measuredFromMs);
+                }
                 if (timeline != null) {
                     StageTimes.enable();
                 }
@@ -319,7 +346,7 @@ public final class FusionBenchmark {
                 ThreadCpu cpu = ThreadCpu.supported() ? new ThreadCpu() : null;
                 long processFromNs = ThreadCpu.processCpuNs();
                 long brokerFromNs = broker.cpuTime().map(Duration::toNanos).orElse(-1L);
-                long fusedFromMs = sent.latestTrackTimeMs();
+                long fusedFromMs = first.latestTrackTimeMs();
                 generator.runFor(
                         options.duration(),
                         options.duration(),
@@ -328,7 +355,7 @@ public final class FusionBenchmark {
                         null);
                 long endMs = System.currentTimeMillis();
                 if (cpu != null) {
-                    long fusedToMs = sent.latestTrackTimeMs();
+                    long fusedToMs = first.latestTrackTimeMs();
                     long processNs = ThreadCpu.processCpuNs();
                     long brokerNs = broker.cpuTime().map(Duration::toNanos).orElse(-1L);
                     printCpu(
@@ -346,7 +373,9 @@ public final class FusionBenchmark {
                                 + options.maxOutOfOrderness().toMillis()
                                 + 1000);
                 reader.stop();
-                sent.stop();
+                if (sent != null) {
+                    sent.stop();
+                }
                 deadLetters.stop();
                 if (deadLetters.total() > 0) {
                     out.printf(
@@ -360,10 +389,10 @@ public final class FusionBenchmark {
                     StageBreakdown.write(
                             Path.of(options.timeline() + ".stages.csv"),
                             generator.frames,
-                            sent.lastReadByEventTime(),
-                            sent.lastAppendByEventTime(),
+                            first.lastReadByEventTime(),
+                            first.lastAppendByEventTime(),
                             out);
-                    sent.writePolls(Path.of(options.timeline() + ".polls.csv"));
+                    first.writePolls(Path.of(options.timeline() + ".polls.csv"));
                 }
                 double seconds = (endMs - startMs) / 1000.0;
                 long absorbed = generator.observationsUpTo(reader.latestTrackTimeMs());
@@ -383,14 +412,15 @@ public final class FusionBenchmark {
                                 reader.histogram.percentileMs(0.95),
                                 reader.histogram.percentileMs(0.99),
                                 reader.histogram.maxMs(),
-                                sent.histogram.percentileMs(0.50),
-                                sent.histogram.percentileMs(0.95),
-                                sent.histogram.percentileMs(0.99),
-                                sent.histogram.maxMs(),
-                                sent.appended.percentileMs(0.50),
-                                sent.appended.percentileMs(0.95),
-                                sent.appended.percentileMs(0.99),
-                                sent.appended.maxMs(),
+                                sent == null ? -1 : sent.histogram.percentileMs(0.50),
+                                sent == null ? -1 : sent.histogram.percentileMs(0.95),
+                                sent == null ? -1 : sent.histogram.percentileMs(0.99),
+                                sent == null ? -1 : sent.histogram.maxMs(),
+                                // the append times are on the records: either reader has them
+                                reader.appended.percentileMs(0.50),
+                                reader.appended.percentileMs(0.95),
+                                reader.appended.percentileMs(0.99),
+                                reader.appended.maxMs(),
                                 lag,
                                 warmupS,
                                 deadLetters.count(),
@@ -597,23 +627,23 @@ public final class FusionBenchmark {
     }
 
     /**
-     * True once the newest track update the job sent is no older than {@code maxAgeMs} and has
-     * stayed so for 2 s.
+     * True once the newest track update the reader has read is no older than {@code maxAgeMs} and
+     * has stayed so for 2 s.
      */
     private static final class CaughtUp implements BooleanSupplier {
-        private final TracksReader sent;
+        private final TracksReader reader;
         private final long maxAgeMs;
         private long since = -1;
 
-        CaughtUp(TracksReader sent, long maxAgeMs) {
-            this.sent = sent;
+        CaughtUp(TracksReader reader, long maxAgeMs) {
+            this.reader = reader;
             this.maxAgeMs = maxAgeMs;
         }
 
         @Override
         public boolean getAsBoolean() {
             long now = System.currentTimeMillis();
-            long newest = sent.newestEventTimeMs();
+            long newest = reader.newestEventTimeMs();
             if (newest <= 0 || now - newest > maxAgeMs) {
                 since = -1;
                 return false;
@@ -753,7 +783,7 @@ public final class FusionBenchmark {
         private final AtomicLong latestTrackTimeMs = new AtomicLong();
 
         /** Every track id read: whether its last update was not a deletion, whether in the run. */
-        private final Map<String, IdState> ids = new HashMap<>();
+        private final TrackIdTable ids = new TrackIdTable();
 
         private int liveCount;
 
@@ -761,11 +791,6 @@ public final class FusionBenchmark {
         private int runIdCount;
 
         private long runDeletions;
-
-        private static final class IdState {
-            boolean live;
-            boolean inRun;
-        }
 
         /** Event time of the run's updates → when the last update of that time was read. */
         private final Map<Long, Long> lastReadByEventTime = new HashMap<>();
@@ -826,6 +851,8 @@ public final class FusionBenchmark {
                 // together, when it returned (per record, both were most of this thread's time).
                 long newest = Long.MIN_VALUE;
                 long read = 0;
+                long mergedTimeMs = Long.MIN_VALUE;
+                long mergedAppendMs = Long.MIN_VALUE;
                 synchronized (this) {
                     for (ConsumerRecord<Void, ByteBuffer> r : records) {
                         TrackHead t;
@@ -835,28 +862,39 @@ public final class FusionBenchmark {
                             continue; // not a track: the benchmark counts only valid updates
                         }
                         long timeMs = t.timeMs();
-                        // one hash lookup per update: it was a fifth of this thread's time
-                        IdState id = ids.computeIfAbsent(t.trackId(), k -> new IdState());
-                        if (id.live == t.deleted()) {
-                            id.live = !t.deleted();
-                            liveCount += id.live ? 1 : -1;
+                        int slot = ids.slot(TrackIdTable.hash(t.trackId()));
+                        int flags = ids.flags(slot);
+                        boolean live = (flags & TrackIdTable.LIVE) != 0;
+                        if (live == t.deleted()) {
+                            flags ^= TrackIdTable.LIVE;
+                            liveCount += live ? -1 : 1;
                         }
                         if (timeMs >= fromTimeMs) { // not a warm-up frame's update
                             histogram.record(pollEnd - timeMs);
                             updates++;
-                            if (!id.inRun) {
-                                id.inRun = true;
+                            if ((flags & TrackIdTable.IN_RUN) == 0) {
+                                flags |= TrackIdTable.IN_RUN;
                                 runIdCount++;
                             }
                             if (t.deleted()) {
                                 runDeletions++;
                             }
-                            lastReadByEventTime.merge(timeMs, pollEnd, Math::max);
+                            // the maps keep maxima: merged once per time and value, not per
+                            // update (a frame's updates come together)
+                            if (timeMs != mergedTimeMs) {
+                                lastReadByEventTime.merge(timeMs, pollEnd, Math::max);
+                                mergedTimeMs = timeMs;
+                                mergedAppendMs = Long.MIN_VALUE;
+                            }
                             if (r.timestampType() == TimestampType.LOG_APPEND_TIME) {
                                 appended.record(r.timestamp() - timeMs);
-                                lastAppendByEventTime.merge(timeMs, r.timestamp(), Math::max);
+                                if (r.timestamp() > mergedAppendMs) {
+                                    lastAppendByEventTime.merge(timeMs, r.timestamp(), Math::max);
+                                    mergedAppendMs = r.timestamp();
+                                }
                             }
                         }
+                        ids.set(slot, flags);
                         newest = Math.max(newest, timeMs);
                         read++;
                     }
@@ -909,7 +947,7 @@ public final class FusionBenchmark {
             histogram = new LatencyHistogram();
             appended = new LatencyHistogram();
             updates = 0;
-            ids.values().forEach(id -> id.inRun = false);
+            ids.clear(TrackIdTable.IN_RUN);
             runIdCount = 0;
             runDeletions = 0;
             lastReadByEventTime.clear();

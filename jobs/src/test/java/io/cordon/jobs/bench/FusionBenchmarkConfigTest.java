@@ -31,7 +31,8 @@ class FusionBenchmarkConfigTest {
                 haloM,
                 null,
                 Duration.ofSeconds(60),
-                Duration.ZERO);
+                Duration.ZERO,
+                false);
     }
 
     @Test
@@ -119,6 +120,7 @@ class FusionBenchmarkConfigTest {
                 0,
                 null,
                 maxWarmup,
-                ramp);
+                ramp,
+                false);
     }
 }
