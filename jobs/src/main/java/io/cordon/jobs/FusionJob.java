@@ -120,7 +120,7 @@ public final class FusionJob {
                 decoded.keyBy(e -> e.partitionKey, Types.STRING)
                         .transform(
                                 "track per partition",
-                                TypeInformation.of(KeyedPayload.class),
+                                KeyedPayload.TYPE_INFO,
                                 new TrackingOperator(new TrackingFunction(config, defaults)))
                         .uid("fusion-tracker")
                         .name("track per partition");

@@ -104,4 +104,27 @@ class ObservationRecordTypesTest {
         // chaining copies records: the decoded value goes along
         assertThat(s.copy(ok).decoded).isSameAs(ok.decoded);
     }
+
+    @Test
+    void keyedPayloadStaysAPojoByClass_andItsEdgeSerializerRoundTrips() throws IOException {
+        // by class (the tiled job's ordering state): the POJO it always was
+        assertThat(TypeInformation.of(KeyedPayload.class)).isInstanceOf(PojoTypeInfo.class);
+        TypeSerializer<KeyedPayload> s = serializer(KeyedPayload.TYPE_INFO);
+        assertThat(s).isInstanceOf(KeyedPayload.Serializer.class);
+        KeyedPayload p = new KeyedPayload("", "trk-7", 1_795_000_000_123L, new byte[] {1, 2, 3});
+        KeyedPayload back = roundTrip(s, p);
+        assertThat(back.topic).isEmpty();
+        assertThat(back.key).isEqualTo("trk-7");
+        assertThat(back.eventTimeMs).isEqualTo(1_795_000_000_123L);
+        assertThat(back.payload).containsExactly(1, 2, 3);
+        KeyedPayload nulls = roundTrip(s, new KeyedPayload(null, null, -5, null));
+        assertThat(nulls.topic).isNull();
+        assertThat(nulls.key).isNull();
+        assertThat(nulls.eventTimeMs).isEqualTo(-5);
+        assertThat(nulls.payload).isNull();
+        KeyedPayload empty = roundTrip(s, new KeyedPayload("cordon.alerts.v1", "", 0, new byte[0]));
+        assertThat(empty.topic).isEqualTo("cordon.alerts.v1");
+        assertThat(empty.payload).isEmpty();
+        assertThat(s.copy(p).payload).isSameAs(p.payload);
+    }
 }
