@@ -52,6 +52,36 @@ final class ObservationWire {
     private static final int FIXED64 = 1;
     private static final int LEN = 2;
 
+    /** Added to a wire type in a schema below: the field may come more than once. */
+    private static final int REPEATED = 8;
+
+    /** No such field in the schema. */
+    private static final int NONE = -1;
+
+    // Each message's wire type by field number, as cordon/v1 declares them.
+    private static final byte[] OBSERVATION =
+            schema(LEN, LEN, LEN, LEN, LEN, LEN, LEN, NONE, NONE, LEN, LEN, LEN);
+    private static final byte[] PROVENANCE = schema(LEN, LEN, VARINT);
+    private static final byte[] TIMESTAMP = schema(VARINT, VARINT);
+    private static final byte[] DOUBLES3 = schema(FIXED64, FIXED64, FIXED64);
+    private static final byte[] IDENTITY = schema(LEN, LEN, LEN, LEN);
+    private static final byte[] CLASSIFICATION = schema(VARINT, FIXED64);
+    private static final byte[] MARKING = schema(VARINT, LEN | REPEATED);
+    private static final byte[] RADAR_PLOT =
+            schema(LEN, FIXED64, FIXED64, FIXED64, FIXED64, FIXED64, FIXED64, FIXED64, FIXED64);
+    private static final byte[] GEODETIC_POSITION = schema(LEN, LEN, FIXED64);
+    private static final byte[] SENSOR_TRACK = schema(LEN, LEN, LEN, LEN);
+
+    /** Wire types of fields 1, 2, ... (index 0: no field 0). */
+    private static byte[] schema(int... wireTypes) {
+        byte[] types = new byte[wireTypes.length + 1];
+        types[0] = NONE;
+        for (int i = 0; i < wireTypes.length; i++) {
+            types[i + 1] = (byte) wireTypes[i];
+        }
+        return types;
+    }
+
     /** Core sensor kinds by proto enum number; null where {@code coreEnum} would refuse. */
     private static final SensorKind[] SENSOR_KINDS =
             byNumber(
@@ -180,10 +210,21 @@ final class ObservationWire {
             return new String(b, start, end - start, StandardCharsets.US_ASCII);
         }
 
-        private static int field(int tag, int wireType, long seen, int fieldNumber) {
-            check((tag & 7) == wireType);
-            check((seen & (1L << fieldNumber)) == 0);
-            return fieldNumber;
+        /**
+         * The number of the message's next field, 0 at its end. {@code types} gives each field
+         * number's wire type ({@link #REPEATED} added where the field may come again); a field this
+         * schema lacks, another wire type, or a singular field given twice is unusual.
+         */
+        private int next(byte[] types, long seen) {
+            if (pos >= limit) {
+                return 0;
+            }
+            int tag = tag();
+            int number = tag >>> 3;
+            check(number < types.length && types[number] != NONE);
+            check((types[number] & 7) == (tag & 7));
+            check((types[number] & REPEATED) != 0 || (seen & (1L << number)) == 0);
+            return number;
         }
 
         Observation observation() {
@@ -195,67 +236,29 @@ final class ObservationWire {
             Classification classification = Classification.UNKNOWN;
             Marking marking = null;
             long seen = 0;
-            while (pos < limit) {
-                int tag = tag();
-                int number = tag >>> 3;
-                check(number < 64);
-                switch (number) {
-                    case 1 -> {
-                        field(tag, LEN, seen, number);
-                        id = string();
-                    }
-                    case 2 -> {
-                        field(tag, LEN, seen, number);
-                        int outer = enter();
-                        provenance();
-                        leave(outer);
-                    }
-                    case 3 -> {
-                        field(tag, LEN, seen, number);
-                        int outer = enter();
-                        eventTime = timestamp();
-                        leave(outer);
-                    }
-                    case 4 -> {
-                        field(tag, LEN, seen, number);
-                        int outer = enter();
-                        velocity = velocity();
-                        leave(outer);
-                    }
-                    case 5 -> {
-                        field(tag, LEN, seen, number);
-                        int outer = enter();
-                        identity = identity();
-                        leave(outer);
-                    }
-                    case 6 -> {
-                        field(tag, LEN, seen, number);
-                        int outer = enter();
-                        classification = classification();
-                        leave(outer);
-                    }
-                    case 7 -> {
-                        field(tag, LEN, seen, number);
-                        int outer = enter();
-                        marking = marking();
-                        leave(outer);
-                    }
-                    case 10, 11, 12 -> {
-                        field(tag, LEN, seen, number);
-                        check(measurement == null); // a oneof set twice: the last one wins
-                        int outer = enter();
-                        if (number == 10) {
-                            measurement = radarPlot();
-                        } else if (number == 11) {
-                            measurement = geodeticPosition();
-                        } else {
-                            measurement = sensorTrack();
-                        }
-                        leave(outer);
-                    }
-                    default -> throw UNUSUAL;
+            for (int f; (f = next(OBSERVATION, seen)) != 0; seen |= 1L << f) {
+                if (f == 1) {
+                    id = string();
+                    continue;
                 }
-                seen |= 1L << number;
+                int outer = enter();
+                switch (f) {
+                    case 2 -> provenance();
+                    case 3 -> eventTime = timestamp();
+                    case 4 -> velocity = velocity();
+                    case 5 -> identity = identity();
+                    case 6 -> classification = classification();
+                    case 7 -> marking = marking();
+                    default -> {
+                        // 10, 11, 12: the measurement, a oneof (set twice, the last would win)
+                        check(measurement == null);
+                        measurement =
+                                f == 10
+                                        ? radarPlot()
+                                        : f == 11 ? geodeticPosition() : sensorTrack();
+                    }
+                }
+                leave(outer);
             }
             check(!id.isBlank());
             check(partnerId != null && kind != null);
@@ -279,25 +282,12 @@ final class ObservationWire {
             String sensor = "";
             long kind = 0;
             long seen = 0;
-            while (pos < limit) {
-                int tag = tag();
-                int number = tag >>> 3;
-                switch (number) {
-                    case 1 -> {
-                        field(tag, LEN, seen, number);
-                        partner = string();
-                    }
-                    case 2 -> {
-                        field(tag, LEN, seen, number);
-                        sensor = string();
-                    }
-                    case 3 -> {
-                        field(tag, VARINT, seen, number);
-                        kind = varint();
-                    }
-                    default -> throw UNUSUAL;
+            for (int f; (f = next(PROVENANCE, seen)) != 0; seen |= 1L << f) {
+                switch (f) {
+                    case 1 -> partner = string();
+                    case 2 -> sensor = string();
+                    default -> kind = varint();
                 }
-                seen |= 1L << number;
             }
             check(!partner.isBlank() && !sensor.isBlank());
             check(kind > 0 && kind < SENSOR_KINDS.length && SENSOR_KINDS[(int) kind] != null);
@@ -310,21 +300,12 @@ final class ObservationWire {
             long seconds = 0;
             long nanos = 0;
             long seen = 0;
-            while (pos < limit) {
-                int tag = tag();
-                int number = tag >>> 3;
-                switch (number) {
-                    case 1 -> {
-                        field(tag, VARINT, seen, number);
-                        seconds = varint();
-                    }
-                    case 2 -> {
-                        field(tag, VARINT, seen, number);
-                        nanos = varint();
-                    }
-                    default -> throw UNUSUAL;
+            for (int f; (f = next(TIMESTAMP, seen)) != 0; seen |= 1L << f) {
+                if (f == 1) {
+                    seconds = varint();
+                } else {
+                    nanos = varint();
                 }
-                seen |= 1L << number;
             }
             // non-negative (nine-byte varints); the upper bounds of CommonCodec.instant
             check(seconds <= 253_402_300_799L && nanos <= 999_999_999L);
@@ -341,13 +322,8 @@ final class ObservationWire {
         private double[] doubles3() {
             double[] v = new double[3];
             long seen = 0;
-            while (pos < limit) {
-                int tag = tag();
-                int number = tag >>> 3;
-                check(number >= 1 && number <= 3);
-                field(tag, FIXED64, seen, number);
-                v[number - 1] = fixed64();
-                seen |= 1L << number;
+            for (int f; (f = next(DOUBLES3, seen)) != 0; seen |= 1L << f) {
+                v[f - 1] = fixed64();
             }
             return v;
         }
@@ -362,12 +338,8 @@ final class ObservationWire {
         private CooperativeIdentity identity() {
             String[] s = {"", "", "", ""};
             long seen = 0;
-            while (pos < limit) {
-                int tag = tag();
-                int number = tag >>> 3;
-                check(number >= 1 && number <= 4);
-                s[field(tag, LEN, seen, number) - 1] = string();
-                seen |= 1L << number;
+            for (int f; (f = next(IDENTITY, seen)) != 0; seen |= 1L << f) {
+                s[f - 1] = string();
             }
             return new CooperativeIdentity(s[0], s[1], s[2], s[3]);
         }
@@ -376,21 +348,12 @@ final class ObservationWire {
             long targetClass = 0;
             double confidence = 0;
             long seen = 0;
-            while (pos < limit) {
-                int tag = tag();
-                int number = tag >>> 3;
-                switch (number) {
-                    case 1 -> {
-                        field(tag, VARINT, seen, number);
-                        targetClass = varint();
-                    }
-                    case 2 -> {
-                        field(tag, FIXED64, seen, number);
-                        confidence = fixed64();
-                    }
-                    default -> throw UNUSUAL;
+            for (int f; (f = next(CLASSIFICATION, seen)) != 0; seen |= 1L << f) {
+                if (f == 1) {
+                    targetClass = varint();
+                } else {
+                    confidence = fixed64();
                 }
-                seen |= 1L << number;
             }
             check(confidence >= 0 && confidence <= 1);
             if (targetClass == 0) {
@@ -404,27 +367,17 @@ final class ObservationWire {
             boolean toAll = false;
             List<String> partners = null;
             long seen = 0;
-            while (pos < limit) {
-                int tag = tag();
-                int number = tag >>> 3;
-                switch (number) {
-                    case 1 -> {
-                        field(tag, VARINT, seen, number);
-                        long v = varint();
-                        toAll = v != 0;
-                        seen |= 1L << number;
-                    }
-                    case 2 -> {
-                        check((tag & 7) == LEN); // repeated: every occurrence is one more element
-                        String partner = string();
-                        check(!partner.isBlank());
-                        if (partners == null) {
-                            partners = new ArrayList<>(2);
-                        }
-                        partners.add(partner);
-                    }
-                    default -> throw UNUSUAL;
+            for (int f; (f = next(MARKING, seen)) != 0; seen |= 1L << f) {
+                if (f == 1) {
+                    toAll = varint() != 0;
+                    continue;
                 }
+                String partner = string(); // repeated: every occurrence is one more element
+                check(!partner.isBlank());
+                if (partners == null) {
+                    partners = new ArrayList<>(2);
+                }
+                partners.add(partner);
             }
             if (toAll) {
                 check(partners == null);
@@ -437,20 +390,14 @@ final class ObservationWire {
             GeoPoint sensor = null;
             double[] v = new double[10]; // fields 2 to 9 by number
             long seen = 0;
-            while (pos < limit) {
-                int tag = tag();
-                int number = tag >>> 3;
-                check(number >= 1 && number <= 9);
-                if (number == 1) {
-                    field(tag, LEN, seen, number);
+            for (int f; (f = next(RADAR_PLOT, seen)) != 0; seen |= 1L << f) {
+                if (f == 1) {
                     int outer = enter();
                     sensor = geoPoint();
                     leave(outer);
                 } else {
-                    field(tag, FIXED64, seen, number);
-                    v[number] = fixed64();
+                    v[f] = fixed64();
                 }
-                seen |= 1L << number;
             }
             check(sensor != null);
             double rangeM = v[2];
@@ -499,30 +446,19 @@ final class ObservationWire {
             double[] cov = null;
             double sigmaAltM = 0;
             long seen = 0;
-            while (pos < limit) {
-                int tag = tag();
-                int number = tag >>> 3;
-                switch (number) {
-                    case 1 -> {
-                        field(tag, LEN, seen, number);
-                        int outer = enter();
-                        position = geoPoint();
-                        leave(outer);
-                    }
-                    case 2 -> {
-                        field(tag, LEN, seen, number);
-                        int outer = enter();
-                        cov = doubles3();
-                        leave(outer);
-                    }
-                    case 3 -> {
-                        field(tag, FIXED64, seen, number);
-                        sigmaAltM = fixed64();
-                        check(sigmaAltM > 0 && Double.isFinite(sigmaAltM));
-                    }
-                    default -> throw UNUSUAL;
+            for (int f; (f = next(GEODETIC_POSITION, seen)) != 0; seen |= 1L << f) {
+                if (f == 3) {
+                    sigmaAltM = fixed64();
+                    check(sigmaAltM > 0 && Double.isFinite(sigmaAltM));
+                    continue;
                 }
-                seen |= 1L << number;
+                int outer = enter();
+                if (f == 1) {
+                    position = geoPoint();
+                } else {
+                    cov = doubles3();
+                }
+                leave(outer);
             }
             check(position != null && cov != null);
             check(positiveDefinite(cov));
@@ -544,25 +480,20 @@ final class ObservationWire {
             PositionFix fix = null;
             double[] velocityCovariance = null;
             long seen = 0;
-            while (pos < limit) {
-                int tag = tag();
-                int number = tag >>> 3;
-                check(number >= 1 && number <= 4);
-                field(tag, LEN, seen, number);
-                if (number == 1) {
+            for (int f; (f = next(SENSOR_TRACK, seen)) != 0; seen |= 1L << f) {
+                if (f == 1) {
                     localTrackId = string();
-                } else {
-                    int outer = enter();
-                    if (number == 2) {
-                        fix = geodeticPosition();
-                    } else if (number == 3) {
-                        trackVelocity = velocity();
-                    } else {
-                        velocityCovariance = doubles3();
-                    }
-                    leave(outer);
+                    continue;
                 }
-                seen |= 1L << number;
+                int outer = enter();
+                if (f == 2) {
+                    fix = geodeticPosition();
+                } else if (f == 3) {
+                    trackVelocity = velocity();
+                } else {
+                    velocityCovariance = doubles3();
+                }
+                leave(outer);
             }
             check(!localTrackId.isBlank() && fix != null);
             if (velocityCovariance != null) {

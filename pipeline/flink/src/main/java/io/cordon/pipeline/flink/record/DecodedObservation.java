@@ -11,7 +11,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -58,7 +57,7 @@ public final class DecodedObservation {
     }
 
     /** Immutable values: copies are the value itself. */
-    public static final class Serializer extends TypeSerializerSingleton<DecodedObservation> {
+    public static final class Serializer extends HandWrittenSerializer<DecodedObservation> {
         private static final long serialVersionUID = 1L;
         public static final Serializer INSTANCE = new Serializer();
 
@@ -78,16 +77,6 @@ public final class DecodedObservation {
         }
 
         @Override
-        public DecodedObservation copy(DecodedObservation from, DecodedObservation reuse) {
-            return from;
-        }
-
-        @Override
-        public int getLength() {
-            return -1;
-        }
-
-        @Override
         public void serialize(DecodedObservation d, DataOutputView out) throws IOException {
             out.writeBoolean(d.observation != null);
             if (d.observation != null) {
@@ -102,17 +91,6 @@ public final class DecodedObservation {
             return in.readBoolean()
                     ? new DecodedObservation(ObservationBinary.read(in), null)
                     : new DecodedObservation(null, StringValue.readString(in));
-        }
-
-        @Override
-        public DecodedObservation deserialize(DecodedObservation reuse, DataInputView in)
-                throws IOException {
-            return deserialize(in);
-        }
-
-        @Override
-        public void copy(DataInputView in, DataOutputView out) throws IOException {
-            serialize(deserialize(in), out);
         }
 
         @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -43,7 +42,7 @@ public class KeyedPayload {
     /**
      * Topic and key as strings (null allowed), the time, the payload with its length (-1: null).
      */
-    public static final class Serializer extends TypeSerializerSingleton<KeyedPayload> {
+    public static final class Serializer extends HandWrittenSerializer<KeyedPayload> {
         private static final long serialVersionUID = 1L;
         public static final Serializer INSTANCE = new Serializer();
 
@@ -61,16 +60,6 @@ public class KeyedPayload {
         @Override
         public KeyedPayload copy(KeyedPayload from) {
             return new KeyedPayload(from.topic, from.key, from.eventTimeMs, from.payload);
-        }
-
-        @Override
-        public KeyedPayload copy(KeyedPayload from, KeyedPayload reuse) {
-            return copy(from);
-        }
-
-        @Override
-        public int getLength() {
-            return -1;
         }
 
         @Override
@@ -98,16 +87,6 @@ public class KeyedPayload {
                 in.readFully(p.payload);
             }
             return p;
-        }
-
-        @Override
-        public KeyedPayload deserialize(KeyedPayload reuse, DataInputView in) throws IOException {
-            return deserialize(in);
-        }
-
-        @Override
-        public void copy(DataInputView in, DataOutputView out) throws IOException {
-            serialize(deserialize(in), out);
         }
 
         @Override

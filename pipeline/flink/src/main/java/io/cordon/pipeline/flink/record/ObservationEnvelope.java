@@ -10,7 +10,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
@@ -70,7 +69,7 @@ public class ObservationEnvelope {
      * Writes partition key, times, payload, the observation and the scan sensor. A copy shares the
      * payload and the observation: neither is changed once the envelope is built.
      */
-    public static final class Serializer extends TypeSerializerSingleton<ObservationEnvelope> {
+    public static final class Serializer extends HandWrittenSerializer<ObservationEnvelope> {
         private static final long serialVersionUID = 1L;
         public static final Serializer INSTANCE = new Serializer();
 
@@ -94,16 +93,6 @@ public class ObservationEnvelope {
             e.observation = from.observation;
             e.scanSensor = from.scanSensor;
             return e;
-        }
-
-        @Override
-        public ObservationEnvelope copy(ObservationEnvelope from, ObservationEnvelope reuse) {
-            return copy(from);
-        }
-
-        @Override
-        public int getLength() {
-            return -1;
         }
 
         /**
@@ -172,17 +161,6 @@ public class ObservationEnvelope {
             }
             e.scanSensor = StringValue.readString(in);
             return e;
-        }
-
-        @Override
-        public ObservationEnvelope deserialize(ObservationEnvelope reuse, DataInputView in)
-                throws IOException {
-            return deserialize(in);
-        }
-
-        @Override
-        public void copy(DataInputView in, DataOutputView out) throws IOException {
-            serialize(deserialize(in), out);
         }
 
         @Override
