@@ -89,4 +89,17 @@ class CordonCliTest {
         assertThat(DurationConverter.parse("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(DurationConverter.parse("PT2H")).isEqualTo(Duration.ofHours(2));
     }
+
+    @Test
+    void benchFusionReadsUncommittedOnlyWhenAsked() {
+        Run help = run("bench", "fusion", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--sent-latency", "--ramp", "--max-warmup");
+        BenchCommand.Fusion off = new BenchCommand.Fusion();
+        new picocli.CommandLine(off).parseArgs("--targets", "10");
+        assertThat(off.sentLatency).isFalse();
+        BenchCommand.Fusion on = new BenchCommand.Fusion();
+        new picocli.CommandLine(on).parseArgs("--sent-latency");
+        assertThat(on.sentLatency).isTrue();
+    }
 }
