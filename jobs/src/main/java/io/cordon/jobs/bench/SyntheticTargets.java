@@ -128,8 +128,8 @@ final class SyntheticTargets {
                 velocityNorth[i] = -velocityNorth[i];
             }
             int quadrant = (east[i] < 0 ? 0 : 2) + (north[i] < 0 ? 0 : 1);
-            // Bowring's closed form, not the iteration: within a micrometre of it, and about a
-            // fifth of the generator's time less (docs/benchmarks.md)
+            // Bowring's closed form, not the iteration: within a micrometre of it, and the
+            // generator's thread about half as busy (docs/benchmarks.md)
             plane.surfacePoint(
                     east[i] + gaussian() * SIGMA_M, north[i] + gaussian() * SIGMA_M, geodetic);
             report.accept(i, quadrant, new GeoPoint(geodetic[0], geodetic[1], geodetic[2]));

@@ -364,6 +364,41 @@ final class CommonCodec {
         }
     }
 
+    /**
+     * The core values of a proto enum's numbers, looked up by name once ({@link #coreEnum} looks
+     * the number up on every call, with a message for each refusal): the direct observation reader
+     * takes a value from here or leaves the record to the checks that name the refusal.
+     */
+    static final class CoreValues<E extends Enum<E>> {
+        private final E[] byNumber;
+
+        CoreValues(Class<E> type, EnumDescriptor descriptor, String prefix) {
+            int max = 0;
+            for (EnumValueDescriptor v : descriptor.getValues()) {
+                max = Math.max(max, v.getNumber());
+            }
+            @SuppressWarnings("unchecked")
+            E[] table = (E[]) java.lang.reflect.Array.newInstance(type, max + 1);
+            for (EnumValueDescriptor v : descriptor.getValues()) {
+                if (v.getNumber() <= 0) {
+                    continue; // the zero value is "not set", refused by coreEnum
+                }
+                try {
+                    table[v.getNumber()] =
+                            Enum.valueOf(type, v.getName().substring(prefix.length()));
+                } catch (IllegalArgumentException e) {
+                    // no core counterpart: coreEnum refuses it
+                }
+            }
+            byNumber = table;
+        }
+
+        /** The core value of a proto number; null where {@link #coreEnum} would refuse it. */
+        E of(long number) {
+            return number > 0 && number < byNumber.length ? byNumber[(int) number] : null;
+        }
+    }
+
     /** The proto enum number for a core value; schema and core must agree on the names. */
     static int protoEnumNumber(EnumDescriptor descriptor, String prefix, Enum<?> value) {
         EnumValueDescriptor d = descriptor.findValueByName(prefix + value.name());

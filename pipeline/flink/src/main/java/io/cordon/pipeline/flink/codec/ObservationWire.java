@@ -1,7 +1,5 @@
 package io.cordon.pipeline.flink.codec;
 
-import com.google.protobuf.Descriptors.EnumDescriptor;
-import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import io.cordon.pipeline.geo.GeoPoint;
 import io.cordon.pipeline.observation.Classification;
 import io.cordon.pipeline.observation.CooperativeIdentity;
@@ -82,40 +80,17 @@ final class ObservationWire {
         return types;
     }
 
-    /** Core sensor kinds by proto enum number; null where {@code coreEnum} would refuse. */
-    private static final SensorKind[] SENSOR_KINDS =
-            byNumber(
+    private static final CommonCodec.CoreValues<SensorKind> SENSOR_KINDS =
+            new CommonCodec.CoreValues<>(
                     SensorKind.class,
                     io.cordon.proto.v1.SensorKind.getDescriptor(),
-                    "SENSOR_KIND_",
-                    new SensorKind[0]);
+                    "SENSOR_KIND_");
 
-    private static final TargetClass[] TARGET_CLASSES =
-            byNumber(
+    private static final CommonCodec.CoreValues<TargetClass> TARGET_CLASSES =
+            new CommonCodec.CoreValues<>(
                     TargetClass.class,
                     io.cordon.proto.v1.TargetClass.getDescriptor(),
-                    "TARGET_CLASS_",
-                    new TargetClass[0]);
-
-    private static <E extends Enum<E>> E[] byNumber(
-            Class<E> type, EnumDescriptor descriptor, String prefix, E[] empty) {
-        int max = 0;
-        for (EnumValueDescriptor v : descriptor.getValues()) {
-            max = Math.max(max, v.getNumber());
-        }
-        E[] table = java.util.Arrays.copyOf(empty, max + 1);
-        for (EnumValueDescriptor v : descriptor.getValues()) {
-            if (v.getNumber() <= 0) {
-                continue; // the zero value is "not set", and refused by coreEnum
-            }
-            try {
-                table[v.getNumber()] = Enum.valueOf(type, v.getName().substring(prefix.length()));
-            } catch (IllegalArgumentException e) {
-                // no core counterpart: coreEnum refuses it, so the generated path decides
-            }
-        }
-        return table;
-    }
+                    "TARGET_CLASS_");
 
     /**
      * The core observation, or {@code null} when the generated path must decide (anything invalid
@@ -290,10 +265,11 @@ final class ObservationWire {
                 }
             }
             check(!partner.isBlank() && !sensor.isBlank());
-            check(kind > 0 && kind < SENSOR_KINDS.length && SENSOR_KINDS[(int) kind] != null);
+            SensorKind k = SENSOR_KINDS.of(kind);
+            check(k != null);
             partnerId = partner;
             sensorId = sensor;
-            this.kind = SENSOR_KINDS[(int) kind];
+            this.kind = k;
         }
 
         private Instant timestamp() {
@@ -359,8 +335,9 @@ final class ObservationWire {
             if (targetClass == 0) {
                 return new Classification(TargetClass.UNKNOWN, confidence);
             }
-            check(targetClass < TARGET_CLASSES.length && TARGET_CLASSES[(int) targetClass] != null);
-            return new Classification(TARGET_CLASSES[(int) targetClass], confidence);
+            TargetClass c = TARGET_CLASSES.of(targetClass);
+            check(c != null);
+            return new Classification(c, confidence);
         }
 
         private Marking marking() {

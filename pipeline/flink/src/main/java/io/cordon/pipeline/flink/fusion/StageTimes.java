@@ -55,11 +55,34 @@ public final class StageTimes {
         sinkWrite(eventTimeMs, System.currentTimeMillis());
     }
 
-    /** The sink handed an update with this event time to its Kafka producer at {@code nowMs}. */
-    public static void sinkWrite(long eventTimeMs, long nowMs) {
+    private static void sinkWrite(long eventTimeMs, long nowMs) {
         Map<Long, Long> s = sinkWrites;
         if (s != null) {
             s.merge(eventTimeMs, nowMs, Math::max);
+        }
+    }
+
+    /**
+     * One sink writer's {@link #sinkWrite}s: the same maxima, merged once per event time and clock
+     * millisecond instead of once per update (a frame's updates come together; a merge per update
+     * was 7 % of the sink's thread at 150 000 updates/s). One per writer: not thread-safe.
+     */
+    public static final class SinkWrites implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private long eventTimeMs = Long.MIN_VALUE;
+        private long atMs = Long.MIN_VALUE;
+
+        /** The writer hands an update with this event time to its Kafka producer now. */
+        public void record(long eventTimeMs) {
+            if (!enabled()) {
+                return;
+            }
+            long now = System.currentTimeMillis();
+            if (eventTimeMs != this.eventTimeMs || now != atMs) {
+                sinkWrite(eventTimeMs, now);
+                this.eventTimeMs = eventTimeMs;
+                atMs = now;
+            }
         }
     }
 

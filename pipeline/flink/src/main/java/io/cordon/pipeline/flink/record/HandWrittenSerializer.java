@@ -32,4 +32,25 @@ abstract class HandWrittenSerializer<T> extends TypeSerializerSingleton<T> {
     public final void copy(DataInputView in, DataOutputView out) throws IOException {
         serialize(deserialize(in), out);
     }
+
+    /** A byte array that may be null: its length (-1 for null), then its bytes. */
+    static void writeBytes(byte[] bytes, DataOutputView out) throws IOException {
+        if (bytes == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    /** What {@link #writeBytes} wrote. */
+    static byte[] readBytes(DataInputView in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        return bytes;
+    }
 }

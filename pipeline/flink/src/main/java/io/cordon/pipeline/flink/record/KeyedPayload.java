@@ -67,12 +67,7 @@ public class KeyedPayload {
             StringValue.writeString(p.topic, out);
             StringValue.writeString(p.key, out);
             out.writeLong(p.eventTimeMs);
-            if (p.payload == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(p.payload.length);
-                out.write(p.payload);
-            }
+            writeBytes(p.payload, out);
         }
 
         @Override
@@ -81,11 +76,7 @@ public class KeyedPayload {
             p.topic = StringValue.readString(in);
             p.key = StringValue.readString(in);
             p.eventTimeMs = in.readLong();
-            int n = in.readInt();
-            if (n >= 0) {
-                p.payload = new byte[n];
-                in.readFully(p.payload);
-            }
+            p.payload = readBytes(in);
             return p;
         }
 

@@ -132,12 +132,7 @@ public class ObservationEnvelope {
             StringValue.writeString(e.partitionKey, out);
             out.writeLong(e.eventTimeMs);
             out.writeLong(e.ingestedAtMs);
-            if (e.payload == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(e.payload.length);
-                out.write(e.payload);
-            }
+            writeBytes(e.payload, out);
             out.writeBoolean(e.observation != null);
             if (e.observation != null) {
                 ObservationBinary.write(e.observation, out);
@@ -151,11 +146,7 @@ public class ObservationEnvelope {
             e.partitionKey = StringValue.readString(in);
             e.eventTimeMs = in.readLong();
             e.ingestedAtMs = in.readLong();
-            int n = in.readInt();
-            if (n >= 0) {
-                e.payload = new byte[n];
-                in.readFully(e.payload);
-            }
+            e.payload = readBytes(in);
             if (in.readBoolean()) {
                 e.observation = ObservationBinary.read(in);
             }

@@ -57,4 +57,26 @@ class StageTimesTest {
         assertThat(StageTimes.steps()).isEmpty();
         assertThat(StageTimes.sinkWrites()).isEmpty();
     }
+
+    @Test
+    void aWritersRecorderKeepsTheSameMaximaAndNothingWhenDisabled() {
+        StageTimes.SinkWrites writer = new StageTimes.SinkWrites();
+        writer.record(1_000);
+        assertThat(StageTimes.sinkWrites()).isEmpty();
+
+        StageTimes.enable();
+        long before = System.currentTimeMillis();
+        for (int i = 0; i < 1_000; i++) {
+            writer.record(1_000);
+        }
+        writer.record(1_050);
+        writer.record(1_000); // a time again after another: recorded again, its maximum kept
+        long after = System.currentTimeMillis();
+
+        assertThat(StageTimes.sinkWrites()).containsOnlyKeys(1_000L, 1_050L);
+        assertThat(StageTimes.sinkWrites().get(1_000L)).isBetween(before, after);
+        assertThat(StageTimes.sinkWrites().get(1_050L)).isBetween(before, after);
+        assertThat(StageTimes.sinkWrites().get(1_000L))
+                .isGreaterThanOrEqualTo(StageTimes.sinkWrites().get(1_050L));
+    }
 }
